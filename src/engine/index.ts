@@ -1,0 +1,10 @@
+/**
+ * The engine's one public entry: pure TypeScript, no Apps Script, no Node.
+ * recognizeTables / diagnoseTables / layoutReport are added by their issues.
+ */
+export * from "./cells";
+export * from "./tables";
+export * from "./report";
+export * from "./settings";
+export { translate, format, messages } from "./i18n";
+export type { MessageKey } from "./i18n";

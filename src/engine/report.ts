@@ -1,0 +1,114 @@
+/**
+ * The report model: what diagnoseTables returns and layoutReport lays out. Plain JSON
+ * (no Dates, no classes) so it crosses google.script.run and the CLI's --json unchanged.
+ */
+import type { Language } from "./settings";
+import type { TableKind } from "./tables";
+
+export const STATUSES = ["good", "warn", "bad", "info"] as const;
+export type Status = (typeof STATUSES)[number];
+
+export const RULE_IDS = [
+  "pay-conversion-vs-peer",
+  "sales-change-drivers",
+  "product-conversion-trend",
+  "traffic-source-mix",
+  "price-conversion-quadrant",
+  "bounce-rate",
+  "visit-depth",
+  "aov-vs-hero",
+  "dsr",
+  "zero-sales-products",
+  "presale-conversion",
+  "daily-target",
+  "ad-plan-efficiency",
+  "visitor-value-vs-cost",
+  "repurchase",
+  "service-agent-conversion",
+  "top-product-reviews",
+  "data-sanity",
+] as const;
+export type RuleId = (typeof RULE_IDS)[number];
+
+/** Report areas, in the order the report groups them. Weights for the score live with the rules. */
+export const AREAS = ["sales", "traffic", "conversion", "aov", "products", "ads", "reputation", "service", "data"] as const;
+export type Area = (typeof AREAS)[number];
+
+/** How a finding's value and benchmark are formatted. */
+export type ValueFormat = "percent" | "currency" | "number" | "integer" | "seconds" | "score" | "ratio";
+
+export interface Finding {
+  rule: RuleId;
+  status: Status;
+  area: Area;
+  /** `shop`, or the product / source / plan / agent name the finding is about. */
+  subject: string;
+  subjectType: "shop" | "product" | "source" | "plan" | "agent" | "sheet";
+  /** Canonical metric name, e.g. `payConversion`. */
+  metric: string;
+  value: number | null;
+  benchmark: number | null;
+  format: ValueFormat;
+  /** Estimated money per day at stake (sales identity with one factor at its benchmark), or null. */
+  impact: number | null;
+  /** One sentence in the report language: what is wrong (or fine) and what to do. */
+  message: string;
+}
+
+export interface Action {
+  rule: RuleId;
+  subject: string;
+  impact: number | null;
+  /** Worded as a to-do for today, in the report language. */
+  message: string;
+}
+
+export interface ReportTable {
+  sheet: string;
+  kind: TableKind;
+  columns: Record<string, string>;
+  rows: number;
+}
+
+export interface Report {
+  language: Language;
+  score: number;
+  period: { from: string; to: string } | null;
+  /** Currency symbol inferred from the data (¥ by default). */
+  currency: string;
+  tables: ReportTable[];
+  findings: Finding[];
+  actions: Action[];
+  counts: Record<Status, number>;
+}
+
+/** A cell rectangle, 1-based like Apps Script's getRange(row, column, numRows, numColumns). */
+export interface GridRange {
+  row: number;
+  column: number;
+  numRows: number;
+  numColumns: number;
+}
+
+/**
+ * A report laid out as a sheet: every array is rows × columns of the same shape. The sheet
+ * writer, the CLI's HTML and the local preview all render this one structure.
+ * Every string in `values` is literal text (the writer must never let Sheets parse it).
+ */
+export interface ReportGrid {
+  sheetName: string;
+  values: (string | number | null)[][];
+  numberFormats: string[][];
+  /** Lowercase `#rrggbb`. */
+  backgrounds: string[][];
+  fontColors: string[][];
+  fontWeights: ("bold" | "normal")[][];
+  /** "" for no note. */
+  notes: string[][];
+  merges: GridRange[];
+  frozenRows: number;
+  /** Pixel widths per column. */
+  columnWidths: number[];
+  /** A chart to draw when the data allows (e.g. the shop funnel), over cells of this grid. */
+  chart: { kind: "funnel"; title: string; range: GridRange } | null;
+}

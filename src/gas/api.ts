@@ -1,0 +1,44 @@
+/**
+ * The server functions the sidebar (and the local preview) call through google.script.run,
+ * with their argument and result types. Type-only: the sidebar imports these types, never
+ * the implementation. Everything here is plain JSON (google.script.run drops Dates/classes).
+ */
+import type { Action, Status } from "../engine/report";
+import type { Language, Settings, SettingsError } from "../engine/settings";
+
+export type ApiErrorCode = "busy" | "no-data" | "invalid-settings" | "error";
+
+export interface ApiError {
+  code: ApiErrorCode;
+  /** Human-readable, in the sheet's language. */
+  message: string;
+  /** For invalid settings: which field (and Settings-sheet cell) is wrong. */
+  fields?: (SettingsError & { cell?: string })[];
+}
+
+export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiError };
+
+export interface DiagnoseSummary {
+  score: number;
+  counts: Record<Status, number>;
+  actions: Action[];
+  reportSheet: string;
+  language: Language;
+  period: { from: string; to: string } | null;
+  dataSheets: string[];
+  currency: string;
+}
+
+export interface SettingsView {
+  settings: Settings;
+  /** The Settings sheet's name (设置 / Settings). */
+  sheet: string;
+}
+
+/** Every function the sidebar may call, by name. */
+export interface ServerApi {
+  diagnoseShop(): ApiResult<DiagnoseSummary>;
+  getSettings(): ApiResult<SettingsView>;
+  saveSettings(input: Record<string, unknown>): ApiResult<SettingsView>;
+  openReport(): ApiResult<{ sheet: string }>;
+}

@@ -1,0 +1,27 @@
+/**
+ * The server functions Apps Script must see as globals (menu triggers and the sidebar's API),
+ * with the metadata the build uses to write their top-level stubs.
+ */
+export interface ServerFunctionSpec {
+  name: string;
+  description: string;
+  params: { name: string; type: string; description: string }[];
+}
+
+export const SERVER_FUNCTIONS: ServerFunctionSpec[] = [
+  {
+    name: "onOpen",
+    description: "Adds the Shop Doctor menu when the spreadsheet opens (works in AuthMode.NONE).",
+    params: [{ name: "e", type: "GoogleAppsScript.Events.SheetsOnOpen", description: "the open event" }],
+  },
+  {
+    name: "onInstall",
+    description: "Runs when the add-on is installed: adds the menu right away.",
+    params: [{ name: "e", type: "GoogleAppsScript.Events.AddonOnInstall", description: "the install event" }],
+  },
+  {
+    name: "showSidebar",
+    description: "Opens the Shop Doctor sidebar.",
+    params: [],
+  },
+];
