@@ -1,0 +1,34 @@
+/** Small timing helpers shared by the benches. */
+import { performance } from "node:perf_hooks";
+
+/** Median wall time in ms of `fn` over `runs` runs (after one warm-up). */
+export function medianMs(fn: () => unknown, runs = 5): number {
+  fn();
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    fn();
+    times.push(performance.now() - t0);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)];
+}
+
+/** Peak heap growth in MB while running `fn` once (sampled; needs --expose-gc for a clean start). */
+export function peakHeapMb(fn: () => unknown): number {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (gc) gc();
+  const before = process.memoryUsage().heapUsed;
+  let peak = before;
+  const timer = setInterval(() => {
+    peak = Math.max(peak, process.memoryUsage().heapUsed);
+  }, 1);
+  fn();
+  peak = Math.max(peak, process.memoryUsage().heapUsed);
+  clearInterval(timer);
+  return (peak - before) / 1e6;
+}
+
+export function row(label: string, value: string, target = ""): void {
+  console.log(`${label.padEnd(58)} ${value.padStart(14)}  ${target}`);
+}
