@@ -46,8 +46,8 @@ describe.skipIf(!chromiumAvailable())("google.script.run bridge", () => {
   it("runs server functions with plain-data arguments and returns their results", async () => {
     const page = await browser.context.newPage();
     await page.goto(bridge.url);
-    expect(await page.evaluate(() => (window as any).callServer("add", [2, 40]))).toEqual({ ok: true, value: 42, user: "marker" });
-    expect(await page.evaluate(() => (window as any).callServer("echo", [{ name: "<b>x</b>", list: [1, "二"] }]))).toEqual({
+    expect(await page.evaluate(() => (globalThis as any).callServer("add", [2, 40]))).toEqual({ ok: true, value: 42, user: "marker" });
+    expect(await page.evaluate(() => (globalThis as any).callServer("echo", [{ name: "<b>x</b>", list: [1, "二"] }]))).toEqual({
       ok: true,
       value: { got: { name: "<b>x</b>", list: [1, "二"] } },
       user: "marker",
@@ -59,7 +59,7 @@ describe.skipIf(!chromiumAvailable())("google.script.run bridge", () => {
   it("delivers a thrown server error to the failure handler as an Error with its message", async () => {
     const page = await browser.context.newPage();
     await page.goto(bridge.url);
-    const answer = await page.evaluate(() => (window as any).callServer("boom", []));
+    const answer = await page.evaluate(() => (globalThis as any).callServer("boom", []));
     expect(answer).toEqual({ ok: false, message: "the sheet 订单 is locked", isError: true, user: "marker" });
     await page.close();
   });
@@ -67,13 +67,13 @@ describe.skipIf(!chromiumAvailable())("google.script.run bridge", () => {
   it("refuses Dates both ways, and hides names ending in _ like Apps Script", async () => {
     const page = await browser.context.newPage();
     await page.goto(bridge.url);
-    const back = await page.evaluate(() => (window as any).callServer("when", []));
+    const back = await page.evaluate(() => (globalThis as any).callServer("when", []));
     expect(back.ok).toBe(false);
     expect(back.message).toMatch(/Date/);
-    const forth = await page.evaluate(() => (window as any).callServer("echo", [new Date()]));
+    const forth = await page.evaluate(() => (globalThis as any).callServer("echo", [new Date()]));
     expect(forth.ok).toBe(false);
     expect(forth.message).toMatch(/Date/);
-    const names = await page.evaluate(() => Object.keys((window as any).google.script.run));
+    const names = await page.evaluate(() => Object.keys((globalThis as any).google.script.run));
     expect(names).toContain("add");
     expect(names).not.toContain("secret_");
     expect(names).not.toContain("notAFunction");
