@@ -1,0 +1,103 @@
+/**
+ * The terminal summary of a Report: score, counts, today's actions, then the findings that
+ * need attention, grouped worst first. Colour only when the output is a terminal and
+ * NO_COLOR is unset, so pipes and logs get plain text.
+ */
+import { translate, type Finding, type Language, type Report, type Status } from "../../engine";
+
+export interface SummaryStyle {
+  color: boolean;
+}
+
+/** Whether to colour: a TTY, NO_COLOR unset (no-color.org), FORCE_COLOR to override. */
+export function wantsColor(stream: { isTTY?: boolean }, env: Record<string, string | undefined>): boolean {
+  if (env.NO_COLOR !== undefined && env.NO_COLOR !== "") return false;
+  if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== "0") return true;
+  return Boolean(stream.isTTY) && env.TERM !== "dumb";
+}
+
+const ANSI: Record<Status | "bold" | "dim", string> = {
+  bad: "\x1b[31m",
+  warn: "\x1b[33m",
+  good: "\x1b[32m",
+  info: "\x1b[36m",
+  bold: "\x1b[1m",
+  dim: "\x1b[2m",
+};
+const RESET = "\x1b[0m";
+
+const MARK: Record<Status, string> = { bad: "✖", warn: "▲", good: "✔", info: "ℹ" };
+const ORDER: Status[] = ["bad", "warn", "info", "good"];
+
+const LABELS = {
+  findings: { "zh-CN": "需要关注的检查项", "zh-TW": "需要關注的檢查項", en: "Checks that need attention" },
+  allGood: { "zh-CN": "其余 {n} 项检查正常。", "zh-TW": "其餘 {n} 項檢查正常。", en: "The other {n} checks are fine." },
+  tables: { "zh-CN": "识别的表格", "zh-TW": "識別的表格", en: "Tables recognised" },
+  rows: { "zh-CN": "{n} 行", "zh-TW": "{n} 列", en: "{n} rows" },
+} satisfies Record<string, Record<Language, string>>;
+
+function fill(template: string, n: number): string {
+  return template.replace("{n}", String(n));
+}
+
+/** Money like the report shows it: currency symbol, thousands separators, no decimals. */
+export function formatMoney(amount: number, currency: string): string {
+  const rounded = Math.round(Math.abs(amount));
+  const text = String(rounded).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  return `${amount < 0 ? "-" : ""}${currency}${text}`;
+}
+
+/** The summary as lines of text (coloured when `style.color`). */
+export function renderSummary(report: Report, style: SummaryStyle): string {
+  const lang = report.language;
+  const paint = (kind: keyof typeof ANSI, text: string) => (style.color ? `${ANSI[kind]}${text}${RESET}` : text);
+  const lines: string[] = [];
+  const title = `${translate(lang, "ui.title")} · ${translate(lang, "report.title")}`;
+  lines.push(paint("bold", title));
+  if (report.period) lines.push(translate(lang, "ui.period", { from: report.period.from, to: report.period.to }));
+  const scoreStatus: Status = report.score >= 80 ? "good" : report.score >= 60 ? "warn" : "bad";
+  const verdict = translate(lang, scoreStatus === "good" ? "ui.score.healthy" : scoreStatus === "warn" ? "ui.score.watch" : "ui.score.sick");
+  lines.push(
+    `${translate(lang, "ui.score.label")}: ${paint(scoreStatus, `${report.score}`)} (${translate(lang, "ui.score.outOf")}) — ${verdict}`,
+  );
+  const counts = ORDER.map((s) => paint(s, `${MARK[s]} ${translate(lang, `ui.status.${s}`)} ${report.counts[s] ?? 0}`));
+  lines.push(counts.join("   "));
+  lines.push("");
+
+  lines.push(paint("bold", translate(lang, "ui.actions.title")));
+  if (report.actions.length === 0) lines.push(`  ${translate(lang, "ui.actions.none")}`);
+  report.actions.forEach((action, i) => {
+    const impact =
+      action.impact !== null && action.impact > 0
+        ? paint("dim", ` (${translate(lang, "ui.impact.perDay", { amount: formatMoney(action.impact, report.currency) })})`)
+        : "";
+    lines.push(`  ${i + 1}. ${action.message}${impact}`);
+  });
+  lines.push("");
+
+  const needing = report.findings.filter((f) => f.status !== "good");
+  if (needing.length) {
+    lines.push(paint("bold", LABELS.findings[lang]));
+    const sorted = [...needing].sort((a, b) => ORDER.indexOf(a.status) - ORDER.indexOf(b.status) || impactOf(b) - impactOf(a));
+    for (const finding of sorted) lines.push(`  ${paint(finding.status, MARK[finding.status])} ${findingLine(finding)}`);
+  }
+  const good = report.findings.length - needing.length;
+  if (good > 0) lines.push(paint("good", fill(LABELS.allGood[lang], good)));
+  if (report.tables.length) {
+    lines.push("");
+    const separator = translate(lang, "ui.listSeparator");
+    const tables = report.tables.map((t) => `${t.sheet} (${t.kind}, ${fill(LABELS.rows[lang], t.rows)})`).join(separator);
+    lines.push(paint("dim", `${LABELS.tables[lang]}: ${tables}`));
+  }
+  return lines.join("\n") + "\n";
+}
+
+function impactOf(finding: Finding): number {
+  return finding.impact ?? 0;
+}
+
+function findingLine(finding: Finding): string {
+  return finding.subjectType === "shop" || finding.message.includes(finding.subject)
+    ? finding.message
+    : `${finding.subject}: ${finding.message}`;
+}
