@@ -1,11 +1,28 @@
 /**
- * The one registry of custom functions: name, parameters, description, example and the
- * implementation. The build generates the Apps Script stubs (with JSDoc) from it.
- * (Skeleton: the full metric set is filled in by the custom-functions work.)
+ * The one registry of custom functions: name, parameters (real names, what each holds),
+ * description, example and implementation. The build generates the Apps Script stubs
+ * (with their @customfunction JSDoc) from it, and scripts/docs.ts writes docs/FUNCTIONS.md.
  */
+import * as metrics from "../engine/metrics";
+import { daysInMonth } from "../engine/cells";
+import type { Day, ParamKind } from "./arguments";
+import { applyElementwise } from "./broadcast";
+import type { ArgumentValue, ElementwiseMetric } from "./broadcast";
+
 export interface ParamSpec {
   name: string;
   description: string;
+  /** What the argument holds; decides which values are accepted. */
+  kind?: ParamKind;
+  /** JSDoc type shown on the generated stub. */
+  type?: string;
+}
+
+/** A worked example: arguments as Sheets would pass them and the result; docs and tests use it. */
+export interface FunctionSample {
+  args: unknown[];
+  result: unknown;
+  note?: string;
 }
 
 export interface FunctionSpec {
@@ -15,6 +32,400 @@ export interface FunctionSpec {
   returns: string;
   example: string;
   impl: (...args: unknown[]) => unknown;
+  /** The Chinese name operators know the metric by (as in 生意参谋). */
+  chinese?: string;
+  /** The formula in words, for the reference. */
+  formula?: string;
+  /** Worked examples, checked by the tests. */
+  samples?: FunctionSample[];
 }
 
-export const CUSTOM_FUNCTIONS: FunctionSpec[] = [];
+const NUMBER_OR_RANGE = "number|string|Array<Array<number|string>>";
+const DATE_OR_RANGE = "Date|string|Array<Array<Date|string>>";
+
+const KIND_HINT: Record<ParamKind, string> = {
+  count: "",
+  amount: "",
+  spend: "",
+  seconds: "",
+  rate: " (a fraction: 3.5% or 0.035)",
+  score: " (1–5)",
+  date: " (a date or text like 2026-11-22)",
+};
+
+interface MetricDefinition {
+  name: string;
+  chinese: string;
+  description: string;
+  formula: string;
+  params: { name: string; kind: ParamKind; description: string }[];
+  returns: string;
+  example: string;
+  /** What has no value when the denominator is 0, e.g. "conversion rate". */
+  noun?: string;
+  /** The parameter whose 0 leaves no result. */
+  denominator?: string;
+  compute(values: ReadonlyArray<number | Day>): number | null;
+  samples: FunctionSample[];
+}
+
+function toSpec(def: MetricDefinition): FunctionSpec {
+  const metric: ElementwiseMetric = {
+    fn: def.name,
+    params: def.params.map((p) => ({ name: p.name, kind: p.kind })),
+    width: 1,
+    compute: def.compute,
+    zeroMessage: def.denominator && def.noun ? `${def.name}: ${def.denominator} is 0, so there is no ${def.noun}` : null,
+  };
+  return {
+    name: def.name,
+    chinese: def.chinese,
+    description: def.description,
+    formula: def.formula,
+    params: def.params.map((p) => ({
+      name: p.name,
+      kind: p.kind,
+      description: p.description + KIND_HINT[p.kind],
+      type: p.kind === "date" ? DATE_OR_RANGE : NUMBER_OR_RANGE,
+    })),
+    returns: def.returns,
+    example: def.example,
+    samples: def.samples,
+    impl: (...args: unknown[]) => applyElementwise(metric, args),
+  };
+}
+
+/** Shorthand for the many metrics that are one ratio of two numbers. */
+function ratioMetric(
+  def: Omit<MetricDefinition, "compute" | "params" | "denominator"> & {
+    numerator: { name: string; kind: ParamKind; description: string };
+    denominator: { name: string; kind: ParamKind; description: string };
+    of: (numerator: number, denominator: number) => number | null;
+  },
+): FunctionSpec {
+  const { numerator, denominator, of, ...rest } = def;
+  return toSpec({
+    ...rest,
+    params: [numerator, denominator],
+    denominator: denominator.name,
+    compute: (v) => of(v[0] as number, v[1] as number),
+  });
+}
+
+const RANGE_NOTE = "Give single cells or whole ranges of the same size; a range fills one result per row.";
+
+const funnelMetric: ElementwiseMetric = {
+  fn: "FUNNEL",
+  params: [
+    { name: "visitors", kind: "count" },
+    { name: "detail_visitors", kind: "count" },
+    { name: "order_buyers", kind: "count" },
+    { name: "paid_buyers", kind: "count" },
+  ],
+  width: 4,
+  compute: () => null,
+  computeRow: (v: ReadonlyArray<ArgumentValue>) => {
+    const [visitors, detail, orders, paid] = v as ReadonlyArray<number | undefined>;
+    const rate = (n: number | undefined, d: number | undefined) => (n === undefined || d === undefined ? null : metrics.ratio(n, d));
+    return [rate(detail, visitors), rate(orders, detail), rate(paid, orders), rate(paid, visitors)];
+  },
+  zeroMessage: null,
+};
+
+/** Every custom function, in the order the reference lists them. */
+export const CUSTOM_FUNCTIONS: FunctionSpec[] = [
+  ratioMetric({
+    name: "PAY_CONVERSION",
+    chinese: "支付转化率",
+    description: `Pay conversion rate: paying buyers ÷ visitors. ${RANGE_NOTE}`,
+    formula: "paid_buyers ÷ visitors",
+    numerator: { name: "paid_buyers", kind: "count", description: "buyers who paid (支付买家数)" },
+    denominator: { name: "visitors", kind: "count", description: "unique visitors (访客数, UV)" },
+    of: metrics.payConversion,
+    noun: "conversion rate",
+    returns: "the conversion rate as a fraction (format the cell as %)",
+    example: "=PAY_CONVERSION(C2:C, B2:B)",
+    samples: [
+      { args: [35, 1000], result: 0.035 },
+      { args: [[[35], [12], [""]], [[1000], [400], [""]]], result: [[0.035], [0.03], [""]], note: "a blank row stays blank" },
+    ],
+  }),
+  ratioMetric({
+    name: "BROWSE_CONVERSION",
+    chinese: "浏览转化率",
+    description: `Share of visitors who opened a product detail page. ${RANGE_NOTE}`,
+    formula: "detail_visitors ÷ visitors",
+    numerator: { name: "detail_visitors", kind: "count", description: "visitors who opened a product detail page (商品访客数)" },
+    denominator: { name: "visitors", kind: "count", description: "unique visitors of the shop (访客数)" },
+    of: metrics.browseConversion,
+    noun: "browse conversion rate",
+    returns: "the browse conversion rate as a fraction",
+    example: "=BROWSE_CONVERSION(D2:D, B2:B)",
+    samples: [{ args: [640, 1000], result: 0.64 }],
+  }),
+  ratioMetric({
+    name: "ORDER_CONVERSION",
+    chinese: "下单转化率",
+    description: `Share of detail-page visitors who placed an order. ${RANGE_NOTE}`,
+    formula: "order_buyers ÷ detail_visitors",
+    numerator: { name: "order_buyers", kind: "count", description: "buyers who placed an order (下单买家数)" },
+    denominator: { name: "detail_visitors", kind: "count", description: "product detail-page visitors (商品访客数)" },
+    of: metrics.orderConversion,
+    noun: "order conversion rate",
+    returns: "the order conversion rate as a fraction",
+    example: "=ORDER_CONVERSION(E2:E, D2:D)",
+    samples: [{ args: [48, 640], result: 0.075 }],
+  }),
+  ratioMetric({
+    name: "PAYMENT_RATE",
+    chinese: "下单-支付转化率",
+    description: `Share of ordering buyers who went on to pay. ${RANGE_NOTE}`,
+    formula: "paid_buyers ÷ order_buyers",
+    numerator: { name: "paid_buyers", kind: "count", description: "buyers who paid (支付买家数)" },
+    denominator: { name: "order_buyers", kind: "count", description: "buyers who placed an order (下单买家数)" },
+    of: metrics.paymentRate,
+    noun: "order-to-payment rate",
+    returns: "the order-to-payment rate as a fraction",
+    example: "=PAYMENT_RATE(F2:F, E2:E)",
+    samples: [{ args: [36, 48], result: 0.75 }],
+  }),
+  ratioMetric({
+    name: "VISITOR_VALUE",
+    chinese: "访客价值 / UV价值",
+    description: `What one visitor is worth: sales ÷ visitors (the same as conversion × AOV). ${RANGE_NOTE}`,
+    formula: "sales ÷ visitors",
+    numerator: { name: "sales", kind: "amount", description: "sales amount (支付金额)" },
+    denominator: { name: "visitors", kind: "count", description: "unique visitors (访客数)" },
+    of: metrics.visitorValue,
+    noun: "visitor value",
+    returns: "sales per visitor, in the currency of sales",
+    example: "=VISITOR_VALUE(G2:G, B2:B)",
+    samples: [{ args: ["¥8,330.00", 1000], result: 8.33 }],
+  }),
+  ratioMetric({
+    name: "AOV",
+    chinese: "客单价",
+    description: `Average order value: sales ÷ paying buyers. ${RANGE_NOTE}`,
+    formula: "sales ÷ paid_buyers",
+    numerator: { name: "sales", kind: "amount", description: "sales amount (支付金额)" },
+    denominator: { name: "paid_buyers", kind: "count", description: "buyers who paid (支付买家数)" },
+    of: metrics.aov,
+    noun: "average order value",
+    returns: "sales per paying buyer, in the currency of sales",
+    example: "=AOV(G2:G, C2:C)",
+    samples: [{ args: [8330, 35], result: 238 }],
+  }),
+  toSpec({
+    name: "SALES",
+    chinese: "销售额",
+    description: "Sales from the core identity: visitors × pay conversion × average order value. Use it to ask what sales would be if one factor changed.",
+    formula: "visitors × conversion × aov",
+    params: [
+      { name: "visitors", kind: "count", description: "unique visitors (访客数)" },
+      { name: "conversion", kind: "rate", description: "pay conversion rate" },
+      { name: "aov", kind: "amount", description: "average order value (客单价)" },
+    ],
+    compute: (v) => metrics.sales(v[0] as number, v[1] as number, v[2] as number),
+    returns: "the sales amount, in the currency of aov",
+    example: "=SALES(B2, 4.2%, 238)",
+    samples: [
+      { args: [1000, 0.035, 238], result: 8330 },
+      { args: [1000, "4.2%", 238], result: 9996, note: "what the same day sells at 4.2% conversion" },
+    ],
+  }),
+  ratioMetric({
+    name: "BOUNCE_RATE",
+    chinese: "跳失率",
+    description: `Bounce rate for a day: visitors who viewed only one page ÷ visitors. Over several days, AVERAGE(BOUNCE_RATE(range, range)) gives the platform's figure. ${RANGE_NOTE}`,
+    formula: "bounced_visitors ÷ visitors",
+    numerator: { name: "bounced_visitors", kind: "count", description: "visitors who viewed exactly one page" },
+    denominator: { name: "visitors", kind: "count", description: "unique visitors (访客数)" },
+    of: metrics.bounceRate,
+    noun: "bounce rate",
+    returns: "the bounce rate as a fraction",
+    example: "=AVERAGE(BOUNCE_RATE(D2:D8, B2:B8))",
+    samples: [{ args: [620, 1000], result: 0.62 }],
+  }),
+  ratioMetric({
+    name: "PAGES_PER_VISITOR",
+    chinese: "人均浏览量 / 访问深度",
+    description: `Visit depth: page views ÷ visitors. ${RANGE_NOTE}`,
+    formula: "pageviews ÷ visitors",
+    numerator: { name: "pageviews", kind: "count", description: "page views (浏览量, PV)" },
+    denominator: { name: "visitors", kind: "count", description: "unique visitors (访客数)" },
+    of: metrics.pagesPerVisitor,
+    noun: "pages-per-visitor figure",
+    returns: "pages viewed per visitor",
+    example: "=PAGES_PER_VISITOR(H2:H, B2:B)",
+    samples: [{ args: [3200, 1000], result: 3.2 }],
+  }),
+  ratioMetric({
+    name: "AVG_STAY",
+    chinese: "平均停留时长",
+    description: `Average time on detail pages: total seconds ÷ detail-page visits. ${RANGE_NOTE}`,
+    formula: "total_seconds ÷ visits",
+    numerator: { name: "total_seconds", kind: "seconds", description: "total seconds spent on detail pages" },
+    denominator: { name: "visits", kind: "count", description: "detail-page visits" },
+    of: metrics.avgStay,
+    noun: "average stay",
+    returns: "seconds per visit",
+    example: "=AVG_STAY(I2:I, J2:J)",
+    samples: [{ args: [27000, 600], result: 45 }],
+  }),
+  ratioMetric({
+    name: "CTR",
+    chinese: "点击率",
+    description: `Click-through rate of an ad plan or keyword: clicks ÷ impressions. ${RANGE_NOTE}`,
+    formula: "clicks ÷ impressions",
+    numerator: { name: "clicks", kind: "count", description: "clicks (点击量)" },
+    denominator: { name: "impressions", kind: "count", description: "impressions (展现量)" },
+    of: metrics.ctr,
+    noun: "click-through rate",
+    returns: "the click-through rate as a fraction",
+    example: "=CTR(C2:C, B2:B)",
+    samples: [{ args: [180, 12000], result: 0.015 }],
+  }),
+  ratioMetric({
+    name: "CPC",
+    chinese: "平均点击花费",
+    description: `Average cost per click: ad spend ÷ clicks. ${RANGE_NOTE}`,
+    formula: "spend ÷ clicks",
+    numerator: { name: "spend", kind: "spend", description: "ad spend (花费)" },
+    denominator: { name: "clicks", kind: "count", description: "clicks (点击量)" },
+    of: metrics.cpc,
+    noun: "cost per click",
+    returns: "spend per click, in the currency of spend",
+    example: "=CPC(D2:D, C2:C)",
+    samples: [{ args: [270, 180], result: 1.5 }],
+  }),
+  ratioMetric({
+    name: "ROI",
+    chinese: "投入产出比",
+    description: `Return on ad spend: sales attributed to ads ÷ spend. Below 1 ÷ gross margin a plan loses money. ${RANGE_NOTE}`,
+    formula: "ad_sales ÷ spend",
+    numerator: { name: "ad_sales", kind: "amount", description: "sales attributed to the ads (成交金额)" },
+    denominator: { name: "spend", kind: "spend", description: "ad spend (花费)" },
+    of: metrics.roi,
+    noun: "ROI",
+    returns: "sales per unit of spend (2.5 means ¥2.50 back per ¥1)",
+    example: "=ROI(E2:E, D2:D)",
+    samples: [{ args: [675, 270], result: 2.5 }],
+  }),
+  ratioMetric({
+    name: "VISITOR_COST",
+    chinese: "访客成本",
+    description: `What each bought visitor cost: spend ÷ visitors. Compare it with VISITOR_VALUE × margin. ${RANGE_NOTE}`,
+    formula: "spend ÷ visitors",
+    numerator: { name: "spend", kind: "spend", description: "money spent on traffic" },
+    denominator: { name: "visitors", kind: "count", description: "visitors the spend brought" },
+    of: metrics.visitorCost,
+    noun: "visitor cost",
+    returns: "spend per visitor, in the currency of spend",
+    example: "=VISITOR_COST(D2:D, F2:F)",
+    samples: [{ args: [270, 150], result: 1.8 }],
+  }),
+  ratioMetric({
+    name: "CAC",
+    chinese: "获客成本",
+    description: `Customer acquisition cost: marketing spend ÷ new customers. ${RANGE_NOTE}`,
+    formula: "marketing_spend ÷ new_customers",
+    numerator: { name: "marketing_spend", kind: "spend", description: "marketing spend for the period" },
+    denominator: { name: "new_customers", kind: "count", description: "customers who bought for the first time" },
+    of: metrics.cac,
+    noun: "acquisition cost",
+    returns: "spend per new customer, in the currency of marketing_spend",
+    example: "=CAC(B2, C2)",
+    samples: [{ args: [6000, 80], result: 75 }],
+  }),
+  ratioMetric({
+    name: "REPURCHASE_RATE",
+    chinese: "复购率 / 回购率",
+    description: `Share of buyers who had bought before: repeat buyers ÷ buyers. ${RANGE_NOTE}`,
+    formula: "repeat_buyers ÷ buyers",
+    numerator: { name: "repeat_buyers", kind: "count", description: "buyers who had bought before (老买家数)" },
+    denominator: { name: "buyers", kind: "count", description: "all paying buyers (支付买家数)" },
+    of: metrics.repurchaseRate,
+    noun: "repurchase rate",
+    returns: "the repurchase rate as a fraction",
+    example: "=REPURCHASE_RATE(K2:K, C2:C)",
+    samples: [{ args: [9, 36], result: 0.25 }],
+  }),
+  toSpec({
+    name: "PROFIT_MARGIN",
+    chinese: "利润率",
+    description: `Profit margin: (revenue − cost) ÷ revenue. ${RANGE_NOTE}`,
+    formula: "(revenue − cost) ÷ revenue",
+    params: [
+      { name: "revenue", kind: "amount", description: "revenue (sales)" },
+      { name: "cost", kind: "amount", description: "total cost of that revenue" },
+    ],
+    denominator: "revenue",
+    noun: "profit margin",
+    compute: (v) => metrics.profitMargin(v[0] as number, v[1] as number),
+    returns: "the margin as a fraction (negative when cost exceeds revenue)",
+    example: "=PROFIT_MARGIN(G2:G, L2:L)",
+    samples: [{ args: [8330, 5831], result: 0.3 }],
+  }),
+  toSpec({
+    name: "DSR",
+    chinese: "DSR 动态评分",
+    description: "Detailed seller rating: the mean of the description, service and logistics scores, each from 1 to 5.",
+    formula: "(description + service + logistics) ÷ 3",
+    params: [
+      { name: "description", kind: "score", description: "宝贝与描述相符 score" },
+      { name: "service", kind: "score", description: "卖家服务态度 score" },
+      { name: "logistics", kind: "score", description: "物流服务质量 score" },
+    ],
+    compute: (v) => metrics.dsr(v[0] as number, v[1] as number, v[2] as number),
+    returns: "the mean score, 1–5",
+    example: "=DSR(B2, C2, D2)",
+    samples: [{ args: [4.8, 4.7, 4.9], result: 4.8 }],
+  }),
+  toSpec({
+    name: "TARGET_PACE",
+    chinese: "销售达标",
+    description:
+      "How the month is pacing against its sales target: actual sales so far ÷ the share of the target due by the date (days elapsed, that day included, ÷ days in the month). 1 is exactly on pace.",
+    formula: "actual_to_date ÷ (month_target × days elapsed ÷ days in month)",
+    params: [
+      { name: "actual_to_date", kind: "amount", description: "sales so far this month, up to and including date" },
+      { name: "month_target", kind: "spend", description: "the sales target for the whole month" },
+      { name: "date", kind: "date", description: "the last day counted in actual_to_date" },
+    ],
+    denominator: "month_target",
+    noun: "pace to measure",
+    compute: (v) => {
+      const day = v[2] as Day;
+      return metrics.targetPace(v[0] as number, v[1] as number, day.day, daysInMonth(day.year, day.month));
+    },
+    returns: "actual ÷ the target due so far (1 = on pace, 0.9 = 10% behind)",
+    example: '=TARGET_PACE(B2, 300000, "2026-11-10")',
+    samples: [
+      { args: [90000, 300000, "2026-11-10"], result: 0.9, note: "10 of 30 days: ¥100,000 was due" },
+      { args: [93000, 310000, "2026-01-31"], result: 0.3 },
+    ],
+  }),
+  {
+    name: "FUNNEL",
+    chinese: "转化漏斗",
+    description:
+      "The conversion funnel in one call: for each input row, one row of four rates — browse conversion, order conversion, order-to-payment rate and pay conversion. A rate whose denominator is 0 or blank is left blank.",
+    formula: "detail ÷ visitors, orders ÷ detail, paid ÷ orders, paid ÷ visitors",
+    params: [
+      { name: "visitors", kind: "count", type: NUMBER_OR_RANGE, description: "unique visitors (访客数)" },
+      { name: "detail_visitors", kind: "count", type: NUMBER_OR_RANGE, description: "visitors who opened a product detail page" },
+      { name: "order_buyers", kind: "count", type: NUMBER_OR_RANGE, description: "buyers who placed an order (下单买家数)" },
+      { name: "paid_buyers", kind: "count", type: NUMBER_OR_RANGE, description: "buyers who paid (支付买家数)" },
+    ],
+    returns: "one row of four rates per input row (spills four columns to the right)",
+    example: "=FUNNEL(B2:B8, D2:D8, E2:E8, C2:C8)",
+    samples: [{ args: [1000, 640, 48, 36], result: [[0.64, 0.075, 0.75, 0.036]] }],
+    impl: (...args: unknown[]) => applyElementwise(funnelMetric, args),
+  },
+];
+
+/** Looks a custom function up by name (case-insensitive, as Sheets treats names). */
+export function findFunction(name: string): FunctionSpec | undefined {
+  const upper = name.toUpperCase();
+  return CUSTOM_FUNCTIONS.find((fn) => fn.name === upper);
+}
