@@ -1,0 +1,75 @@
+import { describe, expect, it } from "vitest";
+import { columnLetter, escapeHtml, formatCellValue, renderGridPage, renderGridTable } from "../../src/local/render-grid";
+
+describe("formatCellValue", () => {
+  it("applies the report's number formats the way Sheets shows them", () => {
+    expect(formatCellValue(0.03456, "0.00%")).toBe("3.46%");
+    expect(formatCellValue(0.5, "0%")).toBe("50%");
+    expect(formatCellValue(1234567.891, '"¥"#,##0.00')).toBe("¥1,234,567.89");
+    expect(formatCellValue(-1234.5, '"¥"#,##0.00')).toBe("-¥1,234.50");
+    expect(formatCellValue(1234567.891, "#,##0")).toBe("1,234,568");
+    expect(formatCellValue(3.456, "0.0")).toBe("3.5");
+    expect(formatCellValue(-1234, "#,##0;(#,##0)")).toBe("(1,234)");
+    expect(formatCellValue(2.5, '0.0"×"')).toBe("2.5×");
+  });
+
+  it("shows text as it is, blanks as empty and unformatted numbers without float noise", () => {
+    expect(formatCellValue("手淘搜索", "0.00%")).toBe("手淘搜索");
+    expect(formatCellValue(null, "#,##0")).toBe("");
+    expect(formatCellValue(0.1 + 0.2, "")).toBe("0.3");
+    expect(formatCellValue(-0.001, "0.00")).toBe("0.00");
+  });
+});
+
+describe("renderGridTable", () => {
+  const grid = {
+    sheetName: "店铺体检",
+    values: [
+      ["店铺体检报告", null],
+      ["支付转化率", 0.0226],
+      ["<img src=x onerror=alert(1)>", 1234.5],
+    ],
+    numberFormats: [["", ""], ["", "0.00%"], ["", '"¥"#,##0.00']],
+    backgrounds: [["#ffffff", "#ffffff"], ["#fce8e6", "#fce8e6"], ["#ffffff", "#ffffff"]],
+    fontColors: [["#000000", "#000000"], ["#c5221f", "#000000"], ["#000000", "#000000"]],
+    fontWeights: [["bold", "normal"], ["normal", "normal"], ["normal", "normal"]] as ("bold" | "normal")[][],
+    notes: [["", ""], ["", "同行同层平均 3.10%"], ["", ""]],
+    merges: [{ row: 1, column: 1, numRows: 1, numColumns: 2 }],
+    frozenRows: 1,
+    columnWidths: [200, 120],
+  };
+  const html = renderGridTable(grid, { headings: true });
+
+  it("shows formatted values, colours, bold, merges and notes as hover titles", () => {
+    expect(html).toContain(">2.26%</td>");
+    expect(html).toContain(">¥1,234.50</td>");
+    expect(html).toContain("background:#fce8e6");
+    expect(html).toContain("color:#c5221f");
+    expect(html).toMatch(/colspan="2"[^>]*style="font-weight:bold">店铺体检报告</);
+    expect(html).toContain('title="同行同层平均 3.10%"');
+    expect(html).toContain('<col style="width:200px">');
+    expect(html).toContain('<th class="sd-colhead">B</th>');
+  });
+
+  it("escapes text from the data so it can never become markup", () => {
+    expect(html).not.toContain("<img");
+    expect(html).toContain("&lt;img src=x onerror=alert(1)&gt;");
+    expect(escapeHtml(`"'&`)).toBe("&quot;&#39;&amp;");
+  });
+
+  it("ignores colours that are not colours (no CSS injection through a background)", () => {
+    const evil = renderGridTable({ values: [["x"]], backgrounds: [["red;background:url(http://x)"]] });
+    expect(evil).not.toContain("url(");
+  });
+
+  it("wraps the table in a self-contained page with an escaped title", () => {
+    const page = renderGridPage(grid, "<报告>");
+    expect(page.startsWith("<!doctype html>")).toBe(true);
+    expect(page).toContain("<title>&lt;报告&gt;</title>");
+    expect(page).not.toMatch(/<link|<script src/);
+  });
+
+  it("names columns like a spreadsheet", () => {
+    expect([1, 26, 27, 52, 703].map(columnLetter)).toEqual(["A", "Z", "AA", "AZ", "AAA"]);
+  });
+});
