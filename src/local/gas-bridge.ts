@@ -157,6 +157,11 @@ export function startGasBridge(options: GasBridgeOptions): Promise<GasBridge> {
       send(res, 200, "application/json; charset=utf-8", JSON.stringify(answer));
       return;
     }
+    if (path === "/favicon.ico") {
+      // Browsers ask for it on their own; answer so a test's console stays clean.
+      res.writeHead(204).end();
+      return;
+    }
     send(res, 404, "text/plain; charset=utf-8", "not found");
   }
 
