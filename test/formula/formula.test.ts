@@ -1,0 +1,116 @@
+/**
+ * Our functions inside a real spreadsheet engine: formulas that spill, nest, and feed
+ * built-ins such as AVERAGE and SUM, the way an operator writes them in Sheets.
+ */
+import { DetailedCellError } from "hyperformula";
+import type { HyperFormula } from "hyperformula";
+import { describe, expect, it } from "vitest";
+import { CUSTOM_FUNCTIONS } from "../../src/functions/registry";
+import { buildSheet, serialToDate } from "./hyperformula-bridge";
+
+// A week of a shop: A date, B paid buyers, C visitors, D bounced visitors, E sales.
+const WEEK: unknown[][] = [
+  ["统计日期", "支付买家数", "访客数", "跳失访客数", "支付金额"],
+  ["2026-11-01", 35, 1000, 620, "8330"],
+  ["2026-11-02", 30, 1200, 700, 7140],
+  ["2026-11-03", 12, 400, 300, 2856],
+  ["2026-11-04", 0, 0, 0, 0],
+  ["2026-11-05", 44, 1100, 640, 10472],
+  ["2026-11-06", "", "", "", ""],
+  ["2026-11-07", 50, 1250, 690, 11900],
+];
+
+function value(hf: HyperFormula, a1: string): unknown {
+  const address = hf.simpleCellAddressFromString(a1, 0);
+  if (!address) throw new Error(`bad address ${a1}`);
+  return hf.getCellValue(address);
+}
+
+/** The sheet with extra formula cells placed to the right (column G onwards). */
+function withFormulas(formulas: Record<string, string>): HyperFormula {
+  const rows: unknown[][] = WEEK.map((r) => [...r, null, null, null, null, null, null]);
+  for (const [a1, formula] of Object.entries(formulas)) {
+    const m = /^([A-Z])(\d+)$/.exec(a1)!;
+    const col = m[1].charCodeAt(0) - 65;
+    const row = Number(m[2]) - 1;
+    while (rows.length <= row) rows.push(Array<unknown>(11).fill(null));
+    rows[row][col] = formula;
+  }
+  return buildSheet(rows);
+}
+
+describe("custom functions in a spreadsheet engine", () => {
+  it("registers every function of the registry", () => {
+    const hf = buildSheet([[""]]);
+    const known = new Set(hf.getRegisteredFunctionNames());
+    for (const fn of CUSTOM_FUNCTIONS) expect(known.has(fn.name), fn.name).toBe(true);
+    hf.destroy();
+  });
+
+  it("spills =PAY_CONVERSION(B2:B8, C2:C8) down the column, blank where there is no rate", () => {
+    const hf = withFormulas({ G2: "=PAY_CONVERSION(B2:B8, C2:C8)" });
+    expect(value(hf, "G2")).toBeCloseTo(0.035, 12);
+    expect(value(hf, "G3")).toBeCloseTo(0.025, 12);
+    expect(value(hf, "G4")).toBeCloseTo(0.03, 12);
+    expect(value(hf, "G5")).toBe(""); // 0 visitors: no rate, not an error in a range
+    expect(value(hf, "G6")).toBeCloseTo(0.04, 12);
+    expect(value(hf, "G7")).toBe(""); // nothing pasted that day
+    expect(value(hf, "G8")).toBeCloseTo(0.04, 12);
+    hf.destroy();
+  });
+
+  it("gives the multi-day bounce rate as AVERAGE(BOUNCE_RATE(…)), the mean of daily rates", () => {
+    const hf = withFormulas({ G2: "=AVERAGE(BOUNCE_RATE(D2:D8, C2:C8))", H2: "=SUM(D2:D8)/SUM(C2:C8)" });
+    const daily = [620 / 1000, 700 / 1200, 300 / 400, 640 / 1100, 690 / 1250];
+    const mean = daily.reduce((a, b) => a + b, 0) / daily.length;
+    expect(value(hf, "G2")).toBeCloseTo(mean, 12);
+    // The pooled ratio is a different figure; the platform reports the mean.
+    expect(Math.abs((value(hf, "H2") as number) - mean)).toBeGreaterThan(0.005);
+    hf.destroy();
+  });
+
+  it("nests: =SALES(C2, PAY_CONVERSION(B2, C2), AOV(E2, B2)) rebuilds the day's sales", () => {
+    const hf = withFormulas({ G2: "=SALES(C2, PAY_CONVERSION(B2, C2), AOV(E2, B2))", G3: "=SALES(C3, PAY_CONVERSION(B3, C3), AOV(E3, B3))" });
+    expect(value(hf, "G2")).toBeCloseTo(8330, 8);
+    expect(value(hf, "G3")).toBeCloseTo(7140, 8);
+    hf.destroy();
+  });
+
+  it("takes a period's conversion from the sums: =PAY_CONVERSION(SUM(B2:B8), SUM(C2:C8))", () => {
+    const hf = withFormulas({ G2: "=PAY_CONVERSION(SUM(B2:B8), SUM(C2:C8))" });
+    expect(value(hf, "G2")).toBeCloseTo(171 / 4950, 12);
+    hf.destroy();
+  });
+
+  it("spills FUNNEL four columns wide", () => {
+    const hf = buildSheet([
+      [1000, 640, 48, 36, "=FUNNEL(A1:A2, B1:B2, C1:C2, D1:D2)"],
+      [500, 200, 20, 15],
+    ]);
+    const out = hf.getSheetValues(0).map((r) => r.slice(4, 8));
+    const expected = [
+      [0.64, 0.075, 0.75, 0.036],
+      [0.4, 0.1, 0.75, 0.03],
+    ];
+    expected.forEach((row, r) => row.forEach((v, c) => expect(out[r][c]).toBeCloseTo(v, 12)));
+    hf.destroy();
+  });
+
+  it("reads a date cell (a serial number in the engine) as a Date for TARGET_PACE", () => {
+    expect(serialToDate(46336).getDate()).toBe(10); // 2026-11-10
+    const hf = buildSheet([[90000, 300000, "=DATE(2026,11,10)", "=TARGET_PACE(A1, B1, C1)", '=TARGET_PACE(A1, B1, "2026-11-10")']]);
+    expect(value(hf, "D1")).toBeCloseTo(0.9, 12);
+    expect(value(hf, "E1")).toBeCloseTo(0.9, 12);
+    hf.destroy();
+  });
+
+  it("shows our message when a single-cell call has no answer", () => {
+    const hf = withFormulas({ G2: "=PAY_CONVERSION(B5, C5)", G3: "=SALES(C2, 3.5, 238)", G4: "=PAY_CONVERSION(B2:B8, C2:C4)" });
+    const zero = value(hf, "G2");
+    expect(zero).toBeInstanceOf(DetailedCellError);
+    expect((zero as DetailedCellError).message).toBe("PAY_CONVERSION: visitors is 0, so there is no conversion rate");
+    expect((value(hf, "G3") as DetailedCellError).message).toContain("did you mean 3.5%?");
+    expect((value(hf, "G4") as DetailedCellError).message).toContain("paid_buyers is 7 rows × 1 column but visitors is 3 rows × 1 column");
+    hf.destroy();
+  });
+});
