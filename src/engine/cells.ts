@@ -168,3 +168,166 @@ export function parseIsoLikeDate(text: string): string | null {
   if (m) return isoFromParts(Number(m[1]), Number(m[2]), Number(m[3]));
   return null;
 }
+
+// ── Dates with a day/month order decided per column, ranges, durations ──
+
+/** Order of the two small numbers in `11/22/26` (US) or `22/11/26` (India, Europe). */
+export type DayMonthOrder = "mdy" | "dmy";
+
+/** The parts of a `11/22/26`-style date, before the column decides which is the day. */
+export interface DayMonthParts {
+  first: number;
+  second: number;
+  year: number;
+}
+
+const DAY_MONTH = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?$/;
+
+/** Splits `11/22/26`, `22.11.2026`, `1-4-26` into its parts; null for anything else. */
+export function parseDayMonthParts(text: string): DayMonthParts | null {
+  const m = DAY_MONTH.exec(toHalfWidth(text).trim());
+  if (!m) return null;
+  const y = Number(m[3]);
+  return { first: Number(m[1]), second: Number(m[2]), year: m[3].length === 2 ? 2000 + y : y };
+}
+
+/** What a column's `a/b/yy` dates say about their order. */
+export interface DayMonthDecision {
+  order: DayMonthOrder;
+  /** No value proves the order (every part ≤ 12) and the sequence did not settle it. */
+  ambiguous: boolean;
+  /** Some values only work as m/d and others only as d/m. */
+  conflicting: boolean;
+}
+
+function dayNumber(parts: DayMonthParts, order: DayMonthOrder): number | null {
+  const [month, day] = order === "mdy" ? [parts.first, parts.second] : [parts.second, parts.first];
+  const iso = isoFromParts(parts.year, month, day);
+  return iso === null ? null : Date.UTC(parts.year, month - 1, day) / 86_400_000;
+}
+
+/**
+ * Decides day/month order for one column: a part above 12 proves it; otherwise the order
+ * under which consecutive rows are one day apart wins (daily exports); otherwise month
+ * first (the US form) and `ambiguous` is set so the caller can say so.
+ */
+export function decideDayMonthOrder(values: readonly DayMonthParts[]): DayMonthDecision {
+  let mdyOnly = 0;
+  let dmyOnly = 0;
+  for (const p of values) {
+    const mdy = dayNumber(p, "mdy") !== null;
+    const dmy = dayNumber(p, "dmy") !== null;
+    if (mdy && !dmy) mdyOnly++;
+    if (dmy && !mdy) dmyOnly++;
+  }
+  if (mdyOnly > 0 && dmyOnly > 0) {
+    return { order: mdyOnly >= dmyOnly ? "mdy" : "dmy", ambiguous: false, conflicting: true };
+  }
+  if (mdyOnly > 0) return { order: "mdy", ambiguous: false, conflicting: false };
+  if (dmyOnly > 0) return { order: "dmy", ambiguous: false, conflicting: false };
+  const steps = (order: DayMonthOrder): number => {
+    let n = 0;
+    for (let i = 1; i < values.length; i++) {
+      const a = dayNumber(values[i - 1], order);
+      const b = dayNumber(values[i], order);
+      if (a !== null && b !== null && Math.abs(b - a) === 1) n++;
+    }
+    return n;
+  };
+  if (values.length > 1) {
+    const mdySteps = steps("mdy");
+    const dmySteps = steps("dmy");
+    if (mdySteps !== dmySteps) return { order: mdySteps > dmySteps ? "mdy" : "dmy", ambiguous: false, conflicting: false };
+  }
+  // a single value whose parts are equal (5/5/26) reads the same either way
+  const ambiguous = values.some((p) => p.first !== p.second);
+  return { order: "mdy", ambiguous, conflicting: false };
+}
+
+/** Result of reading one cell as a calendar date (or a date range). */
+export type DateReading =
+  | { kind: "date"; iso: string; to: string | null }
+  | { kind: "blank" }
+  | { kind: "invalid"; text: string };
+
+const RANGE_SEPARATOR = /\s*(?:~|～|至|到|—|–|\s-\s)\s*/;
+
+/** Sheets serial day numbers between 1954 and 2119 (an unformatted date cell). */
+const SERIAL_MIN = 20_000;
+const SERIAL_MAX = 80_000;
+
+function singleDate(text: string, order: DayMonthOrder): string | null {
+  const iso = parseIsoLikeDate(text);
+  if (iso !== null) return iso;
+  const parts = parseDayMonthParts(text);
+  if (!parts) return null;
+  const [month, day] = order === "mdy" ? [parts.first, parts.second] : [parts.second, parts.first];
+  return isoFromParts(parts.year, month, day);
+}
+
+/**
+ * Reads a date cell: a `Date`, ISO-like text, `20261122` (text or number), `11/22/26` in
+ * the given order, a Sheets serial number, or a range `2026-05-01~2026-05-31`.
+ */
+export function readDate(cell: Cell, order: DayMonthOrder = "mdy"): DateReading {
+  if (cell === null || cell === undefined) return { kind: "blank" };
+  if (isDate(cell)) {
+    if (Number.isNaN(cell.getTime()) || cell.getFullYear() < 1900) return { kind: "invalid", text: String(cell) };
+    return { kind: "date", iso: formatIsoDate(cell), to: null };
+  }
+  if (typeof cell === "number") {
+    if (Number.isInteger(cell) && cell >= 19_000_101 && cell <= 22_001_231) {
+      const iso = parseIsoLikeDate(String(cell));
+      if (iso !== null) return { kind: "date", iso, to: null };
+    }
+    if (Number.isInteger(cell) && cell >= SERIAL_MIN && cell <= SERIAL_MAX) {
+      const d = new Date(Date.UTC(1899, 11, 30) + cell * 86_400_000);
+      return { kind: "date", iso: `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`, to: null };
+    }
+    return { kind: "invalid", text: String(cell) };
+  }
+  if (typeof cell !== "string") return { kind: "invalid", text: String(cell) };
+  const text = cell.trim();
+  if (isNullToken(text)) return { kind: "blank" };
+  const single = singleDate(text, order);
+  if (single !== null) return { kind: "date", iso: single, to: null };
+  const halves = text.split(RANGE_SEPARATOR);
+  if (halves.length === 2) {
+    const from = singleDate(halves[0], order);
+    const to = singleDate(halves[1], order);
+    if (from !== null && to !== null && from <= to) return { kind: "date", iso: from, to };
+  }
+  return { kind: "invalid", text };
+}
+
+/** Result of reading a duration cell as seconds. */
+export type SecondsReading = NumberReading;
+
+/**
+ * Reads a duration as seconds: a number (already seconds), `83`, `83秒`, `83s`,
+ * `00:01:23` or `1:23`, `1分23秒`, or a time-of-day `Date` (Sheets turns `00:01:23` into one).
+ */
+export function readSeconds(cell: Cell): SecondsReading {
+  if (isDate(cell)) {
+    if (cell.getFullYear() <= 1900) {
+      const value = cell.getHours() * 3600 + cell.getMinutes() * 60 + cell.getSeconds();
+      return { kind: "number", value, percent: false };
+    }
+    return { kind: "invalid", reason: "date", text: formatIsoDate(cell) };
+  }
+  if (typeof cell !== "string") return readNumber(cell);
+  const text = toHalfWidth(cell).trim().toLowerCase();
+  let m = /^(\d+):(\d{1,2})(?::(\d{1,2}(?:\.\d+)?))?$/.exec(text);
+  if (m) {
+    const value = m[3] === undefined
+      ? Number(m[1]) * 60 + Number(m[2])
+      : Number(m[1]) * 3600 + Number(m[2]) * 60 + Number(m[3]);
+    return { kind: "number", value, percent: false };
+  }
+  m = /^(?:(\d+)\s*(?:小时|时|h)\s*)?(?:(\d+)\s*(?:分钟|分|min|m)\s*)?(?:(\d+(?:\.\d+)?)\s*(?:秒|sec|s))?$/.exec(text);
+  if (m && (m[1] || m[2] || m[3])) {
+    const value = Number(m[1] ?? 0) * 3600 + Number(m[2] ?? 0) * 60 + Number(m[3] ?? 0);
+    return { kind: "number", value, percent: false };
+  }
+  return parseNumberText(cell);
+}

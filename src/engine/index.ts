@@ -8,3 +8,5 @@ export * from "./report";
 export * from "./settings";
 export { translate, format, messages } from "./i18n";
 export type { MessageKey } from "./i18n";
+export { recognizeTables, rowsOf } from "./recognize";
+export type { ShopDailyRow, ProductRow, TrafficSourceRow, AdPlanRow, ServiceAgentRow, RowOfKind } from "./recognize";

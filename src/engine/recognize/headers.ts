@@ -1,0 +1,137 @@
+/**
+ * Header matching: one header cell → canonical field (plain, terminal-specific or peer),
+ * and finding the header row of each table in a sheet.
+ */
+import type { Cell } from "../cells";
+import { headerKey, headerText, keyWithoutNotes } from "./normalize";
+import type { FieldSpec, FieldType } from "./vocabulary";
+import { AMAZON_SUFFIXES, PEER_MARKERS, TERMINAL_PREFIXES, VOCABULARY } from "./vocabulary";
+
+/** A header cell understood: the field it fills and how its cells are read. */
+export interface HeaderMatch {
+  field: string;
+  type: FieldType;
+  /** Plain field this one derives from (terminal or peer variant), when it does. */
+  base: string;
+  variant: "plain" | "terminal" | "peer";
+}
+
+let lookup: Map<string, FieldSpec> | null = null;
+
+/** Built on first use: Apps Script re-runs module code on every custom-function call. */
+function vocabularyLookup(): Map<string, FieldSpec> {
+  if (lookup) return lookup;
+  const map = new Map<string, FieldSpec>();
+  for (const spec of VOCABULARY) {
+    for (const header of spec.headers) {
+      const key = headerKey(header);
+      if (!map.has(key)) map.set(key, spec);
+      const bare = keyWithoutNotes(key);
+      if (bare !== null && !map.has(bare)) map.set(bare, spec);
+    }
+  }
+  lookup = map;
+  return map;
+}
+
+function direct(key: string): FieldSpec | null {
+  const map = vocabularyLookup();
+  const hit = map.get(key);
+  if (hit) return hit;
+  const bare = keyWithoutNotes(key);
+  return bare === null ? null : map.get(bare) ?? null;
+}
+
+const NUMERIC_TYPES: ReadonlySet<FieldType> = new Set(["count", "money", "rate", "number", "seconds"]);
+
+function trimSeparators(text: string): string {
+  return text.replace(/^[-_:/()|]+|[-_:/()|]+$/g, "").replace(/\(\)/g, "");
+}
+
+function terminalMatch(key: string): HeaderMatch | null {
+  for (const [prefix, channel] of TERMINAL_PREFIXES) {
+    if (key.length > prefix.length && key.startsWith(prefix)) {
+      const spec = direct(trimSeparators(key.slice(prefix.length)));
+      if (spec && NUMERIC_TYPES.has(spec.type)) return derived(spec, channel, "terminal");
+    }
+  }
+  for (const [suffix, channel] of AMAZON_SUFFIXES) {
+    if (key.length > suffix.length && key.endsWith(suffix)) {
+      const spec = direct(key.slice(0, key.length - suffix.length));
+      if (spec && NUMERIC_TYPES.has(spec.type)) return derived(spec, channel, "terminal");
+    }
+  }
+  return null;
+}
+
+function derived(spec: FieldSpec, channel: string, variant: "terminal"): HeaderMatch {
+  return channel === ""
+    ? { field: spec.field, type: spec.type, base: spec.field, variant: "plain" }
+    : { field: `${spec.field}_${channel}`, type: spec.type, base: spec.field, variant };
+}
+
+function peerMatch(key: string): HeaderMatch | null {
+  for (const [marker, suffix] of PEER_MARKERS) {
+    const at = key.indexOf(marker);
+    if (at < 0) continue;
+    const rest = trimSeparators(key.slice(0, at) + "|" + key.slice(at + marker.length)).replace(/\|/g, "");
+    if (rest === "") return null;
+    const spec = direct(rest);
+    if (!spec || !NUMERIC_TYPES.has(spec.type)) return null;
+    const field = `peer${spec.field[0].toUpperCase()}${spec.field.slice(1)}${suffix}`;
+    return { field, type: spec.type, base: spec.field, variant: "peer" };
+  }
+  return null;
+}
+
+const matchCache = new Map<string, HeaderMatch | null>();
+
+/** Understands one header text; null when it names nothing Shop Doctor knows. */
+export function matchHeader(text: string): HeaderMatch | null {
+  const key = headerKey(text);
+  if (key === "" || key.length > 80) return null;
+  const cached = matchCache.get(key);
+  if (cached !== undefined) return cached;
+  let match: HeaderMatch | null = null;
+  const spec = direct(key);
+  if (spec) match = { field: spec.field, type: spec.type, base: spec.field, variant: "plain" };
+  else match = peerMatch(key) ?? terminalMatch(key);
+  if (matchCache.size < 5000) matchCache.set(key, match);
+  return match;
+}
+
+/** One header row, understood cell by cell. */
+export interface HeaderRow {
+  /** 0-based row index in the sheet. */
+  index: number;
+  /** Per 0-based column: header text and its match (null when not understood). */
+  cells: { column: number; text: string; match: HeaderMatch | null }[];
+  matched: number;
+}
+
+/** Reads a row as a header candidate; `matched` counts the cells that name a field. */
+export function readHeaderRow(row: readonly Cell[], index: number): HeaderRow {
+  const cells: HeaderRow["cells"] = [];
+  let matched = 0;
+  for (let c = 0; c < row.length; c++) {
+    const cell = row[c];
+    if (typeof cell !== "string") {
+      if (cell !== null && cell !== undefined) cells.push({ column: c, text: headerText(cell), match: null });
+      continue;
+    }
+    const text = cell.trim();
+    if (text === "") continue;
+    const match = text.length <= 80 ? matchHeader(text) : null;
+    if (match) matched++;
+    cells.push({ column: c, text, match });
+  }
+  return { index, cells, matched };
+}
+
+/**
+ * A row is a header when at least two of its cells name known fields and they are at
+ * least a third of its non-empty cells (so a note mentioning 访客数 does not qualify).
+ */
+export function isHeaderRow(header: HeaderRow): boolean {
+  return header.matched >= 2 && header.matched * 3 >= header.cells.length;
+}

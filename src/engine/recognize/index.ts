@@ -1,0 +1,111 @@
+/**
+ * recognizeTables: finds the tables in pasted sheets (header rows anywhere, stacked tables
+ * separated by blank rows), decides what each table is, and reads its rows into typed
+ * records. Never throws: anything it cannot use comes back as an issue or an `unknown` table.
+ */
+import type { Cell } from "../cells";
+import { isEmptyCell } from "../cells";
+import type { RecognitionIssue, RecognizedTable, SheetInput } from "../tables";
+import type { HeaderRow } from "./headers";
+import { isHeaderRow, readHeaderRow } from "./headers";
+import { quoteCell } from "./issues";
+import { readTable, tableEnd } from "./table";
+
+export { matchHeader } from "./headers";
+export type { HeaderMatch } from "./headers";
+export { headerKey } from "./normalize";
+export { VOCABULARY, STAND_INS } from "./vocabulary";
+export type { FieldSpec, FieldType } from "./vocabulary";
+export { rowSchemas, rowsOf } from "./schemas";
+export type { ShopDailyRow, ProductRow, TrafficSourceRow, AdPlanRow, ServiceAgentRow, RowOfKind } from "./schemas";
+
+/** Grids that are not arrays of arrays (bad input from a caller) become an empty grid. */
+function gridOf(values: unknown): readonly (readonly Cell[])[] {
+  if (!Array.isArray(values)) return [];
+  return values.map((row) => (Array.isArray(row) ? (row as Cell[]) : []));
+}
+
+function unknownTable(sheet: string, headerRow: number, reason: string, issues: RecognitionIssue[] = []): RecognizedTable {
+  return { sheet, kind: "unknown", reason, headerRow, columns: {}, columnIndex: {}, rows: [], rowNumbers: [], totals: [], issues };
+}
+
+function isBlankRow(row: readonly Cell[]): boolean {
+  for (let c = 0; c < row.length; c++) if (!isEmptyCell(row[c])) return false;
+  return true;
+}
+
+function textCellCount(row: readonly Cell[]): number {
+  let n = 0;
+  for (const cell of row) if (typeof cell === "string" && cell.trim() !== "") n++;
+  return n;
+}
+
+/** Why nothing could be recognised in a sheet that is not empty. */
+function noHeaderReason(sheet: string, grid: readonly (readonly Cell[])[], from: number): string {
+  for (let r = from; r < Math.min(grid.length, from + 50); r++) {
+    const row = grid[r];
+    if (textCellCount(row) >= 2) {
+      const header: HeaderRow = readHeaderRow(row, r);
+      const names = header.cells.slice(0, 6).map((c) => quoteCell(c.text)).join(", ");
+      return (
+        `Sheet "${sheet}": row ${r + 1} looks like a header (${names}${header.cells.length > 6 ? ", …" : ""}) but ` +
+        `${header.matched === 0 ? "none" : "too few"} of its columns are ones Shop Doctor knows. ` +
+        `Paste the export with its original header row (e.g. 统计日期, 访客数, 支付金额 or Day, Sessions, Total sales).`
+      );
+    }
+  }
+  return `Sheet "${sheet}" has no table: no row has two or more column names Shop Doctor knows. Paste an export including its header row.`;
+}
+
+/** Recognises every table in one sheet. */
+function recognizeSheet(sheet: SheetInput): RecognizedTable[] {
+  const name = typeof sheet?.name === "string" ? sheet.name : String(sheet?.name ?? "");
+  const grid = gridOf(sheet?.values);
+  const tables: RecognizedTable[] = [];
+  let r = 0;
+  let firstContent = -1;
+  while (r < grid.length) {
+    const row = grid[r];
+    if (isBlankRow(row)) {
+      r++;
+      continue;
+    }
+    if (firstContent < 0) firstContent = r;
+    // Prose rows and most data rows have at most one text cell: skip them without matching.
+    if (textCellCount(row) < 2) {
+      r++;
+      continue;
+    }
+    const header = readHeaderRow(row, r);
+    if (!isHeaderRow(header)) {
+      r++;
+      continue;
+    }
+    const start = r + 1;
+    const end = tableEnd(grid, start);
+    tables.push(readTable(name, grid, header, start, end));
+    r = end;
+  }
+  if (tables.length === 0) {
+    if (firstContent < 0) return [unknownTable(name, 0, `Sheet "${name}" is empty: paste an export into it.`)];
+    return [unknownTable(name, 0, noHeaderReason(name, grid, firstContent))];
+  }
+  return tables;
+}
+
+/** Finds and reads every table in the given sheets (values exactly as `Range.getValues()` returns them). */
+export function recognizeTables(sheets: readonly SheetInput[]): RecognizedTable[] {
+  const list = Array.isArray(sheets) ? sheets : [];
+  const out: RecognizedTable[] = [];
+  for (const sheet of list) {
+    try {
+      out.push(...recognizeSheet(sheet));
+    } catch (error) {
+      // A bug here must not take the whole diagnosis down; the sheet is reported instead.
+      const name = typeof sheet?.name === "string" ? sheet.name : "";
+      const detail = error instanceof Error ? error.message : String(error);
+      out.push(unknownTable(name, 0, `Sheet "${name}" could not be read (${detail}). Please report this with a copy of the sheet.`));
+    }
+  }
+  return out;
+}

@@ -1,0 +1,100 @@
+/**
+ * Row schemas per table kind (zod, types inferred). Recognition builds rows through the
+ * typed cell readers; these schemas state the resulting shape once so rules can narrow a
+ * table's rows with `rowsOf`, and tests check every produced row against them.
+ */
+import * as z from "zod";
+import type { RecognizedTable, TableKind } from "../tables";
+
+const num = () => z.number().nullable().optional();
+const text = () => z.string().nullable().optional();
+const isoDate = () => z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable().optional();
+/** Extra fields (terminal, peer, platform-specific) are numbers, text or null. */
+const extra = () => z.union([z.number(), z.string(), z.null()]);
+
+const traffic = {
+  visitors: num(), sessions: num(), pageviews: num(), bounceRate: num(), bouncedVisitors: num(),
+  pagesPerVisitor: num(), avgStaySeconds: num(), detailVisitors: num(), newVisitors: num(), returningVisitors: num(),
+};
+const funnel = {
+  sales: num(), paidBuyers: num(), payConversion: num(), aov: num(), orderBuyers: num(), orderConversion: num(),
+  orderPayConversion: num(), units: num(), orders: num(), cartAdds: num(), repeatBuyers: num(), repurchaseRate: num(),
+  visitorValue: num(),
+};
+
+function buildRowSchemas() {
+  const shopDaily = z
+    .object({
+      date: isoDate(), dateTo: isoDate(), ...traffic, ...funnel,
+      dsrDescription: num(), dsrService: num(), dsrLogistics: num(), badReviews: num(),
+      peerPayConversion: num(), peerPayConversionTop: num(), peerVisitorValue: num(), peerVisitorValueTop: num(),
+    })
+    .catchall(extra());
+  const products = z
+    .object({
+      product: text(), productId: text(), sku: text(), parentAsin: text(), date: isoDate(), dateTo: isoDate(),
+      ...traffic, ...funnel, price: num(), badReviews: num(),
+      presale: z.union([z.literal(0), z.literal(1)]).nullable().optional(),
+      presaleOrders: num(), depositOrders: num(),
+    })
+    .catchall(extra());
+  const trafficSources = z
+    .object({
+      source: text(), sourceType: text(), sourceDetail: text(), date: isoDate(), dateTo: isoDate(),
+      ...traffic, ...funnel,
+    })
+    .catchall(extra());
+  const adPlans = z
+    .object({
+      plan: text(), keyword: text(), adGroup: text(), product: text(), date: isoDate(), dateTo: isoDate(),
+      impressions: num(), clicks: num(), ctr: num(), spend: num(), cpc: num(), adSales: num(), adOrders: num(),
+      roi: num(), clickConversion: num(),
+    })
+    .catchall(extra());
+  const serviceAgents = z
+    .object({
+      agent: text(), date: isoDate(), dateTo: isoDate(), consultations: num(), chats: num(), paidBuyers: num(),
+      consultConversion: num(), sales: num(), aov: num(), responseSeconds: num(),
+    })
+    .catchall(extra());
+  const unknown = z.object({}).catchall(extra());
+  return {
+    "shop-daily": shopDaily,
+    products,
+    "traffic-sources": trafficSources,
+    "ad-plans": adPlans,
+    "service-agents": serviceAgents,
+    unknown,
+  } satisfies Record<TableKind, z.ZodType>;
+}
+
+export type RowSchemas = ReturnType<typeof buildRowSchemas>;
+
+let schemas: RowSchemas | null = null;
+
+/** The per-kind row schemas, built on first use. */
+export function rowSchemas(): RowSchemas {
+  schemas ??= buildRowSchemas();
+  return schemas;
+}
+
+export type ShopDailyRow = z.infer<RowSchemas["shop-daily"]>;
+export type ProductRow = z.infer<RowSchemas["products"]>;
+export type TrafficSourceRow = z.infer<RowSchemas["traffic-sources"]>;
+export type AdPlanRow = z.infer<RowSchemas["ad-plans"]>;
+export type ServiceAgentRow = z.infer<RowSchemas["service-agents"]>;
+
+/** Row type of each table kind. */
+export interface RowOfKind {
+  "shop-daily": ShopDailyRow;
+  products: ProductRow;
+  "traffic-sources": TrafficSourceRow;
+  "ad-plans": AdPlanRow;
+  "service-agents": ServiceAgentRow;
+  unknown: Record<string, number | string | null>;
+}
+
+/** A recognised table's rows typed for its kind; empty when the table is of another kind. */
+export function rowsOf<K extends TableKind>(table: RecognizedTable, kind: K): RowOfKind[K][] {
+  return table.kind === kind ? (table.rows as RowOfKind[K][]) : [];
+}

@@ -1,0 +1,399 @@
+/**
+ * One table: header row understood → kind decided → every data row read into typed
+ * values, totals rows kept aside, every unusable cell reported.
+ */
+import type { Cell, DayMonthOrder, DayMonthParts } from "../cells";
+import { decideDayMonthOrder, isDate, isEmptyCell, isNullToken, parseDayMonthParts, readDate, readNumber, readSeconds } from "../cells";
+import type { RecognitionIssue, RecognizedTable, TableKind, TableRow, TotalsRow } from "../tables";
+import { checkRates } from "./checks";
+import type { HeaderRow } from "./headers";
+import { cellRef, columnLetter, quoteCell } from "./issues";
+import { headerKey } from "./normalize";
+import type { FieldType } from "./vocabulary";
+import { KIND_KEYS, STAND_INS, TOTALS_LABELS } from "./vocabulary";
+
+interface ColumnReader {
+  /** 0-based sheet column. */
+  col: number;
+  field: string;
+  type: FieldType;
+  header: string;
+  order: DayMonthOrder;
+}
+
+/** The key field whose absence makes a row unusable, per kind. */
+const ROW_KEYS: Record<Exclude<TableKind, "unknown">, readonly string[]> = {
+  "shop-daily": ["date"],
+  products: ["product", "productId"],
+  "traffic-sources": ["source"],
+  "ad-plans": ["plan"],
+  "service-agents": ["agent"],
+};
+
+/** In an ad report these shop words mean the ad's own figures. */
+const AD_RENAMES: readonly (readonly [from: string, to: string])[] = [
+  ["sales", "adSales"],
+  ["orders", "adOrders"],
+  ["payConversion", "clickConversion"],
+];
+
+const PRESALE_NAME = /预售|定金|预定|預售|pre-?order|pre-?sale/i;
+const FLAG_YES = new Set(["是", "yes", "y", "true", "1", "预售", "預售", "✓", "√", "pre-order", "presale", "新款"]);
+const FLAG_NO = new Set(["否", "no", "n", "false", "0", "非预售", "×", "✗", "现货", "旧款"]);
+
+/** Decides the table kind from the fields its header names; null when no key field is there. */
+export function classify(fields: ReadonlySet<string>): Exclude<TableKind, "unknown"> | null {
+  const has = (f: string) => fields.has(f);
+  if (has("agent")) return "service-agents";
+  const adKey = KIND_KEYS.find(([kind]) => kind === "ad-plans")?.[1].some(has) ?? false;
+  if (adKey || (has("spend") && (has("clicks") || has("impressions")))) return "ad-plans";
+  for (const [kind, keys] of KIND_KEYS) if (keys.some(has)) return kind;
+  return null;
+}
+
+function isRowBlank(row: readonly Cell[] | undefined): boolean {
+  if (!row) return true;
+  for (let c = 0; c < row.length; c++) if (!isEmptyCell(row[c])) return false;
+  return true;
+}
+
+/** First row index ≥ start that is blank (the end of this table), or the sheet's end. */
+export function tableEnd(values: readonly (readonly Cell[])[], start: number): number {
+  for (let r = start; r < values.length; r++) if (isRowBlank(values[r])) return r;
+  return values.length;
+}
+
+/** The totals label of a row (合计, Total …) in its first non-empty cell, with that cell's 0-based column. */
+function totalsLabel(row: readonly Cell[]): { label: string; col: number } | null {
+  for (let c = 0; c < row.length; c++) {
+    const cell = row[c];
+    if (isEmptyCell(cell)) continue;
+    if (typeof cell !== "string" || cell.length > 40) return null;
+    return TOTALS_LABELS.test(headerKey(cell)) ? { label: cell.trim(), col: c } : null;
+  }
+  return null;
+}
+
+function nonEmptyCount(row: readonly Cell[]): number {
+  let n = 0;
+  for (let c = 0; c < row.length; c++) if (!isEmptyCell(row[c])) n++;
+  return n;
+}
+
+function cellText(cell: Cell): string {
+  if (isDate(cell)) return cell.toISOString();
+  return String(cell);
+}
+
+/** Reads the table under `header` over sheet rows [start, end). */
+export function readTable(
+  sheet: string,
+  values: readonly (readonly Cell[])[],
+  header: HeaderRow,
+  start: number,
+  end: number,
+): RecognizedTable {
+  const headerRow = header.index + 1;
+  const issues: RecognitionIssue[] = [];
+  const columns: Record<string, string> = {};
+  const columnIndex: Record<string, number> = {};
+  const readers: ColumnReader[] = [];
+  const ignored: string[] = [];
+
+  for (const cell of header.cells) {
+    const column = cell.column + 1;
+    if (!cell.match) {
+      ignored.push(cell.text);
+      issues.push({
+        sheet, row: headerRow, column, code: "column-ignored", text: cell.text,
+        message: `Column ${columnLetter(column)} (${quoteCell(cell.text)}) is not a column Shop Doctor knows, so it is not used. Rename it to a standard export header if it matters.`,
+      });
+      continue;
+    }
+    const { field, type } = cell.match;
+    if (field in columns) {
+      issues.push({
+        sheet, row: headerRow, column, field, code: "duplicate-column", text: cell.text,
+        message: `Column ${columnLetter(column)} (${quoteCell(cell.text)}) means the same as column ${columnLetter(columnIndex[field])} (${quoteCell(columns[field])}); only the first is used. Delete one of them if they differ.`,
+      });
+      continue;
+    }
+    columns[field] = cell.text;
+    columnIndex[field] = column;
+    readers.push({ col: cell.column, field, type, header: cell.text, order: "mdy" });
+  }
+
+  const base = { sheet, headerRow, columns, columnIndex, rows: [] as TableRow[], rowNumbers: [] as number[], totals: [] as TotalsRow[], issues };
+  const kind = classify(new Set(Object.keys(columns)));
+  if (kind === null) {
+    const reason =
+      `The table at row ${headerRow} has columns Shop Doctor knows (${Object.values(columns).join(", ")}) but none that says what a row is: ` +
+      `add a date, product, traffic source, ad plan or agent column.`;
+    issues.push({ sheet, row: headerRow, column: null, code: "unknown-table", message: reason });
+    return { ...base, kind: "unknown", reason };
+  }
+  if (start >= end) {
+    const reason = `The header at row ${headerRow} has no data rows under it: paste the export's rows below the header.`;
+    issues.push({ sheet, row: headerRow, column: null, code: "no-data-rows", message: reason });
+    return { ...base, kind: "unknown", reason };
+  }
+
+  if (kind === "ad-plans") {
+    for (const [from, to] of AD_RENAMES) {
+      if (from in columns && !(to in columns)) {
+        columns[to] = columns[from];
+        columnIndex[to] = columnIndex[from];
+        delete columns[from];
+        delete columnIndex[from];
+        for (const reader of readers) if (reader.field === from) reader.field = to;
+      }
+    }
+  }
+  const native = new Set(Object.keys(columns));
+  const standIns: [target: string, source: string][] = [];
+  const addStandIn = (target: string, sources: readonly string[]) => {
+    if (target in columns) return;
+    const source = sources.find((s) => s in columns);
+    if (!source) return;
+    columns[target] = columns[source];
+    columnIndex[target] = columnIndex[source];
+    standIns.push([target, source]);
+  };
+  for (const [target, sources] of STAND_INS) addStandIn(target, sources);
+  if (kind === "ad-plans") addStandIn("plan", ["product", "productId"]);
+
+  // Day/month order of `a/b/yy` dates is a property of the whole column.
+  for (const reader of readers) {
+    if (reader.type !== "date") continue;
+    const parts: DayMonthParts[] = [];
+    for (let r = start; r < end; r++) {
+      const cell = values[r]?.[reader.col];
+      if (typeof cell === "string") {
+        const p = parseDayMonthParts(cell);
+        if (p) parts.push(p);
+      }
+    }
+    if (parts.length === 0) continue;
+    const decision = decideDayMonthOrder(parts);
+    reader.order = decision.order;
+    const column = reader.col + 1;
+    const form = decision.order === "mdy" ? "month/day/year" : "day/month/year";
+    if (decision.ambiguous) {
+      issues.push({
+        sheet, row: headerRow, column, field: reader.field, code: "ambiguous-date",
+        message: `The dates in column ${columnLetter(column)} (${quoteCell(reader.header)}) could be day/month or month/day; they were read as ${form}. Re-export with ISO dates (2026-11-22) if that is wrong.`,
+      });
+    } else if (decision.conflicting) {
+      issues.push({
+        sheet, row: headerRow, column, field: reader.field, code: "mixed-date-order",
+        message: `Column ${columnLetter(column)} (${quoteCell(reader.header)}) mixes day/month and month/day dates; they were read as ${form} and the others are reported. Use one date format.`,
+      });
+    }
+  }
+
+  const rows: TableRow[] = [];
+  const rowNumbers: number[] = [];
+  const totals: TotalsRow[] = [];
+  const rateStats = new Map<string, { percentMarked: boolean; above1: number; nonZero: number; max: number }>();
+  for (const reader of readers) if (reader.type === "rate") rateStats.set(reader.field, { percentMarked: false, above1: 0, nonZero: 0, max: 0 });
+  const productReader = readers.find((r) => r.field === "product");
+  const rowKeys = ROW_KEYS[kind];
+  const presaleByName = kind === "products" && productReader !== undefined;
+  const hasPresaleColumn = "presale" in columns;
+
+  for (let r = start; r < end; r++) {
+    const row = values[r] ?? [];
+    const sheetRow = r + 1;
+    const totalsCell = totalsLabel(row);
+    if (totalsCell !== null) {
+      const label = totalsCell.label;
+      const totalsValues: TableRow = {};
+      for (const reader of readers) totalsValues[reader.field] = readQuiet(row[reader.col], reader);
+      totals.push({ row: sheetRow, label, values: totalsValues });
+      issues.push({
+        sheet, row: sheetRow, column: totalsCell.col + 1, code: "totals-row", text: label,
+        message: `Row ${sheetRow} is a totals row (${quoteCell(label)}); it is kept apart from the data rows so it is not counted twice.`,
+      });
+      continue;
+    }
+    if (readers.length >= 3 && nonEmptyCount(row) === 1) {
+      const c = row.findIndex((cell) => !isEmptyCell(cell));
+      const cell = row[c];
+      if (typeof cell === "string" && readNumber(cell).kind !== "number") {
+        issues.push({
+          sheet, row: sheetRow, column: c + 1, code: "not-a-data-row", text: cell,
+          message: `Row ${sheetRow} holds only the note ${quoteCell(cell)} in ${cellRef(sheetRow, c + 1)}; it is not a data row and was skipped.`,
+        });
+        continue;
+      }
+    }
+
+    const out: TableRow = {};
+    for (const reader of readers) {
+      const cell = row[reader.col];
+      const column = reader.col + 1;
+      switch (reader.type) {
+        case "count":
+        case "money":
+        case "number":
+        case "rate":
+        case "seconds": {
+          const reading = reader.type === "seconds" ? readSeconds(cell) : readNumber(cell);
+          if (reading.kind === "number") {
+            out[reader.field] = reading.value;
+            if (reader.type === "rate") {
+              const stats = rateStats.get(reader.field);
+              if (stats) {
+                if (reading.percent) stats.percentMarked = true;
+                const v = Math.abs(reading.value);
+                if (v !== 0) stats.nonZero++;
+                if (v > 1) stats.above1++;
+                if (v > stats.max) stats.max = v;
+              }
+            }
+          } else {
+            out[reader.field] = null;
+            if (reading.kind === "invalid") {
+              issues.push({
+                sheet, row: sheetRow, column, field: reader.field, code: "not-a-number", text: reading.text,
+                message: `${cellRef(sheetRow, column)} under ${quoteCell(reader.header)} is ${quoteCell(reading.text)}, which is not a number; it is left out. Fix the cell or clear it.`,
+              });
+            }
+          }
+          break;
+        }
+        case "date": {
+          const reading = readDate(cell, reader.order);
+          if (reading.kind === "date") {
+            out[reader.field] = reading.iso;
+            if (reading.to !== null) out.dateTo = reading.to;
+          } else {
+            out[reader.field] = null;
+            if (reading.kind === "invalid") {
+              issues.push({
+                sheet, row: sheetRow, column, field: reader.field, code: "not-a-date", text: reading.text,
+                message: `${cellRef(sheetRow, column)} under ${quoteCell(reader.header)} is ${quoteCell(reading.text)}, which is not a date Shop Doctor can read; use 2026-11-22.`,
+              });
+            }
+          }
+          break;
+        }
+        case "id":
+          out[reader.field] = readId(cell);
+          break;
+        case "text":
+          out[reader.field] = readText(cell);
+          break;
+        case "flag": {
+          const flag = readFlag(cell);
+          out[reader.field] = flag === "invalid" ? null : flag;
+          if (flag === "invalid") {
+            issues.push({
+              sheet, row: sheetRow, column, field: reader.field, code: "not-a-flag", text: cellText(cell),
+              message: `${cellRef(sheetRow, column)} under ${quoteCell(reader.header)} is ${quoteCell(cellText(cell))}; use 是/否 or yes/no.`,
+            });
+          }
+          break;
+        }
+      }
+    }
+    for (const [target, source] of standIns) out[target] = out[source];
+    if (presaleByName || hasPresaleColumn) {
+      const marked = out.presale;
+      if (marked === null || marked === undefined) {
+        const name = out.product;
+        out.presale = typeof name === "string" ? (PRESALE_NAME.test(name) ? 1 : 0) : null;
+      }
+    }
+    if (!rowKeys.some((k) => out[k] !== null && out[k] !== undefined)) {
+      const keyField = rowKeys.find((k) => k in columnIndex);
+      issues.push({
+        sheet, row: sheetRow, column: keyField ? columnIndex[keyField] : null, field: keyField, code: "missing-key",
+        message: `Row ${sheetRow} has no ${keyField ? quoteCell(columns[keyField]) : rowKeys.join("/")}; its figures are kept but cannot be tied to a ${keyField ?? "row"}. Fill the cell in.`,
+      });
+    }
+    rows.push(out);
+    rowNumbers.push(sheetRow);
+  }
+
+  // A rate column of plain numbers mostly above 1 is written in percentage points (65.2 = 65.2%).
+  for (const [field, stats] of rateStats) {
+    if (stats.percentMarked || stats.above1 * 2 <= stats.nonZero || stats.max > 100) continue;
+    for (const row of rows) {
+      const v = row[field];
+      if (typeof v === "number") row[field] = Number((v / 100).toPrecision(15));
+    }
+    for (const [target, source] of standIns) if (source === field) for (const row of rows) row[target] = row[source];
+    issues.push({
+      sheet, row: headerRow, column: columnIndex[field], field, code: "rate-in-percent-points",
+      message: `Column ${columnLetter(columnIndex[field])} (${quoteCell(columns[field])}) holds rates without a % sign (e.g. 65.2); they were read as percentages (65.2%).`,
+    });
+  }
+
+  issues.push(...checkRates(sheet, rows, rowNumbers, native, columnIndex, columns));
+  issues.sort((a, b) => a.row - b.row || (a.column ?? 0) - (b.column ?? 0));
+  const reason = ignored.length > 0 ? `Columns not used: ${ignored.join(", ")}.` : undefined;
+  return { ...base, kind, reason, rows, rowNumbers, totals };
+}
+
+/** Reads a cell for a totals row: same coercion, no issues (the totals row is one already). */
+function readQuiet(cell: Cell, reader: ColumnReader): number | string | null {
+  switch (reader.type) {
+    case "date": {
+      const d = readDate(cell, reader.order);
+      return d.kind === "date" ? d.iso : null;
+    }
+    case "id":
+      return readId(cell);
+    case "text":
+      return readText(cell);
+    case "flag": {
+      const f = readFlag(cell);
+      return f === "invalid" ? null : f;
+    }
+    case "seconds": {
+      const s = readSeconds(cell);
+      return s.kind === "number" ? s.value : null;
+    }
+    default: {
+      const n = readNumber(cell);
+      return n.kind === "number" ? n.value : null;
+    }
+  }
+}
+
+/** Ids stay text; a number id loses the `.0` spreadsheets add (123.0 → "123"). */
+function readId(cell: Cell): string | null {
+  if (typeof cell === "number") {
+    if (!Number.isFinite(cell)) return null;
+    return Number.isInteger(cell) ? cell.toFixed(0) : String(cell);
+  }
+  if (typeof cell !== "string") return isEmptyCell(cell) ? null : cellText(cell);
+  const t = cell.trim();
+  if (isNullToken(t)) return null;
+  const m = /^(\d+)\.0+$/.exec(t);
+  return m ? m[1] : t;
+}
+
+function readText(cell: Cell): string | null {
+  if (typeof cell === "string") {
+    const t = cell.trim();
+    return isNullToken(t) ? null : t;
+  }
+  if (cell === null || cell === undefined) return null;
+  if (isDate(cell)) return readDate(cell).kind === "date" ? (readDate(cell) as { iso: string }).iso : null;
+  return String(cell);
+}
+
+function readFlag(cell: Cell): 0 | 1 | null | "invalid" {
+  if (cell === true) return 1;
+  if (cell === false) return 0;
+  if (typeof cell === "number") return cell === 1 ? 1 : cell === 0 ? 0 : "invalid";
+  if (typeof cell !== "string") return isEmptyCell(cell) ? null : "invalid";
+  const t = cell.trim().toLowerCase();
+  if (t === "") return null;
+  if (FLAG_YES.has(t)) return 1;
+  if (FLAG_NO.has(t)) return 0;
+  if (isNullToken(t)) return null;
+  return "invalid";
+}

@@ -1,0 +1,261 @@
+/**
+ * Header vocabulary: every canonical field recognition can produce, what it means, its
+ * value type, and the export headers (生意参谋, 京东商智, 拼多多, 直通车/万相台, 千牛,
+ * Shopify, Amazon Business Reports, GA4 — simplified, traditional, English) that map to it.
+ *
+ * Headers are written as people see them; they are folded with `headerKey` (full-width,
+ * case, traditional characters, dashes, spaces) when the lookup table is built, so
+ * `訪客數`, `访客数 ` and `訪客數（人）` need no entries of their own (bracketed notes
+ * are tried both with and without).
+ *
+ * Derived field names (documented here, built in headers.ts):
+ * - Terminal / device columns: `<field>_<channel>` where channel is `pc` (PC端, 电脑端),
+ *   `mobile` (无线端, 移动端, 手机端), `app` (Amazon `Mobile App`), `browser` (Amazon
+ *   `Browser`), optionally followed by `_b2b` (Amazon `- B2B`): `visitors_mobile`,
+ *   `sales_pc`, `sessions_app_b2b`, `sessions_b2b`. The all-terminal column (no prefix,
+ *   `所有终端`, `全部终端`, Amazon `- Total`) fills the plain field, which is the one
+ *   the rules diagnose.
+ * - Peer columns: `peer<Field>` for 同行同层平均 / 同行平均 / 行业平均 and
+ *   `peer<Field>Top` for 同行同层优秀 / 同行优秀, the metric identified by the rest of the
+ *   header, e.g. `同行同层平均支付转化率` or `支付转化率(同行同层平均)` → `peerPayConversion`,
+ *   `同行同层优秀UV价值` → `peerVisitorValueTop`.
+ * - `presale`: 1 when the row is a pre-sale item (a 是否预售 / 预售 marker column says so,
+ *   or the product name contains 预售 / 定金 / pre-order), 0 when it is not, null when a
+ *   marker cell is blank. Only products rows get it.
+ */
+
+/** How a column's cells are read. */
+export type FieldType =
+  | "date" // ISO YYYY-MM-DD text; a range fills `dateTo` too
+  | "text" // names, sources, plans: trimmed text
+  | "id" // product / SKU ids: text, `123.0` → `123`
+  | "count" // people, orders, units
+  | "money" // amounts in the export's currency
+  | "rate" // fractions: 12.34% → 0.1234
+  | "number" // other plain numbers (ratios such as ROI, visit depth, scores)
+  | "seconds" // durations: 83, `00:01:23`, `1分23秒`
+  | "flag"; // yes/no markers → 1 / 0
+
+export interface FieldSpec {
+  field: string;
+  type: FieldType;
+  /** What the field means (shown nowhere; for maintainers and rules engineers). */
+  about: string;
+  headers: readonly string[];
+}
+
+function f(field: string, type: FieldType, about: string, headers: readonly string[]): FieldSpec {
+  return { field, type, about, headers };
+}
+
+/**
+ * The vocabulary. Order matters only when one table has two columns for the same field:
+ * the header listed first for that field wins, the other is reported as a duplicate.
+ */
+export const VOCABULARY: readonly FieldSpec[] = [
+  // ── keys ──
+  f("date", "date", "statistics day; a range cell also fills dateTo", [
+    "统计日期", "日期", "统计时间", "时间", "统计周期", "日期范围", "Day", "Date", "Date range", "Start date", "Datum", "날짜",
+  ]),
+  f("product", "text", "product title", [
+    "商品名称", "商品标题", "宝贝名称", "宝贝标题", "商品名", "商品", "Title", "Product", "Product title", "Product name", "Item name", "Item", "Titel",
+  ]),
+  f("productId", "id", "product id / ASIN, as text", [
+    "商品ID", "宝贝ID", "主商品ID", "商品编号", "商品编码", "商品id号", "(Child) ASIN", "Child ASIN", "ASIN", "Product ID", "Item ID", "(Untergeordnete) ASIN", "(하위) ASIN",
+  ]),
+  f("parentAsin", "id", "Amazon parent ASIN", ["(Parent) ASIN", "Parent ASIN", "(Übergeordnete) ASIN", "(상위) ASIN"]),
+  f("sku", "id", "seller SKU / 货号; fills productId when no product id column exists", ["SKU", "货号", "商家编码", "SKU ID"]),
+  f("source", "text", "traffic source / channel", [
+    "来源", "流量来源", "来源名称", "渠道", "流量渠道", "访客来源", "Source", "Channel",
+    "Session primary channel group (Default Channel Group)", "Session default channel group", "Session primary channel group",
+    "Default channel group", "First user default channel group", "Session source / medium", "Session source", "Referrer source", "Traffic source",
+  ]),
+  f("sourceType", "text", "生意参谋 来源类型 (付费/免费/自主…)", ["来源类型", "流量类型"]),
+  f("sourceLevel1", "text", "生意参谋 一级流量来源", ["一级流量来源", "一级来源"]),
+  f("sourceLevel2", "text", "生意参谋 二级流量来源; fills source when no 来源 column", ["二级流量来源", "二级来源"]),
+  f("sourceLevel3", "text", "生意参谋 三级流量来源", ["三级流量来源", "三级来源"]),
+  f("sourceDetail", "text", "流量地图 来源明细", ["来源明细"]),
+  f("plan", "text", "ad campaign / plan", [
+    "计划名称", "计划名字", "推广计划", "推广计划名称", "计划", "Campaign", "Campaign name", "Campaigns",
+  ]),
+  f("keyword", "text", "ad keyword; fills plan when no plan column", ["关键词", "关键字", "推广关键词", "Keyword", "Search term", "Targeting"]),
+  f("adGroup", "text", "ad group / 推广单元; fills plan when no plan column", ["推广单元", "单元名称", "推广单元名称", "Ad group", "Ad group name"]),
+  f("adItem", "text", "万相台 主体名称 (the promoted item); fills plan when no plan column", ["主体名称"]),
+  f("adItemId", "id", "万相台 主体ID", ["主体ID"]),
+  f("agent", "text", "customer-service agent", ["客服", "客服名称", "客服昵称", "客服旺旺", "旺旺", "子账号", "客服账号", "Agent", "Agent name"]),
+
+  // ── traffic ──
+  f("visitors", "count", "unique visitors (UV)", [
+    "访客数", "商品访客数", "店铺访客数", "全店访客数", "访客人数", "UV", "Online store visitors", "Visitors", "Unique visitors",
+  ]),
+  f("sessions", "count", "sessions (Shopify, GA4, Amazon); fills visitors when no visitor column", [
+    "Sessions", "Sessions - Total", "Sessionen - Summe", "세션 - 총계",
+  ]),
+  f("users", "count", "GA4 active / total users", ["Active users", "Total users", "Users"]),
+  f("newVisitors", "count", "new visitors", ["新访客数", "新访客", "New visitors", "New users"]),
+  f("returningVisitors", "count", "returning visitors (seen in the prior 6 days)", ["老访客数", "老访客", "Returning visitors"]),
+  f("returningVisitorShare", "rate", "老访客数占比", ["老访客数占比", "老访客占比"]),
+  f("pageviews", "count", "page views (PV)", [
+    "浏览量", "商品浏览量", "页面浏览量", "PV", "Pageviews", "Page views", "Page Views - Total", "Views", "Seitenaufrufe - Summe",
+  ]),
+  f("bounceRate", "rate", "visitors with one page view ÷ visitors", ["跳失率", "跳出率", "店铺跳失率", "Bounce rate"]),
+  f("bouncedVisitors", "count", "visitors who left after one page", ["跳失访客数", "跳失人数", "跳出访客数", "Bounced visitors", "Bounced sessions"]),
+  f("engagedSessions", "count", "GA4 engaged sessions", ["Engaged sessions"]),
+  f("engagementRate", "rate", "GA4 engagement rate (1 − GA4 bounce rate)", ["Engagement rate"]),
+  f("pagesPerVisitor", "number", "page views ÷ visitors (visit depth)", [
+    "人均浏览量", "人均浏览量(访问深度)", "访问深度", "平均访问深度", "Pages per session", "Views per session", "Pageviews per session",
+  ]),
+  f("avgStaySeconds", "seconds", "average stay in seconds", [
+    "平均停留时长", "人均停留时长", "人均停留时长(秒)", "停留时长", "平均停留时间", "Average session duration", "Avg. session duration", "Average engagement time",
+  ]),
+  f("detailVisitors", "count", "visitors of product detail pages", ["商品详情页访客数", "详情页访客数"]),
+  f("detailPageviews", "count", "page views of product detail pages", ["商品详情页浏览量", "详情页浏览量", "IPV"]),
+  f("detailBounceRate", "rate", "detail-page bounce rate", ["商品详情页跳出率", "详情页跳出率"]),
+  f("detailPayConversion", "rate", "商品详情页支付转化率", ["商品详情页支付转化率"]),
+  f("homeVisitors", "count", "shop home-page visitors", ["店铺首页访客数"]),
+  f("searchVisitors", "count", "visitors led by search", ["搜索引导访客数"]),
+  f("searchPayConversion", "rate", "search-led pay conversion", ["搜索引导支付转化率", "搜索支付转化率"]),
+  f("sessionShare", "rate", "Amazon Session Percentage (share of the shop's sessions)", ["Session Percentage", "Session Percentage - Total"]),
+  f("pageviewShare", "rate", "Amazon Page Views Percentage", ["Page Views Percentage", "Page Views Percentage - Total"]),
+  f("buyBoxRate", "rate", "Amazon Featured Offer (Buy Box) Percentage", ["Featured Offer (Buy Box) Percentage", "Buy Box Percentage"]),
+  f("visitorValue", "money", "sales ÷ visitors (UV价值)", ["UV价值", "访客价值", "访客平均价值"]),
+
+  // ── funnel & sales ──
+  f("sales", "money", "paid sales amount", [
+    "支付金额", "成交金额", "销售额", "商品支付金额", "支付总金额", "付款金额", "Total sales", "Ordered Product Sales", "Gross Product Sales",
+    "Purchase revenue", "Total revenue", "Revenue", "Sales", "Umsatz bestellter Produkte",
+  ]),
+  f("paidBuyers", "count", "buyers who paid", [
+    "支付买家数", "成交客户数", "成交人数", "成交买家数", "支付人数", "付款人数", "支付用户数", "最终付款人数", "Total purchasers", "Purchasers",
+  ]),
+  f("payConversion", "rate", "paid buyers ÷ visitors", [
+    "支付转化率", "商品支付转化率", "成交转化率", "转化率", "Conversion rate", "Purchaser conversion rate", "Ecommerce conversion rate",
+  ]),
+  f("unitSessionRate", "rate", "Amazon units ordered ÷ sessions; fills payConversion when absent", ["Unit Session Percentage"]),
+  f("orderItemSessionRate", "rate", "Amazon order items ÷ sessions", ["Order Item Session Percentage"]),
+  f("aov", "money", "sales ÷ paid buyers", ["客单价", "成交客单价", "支付客单价", "Average order value", "AOV", "Average purchase revenue", "Average Sales per Order Item"]),
+  f("avgUnitPrice", "money", "sales ÷ units (件单价, Average Selling Price)", ["件单价", "Average Selling Price"]),
+  f("orderBuyers", "count", "buyers who placed an order", ["下单买家数", "下单人数", "下单客户数"]),
+  f("orderConversion", "rate", "order buyers ÷ visitors", ["下单转化率"]),
+  f("orderPayConversion", "rate", "下单-支付转化率: paying ÷ ordering buyers", ["下单-支付转化率", "下单-成交转化率", "下单支付转化率"]),
+  f("orderAmount", "money", "amount ordered (paid or not)", ["下单金额"]),
+  f("orderUnits", "count", "units ordered (paid or not)", ["下单件数", "下单商品件数"]),
+  f("orderPaidAmount", "money", "下单且支付金额", ["下单且支付金额"]),
+  f("orderPaidBuyers", "count", "下单且支付买家数", ["下单且支付买家数"]),
+  f("units", "count", "units sold", ["支付件数", "支付商品件数", "成交商品件数", "成交件数", "销量", "Units Ordered", "Bestellte Einheiten", "Quantity", "Items purchased"]),
+  f("orders", "count", "paid orders; fills paidBuyers when absent", [
+    "支付父订单数", "支付订单数", "订单数", "支付笔数", "成交单量", "成交订单数", "Orders", "Total Order Items", "Orders Placed", "Transactions", "Ecommerce purchases", "Purchases",
+  ]),
+  f("subOrders", "count", "支付子订单数", ["支付子订单数"]),
+  f("productsPaid", "count", "支付商品数 (distinct products paid)", ["支付商品数"]),
+  f("groupOrders", "count", "拼多多 成团订单数", ["成团订单数"]),
+  f("groupUnits", "count", "拼多多 成团件数", ["成团件数"]),
+  f("checkoutSessions", "count", "Shopify sessions that reached checkout", ["Sessions that reached checkout"]),
+  f("checkoutCompleted", "count", "Shopify sessions that completed checkout; fills paidBuyers when no buyers or orders column", ["Sessions that completed checkout"]),
+  f("cartAdds", "count", "people who added to cart", ["加购人数", "加购买家数", "Sessions with cart additions", "Add to carts", "Add-to-carts"]),
+  f("cartUnits", "count", "units added to cart", ["加购件数", "商品加购件数", "加购商品件数"]),
+  f("cartRate", "rate", "cart adders ÷ visitors", ["加购率", "加购转化率"]),
+  f("cartOrderConversion", "rate", "加购-下单转化率", ["加购-下单转化率"]),
+  f("favorites", "count", "people who favourited", ["收藏人数", "商品收藏人数", "商品收藏数", "收藏买家数"]),
+  f("shopFavorites", "count", "shop followers gained", ["店铺收藏人数", "关注店铺人数"]),
+  f("newBuyers", "count", "first-time buyers", ["新买家数", "支付新买家数", "First-time customers"]),
+  f("repeatBuyers", "count", "buyers who bought before (老买家)", ["老买家数", "支付老买家数", "回头客数", "Returning customers"]),
+  f("repeatBuyerShare", "rate", "repeat buyers ÷ paid buyers", ["老买家数占比", "老买家占比", "老客占比"]),
+  f("repurchaseRate", "rate", "复购率 (30-day unless the header says otherwise)", ["复购率", "回购率", "30天复购率", "30天重复购买率", "重复购买率"]),
+  f("returningCustomerRate", "rate", "Shopify returning-customer rate (not a repurchase rate)", ["Returning customer rate"]),
+  f("refundAmount", "money", "成功退款金额", ["成功退款金额", "退款金额"]),
+  f("refundRequestAmount", "money", "售中申请退款金额", ["售中申请退款金额"]),
+  f("sellerNick", "text", "卖家昵称", ["卖家昵称", "店铺名称"]),
+  f("terminal", "text", "终端 column (所有终端 / PC / 无线)", ["终端", "设备", "Device category", "Device"]),
+  f("category", "text", "category (分类, leaf 类目)", ["分类", "类目", "叶子类目", "一级类目", "二级类目", "Product type", "Category"]),
+  f("status", "text", "plan / product status", ["状态", "商品状态", "推广状态", "Status"]),
+  f("isNew", "flag", "拼多多 是否新款", ["是否新款"]),
+  f("price", "money", "listed price", ["价格", "单价", "商品价格", "售价", "一口价", "Price"]),
+  f("stage", "text", "达摩盘 货品成长阶段", ["货品成长阶段"]),
+
+  // ── pre-sale ──
+  f("presale", "flag", "pre-sale marker (see header comment)", ["是否预售", "预售", "预售商品", "预售标识"]),
+  f("presaleOrders", "count", "pre-sale orders", ["预售订单数", "预售支付订单数", "预售件数"]),
+  f("depositOrders", "count", "orders with a deposit paid (定金)", ["定金订单数", "付定金订单数", "预售定金订单数", "支付定金订单数"]),
+  f("depositBuyers", "count", "buyers who paid a deposit", ["付定金人数", "支付定金买家数", "定金买家数"]),
+
+  // ── service & reviews ──
+  f("dsrDescription", "number", "DSR 描述相符 (1–5)", ["描述相符动态评分(DSR)", "描述相符动态评分", "描述相符", "宝贝与描述相符", "描述相符评分", "宝贝描述"]),
+  f("dsrService", "number", "DSR 服务态度 (1–5)", ["服务态度动态评分(DSR)", "服务态度动态评分", "服务态度", "卖家服务态度", "卖家的服务态度", "服务态度评分"]),
+  f("dsrLogistics", "number", "DSR 物流服务 (1–5)", ["物流服务动态评分(DSR)", "物流服务动态评分", "物流服务", "物流服务质量", "物流服务的质量", "物流服务评分"]),
+  f("badReviews", "count", "new bad / low-score reviews", ["差评数", "DSR综合低评分买家数", "中差评数", "新增差评数", "低评分买家数"]),
+  f("consultations", "count", "buyers who asked before buying (询单人数)", ["询单人数", "询单买家数", "询单客户数"]),
+  f("chats", "count", "buyers who chatted (咨询人数); fills consultations when no 询单 column", ["咨询人数", "接待人数", "咨询买家数"]),
+  f("consultConversion", "rate", "paid ÷ consulted buyers (询单转化率)", ["询单转化率", "询单->最终付款转化率", "询单-最终付款转化率", "询单->最终付款成功率", "咨询转化率"]),
+  f("responseSeconds", "seconds", "average response time", ["平均响应时间", "平均响应时长", "平均响应时间(秒)", "首次响应时间"]),
+  f("responseRate", "rate", "旺旺 response rate", ["响应率", "回复率"]),
+
+  // ── ads ──
+  f("impressions", "count", "ad impressions", ["展现量", "曝光量", "展示量", "Impressions"]),
+  f("clicks", "count", "ad clicks", ["点击量", "点击数", "Clicks"]),
+  f("ctr", "rate", "clicks ÷ impressions", ["点击率", "CTR", "Click-thru rate (CTR)", "Click-through rate"]),
+  f("spend", "money", "ad spend", [
+    "花费", "消耗", "推广消耗", "推广消耗金额", "营销推广消耗", "推广花费", "总花费", "投入金额", "全站推广花费", "Spend", "Cost", "Ad spend",
+  ]),
+  f("cpc", "money", "spend ÷ clicks", ["平均点击花费", "平均点击单价", "CPC", "Average CPC", "Cost per click (CPC)"]),
+  f("cpm", "money", "spend per 1,000 impressions", ["千次展现花费", "CPM", "无界推广CPM"]),
+  f("adSales", "money", "sales attributed to ads", ["总成交金额", "推广成交金额", "Ad sales", "14 Day Total Sales", "7 Day Total Sales"]),
+  f("adNetSales", "money", "net ad sales (after refunds)", ["净成交金额", "直接净成交金额"]),
+  f("adOrders", "count", "orders attributed to ads", ["总成交笔数", "成交笔数", "推广成交笔数", "14 Day Total Orders (#)", "7 Day Total Orders (#)"]),
+  f("adNetOrders", "count", "net ad orders", ["净成交笔数"]),
+  f("adCartAdds", "count", "cart adds from ads", ["总购物车数", "推广总加购数", "直接购物车数"]),
+  f("adFavorites", "count", "favourites from ads", ["收藏宝贝数"]),
+  f("clickConversion", "rate", "ad orders ÷ clicks", ["点击转化率", "无界推广CVR", "Conversion rate (ads)"]),
+  f("roi", "number", "ad sales ÷ spend", ["投入产出比", "投产比", "实际投产比", "ROI", "ROAS", "推广ROI", "营销推广ROI", "Return on ad spend (ROAS)"]),
+  f("netRoi", "number", "net ad sales ÷ spend", ["净实际投产比", "净投产比"]),
+  f("adCostRatio", "rate", "推广费比: spend ÷ sales", ["推广费比"]),
+  f("defaultBid", "money", "直通车 default bid", ["默认出价", "出价"]),
+  f("unitType", "text", "直通车 推广单元类型", ["推广单元类型"]),
+];
+
+/**
+ * When a table lacks the first field, the second fills it (same column): e.g. Shopify's
+ * `Orders` stands in for paying buyers, Amazon's `Unit Session Percentage` for conversion.
+ * Rate checks only use columns under their own name, never stand-ins.
+ */
+export const STAND_INS: readonly (readonly [target: string, sources: readonly string[]])[] = [
+  ["visitors", ["sessions"]],
+  ["productId", ["sku", "adItemId"]],
+  ["paidBuyers", ["orders", "checkoutCompleted"]],
+  ["payConversion", ["unitSessionRate", "orderItemSessionRate"]],
+  ["source", ["sourceLevel2", "sourceLevel1", "sourceLevel3"]],
+  ["plan", ["keyword", "adGroup", "adItem"]],
+  ["consultations", ["chats"]],
+];
+
+/** Terminal / device prefixes and Amazon suffixes → channel part of a derived field name. */
+export const TERMINAL_PREFIXES: readonly (readonly [header: string, channel: string])[] = [
+  ["所有终端", ""], ["全部终端", ""], ["全终端", ""],
+  ["pc端", "pc"], ["电脑端", "pc"], ["pc", "pc"],
+  ["无线端", "mobile"], ["移动端", "mobile"], ["手机端", "mobile"], ["无线", "mobile"],
+];
+
+export const AMAZON_SUFFIXES: readonly (readonly [suffix: string, channel: string])[] = [
+  ["-total-b2b", "b2b"], ["-mobileapp-b2b", "app_b2b"], ["-browser-b2b", "browser_b2b"],
+  ["-total", ""], ["-mobileapp", "app"], ["-browser", "browser"], ["-b2b", "b2b"],
+  ["-summe", ""], ["-총계", ""],
+];
+
+/** Peer markers: average peers → `peer<Field>`, top peers → `peer<Field>Top`. */
+export const PEER_MARKERS: readonly (readonly [marker: string, suffix: "" | "Top"])[] = [
+  ["同行同层平均", ""], ["同行同层优秀", "Top"], ["同行平均", ""], ["同行优秀", "Top"],
+  ["行业平均", ""], ["行业优秀", "Top"], ["同层平均", ""], ["同层优秀", "Top"],
+  ["peeraverage", ""], ["peertop", "Top"],
+];
+
+/** Labels of totals rows (compared after `headerKey` folding). */
+export const TOTALS_LABELS = /^(合计|总计|汇总|小计|全部合计|总和|total|totals|grandtotal|subtotal|summe|gesamt|합계)(\b|[:(（]|$)/;
+
+/** Which key field makes a table of which kind, strongest first. */
+export const KIND_KEYS: readonly (readonly [kind: "service-agents" | "ad-plans" | "traffic-sources" | "products" | "shop-daily", fields: readonly string[]])[] = [
+  ["service-agents", ["agent"]],
+  ["ad-plans", ["plan", "keyword", "adGroup", "adItem"]],
+  ["traffic-sources", ["source", "sourceLevel1", "sourceLevel2", "sourceLevel3"]],
+  ["products", ["product", "productId", "sku", "parentAsin"]],
+  ["shop-daily", ["date"]],
+];
