@@ -95,8 +95,8 @@ export function pasteCell(text: string): Cell {
   return text;
 }
 
-/** Parses delimited text (already decoded) into rows of cells. */
-export function parseDelimited(text: string, fileName = ""): Cell[][] {
+/** Parses delimited text (already decoded) into rectangular rows of text, as typed into cells. */
+export function parseDelimitedText(text: string, fileName = ""): string[][] {
   const delimiter = detectDelimiter(text, fileName);
   const records = parse(text, {
     delimiter,
@@ -110,10 +110,15 @@ export function parseDelimited(text: string, fileName = ""): Cell[][] {
   const width = records.reduce((max, r) => Math.max(max, r.length), 0);
   // Sheets ranges are rectangular: short rows are padded with empty cells.
   return records.map((r) => {
-    const row: Cell[] = r.map(pasteCell);
+    const row = [...r];
     while (row.length < width) row.push("");
     return row;
   });
+}
+
+/** Parses delimited text into rows of cells, plain numbers as numbers (what a pasted sheet holds). */
+export function parseDelimited(text: string, fileName = ""): Cell[][] {
+  return parseDelimitedText(text, fileName).map((row) => row.map(pasteCell));
 }
 
 /** The tab name for a file: its base name without the extension, as Sheets allows (≤100 chars). */
@@ -146,6 +151,11 @@ export function readExportFile(file: string): SheetInput & { encoding: string } 
   } catch (error) {
     throw new ExportReadError(file, `${file}: cannot be read (${(error as Error).message}).`);
   }
+  return { name: tabNameForFile(file), ...parseExportBytes(bytes, file) };
+}
+
+/** Decodes and parses the bytes of an export (a file on disk or an upload). Throws ExportReadError. */
+export function parseExportBytes(bytes: Buffer, file: string): { values: Cell[][]; encoding: string } {
   if (bytes.includes(0) && !(bytes[0] === 0xff || bytes[0] === 0xfe)) {
     throw new ExportReadError(file, `${file} is not a text file (it contains binary data); export the report as CSV.`);
   }
@@ -156,5 +166,5 @@ export function readExportFile(file: string): SheetInput & { encoding: string } 
   } catch (error) {
     throw new ExportReadError(file, `${file} is not readable as CSV/TSV: ${(error as Error).message}`);
   }
-  return { name: tabNameForFile(file), values, encoding };
+  return { values, encoding };
 }

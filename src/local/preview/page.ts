@@ -1,0 +1,204 @@
+/**
+ * The preview page: a spreadsheet-like area (formula bar, grid, tab bar at the bottom like
+ * Sheets) and the real sidebar in an iframe beside it. The grid HTML comes from the server
+ * already escaped (render-grid.ts); the page only ever sets user text with textContent.
+ */
+import { GRID_CSS } from "../render-grid";
+
+const PAGE_CSS = `
+*{box-sizing:border-box}
+html,body{height:100%;margin:0}
+body{display:flex;flex-direction:column;font:13px Arial,"Noto Sans CJK SC","PingFang SC","Microsoft YaHei",sans-serif;color:#202124;background:#f9fbfd}
+.pv-top{display:flex;align-items:center;gap:12px;padding:8px 12px;background:#fff;border-bottom:1px solid #dadce0}
+.pv-title{font-size:16px;font-weight:bold;color:#188038;white-space:nowrap}
+.pv-title small{font-weight:normal;color:#5f6368;font-size:12px;margin-left:6px}
+.pv-button{border:1px solid #dadce0;background:#fff;border-radius:4px;padding:5px 10px;cursor:pointer;font:inherit}
+.pv-button:hover{background:#f1f3f4}
+.pv-button.pv-primary{background:#1a73e8;border-color:#1a73e8;color:#fff}
+.pv-formula{display:flex;align-items:center;gap:6px;padding:4px 12px;background:#fff;border-bottom:1px solid #dadce0}
+.pv-formula output{min-width:56px;color:#5f6368;border-right:1px solid #dadce0;padding-right:6px}
+.pv-formula input{flex:1;border:0;font:inherit;padding:3px;outline:none}
+.pv-main{flex:1;display:flex;min-height:0}
+.pv-sheet{flex:1;display:flex;flex-direction:column;min-width:0}
+.pv-grid{flex:1;overflow:auto;background:#fff}
+.pv-grid td.pv-selected{outline:2px solid #1a73e8;outline-offset:-2px}
+.pv-more{color:#5f6368;margin:8px}
+.pv-tabs{display:flex;gap:2px;padding:0 8px;background:#f1f3f4;border-top:1px solid #dadce0;overflow-x:auto;min-height:34px;align-items:stretch}
+.pv-tab{border:0;background:transparent;padding:7px 14px;cursor:pointer;font:inherit;color:#3c4043;white-space:nowrap}
+.pv-tab[aria-selected=true]{background:#fff;color:#188038;font-weight:bold;box-shadow:inset 0 -3px 0 #188038}
+.pv-side{width:320px;border-left:1px solid #dadce0;background:#fff;display:flex}
+.pv-side iframe{border:0;width:100%;height:100%}
+.pv-status{color:#5f6368;font-size:12px;margin-left:auto}
+dialog{border:1px solid #dadce0;border-radius:8px;padding:16px;width:min(720px,92vw)}
+dialog h2{margin:0 0 8px;font-size:16px}
+dialog textarea{width:100%;height:220px;font:12px monospace}
+dialog label{display:block;margin:8px 0 4px}
+dialog .pv-row{display:flex;gap:8px;justify-content:flex-end;margin-top:12px}
+.pv-error{color:#c5221f;white-space:pre-wrap;margin-top:8px}
+`;
+
+/** Runs in the browser. Plain ES2019; talks to the server's /api/* only. */
+const PAGE_SCRIPT = `
+(function () {
+  "use strict";
+  var state = { version: 0, active: "", tabs: [], selected: null };
+  var grid = document.getElementById("grid");
+  var tabs = document.getElementById("tabs");
+  var status = document.getElementById("status");
+  var cellName = document.getElementById("cell-name");
+  var cellInput = document.getElementById("cell-input");
+
+  function api(path, body) {
+    var init = body === undefined ? {} : { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) };
+    return fetch(path, init).then(function (r) {
+      return r.json().then(function (json) {
+        if (!r.ok) throw new Error(json && json.message ? json.message : "HTTP " + r.status);
+        return json;
+      });
+    });
+  }
+
+  function render() {
+    tabs.textContent = "";
+    state.tabs.forEach(function (tab) {
+      var b = document.createElement("button");
+      b.type = "button";
+      b.className = "pv-tab";
+      b.setAttribute("role", "tab");
+      b.setAttribute("data-tab", tab.name);
+      b.setAttribute("aria-selected", tab.name === state.active ? "true" : "false");
+      b.textContent = tab.name;
+      b.addEventListener("click", function () { activate(tab.name); });
+      tabs.appendChild(b);
+    });
+    var current = state.tabs.filter(function (t) { return t.name === state.active; })[0] || state.tabs[0];
+    if (!current) { grid.textContent = ""; return; }
+    // current.html is built by the server with every value escaped (render-grid.ts).
+    grid.innerHTML = current.html;
+    grid.setAttribute("data-sheet", current.name);
+    var active = tabs.querySelector('[aria-selected="true"]');
+    if (active && active.scrollIntoView) active.scrollIntoView({ block: "nearest", inline: "nearest" });
+    document.body.setAttribute("data-version", String(state.version));
+    document.body.setAttribute("data-ready", "true");
+  }
+
+  function load() {
+    return api("/api/workbook").then(function (view) {
+      state.version = view.version;
+      state.active = view.active;
+      state.tabs = view.tabs;
+      render();
+    });
+  }
+
+  function activate(name) {
+    state.active = name;
+    render();
+    api("/api/activate", { name: name }).catch(showStatus);
+  }
+
+  function showStatus(error) {
+    status.textContent = error && error.message ? error.message : String(error || "");
+  }
+
+  // The sidebar's calls rewrite sheets on the server; follow them by polling a version number.
+  function poll() {
+    api("/api/version").then(function (v) {
+      if (v.version !== state.version) return load();
+    }).catch(function () {}).then(function () { setTimeout(poll, 500); });
+  }
+
+  grid.addEventListener("click", function (event) {
+    var td = event.target && event.target.closest ? event.target.closest("td[data-cell]") : null;
+    if (!td) return;
+    var previous = grid.querySelector(".pv-selected");
+    if (previous) previous.classList.remove("pv-selected");
+    td.classList.add("pv-selected");
+    state.selected = td.getAttribute("data-cell");
+    cellName.textContent = state.selected;
+    var title = td.getAttribute("title") || "";
+    cellInput.value = title.charAt(0) === "=" ? title : td.textContent;
+  });
+
+  cellInput.addEventListener("keydown", function (event) {
+    if (event.key !== "Enter" || !state.selected) return;
+    api("/api/cell", { sheet: state.active, cell: state.selected, input: cellInput.value }).then(load).catch(showStatus);
+  });
+
+  var dialog = document.getElementById("paste-dialog");
+  var pasteName = document.getElementById("paste-name");
+  var pasteText = document.getElementById("paste-text");
+  var pasteFile = document.getElementById("paste-file");
+  var pasteError = document.getElementById("paste-error");
+  document.getElementById("paste-open").addEventListener("click", function () {
+    pasteError.textContent = "";
+    dialog.showModal();
+    pasteText.focus();
+  });
+  document.getElementById("paste-cancel").addEventListener("click", function () { dialog.close(); });
+  document.getElementById("paste-add").addEventListener("click", function () {
+    pasteError.textContent = "";
+    var file = pasteFile.files && pasteFile.files[0];
+    var request;
+    if (file) {
+      request = file.arrayBuffer().then(function (buffer) {
+        var bytes = new Uint8Array(buffer);
+        var binary = "";
+        for (var i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode.apply(null, bytes.subarray(i, i + 0x8000));
+        return api("/api/upload", { fileName: pasteName.value.trim() ? pasteName.value.trim() + ".csv" : file.name, base64: btoa(binary) });
+      });
+    } else {
+      request = api("/api/paste", { name: pasteName.value, text: pasteText.value });
+    }
+    request.then(function () {
+      dialog.close();
+      pasteText.value = "";
+      pasteName.value = "";
+      pasteFile.value = "";
+      return load();
+    }).catch(function (error) { pasteError.textContent = error.message; });
+  });
+
+  load().then(poll, function (error) { showStatus(error); poll(); });
+})();
+`;
+
+/** The whole page. No user data is in it: tabs arrive from /api/workbook. */
+export function previewPage(): string {
+  return `<!doctype html>
+<html lang="zh-CN"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>店铺医生 Shop Doctor · 本地预览</title>
+<style>${GRID_CSS}${PAGE_CSS}</style>
+</head><body>
+<div class="pv-top">
+  <span class="pv-title">店铺医生 Shop Doctor<small>本地预览 · local preview</small></span>
+  <button type="button" class="pv-button pv-primary" id="paste-open">粘贴导出数据 / Paste export…</button>
+  <span class="pv-status" id="status" role="status"></span>
+</div>
+<div class="pv-formula"><output id="cell-name">A1</output><span>fx</span><input id="cell-input" aria-label="cell contents" placeholder="选中单元格后输入，回车确认；=PAY_CONVERSION(E2:E32, B2:B32)"></div>
+<div class="pv-main">
+  <section class="pv-sheet">
+    <div class="pv-grid" id="grid" role="tabpanel"></div>
+    <nav class="pv-tabs" id="tabs" role="tablist" aria-label="sheets"></nav>
+  </section>
+  <aside class="pv-side"><iframe id="sidebar" title="Shop Doctor sidebar" src="/sidebar"></iframe></aside>
+</div>
+<dialog id="paste-dialog">
+  <h2>粘贴导出数据 / Paste an export as a new tab</h2>
+  <label for="paste-name">新工作表名称 / Tab name</label>
+  <input id="paste-name" placeholder="我的店铺数据">
+  <label for="paste-text">从表格复制的单元格（制表符分隔）或 CSV 文本 / Cells copied from a spreadsheet, or CSV text</label>
+  <textarea id="paste-text" spellcheck="false"></textarea>
+  <label for="paste-file">或上传 CSV/TSV 文件（UTF-8 或 GBK）/ or upload a CSV/TSV file</label>
+  <input type="file" id="paste-file" accept=".csv,.tsv,.txt,text/csv,text/tab-separated-values">
+  <div class="pv-error" id="paste-error" role="alert"></div>
+  <div class="pv-row">
+    <button type="button" class="pv-button" id="paste-cancel">取消 / Cancel</button>
+    <button type="button" class="pv-button pv-primary" id="paste-add">添加为新工作表 / Add tab</button>
+  </div>
+</dialog>
+<script>${PAGE_SCRIPT}</script>
+</body></html>
+`;
+}

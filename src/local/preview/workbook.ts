@@ -1,0 +1,231 @@
+/**
+ * The preview's workbook: the in-memory spreadsheet (src/local/fake) with the real
+ * build/Code.js loaded over it, plus what the page needs — each tab rendered as a grid
+ * (values through their number formats, colours, notes, formula cells computed) and the
+ * ways a person adds data (paste tab-separated text, upload a CSV/TSV export, type a cell).
+ */
+import { readFileSync } from "node:fs";
+import vm from "node:vm";
+import type { Cell, SheetInput } from "../../engine";
+import { CUSTOM_FUNCTIONS } from "../../functions/registry";
+import { bundleServer, type GasServer } from "../gas-bridge";
+import { createFakeGoogle, parseA1, snapshotSheet, type FakeGoogle, type JsonCell, type SheetSnapshot } from "../fake";
+import { ExportReadError, parseDelimitedText, parseExportBytes } from "../cli/read-export";
+import { computeFormulas, isFormula, type CustomFunction, type SheetValue } from "./formulas";
+import { columnLetter, escapeHtml, renderGridTable, type RenderableGrid } from "../render-grid";
+
+/** Tabs show at most this many rows; the rest are summarised (the page stays fast on big pastes). */
+export const MAX_RENDERED_ROWS = 2000;
+
+export interface TabView {
+  name: string;
+  rows: number;
+  columns: number;
+  /** The tab as an HTML table (all text escaped). */
+  html: string;
+}
+
+export interface WorkbookView {
+  version: number;
+  active: string;
+  tabs: TabView[];
+}
+
+/** A problem with something the person pasted or uploaded; the page shows the message. */
+export class PreviewInputError extends Error {}
+
+function a1Key(a1: string): [number, number] {
+  const p = parseA1(a1);
+  return [p.row, p.column];
+}
+
+function dense<T>(rows: number, columns: number, fill: T): T[][] {
+  return Array.from({ length: rows }, () => new Array<T>(columns).fill(fill));
+}
+
+function jsonCellValue(cell: JsonCell): SheetValue {
+  if (cell !== null && typeof cell === "object") return cell.date.slice(0, 10);
+  return cell;
+}
+
+/** Loads build/Code.js into a fresh realm holding only Apps Script's globals (the fake's services). */
+export function loadCodeJs(source: string, google: FakeGoogle): Record<string, unknown> {
+  const logger = { log: (...args: unknown[]) => console.log("[Logger]", ...args) };
+  const context = vm.createContext({ ...google.globals, Logger: logger, console }) as Record<string, unknown>;
+  vm.runInContext(source, context, { filename: "Code.js" });
+  return context;
+}
+
+export class PreviewWorkbook {
+  readonly google: FakeGoogle;
+  readonly server: GasServer;
+  private readonly functions: Record<string, CustomFunction> = {};
+  /** Bumped on every change, so the page knows when to redraw. */
+  version = 1;
+
+  constructor(codeSource: string, sheets: SheetInput[]) {
+    this.google = createFakeGoogle({ sheets });
+    const globals = loadCodeJs(codeSource, this.google);
+    const inner = bundleServer(globals);
+    // Every server call may rewrite sheets (the report): the page redraws after each.
+    this.server = {
+      functions: () => inner.functions(),
+      call: (name, args) => {
+        try {
+          return inner.call(name, args);
+        } finally {
+          this.version++;
+        }
+      },
+    };
+    for (const spec of CUSTOM_FUNCTIONS) {
+      const fn = globals[spec.name];
+      if (typeof fn === "function") this.functions[spec.name] = fn as CustomFunction;
+    }
+  }
+
+  /** Reads build/Code.js from disk. */
+  static fromFile(codePath: string, sheets: SheetInput[]): PreviewWorkbook {
+    return new PreviewWorkbook(readFileSync(codePath, "utf8"), sheets);
+  }
+
+  tabNames(): string[] {
+    return this.google.spreadsheet.getSheets().map((s) => s.getName());
+  }
+
+  activeName(): string {
+    return this.google.spreadsheet.getActiveSheet().getName();
+  }
+
+  /** Makes a tab the active sheet, as clicking its tab does in Sheets. */
+  activate(name: string): void {
+    const sheet = this.google.spreadsheet.getSheetByName(name);
+    if (!sheet) throw new PreviewInputError(`There is no tab named "${name}".`);
+    this.google.spreadsheet.setActiveSheet(sheet);
+    this.version++;
+  }
+
+  /** A tab name not used yet: `name`, `name (2)`, … trimmed to Sheets' 100 characters. */
+  freeTabName(wanted: string): string {
+    const base = (wanted.replace(/[\u0000-\u001f]/g, " ").trim() || "粘贴的数据").slice(0, 90);
+    const taken = new Set(this.tabNames());
+    if (!taken.has(base)) return base;
+    for (let i = 2; ; i++) if (!taken.has(`${base} (${i})`)) return `${base} (${i})`;
+  }
+
+  /** Adds a tab holding `rows` typed in as text (formulas, percents and numbers parsed like Sheets does). */
+  addTypedTab(wanted: string, rows: string[][]): string {
+    if (rows.length === 0 || rows.every((r) => r.every((c) => c.trim() === ""))) {
+      throw new PreviewInputError("Nothing to add: the pasted text is empty.");
+    }
+    const width = rows.reduce((max, r) => Math.max(max, r.length), 0);
+    const grid = rows.map((r) => [...r, ...new Array<string>(width - r.length).fill("")]);
+    const name = this.freeTabName(wanted);
+    const sheet = this.google.spreadsheet.insertSheet(name);
+    sheet.getRange(1, 1, grid.length, width).setValues(grid);
+    this.google.spreadsheet.setActiveSheet(sheet);
+    this.version++;
+    return name;
+  }
+
+  /** Pasted tab-separated (or comma-separated) text becomes a new tab. */
+  pasteText(wanted: string, text: string): string {
+    return this.addTypedTab(wanted, parseDelimitedText(text));
+  }
+
+  /** An uploaded export file (bytes in any supported encoding) becomes a new tab named after it. */
+  uploadFile(fileName: string, bytes: Buffer): string {
+    let values: Cell[][];
+    try {
+      values = parseExportBytes(bytes, fileName).values;
+    } catch (error) {
+      if (error instanceof ExportReadError) throw new PreviewInputError(error.message);
+      throw error;
+    }
+    const text = values.map((row) => row.map((c) => (c === null || c === undefined ? "" : String(c))));
+    return this.addTypedTab(fileName.replace(/\.[^.]+$/, ""), text);
+  }
+
+  /** Types `input` into one cell of a tab (a formula when it starts with `=`). */
+  typeIntoCell(tab: string, a1: string, input: string): void {
+    const sheet = this.google.spreadsheet.getSheetByName(tab);
+    if (!sheet) throw new PreviewInputError(`There is no tab named "${tab}".`);
+    if (!/^[A-Z]{1,3}[1-9]\d{0,6}$/.test(a1)) throw new PreviewInputError(`"${a1}" is not a cell address like B2.`);
+    sheet.getRange(a1).setValue(input);
+    this.version++;
+  }
+
+  /** One tab as a grid the renderer understands, formula cells computed. */
+  gridOf(snapshot: SheetSnapshot): { grid: RenderableGrid; rows: number; columns: number } {
+    const formulaCells = Object.entries(snapshot.formulas).map(([a1, f]) => [...a1Key(a1), f] as const);
+    let rows = snapshot.values.length;
+    let columns = snapshot.values.reduce((max, r) => Math.max(max, r.length), 0);
+    for (const [r, c] of formulaCells) {
+      rows = Math.max(rows, r);
+      columns = Math.max(columns, c);
+    }
+    const values: SheetValue[][] = dense<SheetValue>(rows, columns, "");
+    snapshot.values.forEach((line, i) => line.forEach((cell, j) => (values[i][j] = jsonCellValue(cell))));
+    for (const [r, c, f] of formulaCells) values[r - 1][c - 1] = f.startsWith("=") ? f : `=${f}`;
+
+    const computed = computeFormulas(snapshot.name, values, this.functions);
+    const shown = Math.min(rows, MAX_RENDERED_ROWS);
+    const grid: RenderableGrid = {
+      sheetName: snapshot.name,
+      values: dense<string | number | null>(shown, columns, null),
+      numberFormats: dense(shown, columns, ""),
+      backgrounds: dense(shown, columns, ""),
+      fontColors: dense(shown, columns, ""),
+      fontWeights: dense<"bold" | "normal">(shown, columns, "normal"),
+      notes: dense(shown, columns, ""),
+      merges: [],
+      frozenRows: snapshot.frozenRows,
+      columnWidths: Array.from({ length: columns }, (_, c) => snapshot.columnWidths[String(c + 1)] ?? 100),
+    };
+    for (let r = 0; r < shown; r++) {
+      for (let c = 0; c < columns; c++) {
+        const raw = values[r][c];
+        const result = computed.get(`${r + 1}:${c + 1}`);
+        let value: SheetValue = raw;
+        if (result) value = "value" in result ? result.value : result.error;
+        if (result && "error" in result) grid.notes![r][c] = result.message;
+        else if (isFormula(raw)) grid.notes![r][c] = raw;
+        grid.values[r][c] = value instanceof Date ? value.toISOString().slice(0, 10) : typeof value === "boolean" ? String(value).toUpperCase() : value;
+      }
+    }
+    const put = (map: Record<string, string>, target: string[][]) => {
+      for (const [a1, v] of Object.entries(map)) {
+        const [r, c] = a1Key(a1);
+        if (r <= shown && c <= columns) target[r - 1][c - 1] = v;
+      }
+    };
+    put(snapshot.numberFormats, grid.numberFormats!);
+    put(snapshot.backgrounds, grid.backgrounds!);
+    put(snapshot.fontColors, grid.fontColors!);
+    put(snapshot.fontWeights, grid.fontWeights as string[][]);
+    // A person's note wins over our "this is the formula" hint; an error message wins over both.
+    for (const [a1, note] of Object.entries(snapshot.notes)) {
+      const [r, c] = a1Key(a1);
+      if (r <= shown && c <= columns && !computed.get(`${r}:${c}`)?.hasOwnProperty("error")) grid.notes![r - 1][c - 1] = note;
+    }
+    for (const m of snapshot.merges) {
+      const p = parseA1(m);
+      if (p.row <= shown) grid.merges!.push({ row: p.row, column: p.column, numRows: (p.lastRow ?? p.row) - p.row + 1, numColumns: (p.lastColumn ?? p.column) - p.column + 1 });
+    }
+    return { grid, rows, columns };
+  }
+
+  /** Every tab rendered for the page. */
+  view(): WorkbookView {
+    const tabs = this.google.spreadsheet.getSheets().map((sheet) => {
+      const snapshot = snapshotSheet(sheet);
+      const { grid, rows, columns } = this.gridOf(snapshot);
+      let html = renderGridTable(grid, { headings: true });
+      if (rows > MAX_RENDERED_ROWS) {
+        html += `<p class="pv-more">${escapeHtml(`Showing the first ${MAX_RENDERED_ROWS} of ${rows} rows (to ${columnLetter(columns)}${rows}).`)}</p>`;
+      }
+      return { name: snapshot.name, rows, columns, html };
+    });
+    return { version: this.version, active: this.activeName(), tabs };
+  }
+}
