@@ -32,6 +32,8 @@ export interface BridgeCall {
   name: string;
   args: unknown[];
   ok: boolean;
+  /** What the page received: the result, or the error message. */
+  result: unknown;
   ms: number;
 }
 
@@ -151,7 +153,13 @@ export function startGasBridge(options: GasBridgeOptions): Promise<GasBridge> {
       } catch (error) {
         answer = { ok: false, error: errorOf(error) };
       }
-      const entry: BridgeCall = { name, args, ok: answer.ok, ms: performance.now() - started };
+      const entry: BridgeCall = {
+        name,
+        args,
+        ok: answer.ok,
+        result: answer.ok ? answer.value : answer.error.message,
+        ms: performance.now() - started,
+      };
       calls.push(entry);
       options.onCall?.(entry);
       send(res, 200, "application/json; charset=utf-8", JSON.stringify(answer));

@@ -194,7 +194,7 @@ function renderResult(): void {
         const impact =
           action.impact === null
             ? t("ui.impact.unknown")
-            : `${t("ui.impact.label")}: ${t("ui.impact.perDay", { amount: formatMoney(action.impact, summary.currency) })}`;
+            : t("ui.impact.perDay", { amount: formatMoney(action.impact, summary.currency) });
         item.append(textElement("p", impact, "action-impact"));
         return item;
       }),
@@ -236,7 +236,7 @@ function renderError(): void {
 function describeFieldError(field: string, message: string, cell?: string): string {
   const label = FIELDS.some((f) => f.key === field) ? t(`ui.field.${field}` as MessageKey) : field;
   const where = cell ? t("ui.invalid.atCell", { sheet: settingsSheetName(), cell }) : "";
-  return `${label}${where}: ${message}`;
+  return t("ui.invalid.line", { field: label, where, message });
 }
 
 function render(): void {
@@ -427,8 +427,10 @@ function readField(field: FieldSpec): FieldReading {
   return reading.value > 0 ? { ok: true, value: reading.value } : { ok: false, message: t("ui.invalid.positive") };
 }
 
-function showSettingsStatus(text: string): void {
-  byId("settings-status").textContent = text;
+function showSettingsStatus(text: string, problem = false): void {
+  const status = byId("settings-status");
+  status.textContent = text;
+  status.classList.toggle("problem", problem);
 }
 
 async function saveSettings(event: Event): Promise<void> {
@@ -447,7 +449,7 @@ async function saveSettings(event: Event): Promise<void> {
     }
   }
   if (firstInvalid) {
-    showSettingsStatus(t("ui.settings.fix", { count: invalid }));
+    showSettingsStatus(t("ui.settings.fix", { count: invalid }), true);
     firstInvalid.focus();
     return;
   }
@@ -465,7 +467,7 @@ async function saveSettings(event: Event): Promise<void> {
         const cell = field.cell ? t("ui.invalid.atCell", { sheet: settingsSheetName(), cell: field.cell }) : "";
         if (!showFieldError(field.field, `${field.message}${cell}`)) outside.push(field);
       }
-      showSettingsStatus(t("ui.settings.fix", { count: result.error.fields.length }));
+      showSettingsStatus(t("ui.settings.fix", { count: result.error.fields.length }), true);
       // Fields the form does not show (e.g. thresholds typed into the sheet) go in the error box.
       state.error = outside.length ? { ...result.error, fields: outside } : null;
       render();

@@ -44,8 +44,11 @@ export const uiMessages = {
     "zh-TW": "今天沒有必須處理的事項，維持現狀即可。",
     en: "Nothing needs fixing today; keep doing what works.",
   },
-  "ui.impact.perDay": { "zh-CN": "每天约 {amount}", "zh-TW": "每天約 {amount}", en: "about {amount} a day" },
-  "ui.impact.label": { "zh-CN": "涉及金额", "zh-TW": "涉及金額", en: "Money at stake" },
+  "ui.impact.perDay": {
+    "zh-CN": "涉及金额：每天约 {amount}",
+    "zh-TW": "涉及金額：每天約 {amount}",
+    en: "Money at stake: about {amount} a day",
+  },
   "ui.impact.unknown": { "zh-CN": "金额无法估算", "zh-TW": "金額無法估算", en: "no money estimate" },
   "ui.openReport": { "zh-CN": "打开报告", "zh-TW": "打開報告", en: "Open report" },
   "ui.openReport.done": { "zh-CN": "已切换到「{sheet}」工作表。", "zh-TW": "已切換到「{sheet}」工作表。", en: "Now showing the “{sheet}” sheet." },
@@ -125,5 +128,6 @@ export const uiMessages = {
     "zh-TW": "請選擇清單中的一種語言。",
     en: "Choose one of the listed languages.",
   },
+  "ui.invalid.line": { "zh-CN": "{field}{where}：{message}", "zh-TW": "{field}{where}：{message}", en: "{field}{where}: {message}" },
   "ui.invalid.atCell": { "zh-CN": "（「{sheet}」{cell}）", "zh-TW": "（「{sheet}」{cell}）", en: " (“{sheet}” {cell})" },
 };
