@@ -4,7 +4,8 @@
  * means. Every problem becomes an Error whose message names the function, the argument
  * and, inside a range, the row — Sheets shows that message under #ERROR!.
  */
-import { formatIsoDate, isDate, parseIsoLikeDate, parseNumberText } from "../engine/cells";
+import { isDate, parseIsoLikeDate, parseNumberText } from "../engine/cells";
+import { calendarDayOf } from "./time-zone";
 
 /** What a parameter holds; decides which values are accepted. */
 export type ParamKind =
@@ -58,6 +59,10 @@ export function showNumber(value: number): string {
   return String(Number(value.toPrecision(12)));
 }
 
+function showDay(day: Day): string {
+  return `${day.year}-${String(day.month).padStart(2, "0")}-${String(day.day).padStart(2, "0")}`;
+}
+
 function showText(text: string): string {
   const short = text.length > 40 ? `${text.slice(0, 37)}…` : text;
   return `"${short}"`;
@@ -82,7 +87,7 @@ export function readArgumentNumber(cell: unknown, kind: Exclude<ParamKind, "date
   } else if (cell === null || cell === undefined) {
     return undefined;
   } else if (isDate(cell)) {
-    fail(place, `is a date (${formatIsoDate(cell)}), but a number is expected. Check that the argument points at the right column.`);
+    fail(place, `is a date (${showDay(calendarDayOf(cell))}), but a number is expected. Check that the argument points at the right column.`);
   } else if (typeof cell === "boolean") {
     fail(place, `is ${cell ? "TRUE" : "FALSE"}, but a number is expected.`);
   } else {
@@ -118,14 +123,14 @@ function checkRange(value: number, kind: Exclude<ParamKind, "date">, place: Plac
 }
 
 /**
- * Reads a cell as a calendar day: a Sheets Date (its calendar fields in the script's time
- * zone) or unambiguous date text such as 2026-11-22; undefined for a blank.
+ * Reads a cell as a calendar day: a Sheets Date (the day the spreadsheet shows) or
+ * unambiguous date text such as 2026-11-22; undefined for a blank.
  */
 export function readArgumentDay(cell: unknown, place: Place): Day | undefined {
   if (cell === null || cell === undefined) return undefined;
   if (isDate(cell)) {
     if (Number.isNaN(cell.getTime())) fail(place, "is an invalid date.");
-    return { year: cell.getFullYear(), month: cell.getMonth() + 1, day: cell.getDate() };
+    return calendarDayOf(cell);
   }
   if (typeof cell === "string") {
     if (parseNumberText(cell).kind === "blank") return undefined;

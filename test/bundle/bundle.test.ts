@@ -76,6 +76,25 @@ describe("every custom function, called by its global name with Sheets-style arg
     expect(thrownBy("PAY_CONVERSION", "[5, new Date(2026, 10, 22)]")).toContain("PAY_CONVERSION: visitors is a date (2026-11-22)");
   });
 
+  it("reads a Date cell's day in the spreadsheet's time zone, not the script's", () => {
+    // Midnight of 2026-11-10 in Tokyo is still the 9th in UTC and in Shanghai.
+    const utilities = {
+      formatDate: (date: Date, zone: string, pattern: string) => {
+        expect(pattern).toBe("yyyy-MM-dd");
+        return new Intl.DateTimeFormat("en-CA", { timeZone: zone, year: "numeric", month: "2-digit", day: "2-digit" }).format(date);
+      },
+    };
+    const spreadsheetApp = { getActiveSpreadsheet: () => ({ getSpreadsheetTimeZone: () => "Asia/Tokyo" }) };
+    const tokyo = loadBundle({ SpreadsheetApp: spreadsheetApp, Utilities: utilities }, source);
+    const midnightTokyo = "new Date(Date.UTC(2026, 10, 9, 15))";
+    expect(vm.runInContext(`TARGET_PACE(100000, 300000, ${midnightTokyo})`, tokyo)).toBeCloseTo(1, 12);
+    expect(vm.runInContext(`(() => { try { CTR(${midnightTokyo}, 5) } catch (e) { return e.message } })()`, tokyo)).toContain("(2026-11-10)");
+    // Without Apps Script services (tests, local preview) the Date's own fields are used.
+    const plain = loadBundle({}, source);
+    const localDay = vm.runInContext(`${midnightTokyo}.getDate()`, plain) as number;
+    expect(vm.runInContext(`TARGET_PACE(100000, 300000, ${midnightTokyo})`, plain)).toBeCloseTo(10 / localDay, 12);
+  });
+
   it("throws Errors whose messages Sheets will show under #ERROR!", () => {
     expect(thrownBy("PAY_CONVERSION", "[5, 0]")).toBe("PAY_CONVERSION: visitors is 0, so there is no conversion rate");
     expect(thrownBy("SALES", "[1000, 3.5, 238]")).toContain("did you mean 3.5%?");
