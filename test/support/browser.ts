@@ -5,12 +5,15 @@
  */
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
 import { startGasBridge, type GasBridge, type GasServer } from "../../src/local/gas-bridge";
 
-export const SIDEBAR_PATH = join(__dirname, "..", "..", "build", "Sidebar.html");
-export const SCREENSHOT_DIR = join(__dirname, "..", "..", "test-output", "screenshots");
+const here = dirname(fileURLToPath(import.meta.url));
+
+export const SIDEBAR_PATH = join(here, "..", "..", "build", "Sidebar.html");
+export const SCREENSHOT_DIR = join(here, "..", "..", "test-output", "screenshots");
 
 /** Where Chromium lives: $CHROMIUM_PATH, else Debian's package. */
 export function chromiumPath(): string {

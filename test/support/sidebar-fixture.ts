@@ -4,11 +4,14 @@
  * stand-in (with a warning, so a run never passes silently on the stand-in).
  */
 import { readFileSync } from "node:fs";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { parse } from "csv-parse/sync";
 import { parseAsTyped } from "../../src/local/fake";
 import { bundleHasSidebarApi, bundleWorld } from "./sidebar-bundle-world";
 import { productSheet, scriptedWorld, type FixtureSheet, type SheetValues, type ShopWorld } from "./sidebar-world";
+
+const here = dirname(fileURLToPath(import.meta.url));
 
 /** A product whose name is an HTML payload: it must show as these characters and run nothing. */
 export const xssProduct = "<img src=x onerror=alert(1)>";
@@ -19,7 +22,7 @@ if (WORLD === "scripted") {
   console.warn("sidebar tests: build/Code.js has no diagnoseShop/getSettings/saveSettings/openReport yet — using the scripted stand-in server");
 }
 
-const SAMPLE_DIR = join(__dirname, "..", "..", "samples", "sample-shop");
+const SAMPLE_DIR = join(here, "..", "..", "samples", "sample-shop");
 const SAMPLE_TABS = ["店铺日报", "商品效果", "流量来源", "推广计划"];
 
 /** One sample CSV as a pasted tab: each cell parsed the way Sheets parses pasted text. */

@@ -1,0 +1,62 @@
+/**
+ * The sidebar: size of build/Sidebar.html (target < 150 KB) and time from navigation to an
+ * interactive Diagnose button in headless Chromium (target < 300 ms), as a ratio to a bare page
+ * with one button loaded the same way in the same run.
+ */
+import { readFileSync, statSync } from "node:fs";
+import { gzipSync } from "node:zlib";
+import type { Page } from "playwright-core";
+import { startGasBridge, type GasServer } from "../src/local/gas-bridge";
+import { defaultSettings } from "../src/engine/settings";
+import { chromiumAvailable, launchChromium, SIDEBAR_PATH } from "../test/support/browser";
+import { row } from "./util";
+
+const LOADS = 9;
+const BARE_PAGE = `<!DOCTYPE html><html><head><meta charset="utf-8"></head><body><button id="diagnose" disabled>Diagnose</button>
+<script>document.getElementById("diagnose").disabled = false; performance.mark("diagnose-interactive");</script></body></html>`;
+
+/** Answers getSettings instantly, so the figure is the page's own start-up, not the server's. */
+const settingsOnly: GasServer = {
+  functions: () => ["getSettings"],
+  call: () => ({ ok: true, value: { settings: defaultSettings(), sheet: "设置" } }),
+};
+
+async function medianLoadMs(page: Page, url: string): Promise<number> {
+  const times: number[] = [];
+  for (let i = 0; i <= LOADS; i++) {
+    await page.goto(url);
+    await page.waitForSelector("#diagnose:enabled");
+    const ms = (await page.evaluate(
+      "performance.getEntriesByName('diagnose-interactive')[0].startTime",
+    )) as number;
+    if (i > 0) times.push(ms); // the first load warms the browser's caches
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)];
+}
+
+export default async function sidebarBench(): Promise<void> {
+  const html = readFileSync(SIDEBAR_PATH, "utf8");
+  const bytes = statSync(SIDEBAR_PATH).size;
+  row("build/Sidebar.html size", `${(bytes / 1024).toFixed(1)} KB`, `target < 150 KB (${((bytes / (150 * 1024)) * 100).toFixed(0)}% of budget)`);
+  row("build/Sidebar.html gzipped", `${(gzipSync(html).length / 1024).toFixed(1)} KB`);
+
+  if (!chromiumAvailable()) {
+    row("navigation → interactive Diagnose button", "skipped", "no Chromium (set CHROMIUM_PATH)");
+    return;
+  }
+  const browser = await launchChromium();
+  const sidebar = await startGasBridge({ server: settingsOnly, html: () => html });
+  const bare = await startGasBridge({ server: settingsOnly, html: () => BARE_PAGE });
+  try {
+    const page = await browser.context.newPage();
+    const baseline = await medianLoadMs(page, bare.url);
+    const ms = await medianLoadMs(page, sidebar.url);
+    row("bare one-button page: navigation → interactive (baseline)", `${baseline.toFixed(1)} ms`, `median of ${LOADS}`);
+    row("sidebar: navigation → interactive Diagnose button", `${ms.toFixed(1)} ms`, `target < 300 ms; ${(ms / baseline).toFixed(2)}× baseline`);
+  } finally {
+    await sidebar.close();
+    await bare.close();
+    await browser.close();
+  }
+}
