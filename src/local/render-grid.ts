@@ -127,7 +127,12 @@ export function renderGridTable(grid: RenderableGrid, options: RenderGridOptions
   }
   const frozen = grid.frozenRows ?? 0;
   const out: string[] = [];
-  out.push(`<table class="sd-grid${options.className ? " " + escapeHtml(options.className) : ""}">`);
+  // With a width for every column the layout is fixed like the sheet's; otherwise it fits the text.
+  const widths = Array.from({ length: columns }, (_, c) => grid.columnWidths?.[c] ?? 0);
+  const fixed = columns > 0 && widths.every((w) => w > 0);
+  const tableWidth = widths.reduce((sum, w) => sum + w, options.headings ? 40 : 0);
+  const classes = ["sd-grid", fixed ? "sd-fixed" : "", options.className ? escapeHtml(options.className) : ""].filter(Boolean);
+  out.push(`<table class="${classes.join(" ")}"${fixed ? ` style="width:${Math.round(tableWidth)}px"` : ""}>`);
   out.push("<colgroup>");
   if (options.headings) out.push('<col style="width:40px">');
   for (let c = 0; c < columns; c++) {
@@ -178,7 +183,8 @@ export function renderGridTable(grid: RenderableGrid, options: RenderGridOptions
 
 /** The stylesheet for renderGridTable's output: a light spreadsheet look. */
 export const GRID_CSS = `
-.sd-grid{border-collapse:collapse;table-layout:fixed;font:13px/1.35 Arial,"Noto Sans CJK SC","PingFang SC","Microsoft YaHei",sans-serif;background:#fff}
+.sd-grid.sd-fixed{table-layout:fixed}
+.sd-grid{border-collapse:collapse;font:13px/1.35 Arial,"Noto Sans CJK SC","PingFang SC","Microsoft YaHei",sans-serif;background:#fff}
 .sd-grid td,.sd-grid th{border:1px solid #e2e3e3;padding:3px 6px;overflow:hidden;text-overflow:ellipsis;white-space:nowrap;vertical-align:bottom}
 .sd-grid td.sd-num{text-align:right}
 .sd-grid td.sd-note{position:relative}

@@ -180,7 +180,8 @@ export class PreviewWorkbook {
       notes: dense(shown, columns, ""),
       merges: [],
       frozenRows: snapshot.frozenRows,
-      columnWidths: Array.from({ length: columns }, (_, c) => snapshot.columnWidths[String(c + 1)] ?? 100),
+      // Only widths someone set (the report's); other columns fit their text.
+      columnWidths: Array.from({ length: columns }, (_, c) => snapshot.columnWidths[String(c + 1)] ?? 0),
     };
     for (let r = 0; r < shown; r++) {
       for (let c = 0; c < columns; c++) {
