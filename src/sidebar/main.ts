@@ -5,7 +5,7 @@
  */
 import type { ApiError, DiagnoseSummary, SettingsView } from "../gas/api";
 import { parseNumberText } from "../engine/cells";
-import { translate, type MessageKey } from "../engine/i18n";
+import { messages, translate, type MessageKey } from "../engine/i18n";
 import type { Status } from "../engine/report";
 import type { Language, Settings } from "../engine/settings";
 import { run, ServerCallError } from "./server";
@@ -234,7 +234,9 @@ function renderError(): void {
 }
 
 function describeFieldError(field: string, message: string, cell?: string): string {
-  const label = FIELDS.some((f) => f.key === field) ? t(`ui.field.${field}` as MessageKey) : field;
+  // Thresholds only the Settings sheet shows have their label under server.field.*.
+  const key = [`ui.field.${field}`, `server.field.${field}`].find((k) => k in messages);
+  const label = key ? t(key as MessageKey) : field;
   const where = cell ? t("ui.invalid.atCell", { sheet: settingsSheetName(), cell }) : "";
   return t("ui.invalid.line", { field: label, where, message });
 }

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { chromiumAvailable, launchChromium, openSidebar, screenshot, type Browser, type SidebarSession } from "../support/browser";
-import { shopFixture, createWorld, emptyFixture, xssProduct } from "../support/sidebar-fixture";
+import { shopFixture, createWorld, emptyFixture, xssProduct, WORLD } from "../support/sidebar-fixture";
 import type { ShopWorld } from "../support/sidebar-world";
 import type { ApiResult, DiagnoseSummary } from "../../src/gas/api";
 
@@ -179,6 +179,36 @@ describe.skipIf(!chromiumAvailable())("Diagnose shop sidebar in Chromium", () =>
     expect(session.bridge.calls.some((c) => c.name === "saveSettings")).toBe(false);
     expect(world.storedSettings()).toEqual(before);
     await screenshot(page, "05-invalid-settings-zh-CN");
+  });
+
+  it.skipIf(WORLD !== "bundle")("shows the server's refusal of a bad Settings-sheet cell, naming the cell", async () => {
+    const world = createWorld(shopFixture(), { peerPayConversion: 0.031 });
+    // A teammate typed nonsense into a threshold the form does not show.
+    world.typeInto!("设置", "B9", "很高");
+    const session = await open(world);
+    const { page } = session;
+    await page.click("#settings summary");
+    await page.fill("#field-peerDsr", "4.7");
+    await page.click("#save-settings");
+    await page.waitForSelector("#error:not([hidden])");
+    const listed = await text(page, "#error-fields");
+    expect(listed).toContain("B9");
+    expect(listed).toContain("跳失率良好线");
+    expect(await text(page, "#settings-status")).toContain("1 项");
+    await screenshot(page, "10-settings-refused-by-server-zh-CN");
+
+    await diagnose(session);
+    expect(await text(page, "#error-message")).toContain("设置有误");
+    expect(await text(page, "#error-fields")).toContain("B9");
+  });
+
+  it("runs in Traditional Chinese when the Settings sheet says zh-TW", async () => {
+    const session = await open(createWorld(shopFixture(), { language: "zh-TW" }));
+    expect(await session.page.getAttribute("html", "lang")).toBe("zh-TW");
+    expect(await text(session.page, "#diagnose")).toBe("診斷店鋪");
+    await diagnose(session);
+    expect(await text(session.page, ".score-label")).toBe("健康分");
+    expect(await text(session.page, "#open-report")).toBe("打開報告");
   });
 
   it("says what to paste when there is no recognisable data", async () => {

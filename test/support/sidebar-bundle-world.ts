@@ -58,5 +58,10 @@ export function bundleWorld(sheets: FixtureSheet[], settings: Record<string, unk
         );
       } else google.addSheet(sheet.name, sheet.values);
     },
+    typeInto(sheet, a1, value) {
+      const target = google.spreadsheet.getSheetByName(sheet);
+      if (!target) throw new Error(`no sheet named ${sheet}`);
+      target.getRange(a1).setValue(value);
+    },
   };
 }

@@ -31,6 +31,8 @@ export interface ShopWorld {
   failNext(name: keyof ServerApi, message: string): void;
   /** Replaces (or adds) a data sheet. */
   setSheet(sheet: FixtureSheet): void;
+  /** Types `value` into one cell of a sheet, as a teammate would (null when the world cannot). */
+  typeInto: ((sheet: string, a1: string, value: string) => void) | null;
 }
 
 /** Wraps a server so a test can make one call fail as google.script.run would. */
@@ -138,5 +140,6 @@ export function scriptedWorld(sheets: FixtureSheet[], initial: Record<string, un
     setSheet(sheet) {
       data.set(sheet.name, sheet.values);
     },
+    typeInto: null,
   };
 }
