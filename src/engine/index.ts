@@ -10,3 +10,6 @@ export { translate, format, messages } from "./i18n";
 export type { MessageKey } from "./i18n";
 export { recognizeTables, rowsOf } from "./recognize";
 export type { ShopDailyRow, ProductRow, TrafficSourceRow, AdPlanRow, ServiceAgentRow, RowOfKind } from "./recognize";
+export { diagnoseTables, diagnoseRecognized, inferCurrency, InvalidSettingsError } from "./diagnose";
+export { layoutReport, numberFormatOf, COLOURS } from "./layout";
+export { scoreFindings, AREA_WEIGHTS } from "./score";

@@ -80,6 +80,13 @@ export interface Report {
   findings: Finding[];
   actions: Action[];
   counts: Record<Status, number>;
+  /** Shop funnel (people at each step, summed over the period) when the data has at least three steps. */
+  funnel?: FunnelStep[] | null;
+}
+
+export interface FunnelStep {
+  step: "visitors" | "detailVisitors" | "orderBuyers" | "paidBuyers";
+  value: number;
 }
 
 /** A cell rectangle, 1-based like Apps Script's getRange(row, column, numRows, numColumns). */

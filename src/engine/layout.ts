@@ -1,0 +1,254 @@
+/**
+ * layoutReport: the report as a sheet grid — values, number formats, colours, notes, merges,
+ * column widths and the funnel chart's source cells. Pure, so the sheet writer, the CLI's
+ * HTML and the local preview all show exactly the same report.
+ *
+ * Status is never colour alone: every coloured status cell also holds a symbol and a word
+ * (✔ 良好, ▲ 注意, ✖ 严重, ℹ 提示). The four fills are light tints that differ in lightness
+ * as well as hue, with near-black text (contrast above 10:1, well past WCAG AA).
+ */
+import { messages, translate, type MessageKey } from "./i18n";
+import { AREAS, type Area, type Finding, type GridRange, type Report, type ReportGrid, type Status, type ValueFormat } from "./report";
+
+export const COLOURS = {
+  good: "#cfe9dc",
+  warn: "#ffe2a0",
+  bad: "#f6b9b4",
+  grey: "#e3e5e8",
+  white: "#ffffff",
+  text: "#202124",
+} as const;
+
+const STATUS_FILL: Record<Status, string> = { good: COLOURS.good, warn: COLOURS.warn, bad: COLOURS.bad, info: COLOURS.grey };
+
+/** Score bands shown next to the score (also in docs/SCORING.md). */
+export const SCORE_GOOD = 80;
+export const SCORE_WARN = 60;
+
+export const COLUMN_WIDTHS = [96, 170, 130, 104, 104, 104, 118, 520];
+const WIDTH = COLUMN_WIDTHS.length;
+const TEXT = "@";
+
+/** The Sheets number format of a value format; money uses the report's currency symbol. */
+export function numberFormatOf(format: ValueFormat, currency: string): string {
+  switch (format) {
+    case "percent":
+      return "0.00%";
+    case "currency":
+      return `"${currency.replace(/"/g, "")}"#,##0.00`;
+    case "integer":
+      return "#,##0";
+    case "seconds":
+      return "#,##0";
+    case "score":
+    case "ratio":
+      return "0.00";
+    case "number":
+      return "#,##0.00";
+  }
+}
+
+class GridBuilder {
+  values: (string | number | null)[][] = [];
+  numberFormats: string[][] = [];
+  backgrounds: string[][] = [];
+  fontColors: string[][] = [];
+  fontWeights: ("bold" | "normal")[][] = [];
+  notes: string[][] = [];
+  merges: GridRange[] = [];
+
+  /** Appends a blank row and returns its 1-based row number. */
+  row(fill: string = COLOURS.white): number {
+    this.values.push(new Array<string | number | null>(WIDTH).fill(null));
+    this.numberFormats.push(new Array<string>(WIDTH).fill(TEXT));
+    this.backgrounds.push(new Array<string>(WIDTH).fill(fill));
+    this.fontColors.push(new Array<string>(WIDTH).fill(COLOURS.text));
+    this.fontWeights.push(new Array<"bold" | "normal">(WIDTH).fill("normal"));
+    this.notes.push(new Array<string>(WIDTH).fill(""));
+    return this.values.length;
+  }
+
+  set(row: number, column: number, value: string | number | null, format: string = TEXT): void {
+    this.values[row - 1][column - 1] = value;
+    this.numberFormats[row - 1][column - 1] = value === null ? TEXT : format;
+  }
+
+  fill(row: number, column: number, colour: string): void {
+    this.backgrounds[row - 1][column - 1] = colour;
+  }
+
+  bold(row: number, from = 1, to = WIDTH): void {
+    for (let c = from; c <= to; c++) this.fontWeights[row - 1][c - 1] = "bold";
+  }
+
+  note(row: number, column: number, text: string): void {
+    this.notes[row - 1][column - 1] = text;
+  }
+
+  merge(row: number, from: number, to: number): void {
+    if (to > from) this.merges.push({ row, column: from, numRows: 1, numColumns: to - from + 1 });
+  }
+}
+
+/** Lays out a report as a grid (see ReportGrid). */
+export function layoutReport(report: Report): ReportGrid {
+  const lang = report.language;
+  const t = (key: MessageKey, params?: Record<string, string | number>) => translate(lang, key, params);
+  const g = new GridBuilder();
+
+  // Title and score block (frozen).
+  const title = g.row();
+  g.set(title, 1, t("report.title"));
+  g.bold(title);
+  g.merge(title, 1, WIDTH);
+  g.note(title, 1, t("layout.generated"));
+
+  const scoreRow = g.row();
+  const judged = report.counts.good + report.counts.warn + report.counts.bad;
+  g.set(scoreRow, 1, t("layout.score"));
+  g.bold(scoreRow, 1, 2);
+  if (judged > 0) {
+    const band: Status = report.score >= SCORE_GOOD ? "good" : report.score >= SCORE_WARN ? "warn" : "bad";
+    g.set(scoreRow, 2, report.score, "0");
+    g.set(scoreRow, 3, t(`status.${band}`));
+    g.fill(scoreRow, 2, STATUS_FILL[band]);
+    g.fill(scoreRow, 3, STATUS_FILL[band]);
+  } else {
+    g.set(scoreRow, 2, "—");
+    g.set(scoreRow, 3, t("layout.notScored"));
+    g.fill(scoreRow, 3, COLOURS.grey);
+  }
+  g.note(scoreRow, 2, t("layout.scoreNote"));
+  g.set(scoreRow, 4, t("layout.counts", { ...report.counts }));
+  g.merge(scoreRow, 4, WIDTH);
+
+  const periodRow = g.row();
+  g.set(periodRow, 1, t("layout.period"));
+  g.bold(periodRow, 1, 1);
+  g.set(periodRow, 2, report.period ? `${report.period.from} ~ ${report.period.to}` : t("layout.noPeriod"));
+  g.merge(periodRow, 2, WIDTH);
+
+  const sheetsRow = g.row();
+  g.set(sheetsRow, 1, t("layout.sheets"));
+  g.bold(sheetsRow, 1, 1);
+  const used = report.tables.filter((tb) => tb.kind !== "unknown");
+  g.set(
+    sheetsRow,
+    2,
+    used.length > 0
+      ? used.map((tb) => t("layout.tableLine", { sheet: tb.sheet, kind: t(`tableKind.${tb.kind}`), rows: tb.rows })).join(lang === "en" ? "; " : "；")
+      : t("layout.noSheets"),
+  );
+  g.note(sheetsRow, 2, used.map((tb) => `${tb.sheet}: ${t("layout.columnsNote")}${Object.values(tb.columns).join(", ")}`).join("\n"));
+  g.merge(sheetsRow, 2, WIDTH);
+  const frozenRows = sheetsRow;
+
+  // Today's three actions.
+  g.row();
+  const actionsHead = g.row(COLOURS.grey);
+  g.set(actionsHead, 1, t("layout.actions"));
+  g.bold(actionsHead);
+  g.merge(actionsHead, 1, WIDTH);
+  if (report.actions.length === 0) {
+    const r = g.row();
+    g.set(r, 2, t("layout.noActions"));
+    g.merge(r, 2, WIDTH);
+  }
+  report.actions.forEach((action, i) => {
+    const r = g.row();
+    g.set(r, 1, i + 1, "0");
+    g.set(r, 2, action.message);
+    g.merge(r, 2, 6);
+    g.set(r, 7, action.impact, numberFormatOf("currency", report.currency));
+    g.bold(r, 7, 7);
+  });
+
+  // Findings, grouped by area.
+  g.row();
+  const findingsHead = g.row(COLOURS.grey);
+  g.set(findingsHead, 1, t("layout.findings"));
+  g.bold(findingsHead);
+  g.merge(findingsHead, 1, WIDTH);
+  const header = g.row(COLOURS.grey);
+  const headers: MessageKey[] = [
+    "layout.col.status", "layout.col.subject", "layout.col.metric", "layout.col.value",
+    "layout.col.benchmark", "layout.col.gap", "layout.col.impact", "layout.col.advice",
+  ];
+  headers.forEach((key, i) => g.set(header, i + 1, t(key)));
+  g.bold(header);
+  g.note(header, 7, t("layout.impactNote"));
+
+  const byArea = new Map<Area, Finding[]>();
+  for (const f of report.findings) {
+    const list = byArea.get(f.area);
+    if (list) list.push(f);
+    else byArea.set(f.area, [f]);
+  }
+  for (const area of AREAS) {
+    const list = byArea.get(area);
+    if (!list) continue;
+    const areaRow = g.row();
+    g.set(areaRow, 1, t(`area.${area}`));
+    g.bold(areaRow);
+    g.merge(areaRow, 1, WIDTH);
+    for (const f of list) findingRow(g, f, report.currency, t);
+  }
+
+  // Funnel chart source cells.
+  let chart: ReportGrid["chart"] = null;
+  const funnel = report.funnel ?? null;
+  if (funnel && funnel.length >= 3) {
+    g.row();
+    const head = g.row(COLOURS.grey);
+    g.set(head, 1, t("layout.funnel"));
+    g.bold(head);
+    g.merge(head, 1, WIDTH);
+    g.note(head, 1, t("layout.funnelNote"));
+    const cols = g.row();
+    g.set(cols, 1, t("layout.step"));
+    g.set(cols, 2, t("layout.people"));
+    g.bold(cols, 1, 2);
+    for (const step of funnel) {
+      const r = g.row();
+      g.set(r, 1, t(`funnel.${step.step}`));
+      g.set(r, 2, Math.round(step.value), "#,##0");
+    }
+    chart = { kind: "funnel", title: t("layout.funnel"), range: { row: cols, column: 1, numRows: funnel.length + 1, numColumns: 2 } };
+  }
+
+  return {
+    sheetName: t("report.sheetName"),
+    values: g.values,
+    numberFormats: g.numberFormats,
+    backgrounds: g.backgrounds,
+    fontColors: g.fontColors,
+    fontWeights: g.fontWeights,
+    notes: g.notes,
+    merges: g.merges,
+    frozenRows,
+    columnWidths: [...COLUMN_WIDTHS],
+    chart,
+  };
+}
+
+function findingRow(g: GridBuilder, f: Finding, currency: string, t: (key: MessageKey, params?: Record<string, string | number>) => string): void {
+  const r = g.row();
+  g.set(r, 1, t(`status.${f.status}`));
+  g.fill(r, 1, STATUS_FILL[f.status]);
+  g.bold(r, 1, 1);
+  g.set(r, 2, f.subjectType === "shop" ? t("layout.shop") : f.subject);
+  const metricKey = `metric.${f.metric}`;
+  const noteKey = `note.${f.metric}`;
+  g.set(r, 3, hasMessage(metricKey) ? t(metricKey) : f.metric);
+  if (hasMessage(noteKey)) g.note(r, 3, t(noteKey));
+  const format = numberFormatOf(f.format, currency);
+  g.set(r, 4, f.value, format);
+  g.set(r, 5, f.benchmark, format);
+  g.set(r, 6, f.value !== null && f.benchmark !== null ? f.value - f.benchmark : null, format);
+  g.set(r, 7, f.impact, numberFormatOf("currency", currency));
+  g.set(r, 8, f.message);
+}
+
+function hasMessage(key: string): key is MessageKey {
+  return Object.prototype.hasOwnProperty.call(messages, key);
+}

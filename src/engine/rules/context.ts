@@ -1,0 +1,362 @@
+/**
+ * What every rule reads: the recognised tables summarised once (shop days, products,
+ * sources, plans, agents), the peer values, the period and how to word money and rates.
+ * Built in linear passes so the rules stay cheap on 100,000-row product exports.
+ */
+import { translate, type MessageKey } from "../i18n";
+import type { Area, Finding, RuleId, Status, ValueFormat } from "../report";
+import type { Language, Settings } from "../settings";
+import type { RecognizedTable, TableKind, TableRow } from "../tables";
+import { num, Totals } from "./totals";
+
+/** One day (or one undated row) of the shop. */
+export interface ShopDay {
+  date: string | null;
+  totals: Totals;
+}
+
+/** The shop-level picture, from the shop-daily table or, lacking one, the sum of sources or products. */
+export interface ShopSummary {
+  from: TableKind;
+  sheet: string;
+  days: ShopDay[];
+  /** Number of days the totals cover (distinct dates, 1 for an undated export). */
+  dayCount: number;
+  totals: Totals;
+  /** The latest row that has DSR scores. */
+  dsr: { description: number | null; service: number | null; logistics: number | null } | null;
+}
+
+/** A product, source, plan or agent with its rows summed, and the two trend windows when dated. */
+export interface Subject {
+  key: string;
+  name: string;
+  sheet: string;
+  totals: Totals;
+  recent: Totals | null;
+  previous: Totals | null;
+  /** True when the name or a pre-sale column marks it as a pre-sale item. */
+  presale: boolean;
+}
+
+export interface Group {
+  sheet: string;
+  subjects: Subject[];
+  /** Days the sums cover: distinct dates, or for an undated table the report period (else 1). */
+  dayCount: number;
+  /** True when the table has a date column with values. */
+  dated: boolean;
+  /** True when the table has dates spanning two comparable windows. */
+  hasTrend: boolean;
+  /** Days in each trend window (7 with 14+ days of data, else half the dates). */
+  windowDays: number;
+  total: Totals;
+}
+
+/** A status the rule has judged (info is for "cannot judge"). */
+export type Judged = Exclude<Status, "info">;
+
+/** A finding plus the to-do wording used when it becomes one of today's actions. */
+export interface Draft {
+  finding: Finding;
+  todo: string | null;
+}
+
+export interface RuleContext {
+  settings: Settings;
+  language: Language;
+  currency: string;
+  tables: RecognizedTable[];
+  shop: ShopSummary | null;
+  products: Group | null;
+  sources: Group | null;
+  plans: Group | null;
+  agents: Group | null;
+  peer: { payConversion: number | null; visitorValue: number | null; dsr: number | null };
+  period: { from: string; to: string } | null;
+  t(key: MessageKey, params?: Record<string, string | number>): string;
+  money(value: number): string;
+  pct(value: number): string;
+  fmt(value: number, digits?: number): string;
+}
+
+export interface Rule {
+  id: RuleId;
+  area: Area;
+  run(ctx: RuleContext): Draft[];
+}
+
+/** How many per-product (source, plan, agent) findings one rule lists before summarising the rest. */
+export const MAX_SUBJECT_FINDINGS = 10;
+
+const PRESALE_WORDS = ["预售", "預售", "pre-sale", "presale", "pre-order", "preorder"];
+
+/** Day number since 1970 of an ISO date, cached: the same few hundred dates repeat across rows. */
+const dayCache = new Map<string, number>();
+export function dayNumber(iso: string): number {
+  let n = dayCache.get(iso);
+  if (n === undefined) {
+    n = Math.round(Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / 86_400_000);
+    if (dayCache.size > 10_000) dayCache.clear();
+    dayCache.set(iso, n);
+  }
+  return n;
+}
+
+function isIso(v: unknown): v is string {
+  return typeof v === "string" && v.length >= 10 && v.charCodeAt(4) === 45 && v.charCodeAt(7) === 45;
+}
+
+/** Groups a table's rows by subject (product, source …); dated tables also get recent/previous windows. */
+export function groupRows(tables: RecognizedTable[], keyFields: string[]): Group | null {
+  if (tables.length === 0) return null;
+  const subjects = new Map<string, Subject>();
+  const total = new Totals();
+  const dates = new Set<string>();
+  let maxDay = -Infinity;
+  for (const table of tables) {
+    for (const row of table.rows) {
+      const d = row.date;
+      if (isIso(d)) {
+        dates.add(d);
+        const n = dayNumber(d);
+        if (n > maxDay) maxDay = n;
+      }
+    }
+  }
+  // Two windows: the last 7 days vs the 7 before when there are 14+ days, else the later
+  // half of the dates vs the earlier half.
+  const sorted = [...dates].sort();
+  let windowDays = 0;
+  if (sorted.length >= 14) windowDays = 7;
+  else if (sorted.length >= 2) windowDays = Math.floor(sorted.length / 2);
+  const recentFrom = windowDays > 0 ? dayNumber(sorted[sorted.length - windowDays]) : 0;
+  const previousFrom = windowDays > 0 ? dayNumber(sorted[sorted.length - 2 * windowDays]) : 0;
+
+  for (const table of tables) {
+    for (const row of table.rows) {
+      let key = "";
+      let name = "";
+      for (const f of keyFields) {
+        const v = row[f];
+        if (v !== null && v !== undefined && v !== "") {
+          if (!key) key = String(v);
+          if (!name && typeof v === "string") name = v;
+        }
+      }
+      if (!key) continue;
+      let s = subjects.get(key);
+      if (!s) {
+        s = {
+          key,
+          name: name || key,
+          sheet: table.sheet,
+          totals: new Totals(),
+          recent: windowDays > 0 ? new Totals() : null,
+          previous: windowDays > 0 ? new Totals() : null,
+          presale: isPresale(name || key, row),
+        };
+        subjects.set(key, s);
+      }
+      s.totals.add(row);
+      total.add(row);
+      if (windowDays > 0 && isIso(row.date)) {
+        const n = dayNumber(row.date);
+        if (n >= recentFrom) s.recent!.add(row);
+        else if (n >= previousFrom) s.previous!.add(row);
+      }
+    }
+  }
+  return {
+    sheet: tables[0].sheet,
+    subjects: [...subjects.values()],
+    dayCount: Math.max(1, dates.size),
+    dated: dates.size > 0,
+    hasTrend: windowDays > 0,
+    windowDays,
+    total,
+  };
+}
+
+/** The last `size` dated shop days and the `size` before them, or null when there are too few. */
+export function shopWindows(days: ShopDay[], size: number): { recent: Totals; previous: Totals } | null {
+  const dated = days.filter((d) => d.date !== null);
+  if (dated.length < 2 * size || size < 1) return null;
+  const recent = new Totals();
+  const previous = new Totals();
+  for (let i = dated.length - 2 * size; i < dated.length; i++) {
+    const target = i >= dated.length - size ? recent : previous;
+    target.merge(dated[i].totals);
+  }
+  return { recent, previous };
+}
+
+function isPresale(name: string, row: TableRow): boolean {
+  const flag = row.presale;
+  if (flag === 1 || flag === "1" || flag === "是" || flag === "yes" || flag === "true") return true;
+  const lower = name.toLowerCase();
+  for (const w of PRESALE_WORDS) if (lower.includes(w)) return true;
+  return false;
+}
+
+function summariseShop(tables: RecognizedTable[], fallback: Group | null, fallbackKind: TableKind): ShopSummary | null {
+  const daily = tables.filter((t) => t.kind === "shop-daily" && t.rows.length > 0);
+  if (daily.length > 0) {
+    const byDate = new Map<string, ShopDay>();
+    const undated: ShopDay[] = [];
+    const totals = new Totals();
+    let dsr: ShopSummary["dsr"] = null;
+    let dsrDate = "";
+    for (const table of daily) {
+      for (const row of table.rows) {
+        totals.add(row);
+        const d = row.date;
+        let day: ShopDay;
+        if (isIso(d)) {
+          let found = byDate.get(d);
+          if (!found) {
+            found = { date: d, totals: new Totals() };
+            byDate.set(d, found);
+          }
+          day = found;
+        } else {
+          day = { date: null, totals: new Totals() };
+          undated.push(day);
+        }
+        day.totals.add(row);
+        const desc = num(row, "dsrDescription");
+        const serv = num(row, "dsrService");
+        const logi = num(row, "dsrLogistics");
+        if ((desc !== null || serv !== null || logi !== null) && (isIso(d) ? d >= dsrDate : dsr === null)) {
+          dsr = { description: desc, service: serv, logistics: logi };
+          if (isIso(d)) dsrDate = d;
+        }
+      }
+    }
+    const days = [...byDate.values()].sort((a, b) => (a.date! < b.date! ? -1 : 1)).concat(undated);
+    return { from: "shop-daily", sheet: daily[0].sheet, days, dayCount: Math.max(1, days.length), totals, dsr };
+  }
+  if (fallback && fallback.total.get("visitors") !== null) {
+    return { from: fallbackKind, sheet: fallback.sheet, days: [], dayCount: fallback.dayCount, totals: fallback.total, dsr: null };
+  }
+  return null;
+}
+
+/** The mean of a numeric field over every row of the given tables that has it, or null. */
+function columnMean(tables: RecognizedTable[], field: string): number | null {
+  let sum = 0;
+  let n = 0;
+  for (const table of tables) {
+    if (!(field in table.columnIndex)) continue;
+    for (const row of table.rows) {
+      const v = num(row, field);
+      if (v !== null) {
+        sum += v;
+        n++;
+      }
+    }
+  }
+  return n > 0 ? sum / n : null;
+}
+
+function periodOf(tables: RecognizedTable[]): { from: string; to: string } | null {
+  let from = "";
+  let to = "";
+  for (const table of tables) {
+    if (table.kind === "unknown" || !("date" in table.columnIndex)) continue;
+    for (const row of table.rows) {
+      const d = row.date;
+      if (!isIso(d)) continue;
+      if (!from || d < from) from = d;
+      const end = isIso(row.dateTo) ? row.dateTo : d;
+      if (!to || end > to) to = end;
+    }
+  }
+  return from ? { from, to } : null;
+}
+
+/** Groups thousands with commas (no Intl: Apps Script's V8 locale data is not guaranteed). */
+export function groupDigits(value: number, digits: number): string {
+  const fixed = Math.abs(value).toFixed(digits);
+  const [int, frac] = fixed.split(".");
+  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  return (value < 0 && Number(fixed) !== 0 ? "-" : "") + grouped + (frac ? "." + frac : "");
+}
+
+/** Builds the context the rules share; `currency` is decided by the caller, which sees the raw cells. */
+export function buildContext(tables: RecognizedTable[], settings: Settings, currency: string): RuleContext {
+  const known = tables.filter((t) => t.kind !== "unknown");
+  const ofKind = (kind: TableKind) => known.filter((t) => t.kind === kind);
+  const period = periodOf(known);
+  // An undated export (a products or plans report for a chosen range) is taken to cover the
+  // period of the dated data pasted with it; with no dates anywhere it counts as one day.
+  const periodDays = period ? dayNumber(period.to) - dayNumber(period.from) + 1 : 1;
+  const group = (kind: TableKind, keys: string[]) => {
+    const g = groupRows(ofKind(kind), keys);
+    if (g && !g.dated) g.dayCount = periodDays;
+    return g;
+  };
+  const products = group("products", ["productId", "product"]);
+  const sources = group("traffic-sources", ["source"]);
+  const plans = group("ad-plans", ["plan"]);
+  const agents = group("service-agents", ["agent"]);
+  const shop = summariseShop(known, sources ?? products, sources ? "traffic-sources" : "products");
+  const language = settings.language;
+  const peer = {
+    payConversion: settings.peerPayConversion ?? columnMean(known, "peerPayConversion"),
+    visitorValue: settings.peerVisitorValue ?? columnMean(known, "peerVisitorValue"),
+    dsr: settings.peerDsr ?? columnMean(known, "peerDsr"),
+  };
+  return {
+    settings,
+    language,
+    currency,
+    tables,
+    shop,
+    products,
+    sources,
+    plans,
+    agents,
+    peer,
+    period,
+    t: (key, params) => translate(language, key, params),
+    money: (v) => currency + groupDigits(v, Math.abs(v) >= 100 ? 0 : 2),
+    pct: (v) => (v * 100).toFixed(2) + "%",
+    fmt: (v, digits = 2) => groupDigits(v, digits),
+  };
+}
+
+/** Shorthand for a finding with the rule's id and area filled in. */
+export function makeFinding(
+  rule: Rule,
+  fields: {
+    status: Status;
+    subject?: string;
+    subjectType?: Finding["subjectType"];
+    metric: string;
+    value?: number | null;
+    benchmark?: number | null;
+    format: ValueFormat;
+    impact?: number | null;
+    message: string;
+    todo?: string | null;
+  },
+): Draft {
+  const impact = fields.impact ?? null;
+  return {
+    finding: {
+      rule: rule.id,
+      status: fields.status,
+      area: rule.area,
+      subject: fields.subject ?? "shop",
+      subjectType: fields.subjectType ?? "shop",
+      metric: fields.metric,
+      value: fields.value ?? null,
+      benchmark: fields.benchmark ?? null,
+      format: fields.format,
+      impact: impact !== null && Number.isFinite(impact) ? Math.round(impact * 100) / 100 : null,
+      message: fields.message,
+    },
+    todo: fields.todo ?? null,
+  };
+}

@@ -1,0 +1,143 @@
+/**
+ * data-sanity: every recognition issue becomes a finding (grouped per sheet and issue code,
+ * with the first cells named), unrecognised sheets are listed, and a pasted totals row is
+ * checked against the sum of the rows it claims to total. Nothing is dropped silently.
+ */
+import type { MessageKey } from "../i18n";
+import type { RecognitionIssue, RecognizedTable } from "../tables";
+import { makeFinding, type Draft, type Judged, type Rule } from "./context";
+import { num } from "./totals";
+
+/** Issue codes that mean the numbers themselves are wrong (red); the rest are amber. */
+const BAD_CODES = new Set(["buyers-exceed-visitors", "negative", "negative-number", "totals-mismatch", "rate-mismatch", "count-exceeds-base"]);
+
+/** Issue codes with their own wording; any other code is worded generically with its English detail. */
+const KNOWN_CODES: Record<string, MessageKey> = {
+  "not-a-number": "sanity.not-a-number",
+  "negative": "sanity.negative",
+  "negative-number": "sanity.negative",
+  "buyers-exceed-visitors": "sanity.buyers-exceed-visitors",
+  "count-exceeds-base": "sanity.buyers-exceed-visitors",
+  "duplicate-date": "sanity.duplicate-date",
+  "totals-row": "sanity.totals-row",
+  "totals-mismatch": "sanity.totals-mismatch",
+  "rate-mismatch": "sanity.rate-mismatch",
+  "ambiguous-date": "sanity.ambiguous-date",
+  "bad-date": "sanity.bad-date",
+  "duplicate-column": "sanity.duplicate-column",
+};
+
+/** Fields compared between a totals row and the sum of rows. */
+const TOTAL_FIELDS = ["visitors", "sales", "paidBuyers", "pageviews", "spend", "clicks", "impressions"];
+/** Relative difference tolerated between a totals row and the sum (rounding in exports). */
+const TOTALS_TOLERANCE = 0.01;
+/** Cells named in one finding before "…". */
+const MAX_CELLS_NAMED = 3;
+
+/** Column number → letters (1 → A, 27 → AA). */
+export function columnLetter(column: number): string {
+  let s = "";
+  let n = column;
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    s = String.fromCharCode(65 + r) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+function where(issue: RecognitionIssue): string {
+  return issue.column !== null ? `${columnLetter(issue.column)}${issue.row}` : `${issue.row}`;
+}
+
+export const dataSanity: Rule = {
+  id: "data-sanity",
+  area: "data",
+  run(ctx) {
+    const out: Draft[] = [];
+    const groups = new Map<string, RecognitionIssue[]>();
+    for (const table of ctx.tables) {
+      for (const issue of table.issues) {
+        const key = `${issue.sheet}\u0000${issue.code}`;
+        const list = groups.get(key);
+        if (list) list.push(issue);
+        else groups.set(key, [issue]);
+      }
+    }
+    const reportedMismatch = new Set<string>();
+    for (const list of groups.values()) {
+      const first = list[0];
+      if (first.code === "totals-mismatch") reportedMismatch.add(first.sheet);
+      const cells = list.slice(0, MAX_CELLS_NAMED).map(where).join(", ") + (list.length > MAX_CELLS_NAMED ? " …" : "");
+      const status: Judged = BAD_CODES.has(first.code) ? "bad" : "warn";
+      const params = { sheet: first.sheet, count: list.length, cells, detail: first.message, text: first.text ?? "" };
+      const key = KNOWN_CODES[first.code];
+      out.push(
+        makeFinding(this, {
+          status,
+          subject: first.sheet,
+          subjectType: "sheet",
+          metric: "dataIssues",
+          value: list.length,
+          benchmark: 0,
+          format: "integer",
+          message: key ? ctx.t(key, params) : ctx.t("sanity.other", params),
+          todo: ctx.t("sanity.todo", params),
+        }),
+      );
+    }
+    for (const table of ctx.tables) {
+      if (table.kind === "unknown") {
+        out.push(makeFinding(this, { status: "info", subject: table.sheet, subjectType: "sheet", metric: "dataIssues", format: "integer", message: ctx.t("sanity.unknownTable", { sheet: table.sheet, reason: table.reason ?? "" }) }));
+        continue;
+      }
+      if (!reportedMismatch.has(table.sheet)) out.push(...checkTotals(this, ctx, table));
+    }
+    if (out.length === 0 && ctx.tables.length > 0) {
+      out.push(makeFinding(this, { status: "good", subjectType: "sheet", metric: "dataIssues", value: 0, benchmark: 0, format: "integer", message: ctx.t("sanity.clean") }));
+    }
+    if (ctx.tables.length === 0) {
+      out.push(makeFinding(this, { status: "info", subjectType: "sheet", metric: "dataIssues", format: "integer", message: ctx.t("sanity.noTables") }));
+    }
+    return out;
+  },
+};
+
+function checkTotals(rule: Rule, ctx: Parameters<Rule["run"]>[0], table: RecognizedTable): Draft[] {
+  const out: Draft[] = [];
+  for (const totals of table.totals) {
+    for (const field of TOTAL_FIELDS) {
+      const stated = num(totals.values, field);
+      if (stated === null) continue;
+      let sum = 0;
+      let seen = 0;
+      for (const row of table.rows) {
+        const v = num(row, field);
+        if (v !== null) {
+          sum += v;
+          seen++;
+        }
+      }
+      if (seen === 0) continue;
+      const diff = Math.abs(stated - sum) / Math.max(Math.abs(stated), Math.abs(sum), 1);
+      if (diff <= TOTALS_TOLERANCE) continue;
+      const column = table.columnIndex[field];
+      const cell = column ? `${columnLetter(column)}${totals.row}` : `${totals.row}`;
+      const params = { sheet: table.sheet, cell, label: totals.label, field: ctx.t(`metric.${field}` as MessageKey), stated: ctx.fmt(stated), sum: ctx.fmt(sum) };
+      out.push(
+        makeFinding(rule, {
+          status: "warn",
+          subject: table.sheet,
+          subjectType: "sheet",
+          metric: field,
+          value: stated,
+          benchmark: sum,
+          format: "number",
+          message: ctx.t("sanity.totalsDiffer", params),
+          todo: ctx.t("sanity.todoTotals", params),
+        }),
+      );
+    }
+  }
+  return out;
+}

@@ -1,0 +1,377 @@
+/**
+ * Shop-level rules: pay conversion vs peers, what moved sales week on week, bounce rate,
+ * visit depth, the daily target, visitor value vs peers and vs visitor cost, repurchase.
+ */
+import { daysInMonth } from "../cells";
+import type { Status } from "../report";
+import { makeFinding, shopWindows, type Draft, type Judged, type Rule, type RuleContext } from "./context";
+import type { Totals } from "./totals";
+
+/** Products (sources …) with fewer visitors than this over the period are too small to judge. */
+export const MIN_VISITORS = 100;
+/** Week-on-week sales drop that turns the sales finding amber, and red. */
+export const SALES_DROP_WARN = 0.03;
+export const SALES_DROP_BAD = 0.1;
+/** Month-to-date pace below this (but below 1) is amber; lower is red. */
+export const PACE_WARN = 0.9;
+/** Yesterday's sales below this share of the day's target is red (between it and 1, amber). */
+export const DAY_TARGET_WARN = 0.8;
+/** Visitor value below this share of the peer value is red (the published 80 % line). */
+export const VISITOR_VALUE_WARN = 0.8;
+/** A relative fall in repurchase rate this large is worth flagging. */
+export const REPURCHASE_DROP = 0.1;
+
+/** Visitors per day, conversion and AOV of a Totals over `days` days, when all three exist. */
+export function salesFactors(t: Totals, days: number): { visitors: number; conversion: number; aov: number } | null {
+  const visitors = t.get("visitors");
+  const conversion = t.payConversion();
+  const aov = t.aov();
+  if (visitors === null || conversion === null || aov === null || days <= 0) return null;
+  return { visitors: visitors / days, conversion, aov };
+}
+
+export const payConversionVsPeer: Rule = {
+  id: "pay-conversion-vs-peer",
+  area: "conversion",
+  run(ctx) {
+    const out: Draft[] = [];
+    const shop = ctx.shop;
+    const conv = shop?.totals.payConversion() ?? null;
+    if (!shop || conv === null) {
+      out.push(makeFinding(this, { status: "info", metric: "payConversion", format: "percent", message: ctx.t("payConv.missingData") }));
+      return out;
+    }
+    const peer = ctx.peer.payConversion;
+    if (peer === null) {
+      out.push(makeFinding(this, { status: "info", metric: "payConversion", value: conv, format: "percent", message: ctx.t("payConv.missingPeer", { value: ctx.pct(conv) }) }));
+      return out;
+    }
+    const f = salesFactors(shop.totals, shop.dayCount);
+    const impact = conv < peer && f ? (peer - conv) * f.visitors * f.aov : null;
+    const status: Status = conv >= peer ? "good" : "bad";
+    out.push(
+      makeFinding(this, {
+        status,
+        metric: "payConversion",
+        value: conv,
+        benchmark: peer,
+        format: "percent",
+        impact,
+        message:
+          status === "good"
+            ? ctx.t("payConv.shopGood", { value: ctx.pct(conv), peer: ctx.pct(peer) })
+            : ctx.t("payConv.shopBad", { value: ctx.pct(conv), peer: ctx.pct(peer), money: impact !== null ? ctx.money(impact) : "?" }),
+        todo: ctx.t("payConv.todoShop", { peer: ctx.pct(peer), money: impact !== null ? ctx.money(impact) : "?" }),
+      }),
+    );
+    // Products below the peer line, largest money first; pre-sale items are judged elsewhere.
+    const products = ctx.products;
+    if (!products) return out;
+    const below: Draft[] = [];
+    for (const p of products.subjects) {
+      if (p.presale) continue;
+      const visitors = p.totals.get("visitors");
+      const pc = p.totals.payConversion();
+      if (visitors === null || visitors < MIN_VISITORS || pc === null || pc >= peer) continue;
+      // No sales at all is the zero-sales rule's finding; one product, one finding.
+      if (pc === 0 && (p.totals.get("sales") ?? 0) === 0) continue;
+      const aov = p.totals.aov() ?? shop.totals.aov();
+      const money = aov !== null ? (peer - pc) * (visitors / products.dayCount) * aov : null;
+      below.push(
+        makeFinding(this, {
+          status: "bad",
+          subject: p.name,
+          subjectType: "product",
+          metric: "payConversion",
+          value: pc,
+          benchmark: peer,
+          format: "percent",
+          impact: money,
+          message: ctx.t("payConv.productBad", { name: p.name, value: ctx.pct(pc), peer: ctx.pct(peer), money: money !== null ? ctx.money(money) : "?" }),
+          todo: ctx.t("payConv.todoProduct", { name: p.name, money: money !== null ? ctx.money(money) : "?" }),
+        }),
+      );
+    }
+    out.push(...topByImpact(this, ctx, below, "product"));
+    return out;
+  },
+};
+
+/** The largest-impact drafts, plus one info line counting (and summing) the rest. */
+export function topByImpact(rule: Rule, ctx: RuleContext, drafts: Draft[], kind: "product" | "source" | "plan" | "agent", max = 10): Draft[] {
+  drafts.sort((a, b) => (b.finding.impact ?? -1) - (a.finding.impact ?? -1) || (a.finding.subject < b.finding.subject ? -1 : 1));
+  if (drafts.length <= max) return drafts;
+  const rest = drafts.slice(max);
+  let money = 0;
+  for (const d of rest) money += d.finding.impact ?? 0;
+  const summary = makeFinding(rule, {
+    status: "info",
+    subject: `+${rest.length}`,
+    subjectType: kind,
+    metric: rest[0].finding.metric,
+    value: rest.length,
+    format: "integer",
+    message: ctx.t("common.more", { count: rest.length, kind: ctx.t(`kind.${kind}`), money: ctx.money(money) }),
+  });
+  return [...drafts.slice(0, max), summary];
+}
+
+export const salesChangeDrivers: Rule = {
+  id: "sales-change-drivers",
+  area: "sales",
+  run(ctx) {
+    const shop = ctx.shop;
+    if (!shop || shop.from !== "shop-daily") return [];
+    const w = shopWindows(shop.days, 7);
+    const f1 = w && salesFactors(w.recent, 7);
+    const f0 = w && salesFactors(w.previous, 7);
+    if (!w || !f1 || !f0) {
+      return [makeFinding(this, { status: "info", metric: "salesPerDay", format: "currency", message: ctx.t("salesChange.missing") })];
+    }
+    const s1 = f1.visitors * f1.conversion * f1.aov;
+    const s0 = f0.visitors * f0.conversion * f0.aov;
+    // Sequential substitution: the three effects add up exactly to the change in sales per day.
+    const effects = {
+      visitors: (f1.visitors - f0.visitors) * f0.conversion * f0.aov,
+      conversion: f1.visitors * (f1.conversion - f0.conversion) * f0.aov,
+      aov: f1.visitors * f1.conversion * (f1.aov - f0.aov),
+    };
+    const change = s0 > 0 ? s1 / s0 - 1 : 0;
+    const status: Status = change <= -SALES_DROP_BAD ? "bad" : change <= -SALES_DROP_WARN ? "warn" : "good";
+    const worst = (Object.keys(effects) as (keyof typeof effects)[]).reduce((a, b) => (effects[b] < effects[a] ? b : a));
+    const best = (Object.keys(effects) as (keyof typeof effects)[]).reduce((a, b) => (effects[b] > effects[a] ? b : a));
+    const impact = status === "good" ? null : -effects[worst];
+    const params = {
+      change: ctx.pct(Math.abs(change)),
+      from: ctx.money(s0),
+      to: ctx.money(s1),
+      visitors: signedMoney(ctx, effects.visitors),
+      conversion: signedMoney(ctx, effects.conversion),
+      aov: signedMoney(ctx, effects.aov),
+      driver: ctx.t(`factor.${status === "good" ? best : worst}`),
+      money: impact !== null ? ctx.money(impact) : "",
+    };
+    return [
+      makeFinding(this, {
+        status,
+        metric: "salesPerDay",
+        value: s1,
+        benchmark: s0,
+        format: "currency",
+        impact,
+        message: ctx.t(status === "good" ? "salesChange.good" : "salesChange.drop", params),
+        todo: ctx.t("salesChange.todo", params),
+      }),
+    ];
+  },
+};
+
+function signedMoney(ctx: RuleContext, v: number): string {
+  return (v >= 0 ? "+" : "-") + ctx.money(Math.abs(v));
+}
+
+export const bounceRate: Rule = {
+  id: "bounce-rate",
+  area: "traffic",
+  run(ctx) {
+    const rate = ctx.shop?.totals.bounceRate() ?? null;
+    if (rate === null) return [];
+    const { bounceGood, bounceBad } = ctx.settings;
+    const status: Judged = rate <= bounceGood ? "good" : rate <= bounceBad ? "warn" : "bad";
+    const params = { value: ctx.pct(rate), good: ctx.pct(bounceGood), bad: ctx.pct(bounceBad) };
+    return [
+      makeFinding(this, {
+        status,
+        metric: "bounceRate",
+        value: rate,
+        benchmark: bounceGood,
+        format: "percent",
+        message: ctx.t(`bounce.${status}`, params),
+        todo: ctx.t("bounce.todo", params),
+      }),
+    ];
+  },
+};
+
+export const visitDepth: Rule = {
+  id: "visit-depth",
+  area: "traffic",
+  run(ctx) {
+    const depth = ctx.shop?.totals.pagesPerVisitor() ?? null;
+    if (depth === null) return [];
+    const { depthGood, depthBad } = ctx.settings;
+    const status: Judged = depth >= depthGood ? "good" : depth >= depthBad ? "warn" : "bad";
+    const params = { value: ctx.fmt(depth), good: ctx.fmt(depthGood, 1), bad: ctx.fmt(depthBad, 1) };
+    return [
+      makeFinding(this, {
+        status,
+        metric: "pagesPerVisitor",
+        value: depth,
+        benchmark: depthGood,
+        format: "number",
+        message: ctx.t(`depth.${status}`, params),
+        todo: ctx.t("depth.todo", params),
+      }),
+    ];
+  },
+};
+
+export const dailyTarget: Rule = {
+  id: "daily-target",
+  area: "sales",
+  run(ctx) {
+    const shop = ctx.shop;
+    const dated = shop && shop.from === "shop-daily" ? shop.days.filter((d) => d.date !== null && d.totals.get("sales") !== null) : [];
+    if (dated.length === 0) return [];
+    const target = ctx.settings.monthlyTarget;
+    if (target === null) {
+      return [makeFinding(this, { status: "info", metric: "dailySales", format: "currency", message: ctx.t("target.missing") })];
+    }
+    const last = dated[dated.length - 1];
+    const lastDate = last.date!;
+    const year = Number(lastDate.slice(0, 4));
+    const month = Number(lastDate.slice(5, 7));
+    const day = Number(lastDate.slice(8, 10));
+    const dim = daysInMonth(year, month);
+    const share = target / dim;
+    const yesterday = last.totals.get("sales")!;
+    const dayRatio = yesterday / share;
+    const dayStatus: Status = dayRatio >= 1 ? "good" : dayRatio >= DAY_TARGET_WARN ? "warn" : "bad";
+    const monthPrefix = lastDate.slice(0, 7);
+    let toDate = 0;
+    for (const d of dated) if (d.date!.startsWith(monthPrefix)) toDate += d.totals.get("sales")!;
+    const due = target * (day / dim);
+    const pace = toDate / due;
+    const paceStatus: Status = pace >= 1 ? "good" : pace >= PACE_WARN ? "warn" : "bad";
+    const remaining = dim - day;
+    const neededPerDay = remaining > 0 ? (target - toDate) / remaining : null;
+    const paceImpact = paceStatus !== "good" && neededPerDay !== null ? Math.max(0, neededPerDay - share) : null;
+    const params = {
+      date: lastDate,
+      value: ctx.money(yesterday),
+      share: ctx.money(share),
+      gap: ctx.money(Math.max(0, share - yesterday)),
+      pace: ctx.pct(pace),
+      toDate: ctx.money(toDate),
+      due: ctx.money(due),
+      needed: neededPerDay !== null ? ctx.money(Math.max(0, neededPerDay)) : "—",
+    };
+    return [
+      makeFinding(this, {
+        status: dayStatus,
+        metric: "dailySales",
+        value: yesterday,
+        benchmark: share,
+        format: "currency",
+        impact: dayStatus === "good" ? null : share - yesterday,
+        message: ctx.t(dayStatus === "good" ? "target.dayGood" : "target.dayMiss", params),
+        todo: ctx.t("target.todoDay", params),
+      }),
+      makeFinding(this, {
+        status: paceStatus,
+        metric: "targetPace",
+        value: pace,
+        benchmark: 1,
+        format: "percent",
+        impact: paceImpact,
+        message: ctx.t(paceStatus === "good" ? "target.paceGood" : "target.paceBehind", params),
+        todo: ctx.t("target.todoPace", params),
+      }),
+    ];
+  },
+};
+
+export const visitorValueVsCost: Rule = {
+  id: "visitor-value-vs-cost",
+  area: "traffic",
+  run(ctx) {
+    const shop = ctx.shop;
+    const vv = shop?.totals.visitorValue() ?? null;
+    if (!shop || vv === null) return [];
+    const out: Draft[] = [];
+    const perDay = (shop.totals.get("visitors") ?? 0) / shop.dayCount;
+    const peer = ctx.peer.visitorValue;
+    if (peer !== null) {
+      const r = vv / peer;
+      const status: Status = r >= 1 ? "good" : r >= VISITOR_VALUE_WARN ? "warn" : "bad";
+      const impact = status === "good" ? null : (peer - vv) * perDay;
+      const params = { value: ctx.money(vv), peer: ctx.money(peer), money: impact !== null ? ctx.money(impact) : "" };
+      out.push(
+        makeFinding(this, {
+          status,
+          metric: "visitorValue",
+          value: vv,
+          benchmark: peer,
+          format: "currency",
+          impact,
+          message: ctx.t(status === "good" ? "visitorValue.peerGood" : "visitorValue.peerLow", params),
+          todo: ctx.t("visitorValue.todoPeer", params),
+        }),
+      );
+    }
+    const plans = ctx.plans;
+    const cost = plans?.total.cpc() ?? null;
+    const margin = ctx.settings.grossMargin;
+    if (plans && cost !== null) {
+      if (margin === null) {
+        out.push(makeFinding(this, { status: "info", metric: "visitorCost", value: cost, format: "currency", message: ctx.t("visitorValue.missingMargin", { cost: ctx.money(cost) }) }));
+      } else {
+        const earned = vv * margin;
+        const status: Status = earned >= cost ? "good" : "bad";
+        const clicksPerDay = (plans.total.get("clicks") ?? 0) / plans.dayCount;
+        const impact = status === "bad" ? (cost - earned) * clicksPerDay : null;
+        const params = { earned: ctx.money(earned), cost: ctx.money(cost), margin: ctx.pct(margin), money: impact !== null ? ctx.money(impact) : "" };
+        out.push(
+          makeFinding(this, {
+            status,
+            metric: "visitorCost",
+            value: earned,
+            benchmark: cost,
+            format: "currency",
+            impact,
+            message: ctx.t(status === "good" ? "visitorValue.costGood" : "visitorValue.costLoss", params),
+            todo: ctx.t("visitorValue.todoCost", params),
+          }),
+        );
+      }
+    }
+    if (out.length === 0) {
+      out.push(makeFinding(this, { status: "info", metric: "visitorValue", value: vv, format: "currency", message: ctx.t("visitorValue.missingPeer", { value: ctx.money(vv) }) }));
+    }
+    return out;
+  },
+};
+
+export const repurchase: Rule = {
+  id: "repurchase",
+  area: "sales",
+  run(ctx) {
+    const shop = ctx.shop;
+    const rate = shop?.totals.repurchaseRate() ?? null;
+    if (!shop || rate === null) {
+      return shop ? [makeFinding(this, { status: "info", metric: "repurchaseRate", format: "percent", message: ctx.t("repurchase.missing") })] : [];
+    }
+    const dated = shop.days.filter((d) => d.date !== null && d.totals.repurchaseRate() !== null);
+    const size = dated.length >= 14 ? 7 : Math.floor(dated.length / 2);
+    const w = size > 0 ? shopWindows(dated, size) : null;
+    const r1 = w?.recent.repurchaseRate() ?? null;
+    const r0 = w?.previous.repurchaseRate() ?? null;
+    if (r1 === null || r0 === null || r0 === 0) {
+      return [makeFinding(this, { status: "info", metric: "repurchaseRate", value: rate, format: "percent", message: ctx.t("repurchase.noTrend", { value: ctx.pct(rate) }) })];
+    }
+    const fall = 1 - r1 / r0;
+    const status: Status = fall >= REPURCHASE_DROP ? "warn" : "good";
+    const params = { value: ctx.pct(r1), before: ctx.pct(r0), fall: ctx.pct(Math.max(0, fall)) };
+    return [
+      makeFinding(this, {
+        status,
+        metric: "repurchaseRate",
+        value: r1,
+        benchmark: r0,
+        format: "percent",
+        message: ctx.t(status === "good" ? "repurchase.good" : "repurchase.falling", params),
+        todo: ctx.t("repurchase.todo", params),
+      }),
+    ];
+  },
+};
