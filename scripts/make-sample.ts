@@ -33,9 +33,9 @@ const YEAR = 2026;
 const MONTH = 10;
 const DAYS = 31;
 const PERIOD = `${YEAR}-${MONTH}-01~${YEAR}-${MONTH}-${DAYS}`; // October: no zero-padding needed
-/** Days 20–26 of the month: a broken campaign landing page sends bounce up and depth down. */
+/** From the 20th to the month end a broken campaign landing page sends bounce up and depth down. */
 const HIGH_BOUNCE_FROM = 20;
-const HIGH_BOUNCE_TO = 26;
+const HIGH_BOUNCE_TO = 31;
 /** The peer average the daily export carries in its 同行同层平均 column; the shop sits below it. */
 const PEER_PAY_CONVERSION = 0.031;
 
