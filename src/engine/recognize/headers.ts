@@ -5,7 +5,7 @@
 import type { Cell } from "../cells";
 import { headerKey, headerText, keyWithoutNotes } from "./normalize";
 import type { FieldSpec, FieldType } from "./vocabulary";
-import { AMAZON_SUFFIXES, PEER_MARKERS, TERMINAL_PREFIXES, VOCABULARY } from "./vocabulary";
+import { AMAZON_SUFFIXES, CHANGE_SUFFIXES, PEER_MARKERS, TERMINAL_PREFIXES, VOCABULARY } from "./vocabulary";
 
 /** A header cell understood: the field it fills and how its cells are read. */
 export interface HeaderMatch {
@@ -13,7 +13,7 @@ export interface HeaderMatch {
   type: FieldType;
   /** Plain field this one derives from (terminal or peer variant), when it does. */
   base: string;
-  variant: "plain" | "terminal" | "peer";
+  variant: "plain" | "terminal" | "peer" | "change";
 }
 
 let lookup: Map<string, FieldSpec> | null = null;
@@ -84,6 +84,18 @@ function peerMatch(key: string): HeaderMatch | null {
   return null;
 }
 
+function changeMatch(key: string): HeaderMatch | null {
+  for (const suffix of CHANGE_SUFFIXES) {
+    if (key.length <= suffix.length || !key.endsWith(suffix)) continue;
+    const rest = trimSeparators(key.slice(0, key.length - suffix.length));
+    const inner = direct(rest) ? matchHeader(rest) : terminalMatch(rest);
+    if (inner && NUMERIC_TYPES.has(inner.type)) {
+      return { field: `${inner.field}Change`, type: "rate", base: inner.base, variant: "change" };
+    }
+  }
+  return null;
+}
+
 const matchCache = new Map<string, HeaderMatch | null>();
 
 /** Understands one header text; null when it names nothing Shop Doctor knows. */
@@ -95,7 +107,7 @@ export function matchHeader(text: string): HeaderMatch | null {
   let match: HeaderMatch | null = null;
   const spec = direct(key);
   if (spec) match = { field: spec.field, type: spec.type, base: spec.field, variant: "plain" };
-  else match = peerMatch(key) ?? terminalMatch(key);
+  else match = peerMatch(key) ?? changeMatch(key) ?? terminalMatch(key);
   if (matchCache.size < 5000) matchCache.set(key, match);
   return match;
 }

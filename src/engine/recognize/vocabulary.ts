@@ -78,6 +78,7 @@ export const VOCABULARY: readonly FieldSpec[] = [
   f("plan", "text", "ad campaign / plan", [
     "计划名称", "计划名字", "推广计划", "推广计划名称", "计划", "Campaign", "Campaign name", "Campaigns",
   ]),
+  f("planId", "id", "ad plan / campaign id", ["计划ID", "Campaign ID"]),
   f("keyword", "text", "ad keyword; fills plan when no plan column", ["关键词", "关键字", "推广关键词", "Keyword", "Search term", "Targeting"]),
   f("adGroup", "text", "ad group / 推广单元; fills plan when no plan column", ["推广单元", "单元名称", "推广单元名称", "Ad group", "Ad group name"]),
   f("adItem", "text", "万相台 主体名称 (the promoted item); fills plan when no plan column", ["主体名称"]),
@@ -118,6 +119,11 @@ export const VOCABULARY: readonly FieldSpec[] = [
   f("sessionShare", "rate", "Amazon Session Percentage (share of the shop's sessions)", ["Session Percentage", "Session Percentage - Total"]),
   f("pageviewShare", "rate", "Amazon Page Views Percentage", ["Page Views Percentage", "Page Views Percentage - Total"]),
   f("buyBoxRate", "rate", "Amazon Featured Offer (Buy Box) Percentage", ["Featured Offer (Buy Box) Percentage", "Buy Box Percentage"]),
+  f("visitorShare", "rate", "share of the shop's visitors (访客数占比; 无线端访客数占比 → visitorShare_mobile)", ["访客数占比"]),
+  f("salesShare", "rate", "share of the shop's sales (支付金额占比)", ["支付金额占比"]),
+  f("engagementSeconds", "seconds", "GA4 average engagement time per session", ["Average engagement time per session", "Average engagement time"]),
+  f("keyEvents", "count", "GA4 key events (any key event, not only purchases)", ["Key events", "Conversions"]),
+  f("keyEventRate", "rate", "GA4 session key event rate (not a purchase conversion rate)", ["Session key event rate"]),
   f("visitorValue", "money", "sales ÷ visitors (UV价值)", ["UV价值", "访客价值", "访客平均价值"]),
 
   // ── funnel & sales ──
@@ -165,6 +171,16 @@ export const VOCABULARY: readonly FieldSpec[] = [
   f("returningCustomerRate", "rate", "Shopify returning-customer rate (not a repurchase rate)", ["Returning customer rate"]),
   f("refundAmount", "money", "成功退款金额", ["成功退款金额", "退款金额"]),
   f("refundRequestAmount", "money", "售中申请退款金额", ["售中申请退款金额"]),
+  f("grossSales", "money", "Shopify gross sales", ["Gross sales"]),
+  f("discounts", "money", "Shopify discounts (negative)", ["Discounts"]),
+  f("returns", "money", "Shopify returns (negative)", ["Returns"]),
+  f("netSales", "money", "Shopify net sales", ["Net sales"]),
+  f("shipping", "money", "Shopify shipping charges", ["Shipping charges", "Shipping"]),
+  f("duties", "money", "Shopify duties", ["Duties"]),
+  f("additionalFees", "money", "Shopify additional fees", ["Additional fees"]),
+  f("taxes", "money", "Shopify taxes", ["Taxes"]),
+  f("unitsPerOrderItem", "number", "Amazon Average Units per Order Item", ["Average Units per Order Item"]),
+  f("offerCount", "number", "Amazon Average Offer Count", ["Average Offer Count"]),
   f("sellerNick", "text", "卖家昵称", ["卖家昵称", "店铺名称"]),
   f("terminal", "text", "终端 column (所有终端 / PC / 无线)", ["终端", "设备", "Device category", "Device"]),
   f("category", "text", "category (分类, leaf 类目)", ["分类", "类目", "叶子类目", "一级类目", "二级类目", "Product type", "Category"]),
@@ -200,10 +216,12 @@ export const VOCABULARY: readonly FieldSpec[] = [
   f("cpc", "money", "spend ÷ clicks", ["平均点击花费", "平均点击单价", "CPC", "Average CPC", "Cost per click (CPC)"]),
   f("cpm", "money", "spend per 1,000 impressions", ["千次展现花费", "CPM", "无界推广CPM"]),
   f("adSales", "money", "sales attributed to ads", ["总成交金额", "推广成交金额", "Ad sales", "14 Day Total Sales", "7 Day Total Sales"]),
-  f("adNetSales", "money", "net ad sales (after refunds)", ["净成交金额", "直接净成交金额"]),
+  f("adNetSales", "money", "net ad sales (after refunds)", ["净成交金额"]),
+  f("adDirectNetSales", "money", "net ad sales on the promoted item itself", ["直接净成交金额"]),
   f("adOrders", "count", "orders attributed to ads", ["总成交笔数", "成交笔数", "推广成交笔数", "14 Day Total Orders (#)", "7 Day Total Orders (#)"]),
   f("adNetOrders", "count", "net ad orders", ["净成交笔数"]),
-  f("adCartAdds", "count", "cart adds from ads", ["总购物车数", "推广总加购数", "直接购物车数"]),
+  f("adCartAdds", "count", "cart adds from ads", ["总购物车数", "推广总加购数"]),
+  f("adDirectCartAdds", "count", "cart adds of the promoted item itself", ["直接购物车数"]),
   f("adFavorites", "count", "favourites from ads", ["收藏宝贝数"]),
   f("clickConversion", "rate", "ad orders ÷ clicks", ["点击转化率", "无界推广CVR", "Conversion rate (ads)"]),
   f("roi", "number", "ad sales ÷ spend", ["投入产出比", "投产比", "实际投产比", "ROI", "ROAS", "推广ROI", "营销推广ROI", "Return on ad spend (ROAS)"]),
@@ -239,6 +257,14 @@ export const AMAZON_SUFFIXES: readonly (readonly [suffix: string, channel: strin
   ["-total-b2b", "b2b"], ["-mobileapp-b2b", "app_b2b"], ["-browser-b2b", "browser_b2b"],
   ["-total", ""], ["-mobileapp", "app"], ["-browser", "browser"], ["-b2b", "b2b"],
   ["-summe", ""], ["-총계", ""],
+];
+
+/**
+ * Period-over-period change columns (`访客数变化`, `支付金额较前一日`): `<field>Change`, a
+ * relative change read as a rate (`+12.30%` → 0.123).
+ */
+export const CHANGE_SUFFIXES: readonly string[] = [
+  "变化", "变化率", "较前一日", "较前一周期", "较上一周期", "较上周期", "较上周同期", "环比", "同比", "change", "%change",
 ];
 
 /** Peer markers: average peers → `peer<Field>`, top peers → `peer<Field>Top`. */
