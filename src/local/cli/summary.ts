@@ -12,7 +12,7 @@ export interface SummaryStyle {
 /** Whether to colour: a TTY, NO_COLOR unset (no-color.org), FORCE_COLOR to override. */
 export function wantsColor(stream: { isTTY?: boolean }, env: Record<string, string | undefined>): boolean {
   if (env.NO_COLOR !== undefined && env.NO_COLOR !== "") return false;
-  if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== "0") return true;
+  if (env.FORCE_COLOR && env.FORCE_COLOR !== "0" && env.FORCE_COLOR !== "false") return true;
   return Boolean(stream.isTTY) && env.TERM !== "dumb";
 }
 
@@ -97,7 +97,9 @@ function impactOf(finding: Finding): number {
 }
 
 function findingLine(finding: Finding): string {
-  return finding.subjectType === "shop" || finding.message.includes(finding.subject)
+  // The message usually names its subject already; "shop" is the whole shop, never a name.
+  const generic = finding.subjectType === "shop" || finding.subject === "shop" || finding.subject === "";
+  return generic || finding.message.includes(finding.subject)
     ? finding.message
     : `${finding.subject}: ${finding.message}`;
 }

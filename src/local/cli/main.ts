@@ -1,0 +1,162 @@
+/**
+ * `shop-doctor diagnose FILE...`: reads exports, diagnoses them with the same engine the
+ * add-on runs, prints the summary (or `--json`), and writes `--out report.html`.
+ * Exit codes: 0 ran, 1 nothing could be diagnosed or a file could not be read, 2 usage error.
+ */
+import { readFileSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import {
+  diagnoseTables,
+  layoutReport,
+  parseSettings,
+  type Report,
+  type Settings,
+  type SheetInput,
+} from "../../engine";
+import { renderGridPage } from "../render-grid";
+import { parseCliArgs, USAGE, UsageError, type DiagnoseOptions } from "./args";
+import { ExportReadError, readExportFile } from "./read-export";
+import { renderSummary, wantsColor } from "./summary";
+
+export interface CliIo {
+  stdout: { write(text: string): unknown; isTTY?: boolean };
+  stderr: { write(text: string): unknown; isTTY?: boolean };
+  env: Record<string, string | undefined>;
+}
+
+export const EXIT_OK = 0;
+export const EXIT_FAILED = 1;
+export const EXIT_USAGE = 2;
+
+/** Reads and validates a settings JSON file; a clear message names the file and the field. */
+export function readSettingsFile(file: string, language: Settings["language"] | null): Settings {
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8").replace(/^\uFEFF/, "");
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new ExportReadError(file, code === "ENOENT" ? `--settings ${file}: no such file.` : `--settings ${file}: cannot be read (${(error as Error).message}).`);
+  }
+  let input: unknown;
+  try {
+    input = JSON.parse(text);
+  } catch (error) {
+    throw new ExportReadError(file, `--settings ${file} is not valid JSON: ${(error as Error).message}`);
+  }
+  if (typeof input !== "object" || input === null || Array.isArray(input)) {
+    throw new ExportReadError(file, `--settings ${file} must hold one JSON object, e.g. {"peerPayConversion": 0.031}.`);
+  }
+  const merged = language ? { ...(input as Record<string, unknown>), language } : input;
+  const parsed = parseSettings(merged);
+  if (!parsed.ok) {
+    const problems = parsed.errors.map((e) => `  ${e.field}: ${e.message}`).join("\n");
+    throw new ExportReadError(file, `--settings ${file} has invalid values:\n${problems}`);
+  }
+  return parsed.settings;
+}
+
+/** The settings the command line asks for: a file, a language, or the defaults. */
+export function settingsFor(options: Pick<DiagnoseOptions, "settingsFile" | "language">): Settings {
+  if (options.settingsFile) return readSettingsFile(options.settingsFile, options.language);
+  const parsed = parseSettings(options.language ? { language: options.language } : {});
+  if (!parsed.ok) throw new Error("Shop Doctor: default settings do not validate");
+  return parsed.settings;
+}
+
+/** Reads every file as one tab each; all unreadable files are reported together. */
+export function readSheets(files: string[]): SheetInput[] {
+  const sheets: SheetInput[] = [];
+  const problems: string[] = [];
+  const names = new Map<string, number>();
+  for (const file of files) {
+    try {
+      const { name, values } = readExportFile(file);
+      // Two files with the same base name (a/店铺.csv, b/店铺.csv) get distinct tabs, like Sheets' "Copy of".
+      const seen = names.get(name) ?? 0;
+      names.set(name, seen + 1);
+      sheets.push({ name: seen ? `${name} (${seen + 1})` : name, values });
+    } catch (error) {
+      if (error instanceof ExportReadError) problems.push(error.message);
+      else throw error;
+    }
+  }
+  if (problems.length) throw new ExportReadError(files[0] ?? "", problems.join("\n"));
+  return sheets;
+}
+
+function version(): string {
+  try {
+    const here = dirname(fileURLToPath(import.meta.url));
+    const pkg = JSON.parse(readFileSync(join(here, "..", "..", "..", "package.json"), "utf8")) as { version?: string };
+    return pkg.version ?? "unknown";
+  } catch {
+    return "unknown";
+  }
+}
+
+/** A report with nothing to say: no table was recognised. */
+function nothingRecognised(report: Report): boolean {
+  return report.tables.every((t) => t.kind === "unknown");
+}
+
+/** Runs the CLI; returns the exit code instead of exiting, so tests can call it in-process. */
+export function runCli(argv: string[], io: CliIo): number {
+  let command;
+  try {
+    command = parseCliArgs(argv);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr.write(`shop-doctor: ${error.message}\n`);
+      return EXIT_USAGE;
+    }
+    throw error;
+  }
+  if (command.command === "help") {
+    io.stdout.write(USAGE);
+    return EXIT_OK;
+  }
+  if (command.command === "version") {
+    io.stdout.write(`shop-doctor ${version()}\n`);
+    return EXIT_OK;
+  }
+  try {
+    const settings = settingsFor(command);
+    const sheets = readSheets(command.files);
+    const report = diagnoseTables(sheets, settings);
+    if (nothingRecognised(report)) {
+      const reasons = report.findings
+        .filter((f) => f.rule === "data-sanity")
+        .map((f) => `  ${f.message}`)
+        .join("\n");
+      io.stderr.write(
+        `shop-doctor: nothing recognisable in ${command.files.join(", ")}. Shop Doctor reads shop analytics exports ` +
+          `with a header row such as 统计日期/访客数/支付金额 (生意参谋), Day/Sessions/Total sales (Shopify) or ` +
+          `(Child) ASIN/Sessions - Total (Amazon).\n${reasons ? reasons + "\n" : ""}`,
+      );
+      return EXIT_FAILED;
+    }
+    if (command.outFile) {
+      const grid = layoutReport(report);
+      try {
+        writeFileSync(command.outFile, renderGridPage(grid, grid.sheetName, report.language));
+      } catch (error) {
+        io.stderr.write(`shop-doctor: cannot write --out ${command.outFile}: ${(error as Error).message}\n`);
+        return EXIT_FAILED;
+      }
+    }
+    if (command.json) {
+      io.stdout.write(JSON.stringify(report, null, 2) + "\n");
+    } else {
+      io.stdout.write(renderSummary(report, { color: wantsColor(io.stdout, io.env) }));
+      if (command.outFile) io.stdout.write(`\n→ ${command.outFile}\n`);
+    }
+    return EXIT_OK;
+  } catch (error) {
+    if (error instanceof ExportReadError) {
+      io.stderr.write(error.message.split("\n").map((l, i) => (i === 0 ? `shop-doctor: ${l}` : l)).join("\n") + "\n");
+      return EXIT_FAILED;
+    }
+    throw error;
+  }
+}

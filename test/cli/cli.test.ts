@@ -1,0 +1,136 @@
+import { execFile } from "node:child_process";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import iconv from "iconv-lite";
+import { afterAll, describe, expect, it } from "vitest";
+import { diagnoseTables, type Report } from "../../src/engine";
+import { readSheets, readSettingsFile } from "../../src/local/cli/main";
+
+const run = promisify(execFile);
+const ROOT = join(__dirname, "..", "..");
+const BIN = join(ROOT, "bin", "shop-doctor.mjs");
+const SAMPLE_DIR = join(ROOT, "samples", "sample-shop");
+const SAMPLE_FILES = readdirSync(SAMPLE_DIR)
+  .filter((f) => f.endsWith(".csv"))
+  .sort()
+  .map((f) => join(SAMPLE_DIR, f));
+const SETTINGS = join(SAMPLE_DIR, "settings.json");
+const dir = mkdtempSync(join(tmpdir(), "shop-doctor-cli-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+interface Result {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the real `shop-doctor` bin as a user would (not a TTY, so plain text). */
+async function shopDoctor(args: string[], env: Record<string, string> = {}): Promise<Result> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], {
+      cwd: dir,
+      env: { ...process.env, NO_COLOR: "", FORCE_COLOR: "", ...env },
+      maxBuffer: 20 * 1024 * 1024,
+    });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code?: number; stdout?: string; stderr?: string };
+    return { code: typeof e.code === "number" ? e.code : -1, stdout: e.stdout ?? "", stderr: e.stderr ?? "" };
+  }
+}
+
+describe("shop-doctor diagnose", () => {
+  it("--json prints exactly what diagnoseTables returns for the same files and settings", async () => {
+    const result = await shopDoctor(["diagnose", ...SAMPLE_FILES, "--settings", SETTINGS, "--json"]);
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+    const printed = JSON.parse(result.stdout) as Report;
+    const expected = diagnoseTables(readSheets(SAMPLE_FILES), readSettingsFile(SETTINGS, null));
+    expect(printed).toEqual(JSON.parse(JSON.stringify(expected)));
+    expect(printed.tables.map((t) => t.kind).sort()).toEqual(["ad-plans", "products", "shop-daily", "traffic-sources"]);
+  });
+
+  it("prints a plain-text summary with today's actions when the output is not a terminal", async () => {
+    const result = await shopDoctor(["diagnose", ...SAMPLE_FILES, "--lang", "en"]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).not.toContain("\x1b[");
+    expect(result.stdout).toContain("Today's three actions");
+    expect(result.stdout).toMatch(/Health score: \d+/);
+    expect(result.stdout).toMatch(/^ {2}1\. /m);
+    // The planted zero-sales jacket is among the problems listed.
+    expect(result.stdout).toContain("683201457717");
+  });
+
+  it("colours the summary when asked to (FORCE_COLOR), and NO_COLOR wins", async () => {
+    const coloured = await shopDoctor(["diagnose", SAMPLE_FILES[0]], { FORCE_COLOR: "1" });
+    expect(coloured.stdout).toContain("\x1b[");
+    const plain = await shopDoctor(["diagnose", SAMPLE_FILES[0]], { FORCE_COLOR: "1", NO_COLOR: "1" });
+    expect(plain.stdout).not.toContain("\x1b[");
+  });
+
+  it("reads GBK and UTF-8-with-BOM copies of the sample to the same report as the UTF-8 files", async () => {
+    const gbkFiles = SAMPLE_FILES.map((file, i) => {
+      const text = readFileSync(file, "utf8");
+      const path = join(dir, `gbk-${i}-${file.split("/").pop()}`);
+      // Half GBK, half UTF-8 with BOM: both encodings in one run.
+      writeFileSync(path, i % 2 === 0 ? iconv.encode(text, "gbk") : Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)]));
+      return path;
+    });
+    const fromCopies = JSON.parse((await shopDoctor(["diagnose", ...gbkFiles, "--json"])).stdout) as Report;
+    const fromOriginals = JSON.parse((await shopDoctor(["diagnose", ...SAMPLE_FILES, "--json"])).stdout) as Report;
+    // Tab names differ (they follow the file names); every finding and action is the same.
+    expect(fromCopies.findings).toEqual(fromOriginals.findings);
+    expect(fromCopies.actions).toEqual(fromOriginals.actions);
+    expect(fromCopies.score).toBe(fromOriginals.score);
+  });
+
+  it("writes --out as a self-contained HTML page of the report grid", async () => {
+    const out = join(dir, "report.html");
+    const result = await shopDoctor(["diagnose", ...SAMPLE_FILES, "--out", out]);
+    expect(result.code).toBe(0);
+    const html = readFileSync(out, "utf8");
+    expect(html.startsWith("<!doctype html>")).toBe(true);
+    expect(html).toContain("店铺体检报告");
+    expect(html).toMatch(/background:#[0-9a-f]{6}/);
+    expect(html).toMatch(/\d+\.\d\d%/);
+    expect(html).not.toMatch(/<script|<link/);
+  });
+
+  it("fails with a clear message on a missing file", async () => {
+    const result = await shopDoctor(["diagnose", "没有这个文件.csv"]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain("没有这个文件.csv: no such file");
+  });
+
+  it("fails with a clear message when nothing in the files is a shop table", async () => {
+    const notes = join(dir, "会议记录.txt");
+    writeFileSync(notes, "今天开会讨论了双十一的备货计划。\n下周再看一次。\n");
+    const result = await shopDoctor(["diagnose", notes]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/nothing recognisable in .*会议记录\.txt/);
+    expect(result.stdout).toBe("");
+  });
+
+  it("rejects an unknown option, an unknown language and a missing file list with usage hints", async () => {
+    const unknown = await shopDoctor(["diagnose", SAMPLE_FILES[0], "--colour"]);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/--colour/);
+    expect(unknown.stderr).toContain("--help");
+    const lang = await shopDoctor(["diagnose", SAMPLE_FILES[0], "--lang", "fr"]);
+    expect(lang.code).toBe(2);
+    expect(lang.stderr).toContain("zh-CN, zh-TW, en");
+    const none = await shopDoctor(["diagnose"]);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain("No files given");
+  });
+
+  it("names the field when --settings holds an invalid value", async () => {
+    const bad = join(dir, "team.json");
+    writeFileSync(bad, JSON.stringify({ peerPayConversion: 3.1 }));
+    const result = await shopDoctor(["diagnose", SAMPLE_FILES[0], "--settings", bad]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain("peerPayConversion");
+  });
+});
