@@ -38,4 +38,5 @@ export const server: Record<string, AnyFunction> = {
   onOpen,
   onInstall,
   showSidebar,
+  ...lazily(() => require("./gas/server") as typeof import("./gas/server"), ["diagnoseShop", "getSettings", "saveSettings", "openReport"]),
 };

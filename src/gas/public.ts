@@ -24,4 +24,24 @@ export const SERVER_FUNCTIONS: ServerFunctionSpec[] = [
     description: "Opens the Shop Doctor sidebar.",
     params: [],
   },
+  {
+    name: "diagnoseShop",
+    description: "Diagnoses every data sheet and rewrites the Shop Health report sheet; returns a summary for the sidebar.",
+    params: [],
+  },
+  {
+    name: "getSettings",
+    description: "Returns the team's settings from the shared Settings sheet (defaults when it does not exist yet).",
+    params: [],
+  },
+  {
+    name: "saveSettings",
+    description: "Validates the sidebar's settings form and writes it to the shared Settings sheet.",
+    params: [{ name: "input", type: "Object", description: "setting key → value, as the sidebar form sends it" }],
+  },
+  {
+    name: "openReport",
+    description: "Activates the Shop Health report sheet.",
+    params: [],
+  },
 ];

@@ -5,11 +5,12 @@
 import type { Language } from "../settings";
 import { reportMessages } from "./report";
 import { uiMessages } from "./ui";
+import { serverMessages } from "./server";
 
 export type MessageEntry = Record<Language, string>;
 export type Catalogue = Record<string, MessageEntry>;
 
-export const messages = { ...reportMessages, ...uiMessages } satisfies Catalogue;
+export const messages = { ...reportMessages, ...uiMessages, ...serverMessages } satisfies Catalogue;
 export type MessageKey = keyof typeof messages;
 
 /** Fills `{name}` placeholders; unknown placeholders are left visible so a missing value is noticed. */

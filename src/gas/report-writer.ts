@@ -1,0 +1,126 @@
+/**
+ * Writes a laid-out report (ReportGrid) into its sheet in place, with a fixed number of
+ * Spreadsheet calls: one call per property over the whole grid, merges batched by row runs,
+ * widths by runs of equal width. Nothing here depends on the number of data rows or findings.
+ */
+import type { GridRange, ReportGrid } from "../engine/report";
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+/**
+ * Every string becomes literal text: Sheets parses written strings as typed, so a product
+ * named `=IMPORTXML(…)`, `+1+1` or `@SUM(A1)` would otherwise run. The apostrophe is not stored.
+ */
+export function literalValues(values: (string | number | null)[][]): (string | number)[][] {
+  return values.map((row) => row.map((v) => (v === null ? "" : typeof v === "string" ? (v === "" ? "" : "'" + v) : v)));
+}
+
+/** Checks that every layer of the grid has the shape of `values`, naming the first that does not. */
+export function gridShape(grid: ReportGrid): { rows: number; columns: number } {
+  const rows = grid.values.length;
+  const columns = rows ? grid.values[0].length : 0;
+  const layers: [string, unknown[][]][] = [
+    ["values", grid.values],
+    ["numberFormats", grid.numberFormats],
+    ["backgrounds", grid.backgrounds],
+    ["fontColors", grid.fontColors],
+    ["fontWeights", grid.fontWeights],
+    ["notes", grid.notes],
+  ];
+  for (const [name, layer] of layers) {
+    if (layer.length !== rows || layer.some((line) => line.length !== columns)) {
+      throw new Error(`Shop Doctor: the report layout's ${name} is not ${rows} × ${columns} like its values; the layout has a bug.`);
+    }
+  }
+  if (grid.columnWidths.length > columns) {
+    throw new Error(`Shop Doctor: the report layout gives ${grid.columnWidths.length} column widths for ${columns} columns.`);
+  }
+  return { rows, columns };
+}
+
+/**
+ * Merges as few calls: single-row merges with the same columns on consecutive rows become one
+ * `mergeAcross` over the block (a section of findings is one call, however many rows it has).
+ */
+export function mergeCalls(merges: GridRange[]): { range: GridRange; across: boolean }[] {
+  const single = merges.filter((m) => m.numRows === 1).sort((a, b) => a.column - b.column || a.numColumns - b.numColumns || a.row - b.row);
+  const calls: { range: GridRange; across: boolean }[] = [];
+  for (const m of single) {
+    const last = calls[calls.length - 1];
+    if (last && last.across && last.range.column === m.column && last.range.numColumns === m.numColumns && last.range.row + last.range.numRows === m.row) {
+      last.range.numRows += 1;
+    } else {
+      calls.push({ range: { ...m }, across: true });
+    }
+  }
+  for (const m of merges) if (m.numRows > 1) calls.push({ range: { ...m }, across: false });
+  return calls.filter((c) => c.range.numColumns > 1 || !c.across);
+}
+
+/** Runs of equal widths as `[startColumn, count, width]`. */
+export function widthRuns(widths: number[]): [number, number, number][] {
+  const runs: [number, number, number][] = [];
+  widths.forEach((w, i) => {
+    const last = runs[runs.length - 1];
+    if (last && last[2] === w && last[0] + last[1] === i + 1) last[1] += 1;
+    else runs.push([i + 1, 1, w]);
+  });
+  return runs;
+}
+
+/** Empties the report sheet of everything a previous run wrote (values, formats, notes, merges, charts). */
+function clearReportSheet(sheet: Sheet): void {
+  for (const chart of sheet.getCharts()) sheet.removeChart(chart);
+  sheet.getRange(1, 1, sheet.getMaxRows(), sheet.getMaxColumns()).breakApart();
+  sheet.clear();
+  sheet.clearNotes();
+}
+
+/** Grows the sheet when the report is larger than it (new sheets are 1000 × 26). */
+function ensureSize(sheet: Sheet, rows: number, columns: number): void {
+  const maxRows = sheet.getMaxRows();
+  if (maxRows < rows) sheet.insertRowsAfter(maxRows, rows - maxRows);
+  const maxColumns = sheet.getMaxColumns();
+  if (maxColumns < columns) sheet.insertColumnsAfter(maxColumns, columns - maxColumns);
+}
+
+/** Rewrites `sheet` to show `grid`: same grid, same sheet content, however often it runs. */
+export function writeReport(sheet: Sheet, grid: ReportGrid, protectionNote: string): void {
+  const { rows, columns } = gridShape(grid);
+  clearReportSheet(sheet);
+  if (rows === 0 || columns === 0) return;
+  ensureSize(sheet, rows, columns);
+  const range = sheet.getRange(1, 1, rows, columns);
+  // Values before formats: the cells are still unformatted, so the apostrophe is read as
+  // "text follows" and dropped, whatever text format the layout then applies.
+  range.setValues(literalValues(grid.values));
+  range.setNumberFormats(grid.numberFormats);
+  range.setBackgrounds(grid.backgrounds);
+  range.setFontColors(grid.fontColors);
+  range.setFontWeights(grid.fontWeights);
+  range.setNotes(grid.notes);
+  for (const call of mergeCalls(grid.merges)) {
+    const r = sheet.getRange(call.range.row, call.range.column, call.range.numRows, call.range.numColumns);
+    if (call.across) r.mergeAcross();
+    else r.merge();
+  }
+  for (const [start, count, width] of widthRuns(grid.columnWidths)) {
+    if (count === 1) sheet.setColumnWidth(start, width);
+    else sheet.setColumnWidths(start, count, width);
+  }
+  sheet.setFrozenRows(grid.frozenRows);
+  // Warning-only: teammates may still edit, but Sheets asks first, since the next run rewrites it.
+  const protection = sheet.getProtections(SpreadsheetApp.ProtectionType.SHEET)[0] ?? sheet.protect();
+  protection.setDescription(protectionNote).setWarningOnly(true);
+  if (grid.chart) {
+    const c = grid.chart.range;
+    const chart = sheet
+      .newChart()
+      .asBarChart()
+      .setTitle(grid.chart.title)
+      .addRange(sheet.getRange(c.row, c.column, c.numRows, c.numColumns))
+      .setPosition(c.row, columns + 2, 0, 0)
+      .build();
+    sheet.insertChart(chart);
+  }
+}

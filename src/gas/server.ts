@@ -1,0 +1,229 @@
+/**
+ * The server functions the sidebar calls (google.script.run): diagnoseShop, getSettings,
+ * saveSettings, openReport. Thin: read sheets, call the engine, write the report; every result
+ * is plain data (ApiResult), every failure a message in the sheet's language.
+ */
+import { translate } from "../engine/i18n";
+import type { Status } from "../engine/report";
+import { LANGUAGES, SETTING_KEYS, type Language, type Settings } from "../engine/settings";
+import type { ApiError, ApiResult, DiagnoseSummary, SettingsView } from "./api";
+import { diagnosisEngine } from "./engine-port";
+import { readDataSheets } from "./read";
+import { writeReport } from "./report-writer";
+import { languageFromLocale, REPORT_SHEET_NAMES } from "./sheet-names";
+import {
+  describeSettingsErrors,
+  readSettingsSheet,
+  SETTINGS_COLUMNS,
+  SETTINGS_SHEET_NAMES,
+  settingsSheetGrid,
+  settingsSheetName,
+  validateSettings,
+  type SettingsCellError,
+} from "./settings-sheet";
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+/** How long a click waits for a teammate's run before answering `busy`. */
+const LOCK_WAIT_MS = 3000;
+
+function fail(code: ApiError["code"], message: string, fields?: ApiError["fields"]): ApiResult<never> {
+  return { ok: false, error: fields ? { code, message, fields } : { code, message } };
+}
+
+function findSheet(spreadsheet: Spreadsheet, names: readonly string[]): Sheet | null {
+  for (const name of names) {
+    const sheet = spreadsheet.getSheetByName(name);
+    if (sheet) return sheet;
+  }
+  return null;
+}
+
+/** What the Settings sheet says, or why it cannot be used; `sheet` null when there is none yet. */
+function loadSettings(
+  spreadsheet: Spreadsheet,
+): { sheet: Sheet | null; language: Language; result: ReturnType<typeof readSettingsSheet> } {
+  const fallback = languageFromLocale(spreadsheet.getSpreadsheetLocale());
+  const sheet = findSheet(spreadsheet, SETTINGS_SHEET_NAMES);
+  if (!sheet) {
+    const parsed = validateSettings({ language: fallback }, fallback);
+    if (!parsed.ok) throw new Error("Shop Doctor: the default settings do not validate");
+    return { sheet: null, language: fallback, result: { ok: true, settings: parsed.settings, input: {} } };
+  }
+  const result = readSettingsSheet(sheet.getDataRange().getValues(), fallback);
+  return { sheet, language: result.ok ? result.settings.language : result.language, result };
+}
+
+/** Writes `settings` into the Settings sheet (creating it, visibly, at the end) and returns its name. */
+function writeSettingsSheet(spreadsheet: Spreadsheet, existing: Sheet | null, settings: Settings): string {
+  const name = settingsSheetName(settings.language);
+  let sheet = existing;
+  if (!sheet) {
+    const active = spreadsheet.getActiveSheet();
+    sheet = spreadsheet.insertSheet(name, spreadsheet.getNumSheets());
+    // insertSheet activates the new tab; leave the user where they were.
+    if (active) spreadsheet.setActiveSheet(active);
+  } else if (sheet.getName() !== name) {
+    sheet.setName(name);
+  }
+  const grid = settingsSheetGrid(settings);
+  sheet.clearContents();
+  const range = sheet.getRange(1, 1, grid.values.length, SETTINGS_COLUMNS);
+  range.setValues(grid.values.map((row) => row.map((v) => (typeof v === "string" && v !== "" ? "'" + v : v))));
+  range.setNumberFormats(grid.numberFormats);
+  range.setFontWeights(grid.fontWeights);
+  range.setFontColors(grid.fontColors);
+  sheet.setFrozenRows(1);
+  sheet.setColumnWidth(1, 200);
+  sheet.setColumnWidth(2, 120);
+  sheet.setColumnWidth(3, 420);
+  sheet.setColumnWidth(4, 140);
+  return name;
+}
+
+function invalidSettings(errors: SettingsCellError[], language: Language, sheetName: string): ApiResult<never> {
+  return fail(
+    "invalid-settings",
+    describeSettingsErrors(errors, language, sheetName),
+    errors.map((e) => ({ field: e.field, message: e.message, cell: e.cell || undefined })),
+  );
+}
+
+/** Runs `work` holding the document lock, or answers `busy`; flushes writes before letting go. */
+function withDocumentLock<T>(spreadsheet: Spreadsheet, work: () => ApiResult<T>): ApiResult<T> {
+  const lock = LockService.getDocumentLock();
+  if (!lock.tryLock(LOCK_WAIT_MS)) {
+    let language: Language;
+    try {
+      language = loadSettings(spreadsheet).language;
+    } catch {
+      language = languageFromLocale(spreadsheet.getSpreadsheetLocale());
+    }
+    return fail("busy", translate(language, "ui.error.busy"));
+  }
+  try {
+    return work();
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    let language: Language = "zh-CN";
+    try {
+      language = languageFromLocale(spreadsheet.getSpreadsheetLocale());
+    } catch {
+      // keep the default language: the message matters more than its language here
+    }
+    return fail("error", translate(language, "server.error.unexpected", { detail }));
+  } finally {
+    SpreadsheetApp.flush();
+    lock.releaseLock();
+  }
+}
+
+function emptyCounts(): Record<Status, number> {
+  return { good: 0, warn: 0, bad: 0, info: 0 };
+}
+
+/** Diagnoses every data sheet and rewrites the report sheet; the sidebar's main button. */
+export function diagnoseShop(): ApiResult<DiagnoseSummary> {
+  const spreadsheet = SpreadsheetApp.getActive();
+  return withDocumentLock(spreadsheet, () => {
+    const loaded = loadSettings(spreadsheet);
+    const { result, language } = loaded;
+    if (!result.ok) return invalidSettings(result.errors, language, loaded.sheet ? loaded.sheet.getName() : settingsSheetName(language));
+    const settings = result.settings;
+    const settingsName = loaded.sheet ? loaded.sheet.getName() : writeSettingsSheet(spreadsheet, null, settings);
+
+    const skip = new Set<string>([...REPORT_SHEET_NAMES, ...SETTINGS_SHEET_NAMES, settingsName]);
+    const sheets = readDataSheets(spreadsheet, skip);
+    const engine = diagnosisEngine();
+    const report = engine.diagnoseTables(sheets, settings);
+    const recognised = report.tables.filter((t) => t.kind !== "unknown");
+    if (recognised.length === 0) return fail("no-data", translate(settings.language, "ui.error.noData"));
+
+    const grid = engine.layoutReport(report);
+    let sheet = findSheet(spreadsheet, [grid.sheetName, ...REPORT_SHEET_NAMES]);
+    if (!sheet) sheet = spreadsheet.insertSheet(grid.sheetName, 0);
+    else if (sheet.getName() !== grid.sheetName) sheet.setName(grid.sheetName);
+    writeReport(sheet, grid, translate(settings.language, "server.report.protection"));
+
+    const counts = emptyCounts();
+    for (const status of Object.keys(counts) as Status[]) counts[status] = report.counts?.[status] ?? 0;
+    return {
+      ok: true,
+      value: {
+        score: report.score,
+        counts,
+        actions: report.actions.map((a) => ({ rule: a.rule, subject: a.subject, impact: a.impact, message: a.message })),
+        reportSheet: grid.sheetName,
+        language: report.language,
+        period: report.period ? { from: report.period.from, to: report.period.to } : null,
+        dataSheets: [...new Set(recognised.map((t) => t.sheet))],
+        currency: report.currency,
+      },
+    };
+  });
+}
+
+/** The team's settings as the Settings sheet holds them (defaults when it does not exist yet). */
+export function getSettings(): ApiResult<SettingsView> {
+  try {
+    const spreadsheet = SpreadsheetApp.getActive();
+    const loaded = loadSettings(spreadsheet);
+    const { result, language } = loaded;
+    const sheetName = loaded.sheet ? loaded.sheet.getName() : settingsSheetName(language);
+    if (!result.ok) return invalidSettings(result.errors, language, sheetName);
+    return { ok: true, value: { settings: result.settings, sheet: sheetName } };
+  } catch (error) {
+    return fail("error", translate("zh-CN", "server.error.unexpected", { detail: error instanceof Error ? error.message : String(error) }));
+  }
+}
+
+/**
+ * Saves the sidebar form into the Settings sheet. Keys the form does not send keep the sheet's
+ * values; an invalid value is reported with its cell and nothing is written.
+ */
+export function saveSettings(input: Record<string, unknown>): ApiResult<SettingsView> {
+  const spreadsheet = SpreadsheetApp.getActive();
+  return withDocumentLock(spreadsheet, () => {
+    const loaded = loadSettings(spreadsheet);
+    const merged: Record<string, unknown> = { ...loaded.result.input };
+    // A bad cell the form does not overwrite is still bad: report it rather than reset it.
+    const sheetErrors = loaded.result.ok ? [] : loaded.result.errors.filter((e) => !(e.field in (input ?? {})));
+    const unknownKeys: string[] = [];
+    for (const [key, value] of Object.entries(input ?? {})) {
+      if ((SETTING_KEYS as readonly string[]).includes(key)) merged[key] = value === "" || value === undefined ? null : value;
+      else unknownKeys.push(key);
+    }
+    for (const key of ["language", "bounceGood", "bounceBad", "depthGood", "depthBad", "aovHeroRatio"]) {
+      // These have defaults rather than "none": an emptied field means "back to the default".
+      if (merged[key] === null) delete merged[key];
+    }
+    const language = typeof merged.language === "string" && (LANGUAGES as readonly string[]).includes(merged.language) ? (merged.language as Language) : loaded.language;
+    const sheetName = loaded.sheet ? loaded.sheet.getName() : settingsSheetName(language);
+    const checked = validateSettings(merged, language);
+    if (!checked.ok || unknownKeys.length || sheetErrors.length) {
+      const errors: SettingsCellError[] = [...sheetErrors, ...(checked.ok ? [] : checked.errors.filter((e) => !sheetErrors.some((s) => s.field === e.field)))];
+      for (const key of unknownKeys) errors.push({ field: "settings", message: `unknown setting "${key}"`, cell: "" });
+      return invalidSettings(errors, language, sheetName);
+    }
+    const name = writeSettingsSheet(spreadsheet, loaded.sheet, checked.settings);
+    return { ok: true, value: { settings: checked.settings, sheet: name } };
+  });
+}
+
+/** Brings the report sheet to the front. */
+export function openReport(): ApiResult<{ sheet: string }> {
+  const spreadsheet = SpreadsheetApp.getActive();
+  const sheet = findSheet(spreadsheet, REPORT_SHEET_NAMES);
+  if (!sheet) {
+    let language: Language;
+    try {
+      language = loadSettings(spreadsheet).language;
+    } catch {
+      language = languageFromLocale(spreadsheet.getSpreadsheetLocale());
+    }
+    return fail("no-data", translate(language, "server.error.noReport"));
+  }
+  spreadsheet.setActiveSheet(sheet);
+  return { ok: true, value: { sheet: sheet.getName() } };
+}

@@ -1,0 +1,207 @@
+/**
+ * The shared Settings sheet (设置 / 設定 / Settings), as pure data: which row holds which key,
+ * how its cells are written, and how typed cells are read back into a settings object with
+ * errors that name the cell. The Apps Script adapter (server.ts) only moves these grids.
+ */
+import { isDate, parseNumberText, type Cell } from "../engine/cells";
+import { messages, translate, type MessageKey } from "../engine/i18n";
+import { LANGUAGES, parseSettings, SETTING_KEYS, type Language, type Settings, type SettingKey } from "../engine/settings";
+
+/** Every name the Settings sheet may have; whichever exists is used, so switching language keeps one sheet. */
+export const SETTINGS_SHEET_NAMES: readonly string[] = LANGUAGES.map((l) => translate(l, "settings.sheetName"));
+
+/** The Settings sheet's name in `language`. */
+export function settingsSheetName(language: Language): string {
+  return translate(language, "settings.sheetName");
+}
+
+type Kind = "rate" | "positive" | "dsr" | "text" | "language" | "depth" | "ratio";
+
+const KIND: Record<SettingKey, Kind> = {
+  peerPayConversion: "rate",
+  peerVisitorValue: "positive",
+  peerDsr: "dsr",
+  monthlyTarget: "positive",
+  heroProduct: "text",
+  grossMargin: "rate",
+  language: "language",
+  bounceGood: "rate",
+  bounceBad: "rate",
+  depthGood: "depth",
+  depthBad: "depth",
+  aovHeroRatio: "ratio",
+};
+
+const NUMBER_FORMAT: Record<Kind, string> = {
+  rate: "0.00%",
+  positive: "#,##0.00",
+  dsr: "0.00",
+  text: "@",
+  language: "@",
+  depth: "0.0",
+  ratio: "0.0",
+};
+
+/** Column layout: A label, B value, C explanation, D the canonical key the program reads. */
+export const SETTINGS_COLUMNS = 4;
+export const VALUE_COLUMN = 2;
+const KEY_COLUMN = 4;
+
+/** 1-based sheet row of `key` in a freshly written Settings sheet. */
+export function settingsRow(key: SettingKey): number {
+  return SETTING_KEYS.indexOf(key) + 2;
+}
+
+/** The sidebar's field label when it has one (same words in both places), else the sheet-only label. */
+function label(language: Language, key: SettingKey): string {
+  const uiKey = `ui.field.${key}`;
+  return translate(language, (uiKey in messages ? uiKey : `server.field.${key}`) as MessageKey);
+}
+
+/** The grids to write for `settings`: values (strings escaped as literal text), number formats, weights. */
+export function settingsSheetGrid(settings: Settings): {
+  values: (string | number)[][];
+  numberFormats: string[][];
+  fontWeights: ("bold" | "normal")[][];
+  fontColors: string[][];
+} {
+  const language = settings.language;
+  const header = ["label", "value", "help", "key"].map((h) => translate(language, `server.settings.header.${h}` as MessageKey));
+  const values: (string | number)[][] = [header];
+  const numberFormats: string[][] = [["@", "@", "@", "@"]];
+  const fontWeights: ("bold" | "normal")[][] = [["bold", "bold", "bold", "bold"]];
+  const fontColors: string[][] = [["#000000", "#000000", "#000000", "#000000"]];
+  for (const key of SETTING_KEYS) {
+    const value = settings[key];
+    values.push([label(language, key), value === null ? "" : value, translate(language, `server.help.${key}` as MessageKey), key]);
+    numberFormats.push(["@", NUMBER_FORMAT[KIND[key]], "@", "@"]);
+    fontWeights.push(["normal", "normal", "normal", "normal"]);
+    fontColors.push(["#000000", "#000000", "#5f6368", "#9aa0a6"]);
+  }
+  return { values, numberFormats, fontWeights, fontColors };
+}
+
+export interface SettingsCellError {
+  field: SettingKey | "settings";
+  message: string;
+  /** A1 address in the Settings sheet, e.g. `B3`. */
+  cell: string;
+}
+
+export type SettingsReading =
+  | { ok: true; settings: Settings; input: Record<string, unknown> }
+  | { ok: false; errors: SettingsCellError[]; language: Language; input: Record<string, unknown> };
+
+function expected(language: Language, key: SettingKey): string {
+  return translate(language, `server.expect.${KIND[key]}` as MessageKey);
+}
+
+function isSettingKey(text: string): text is SettingKey {
+  return (SETTING_KEYS as readonly string[]).includes(text);
+}
+
+/** Which row holds each key: by the key column, falling back to the standard row when a key cell was cleared. */
+function locateKeys(values: Cell[][]): Map<SettingKey, number> {
+  const rows = new Map<SettingKey, number>();
+  values.forEach((line, i) => {
+    const k = String(line[KEY_COLUMN - 1] ?? "").trim();
+    if (i > 0 && isSettingKey(k) && !rows.has(k)) rows.set(k, i + 1);
+  });
+  for (const key of SETTING_KEYS) {
+    const row = settingsRow(key);
+    if (!rows.has(key) && row <= values.length && String(values[row - 1][KEY_COLUMN - 1] ?? "").trim() === "") rows.set(key, row);
+  }
+  return rows;
+}
+
+/** The language written in the sheet, if it is a valid one (used to word errors about other cells). */
+export function languageInSheet(values: Cell[][]): Language | null {
+  const row = locateKeys(values).get("language");
+  if (!row) return null;
+  const text = String(values[row - 1][VALUE_COLUMN - 1] ?? "").trim();
+  const found = LANGUAGES.find((l) => l.toLowerCase() === text.toLowerCase());
+  return found ?? null;
+}
+
+/** Reads one typed cell as the raw input for `key`, or an error message. */
+function readCell(key: SettingKey, cell: Cell, language: Language): { value: unknown } | { error: string } | null {
+  if (cell === null || cell === undefined || (typeof cell === "string" && cell.trim() === "")) return null;
+  const kind = KIND[key];
+  if (kind === "text") return { value: isDate(cell) ? String(cell) : String(cell).trim() };
+  if (kind === "language") {
+    const text = String(cell).trim();
+    const found = LANGUAGES.find((l) => l.toLowerCase() === text.toLowerCase());
+    return found ? { value: found } : { error: expected(language, key) };
+  }
+  if (typeof cell === "number") return { value: cell };
+  if (typeof cell === "string") {
+    const reading = parseNumberText(cell);
+    if (reading.kind === "number") return { value: reading.value };
+    if (reading.kind === "blank") return null;
+    return { error: `${translate(language, "server.expect.notNumber", { value: cell })}; ${expected(language, key)}` };
+  }
+  return { error: expected(language, key) };
+}
+
+/**
+ * Reads the Settings sheet's values (as getValues returns them) into validated settings.
+ * Missing rows and empty cells take the defaults; every invalid cell is reported.
+ */
+export function readSettingsSheet(values: Cell[][], fallbackLanguage: Language): SettingsReading {
+  const language = languageInSheet(values) ?? fallbackLanguage;
+  const rows = locateKeys(values);
+  const input: Record<string, unknown> = {};
+  const errors: SettingsCellError[] = [];
+  for (const [key, row] of rows) {
+    const result = readCell(key, values[row - 1][VALUE_COLUMN - 1], language);
+    if (!result) continue;
+    if ("error" in result) errors.push({ field: key, message: result.error, cell: `B${row}` });
+    else input[key] = result.value;
+  }
+  if (errors.length) return { ok: false, errors, language, input };
+  const checked = validateSettings(input, language, (key) => `B${rows.get(key) ?? settingsRow(key)}`);
+  return checked.ok ? { ok: true, settings: checked.settings, input } : { ok: false, errors: checked.errors, language, input };
+}
+
+/** parseSettings with errors re-worded for people and pointed at Settings-sheet cells. */
+export function validateSettings(
+  input: Record<string, unknown>,
+  language: Language,
+  cellOf: (key: SettingKey) => string = (key) => `B${settingsRow(key)}`,
+): { ok: true; settings: Settings } | { ok: false; errors: SettingsCellError[] } {
+  const parsed = parseSettings(input);
+  if (parsed.ok) return parsed;
+  const errors: SettingsCellError[] = [];
+  const seen = new Set<string>();
+  for (const error of parsed.errors) {
+    const key = error.field.split(".")[0];
+    if (!isSettingKey(key)) {
+      errors.push({ field: "settings", message: error.message, cell: "" });
+      continue;
+    }
+    if (seen.has(key)) continue;
+    seen.add(key);
+    let message = expected(language, key);
+    // The two cross-field rules: say which pair is out of order, not just "invalid".
+    if (key === "bounceBad" && typeof input.bounceBad === "number" && typeof input.bounceGood === "number" && input.bounceBad <= input.bounceGood) {
+      message = translate(language, "server.expect.bounceOrder");
+    }
+    if (key === "depthGood" && typeof input.depthGood === "number" && typeof input.depthBad === "number" && input.depthGood <= input.depthBad) {
+      message = translate(language, "server.expect.depthOrder");
+    }
+    errors.push({ field: key, message, cell: cellOf(key) });
+  }
+  return { ok: false, errors };
+}
+
+/** One line naming every bad cell, e.g. `设置!B2（同行同层平均支付转化率）应填 0% 到 100% 之间的百分比…`. */
+export function describeSettingsErrors(errors: SettingsCellError[], language: Language, sheetName: string): string {
+  const problems = errors.map((e) =>
+    translate(language, "server.error.problem", {
+      cell: e.cell ? `${sheetName}!${e.cell}` : sheetName,
+      label: e.field === "settings" ? sheetName : label(language, e.field),
+      expected: e.message,
+    }),
+  );
+  return translate(language, "server.error.invalidSettings", { problems: problems.join(translate(language, "server.error.problemSeparator")) });
+}
