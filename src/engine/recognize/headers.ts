@@ -104,10 +104,12 @@ export function matchHeader(text: string): HeaderMatch | null {
   if (key === "" || key.length > 80) return null;
   const cached = matchCache.get(key);
   if (cached !== undefined) return cached;
-  let match: HeaderMatch | null = null;
-  const spec = direct(key);
-  if (spec) match = { field: spec.field, type: spec.type, base: spec.field, variant: "plain" };
-  else match = peerMatch(key) ?? changeMatch(key) ?? terminalMatch(key);
+  // Exact spelling first; then peer and change markers, which may sit in brackets that
+  // the note-stripping lookup would otherwise drop (`支付转化率(同行同层平均)`).
+  const plain = (spec: FieldSpec | null | undefined): HeaderMatch | null =>
+    spec ? { field: spec.field, type: spec.type, base: spec.field, variant: "plain" } : null;
+  const match =
+    plain(vocabularyLookup().get(key)) ?? peerMatch(key) ?? changeMatch(key) ?? plain(direct(key)) ?? terminalMatch(key);
   if (matchCache.size < 5000) matchCache.set(key, match);
   return match;
 }

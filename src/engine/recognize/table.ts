@@ -37,6 +37,7 @@ const AD_RENAMES: readonly (readonly [from: string, to: string])[] = [
   ["payConversion", "clickConversion"],
 ];
 
+const NOTE_TEXT = /^(注|备注|說明|说明|提示|数据来源|數據來源|来源[:：]|\*|#|note|source:|data source)/i;
 const PRESALE_NAME = /预售|定金|预定|預售|pre-?order|pre-?sale/i;
 const FLAG_YES = new Set(["是", "yes", "y", "true", "1", "预售", "預售", "✓", "√", "pre-order", "presale", "新款"]);
 const FLAG_NO = new Set(["否", "no", "n", "false", "0", "非预售", "×", "✗", "现货", "旧款"]);
@@ -219,7 +220,11 @@ export function readTable(
     if (readers.length >= 3 && nonEmptyCount(row) === 1) {
       const c = row.findIndex((cell) => !isEmptyCell(cell));
       const cell = row[c];
-      if (typeof cell === "string" && readNumber(cell).kind !== "number") {
+      // A lone name in a name column is a row whose figures are all blank (a paused plan);
+      // a lone text anywhere else, or one worded like a note, is a footnote.
+      const reader = readers.find((rd) => rd.col === c);
+      const inNameColumn = reader !== undefined && (reader.type === "text" || reader.type === "id");
+      if (typeof cell === "string" && readNumber(cell).kind !== "number" && (!inNameColumn || NOTE_TEXT.test(cell.trim()))) {
         issues.push({
           sheet, row: sheetRow, column: c + 1, code: "not-a-data-row", text: cell,
           message: `Row ${sheetRow} holds only the note ${quoteCell(cell)} in ${cellRef(sheetRow, c + 1)}; it is not a data row and was skipped.`,
