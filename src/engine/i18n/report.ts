@@ -235,4 +235,10 @@ export const reportMessages = {
   "layout.step": { "zh-CN": "环节", "zh-TW": "環節", en: "Step" },
   "layout.people": { "zh-CN": "人数", "zh-TW": "人數", en: "People" },
   "layout.impactNote": { "zh-CN": "按“销售额 = 访客数 × 转化率 × 客单价”，把一个因素调到基准后每天多出（或少亏）的金额；算不出时留空。", "zh-TW": "按“銷售額 = 訪客數 × 轉化率 × 客單價”，把一個因素調到基準後每天多出（或少虧）的金額；算不出時留空。", en: "Money per day from sales = visitors × conversion × order value with one factor moved to its benchmark; blank when it cannot be computed." },
+  "sanity.missing-key": { "zh-CN": "「{sheet}」有 {count} 行缺少名称或日期（{cells}），这些行的数字无法归到具体对象，请补上。", "zh-TW": "「{sheet}」有 {count} 行缺少名稱或日期（{cells}），這些行的數字無法歸到具體物件，請補上。", en: "\"{sheet}\" has {count} rows without a name or date ({cells}); their figures cannot be tied to anything. Fill the cells in." },
+  "sanity.not-a-flag": { "zh-CN": "「{sheet}」有 {count} 个“是/否”单元格无法识别（{cells}）。", "zh-TW": "「{sheet}」有 {count} 個“是/否”單元格無法識別（{cells}）。", en: "\"{sheet}\" has {count} yes/no cells that cannot be read ({cells})." },
+  "sanity.rate-in-percent-points": { "zh-CN": "「{sheet}」有 {count} 个比率像是按百分点写的（{cells}，例如 3.5 表示 3.5%），已按百分比读取，请确认。", "zh-TW": "「{sheet}」有 {count} 個比率像是按百分點寫的（{cells}，例如 3.5 表示 3.5%），已按百分比讀取，請確認。", en: "\"{sheet}\" has {count} rates that look like percentage points ({cells}, e.g. 3.5 meaning 3.5%); they were read as percentages, please confirm." },
+  "sanity.column-ignored": { "zh-CN": "「{sheet}」有 {count} 列不认识，没有使用（{cells}）。如果这些列重要，请改成平台导出的标准列名。", "zh-TW": "「{sheet}」有 {count} 列不認識，沒有使用（{cells}）。如果這些列重要，請改成平臺匯出的標準列名。", en: "\"{sheet}\" has {count} columns Shop Doctor does not know, so they were not used ({cells}). Rename them to the export's standard headers if they matter." },
+  "sanity.not-a-data-row": { "zh-CN": "「{sheet}」有 {count} 行是备注而不是数据（{cells}），已跳过。", "zh-TW": "「{sheet}」有 {count} 行是備註而不是資料（{cells}），已跳過。", en: "\"{sheet}\" has {count} note rows that are not data ({cells}); they were skipped." },
+  "sanity.no-data-rows": { "zh-CN": "「{sheet}」只有表头没有数据行（{cells}）：{detail}", "zh-TW": "「{sheet}」只有表頭沒有資料行（{cells}）：{detail}", en: "\"{sheet}\" has a header but no data rows ({cells}): {detail}" },
 };

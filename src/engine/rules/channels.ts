@@ -2,7 +2,7 @@
  * Rules over traffic sources, ad plans, service agents and DSR: who converts, who loses
  * money, who needs coaching, which score lags the peers.
  */
-import { makeFinding, type Draft, type Judged, type Rule } from "./context";
+import { makeFinding, stable, type Draft, type Judged, type Rule } from "./context";
 import { topByImpact } from "./shop";
 
 /** A source converting at ≥ this multiple of the shop average is worth growing. */
@@ -39,7 +39,7 @@ export const trafficSourceMix: Rule = {
       const perDay = v / sources.dayCount;
       const conv = s.totals.payConversion();
       if (avg !== null && avg > 0 && conv !== null) {
-        const r = conv / avg;
+        const r = stable(conv / avg);
         const params = { name: s.name, value: ctx.pct(conv), avg: ctx.pct(avg), share: ctx.pct(v / allVisitors) };
         if (r < SOURCE_WEAK) {
           const impact = aov !== null ? (avg - conv) * perDay * aov : null;
@@ -52,7 +52,7 @@ export const trafficSourceMix: Rule = {
       if (sources.hasTrend && s.recent && s.previous) {
         const v1 = (s.recent.get("visitors") ?? 0) / sources.windowDays;
         const v0 = (s.previous.get("visitors") ?? 0) / sources.windowDays;
-        if (v0 > 0 && 1 - v1 / v0 >= SOURCE_VISITOR_DROP) {
+        if (v0 > 0 && stable(1 - v1 / v0) >= SOURCE_VISITOR_DROP) {
           const c = conv ?? avg;
           const impact = c !== null && aov !== null ? (v0 - v1) * c * aov : null;
           const params = { name: s.name, before: ctx.fmt(v0, 0), value: ctx.fmt(v1, 0), change: ctx.pct(1 - v1 / v0), money: impact !== null ? ctx.money(impact) : "?" };
@@ -87,7 +87,7 @@ export const adPlanEfficiency: Rule = {
       const roi = p.totals.roi();
       const ctr = p.totals.ctr();
       const perDay = spend / plans.dayCount;
-      if (roi !== null && roi < breakEven) {
+      if (roi !== null && stable(roi) < stable(breakEven)) {
         const adSales = p.totals.get("adSales") ?? 0;
         const lost = margin !== null ? spend - adSales * margin : spend - adSales;
         const impact = lost / plans.dayCount;
@@ -97,9 +97,9 @@ export const adPlanEfficiency: Rule = {
       }
       if (ctr === null || avgCtr === null || avgCtr === 0) continue;
       const params = { name: p.name, ctr: ctx.pct(ctr), avg: ctx.pct(avgCtr), roi: roi !== null ? ctx.fmt(roi) : "—" };
-      if (ctr >= CTR_HIGH * avgCtr) {
+      if (stable(ctr / avgCtr) >= CTR_HIGH) {
         others.push(makeFinding(this, { status: "good", subject: p.name, subjectType: "plan", metric: "ctr", value: ctr, benchmark: avgCtr, format: "percent", message: ctx.t("ads.ctrHigh", params), todo: ctx.t("ads.todoHigh", params) }));
-      } else if (ctr < CTR_LOW * avgCtr) {
+      } else if (stable(ctr / avgCtr) < CTR_LOW) {
         others.push(makeFinding(this, { status: "warn", subject: p.name, subjectType: "plan", metric: "ctr", value: ctr, benchmark: avgCtr, format: "percent", message: ctx.t("ads.ctrLow", params), todo: ctx.t("ads.todoLow", params) }));
       }
     }
@@ -135,7 +135,7 @@ export const serviceAgentConversion: Rule = {
     for (const a of agents.subjects) {
       const conv = conversionOf(a.totals);
       if (conv === null) continue;
-      const r = conv / team;
+      const r = stable(conv / team);
       const status: Judged = r >= 1 ? "good" : r >= AGENT_WARN ? "warn" : "bad";
       const asked = a.totals.get("consultations");
       const aov = a.totals.aov() ?? shopAov;

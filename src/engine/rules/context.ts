@@ -275,6 +275,14 @@ function periodOf(tables: RecognizedTable[]): { from: string; to: string } | nul
   return from ? { from, to } : null;
 }
 
+/**
+ * A ratio rounded to 9 decimals before it is compared with a boundary, so that 900 ÷ 1000 − 1
+ * is exactly −0.1 (not −0.0999…98) and a value on a boundary lands on the documented side.
+ */
+export function stable(x: number): number {
+  return Math.round(x * 1e9) / 1e9;
+}
+
 /** Groups thousands with commas (no Intl: Apps Script's V8 locale data is not guaranteed). */
 export function groupDigits(value: number, digits: number): string {
   const fixed = Math.abs(value).toFixed(digits);

@@ -2,7 +2,7 @@
  * Product rules: conversion trend, the price × conversion quadrant, shop AOV vs the hero
  * product, products with visitors but no sales, pre-sale items, reviews of the top products.
  */
-import { makeFinding, type Draft, type Judged, type Rule, type Subject } from "./context";
+import { makeFinding, stable, type Draft, type Judged, type Rule, type Subject } from "./context";
 import { MIN_VISITORS, topByImpact } from "./shop";
 
 /** A relative conversion change this large (either way) is a trend worth naming. */
@@ -34,7 +34,7 @@ export const productConversionTrend: Rule = {
       // Both windows need enough visitors; half the period threshold each.
       if (v1 === null || v0 === null || c1 === null || c0 === null || c0 === 0) continue;
       if (v1 < MIN_VISITORS / 2 || v0 < MIN_VISITORS / 2) continue;
-      const change = c1 / c0 - 1;
+      const change = stable(c1 / c0 - 1);
       if (change <= -TREND_WARN) {
         const status: Judged = change <= -TREND_BAD ? "bad" : "warn";
         const aov = p.recent.aov() ?? p.totals.aov() ?? ctx.shop?.totals.aov() ?? null;
@@ -157,7 +157,7 @@ export const aovVsHero: Rule = {
       return [makeFinding(this, { status: "info", subjectType: "product", metric: "aovHeroRatio", format: "ratio", message: ctx.t("hero.missing") })];
     }
     const want = ctx.settings.aovHeroRatio;
-    const r = shopAov / heroAov;
+    const r = stable(shopAov / heroAov);
     const status: Judged = r >= want ? "good" : "warn";
     const buyersPerDay = (ctx.shop!.totals.get("paidBuyers") ?? 0) / ctx.shop!.dayCount;
     const impact = status === "warn" ? (want * heroAov - shopAov) * buyersPerDay : null;
@@ -253,7 +253,7 @@ export const presaleConversion: Rule = {
         drafts.push(makeFinding(this, { status: "info", subject: p.name, subjectType: "product", metric: "orderConversion", value: oc, format: "percent", message: ctx.t("presale.noBenchmark", { name: p.name, value: ctx.pct(oc) }) }));
         continue;
       }
-      const status: Judged = oc >= benchmark ? "good" : "warn";
+      const status: Judged = stable(oc) >= stable(benchmark) ? "good" : "warn";
       const aov = p.totals.price() ?? ctx.shop?.totals.aov() ?? null;
       const impact = status === "warn" && aov !== null ? (benchmark - oc) * (visitors / products.dayCount) * aov : null;
       const params = { name: p.name, value: ctx.pct(oc), benchmark: ctx.pct(benchmark), money: impact !== null ? ctx.money(impact) : "?" };

@@ -5,7 +5,8 @@
  */
 import type { MessageKey } from "../i18n";
 import type { RecognitionIssue, RecognizedTable } from "../tables";
-import { makeFinding, type Draft, type Judged, type Rule } from "./context";
+import type { Status } from "../report";
+import { makeFinding, type Draft, type Rule } from "./context";
 import { num } from "./totals";
 
 /** Issue codes that mean the numbers themselves are wrong (red); the rest are amber. */
@@ -25,7 +26,18 @@ const KNOWN_CODES: Record<string, MessageKey> = {
   "ambiguous-date": "sanity.ambiguous-date",
   "bad-date": "sanity.bad-date",
   "duplicate-column": "sanity.duplicate-column",
+  "not-a-date": "sanity.bad-date",
+  "mixed-date-order": "sanity.ambiguous-date",
+  "missing-key": "sanity.missing-key",
+  "not-a-flag": "sanity.not-a-flag",
+  "rate-in-percent-points": "sanity.rate-in-percent-points",
+  "column-ignored": "sanity.column-ignored",
+  "not-a-data-row": "sanity.not-a-data-row",
+  "no-data-rows": "sanity.no-data-rows",
 };
+
+/** Notes about what was set aside on purpose: reported as information, not as a problem. */
+const INFO_CODES = new Set(["totals-row", "column-ignored", "not-a-data-row"]);
 
 /** Fields compared between a totals row and the sum of rows. */
 const TOTAL_FIELDS = ["visitors", "sales", "paidBuyers", "pageviews", "spend", "clicks", "impressions"];
@@ -57,7 +69,9 @@ export const dataSanity: Rule = {
     const out: Draft[] = [];
     const groups = new Map<string, RecognitionIssue[]>();
     for (const table of ctx.tables) {
-      for (const issue of table.issues) {
+      // The unknown-table issue is reported below with the table's reason.
+      const issues = table.kind === "unknown" ? table.issues.filter((i) => i.code !== "unknown-table") : [...table.issues, ...valueChecks(table)];
+      for (const issue of issues) {
         const key = `${issue.sheet}\u0000${issue.code}`;
         const list = groups.get(key);
         if (list) list.push(issue);
@@ -69,7 +83,7 @@ export const dataSanity: Rule = {
       const first = list[0];
       if (first.code === "totals-mismatch") reportedMismatch.add(first.sheet);
       const cells = list.slice(0, MAX_CELLS_NAMED).map(where).join(", ") + (list.length > MAX_CELLS_NAMED ? " …" : "");
-      const status: Judged = BAD_CODES.has(first.code) ? "bad" : "warn";
+      const status: Status = INFO_CODES.has(first.code) ? "info" : BAD_CODES.has(first.code) ? "bad" : "warn";
       const params = { sheet: first.sheet, count: list.length, cells, detail: first.message, text: first.text ?? "" };
       const key = KNOWN_CODES[first.code];
       out.push(
@@ -93,7 +107,8 @@ export const dataSanity: Rule = {
       }
       if (!reportedMismatch.has(table.sheet)) out.push(...checkTotals(this, ctx, table));
     }
-    if (out.length === 0 && ctx.tables.length > 0) {
+    const known = ctx.tables.some((t) => t.kind !== "unknown");
+    if (known && !out.some((d) => d.finding.status === "bad" || d.finding.status === "warn")) {
       out.push(makeFinding(this, { status: "good", subjectType: "sheet", metric: "dataIssues", value: 0, benchmark: 0, format: "integer", message: ctx.t("sanity.clean") }));
     }
     if (ctx.tables.length === 0) {
@@ -102,6 +117,45 @@ export const dataSanity: Rule = {
     return out;
   },
 };
+
+/** Count and money fields that can never be negative. */
+const NON_NEGATIVE = ["visitors", "pageviews", "sales", "paidBuyers", "orderBuyers", "detailVisitors", "units", "orders", "impressions", "clicks", "spend", "adSales", "consultations"];
+/** Counts that cannot exceed the visitors of the same row. */
+const WITHIN_VISITORS = ["paidBuyers", "orderBuyers"];
+
+/**
+ * Checks recognition leaves to the rules: negative counts or amounts, more buyers than
+ * visitors on one row, and the same day (or day + product/source/plan/agent) pasted twice.
+ */
+export function valueChecks(table: RecognizedTable): RecognitionIssue[] {
+  const out: RecognitionIssue[] = [];
+  const cols = table.columnIndex;
+  const negativeFields = NON_NEGATIVE.filter((f) => f in cols);
+  const withinFields = "visitors" in cols ? WITHIN_VISITORS.filter((f) => f in cols) : [];
+  const keyField = ["productId", "product", "source", "plan", "agent"].find((f) => f in cols);
+  const seen = "date" in cols ? new Set<string>() : null;
+  for (let i = 0; i < table.rows.length; i++) {
+    const row = table.rows[i];
+    const sheetRow = table.rowNumbers[i];
+    for (const f of negativeFields) {
+      const v = num(row, f);
+      if (v !== null && v < 0) out.push({ sheet: table.sheet, row: sheetRow, column: cols[f], field: f, code: "negative", message: `${f} is negative`, text: String(v) });
+    }
+    const visitors = num(row, "visitors");
+    if (visitors !== null) {
+      for (const f of withinFields) {
+        const v = num(row, f);
+        if (v !== null && v > visitors) out.push({ sheet: table.sheet, row: sheetRow, column: cols[f], field: f, code: "buyers-exceed-visitors", message: `${f} ${v} > visitors ${visitors}`, text: String(v) });
+      }
+    }
+    if (seen && typeof row.date === "string") {
+      const key = keyField ? `${row.date}\u0000${String(row[keyField] ?? "")}` : row.date;
+      if (seen.has(key)) out.push({ sheet: table.sheet, row: sheetRow, column: cols.date, field: "date", code: "duplicate-date", message: `${row.date} appears twice`, text: row.date });
+      else seen.add(key);
+    }
+  }
+  return out;
+}
 
 function checkTotals(rule: Rule, ctx: Parameters<Rule["run"]>[0], table: RecognizedTable): Draft[] {
   const out: Draft[] = [];

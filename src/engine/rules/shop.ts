@@ -4,7 +4,7 @@
  */
 import { daysInMonth } from "../cells";
 import type { Status } from "../report";
-import { makeFinding, shopWindows, type Draft, type Judged, type Rule, type RuleContext } from "./context";
+import { makeFinding, shopWindows, stable, type Draft, type Judged, type Rule, type RuleContext } from "./context";
 import type { Totals } from "./totals";
 
 /** Products (sources …) with fewer visitors than this over the period are too small to judge. */
@@ -48,7 +48,7 @@ export const payConversionVsPeer: Rule = {
     }
     const f = salesFactors(shop.totals, shop.dayCount);
     const impact = conv < peer && f ? (peer - conv) * f.visitors * f.aov : null;
-    const status: Status = conv >= peer ? "good" : "bad";
+    const status: Status = stable(conv) >= peer ? "good" : "bad";
     out.push(
       makeFinding(this, {
         status,
@@ -72,7 +72,7 @@ export const payConversionVsPeer: Rule = {
       if (p.presale) continue;
       const visitors = p.totals.get("visitors");
       const pc = p.totals.payConversion();
-      if (visitors === null || visitors < MIN_VISITORS || pc === null || pc >= peer) continue;
+      if (visitors === null || visitors < MIN_VISITORS || pc === null || stable(pc) >= peer) continue;
       // No sales at all is the zero-sales rule's finding; one product, one finding.
       if (pc === 0 && (p.totals.get("sales") ?? 0) === 0) continue;
       const aov = p.totals.aov() ?? shop.totals.aov();
@@ -136,7 +136,7 @@ export const salesChangeDrivers: Rule = {
       conversion: f1.visitors * (f1.conversion - f0.conversion) * f0.aov,
       aov: f1.visitors * f1.conversion * (f1.aov - f0.aov),
     };
-    const change = s0 > 0 ? s1 / s0 - 1 : 0;
+    const change = s0 > 0 ? stable(s1 / s0 - 1) : 0;
     const status: Status = change <= -SALES_DROP_BAD ? "bad" : change <= -SALES_DROP_WARN ? "warn" : "good";
     const worst = (Object.keys(effects) as (keyof typeof effects)[]).reduce((a, b) => (effects[b] < effects[a] ? b : a));
     const best = (Object.keys(effects) as (keyof typeof effects)[]).reduce((a, b) => (effects[b] > effects[a] ? b : a));
@@ -177,7 +177,7 @@ export const bounceRate: Rule = {
     const rate = ctx.shop?.totals.bounceRate() ?? null;
     if (rate === null) return [];
     const { bounceGood, bounceBad } = ctx.settings;
-    const status: Judged = rate <= bounceGood ? "good" : rate <= bounceBad ? "warn" : "bad";
+    const status: Judged = stable(rate) <= bounceGood ? "good" : stable(rate) <= bounceBad ? "warn" : "bad";
     const params = { value: ctx.pct(rate), good: ctx.pct(bounceGood), bad: ctx.pct(bounceBad) };
     return [
       makeFinding(this, {
@@ -200,7 +200,7 @@ export const visitDepth: Rule = {
     const depth = ctx.shop?.totals.pagesPerVisitor() ?? null;
     if (depth === null) return [];
     const { depthGood, depthBad } = ctx.settings;
-    const status: Judged = depth >= depthGood ? "good" : depth >= depthBad ? "warn" : "bad";
+    const status: Judged = stable(depth) >= depthGood ? "good" : stable(depth) >= depthBad ? "warn" : "bad";
     const params = { value: ctx.fmt(depth), good: ctx.fmt(depthGood, 1), bad: ctx.fmt(depthBad, 1) };
     return [
       makeFinding(this, {
@@ -235,13 +235,13 @@ export const dailyTarget: Rule = {
     const dim = daysInMonth(year, month);
     const share = target / dim;
     const yesterday = last.totals.get("sales")!;
-    const dayRatio = yesterday / share;
+    const dayRatio = stable(yesterday / share);
     const dayStatus: Status = dayRatio >= 1 ? "good" : dayRatio >= DAY_TARGET_WARN ? "warn" : "bad";
     const monthPrefix = lastDate.slice(0, 7);
     let toDate = 0;
     for (const d of dated) if (d.date!.startsWith(monthPrefix)) toDate += d.totals.get("sales")!;
     const due = target * (day / dim);
-    const pace = toDate / due;
+    const pace = stable(toDate / due);
     const paceStatus: Status = pace >= 1 ? "good" : pace >= PACE_WARN ? "warn" : "bad";
     const remaining = dim - day;
     const neededPerDay = remaining > 0 ? (target - toDate) / remaining : null;
@@ -292,7 +292,7 @@ export const visitorValueVsCost: Rule = {
     const perDay = (shop.totals.get("visitors") ?? 0) / shop.dayCount;
     const peer = ctx.peer.visitorValue;
     if (peer !== null) {
-      const r = vv / peer;
+      const r = stable(vv / peer);
       const status: Status = r >= 1 ? "good" : r >= VISITOR_VALUE_WARN ? "warn" : "bad";
       const impact = status === "good" ? null : (peer - vv) * perDay;
       const params = { value: ctx.money(vv), peer: ctx.money(peer), money: impact !== null ? ctx.money(impact) : "" };
@@ -317,7 +317,7 @@ export const visitorValueVsCost: Rule = {
         out.push(makeFinding(this, { status: "info", metric: "visitorCost", value: cost, format: "currency", message: ctx.t("visitorValue.missingMargin", { cost: ctx.money(cost) }) }));
       } else {
         const earned = vv * margin;
-        const status: Status = earned >= cost ? "good" : "bad";
+        const status: Status = stable(earned) >= stable(cost) ? "good" : "bad";
         const clicksPerDay = (plans.total.get("clicks") ?? 0) / plans.dayCount;
         const impact = status === "bad" ? (cost - earned) * clicksPerDay : null;
         const params = { earned: ctx.money(earned), cost: ctx.money(cost), margin: ctx.pct(margin), money: impact !== null ? ctx.money(impact) : "" };
@@ -359,7 +359,7 @@ export const repurchase: Rule = {
     if (r1 === null || r0 === null || r0 === 0) {
       return [makeFinding(this, { status: "info", metric: "repurchaseRate", value: rate, format: "percent", message: ctx.t("repurchase.noTrend", { value: ctx.pct(rate) }) })];
     }
-    const fall = 1 - r1 / r0;
+    const fall = stable(1 - r1 / r0);
     const status: Status = fall >= REPURCHASE_DROP ? "warn" : "good";
     const params = { value: ctx.pct(r1), before: ctx.pct(r0), fall: ctx.pct(Math.max(0, fall)) };
     return [
