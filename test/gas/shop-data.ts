@@ -1,0 +1,45 @@
+/** The sample shop (samples/sample-shop) as pasted into Sheets, and a products export of any size. */
+import { readFileSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+import type { Cell, SheetInput } from "../../src/engine";
+import { asSheetsWouldParse, decodeExport, parseDelimited } from "../support/fixtures";
+
+const SAMPLE_DIR = join(__dirname, "..", "..", "samples", "sample-shop");
+
+/** Every CSV of the sample shop as a sheet named after its file, cells as Sheets stores pasted text. */
+export function sampleShop(): SheetInput[] {
+  return readdirSync(SAMPLE_DIR)
+    .filter((f) => f.endsWith(".csv"))
+    .sort()
+    .map((f) => {
+      const rows = parseDelimited(decodeExport(readFileSync(join(SAMPLE_DIR, f))), ",");
+      return { name: f.replace(/\.csv$/, ""), values: rows.map((r) => r.map((c) => asSheetsWouldParse(c))) };
+    });
+}
+
+/** The sample shop's settings.json. */
+export function sampleSettings(): Record<string, unknown> {
+  return JSON.parse(readFileSync(join(SAMPLE_DIR, "settings.json"), "utf8")) as Record<string, unknown>;
+}
+
+/** The sample shop with its products sheet grown to `n` product rows (names and ids made unique). */
+export function sampleShopWithProducts(n: number): SheetInput[] {
+  return sampleShop().map((sheet) => {
+    const headerAt = sheet.values.findIndex((r) => r.includes("商品名称"));
+    if (headerAt < 0) return sheet;
+    const head = sheet.values.slice(0, headerAt + 1);
+    const body = sheet.values.slice(headerAt + 1).filter((r) => r.some((c) => c !== ""));
+    const nameColumn = sheet.values[headerAt].indexOf("商品名称");
+    const idColumn = sheet.values[headerAt].indexOf("商品ID");
+    const rows: Cell[][] = [];
+    for (let i = 0; i < n; i++) {
+      const row = [...body[i % body.length]];
+      if (i >= body.length) {
+        row[nameColumn] = `${String(row[nameColumn])} #${i}`;
+        if (idColumn >= 0) row[idColumn] = 900000000000 + i;
+      }
+      rows.push(row);
+    }
+    return { name: sheet.name, values: [...head, ...rows] };
+  });
+}
