@@ -35,6 +35,11 @@ export function bundleWorld(sheets: FixtureSheet[], settings: Record<string, unk
     server: failing.server,
     failNext: failing.failNext,
     activeSheet: () => google.spreadsheet.getActiveSheet().getName(),
+    activate(sheet) {
+      const target = google.spreadsheet.getSheetByName(sheet);
+      if (!target) throw new Error(`no sheet named ${sheet}`);
+      google.spreadsheet.setActiveSheet(target);
+    },
     storedSettings(): Settings {
       const view = call("getSettings") as ApiResult<SettingsView>;
       if (!view.ok) throw new Error(`getSettings failed: ${view.error.message}`);

@@ -1,7 +1,6 @@
 /**
  * The shops the sidebar tests open, and the world they run in: the real build/Code.js over
- * the in-memory spreadsheet once it carries the sidebar's server functions, else the scripted
- * stand-in (with a warning, so a run never passes silently on the stand-in).
+ * the in-memory spreadsheet.
  */
 import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
@@ -9,18 +8,16 @@ import { fileURLToPath } from "node:url";
 import { parse } from "csv-parse/sync";
 import { parseAsTyped } from "../../src/local/fake";
 import { bundleHasSidebarApi, bundleWorld } from "./sidebar-bundle-world";
-import { productSheet, scriptedWorld, type FixtureSheet, type SheetValues, type ShopWorld } from "./sidebar-world";
+import type { FixtureSheet, SheetValues, ShopWorld } from "./sidebar-world";
 
 const here = dirname(fileURLToPath(import.meta.url));
 
-/** A product whose name is an HTML payload: it must show as these characters and run nothing. */
+/**
+ * An HTML payload used as names in the fixture shop (a product and a traffic source): it must
+ * show as these characters and run nothing.
+ */
 export const xssProduct = "<img src=x onerror=alert(1)>";
 
-/** Which server the tests talk to. */
-export const WORLD: "bundle" | "scripted" = bundleHasSidebarApi() ? "bundle" : "scripted";
-if (WORLD === "scripted") {
-  console.warn("sidebar tests: build/Code.js has no diagnoseShop/getSettings/saveSettings/openReport yet — using the scripted stand-in server");
-}
 
 const SAMPLE_DIR = join(here, "..", "..", "samples", "sample-shop");
 const SAMPLE_TABS = ["店铺日报", "商品效果", "流量来源", "推广计划"];
@@ -37,31 +34,23 @@ function sampleTab(name: string): FixtureSheet {
 }
 
 /**
- * The sample shop (samples/sample-shop, with its planted problems), its zero-sales jacket
- * renamed to an HTML payload. `healthy` keeps only the two best-selling products.
+ * The sample shop (samples/sample-shop, with its planted problems), its zero-sales jacket and
+ * its weakest big traffic source (手淘推荐, which lands in today's actions) renamed to an HTML
+ * payload. `healthy` keeps only the two best-selling products.
  */
 export function shopFixture(options: { healthy?: boolean } = {}): FixtureSheet[] {
-  if (WORLD === "scripted") return toyShop(options);
   const tabs = SAMPLE_TABS.map(sampleTab);
   const products = tabs[1];
-  products.values = products.values.map((row) => row.map((cell) => (cell === "复古水洗牛仔外套" ? xssProduct : cell)));
+  const rename = (tab: FixtureSheet, from: string): void => {
+    tab.values = tab.values.map((row) => row.map((cell) => (cell === from ? xssProduct : cell)));
+  };
+  rename(products, "复古水洗牛仔外套");
+  rename(tabs[2], "手淘推荐");
   if (options.healthy) {
     const header = products.values.findIndex((row) => row.includes("商品名称"));
     products.values = products.values.slice(0, header + 3);
   }
   return options.healthy ? [products] : tabs;
-}
-
-function toyShop(options: { healthy?: boolean }): FixtureSheet[] {
-  const weak = options.healthy ? 1 : 0;
-  return [
-    productSheet("商品效果", [
-      ["连衣裙 A", 1000, weak ? 60 : 12, weak ? 12000 : 2400],
-      ["T恤 B", 800, 40, 3200],
-      [xssProduct, 500, weak ? 30 : 3, weak ? 3000 : 600],
-      ["凉鞋 C", 300, 2, 500],
-    ]),
-  ];
 }
 
 /** A spreadsheet with nothing recognisable in it. */
@@ -71,5 +60,8 @@ export function emptyFixture(): FixtureSheet[] {
 
 /** The world the sidebar tests run in. */
 export function createWorld(sheets: FixtureSheet[], settings: Record<string, unknown> = {}): ShopWorld {
-  return WORLD === "bundle" ? bundleWorld(sheets, settings) : scriptedWorld(sheets, settings);
+  if (!bundleHasSidebarApi()) {
+    throw new Error("build/Code.js lacks diagnoseShop/getSettings/saveSettings/openReport: run `npm run build` first");
+  }
+  return bundleWorld(sheets, settings);
 }
