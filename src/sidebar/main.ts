@@ -384,8 +384,18 @@ function displayValue(field: FieldSpec, settings: Settings): string {
   return String(value);
 }
 
+/**
+ * What each field showed when the settings were last loaded. Only fields that differ are sent,
+ * so a panel that could not load the settings never blanks the values a teammate saved.
+ */
+const loadedText = new Map<FormKey, string>();
+
 function fillSettingsForm(settings: Settings): void {
-  for (const field of FIELDS) fieldInput(field.key).value = displayValue(field, settings);
+  for (const field of FIELDS) {
+    const text = displayValue(field, settings);
+    fieldInput(field.key).value = text;
+    loadedText.set(field.key, text);
+  }
   clearFieldErrors();
 }
 
@@ -443,8 +453,9 @@ async function saveSettings(event: Event): Promise<void> {
   let invalid = 0;
   for (const field of FIELDS) {
     const reading = readField(field);
-    if (reading.ok) input[field.key] = reading.value;
-    else {
+    if (reading.ok) {
+      if (fieldInput(field.key).value !== (loadedText.get(field.key) ?? "")) input[field.key] = reading.value;
+    } else {
       invalid++;
       showFieldError(field.key, reading.message);
       firstInvalid ??= fieldInput(field.key);
@@ -469,7 +480,13 @@ async function saveSettings(event: Event): Promise<void> {
         const cell = field.cell ? t("ui.invalid.atCell", { sheet: settingsSheetName(), cell: field.cell }) : "";
         if (!showFieldError(field.field, `${field.message}${cell}`)) outside.push(field);
       }
-      showSettingsStatus(t("ui.settings.fix", { count: result.error.fields.length }), true);
+      const inForm = result.error.fields.length - outside.length;
+      showSettingsStatus(
+        [inForm ? t("ui.settings.fix", { count: inForm }) : "", outside.length ? t("ui.settings.fixInSheet", { count: outside.length, sheet: settingsSheetName() }) : ""]
+          .filter(Boolean)
+          .join(" "),
+        true,
+      );
       // Fields the form does not show (e.g. thresholds typed into the sheet) go in the error box.
       state.error = outside.length ? { ...result.error, fields: outside } : null;
       render();

@@ -196,12 +196,21 @@ describe.skipIf(!chromiumAvailable())("Diagnose shop sidebar in Chromium", () =>
     const listed = await text(page, "#error-fields");
     expect(listed).toContain("B9");
     expect(listed).toContain("跳失率良好线");
-    expect(await text(page, "#settings-status")).toContain("1 项");
+    expect(await text(page, "#settings-status")).toContain("有 1 项要直接在「设置」工作表里改");
     await screenshot(page, "10-settings-refused-by-server-zh-CN");
 
     await diagnose(session);
     expect(await text(page, "#error-message")).toContain("设置有误");
     expect(await text(page, "#error-fields")).toContain("B9");
+
+    // Once the cell is fixed, saving from this panel (which never loaded the settings) changes
+    // only what was typed: the saved peer conversion survives.
+    world.typeInto("设置", "B9", "55%");
+    await page.click("#save-settings");
+    await page.waitForFunction("document.getElementById('settings-status').textContent.includes('已保存')");
+    expect(world.storedSettings().peerDsr).toBe(4.7);
+    expect(world.storedSettings().peerPayConversion).toBe(0.031);
+    expect(world.storedSettings().bounceGood).toBe(0.55);
   });
 
   it("runs in Traditional Chinese when the Settings sheet says zh-TW", async () => {

@@ -95,6 +95,11 @@ export const uiMessages = {
     "zh-TW": "有 {count} 項需要修改，已標出。",
     en: "{count} field(s) need a change; they are marked below.",
   },
+  "ui.settings.fixInSheet": {
+    "zh-CN": "有 {count} 项要直接在「{sheet}」工作表里改，见上方说明。",
+    "zh-TW": "有 {count} 項要直接在「{sheet}」工作表裡改，見上方說明。",
+    en: "{count} value(s) must be corrected in the “{sheet}” sheet itself; see above.",
+  },
   "ui.field.peerPayConversion": { "zh-CN": "同行同层平均支付转化率", "zh-TW": "同行同層平均支付轉化率", en: "Peer average pay conversion" },
   "ui.field.peerVisitorValue": { "zh-CN": "同行访客价值", "zh-TW": "同行訪客價值", en: "Peer visitor value" },
   "ui.field.peerDsr": { "zh-CN": "同行 DSR 评分", "zh-TW": "同行 DSR 評分", en: "Peer DSR score" },
