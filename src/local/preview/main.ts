@@ -2,7 +2,7 @@
  * `npm start` (via scripts/start.sh): opens the bundled sample shop in the preview server.
  * Port from --port or $PORT (default 8080); binds 127.0.0.1; Ctrl-C / SIGTERM stop it.
  */
-import { existsSync, readdirSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { SheetInput } from "../../engine";
@@ -30,6 +30,11 @@ export function sampleShopSheets(dir = SAMPLE_SHOP_DIR): SheetInput[] {
     const { name, values } = readExportFile(join(dir, f));
     return { name, values };
   });
+}
+
+/** The sample shop's team settings (samples/sample-shop/settings.json). */
+export function sampleShopSettings(dir = SAMPLE_SHOP_DIR): Record<string, unknown> {
+  return JSON.parse(readFileSync(join(dir, "settings.json"), "utf8")) as Record<string, unknown>;
 }
 
 /** --port N / --port=N, else $PORT, else 8080. */
@@ -60,6 +65,10 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const workbook = PreviewWorkbook.fromFile(CODE_PATH, sampleShopSheets());
+  // The sample team's settings (peer conversion, target, margin) go in the Settings sheet,
+  // written by the add-on itself, so the sidebar's form shows them too.
+  const refused = workbook.applySettings(sampleShopSettings());
+  if (refused) console.warn(`[shop-doctor] the sample settings were not applied: ${refused}`);
   const quiet = process.argv.includes("--quiet");
   let server;
   try {

@@ -103,6 +103,10 @@ export function startPreviewServer(options: PreviewServerOptions): Promise<Previ
       send(res, 200, "text/html; charset=utf-8", injectShim(options.sidebarHtml(), shim));
       return;
     }
+    if (method === "GET" && path === "/favicon.ico") {
+      res.writeHead(204).end();
+      return;
+    }
     if (method === "GET" && path === "/api/version") {
       sendJson(res, 200, { version: workbook.version });
       return;

@@ -16,6 +16,8 @@ import { columnLetter, escapeHtml, renderGridTable, type RenderableGrid } from "
 
 /** Tabs show at most this many rows; the rest are summarised (the page stays fast on big pastes). */
 export const MAX_RENDERED_ROWS = 2000;
+const BLANK_ROWS = 5;
+const BLANK_COLUMNS = 3;
 
 export interface TabView {
   name: string;
@@ -82,6 +84,19 @@ export class PreviewWorkbook {
       const fn = globals[spec.name];
       if (typeof fn === "function") this.functions[spec.name] = fn as CustomFunction;
     }
+  }
+
+  /**
+   * Saves team settings through the add-on's own saveSettings (as the sidebar form would), then
+   * shows the first tab again, like a freshly opened spreadsheet. Returns the error text, if any.
+   */
+  applySettings(settings: Record<string, unknown>): string | null {
+    if (!this.server.functions().includes("saveSettings")) return "this build has no saveSettings";
+    const first = this.google.spreadsheet.getSheets()[0];
+    const result = this.server.call("saveSettings", [settings]) as { ok: boolean; error?: { message: string } };
+    this.google.spreadsheet.setActiveSheet(first);
+    this.version++;
+    return result && result.ok ? null : (result?.error?.message ?? "saveSettings failed");
   }
 
   /** Reads build/Code.js from disk. */
@@ -169,6 +184,19 @@ export class PreviewWorkbook {
     for (const [r, c, f] of formulaCells) values[r - 1][c - 1] = f.startsWith("=") ? f : `=${f}`;
 
     const computed = computeFormulas(snapshot.name, values, this.functions);
+    // Spilled results may reach past the last written cell.
+    for (const key of computed.keys()) {
+      const [r, c] = key.split(":").map(Number);
+      rows = Math.max(rows, r);
+      columns = Math.max(columns, c);
+    }
+    for (const line of values) while (line.length < columns) line.push("");
+    while (values.length < rows) values.push(new Array<SheetValue>(columns).fill(""));
+    // Like a sheet, a few empty rows and columns past the data to type into.
+    rows += BLANK_ROWS;
+    columns += BLANK_COLUMNS;
+    for (const line of values) while (line.length < columns) line.push("");
+    while (values.length < rows) values.push(new Array<SheetValue>(columns).fill(""));
     const shown = Math.min(rows, MAX_RENDERED_ROWS);
     const grid: RenderableGrid = {
       sheetName: snapshot.name,
@@ -222,10 +250,10 @@ export class PreviewWorkbook {
       const snapshot = snapshotSheet(sheet);
       const { grid, rows, columns } = this.gridOf(snapshot);
       let html = renderGridTable(grid, { headings: true });
-      if (rows > MAX_RENDERED_ROWS) {
+      if (rows - BLANK_ROWS > MAX_RENDERED_ROWS) {
         html += `<p class="pv-more">${escapeHtml(`Showing the first ${MAX_RENDERED_ROWS} of ${rows} rows (to ${columnLetter(columns)}${rows}).`)}</p>`;
       }
-      return { name: snapshot.name, rows, columns, html };
+      return { name: snapshot.name, rows: rows - BLANK_ROWS, columns: columns - BLANK_COLUMNS, html };
     });
     return { version: this.version, active: this.activeName(), tabs };
   }

@@ -1,0 +1,194 @@
+/**
+ * The `npm start` page in headless Chromium: the sample shop's tabs with the real sidebar,
+ * Diagnose writing the report tab (colours, formats, notes), pasting an export into a new tab
+ * and diagnosing it, uploading a GBK CSV, and a custom-function formula cell.
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import iconv from "iconv-lite";
+import type { Frame, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parseDelimitedText } from "../../src/local/cli/read-export";
+import { CODE_PATH, SIDEBAR_PATH, sampleShopSettings, sampleShopSheets } from "../../src/local/preview/main";
+import { sidebarFromFile, startPreviewServer, type PreviewServer } from "../../src/local/preview/server";
+import { PreviewWorkbook } from "../../src/local/preview/workbook";
+import { chromiumAvailable, launchChromium, SCREENSHOT_DIR, type Browser } from "../support/browser";
+
+const FIXTURES = join(__dirname, "..", "fixtures");
+const ready = chromiumAvailable() && existsSync(CODE_PATH) && existsSync(SIDEBAR_PATH);
+const REPORT_TAB = /^店铺体检/;
+
+describe.skipIf(!ready)("npm start preview", () => {
+  let browser: Browser;
+  let server: PreviewServer;
+  let workbook: PreviewWorkbook;
+  let page: Page;
+  const pageErrors: string[] = [];
+  const dialogs: string[] = [];
+  /** The server's log: one line per google.script.run call the sidebar made. */
+  const serverLog: string[] = [];
+
+  beforeAll(async () => {
+    workbook = PreviewWorkbook.fromFile(CODE_PATH, sampleShopSheets());
+    expect(workbook.applySettings(sampleShopSettings())).toBeNull();
+    server = await startPreviewServer({ workbook, sidebarHtml: sidebarFromFile(SIDEBAR_PATH), port: 0, log: (line) => serverLog.push(line) });
+    browser = await launchChromium();
+    page = await browser.context.newPage();
+    await page.setViewportSize({ width: 1440, height: 900 });
+    page.on("pageerror", (e) => pageErrors.push(e.message));
+    page.on("dialog", (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
+    await page.goto(server.url);
+    await page.waitForSelector("body[data-ready='true']");
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  function sidebar(): Frame {
+    const frame = page.frames().find((f) => f.url().endsWith("/sidebar"));
+    if (!frame) throw new Error("the sidebar iframe is not on the page");
+    return frame;
+  }
+
+  async function tabNames(): Promise<string[]> {
+    return page.$$eval(".pv-tab", (tabs) => tabs.map((t) => t.textContent ?? ""));
+  }
+
+  async function activeTab(): Promise<string> {
+    return page.$eval('.pv-tab[aria-selected="true"]', (t) => t.textContent ?? "");
+  }
+
+  /** Waits until the server has answered `count` calls of `name` in total. */
+  async function callsAnswered(name: string, count: number): Promise<void> {
+    const started = Date.now();
+    const answered = () => serverLog.filter((l) => l.startsWith(`google.script.run.${name} → `)).length;
+    while (answered() < count) {
+      if (Date.now() - started > 20_000) throw new Error(`no answer to ${name}; server log:\n${serverLog.join("\n")}`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+
+  /** Clicks Diagnose in the sidebar, then Open report, as a user would; the grid follows. */
+  async function diagnose(): Promise<void> {
+    const frame = sidebar();
+    await frame.waitForSelector("body[data-ready='true']");
+    const runs = serverLog.filter((l) => l.startsWith("google.script.run.diagnoseShop → ")).length;
+    await frame.click("#diagnose");
+    await callsAnswered("diagnoseShop", runs + 1);
+    expect(serverLog[serverLog.length - 1]).toMatch(/diagnoseShop → ok/);
+    await frame.waitForSelector("#open-report:not([hidden])");
+    await frame.click("#open-report");
+    await page.waitForFunction(`/^店铺体检/.test(document.querySelector('.pv-tab[aria-selected="true"]')?.textContent ?? "")`);
+    await page.waitForFunction(`/^店铺体检/.test(document.getElementById("grid")?.getAttribute("data-sheet") ?? "")`);
+  }
+
+  it("loads the sample shop's tabs with the real sidebar beside them", async () => {
+    expect(await tabNames()).toEqual(expect.arrayContaining(["店铺日报", "商品效果", "流量来源", "推广计划"]));
+    expect(await activeTab()).toBe("店铺日报");
+    const header = await page.textContent('#grid td[data-cell="A1"]');
+    expect(header).toBe("统计日期");
+    // Row 2 of the daily export: a date and visitors shown as numbers (right-aligned).
+    expect(await page.getAttribute('#grid td[data-cell="B2"]', "class")).toContain("sd-num");
+    await sidebar().waitForSelector("body[data-ready='true']");
+    expect(await sidebar().textContent("#diagnose")).toMatch(/诊断/);
+    await page.click('[data-tab="商品效果"]');
+    await page.waitForFunction(`document.getElementById("grid")?.getAttribute("data-sheet") === "商品效果"`);
+    expect(await page.textContent("#grid")).toContain("复古水洗牛仔外套");
+    expect(pageErrors).toEqual([]);
+  });
+
+  it("Diagnose writes the report tab with colours, number formats, notes and the planted problems", async () => {
+    await diagnose();
+    const reportTab = await activeTab();
+    expect(reportTab).toMatch(REPORT_TAB);
+    const text = (await page.textContent("#grid")) ?? "";
+    // The planted problems (samples/sample-shop/README.md) are among the findings.
+    expect(text).toMatch(/683201457717|复古水洗牛仔外套/); // traffic and no sales
+    expect(text).toMatch(/预售/); // the pre-sale item judged by order conversion
+    expect(text).toContain("全店-泛词测款"); // the low-CTR ad plan
+    expect(text).toMatch(/跳失率|Bounce/); // the high-bounce stretch
+    expect(text).toMatch(/同行/); // conversion below the peer average
+    // Formats: percentages and money as the sheet shows them, not raw fractions.
+    expect(text).toMatch(/\d+\.\d\d%/);
+    expect(text).toMatch(/¥[\d,]+/);
+    expect(text).not.toMatch(/0\.0\d{6,}/);
+    // Colours from the report's backgrounds, and notes as hover titles.
+    const coloured = await page.$$eval("#grid td[style*='background']", (cells) => cells.length);
+    expect(coloured).toBeGreaterThan(5);
+    const notes = await page.$$eval("#grid td[title]", (cells) => cells.length);
+    expect(notes).toBeGreaterThan(0);
+    // The sidebar shows the same run's summary.
+    expect(await sidebar().textContent("#actions")).not.toBe("");
+    mkdirSync(SCREENSHOT_DIR, { recursive: true });
+    await page.screenshot({ path: join(SCREENSHOT_DIR, "preview-report.png") });
+    expect(pageErrors).toEqual([]);
+  });
+
+  it("pastes a spreadsheet copy (tab-separated) into a new tab, and Diagnose reads it", async () => {
+    // What a copy of cells from another spreadsheet puts on the clipboard: tab-separated rows.
+    const rows = parseDelimitedText(readFileSync(join(FIXTURES, "ztc-plans-old.csv"), "utf8"));
+    const tsv = rows.map((r) => r.join("\t")).join("\n");
+    await page.click("#paste-open");
+    await page.fill("#paste-name", "我的直通车<b>导出</b>");
+    await page.fill("#paste-text", tsv);
+    await page.click("#paste-add");
+    await page.waitForFunction(`document.querySelector('.pv-tab[aria-selected="true"]')?.textContent === "我的直通车<b>导出</b>"`);
+    // The name is text, never markup.
+    expect(await page.$$eval("#tabs b, #grid b", (els) => els.length)).toBe(0);
+    const pasted = (await page.textContent("#grid")) ?? "";
+    expect(pasted).toContain(rows[0].find((c) => c.trim() !== "") ?? "");
+    await diagnose();
+    expect(await sidebar().textContent("#data-sheets")).toContain("我的直通车<b>导出</b>");
+    expect(pageErrors).toEqual([]);
+    expect(dialogs).toEqual([]);
+  });
+
+  it("uploads a GBK CSV as a new tab named after the file", async () => {
+    const utf8 = readFileSync(join(FIXTURES, "sycm-products-all.csv"), "utf8");
+    const path = join(SCREENSHOT_DIR, "..", "商品_全部_gbk.csv");
+    mkdirSync(SCREENSHOT_DIR, { recursive: true });
+    writeFileSync(path, iconv.encode(utf8.replace(/^\uFEFF/, ""), "gbk"));
+    await page.click("#paste-open");
+    await page.setInputFiles("#paste-file", path);
+    await page.click("#paste-add");
+    await page.waitForFunction(`document.querySelector('.pv-tab[aria-selected="true"]')?.textContent === "商品_全部_gbk"`);
+    // Decoded, not mojibake: a Chinese header from the export is on the grid.
+    expect(await page.textContent("#grid")).toContain("商品名称");
+  });
+
+  it("shows the computed value of a formula calling our custom functions on the same tab", async () => {
+    await page.click('[data-tab="店铺日报"]');
+    await page.waitForFunction(`document.getElementById("grid")?.getAttribute("data-sheet") === "店铺日报"`);
+    // Past the export's 17 columns there are empty cells to type into, as in a sheet.
+    async function typeInto(a1: string, input: string): Promise<void> {
+      await page.click(`#grid td[data-cell="${a1}"]`);
+      expect(await page.textContent("#cell-name")).toBe(a1);
+      await page.fill("#cell-input", input);
+      await page.press("#cell-input", "Enter");
+    }
+    await typeInto("R2", "=PAY_CONVERSION(SUM(E2:E32), SUM(B2:B32))");
+    await page.waitForFunction(`(document.querySelector('#grid td[data-cell="R2"]')?.textContent ?? "") !== ""`);
+    const shown = Number(await page.textContent('#grid td[data-cell="R2"]'));
+    // Buyers ÷ visitors over the month: the ≈2.1 % the sample's README describes.
+    expect(shown).toBeGreaterThan(0.015);
+    expect(shown).toBeLessThan(0.03);
+    expect(await page.getAttribute('#grid td[data-cell="R2"]', "title")).toContain("PAY_CONVERSION");
+    // Ranges arrive as columns: one call over the whole month spills a rate per day.
+    await typeInto("S2", "=PAY_CONVERSION(E2:E32, B2:B32)");
+    await page.waitForFunction(`(document.querySelector('#grid td[data-cell="S32"]')?.textContent ?? "") !== ""`);
+    const daily = Number(await page.textContent('#grid td[data-cell="S2"]'));
+    expect(daily).toBeGreaterThan(0.01);
+    expect(daily).toBeLessThan(0.04);
+    // A thrown message shows as #ERROR! with the function's own reason as the note.
+    await typeInto("R3", "=PAY_CONVERSION(E2, 0)");
+    await page.waitForFunction(`(document.querySelector('#grid td[data-cell="R3"]')?.textContent ?? "").startsWith("#")`);
+    const note = (await page.getAttribute('#grid td[data-cell="R3"]', "title")) ?? "";
+    expect(note).toMatch(/PAY_CONVERSION|visitors|访客/i);
+    expect(pageErrors).toEqual([]);
+  });
+});
