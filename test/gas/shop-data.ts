@@ -1,10 +1,19 @@
 /** The sample shop (samples/sample-shop) as pasted into Sheets, and a products export of any size. */
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { parse } from "csv-parse/sync";
 import type { Cell, SheetInput } from "../../src/engine";
-import { asSheetsWouldParse, decodeExport, parseDelimited } from "../support/fixtures";
+import { parseAsTyped } from "../../src/local/fake";
 
-const SAMPLE_DIR = join(__dirname, "..", "..", "samples", "sample-shop");
+// import.meta.url rather than __dirname: the bench imports this file as an ES module.
+const SAMPLE_DIR = fileURLToPath(new URL("../../samples/sample-shop", import.meta.url));
+
+/** What a cell holds after the CSV text is pasted into Sheets (the fake's USER_ENTERED parsing). */
+function pasted(text: string): Cell {
+  const entry = parseAsTyped(text, null);
+  return entry.formula ?? entry.value;
+}
 
 /** Every CSV of the sample shop as a sheet named after its file, cells as Sheets stores pasted text. */
 export function sampleShop(): SheetInput[] {
@@ -12,8 +21,9 @@ export function sampleShop(): SheetInput[] {
     .filter((f) => f.endsWith(".csv"))
     .sort()
     .map((f) => {
-      const rows = parseDelimited(decodeExport(readFileSync(join(SAMPLE_DIR, f))), ",");
-      return { name: f.replace(/\.csv$/, ""), values: rows.map((r) => r.map((c) => asSheetsWouldParse(c))) };
+      const text = readFileSync(join(SAMPLE_DIR, f), "utf8").replace(/^\ufeff/, "");
+      const rows = parse(text, { relax_column_count: true, skip_empty_lines: false }) as string[][];
+      return { name: f.replace(/\.csv$/, ""), values: rows.map((r) => r.map(pasted)) };
     });
 }
 
