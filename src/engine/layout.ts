@@ -236,7 +236,8 @@ function findingRow(g: GridBuilder, f: Finding, currency: string, t: (key: Messa
   g.set(r, 1, t(`status.${f.status}`));
   g.fill(r, 1, STATUS_FILL[f.status]);
   g.bold(r, 1, 1);
-  g.set(r, 2, f.subjectType === "shop" ? t("layout.shop") : f.subject);
+  // A finding about a whole table (no single product or source) reads "all products" etc.
+  g.set(r, 2, f.subjectType === "shop" ? t("layout.shop") : f.subject === "shop" ? t(`layout.all.${f.subjectType}`) : f.subject);
   const metricKey = `metric.${f.metric}`;
   const noteKey = `note.${f.metric}`;
   g.set(r, 3, hasMessage(metricKey) ? t(metricKey) : f.metric);

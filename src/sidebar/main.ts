@@ -45,7 +45,11 @@ interface PanelState {
   running: boolean;
   stage: number;
   summary: DiagnoseSummary | null;
-  error: ApiError | { code: "auth" } | { code: "server"; message: string; during?: "settings" } | null;
+  /**
+   * ApiError: the server answered with a worded refusal. `auth` / `server`: google.script.run
+   * itself failed. `said`: show the server's own sentence as it is.
+   */
+  error: ApiError | { code: "auth" } | { code: "server"; message: string; during?: "settings" } | { code: "said"; message: string } | null;
   status: { key: MessageKey; params: Record<string, string> } | null;
 }
 
@@ -215,7 +219,8 @@ function errorText(error: NonNullable<PanelState["error"]>): string {
     case "server":
       return t(error.during === "settings" ? "ui.error.settingsLoad" : "ui.error.server", { message: error.message });
     default:
-      return t("ui.error.server", { message: error.message });
+      // The server words its own unexpected errors fully, in the sheet's language.
+      return error.message;
   }
 }
 
@@ -305,7 +310,8 @@ async function openReport(event: Event): Promise<void> {
   try {
     const result = await run("openReport");
     if (result.ok) state.status = { key: "ui.openReport.done", params: { sheet: result.value.sheet } };
-    else state.error = result.error;
+    // e.g. no report yet: the server says what to do.
+    else state.error = { code: "said", message: result.error.message };
   } catch (error) {
     state.error = classifyFailure(error);
   }

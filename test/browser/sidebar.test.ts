@@ -262,6 +262,16 @@ describe.skipIf(!chromiumAvailable())("Diagnose shop sidebar in Chromium", () =>
     expect(await session.page.locator("#diagnose").isEnabled()).toBe(true);
   });
 
+  it("Open report after a teammate deleted the report says to diagnose first", async () => {
+    const world = createWorld(shopFixture());
+    const session = await open(world);
+    await diagnose(session);
+    world.deleteSheet("店铺体检");
+    await session.page.click("#open-report");
+    await session.page.waitForSelector("#error:not([hidden])");
+    expect(await text(session.page, "#error-message")).toContain("请先点“诊断店铺”");
+  });
+
   it("shows a product named like HTML as plain text and runs nothing", async () => {
     const session = await open(createWorld(shopFixture()));
     await diagnose(session);

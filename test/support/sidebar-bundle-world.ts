@@ -35,6 +35,11 @@ export function bundleWorld(sheets: FixtureSheet[], settings: Record<string, unk
     server: failing.server,
     failNext: failing.failNext,
     activeSheet: () => google.spreadsheet.getActiveSheet().getName(),
+    deleteSheet(sheet) {
+      const target = google.spreadsheet.getSheetByName(sheet);
+      if (!target) throw new Error(`no sheet named ${sheet}`);
+      google.spreadsheet.deleteSheet(target);
+    },
     activate(sheet) {
       const target = google.spreadsheet.getSheetByName(sheet);
       if (!target) throw new Error(`no sheet named ${sheet}`);

@@ -22,6 +22,8 @@ export interface ShopWorld {
   activeSheet(): string;
   /** The user clicks another tab. */
   activate(sheet: string): void;
+  /** A teammate deletes a tab. */
+  deleteSheet(sheet: string): void;
   /** The settings as the server now stores them. */
   storedSettings(): Settings;
   /** Another teammate holds the document lock until the returned function is called. */

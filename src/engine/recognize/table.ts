@@ -3,7 +3,7 @@
  * values, totals rows kept aside, every unusable cell reported.
  */
 import type { Cell, DayMonthOrder, DayMonthParts } from "../cells";
-import { decideDayMonthOrder, isDate, isEmptyCell, isNullToken, parseDayMonthParts, readDate, readNumber, readSeconds } from "../cells";
+import { decideDayMonthOrder, isDate, isEmptyCell, isNullToken, parseDayMonthParts, quickNumber, readDate, readNumber, readSeconds } from "../cells";
 import type { RecognitionIssue, RecognizedTable, TableKind, TableRow, TotalsRow } from "../tables";
 import { checkRates } from "./checks";
 import type { HeaderRow } from "./headers";
@@ -243,6 +243,20 @@ export function readTable(
         case "number":
         case "rate":
         case "seconds": {
+          const quick = quickNumber(cell);
+          if (quick !== undefined) {
+            out[reader.field] = quick;
+            if (reader.type === "rate") {
+              const stats = rateStats.get(reader.field);
+              if (stats) {
+                const v = Math.abs(quick);
+                if (v !== 0) stats.nonZero++;
+                if (v > 1) stats.above1++;
+                if (v > stats.max) stats.max = v;
+              }
+            }
+            break;
+          }
           const reading = reader.type === "seconds" ? readSeconds(cell) : readNumber(cell);
           if (reading.kind === "number") {
             out[reader.field] = reading.value;

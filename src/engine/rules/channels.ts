@@ -43,9 +43,9 @@ export const trafficSourceMix: Rule = {
         const params = { name: s.name, value: ctx.pct(conv), avg: ctx.pct(avg), share: ctx.pct(v / allVisitors) };
         if (r < SOURCE_WEAK) {
           const impact = aov !== null ? (avg - conv) * perDay * aov : null;
-          drafts.push(makeFinding(this, { status: "warn", subject: s.name, subjectType: "source", metric: "payConversion", value: conv, benchmark: avg, format: "percent", impact, message: ctx.t("source.weak", { ...params, money: impact !== null ? ctx.money(impact) : "?" }), todo: ctx.t("source.todoWeak", params) }));
+          drafts.push(makeFinding(this, { status: "warn", subject: s.name, subjectType: "source", metric: "sourceConversion", value: conv, benchmark: avg, format: "percent", impact, message: ctx.t("source.weak", { ...params, money: impact !== null ? ctx.money(impact) : "?" }), todo: ctx.t("source.todoWeak", params) }));
         } else if (r >= SOURCE_STRONG) {
-          strong.push(makeFinding(this, { status: "good", subject: s.name, subjectType: "source", metric: "payConversion", value: conv, benchmark: avg, format: "percent", message: ctx.t("source.strong", params), todo: ctx.t("source.todoStrong", params) }));
+          strong.push(makeFinding(this, { status: "good", subject: s.name, subjectType: "source", metric: "sourceConversion", value: conv, benchmark: avg, format: "percent", message: ctx.t("source.strong", params), todo: ctx.t("source.todoStrong", params) }));
         }
       }
       // Which source's visitors fell: the first question when daily sales miss.
@@ -63,7 +63,7 @@ export const trafficSourceMix: Rule = {
     const out = topByImpact(this, ctx, drafts, "source");
     out.push(...strong.slice(0, 3));
     if (out.length === 0 && avg !== null) {
-      out.push(makeFinding(this, { status: "good", subjectType: "source", metric: "payConversion", value: avg, format: "percent", message: ctx.t("source.balanced", { avg: ctx.pct(avg) }) }));
+      out.push(makeFinding(this, { status: "good", subjectType: "source", metric: "sourceConversion", value: avg, format: "percent", message: ctx.t("source.balanced", { avg: ctx.pct(avg) }) }));
     }
     return out;
   },
@@ -107,6 +107,10 @@ export const adPlanEfficiency: Rule = {
     // Amber before green, biggest spenders first, so the list stays short on big accounts.
     others.sort((a, b) => (a.finding.status === b.finding.status ? 0 : a.finding.status === "warn" ? -1 : 1));
     out.push(...others.slice(0, 6));
+    if (out.length === 0 && plans.total.roi() !== null) {
+      const roi = plans.total.roi()!;
+      out.push(makeFinding(this, { status: "good", subjectType: "plan", metric: "roi", value: roi, benchmark: breakEven, format: "ratio", message: ctx.t("ads.allFine", { roi: ctx.fmt(roi), breakEven: ctx.fmt(breakEven) }) }));
+    }
     if (margin === null && plans.subjects.length > 0) {
       out.push(makeFinding(this, { status: "info", subjectType: "plan", metric: "roi", format: "ratio", message: ctx.t("ads.missingMargin") }));
     }

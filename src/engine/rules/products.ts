@@ -21,7 +21,7 @@ export const productConversionTrend: Rule = {
     const products = ctx.products;
     if (!products) return [];
     if (!products.hasTrend) {
-      return [makeFinding(this, { status: "info", subjectType: "product", metric: "payConversion", format: "percent", message: ctx.t("trend.missing") })];
+      return [makeFinding(this, { status: "info", subjectType: "product", metric: "conversionTrend", format: "percent", message: ctx.t("trend.missing") })];
     }
     const falling: Draft[] = [];
     const rising: { p: Subject; c0: number; c1: number; v: number }[] = [];
@@ -45,7 +45,7 @@ export const productConversionTrend: Rule = {
             status,
             subject: p.name,
             subjectType: "product",
-            metric: "payConversion",
+            metric: "conversionTrend",
             value: c1,
             benchmark: c0,
             format: "percent",
@@ -66,7 +66,7 @@ export const productConversionTrend: Rule = {
           status: "good",
           subject: r.p.name,
           subjectType: "product",
-          metric: "payConversion",
+          metric: "conversionTrend",
           value: r.c1,
           benchmark: r.c0,
           format: "percent",
@@ -75,7 +75,7 @@ export const productConversionTrend: Rule = {
       );
     }
     if (out.length === 0) {
-      out.push(makeFinding(this, { status: "good", subjectType: "product", metric: "payConversion", format: "percent", message: ctx.t("trend.stable") }));
+      out.push(makeFinding(this, { status: "good", subjectType: "product", metric: "conversionTrend", format: "percent", message: ctx.t("trend.stable") }));
     }
     return out;
   },
@@ -113,11 +113,11 @@ export const priceConversionQuadrant: Rule = {
     const base = { midPrice: ctx.money(midPrice), midConv: ctx.pct(midConv) };
     for (const s of stars.slice(0, 3)) {
       const params = { ...base, name: s.p.name, price: ctx.money(s.price), value: ctx.pct(s.conv) };
-      out.push(makeFinding(this, { status: "good", subject: s.p.name, subjectType: "product", metric: "payConversion", value: s.conv, benchmark: midConv, format: "percent", message: ctx.t("quadrant.star", params), todo: ctx.t("quadrant.todoStar", params) }));
+      out.push(makeFinding(this, { status: "good", subject: s.p.name, subjectType: "product", metric: "quadrantConversion", value: s.conv, benchmark: midConv, format: "percent", message: ctx.t("quadrant.star", params), todo: ctx.t("quadrant.todoStar", params) }));
     }
     for (const w of weak.slice(0, 5)) {
       const params = { ...base, name: w.p.name, price: ctx.money(w.price), value: ctx.pct(w.conv) };
-      out.push(makeFinding(this, { status: "warn", subject: w.p.name, subjectType: "product", metric: "payConversion", value: w.conv, benchmark: midConv, format: "percent", message: ctx.t("quadrant.weak", params), todo: ctx.t("quadrant.todoWeak", params) }));
+      out.push(makeFinding(this, { status: "warn", subject: w.p.name, subjectType: "product", metric: "quadrantConversion", value: w.conv, benchmark: midConv, format: "percent", message: ctx.t("quadrant.weak", params), todo: ctx.t("quadrant.todoWeak", params) }));
     }
     return out;
   },

@@ -93,7 +93,7 @@ export const dataSanity: Rule = {
           subjectType: "sheet",
           metric: "dataIssues",
           value: list.length,
-          benchmark: 0,
+          benchmark: status === "info" ? null : 0,
           format: "integer",
           message: key ? ctx.t(key, params) : ctx.t("sanity.other", params),
           todo: ctx.t("sanity.todo", params),
@@ -109,7 +109,7 @@ export const dataSanity: Rule = {
     }
     const known = ctx.tables.some((t) => t.kind !== "unknown");
     if (known && !out.some((d) => d.finding.status === "bad" || d.finding.status === "warn")) {
-      out.push(makeFinding(this, { status: "good", subjectType: "sheet", metric: "dataIssues", value: 0, benchmark: 0, format: "integer", message: ctx.t("sanity.clean") }));
+      out.push(makeFinding(this, { status: "good", metric: "dataIssues", value: 0, benchmark: 0, format: "integer", message: ctx.t("sanity.clean") }));
     }
     if (ctx.tables.length === 0) {
       out.push(makeFinding(this, { status: "info", subjectType: "sheet", metric: "dataIssues", format: "integer", message: ctx.t("sanity.noTables") }));
