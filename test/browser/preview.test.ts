@@ -3,13 +3,14 @@
  * Diagnose writing the report tab (colours, formats, notes), pasting an export into a new tab
  * and diagnosing it, uploading a GBK CSV, and a custom-function formula cell.
  */
+import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import iconv from "iconv-lite";
 import type { Frame, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseDelimitedText } from "../../src/local/cli/read-export";
-import { CODE_PATH, SIDEBAR_PATH, sampleShopSettings, sampleShopSheets } from "../../src/local/preview/main";
+import { CODE_PATH, portFrom, SIDEBAR_PATH, sampleShopSettings, sampleShopSheets } from "../../src/local/preview/main";
 import { sidebarFromFile, startPreviewServer, type PreviewServer } from "../../src/local/preview/server";
 import { PreviewWorkbook } from "../../src/local/preview/workbook";
 import { chromiumAvailable, launchChromium, SCREENSHOT_DIR, type Browser } from "../support/browser";
@@ -190,5 +191,46 @@ describe.skipIf(!ready)("npm start preview", () => {
     const note = (await page.getAttribute('#grid td[data-cell="R3"]', "title")) ?? "";
     expect(note).toMatch(/PAY_CONVERSION|visitors|访客/i);
     expect(pageErrors).toEqual([]);
+  });
+});
+
+describe("the preview's port", () => {
+  it("comes from --port, then $PORT, else 8080, and a bad one is refused with what to type", () => {
+    expect(portFrom([], {})).toBe(8080);
+    expect(portFrom([], { PORT: "9000" })).toBe(9000);
+    expect(portFrom(["--port", "9100"], { PORT: "9000" })).toBe(9100);
+    expect(portFrom(["--port=0"], {})).toBe(0);
+    expect(() => portFrom(["--port", "http"], {})).toThrow(/--port 8080/);
+  });
+});
+
+describe.skipIf(!existsSync(CODE_PATH))("the preview process (what npm start runs after building)", () => {
+  it("prints its 127.0.0.1 address, serves the page, and stops cleanly on Ctrl-C", async () => {
+    const root = join(__dirname, "..", "..");
+    const child = spawn(process.execPath, ["--import", "tsx", "src/local/preview/main.ts", "--port", "0", "--quiet"], {
+      cwd: root,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let output = "";
+    child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+    try {
+      const started = Date.now();
+      while (!/http:\/\/127\.0\.0\.1:\d+\//.test(output)) {
+        if (Date.now() - started > 20_000) throw new Error(`the preview did not start:\n${output}`);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      const url = /http:\/\/127\.0\.0\.1:\d+\//.exec(output)![0];
+      const page = await fetch(url);
+      expect(page.status).toBe(200);
+      expect(await page.text()).toContain('src="/sidebar"');
+      const view = (await (await fetch(url + "api/workbook")).json()) as { tabs: { name: string }[] };
+      expect(view.tabs.map((t) => t.name)).toEqual(expect.arrayContaining(["店铺日报", "商品效果", "流量来源", "推广计划"]));
+    } finally {
+      child.kill("SIGINT");
+    }
+    expect(await exited).toBe(0);
+    expect(output).toContain("stopping the preview");
   });
 });
