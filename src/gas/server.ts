@@ -68,7 +68,9 @@ function writeSettingsSheet(spreadsheet: Spreadsheet, existing: Sheet | null, se
     sheet.setName(name);
   }
   const grid = settingsSheetGrid(settings);
-  sheet.clearContents();
+  // Formats too: values go into unformatted cells, so the apostrophe that keeps text literal is
+  // read as such before the value column gets its percentage / text formats back.
+  sheet.clear();
   const range = sheet.getRange(1, 1, grid.values.length, SETTINGS_COLUMNS);
   range.setValues(grid.values.map((row) => row.map((v) => (typeof v === "string" && v !== "" ? "'" + v : v))));
   range.setNumberFormats(grid.numberFormats);
