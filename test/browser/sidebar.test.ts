@@ -252,6 +252,11 @@ describe.skipIf(!chromiumAvailable())("Diagnose shop sidebar in Chromium", () =>
     expect(await text(session.page, "#error-message")).toContain("多个 Google 账号");
     expect(await text(session.page, "#error-message")).toContain("无痕窗口");
     await screenshot(session.page, "07-error-auth-zh-CN");
+    // The other wording Google uses for the same problem.
+    world.failNext("getSettings", "ScriptError: Authorization is required to perform that action.");
+    await session.page.reload();
+    await session.page.waitForSelector("body[data-ready='true']");
+    expect(await text(session.page, "#error-message")).toContain("多个 Google 账号");
 
     world.failNext("diagnoseShop", "Exception: Service Spreadsheets timed out while accessing document");
     await diagnose(session);
