@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { snapshotSheet } from "../../src/local/fake";
+import { snapshotSheet, zonedMidnight } from "../../src/local/fake";
 import { diagnoseShop, getSettings, openReport, saveSettings } from "../../src/gas/server";
 import { productRows, sheetNames, sheetsJson, shop } from "./support";
 
@@ -40,7 +40,7 @@ describe("diagnoseShop", () => {
   });
 
   it("gives dates to the engine as ISO days in the spreadsheet's time zone", () => {
-    const google = shop({ sheets: [{ name: "商品", values: [...productRows(1), [new Date(2026, 10, 22), 1, 2]] }] });
+    const google = shop({ sheets: [{ name: "商品", values: [...productRows(1), [zonedMidnight(2026, 11, 22, "Asia/Shanghai"), 1, 2]] }] });
     diagnoseShop();
     expect(google.engine.calls[0].sheets[0].values[2][0]).toBe("2026-11-22");
   });

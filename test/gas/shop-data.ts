@@ -11,7 +11,7 @@ const SAMPLE_DIR = fileURLToPath(new URL("../../samples/sample-shop", import.met
 
 /** What a cell holds after the CSV text is pasted into Sheets (the fake's USER_ENTERED parsing). */
 function pasted(text: string): Cell {
-  const entry = parseAsTyped(text, null);
+  const entry = parseAsTyped(text, null, "Asia/Shanghai");
   return entry.formula ?? entry.value;
 }
 

@@ -36,6 +36,13 @@ describe("setValues parses strings as if typed", () => {
     expect(sheet.getRange(1, 1, 1, 4).getFormulas()).toEqual([["", "", "", ""]]);
   });
 
+  it("stores a typed date as midnight in the spreadsheet's time zone", () => {
+    const { sheet } = fresh();
+    sheet.getRange("A1").setValue("2026-11-22");
+    expect((sheet.getRange("A1").getValue() as Date).toISOString()).toBe("2026-11-21T16:00:00.000Z");
+    expect(sheet.getRange("A1").getDisplayValue()).toBe("2026-11-22");
+  });
+
   it("keeps text as typed in a cell formatted as plain text (@)", () => {
     const { sheet } = fresh();
     sheet.getRange("A1").setNumberFormat("@").setValue("007");

@@ -12,14 +12,25 @@ function pad(n: number, width = 2): string {
   return String(n).padStart(width, "0");
 }
 
-function formatDate(date: Date, pattern: string): string {
-  const out = pattern
-    .replace(/yyyy/g, String(date.getFullYear()))
-    .replace(/mm/g, pad(date.getMonth() + 1))
-    .replace(/dd/g, pad(date.getDate()))
-    .replace(/hh/g, pad(date.getHours()))
-    .replace(/ss/g, pad(date.getSeconds()));
-  return out;
+/** Calendar fields of `date` as seen in `timeZone` (the process's zone when none is given). */
+function fieldsIn(date: Date, timeZone?: string): { y: number; m: number; d: number; h: number; s: number } {
+  if (!timeZone) return { y: date.getFullYear(), m: date.getMonth() + 1, d: date.getDate(), h: date.getHours(), s: date.getSeconds() };
+  const p: Record<string, string> = {};
+  const formatter = new Intl.DateTimeFormat("en-CA", {
+    timeZone, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", second: "2-digit", hourCycle: "h23",
+  });
+  for (const part of formatter.formatToParts(date)) p[part.type] = part.value;
+  return { y: Number(p.year), m: Number(p.month), d: Number(p.day), h: Number(p.hour), s: Number(p.second) };
+}
+
+function formatDate(date: Date, pattern: string, timeZone?: string): string {
+  const f = fieldsIn(date, timeZone);
+  return pattern
+    .replace(/yyyy/g, String(f.y))
+    .replace(/mm/g, pad(f.m))
+    .replace(/dd/g, pad(f.d))
+    .replace(/hh/g, pad(f.h))
+    .replace(/ss/g, pad(f.s));
 }
 
 function group(integer: string): string {
@@ -64,8 +75,8 @@ function formatNumber(value: number, pattern: string): string {
   return sign + prefix + body + (percent ? "%" : "") + suffix;
 }
 
-/** The text Sheets would show for `value` under `pattern`. */
-export function formatDisplay(value: StoredValue, pattern: string | null | undefined): string {
+/** The text Sheets would show for `value` under `pattern`, dates seen in `timeZone`. */
+export function formatDisplay(value: StoredValue, pattern: string | null | undefined, timeZone?: string): string {
   const p = pattern ?? DEFAULT_NUMBER_FORMAT;
   if (typeof value === "string") return value;
   if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
@@ -73,10 +84,10 @@ export function formatDisplay(value: StoredValue, pattern: string | null | undef
     if (p === "@") return String(value);
     if (/[yd]/.test(p) && !/[#0]/.test(p.replace(/yyyy|mm|dd|hh|ss/g, ""))) {
       // A date format on a number: Sheets shows the serial as a date; rare in our sheets.
-      return formatDate(new Date(Math.round((value - 25569) * 86400000)), p);
+      return formatDate(new Date(Math.round((value - 25569) * 86400000)), p, "UTC");
     }
     return formatNumber(value, p);
   }
   const datePattern = /[yd]/.test(p) ? p : "yyyy-mm-dd";
-  return formatDate(value, datePattern);
+  return formatDate(value, datePattern, timeZone);
 }

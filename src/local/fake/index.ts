@@ -14,7 +14,7 @@ export type { UiLog } from "./services";
 export { FakeRange, FakeSheet, FakeSpreadsheet, normalizeColor } from "./spreadsheet";
 export { snapshotSheet, snapshotSpreadsheet } from "./snapshot";
 export type { SheetSnapshot, SpreadsheetSnapshot, JsonCell } from "./snapshot";
-export { parseAsTyped } from "./typed";
+export { parseAsTyped, zonedMidnight } from "./typed";
 export { formatDisplay, DEFAULT_NUMBER_FORMAT } from "./display";
 export { a1Notation, columnLetters, parseA1 } from "./a1";
 

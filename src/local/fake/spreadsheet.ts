@@ -442,7 +442,7 @@ export class FakeRange {
 
   _writeValue(r: number, c: number, input: unknown): void {
     const store = this._store;
-    const entry = parseAsTyped(input, store.numberFormats.get(key(r, c)) ?? null);
+    const entry = parseAsTyped(input, store.numberFormats.get(key(r, c)) ?? null, this._sheet._spreadsheet._timeZone);
     store.setValue(r, c, entry.value);
     if (entry.formula) store.formulas.set(key(r, c), entry.formula);
     else store.formulas.delete(key(r, c));
@@ -520,7 +520,8 @@ export class FakeRange {
   }
   getDisplayValues(): Grid<string> {
     const store = this._store;
-    return this._map((r, c) => formatDisplay(store.value(r, c), store.numberFormats.get(key(r, c))));
+    const timeZone = this._sheet._spreadsheet._timeZone;
+    return this._map((r, c) => formatDisplay(store.value(r, c), store.numberFormats.get(key(r, c)), timeZone));
   }
   getDisplayValue(): string {
     return this.getDisplayValues()[0][0];

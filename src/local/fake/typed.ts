@@ -27,8 +27,22 @@ function isDateLike(value: unknown): value is Date {
   return Object.prototype.toString.call(value) === "[object Date]";
 }
 
-/** Parses one written value the way the Sheets UI parses typed input. */
-export function parseAsTyped(input: unknown, cellFormat: string | null): TypedEntry {
+/** Midnight of a calendar day in `timeZone` (Sheets stores typed dates that way); local midnight without a zone. */
+export function zonedMidnight(year: number, month: number, day: number, timeZone?: string): Date {
+  if (!timeZone) return new Date(year, month - 1, day);
+  const guess = Date.UTC(year, month - 1, day);
+  const parts: Record<string, string> = {};
+  const formatter = new Intl.DateTimeFormat("en-CA", {
+    timeZone, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit", hourCycle: "h23",
+  });
+  for (const p of formatter.formatToParts(new Date(guess))) parts[p.type] = p.value;
+  const shown = Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day), Number(parts.hour), Number(parts.minute), Number(parts.second));
+  // The zone's offset at that day: shift the UTC midnight back by it.
+  return new Date(guess - (shown - guess));
+}
+
+/** Parses one written value the way the Sheets UI parses typed input (dates at midnight in `timeZone`). */
+export function parseAsTyped(input: unknown, cellFormat: string | null, timeZone?: string): TypedEntry {
   if (input === null || input === undefined) return { value: "", formula: null, autoFormat: null };
   if (typeof input === "number") {
     if (!Number.isFinite(input)) return { value: "#NUM!", formula: null, autoFormat: null };
@@ -54,7 +68,7 @@ export function parseAsTyped(input: unknown, cellFormat: string | null): TypedEn
   const iso = parseIsoLikeDate(trimmed);
   if (iso && /^\d{4}[-/]\d{1,2}[-/]\d{1,2}$/.test(trimmed)) {
     const [y, m, d] = iso.split("-").map(Number);
-    return { value: new Date(y, m - 1, d), formula: null, autoFormat: "yyyy-mm-dd" };
+    return { value: zonedMidnight(y, m, d, timeZone), formula: null, autoFormat: "yyyy-mm-dd" };
   }
   return { value: text, formula: null, autoFormat: null };
 }
