@@ -86,10 +86,17 @@ export function startPreviewServer(options: PreviewServerOptions): Promise<Previ
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const path = (req.url ?? "/").split("?")[0];
     const method = req.method ?? "GET";
+    // Only this machine's own names: a web page that re-points its domain at 127.0.0.1
+    // (DNS rebinding) must not be able to read or change the workbook.
+    const host = (req.headers.host ?? "").replace(/:\d+$/, "");
+    if (host !== "127.0.0.1" && host !== "localhost") {
+      send(res, 421, "text/plain; charset=utf-8", "this preview only answers to 127.0.0.1 or localhost");
+      return;
+    }
     // The API changes state: only same-origin requests from our page (no cross-site form posts).
     if (method === "POST") {
       const origin = req.headers.origin;
-      if (origin && origin !== `http://${req.headers.host}`) {
+      if (origin && origin !== `http://${req.headers.host ?? ""}`) {
         send(res, 403, "text/plain; charset=utf-8", "cross-origin request refused");
         return;
       }
