@@ -56,8 +56,11 @@ export function isNullToken(text: string): boolean {
   return t === "" || NULL_TOKENS.has(t);
 }
 
+const DIGIT_EDGE = /^[\d.]$/;
+
 function stripCurrency(text: string): string {
   let t = text;
+  if (t === "" || (DIGIT_EDGE.test(t[0]) && DIGIT_EDGE.test(t[t.length - 1]) && !t.endsWith("元"))) return t;
   for (const mark of CURRENCY_MARKS) {
     if (t.startsWith(mark)) {
       t = t.slice(mark.length).trim();
@@ -80,7 +83,7 @@ function stripCurrency(text: string): string {
 export function parseNumberText(raw: string): NumberReading {
   // Fast paths for the common export cells (`1234`, `-12.5`, `2.43%`): same results, no regex replaces.
   if (PLAIN_NUMBER.test(raw)) return { kind: "number", value: Number(raw), percent: false };
-  if (PLAIN_PERCENT.test(raw)) return { kind: "number", value: roundFloat(Number(raw.slice(0, -1)) / 100), percent: true };
+  if (PLAIN_PERCENT.test(raw)) return { kind: "number", value: percentOf(raw.slice(0, -1)), percent: true };
   let t = toHalfWidth(raw).trim().replace(/\u00a0/g, " ");
   if (isNullToken(t)) return { kind: "blank" };
   let negative = false;
@@ -115,9 +118,20 @@ export function parseNumberText(raw: string): NumberReading {
   }
   let value = Number(t);
   if (!Number.isFinite(value)) return { kind: "invalid", reason: "non-finite", text: raw };
-  if (percent) value = roundFloat(value / 100);
+  if (percent) value = /^\d*\.?\d*$/.test(t) ? percentOf(t) : roundFloat(value / 100);
   if (negative) value = -value;
   return { kind: "number", value, percent };
+}
+
+/**
+ * `12.34` (percent digits) → 0.1234 by moving the decimal point in the text, so the result
+ * is the double nearest the decimal value, with no binary noise from dividing by 100.
+ */
+function percentOf(digits: string): number {
+  const dot = digits.indexOf(".");
+  const whole = (dot < 0 ? digits : digits.slice(0, dot)).padStart(3, "0");
+  const fraction = dot < 0 ? "" : digits.slice(dot + 1);
+  return Number(`${whole.slice(0, -2)}.${whole.slice(-2)}${fraction}`);
 }
 
 /** Removes binary noise from a division by 100 (12.34 / 100 = 0.12340000000000001). */
@@ -164,7 +178,8 @@ export function formatIsoDate(date: Date): string {
 
 /** Days in a month (month 1–12). */
 export function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
 /** Validates a Y-M-D triple and returns it as ISO text, or null when it is not a real date. */

@@ -1,0 +1,55 @@
+/**
+ * recognizeTables on a 30-column 生意参谋-style shop table: time per 10,000 rows at 10k, 100k
+ * and 300k rows (growth must stay linear: per-row cost at 300k within 1.5× of 10k), peak heap,
+ * for cells as Sheets hands them over (numbers) and as exported text. Target: 100k rows < 2 s.
+ */
+import type { Cell } from "../src/engine";
+import { recognizeTables } from "../src/engine";
+import { medianMs, peakHeapMb, row } from "./util";
+
+const HEADER = [
+  "统计日期", "访客数", "浏览量", "支付金额", "支付买家数", "支付转化率", "客单价", "跳失率", "人均浏览量（访问深度）", "人均停留时长(秒)",
+  "新访客数", "老访客数", "下单金额", "下单买家数", "下单商品件数", "下单转化率", "支付父订单数", "支付子订单数", "支付商品件数", "商品详情页访客数",
+  "商品详情页浏览量", "店铺首页访客数", "店铺收藏人数", "商品收藏人数", "售中申请退款金额", "描述相符动态评分(DSR)", "服务态度动态评分(DSR)", "物流服务动态评分(DSR)", "DSR综合低评分买家数", "无线端访客数",
+];
+
+/** A shop table of `n` days; `text` writes cells the way the export file has them. */
+function shopTable(n: number, text: boolean): Cell[][] {
+  const values: Cell[][] = [["【生意参谋】自助取数"], ["统计时间：…"], [""], HEADER];
+  const start = Date.UTC(1990, 0, 1);
+  for (let i = 0; i < n; i++) {
+    const day = new Date(start + (i % 60_000) * 86_400_000).toISOString().slice(0, 10);
+    const uv = 3000 + (i % 997);
+    const buyers = 60 + (i % 41);
+    const sales = buyers * 163.5;
+    const nums = [uv, uv * 3, sales, buyers, buyers / uv, 163.5, 0.612, 3, 52.3, uv * 0.7, uv * 0.3, sales * 1.1, buyers + 12, buyers * 2, (buyers + 12) / uv,
+      buyers, buyers + 4, buyers * 1.3, uv * 0.8, uv * 2, uv * 0.2, 12, 80, 540.5, 4.81, 4.79, 4.8, 2, uv * 0.9];
+    if (text) {
+      values.push([day, ...nums.map((v, c) => (c === 4 || c === 6 || c === 14 ? `${(v * 100).toFixed(2)}%` : c === 2 || c === 11 ? `¥${v.toLocaleString("en-US", { minimumFractionDigits: 2 })}` : i % 50 === 0 && c === 23 ? "-" : String(v)))]);
+    } else {
+      values.push([new Date(start + (i % 60_000) * 86_400_000), ...nums]);
+    }
+  }
+  return values;
+}
+
+export default function recognizeBench(): void {
+  for (const text of [false, true]) {
+    const label = text ? "as exported text" : "as Sheets parses it";
+    console.log(`\n-- cells ${label} (30 columns) --`);
+    const perTenK: Record<number, number> = {};
+    for (const n of [10_000, 100_000, 300_000]) {
+      const grid = shopTable(n, text);
+      const sheets = [{ name: "Shop", values: grid }];
+      const ms = medianMs(() => recognizeTables(sheets), n >= 300_000 ? 1 : 3);
+      perTenK[n] = (ms / n) * 10_000;
+      row(`recognize ${n.toLocaleString("en-US")} rows`, `${ms.toFixed(0)} ms`, n === 100_000 ? `target < 2000 ms: ${ms < 2000 ? "met" : "MISSED"}` : "");
+      row(`  per 10,000 rows at ${n.toLocaleString("en-US")}`, `${perTenK[n].toFixed(1)} ms`);
+    }
+    const growth = perTenK[300_000] / perTenK[10_000];
+    row("growth: per-row cost at 300k ÷ at 10k", `${growth.toFixed(2)}×`, `target ≤ 1.5×: ${growth <= 1.5 ? "met" : "MISSED"}`);
+    const grid = shopTable(100_000, text);
+    const mb = peakHeapMb(() => recognizeTables([{ name: "Shop", values: grid }]));
+    row("peak heap growth recognising 100,000 rows", `${mb.toFixed(0)} MB`);
+  }
+}
