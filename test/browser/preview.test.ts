@@ -5,6 +5,7 @@
  */
 import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { request } from "node:http";
 import { join } from "node:path";
 import iconv from "iconv-lite";
 import type { Frame, Page } from "playwright-core";
@@ -232,6 +233,16 @@ describe.skipIf(!existsSync(CODE_PATH))("the preview process (what npm start run
       expect(await page.text()).toContain('src="/sidebar"');
       const view = (await (await fetch(url + "api/workbook")).json()) as { tabs: { name: string }[] };
       expect(view.tabs.map((t) => t.name)).toEqual(expect.arrayContaining(["店铺日报", "商品效果", "流量来源", "推广计划"]));
+      // A page on another domain re-pointed at 127.0.0.1 (DNS rebinding) is refused.
+      const status = await new Promise<number>((resolve, reject) => {
+        const req = request(url + "api/workbook", { headers: { host: "attacker.example" } }, (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        });
+        req.on("error", reject);
+        req.end();
+      });
+      expect(status).toBe(421);
     } finally {
       child.kill("SIGINT");
     }
