@@ -180,6 +180,7 @@ describe.skipIf(!chromiumAvailable())("Diagnose shop sidebar in Chromium", () =>
     expect(await page.evaluate("document.activeElement.id")).toBe("field-peerPayConversion");
     expect(session.bridge.calls.some((c) => c.name === "saveSettings")).toBe(false);
     expect(world.storedSettings()).toEqual(before);
+    expect(await page.evaluate(CONTRAST_CHECK)).toEqual([]);
     await screenshot(page, "05-invalid-settings-zh-CN");
   });
 
@@ -229,6 +230,7 @@ describe.skipIf(!chromiumAvailable())("Diagnose shop sidebar in Chromium", () =>
     expect(await text(session.page, "#error-message")).toContain("生意参谋 / Shopify / Amazon");
     expect(await text(session.page, "#error-message")).toContain("表头");
     expect(await session.page.locator("#result").isVisible()).toBe(false);
+    expect(await session.page.evaluate(CONTRAST_CHECK)).toEqual([]);
     await screenshot(session.page, "06-error-no-data-zh-CN");
   });
 
