@@ -29,7 +29,7 @@ export interface ElementwiseMetric {
    * Computes one element (width 1). null means a zero denominator: in range mode that
    * cell becomes "", on single cells `zeroMessage` is thrown.
    */
-  compute(values: ReadonlyArray<number | Day>): number | null;
+  compute(values: ArrayLike<number | Day>): number | null;
   /**
    * For width > 1: the row of results for one input row; a null cell becomes "". It is
    * also called when only some inputs are blank (undefined), so it can fill what it can.
@@ -84,8 +84,9 @@ function checkResult(metric: ElementwiseMetric, value: number, where: string): n
 /** Applies a metric to Sheets-style arguments: scalars give a value, ranges give a 2D array. */
 export function applyElementwise(metric: ElementwiseMetric, args: ArrayLike<unknown>): OutputCell | OutputCell[][] {
   const count = metric.params.length;
-  if (args.length < count) {
-    const missing = metric.params.slice(args.length).map((p) => p.name);
+  // Sheets passes an omitted trailing argument as undefined (the stub forwards every name).
+  const missing = metric.params.filter((_, i) => i >= args.length || args[i] === undefined).map((p) => p.name);
+  if (missing.length > 0) {
     throw new FunctionInputError(
       `${metric.fn} needs ${count} arguments (${metric.params.map((p) => p.name).join(", ")}); ${missing.join(", ")} ${missing.length === 1 ? "is" : "are"} missing.`,
     );
@@ -99,9 +100,6 @@ export function applyElementwise(metric: ElementwiseMetric, args: ArrayLike<unkn
   for (let i = 0; i < count; i++) {
     const arg = args[i];
     const param = metric.params[i].name;
-    if (arg === undefined) {
-      throw new FunctionInputError(`${metric.fn}: ${param} is missing; give a cell, a range or a number.`);
-    }
     if (!isRange(arg)) {
       ranges[i] = null;
       fixed[i] = readValue(metric, i, arg, { fn: metric.fn, param });
@@ -136,46 +134,137 @@ export function applyElementwise(metric: ElementwiseMetric, args: ArrayLike<unkn
     );
   }
   const wide = columns > 1;
-  const values: ArgumentValue[] = fixed.slice();
-  const out: OutputCell[][] = new Array(rows);
-  for (let r = 0; r < rows; r++) {
-    const outRow: OutputCell[] = metric.width > 1 ? new Array(metric.width) : new Array(columns);
-    for (let c = 0; c < columns; c++) {
-      let blanks = 0;
-      for (let i = 0; i < count; i++) {
-        const range = ranges[i];
-        if (range) {
-          const cell = range[r][c];
-          // Fast path: plain non-negative numbers are what whole-column calls mostly carry.
-          const kind = metric.params[i].kind;
-          values[i] =
-            typeof cell === "number" && cell >= 0 && cell <= 1e300 && kind !== "date" && kind !== "rate" && kind !== "score"
-              ? cell
-              : readValue(metric, i, cell, { fn: metric.fn, param: metric.params[i].name, row: r + 1, column: c + 1, wide });
+  const { low, high } = plainNumberBounds(metric);
+  // Numbers-only metrics read into a Float64Array (unboxed, one shape for V8), with blanks
+  // flagged beside it; a metric taking a date needs an ordinary array.
+  const numeric = metric.params.every((p) => p.kind !== "date");
+  const values: ArgumentValue[] | Float64Array = numeric ? new Float64Array(count) : new Array<ArgumentValue>(count);
+  const blank = new Uint8Array(count);
+  for (let i = 0; i < count; i++) {
+    blank[i] = fixed[i] === undefined ? 1 : 0;
+    if (!ranges[i]) values[i] = fixed[i] === undefined ? (numeric ? 0 : undefined) : (fixed[i] as number);
+  }
+
+  /** Reads the inputs at (r, c) into `values` and `blank`; returns how many are blank. */
+  function readInputs(r: number, c: number): number {
+    let blanks = 0;
+    for (let i = 0; i < count; i++) {
+      const range = ranges[i];
+      if (range) {
+        const cell = range[r][c];
+        if (typeof cell === "number" && cell >= low[i] && cell <= high[i]) {
+          values[i] = cell;
+          blank[i] = 0;
+        } else {
+          const value = readValue(metric, i, cell, { fn: metric.fn, param: metric.params[i].name, row: r + 1, column: c + 1, wide });
+          blank[i] = value === undefined ? 1 : 0;
+          if (numeric) values[i] = value === undefined ? 0 : (value as number);
+          else values[i] = value as number;
         }
-        if (values[i] === undefined) blanks++;
       }
+      blanks += blank[i];
+    }
+    return blanks;
+  }
+
+  const out: OutputCell[][] = new Array(rows);
+  const computeRow = metric.computeRow;
+  if (computeRow) {
+    const rowValues: ArgumentValue[] = new Array(count);
+    for (let r = 0; r < rows; r++) {
+      const blanks = readInputs(r, 0);
       // A row with no data at all stays blank, so open-ended ranges like B2:B work.
       if (blanks === count) {
-        if (metric.computeRow) outRow.fill("");
-        else outRow[c] = "";
+        out[r] = new Array<OutputCell>(metric.width).fill("");
         continue;
       }
-      if (metric.computeRow) {
-        const result = metric.computeRow(values);
-        for (let k = 0; k < metric.width; k++) {
-          const v = result[k];
-          outRow[k] = v === null ? "" : checkResult(metric, v, ` for row ${r + 1}`);
-        }
-      } else if (blanks > 0) {
-        // Some inputs have no data (blank or "-"): there is nothing to compute, and no 0 to invent.
-        outRow[c] = "";
-      } else {
-        const v = metric.compute(values as (number | Day)[]);
-        outRow[c] = v === null ? "" : checkResult(metric, v, ` for row ${r + 1}`);
+      for (let i = 0; i < count; i++) rowValues[i] = blank[i] ? undefined : values[i];
+      const result = computeRow(rowValues);
+      const outRow: OutputCell[] = new Array(metric.width);
+      for (let k = 0; k < metric.width; k++) {
+        const v = result[k];
+        outRow[k] = v === null ? "" : checkResult(metric, v, ` for row ${r + 1}`);
       }
+      out[r] = outRow;
+    }
+    return out;
+  }
+
+  if (columns === 1 && numeric) return applyToColumn(metric, rows, ranges, values as Float64Array, blank, readInputs);
+
+  for (let r = 0; r < rows; r++) {
+    const outRow: OutputCell[] = new Array(columns);
+    for (let c = 0; c < columns; c++) {
+      // Any input without data (blank, "-") leaves the cell blank: nothing to compute, no 0 to invent.
+      if (readInputs(r, c) > 0) {
+        outRow[c] = "";
+        continue;
+      }
+      const v = metric.compute(values as ArrayLike<number | Day>);
+      outRow[c] = v === null ? "" : checkResult(metric, v, ` for row ${r + 1}`);
     }
     out[r] = outRow;
+  }
+  return out;
+}
+
+/**
+ * The numbers a parameter accepts without further reading: what whole-column calls mostly
+ * carry. Anything outside (text, blanks, dates, out-of-range values) takes the slow path
+ * with its checks and messages. Dates never pass.
+ */
+function plainNumberBounds(metric: ElementwiseMetric): { low: Float64Array; high: Float64Array } {
+  const low = new Float64Array(metric.params.length);
+  const high = new Float64Array(metric.params.length);
+  metric.params.forEach((p, i) => {
+    const [lo, hi] =
+      p.kind === "rate" ? [0, 1] : p.kind === "score" ? [1, 5] : p.kind === "amount" ? [-1e300, 1e300] : p.kind === "date" ? [1, 0] : [0, 1e300];
+    low[i] = lo;
+    high[i] = hi;
+  });
+  return { low, high };
+}
+
+/**
+ * The whole-column call (=PAY_CONVERSION(C2:C, B2:B)) of a numbers-only metric, kept as
+ * tight as a hand-written loop: plain numbers are read straight from the column; a row
+ * holding anything else goes through `readInputs` with its checks and messages.
+ */
+function applyToColumn(
+  metric: ElementwiseMetric,
+  rows: number,
+  ranges: (unknown[][] | null)[],
+  values: Float64Array,
+  blank: Uint8Array,
+  readInputs: (r: number, c: number) => number,
+): OutputCell[][] {
+  const count = ranges.length;
+  const { low, high } = plainNumberBounds(metric);
+  let fixedBlanks = 0;
+  for (let i = 0; i < count; i++) if (!ranges[i]) fixedBlanks += blank[i];
+  const out: OutputCell[][] = new Array(rows);
+  for (let r = 0; r < rows; r++) {
+    let plain = true;
+    for (let i = 0; i < count; i++) {
+      const range = ranges[i];
+      if (range === null) continue;
+      const cell = range[r][0];
+      if (typeof cell === "number" && cell >= low[i] && cell <= high[i]) {
+        values[i] = cell;
+        blank[i] = 0;
+      } else {
+        plain = false;
+        break;
+      }
+    }
+    const blanks = plain ? fixedBlanks : readInputs(r, 0);
+    // Any input without data (blank, "-") leaves the cell blank: nothing to compute, no 0 to invent.
+    if (blanks > 0) {
+      out[r] = [""];
+      continue;
+    }
+    const v = metric.compute(values);
+    out[r] = [v === null ? "" : Number.isFinite(v) ? v : checkResult(metric, v, ` for row ${r + 1}`)];
   }
   return out;
 }

@@ -65,7 +65,7 @@ interface MetricDefinition {
   noun?: string;
   /** The parameter whose 0 leaves no result. */
   denominator?: string;
-  compute(values: ReadonlyArray<number | Day>): number | null;
+  compute(values: ArrayLike<number | Day>): number | null;
   samples: FunctionSample[];
 }
 
