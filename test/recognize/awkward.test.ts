@@ -60,6 +60,34 @@ describe("header detection", () => {
     ]);
   });
 
+  it("reads through a stray blank row inside a table and says so", () => {
+    const t = one([
+      ["统计日期", "访客数", "支付金额"],
+      ["2026-11-01", 100, 2000],
+      ["", "", ""],
+      ["2026-11-02", 120, 2100],
+    ]);
+    expect(t.rows.map((r) => r.date)).toEqual(["2026-11-01", "2026-11-02"]);
+    expect(t.issues).toEqual([expect.objectContaining({ code: "blank-row-in-table", row: 3 })]);
+  });
+
+  it("reports figures left below a table without a header instead of dropping them silently", () => {
+    const tables = recognizeTables([{
+      name: "S",
+      values: [
+        ["统计日期", "访客数", "支付金额"],
+        ["2026-11-01", 100, 2000],
+        ["", "", ""],
+        ["", "", ""],
+        ["", "", ""],
+        ["2026-11-02", 120, 2100],
+      ],
+    }]);
+    expect(tables).toHaveLength(1);
+    expect(tables[0].rows).toHaveLength(1);
+    expect(tables[0].issues).toEqual([expect.objectContaining({ code: "row-outside-table", row: 6 })]);
+  });
+
   it("folds header noise: full-width brackets, trailing spaces, case, traditional characters, dashes", () => {
     const t = one([
       ["統計日期 ", "人均浏览量（访问深度）", "人均停留时长(秒)", "SESSIONS — TOTAL", "unit session PERCENTAGE", "訪客數（人）"],

@@ -4,7 +4,7 @@
  * records. Never throws: anything it cannot use comes back as an issue or an `unknown` table.
  */
 import type { Cell } from "../cells";
-import { isEmptyCell } from "../cells";
+import { isEmptyCell, readNumber } from "../cells";
 import type { RecognitionIssue, RecognizedTable, SheetInput } from "../tables";
 import type { HeaderRow } from "./headers";
 import { isHeaderRow, readHeaderRow } from "./headers";
@@ -40,6 +40,19 @@ function textCellCount(row: readonly Cell[]): number {
   return n;
 }
 
+function numberCellCount(row: readonly Cell[]): number {
+  let n = 0;
+  for (const cell of row) if (readNumber(cell).kind === "number") n++;
+  return n;
+}
+
+function outsideIssue(sheet: string, row: number, headerRow: number): RecognitionIssue {
+  return {
+    sheet, row, column: null, code: "row-outside-table",
+    message: `Row ${row} holds figures but sits below the table that starts at row ${headerRow}, after blank rows and without a header of its own, so it was not read. Remove the blank rows above it, or give it a header row.`,
+  };
+}
+
 /** Why nothing could be recognised in a sheet that is not empty. */
 function noHeaderReason(sheet: string, grid: readonly (readonly Cell[])[], from: number): string {
   for (let r = from; r < Math.min(grid.length, from + 50); r++) {
@@ -72,17 +85,15 @@ function recognizeSheet(sheet: SheetInput): RecognizedTable[] {
     }
     if (firstContent < 0) firstContent = r;
     // Prose rows and most data rows have at most one text cell: skip them without matching.
-    if (textCellCount(row) < 2) {
-      r++;
-      continue;
-    }
-    const header = readHeaderRow(row, r);
-    if (!isHeaderRow(header)) {
+    const header = textCellCount(row) >= 2 ? readHeaderRow(row, r) : null;
+    if (header === null || !isHeaderRow(header)) {
+      const previous = tables[tables.length - 1];
+      if (previous && numberCellCount(row) >= 2) previous.issues.push(outsideIssue(name, r + 1, previous.headerRow));
       r++;
       continue;
     }
     const start = r + 1;
-    const end = tableEnd(grid, start);
+    const end = tableEnd(grid, start, header);
     tables.push(readTable(name, grid, header, start, end));
     r = end;
   }

@@ -7,6 +7,7 @@ import { decideDayMonthOrder, isDate, isEmptyCell, isNullToken, parseDayMonthPar
 import type { RecognitionIssue, RecognizedTable, TableKind, TableRow, TotalsRow } from "../tables";
 import { checkRates } from "./checks";
 import type { HeaderRow } from "./headers";
+import { isHeaderRow, readHeaderRow } from "./headers";
 import { cellRef, columnLetter, quoteCell } from "./issues";
 import { headerKey } from "./normalize";
 import type { FieldType } from "./vocabulary";
@@ -40,6 +41,7 @@ const AD_RENAMES: readonly (readonly [from: string, to: string])[] = [
 /** First characters a totals label can start with (a cheap filter before folding the text). */
 const TOTALS_FIRST_CHAR = /^[\s合总總汇匯小全tTgGsS합\uff21-\uff5a]/;
 const NOTE_TEXT = /^(注|备注|說明|说明|提示|数据来源|數據來源|来源[:：]|\*|#|note|source:|data source)/i;
+const NUMERIC: ReadonlySet<FieldType> = new Set(["count", "money", "rate", "number", "seconds"]);
 const PRESALE_NAME = /预售|定金|预定|預售|pre-?order|pre-?sale/i;
 const FLAG_YES = new Set(["是", "yes", "y", "true", "1", "预售", "預售", "✓", "√", "pre-order", "presale", "新款"]);
 const FLAG_NO = new Set(["否", "no", "n", "false", "0", "非预售", "×", "✗", "现货", "旧款"]);
@@ -60,10 +62,43 @@ function isRowBlank(row: readonly Cell[] | undefined): boolean {
   return true;
 }
 
-/** First row index ≥ start that is blank (the end of this table), or the sheet's end. */
-export function tableEnd(values: readonly (readonly Cell[])[], start: number): number {
+/** First row index ≥ start that is blank, or the sheet's end. */
+function nextBlank(values: readonly (readonly Cell[])[], start: number): number {
   for (let r = start; r < values.length; r++) if (isRowBlank(values[r])) return r;
   return values.length;
+}
+
+/** True when a row reads as data under this header: at least two, and half, of its numeric columns hold numbers. */
+export function rowFitsHeader(header: HeaderRow, row: readonly Cell[]): boolean {
+  let numeric = 0;
+  let numbers = 0;
+  for (const cell of header.cells) {
+    if (!cell.match || !NUMERIC.has(cell.match.type)) continue;
+    numeric++;
+    if (readNumber(row[cell.column]).kind === "number") numbers++;
+  }
+  return numbers >= 2 && numbers * 2 >= numeric;
+}
+
+/** Blank rows a table may contain (a stray empty line in a paste) before it is taken as ended. */
+const MAX_GAP = 2;
+
+/**
+ * End (exclusive) of the table whose data starts at `start`: the first blank row, unless
+ * within two blank rows the data continues (rows that fit the header and are not a new
+ * header), in which case the blank rows are inside the table and reported there.
+ */
+export function tableEnd(values: readonly (readonly Cell[])[], start: number, header?: HeaderRow): number {
+  let end = nextBlank(values, start);
+  while (header && end < values.length) {
+    let next = end;
+    while (next < values.length && isRowBlank(values[next])) next++;
+    if (next >= values.length || next - end > MAX_GAP) break;
+    const row = values[next];
+    if (isHeaderRow(readHeaderRow(row, next)) || !rowFitsHeader(header, row)) break;
+    end = nextBlank(values, next);
+  }
+  return end;
 }
 
 /** The totals label of a row (合计, Total …) in its first non-empty cell, with that cell's 0-based column. */
@@ -214,6 +249,13 @@ export function readTable(
   for (let r = start; r < end; r++) {
     const row = values[r] ?? [];
     const sheetRow = r + 1;
+    if (isRowBlank(row)) {
+      issues.push({
+        sheet, row: sheetRow, column: null, code: "blank-row-in-table",
+        message: `Row ${sheetRow} is blank inside the table that starts at row ${headerRow}; the rows after it were read as part of the same table.`,
+      });
+      continue;
+    }
     const totalsCell = totalsLabel(row);
     if (totalsCell !== null) {
       const label = totalsCell.label;
