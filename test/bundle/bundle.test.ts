@@ -103,6 +103,24 @@ describe("every custom function, called by its global name with Sheets-style arg
   });
 });
 
+describe("what a custom-function call costs", () => {
+  it("never initialises the server's heavy modules (zod): they load on the first server call", () => {
+    const fresh = loadBundle({}, source);
+    for (const fn of CUSTOM_FUNCTIONS) {
+      for (const sample of fn.samples ?? []) vm.runInContext(`${fn.name}(...${JSON.stringify(sample.args)})`, fresh);
+    }
+    // zod 4 registers its global config when its modules initialise.
+    expect(source.includes("__zod_globalConfig"), "zod is expected in the bundle (settings schema)").toBe(true);
+    expect(vm.runInContext("typeof globalThis.__zod_globalConfig", fresh)).toBe("undefined");
+    // Control: a sidebar call does load them, so the probe above can tell the difference.
+    const sidebarCall = SERVER_FUNCTIONS.find((f) => f.name === "getSettings");
+    if (sidebarCall) {
+      vm.runInContext("try { getSettings() } catch (e) {}", fresh);
+      expect(vm.runInContext("typeof globalThis.__zod_globalConfig", fresh)).toBe("object");
+    }
+  });
+});
+
 describe("onOpen and onInstall against a fake Ui", () => {
   function fakeSpreadsheetApp(log: string[]) {
     const menu = {
