@@ -185,7 +185,7 @@ export function renderGridTable(grid: RenderableGrid, options: RenderGridOptions
 export const GRID_CSS = `
 .sd-grid.sd-fixed{table-layout:fixed}
 .sd-grid{border-collapse:collapse;font:13px/1.35 Arial,"Noto Sans CJK SC","PingFang SC","Microsoft YaHei",sans-serif;background:#fff}
-.sd-grid td,.sd-grid th{border:1px solid #e2e3e3;padding:3px 6px;overflow:hidden;text-overflow:ellipsis;white-space:nowrap;vertical-align:bottom}
+.sd-grid td,.sd-grid th{height:21px;border:1px solid #e2e3e3;padding:3px 6px;overflow:hidden;text-overflow:ellipsis;white-space:nowrap;vertical-align:bottom}
 .sd-grid td.sd-num{text-align:right}
 .sd-grid td.sd-note{position:relative}
 .sd-grid td.sd-note::after{content:"";position:absolute;top:0;right:0;border-style:solid;border-width:0 6px 6px 0;border-color:transparent #f29900 transparent transparent}

@@ -140,9 +140,14 @@ describe.skipIf(!ready)("npm start preview", () => {
     // What a copy of cells from another spreadsheet puts on the clipboard: tab-separated rows.
     const rows = parseDelimitedText(readFileSync(join(FIXTURES, "ztc-plans-old.csv"), "utf8"));
     const tsv = rows.map((r) => r.join("\t")).join("\n");
-    await page.click("#paste-open");
+    // Ctrl+V on the sheet: the page receives a paste event carrying the clipboard's text.
+    await page.evaluate(
+      `(() => { const data = new DataTransfer(); data.setData("text/plain", ${JSON.stringify(tsv)});
+        document.getElementById("grid").dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true })); })()`,
+    );
+    await page.waitForSelector("#paste-dialog[open]");
+    expect(await page.inputValue("#paste-text")).toBe(tsv);
     await page.fill("#paste-name", "我的直通车<b>导出</b>");
-    await page.fill("#paste-text", tsv);
     await page.click("#paste-add");
     await page.waitForFunction(`document.querySelector('.pv-tab[aria-selected="true"]')?.textContent === "我的直通车<b>导出</b>"`);
     // The name is text, never markup.

@@ -90,3 +90,13 @@ describe("detectEncoding", () => {
     expect(detectEncoding(iconv.encode("访客数,支付金额\n100,5", "gbk"))).toBe("gb18030");
   });
 });
+
+describe("UTF-16 exports (Excel's \"Unicode text\")", () => {
+  it("reads a UTF-16LE tab-separated file with its BOM", () => {
+    const text = "统计日期\t访客数\n2026-10-01\t3570\n";
+    const bytes = Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(text, "utf-16le")]);
+    const sheet = readExportFile(write("unicode.txt", bytes));
+    expect(sheet.encoding).toBe("utf-16le");
+    expect(sheet.values).toEqual([["统计日期", "访客数"], ["2026-10-01", 3570]]);
+  });
+});

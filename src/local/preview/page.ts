@@ -159,6 +159,19 @@ const PAGE_SCRIPT = `
     }).catch(function (error) { pasteError.textContent = error.message; });
   });
 
+  // Ctrl+V / Cmd+V on the sheet (not in a text field) opens the paste dialog with the clipboard's cells.
+  document.addEventListener("paste", function (event) {
+    var target = event.target;
+    if (target && (target.tagName === "INPUT" || target.tagName === "TEXTAREA")) return;
+    var text = event.clipboardData ? event.clipboardData.getData("text/plain") : "";
+    if (!text) return;
+    event.preventDefault();
+    pasteError.textContent = "";
+    pasteText.value = text;
+    if (!dialog.open) dialog.showModal();
+    pasteName.focus();
+  });
+
   load().then(poll, function (error) { showStatus(error); poll(); });
 })();
 `;
