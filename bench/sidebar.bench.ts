@@ -4,6 +4,9 @@
  * with one button loaded the same way in the same run.
  */
 import { readFileSync, statSync } from "node:fs";
+import { dirname, join, relative } from "node:path";
+import { fileURLToPath } from "node:url";
+import { build } from "esbuild";
 import { gzipSync } from "node:zlib";
 import type { Page } from "playwright-core";
 import { startGasBridge, type GasServer } from "../src/local/gas-bridge";
@@ -35,11 +38,35 @@ async function medianLoadMs(page: Page, url: string): Promise<number> {
   return times[Math.floor(times.length / 2)];
 }
 
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+
+/** Bytes each source file contributes to the minified sidebar script (same options as the build). */
+async function scriptComposition(): Promise<[string, number][]> {
+  const result = await build({
+    entryPoints: [join(root, "src/sidebar/main.ts")],
+    bundle: true,
+    format: "iife",
+    platform: "browser",
+    target: "es2019",
+    write: false,
+    minify: true,
+    metafile: true,
+    charset: "utf8",
+    logLevel: "silent",
+  });
+  const inputs = Object.values(result.metafile.outputs)[0].inputs;
+  return Object.entries(inputs)
+    .map(([file, info]): [string, number] => [relative(root, join(root, file)), info.bytesInOutput])
+    .sort((a, b) => b[1] - a[1]);
+}
+
 export default async function sidebarBench(): Promise<void> {
   const html = readFileSync(SIDEBAR_PATH, "utf8");
   const bytes = statSync(SIDEBAR_PATH).size;
   row("build/Sidebar.html size", `${(bytes / 1024).toFixed(1)} KB`, `target < 150 KB (${((bytes / (150 * 1024)) * 100).toFixed(0)}% of budget)`);
   row("build/Sidebar.html gzipped", `${(gzipSync(html).length / 1024).toFixed(1)} KB`);
+  // The client imports the whole shared catalogue; watch what each part costs.
+  for (const [file, size] of (await scriptComposition()).slice(0, 5)) row(`  script: ${file}`, `${(size / 1024).toFixed(1)} KB`);
 
   if (!chromiumAvailable()) {
     row("navigation → interactive Diagnose button", "skipped", "no Chromium (set CHROMIUM_PATH)");
