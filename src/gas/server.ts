@@ -108,16 +108,19 @@ function withDocumentLock<T>(spreadsheet: Spreadsheet, work: () => ApiResult<T>)
     return work();
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
-    let language: Language = "zh-CN";
-    try {
-      language = languageFromLocale(spreadsheet.getSpreadsheetLocale());
-    } catch {
-      // keep the default language: the message matters more than its language here
-    }
-    return fail("error", translate(language, "server.error.unexpected", { detail }));
+    return fail("error", translate(safeLocaleLanguage(), "server.error.unexpected", { detail }));
   } finally {
     SpreadsheetApp.flush();
     lock.releaseLock();
+  }
+}
+
+/** The spreadsheet's language for an error message, never throwing. */
+function safeLocaleLanguage(): Language {
+  try {
+    return languageFromLocale(SpreadsheetApp.getActive().getSpreadsheetLocale());
+  } catch {
+    return "zh-CN";
   }
 }
 
@@ -176,7 +179,8 @@ export function getSettings(): ApiResult<SettingsView> {
     if (!result.ok) return invalidSettings(result.errors, language, sheetName);
     return { ok: true, value: { settings: result.settings, sheet: sheetName } };
   } catch (error) {
-    return fail("error", translate("zh-CN", "server.error.unexpected", { detail: error instanceof Error ? error.message : String(error) }));
+    const detail = error instanceof Error ? error.message : String(error);
+    return fail("error", translate(safeLocaleLanguage(), "server.error.unexpected", { detail }));
   }
 }
 
