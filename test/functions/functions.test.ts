@@ -64,6 +64,22 @@ describe("the registry", () => {
     }
   });
 
+  it("shows an example formula that passes exactly one value per parameter", () => {
+    for (const fn of CUSTOM_FUNCTIONS) {
+      const call = new RegExp(`${fn.name}\\(([^()]*(?:\\([^()]*\\)[^()]*)*)\\)`).exec(fn.example);
+      expect(call, fn.example).not.toBeNull();
+      // Count top-level commas only: nested calls such as SUM(a, b) keep theirs.
+      let depth = 0;
+      let args = 1;
+      for (const ch of call![1]) {
+        if (ch === "(") depth++;
+        else if (ch === ")") depth--;
+        else if (ch === "," && depth === 0) args++;
+      }
+      expect(args, fn.example).toBe(fn.params.length);
+    }
+  });
+
   it("computes every worked example the reference shows", () => {
     for (const fn of CUSTOM_FUNCTIONS) {
       for (const sample of fn.samples ?? []) expectClose(fn.impl(...sample.args), sample.result);
