@@ -56,7 +56,7 @@ describe.skipIf(!chromiumAvailable())("Diagnose shop sidebar in Chromium", () =>
 
   it("diagnoses the shop: staged progress, then score, counts, three actions with money, Open report", async () => {
     const world = createWorld(shopFixture());
-    const session = await open(world, { delayMs: 1_200 });
+    const session = await open(world, { delayMs: 2_000 });
     const { page } = session;
     expect(await page.getAttribute("html", "lang")).toBe("zh-CN");
     expect(await text(page, "#diagnose")).toBe("诊断店铺");
@@ -66,8 +66,9 @@ describe.skipIf(!chromiumAvailable())("Diagnose shop sidebar in Chromium", () =>
     await page.waitForSelector("#progress:not([hidden])");
     expect(await page.locator("#diagnose").isDisabled()).toBe(true);
     expect(await text(page, "#progress-label")).toContain("读取工作表");
-    await page.waitForSelector("#stages li.current[data-stage='checking']");
-    expect(await page.locator("#stages li.done[data-stage='reading']").count()).toBe(1);
+    // Later stages follow while the call runs (any of them: a slow machine may skip one).
+    await page.waitForSelector("#stages li.done[data-stage='reading']");
+    expect(await page.locator("#stages li[aria-current='step']").count()).toBe(1);
     await screenshot(page, "02-progress-zh-CN");
     await page.waitForSelector("#progress[hidden]", { state: "attached", timeout: 20_000 });
 
