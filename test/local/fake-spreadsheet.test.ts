@@ -85,7 +85,7 @@ describe("reading", () => {
     const { sheet } = fresh();
     const range = sheet.getRange(1, 1, 1, 6);
     range.setValues([[0.03456, 0.5, 1234567.891, 12, 3.14159, new Date(2026, 0, 5)]]);
-    range.setNumberFormats([["0.00%", "0%", "#,##0.00", "[$¥]#,##0", "0.0", "yyyy-mm-dd"]]);
+    range.setNumberFormats([["0.00%", "0%", "#,##0.00", "\"¥\"#,##0", "0.0", "yyyy-mm-dd"]]);
     expect(range.getDisplayValues()).toEqual([["3.46%", "50%", "1,234,567.89", "¥12", "3.1", "2026-01-05"]]);
     expect(sheet.getRange("A2").getNumberFormat()).toBe("0.###############");
   });

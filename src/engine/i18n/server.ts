@@ -32,9 +32,9 @@ export const serverMessages = {
     en: "This month's sales target. It is split into days to check yesterday and the month's pace.",
   },
   "server.help.heroProduct": {
-    "zh-CN": "店里的主推款，名称要和导出表中一致。用来比较全店客单价。",
-    "zh-TW": "店裡的主推款，名稱要和匯出表中一致。用來比較全店客單價。",
-    en: "Your main product, named exactly as in the export. Shop AOV is compared with its AOV.",
+    "zh-CN": "店里的主推款：填导出表中的商品名称或商品ID。全店客单价会和它的客单价比较。",
+    "zh-TW": "店裡的主推款：填匯出表中的商品名稱或商品ID。全店客單價會和它的客單價比較。",
+    en: "Your main product: its name or ID as in the export. Shop AOV is compared with its AOV.",
   },
   "server.help.grossMargin": {
     "zh-CN": "毛利率。用来算推广的保本投入产出比，以及访客是否赚钱。",
@@ -83,7 +83,7 @@ export const serverMessages = {
     en: "expected a number above 0, or empty",
   },
   "server.expect.dsr": { "zh-CN": "应填 1 到 5 之间的分数，例如 4.8", "zh-TW": "應填 1 到 5 之間的分數，例如 4.8", en: "expected a score from 1 to 5, e.g. 4.8" },
-  "server.expect.text": { "zh-CN": "应填商品名称（最多 200 字）", "zh-TW": "應填商品名稱（最多 200 字）", en: "expected a product name (at most 200 characters)" },
+  "server.expect.text": { "zh-CN": "应填商品名称或商品ID（最多 200 字）", "zh-TW": "應填商品名稱或商品ID（最多 200 字）", en: "expected a product name or ID (at most 200 characters)" },
   "server.expect.language": { "zh-CN": "应填 zh-CN、zh-TW 或 en", "zh-TW": "應填 zh-CN、zh-TW 或 en", en: "expected zh-CN, zh-TW or en" },
   "server.expect.depth": { "zh-CN": "应填大于 0 的页数，例如 3.5", "zh-TW": "應填大於 0 的頁數，例如 3.5", en: "expected a number of pages above 0, e.g. 3.5" },
   "server.expect.ratio": { "zh-CN": "应填大于 0 的倍数，例如 1.3", "zh-TW": "應填大於 0 的倍數，例如 1.3", en: "expected a multiple above 0, e.g. 1.3" },
