@@ -108,6 +108,11 @@ export function parseNumberText(raw: string): NumberReading {
     percent = true;
     t = t.slice(0, -1).trim();
   }
+  // Copied from the back-office UI rather than exported, big counts read `1.23万` / `2.1亿`.
+  let scale = 1;
+  if (!percent && (t.endsWith("万") || t.endsWith("萬"))) scale = 1e4;
+  else if (!percent && (t.endsWith("亿") || t.endsWith("億"))) scale = 1e8;
+  if (scale !== 1) t = t.slice(0, -1).trim();
   t = t.replace(/ /g, "");
   if (t.includes(",")) {
     if (!GROUPED.test(t)) return { kind: "invalid", reason: "not-a-number", text: raw };
@@ -119,6 +124,7 @@ export function parseNumberText(raw: string): NumberReading {
   let value = Number(t);
   if (!Number.isFinite(value)) return { kind: "invalid", reason: "non-finite", text: raw };
   if (percent) value = /^\d*\.?\d*$/.test(t) ? percentOf(t) : roundFloat(value / 100);
+  if (scale !== 1) value = roundFloat(value * scale);
   if (negative) value = -value;
   return { kind: "number", value, percent };
 }

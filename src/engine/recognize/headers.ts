@@ -143,9 +143,10 @@ export function readHeaderRow(row: readonly Cell[], index: number): HeaderRow {
 }
 
 /**
- * A row is a header when at least two of its cells name known fields and they are at
- * least a third of its non-empty cells (so a note mentioning 访客数 does not qualify).
+ * A row is a header when three of its cells name known fields, or two that are at least a
+ * third of its non-empty cells (so a note row mentioning 访客数 does not qualify).
  */
 export function isHeaderRow(header: HeaderRow): boolean {
-  return header.matched >= 2 && header.matched * 3 >= header.cells.length;
+  // Three known names make a header even among many unknown columns (newer 生意参谋 exports are wide).
+  return header.matched >= 3 || (header.matched === 2 && header.matched * 3 >= header.cells.length);
 }

@@ -7,7 +7,7 @@ import type { Cell } from "../cells";
 import { isEmptyCell, readNumber } from "../cells";
 import type { RecognitionIssue, RecognizedTable, SheetInput } from "../tables";
 import type { HeaderRow } from "./headers";
-import { isHeaderRow, readHeaderRow } from "./headers";
+import { isHeaderRow, matchHeader, readHeaderRow } from "./headers";
 import { quoteCell } from "./issues";
 import { readTable, tableEnd } from "./table";
 
@@ -55,6 +55,18 @@ function outsideIssue(sheet: string, row: number, headerRow: number): Recognitio
 
 /** Why nothing could be recognised in a sheet that is not empty. */
 function noHeaderReason(sheet: string, grid: readonly (readonly Cell[])[], from: number): string {
+  // Metrics listed down a column (指标 | 本店 | 同行) instead of one column per metric.
+  const down: string[] = [];
+  for (let r = from; r < Math.min(grid.length, from + 60) && down.length < 3; r++) {
+    const first = grid[r].find((cell) => !isEmptyCell(cell));
+    if (typeof first === "string" && matchHeader(first)) down.push(first.trim());
+  }
+  if (down.length >= 2) {
+    return (
+      `Sheet "${sheet}" lists metrics down a column (${down.map(quoteCell).join(", ")}, …) instead of one column per metric. ` +
+      `Paste the export's own table (one row per day, product, source, plan or agent), or transpose it (Edit → Paste special → Transposed).`
+    );
+  }
   for (let r = from; r < Math.min(grid.length, from + 50); r++) {
     const row = grid[r];
     if (textCellCount(row) >= 2) {

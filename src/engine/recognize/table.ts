@@ -236,6 +236,7 @@ export function readTable(
   for (const reader of readers) if (reader.type === "rate") rateStats.set(reader.field, { percentMarked: false, above1: 0, nonZero: 0, max: 0 });
   const productReader = readers.find((r) => r.field === "product");
   const rowKeys = ROW_KEYS[kind];
+  const keyReaders = readers.filter((rd) => rowKeys.includes(rd.field));
   const presaleByName = kind === "products" && productReader !== undefined;
   const hasPresaleColumn = "presale" in columns;
 
@@ -375,7 +376,12 @@ export function readTable(
         out.presale = typeof name === "string" ? (PRESALE_NAME.test(name) ? 1 : 0) : null;
       }
     }
-    if (!rowKeys.some((k) => out[k] !== null && out[k] !== undefined)) {
+    // A key cell that holds something unreadable was reported already; only blank keys are "missing".
+    const keyBlank = keyReaders.every((rd) => {
+      const cell = row[rd.col];
+      return isEmptyCell(cell) || (typeof cell === "string" && isNullToken(cell));
+    });
+    if (keyBlank && !rowKeys.some((k) => out[k] !== null && out[k] !== undefined)) {
       const keyField = rowKeys.find((k) => k in columnIndex);
       issues.push({
         sheet, row: sheetRow, column: keyField ? columnIndex[keyField] : null, field: keyField, code: "missing-key",
