@@ -35,13 +35,11 @@ export interface Place {
   wide?: boolean;
 }
 
-/** An Error a user sees in the cell's #ERROR! tooltip. */
-export class FunctionInputError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "FunctionInputError";
-  }
-}
+/**
+ * An Error a user sees in the cell's #ERROR! tooltip. Its name stays "Error" so the
+ * tooltip shows nothing but our message.
+ */
+export class FunctionInputError extends Error {}
 
 /** "visitors", "visitors in row 3" or "visitors in row 3, column 2". */
 export function describePlace(place: Place): string {
