@@ -73,3 +73,12 @@ describe.skipIf(!existsSync(CODE_PATH))("the preview workbook over the real buil
     expect(html).toContain("&lt;script&gt;");
   });
 });
+
+describe.skipIf(!existsSync(CODE_PATH))("pasted dates", () => {
+  it("show as the day that was pasted, whatever the server's time zone", () => {
+    const workbook = PreviewWorkbook.fromFile(CODE_PATH, sampleShopSheets());
+    const name = workbook.pasteText("日期", "统计日期\t访客数\n2026-10-01\t3570");
+    const html = workbook.view().tabs.find((t) => t.name === name)!.html;
+    expect(html).toContain(">2026-10-01</td>");
+  });
+});

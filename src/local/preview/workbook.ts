@@ -45,8 +45,9 @@ function dense<T>(rows: number, columns: number, fill: T): T[][] {
   return Array.from({ length: rows }, () => new Array<T>(columns).fill(fill));
 }
 
-function jsonCellValue(cell: JsonCell): SheetValue {
-  if (cell !== null && typeof cell === "object") return cell.date.slice(0, 10);
+/** A stored value for the grid; a date shows as the sheet displays it (in the sheet's time zone). */
+function jsonCellValue(cell: JsonCell, display: string | undefined): SheetValue {
+  if (cell !== null && typeof cell === "object") return display || cell.date;
   return cell;
 }
 
@@ -171,7 +172,7 @@ export class PreviewWorkbook {
   }
 
   /** One tab as a grid the renderer understands, formula cells computed. */
-  gridOf(snapshot: SheetSnapshot): { grid: RenderableGrid; rows: number; columns: number } {
+  gridOf(snapshot: SheetSnapshot, display: string[][] = []): { grid: RenderableGrid; rows: number; columns: number } {
     const formulaCells = Object.entries(snapshot.formulas).map(([a1, f]) => [...a1Key(a1), f] as const);
     let rows = snapshot.values.length;
     let columns = snapshot.values.reduce((max, r) => Math.max(max, r.length), 0);
@@ -180,7 +181,7 @@ export class PreviewWorkbook {
       columns = Math.max(columns, c);
     }
     const values: SheetValue[][] = dense<SheetValue>(rows, columns, "");
-    snapshot.values.forEach((line, i) => line.forEach((cell, j) => (values[i][j] = jsonCellValue(cell))));
+    snapshot.values.forEach((line, i) => line.forEach((cell, j) => (values[i][j] = jsonCellValue(cell, display[i]?.[j]))));
     for (const [r, c, f] of formulaCells) values[r - 1][c - 1] = f.startsWith("=") ? f : `=${f}`;
 
     const computed = computeFormulas(snapshot.name, values, this.functions);
@@ -235,7 +236,9 @@ export class PreviewWorkbook {
     // A person's note wins over our "this is the formula" hint; an error message wins over both.
     for (const [a1, note] of Object.entries(snapshot.notes)) {
       const [r, c] = a1Key(a1);
-      if (r <= shown && c <= columns && !computed.get(`${r}:${c}`)?.hasOwnProperty("error")) grid.notes![r - 1][c - 1] = note;
+      const result = computed.get(`${r}:${c}`);
+      const isError = result !== undefined && "error" in result;
+      if (r <= shown && c <= columns && !isError) grid.notes![r - 1][c - 1] = note;
     }
     for (const m of snapshot.merges) {
       const p = parseA1(m);
@@ -248,7 +251,10 @@ export class PreviewWorkbook {
   view(): WorkbookView {
     const tabs = this.google.spreadsheet.getSheets().map((sheet) => {
       const snapshot = snapshotSheet(sheet);
-      const { grid, rows, columns } = this.gridOf(snapshot);
+      const hasDates = snapshot.values.some((line) => line.some((cell) => cell !== null && typeof cell === "object"));
+      // Dates are shown the way the sheet displays them, in the spreadsheet's time zone.
+      const display = hasDates && snapshot.values.length ? sheet.getRange(1, 1, snapshot.values.length, snapshot.values[0].length).getDisplayValues() : [];
+      const { grid, rows, columns } = this.gridOf(snapshot, display);
       let html = renderGridTable(grid, { headings: true });
       if (rows - BLANK_ROWS > MAX_RENDERED_ROWS) {
         html += `<p class="pv-more">${escapeHtml(`Showing the first ${MAX_RENDERED_ROWS} of ${rows} rows (to ${columnLetter(columns)}${rows}).`)}</p>`;
