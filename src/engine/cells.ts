@@ -36,6 +36,8 @@ function toHalfWidth(text: string): string {
 
 const PLAIN_NUMBER = /^-?(?:\d+\.?\d*|\.\d+)$/;
 const PLAIN_PERCENT = /^(?:\d+\.?\d*|\.\d+)%$/;
+/** Western thousands grouping with nothing around it (`12,345.60`), as most exports write counts. */
+const PLAIN_GROUPED = /^\d{1,3}(?:,\d{3})+(?:\.\d+)?$/;
 
 /**
  * A plain number without allocating a reading: finite numbers and plain digit text
@@ -84,6 +86,7 @@ export function parseNumberText(raw: string): NumberReading {
   // Fast paths for the common export cells (`1234`, `-12.5`, `2.43%`): same results, no regex replaces.
   if (PLAIN_NUMBER.test(raw)) return { kind: "number", value: Number(raw), percent: false };
   if (PLAIN_PERCENT.test(raw)) return { kind: "number", value: percentOf(raw.slice(0, -1)), percent: true };
+  if (PLAIN_GROUPED.test(raw)) return { kind: "number", value: Number(raw.replace(/,/g, "")), percent: false };
   let t = toHalfWidth(raw).trim().replace(/\u00a0/g, " ");
   if (isNullToken(t)) return { kind: "blank" };
   let negative = false;
