@@ -256,6 +256,30 @@ describe("rates and counts together", () => {
   });
 });
 
+describe("rows split by terminal", () => {
+  it("folds PC / 无线 rows into the 所有终端 row of the same day", () => {
+    const t = one([
+      ["日期", "终端", "支付金额", "支付买家数", "支付转化率"],
+      ["2026-11-01", "所有终端", 10000, 50, "2.00%"],
+      ["2026-11-01", "PC", 1000, 6, "1.50%"],
+      ["2026-11-01", "无线", 9000, 44, "2.10%"],
+      ["2026-11-02", "所有终端", 12000, 60, "2.20%"],
+    ]);
+    expect(t.rows).toEqual([
+      { date: "2026-11-01", terminal: "所有终端", sales: 10000, paidBuyers: 50, payConversion: 0.02, sales_pc: 1000, paidBuyers_pc: 6, payConversion_pc: 0.015, sales_mobile: 9000, paidBuyers_mobile: 44, payConversion_mobile: 0.021 },
+      { date: "2026-11-02", terminal: "所有终端", sales: 12000, paidBuyers: 60, payConversion: 0.022 },
+    ]);
+    expect(t.rowNumbers).toEqual([2, 5]);
+    expect(codes(t)).toEqual(["terminal-rows-folded"]);
+  });
+
+  it("warns when rows are split by terminal without an all-terminal row", () => {
+    const t = one([["日期", "终端", "支付金额"], ["2026-11-01", "PC", 1000], ["2026-11-01", "无线", 9000]]);
+    expect(t.rows).toHaveLength(2);
+    expect(codes(t)).toEqual(["terminal-rows-without-total"]);
+  });
+});
+
 describe("fields the rules need", () => {
   it("marks pre-sale products from the name or a marker column, with pre-sale and deposit orders", () => {
     const byName = one([["商品名称", "商品访客数", "支付买家数"], ["【预售】羊绒大衣", 500, 0], ["羊绒围巾", 300, 9]]);

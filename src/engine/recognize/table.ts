@@ -6,6 +6,7 @@ import type { Cell, DayMonthOrder, DayMonthParts } from "../cells";
 import { decideDayMonthOrder, isDate, isEmptyCell, isNullToken, parseDayMonthParts, quickNumber, readDate, readNumber, readSeconds } from "../cells";
 import type { RecognitionIssue, RecognizedTable, TableKind, TableRow, TotalsRow } from "../tables";
 import { checkRates } from "./checks";
+import { foldTerminalRows } from "./terminal";
 import type { HeaderRow } from "./headers";
 import { isHeaderRow, readHeaderRow } from "./headers";
 import { cellRef, columnLetter, quoteCell } from "./issues";
@@ -406,10 +407,20 @@ export function readTable(
     });
   }
 
-  issues.push(...checkRates(sheet, rows, rowNumbers, native, columnIndex, columns));
+  let keptRows = rows;
+  let keptNumbers = rowNumbers;
+  if ("terminal" in columnIndex && kind !== "service-agents") {
+    const keyFields = [...new Set([...rowKeys, "date", "dateTo", "sourceDetail", "productId"])];
+    const folded = foldTerminalRows(sheet, headerRow, columnIndex.terminal, keyFields, rows, rowNumbers);
+    keptRows = folded.rows;
+    keptNumbers = folded.rowNumbers;
+    issues.push(...folded.issues);
+  }
+
+  issues.push(...checkRates(sheet, keptRows, keptNumbers, native, columnIndex, columns));
   issues.sort((a, b) => a.row - b.row || (a.column ?? 0) - (b.column ?? 0));
   const reason = ignored.length > 0 ? `Columns not used: ${ignored.join(", ")}.` : undefined;
-  return { ...base, kind, reason, rows, rowNumbers, totals };
+  return { ...base, kind, reason, rows: keptRows, rowNumbers: keptNumbers, totals };
 }
 
 /** Reads a cell for a totals row: same coercion, no issues (the totals row is one already). */
