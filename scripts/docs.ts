@@ -43,7 +43,7 @@ function section(fn: FunctionSpec): string {
   ];
   const samples = fn.samples ?? [];
   if (samples.length > 0) {
-    lines.push("", "| call | result | |", "|---|---|---|");
+    lines.push("", "| call | result | note |", "|---|---|---|");
     for (const s of samples) lines.push(`| \`${fn.name}(${s.args.map(literal).join(", ")})\` | \`${literal(s.result)}\` | ${s.note ?? ""} |`);
   }
   return lines.join("\n");
