@@ -34,6 +34,7 @@ function toHalfWidth(text: string): string {
   return text.replace(FULL_WIDTH_DIGITS, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0));
 }
 
+const POWERS_OF_TEN = Array.from({ length: 23 }, (_, i) => 10 ** i);
 const PLAIN_NUMBER = /^-?(?:\d+\.?\d*|\.\d+)$/;
 const PLAIN_PERCENT = /^(?:\d+\.?\d*|\.\d+)%$/;
 /** Western thousands grouping with nothing around it (`12,345.60`), as most exports write counts. */
@@ -138,6 +139,11 @@ export function parseNumberText(raw: string): NumberReading {
  */
 function percentOf(digits: string): number {
   const dot = digits.indexOf(".");
+  // An exact integer divided by an exact power of ten is rounded once, to the nearest double.
+  const decimals = dot < 0 ? 0 : digits.length - dot - 1;
+  if (digits.length <= 16 && decimals <= 20) {
+    return Number(dot < 0 ? digits : digits.slice(0, dot) + digits.slice(dot + 1)) / POWERS_OF_TEN[decimals + 2];
+  }
   const whole = (dot < 0 ? digits : digits.slice(0, dot)).padStart(3, "0");
   const fraction = dot < 0 ? "" : digits.slice(dot + 1);
   return Number(`${whole.slice(0, -2)}.${whole.slice(-2)}${fraction}`);
@@ -199,8 +205,13 @@ export function isoFromParts(year: number, month: number, day: number): string |
   return `${year}-${pad(month)}-${pad(day)}`;
 }
 
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+
 /** Parses unambiguous date text: ISO `2026-11-22`, `2026/11/22`, `2026.11.22`, `20261122`, `2026年11月22日`. */
 export function parseIsoLikeDate(text: string): string | null {
+  if (ISO_DAY.test(text)) {
+    return isoFromParts(Number(text.slice(0, 4)), Number(text.slice(5, 7)), Number(text.slice(8, 10))) === null ? null : text;
+  }
   const t = toHalfWidth(text).trim();
   let m = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?$/.exec(t);
   if (m) return isoFromParts(Number(m[1]), Number(m[2]), Number(m[3]));
