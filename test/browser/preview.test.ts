@@ -170,6 +170,11 @@ describe.skipIf(!ready)("npm start preview", () => {
     expect(pasted).toContain(rows[0].find((c) => c.trim() !== "") ?? "");
     await diagnose();
     expect(await sidebar().textContent("#data-sheets")).toContain("我的直通车<b>导出</b>");
+    // The pasted plans are judged in the new report next to the sample's own.
+    const planColumn = rows[0].indexOf("计划名称");
+    const pastedPlan = rows[1][planColumn];
+    expect(pastedPlan).toBeTruthy();
+    expect(await page.textContent("#grid")).toContain(pastedPlan);
     expect(pageErrors).toEqual([]);
     expect(dialogs).toEqual([]);
   });
