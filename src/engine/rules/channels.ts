@@ -2,8 +2,8 @@
  * Rules over traffic sources, ad plans, service agents and DSR: who converts, who loses
  * money, who needs coaching, which score lags the peers.
  */
-import { makeFinding, stable, type Draft, type Judged, type Rule } from "./context";
-import { topByImpact } from "./shop";
+import { makeFinding, stable, type Draft, type Judged, type Rule, type Subject } from "./context";
+import { lazy, topByImpact, type Candidate } from "./shop";
 
 /** A source converting at ≥ this multiple of the shop average is worth growing. */
 export const SOURCE_STRONG = 1.2;
@@ -79,8 +79,8 @@ export const adPlanEfficiency: Rule = {
     // Without a margin the only certain loss is ROI below 1 (ad sales below spend).
     const breakEven = margin !== null ? 1 / margin : 1;
     const avgCtr = plans.total.ctr();
-    const losing: Draft[] = [];
-    const others: Draft[] = [];
+    const losing: Candidate[] = [];
+    const others: { p: Subject; ctr: number; roi: number | null; spend: number; high: boolean }[] = [];
     for (const p of plans.subjects) {
       const spend = p.totals.get("spend");
       if (spend === null || spend <= 0) continue;
@@ -91,22 +91,27 @@ export const adPlanEfficiency: Rule = {
         const adSales = p.totals.get("adSales") ?? 0;
         const lost = margin !== null ? spend - adSales * margin : spend - adSales;
         const impact = lost / plans.dayCount;
-        const params = { name: p.name, roi: ctx.fmt(roi), breakEven: ctx.fmt(breakEven), spend: ctx.money(perDay), money: ctx.money(impact) };
-        losing.push(makeFinding(this, { status: "bad", subject: p.name, subjectType: "plan", metric: "roi", value: roi, benchmark: breakEven, format: "ratio", impact, message: ctx.t(margin !== null ? "ads.losing" : "ads.belowOne", params), todo: ctx.t("ads.todoLosing", params) }));
+        losing.push(lazy(impact, p.name, () => {
+          const params = { name: p.name, roi: ctx.fmt(roi), breakEven: ctx.fmt(breakEven), spend: ctx.money(perDay), money: ctx.money(impact) };
+          return makeFinding(this, { status: "bad", subject: p.name, subjectType: "plan", metric: "roi", value: roi, benchmark: breakEven, format: "ratio", impact, message: ctx.t(margin !== null ? "ads.losing" : "ads.belowOne", params), todo: ctx.t("ads.todoLosing", params) });
+        }));
         continue;
       }
       if (ctr === null || avgCtr === null || avgCtr === 0) continue;
-      const params = { name: p.name, ctr: ctx.pct(ctr), avg: ctx.pct(avgCtr), roi: roi !== null ? ctx.fmt(roi) : "—" };
-      if (stable(ctr / avgCtr) >= CTR_HIGH) {
-        others.push(makeFinding(this, { status: "good", subject: p.name, subjectType: "plan", metric: "ctr", value: ctr, benchmark: avgCtr, format: "percent", message: ctx.t("ads.ctrHigh", params), todo: ctx.t("ads.todoHigh", params) }));
-      } else if (stable(ctr / avgCtr) < CTR_LOW) {
-        others.push(makeFinding(this, { status: "warn", subject: p.name, subjectType: "plan", metric: "ctr", value: ctr, benchmark: avgCtr, format: "percent", message: ctx.t("ads.ctrLow", params), todo: ctx.t("ads.todoLow", params) }));
-      }
+      const rel = stable(ctr / avgCtr);
+      if (rel >= CTR_HIGH || rel < CTR_LOW) others.push({ p, ctr, roi, spend, high: rel >= CTR_HIGH });
     }
     const out = topByImpact(this, ctx, losing, "plan");
     // Amber before green, biggest spenders first, so the list stays short on big accounts.
-    others.sort((a, b) => (a.finding.status === b.finding.status ? 0 : a.finding.status === "warn" ? -1 : 1));
-    out.push(...others.slice(0, 6));
+    others.sort((a, b) => (a.high === b.high ? b.spend - a.spend : a.high ? 1 : -1));
+    for (const o of others.slice(0, 6)) {
+      const params = { name: o.p.name, ctr: ctx.pct(o.ctr), avg: ctx.pct(avgCtr!), roi: o.roi !== null ? ctx.fmt(o.roi) : "—" };
+      out.push(
+        o.high
+          ? makeFinding(this, { status: "good", subject: o.p.name, subjectType: "plan", metric: "ctr", value: o.ctr, benchmark: avgCtr, format: "percent", message: ctx.t("ads.ctrHigh", params), todo: ctx.t("ads.todoHigh", params) })
+          : makeFinding(this, { status: "warn", subject: o.p.name, subjectType: "plan", metric: "ctr", value: o.ctr, benchmark: avgCtr, format: "percent", message: ctx.t("ads.ctrLow", params), todo: ctx.t("ads.todoLow", params) }),
+      );
+    }
     if (out.length === 0 && plans.total.roi() !== null) {
       const roi = plans.total.roi()!;
       out.push(makeFinding(this, { status: "good", subjectType: "plan", metric: "roi", value: roi, benchmark: breakEven, format: "ratio", message: ctx.t("ads.allFine", { roi: ctx.fmt(roi), breakEven: ctx.fmt(breakEven) }) }));

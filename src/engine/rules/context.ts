@@ -7,7 +7,7 @@ import { translate, type MessageKey } from "../i18n";
 import type { Area, Finding, RuleId, Status, ValueFormat } from "../report";
 import type { Language, Settings } from "../settings";
 import type { RecognizedTable, TableKind, TableRow } from "../tables";
-import { num, Totals } from "./totals";
+import { fieldMask, num, Totals } from "./totals";
 
 /** One day (or one undated row) of the shop. */
 export interface ShopDay {
@@ -134,6 +134,7 @@ export function groupRows(tables: RecognizedTable[], keyFields: string[]): Group
   const previousFrom = windowDays > 0 ? dayNumber(sorted[sorted.length - 2 * windowDays]) : 0;
 
   for (const table of tables) {
+    const mask = fieldMask(table.columnIndex);
     for (const row of table.rows) {
       let key = "";
       let name = "";
@@ -158,12 +159,12 @@ export function groupRows(tables: RecognizedTable[], keyFields: string[]): Group
         };
         subjects.set(key, s);
       }
-      s.totals.add(row);
-      total.add(row);
+      s.totals.add(row, mask);
+      total.add(row, mask);
       if (windowDays > 0 && isIso(row.date)) {
         const n = dayNumber(row.date);
-        if (n >= recentFrom) s.recent!.add(row);
-        else if (n >= previousFrom) s.previous!.add(row);
+        if (n >= recentFrom) s.recent!.add(row, mask);
+        else if (n >= previousFrom) s.previous!.add(row, mask);
       }
     }
   }
@@ -208,8 +209,9 @@ function summariseShop(tables: RecognizedTable[], fallback: Group | null, fallba
     let dsr: ShopSummary["dsr"] = null;
     let dsrDate = "";
     for (const table of daily) {
+      const mask = fieldMask(table.columnIndex);
       for (const row of table.rows) {
-        totals.add(row);
+        totals.add(row, mask);
         const d = row.date;
         let day: ShopDay;
         if (isIso(d)) {
@@ -223,7 +225,7 @@ function summariseShop(tables: RecognizedTable[], fallback: Group | null, fallba
           day = { date: null, totals: new Totals() };
           undated.push(day);
         }
-        day.totals.add(row);
+        day.totals.add(row, mask);
         const desc = num(row, "dsrDescription");
         const serv = num(row, "dsrService");
         const logi = num(row, "dsrLogistics");

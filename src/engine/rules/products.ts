@@ -3,7 +3,7 @@
  * product, products with visitors but no sales, pre-sale items, reviews of the top products.
  */
 import { makeFinding, stable, type Draft, type Judged, type Rule, type Subject } from "./context";
-import { MIN_VISITORS, topByImpact } from "./shop";
+import { lazy, MIN_VISITORS, topByImpact, type Candidate } from "./shop";
 
 /** A relative conversion change this large (either way) is a trend worth naming. */
 export const TREND_WARN = 0.15;
@@ -23,7 +23,7 @@ export const productConversionTrend: Rule = {
     if (!products.hasTrend) {
       return [makeFinding(this, { status: "info", subjectType: "product", metric: "conversionTrend", format: "percent", message: ctx.t("trend.missing") })];
     }
-    const falling: Draft[] = [];
+    const falling: Candidate[] = [];
     const rising: { p: Subject; c0: number; c1: number; v: number }[] = [];
     for (const p of products.subjects) {
       if (p.presale || !p.recent || !p.previous) continue;
@@ -39,9 +39,9 @@ export const productConversionTrend: Rule = {
         const status: Judged = change <= -TREND_BAD ? "bad" : "warn";
         const aov = p.recent.aov() ?? p.totals.aov() ?? ctx.shop?.totals.aov() ?? null;
         const impact = aov !== null ? (c0 - c1) * (v1 / products.windowDays) * aov : null;
-        const params = { name: p.name, before: ctx.pct(c0), value: ctx.pct(c1), change: ctx.pct(-change), money: impact !== null ? ctx.money(impact) : "?" };
-        falling.push(
-          makeFinding(this, {
+        falling.push(lazy(impact, p.name, () => {
+          const params = { name: p.name, before: ctx.pct(c0), value: ctx.pct(c1), change: ctx.pct(-change), money: impact !== null ? ctx.money(impact) : "?" };
+          return makeFinding(this, {
             status,
             subject: p.name,
             subjectType: "product",
@@ -52,8 +52,8 @@ export const productConversionTrend: Rule = {
             impact,
             message: ctx.t("trend.falling", params),
             todo: ctx.t("trend.todo", params),
-          }),
-        );
+          });
+        }));
       } else if (change >= TREND_WARN) {
         rising.push({ p, c0, c1, v: v1 });
       }
@@ -196,7 +196,7 @@ export const zeroSalesProducts: Rule = {
     if (!products) return [];
     const shopConv = ctx.shop?.totals.payConversion() ?? null;
     const shopAov = ctx.shop?.totals.aov() ?? null;
-    const drafts: Draft[] = [];
+    const drafts: Candidate[] = [];
     let judged = 0;
     for (const p of products.subjects) {
       if (p.presale) continue;
@@ -208,9 +208,9 @@ export const zeroSalesProducts: Rule = {
       const status: Judged = visitors >= ZERO_SALES_BAD_VISITORS ? "bad" : "warn";
       const aov = p.totals.price() ?? shopAov;
       const impact = shopConv !== null && aov !== null ? (visitors / products.dayCount) * shopConv * aov : null;
-      const params = { name: p.name, visitors: ctx.fmt(visitors, 0), money: impact !== null ? ctx.money(impact) : "?" };
-      drafts.push(
-        makeFinding(this, {
+      drafts.push(lazy(impact, p.name, () => {
+        const params = { name: p.name, visitors: ctx.fmt(visitors, 0), money: impact !== null ? ctx.money(impact) : "?" };
+        return makeFinding(this, {
           status,
           subject: p.name,
           subjectType: "product",
@@ -221,8 +221,8 @@ export const zeroSalesProducts: Rule = {
           impact,
           message: ctx.t("zeroSales.found", params),
           todo: ctx.t("zeroSales.todo", params),
-        }),
-      );
+        });
+      }));
     }
     if (judged === 0) return [];
     if (drafts.length === 0) {

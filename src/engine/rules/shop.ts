@@ -67,7 +67,7 @@ export const payConversionVsPeer: Rule = {
     // Products below the peer line, largest money first; pre-sale items are judged elsewhere.
     const products = ctx.products;
     if (!products) return out;
-    const below: Draft[] = [];
+    const below: Candidate[] = [];
     for (const p of products.subjects) {
       if (p.presale) continue;
       const visitors = p.totals.get("visitors");
@@ -77,7 +77,7 @@ export const payConversionVsPeer: Rule = {
       if (pc === 0 && (p.totals.get("sales") ?? 0) === 0) continue;
       const aov = p.totals.aov() ?? shop.totals.aov();
       const money = aov !== null ? (peer - pc) * (visitors / products.dayCount) * aov : null;
-      below.push(
+      below.push(lazy(money, p.name, () =>
         makeFinding(this, {
           status: "bad",
           subject: p.name,
@@ -90,30 +90,50 @@ export const payConversionVsPeer: Rule = {
           message: ctx.t("payConv.productBad", { name: p.name, value: ctx.pct(pc), peer: ctx.pct(peer), money: money !== null ? ctx.money(money) : "?" }),
           todo: ctx.t("payConv.todoProduct", { name: p.name, money: money !== null ? ctx.money(money) : "?" }),
         }),
-      );
+      ));
     }
     out.push(...topByImpact(this, ctx, below, "product"));
     return out;
   },
 };
 
-/** The largest-impact drafts, plus one info line counting (and summing) the rest. */
-export function topByImpact(rule: Rule, ctx: RuleContext, drafts: Draft[], kind: "product" | "source" | "plan" | "agent", max = 10): Draft[] {
-  drafts.sort((a, b) => (b.finding.impact ?? -1) - (a.finding.impact ?? -1) || (a.finding.subject < b.finding.subject ? -1 : 1));
-  if (drafts.length <= max) return drafts;
-  const rest = drafts.slice(max);
+/** A finding not worded yet: on a 100,000-product export only the few kept get a message. */
+export interface LazyDraft {
+  impact: number | null;
+  subject: string;
+  build(): Draft;
+}
+export type Candidate = Draft | LazyDraft;
+
+export function lazy(impact: number | null, subject: string, build: () => Draft): LazyDraft {
+  return { impact, subject, build };
+}
+
+function impactOf(c: Candidate): number {
+  return ("build" in c ? c.impact : c.finding.impact) ?? -1;
+}
+function subjectOf(c: Candidate): string {
+  return "build" in c ? c.subject : c.finding.subject;
+}
+
+/** The largest-impact candidates, worded, plus one info line counting (and summing) the rest. */
+export function topByImpact(rule: Rule, ctx: RuleContext, candidates: Candidate[], kind: "product" | "source" | "plan" | "agent", max = 10): Draft[] {
+  candidates.sort((a, b) => impactOf(b) - impactOf(a) || (subjectOf(a) < subjectOf(b) ? -1 : subjectOf(a) > subjectOf(b) ? 1 : 0));
+  const kept = candidates.slice(0, max).map((c) => ("build" in c ? c.build() : c));
+  if (candidates.length <= max) return kept;
+  const restCount = candidates.length - max;
   let money = 0;
-  for (const d of rest) money += d.finding.impact ?? 0;
+  for (let i = max; i < candidates.length; i++) money += Math.max(0, impactOf(candidates[i]));
   const summary = makeFinding(rule, {
     status: "info",
-    subject: `+${rest.length}`,
+    subject: `+${restCount}`,
     subjectType: kind,
-    metric: rest[0].finding.metric,
-    value: rest.length,
+    metric: kept[0].finding.metric,
+    value: restCount,
     format: "integer",
-    message: ctx.t("common.more", { count: rest.length, kind: ctx.t(`kind.${kind}`), money: ctx.money(money) }),
+    message: ctx.t("common.more", { count: restCount, kind: ctx.t(`kind.${kind}`), money: ctx.money(money) }),
   });
-  return [...drafts.slice(0, max), summary];
+  return [...kept, summary];
 }
 
 export const salesChangeDrivers: Rule = {

@@ -28,144 +28,135 @@ export function ratio(a: number | null, b: number | null): number | null {
   return both(metrics.ratio, a, b);
 }
 
-/** Running sums over rows of one table (or one product, source, day …). */
+const READ_FIELDS = ["adSales", "aov", "badReviews", "bounceRate", "bouncedVisitors", "clicks", "consultConversion", "consultations", "cpc", "ctr", "detailVisitors", "impressions", "orderBuyers", "orderConversion", "orders", "pagesPerVisitor", "pageviews", "paidBuyers", "payConversion", "price", "repeatBuyerShare", "repeatBuyers", "repurchaseRate", "roi", "sales", "spend", "units", "visitors"] as const;
+/** Bit per field Totals.add reads. */
+const F = Object.fromEntries(READ_FIELDS.map((f, i) => [f, 2 ** i])) as Record<(typeof READ_FIELDS)[number], number>;
+const ALL_FIELDS = 2 ** READ_FIELDS.length - 1;
+
+/** The bits of the fields a table has columns for, so Totals.add only looks those up. */
+export function fieldMask(columnIndex: Record<string, number>): number {
+  let mask = 0;
+  for (const f of READ_FIELDS) if (f in columnIndex) mask |= F[f];
+  return mask;
+}
+
+const N = SUM_FIELDS.length;
+const INDEX = Object.fromEntries(SUM_FIELDS.map((f, i) => [f, i])) as Record<SumField, number>;
+// Slots after the sums and their counts: the means kept alongside.
+const BOUNCE = 2 * N;
+const PRICE = 2 * N + 2;
+const REPURCHASE = 2 * N + 4;
+const CONV = 2 * N + 6;
+const CONSULT = 2 * N + 8;
+const SLOTS = 2 * N + 10;
+const [VISITORS, PAGEVIEWS, SALES, PAID, ORDER_BUYERS, DETAIL, UNITS, ORDERS, IMPRESSIONS, CLICKS, SPEND, AD_SALES, CONSULTATIONS, BAD_REVIEWS, REPEAT] =
+  SUM_FIELDS.map((f) => INDEX[f]);
+
+/**
+ * Running sums over rows of one table (or one product, source, day …). One flat
+ * Float64Array per instance: a 100,000-product export makes 100,000 of these.
+ */
 export class Totals {
-  readonly sums: Record<SumField, number>;
-  readonly seen: Record<SumField, number>;
+  private readonly v = new Float64Array(SLOTS);
   rows = 0;
-  private bounceSum = 0;
-  private bounceN = 0;
-  private priceSum = 0;
-  private priceN = 0;
-  private repurchaseSum = 0;
-  private repurchaseN = 0;
-  private convSum = 0;
-  private convN = 0;
-  private consultConvSum = 0;
-  private consultConvN = 0;
 
-  constructor() {
-    this.sums = {} as Record<SumField, number>;
-    this.seen = {} as Record<SumField, number>;
-    for (const f of SUM_FIELDS) {
-      this.sums[f] = 0;
-      this.seen[f] = 0;
-    }
-  }
-
-  private put(field: SumField, value: number | null): void {
+  private put(i: number, value: number | null): void {
     if (value === null) return;
-    this.sums[field] += value;
-    this.seen[field]++;
+    this.v[i] += value;
+    this.v[N + i]++;
   }
 
-  /** Adds one row, filling a missing count from its rate column when both parts are there. */
-  add(row: TableRow): void {
+  private mean(slot: number, value: number | null): void {
+    if (value === null) return;
+    this.v[slot] += value;
+    this.v[slot + 1]++;
+  }
+
+  private meanOf(slot: number): number | null {
+    return this.v[slot + 1] > 0 ? this.v[slot] / this.v[slot + 1] : null;
+  }
+
+  /**
+   * Adds one row, filling a missing count from its rate column when both parts are there.
+   * `mask` (from fieldMask) skips the fields the row's table has no column for.
+   */
+  add(row: TableRow, mask: number = ALL_FIELDS): void {
     this.rows++;
-    const visitors = num(row, "visitors");
-    this.put("visitors", visitors);
-    let paid = num(row, "paidBuyers");
-    const conv = num(row, "payConversion");
-    if (conv !== null) {
-      this.convSum += conv;
-      this.convN++;
-    }
+    const visitors = (mask & F.visitors ? num(row, "visitors") : null);
+    this.put(VISITORS, visitors);
+    let paid = (mask & F.paidBuyers ? num(row, "paidBuyers") : null);
+    const conv = (mask & F.payConversion ? num(row, "payConversion") : null);
+    this.mean(CONV, conv);
     if (paid === null && conv !== null && visitors !== null) paid = conv * visitors;
-    this.put("paidBuyers", paid);
-    let sales = num(row, "sales");
+    this.put(PAID, paid);
+    let sales = (mask & F.sales ? num(row, "sales") : null);
     if (sales === null) {
-      const aov = num(row, "aov");
+      const aov = (mask & F.aov ? num(row, "aov") : null);
       if (aov !== null && paid !== null) sales = aov * paid;
     }
-    this.put("sales", sales);
-    let orderBuyers = num(row, "orderBuyers");
+    this.put(SALES, sales);
+    let orderBuyers = (mask & F.orderBuyers ? num(row, "orderBuyers") : null);
     if (orderBuyers === null) {
-      const oc = num(row, "orderConversion");
+      const oc = (mask & F.orderConversion ? num(row, "orderConversion") : null);
       if (oc !== null && visitors !== null) orderBuyers = oc * visitors;
     }
-    this.put("orderBuyers", orderBuyers);
-    let pageviews = num(row, "pageviews");
+    this.put(ORDER_BUYERS, orderBuyers);
+    let pageviews = (mask & F.pageviews ? num(row, "pageviews") : null);
     if (pageviews === null) {
-      const depth = num(row, "pagesPerVisitor");
+      const depth = (mask & F.pagesPerVisitor ? num(row, "pagesPerVisitor") : null);
       if (depth !== null && visitors !== null) pageviews = depth * visitors;
     }
-    this.put("pageviews", pageviews);
-    const impressions = num(row, "impressions");
-    this.put("impressions", impressions);
-    let clicks = num(row, "clicks");
+    this.put(PAGEVIEWS, pageviews);
+    const impressions = (mask & F.impressions ? num(row, "impressions") : null);
+    this.put(IMPRESSIONS, impressions);
+    let clicks = (mask & F.clicks ? num(row, "clicks") : null);
     if (clicks === null) {
-      const ctr = num(row, "ctr");
+      const ctr = (mask & F.ctr ? num(row, "ctr") : null);
       if (ctr !== null && impressions !== null) clicks = ctr * impressions;
     }
-    this.put("clicks", clicks);
-    let spend = num(row, "spend");
+    this.put(CLICKS, clicks);
+    let spend = (mask & F.spend ? num(row, "spend") : null);
     if (spend === null) {
-      const cpc = num(row, "cpc");
+      const cpc = (mask & F.cpc ? num(row, "cpc") : null);
       if (cpc !== null && clicks !== null) spend = cpc * clicks;
     }
-    this.put("spend", spend);
-    let adSales = num(row, "adSales");
+    this.put(SPEND, spend);
+    let adSales = (mask & F.adSales ? num(row, "adSales") : null);
     if (adSales === null) {
-      const roi = num(row, "roi");
+      const roi = (mask & F.roi ? num(row, "roi") : null);
       if (roi !== null && spend !== null) adSales = roi * spend;
     }
-    this.put("adSales", adSales);
-    this.put("detailVisitors", num(row, "detailVisitors"));
-    this.put("units", num(row, "units"));
-    this.put("orders", num(row, "orders"));
-    this.put("consultations", num(row, "consultations"));
-    const consultConv = num(row, "consultConversion");
-    if (consultConv !== null) {
-      this.consultConvSum += consultConv;
-      this.consultConvN++;
-    }
-    this.put("badReviews", num(row, "badReviews"));
-    let repeat = num(row, "repeatBuyers");
-    const repurchase = num(row, "repurchaseRate") ?? num(row, "repeatBuyerShare");
-    if (repurchase !== null) {
-      this.repurchaseSum += repurchase;
-      this.repurchaseN++;
-    }
+    this.put(AD_SALES, adSales);
+    this.put(DETAIL, (mask & F.detailVisitors ? num(row, "detailVisitors") : null));
+    this.put(UNITS, (mask & F.units ? num(row, "units") : null));
+    this.put(ORDERS, (mask & F.orders ? num(row, "orders") : null));
+    this.put(CONSULTATIONS, (mask & F.consultations ? num(row, "consultations") : null));
+    this.mean(CONSULT, (mask & F.consultConversion ? num(row, "consultConversion") : null));
+    this.put(BAD_REVIEWS, (mask & F.badReviews ? num(row, "badReviews") : null));
+    let repeat = (mask & F.repeatBuyers ? num(row, "repeatBuyers") : null);
+    const repurchase = (mask & F.repurchaseRate ? num(row, "repurchaseRate") : null) ?? (mask & F.repeatBuyerShare ? num(row, "repeatBuyerShare") : null);
+    this.mean(REPURCHASE, repurchase);
     if (repeat === null && repurchase !== null && paid !== null) repeat = repurchase * paid;
-    this.put("repeatBuyers", repeat);
-    let bounce = num(row, "bounceRate");
+    this.put(REPEAT, repeat);
+    let bounce = (mask & F.bounceRate ? num(row, "bounceRate") : null);
     if (bounce === null) {
-      const bounced = num(row, "bouncedVisitors");
+      const bounced = (mask & F.bouncedVisitors ? num(row, "bouncedVisitors") : null);
       if (bounced !== null && visitors !== null && visitors > 0) bounce = bounced / visitors;
     }
-    if (bounce !== null) {
-      this.bounceSum += bounce;
-      this.bounceN++;
-    }
-    const price = num(row, "price");
-    if (price !== null) {
-      this.priceSum += price;
-      this.priceN++;
-    }
+    this.mean(BOUNCE, bounce);
+    this.mean(PRICE, (mask & F.price ? num(row, "price") : null));
   }
 
   /** Adds another Totals' sums and means into this one. */
   merge(other: Totals): void {
     this.rows += other.rows;
-    for (const f of SUM_FIELDS) {
-      this.sums[f] += other.sums[f];
-      this.seen[f] += other.seen[f];
-    }
-    this.bounceSum += other.bounceSum;
-    this.bounceN += other.bounceN;
-    this.priceSum += other.priceSum;
-    this.priceN += other.priceN;
-    this.repurchaseSum += other.repurchaseSum;
-    this.repurchaseN += other.repurchaseN;
-    this.convSum += other.convSum;
-    this.convN += other.convN;
-    this.consultConvSum += other.consultConvSum;
-    this.consultConvN += other.consultConvN;
+    for (let i = 0; i < SLOTS; i++) this.v[i] += other.v[i];
   }
 
   /** Sum of a field, or null when no row had it. */
   get(field: SumField): number | null {
-    return this.seen[field] > 0 ? this.sums[field] : null;
+    const i = INDEX[field];
+    return this.v[N + i] > 0 ? this.v[i] : null;
   }
 
   payConversion(): number | null {
@@ -173,11 +164,11 @@ export class Totals {
   }
   /** Mean of the rows' 询单转化率 column (service agents). */
   consultConversionMean(): number | null {
-    return this.consultConvN > 0 ? this.consultConvSum / this.consultConvN : null;
+    return this.meanOf(CONSULT);
   }
   /** Mean of the rows' own conversion column, for tables without a visitor count (service agents). */
   payConversionColumnMean(): number | null {
-    return this.convN > 0 ? this.convSum / this.convN : null;
+    return this.meanOf(CONV);
   }
   /** Order buyers ÷ all visitors (生意参谋's 下单转化率; metrics.orderConversion divides by detail visitors). */
   orderConversion(): number | null {
@@ -194,7 +185,7 @@ export class Totals {
   }
   /** Mean of the rows' bounce rates (the platforms' multi-day convention). */
   bounceRate(): number | null {
-    return this.bounceN > 0 ? this.bounceSum / this.bounceN : null;
+    return this.meanOf(BOUNCE);
   }
   ctr(): number | null {
     return both(metrics.ctr, this.get("clicks"), this.get("impressions"));
@@ -207,12 +198,11 @@ export class Totals {
   }
   /** Listed price: the mean of the price column, else sales ÷ units, else AOV. */
   price(): number | null {
-    if (this.priceN > 0) return this.priceSum / this.priceN;
-    return ratio(this.get("sales"), this.get("units")) ?? this.aov();
+    return this.meanOf(PRICE) ?? ratio(this.get("sales"), this.get("units")) ?? this.aov();
   }
   repurchaseRate(): number | null {
     const r = both(metrics.repurchaseRate, this.get("repeatBuyers"), this.get("paidBuyers"));
     if (r !== null) return r;
-    return this.repurchaseN > 0 ? this.repurchaseSum / this.repurchaseN : null;
+    return this.meanOf(REPURCHASE);
   }
 }

@@ -1,0 +1,107 @@
+/**
+ * The diagnosis engine on a big shop: 365 days of shop data, 50 traffic sources and
+ * 100,000 product rows, pasted as Sheets hands them over (target: the whole pipeline under
+ * 1 s). Then growth from 10k to 100k to 1M product rows (per-row cost within 1.5× of the
+ * 10k baseline) and peak heap. Recognition is timed apart from the rules + layout so a
+ * regression points at the right engineer.
+ */
+import { performance } from "node:perf_hooks";
+import { diagnoseRecognized, diagnoseTables, layoutReport, recognizeTables } from "../src/engine";
+import type { Cell, SheetInput } from "../src/engine";
+import { medianMs, peakHeapMb, row } from "./util";
+
+const SETTINGS = { peerPayConversion: 0.03, grossMargin: 0.4, monthlyTarget: 3_000_000, peerDsr: 4.8 };
+
+/** A deterministic pseudo-random stream, so every run measures the same data. */
+function stream(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
+}
+
+function shopSheet(days: number): SheetInput {
+  const rnd = stream(1);
+  const values: Cell[][] = [["统计日期", "访客数", "浏览量", "支付金额", "支付买家数", "跳失率", "下单买家数", "商品详情页访客数", "老买家数"]];
+  const start = Date.UTC(2025, 0, 1);
+  for (let d = 0; d < days; d++) {
+    const visitors = Math.round(20000 + 5000 * rnd());
+    const buyers = Math.round(visitors * (0.02 + 0.01 * rnd()));
+    values.push([
+      new Date(start + d * 86_400_000).toISOString().slice(0, 10),
+      visitors, Math.round(visitors * 3.2), Math.round(buyers * 150 * (0.8 + 0.4 * rnd())), buyers,
+      0.55 + 0.15 * rnd(), Math.round(buyers * 1.3), Math.round(visitors * 0.7), Math.round(buyers * 0.25),
+    ]);
+  }
+  return { name: "店铺", values };
+}
+
+function sourcesSheet(n: number): SheetInput {
+  const rnd = stream(2);
+  const values: Cell[][] = [["流量来源", "访客数", "支付买家数", "支付金额"]];
+  for (let i = 0; i < n; i++) {
+    const v = Math.round(1000 + 50000 * rnd());
+    const b = Math.round(v * 0.03 * rnd());
+    values.push([`来源${i + 1}`, v, b, b * 150]);
+  }
+  return { name: "来源", values };
+}
+
+function productsSheet(n: number): SheetInput {
+  const rnd = stream(3);
+  const values: Cell[][] = [["商品ID", "商品名称", "商品访客数", "支付买家数", "支付金额", "价格"]];
+  for (let i = 0; i < n; i++) {
+    const v = Math.round(20 + 2000 * rnd());
+    const b = rnd() < 0.05 ? 0 : Math.round(v * 0.04 * rnd());
+    const price = Math.round(30 + 300 * rnd());
+    values.push([String(600000000000 + i), `商品 ${i}`, v, b, b * price, price]);
+  }
+  return { name: "商品", values };
+}
+
+function shopWith(products: number): SheetInput[] {
+  return [shopSheet(365), sourcesSheet(50), productsSheet(products)];
+}
+
+export default function bench(): void {
+  const big = shopWith(100_000);
+  const full = medianMs(() => layoutReport(diagnoseTables(big, SETTINGS)), 3);
+  const tables = recognizeTables(big);
+  const recognise = medianMs(() => recognizeTables(big), 3);
+  const rules = medianMs(() => diagnoseRecognized(tables, SETTINGS), 5);
+  const report = diagnoseRecognized(tables, SETTINGS);
+  const layout = medianMs(() => layoutReport(report), 5);
+  row("100k products + 365 days + 50 sources: recognise+diagnose+layout", `${full.toFixed(0)} ms`, "target < 1000 ms");
+  row("  of which recognizeTables", `${recognise.toFixed(0)} ms`);
+  row("  of which rules + score (diagnoseRecognized)", `${rules.toFixed(0)} ms`);
+  row("  of which layoutReport", `${layout.toFixed(1)} ms`, `${report.findings.length} findings`);
+  row("peak heap growth, 100k pipeline", `${peakHeapMb(() => layoutReport(diagnoseTables(big, SETTINGS))).toFixed(0)} MB`);
+
+  // Growth: per-row cost at 10k, 100k, 1M product rows against the 10k baseline, same run.
+  const perRow: Record<number, { full: number; rules: number }> = {};
+  for (const n of [10_000, 100_000, 1_000_000]) {
+    const sheets = shopWith(n);
+    const runs = n >= 1_000_000 ? 1 : 3;
+    const t = medianMs(() => diagnoseTables(sheets, SETTINGS), runs);
+    const recognised = recognizeTables(sheets);
+    const r = medianMs(() => diagnoseRecognized(recognised, SETTINGS), runs);
+    perRow[n] = { full: (t * 1e6) / n, rules: (r * 1e6) / n };
+    const base = perRow[10_000];
+    row(
+      `${(n / 1000).toLocaleString("en")}k product rows: diagnoseTables`,
+      `${t.toFixed(0)} ms`,
+      `${perRow[n].full.toFixed(0)} ns/row, ×${(perRow[n].full / base.full).toFixed(2)} of 10k (target ≤ 1.5)`,
+    );
+    row(
+      `${(n / 1000).toLocaleString("en")}k product rows: rules only`,
+      `${r.toFixed(0)} ms`,
+      `${perRow[n].rules.toFixed(0)} ns/row, ×${(perRow[n].rules / base.rules).toFixed(2)} of 10k (target ≤ 1.5)`,
+    );
+    if (n === 1_000_000) {
+      const t0 = performance.now();
+      const mb = peakHeapMb(() => diagnoseTables(sheets, SETTINGS));
+      row("peak heap growth, 1M product rows", `${mb.toFixed(0)} MB`, `(${(performance.now() - t0).toFixed(0)} ms)`);
+    }
+  }
+}
