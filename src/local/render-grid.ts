@@ -191,10 +191,44 @@ export const GRID_CSS = `
 .sd-grid td.sd-note::after{content:"";position:absolute;top:0;right:0;border-style:solid;border-width:0 6px 6px 0;border-color:transparent #f29900 transparent transparent}
 .sd-grid th{background:#f8f9fa;color:#5f6368;font-weight:normal;text-align:center}
 .sd-grid tr.sd-frozen td{border-bottom-color:#bdc1c6}
+.sd-funnel{margin:16px 0;padding:12px 16px;max-width:640px;background:#fff;border:1px solid #dadce0;border-radius:6px;font:13px Arial,"Noto Sans CJK SC","PingFang SC",sans-serif}
+.sd-funnel figcaption{font-weight:bold;margin-bottom:8px}
+.sd-step{display:grid;grid-template-columns:90px 1fr 150px;align-items:center;gap:8px;margin:4px 0}
+.sd-bar{display:block;height:16px;background:#4285f4;border-radius:2px}
+.sd-count{text-align:right}
+.sd-rate{color:#5f6368;margin-left:6px}
 `;
 
+/**
+ * The report's funnel chart (visitors → detail-page visitors → ordering → paying buyers) as
+ * plain HTML bars read from the chart's source cells, with each step's conversion.
+ */
+export function renderFunnelChart(grid: RenderableGrid & { chart?: ReportGrid["chart"] }): string {
+  const chart = grid.chart;
+  if (!chart) return "";
+  const steps: { label: string; count: number }[] = [];
+  for (let r = chart.range.row; r < chart.range.row + chart.range.numRows; r++) {
+    const label = grid.values[r - 1]?.[chart.range.column - 1];
+    const count = grid.values[r - 1]?.[chart.range.column];
+    if (typeof count === "number" && Number.isFinite(count) && count >= 0) steps.push({ label: String(label ?? ""), count });
+  }
+  if (steps.length === 0) return "";
+  const max = Math.max(...steps.map((s) => s.count), 1);
+  const bars = steps.map((step, i) => {
+    const width = Math.max(0.5, (step.count / max) * 100);
+    const previous = i > 0 ? steps[i - 1].count : 0;
+    const rate = i > 0 && previous > 0 ? ` <span class="sd-rate">${escapeHtml(formatCellValue(step.count / previous, "0.0%"))}</span>` : "";
+    return (
+      `<div class="sd-step"><span class="sd-label">${escapeHtml(step.label)}</span>` +
+      `<span class="sd-bar" style="width:${width.toFixed(2)}%"></span>` +
+      `<span class="sd-count">${escapeHtml(formatCellValue(step.count, "#,##0"))}${rate}</span></div>`
+    );
+  });
+  return `<figure class="sd-funnel"><figcaption>${escapeHtml(chart.title)}</figcaption>${bars.join("")}</figure>`;
+}
+
 /** A complete, self-contained HTML page showing one grid (the CLI's `--out`). */
-export function renderGridPage(grid: RenderableGrid, title: string, lang = "zh-CN"): string {
+export function renderGridPage(grid: RenderableGrid & { chart?: ReportGrid["chart"] }, title: string, lang = "zh-CN"): string {
   return [
     "<!doctype html>",
     `<html lang="${escapeHtml(lang)}"><head><meta charset="utf-8">`,
@@ -203,6 +237,7 @@ export function renderGridPage(grid: RenderableGrid, title: string, lang = "zh-C
     `<style>body{margin:16px;background:#f1f3f4}${GRID_CSS}</style>`,
     "</head><body>",
     renderGridTable(grid),
+    renderFunnelChart(grid),
     "</body></html>",
     "",
   ].join("\n");

@@ -138,6 +138,8 @@ describe.skipIf(!ready)("npm start preview", () => {
     expect(coloured).toBeGreaterThan(5);
     const notes = await page.$$eval("#grid td[title]", (cells) => cells.length);
     expect(notes).toBeGreaterThan(0);
+    // The funnel chart the writer inserted, drawn from its source cells.
+    expect(await page.$$eval("#grid figure.sd-funnel .sd-step", (steps) => steps.length)).toBeGreaterThanOrEqual(2);
     // The sidebar shows the same run's summary.
     expect(await sidebar().textContent("#actions")).not.toBe("");
     mkdirSync(SCREENSHOT_DIR, { recursive: true });

@@ -96,6 +96,8 @@ describe("shop-doctor diagnose", () => {
     expect(html).toMatch(/background:#[0-9a-f]{6}/);
     expect(html).toMatch(/\d+\.\d\d%/);
     expect(html).not.toMatch(/<script|<link/);
+    // The funnel chart the sheet gets is drawn too.
+    expect(html).toMatch(/<figure class="sd-funnel">/);
   });
 
   it("fails with a clear message on a missing file", async () => {

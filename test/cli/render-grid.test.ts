@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { columnLetter, escapeHtml, formatCellValue, renderGridPage, renderGridTable } from "../../src/local/render-grid";
+import { columnLetter, escapeHtml, formatCellValue, renderFunnelChart, renderGridPage, renderGridTable } from "../../src/local/render-grid";
 
 describe("formatCellValue", () => {
   it("applies the report's number formats the way Sheets shows them", () => {
@@ -71,5 +71,30 @@ describe("renderGridTable", () => {
 
   it("names columns like a spreadsheet", () => {
     expect([1, 26, 27, 52, 703].map(columnLetter)).toEqual(["A", "Z", "AA", "AZ", "AAA"]);
+  });
+});
+
+describe("renderFunnelChart", () => {
+  it("draws the funnel from its source cells with each step's conversion, escaped", () => {
+    const html = renderFunnelChart({
+      values: [
+        ["环节", "人数"],
+        ["访客", 1000],
+        ["<i>下单</i>", 50],
+        ["支付买家", 40],
+      ],
+      chart: { kind: "funnel", title: "转化漏斗", range: { row: 1, column: 1, numRows: 4, numColumns: 2 } },
+    });
+    expect(html).toContain("<figcaption>转化漏斗</figcaption>");
+    expect(html).toContain('style="width:100.00%"');
+    expect(html).toContain('style="width:5.00%"');
+    expect(html).toContain("1,000");
+    expect(html).toContain("80.0%");
+    expect(html).toContain("&lt;i&gt;下单&lt;/i&gt;");
+    expect(html).not.toContain("<i>");
+  });
+
+  it("draws nothing when the grid has no chart", () => {
+    expect(renderFunnelChart({ values: [["x"]] })).toBe("");
   });
 });

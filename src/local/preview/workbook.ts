@@ -12,7 +12,7 @@ import { bundleServer, type GasServer } from "../gas-bridge";
 import { createFakeGoogle, parseA1, snapshotSheet, type FakeGoogle, type JsonCell, type SheetSnapshot } from "../fake";
 import { ExportReadError, parseDelimitedText, parseExportBytes } from "../cli/read-export";
 import { computeFormulas, isFormula, type CustomFunction, type SheetValue } from "./formulas";
-import { columnLetter, escapeHtml, renderGridTable, type RenderableGrid } from "../render-grid";
+import { columnLetter, escapeHtml, renderFunnelChart, renderGridTable, type RenderableGrid } from "../render-grid";
 
 /** Tabs show at most this many rows; the rest are summarised (the page stays fast on big pastes). */
 export const MAX_RENDERED_ROWS = 2000;
@@ -256,6 +256,13 @@ export class PreviewWorkbook {
       const display = hasDates && snapshot.values.length ? sheet.getRange(1, 1, snapshot.values.length, snapshot.values[0].length).getDisplayValues() : [];
       const { grid, rows, columns } = this.gridOf(snapshot, display);
       let html = renderGridTable(grid, { headings: true });
+      // The report's funnel chart, drawn from its source cells like the sheet's chart.
+      const chart = snapshot.charts.find((c) => c.ranges.length > 0);
+      if (chart) {
+        const p = parseA1(chart.ranges[0]);
+        const range = { row: p.row, column: p.column, numRows: (p.lastRow ?? p.row) - p.row + 1, numColumns: (p.lastColumn ?? p.column) - p.column + 1 };
+        html += renderFunnelChart({ ...grid, chart: { kind: "funnel", title: chart.title ?? "", range } });
+      }
       if (rows - BLANK_ROWS > MAX_RENDERED_ROWS) {
         html += `<p class="pv-more">${escapeHtml(`Showing the first ${MAX_RENDERED_ROWS} of ${rows} rows (to ${columnLetter(columns)}${rows}).`)}</p>`;
       }
