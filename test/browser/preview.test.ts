@@ -145,7 +145,7 @@ describe.skipIf(!ready)("npm start preview", () => {
     mkdirSync(SCREENSHOT_DIR, { recursive: true });
     await page.screenshot({ path: join(SCREENSHOT_DIR, "preview-report.png") });
     // And the whole report: a window tall enough for every row.
-    const height = await page.$eval("#grid table", (table) => table.getBoundingClientRect().height);
+    const height = (await page.evaluate(`document.getElementById("grid").scrollHeight`)) as number;
     await page.setViewportSize({ width: 1440, height: Math.min(4000, Math.ceil(height) + 160) });
     await page.screenshot({ path: join(SCREENSHOT_DIR, "preview-report-full.png") });
     await page.setViewportSize({ width: 1440, height: 900 });
