@@ -45,7 +45,8 @@ function direct(key: string): FieldSpec | null {
 const NUMERIC_TYPES: ReadonlySet<FieldType> = new Set(["count", "money", "rate", "number", "seconds"]);
 
 function trimSeparators(text: string): string {
-  return text.replace(/^[-_:/()|]+|[-_:/()|]+$/g, "").replace(/\(\)/g, "");
+  // Brackets are kept (they may be the header's own, `(DSR)`); only an emptied pair goes.
+  return text.replace(/\(\)|\[\]/g, "").replace(/^[-_:/|]+|[-_:/|]+$/g, "");
 }
 
 function terminalMatch(key: string): HeaderMatch | null {

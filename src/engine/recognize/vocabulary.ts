@@ -107,7 +107,7 @@ export const VOCABULARY: readonly FieldSpec[] = [
     "人均浏览量", "人均浏览量(访问深度)", "访问深度", "平均访问深度", "Pages per session", "Views per session", "Pageviews per session",
   ]),
   f("avgStaySeconds", "seconds", "average stay in seconds", [
-    "平均停留时长", "人均停留时长", "人均停留时长(秒)", "停留时长", "平均停留时间", "Average session duration", "Avg. session duration", "Average engagement time",
+    "平均停留时长", "人均停留时长", "人均停留时长(秒)", "停留时长", "平均停留时间", "Average session duration", "Avg. session duration",
   ]),
   f("detailVisitors", "count", "visitors of product detail pages", ["商品详情页访客数", "详情页访客数"]),
   f("detailPageviews", "count", "page views of product detail pages", ["商品详情页浏览量", "详情页浏览量", "IPV"]),
@@ -199,6 +199,7 @@ export const VOCABULARY: readonly FieldSpec[] = [
   f("dsrDescription", "number", "DSR 描述相符 (1–5)", ["描述相符动态评分(DSR)", "描述相符动态评分", "描述相符", "宝贝与描述相符", "描述相符评分", "宝贝描述"]),
   f("dsrService", "number", "DSR 服务态度 (1–5)", ["服务态度动态评分(DSR)", "服务态度动态评分", "服务态度", "卖家服务态度", "卖家的服务态度", "服务态度评分"]),
   f("dsrLogistics", "number", "DSR 物流服务 (1–5)", ["物流服务动态评分(DSR)", "物流服务动态评分", "物流服务", "物流服务质量", "物流服务的质量", "物流服务评分"]),
+  f("dsr", "number", "one overall DSR score (mean of the three, 1–5); `同行平均DSR` → peerDsr", ["DSR", "DSR评分", "店铺DSR", "店铺动态评分", "动态评分", "DSR综合评分"]),
   f("badReviews", "count", "new bad / low-score reviews", ["差评数", "DSR综合低评分买家数", "中差评数", "新增差评数", "低评分买家数"]),
   f("consultations", "count", "buyers who asked before buying (询单人数)", ["询单人数", "询单买家数", "询单客户数"]),
   f("chats", "count", "buyers who chatted (咨询人数); fills consultations when no 询单 column", ["咨询人数", "接待人数", "咨询买家数"]),
