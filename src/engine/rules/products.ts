@@ -81,6 +81,24 @@ export const productConversionTrend: Rule = {
   },
 };
 
+/** The `n` items with the largest positive key, largest first, in one pass (no full sort of 100k products). */
+export function topN<T>(items: readonly T[], n: number, key: (item: T) => number): T[] {
+  const best: { item: T; k: number }[] = [];
+  for (const item of items) {
+    const k = key(item);
+    if (!(k > 0) || (best.length === n && k <= best[n - 1].k)) continue;
+    let i = best.length < n ? best.length : n - 1;
+    best[i] = { item, k };
+    while (i > 0 && best[i - 1].k < k) {
+      const tmp = best[i - 1];
+      best[i - 1] = best[i];
+      best[i] = tmp;
+      i--;
+    }
+  }
+  return best.map((b) => b.item);
+}
+
 function median(values: number[]): number {
   const s = Float64Array.from(values).sort();
   const m = s.length >> 1;
@@ -282,10 +300,7 @@ export const topProductReviews: Rule = {
   run(ctx) {
     const products = ctx.products;
     if (!products) return [];
-    const top = products.subjects
-      .filter((p) => (p.totals.get("visitors") ?? 0) > 0)
-      .sort((a, b) => (b.totals.get("visitors") ?? 0) - (a.totals.get("visitors") ?? 0))
-      .slice(0, TOP_PRODUCTS);
+    const top = topN(products.subjects, TOP_PRODUCTS, (p) => p.totals.get("visitors") ?? 0);
     if (top.length === 0) return [];
     const hasReviews = top.some((p) => p.totals.get("badReviews") !== null);
     if (!hasReviews) {

@@ -118,12 +118,26 @@ function subjectOf(c: Candidate): string {
 
 /** The largest-impact candidates, worded, plus one info line counting (and summing) the rest. */
 export function topByImpact(rule: Rule, ctx: RuleContext, candidates: Candidate[], kind: "product" | "source" | "plan" | "agent", max = 10): Draft[] {
-  candidates.sort((a, b) => impactOf(b) - impactOf(a) || (subjectOf(a) < subjectOf(b) ? -1 : subjectOf(a) > subjectOf(b) ? 1 : 0));
-  const kept = candidates.slice(0, max).map((c) => ("build" in c ? c.build() : c));
+  const order = (a: Candidate, b: Candidate) => impactOf(b) - impactOf(a) || (subjectOf(a) < subjectOf(b) ? -1 : subjectOf(a) > subjectOf(b) ? 1 : 0);
+  // Keep the best `max` in one pass (a full sort of 100k candidates costs more than the rules).
+  const best: Candidate[] = [];
+  let money = 0;
+  for (const c of candidates) {
+    money += Math.max(0, impactOf(c));
+    if (best.length === max && order(c, best[max - 1]) >= 0) continue;
+    let i = best.length < max ? best.length : max - 1;
+    best[i] = c;
+    while (i > 0 && order(best[i], best[i - 1]) < 0) {
+      const tmp = best[i - 1];
+      best[i - 1] = best[i];
+      best[i] = tmp;
+      i--;
+    }
+  }
+  const kept = best.map((c) => ("build" in c ? c.build() : c));
   if (candidates.length <= max) return kept;
   const restCount = candidates.length - max;
-  let money = 0;
-  for (let i = max; i < candidates.length; i++) money += Math.max(0, impactOf(candidates[i]));
+  for (const d of kept) money -= Math.max(0, d.finding.impact ?? 0);
   const summary = makeFinding(rule, {
     status: "info",
     subject: `+${restCount}`,

@@ -57,7 +57,7 @@ const [VISITORS, PAGEVIEWS, SALES, PAID, ORDER_BUYERS, DETAIL, UNITS, ORDERS, IM
  * Float64Array per instance: a 100,000-product export makes 100,000 of these.
  */
 export class Totals {
-  private readonly v = new Float64Array(SLOTS);
+  private readonly v: Float64Array = new Float64Array(SLOTS);
   rows = 0;
 
   private put(i: number, value: number | null): void {
