@@ -46,7 +46,7 @@ const money = (n: number) => n.toFixed(2);
 const round = (n: number, digits = 2) => Number(n.toFixed(digits));
 
 /** CSV with quoting where a cell needs it, CRLF line ends like Excel writes. */
-function toCsv(rows: (string | number)[][]): string {
+export function toCsv(rows: (string | number)[][]): string {
   const cell = (v: string | number) => {
     const s = String(v);
     return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
@@ -247,12 +247,15 @@ export function makeSampleShop(): Record<string, (string | number)[][]> {
   };
 }
 
+/** File name → the exact CSV text the sample shop's files hold. */
+export function sampleShopCsv(): Record<string, string> {
+  return Object.fromEntries(Object.entries(makeSampleShop()).map(([name, rows]) => [`${name}.csv`, toCsv(rows)]));
+}
+
 function main(): void {
   mkdirSync(SAMPLE_DIR, { recursive: true });
-  const files = makeSampleShop();
-  for (const [name, rows] of Object.entries(files)) {
-    writeFileSync(join(SAMPLE_DIR, `${name}.csv`), toCsv(rows));
-  }
+  const files = sampleShopCsv();
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(SAMPLE_DIR, name), text);
   console.log(`make-sample: wrote ${Object.keys(files).length} files to samples/sample-shop/`);
 }
 
