@@ -17,8 +17,10 @@ import {
   SETTINGS_COLUMNS,
   SETTINGS_SHEET_NAMES,
   settingsSheetGrid,
+  settingsRow,
   settingsSheetName,
   validateSettings,
+  VALUE_COLUMN,
   type SettingsCellError,
 } from "./settings-sheet";
 
@@ -76,6 +78,13 @@ function writeSettingsSheet(spreadsheet: Spreadsheet, existing: Sheet | null, se
   range.setNumberFormats(grid.numberFormats);
   range.setFontWeights(grid.fontWeights);
   range.setFontColors(grid.fontColors);
+  // The language cell offers the three codes as a dropdown, so a typo cannot get in.
+  const languageRule = SpreadsheetApp.newDataValidation()
+    .requireValueInList([...LANGUAGES], true)
+    .setAllowInvalid(false)
+    .setHelpText(translate(settings.language, "server.help.language"))
+    .build();
+  sheet.getRange(settingsRow("language"), VALUE_COLUMN).setDataValidation(languageRule);
   sheet.setFrozenRows(1);
   sheet.setColumnWidth(1, 200);
   sheet.setColumnWidth(2, 120);

@@ -202,6 +202,8 @@ describe("settings and report navigation", () => {
     expect(sheet.getRange("B2").getDisplayValue()).toBe("3.50%");
     expect(sheet.getRange("B6").getValue()).toBe("=HYPERLINK(1)");
     expect(sheet.getRange("B6").getFormula()).toBe("");
+    expect(() => sheet.getRange("B8").setValue("fr")).toThrow(/violates the data validation rules/);
+    expect(sheet.getRange("B8").getValue()).toBe("zh-CN");
     sheet.getRange("B13").setValue("1.5"); // aovHeroRatio typed by a teammate
     expect(saveSettings({ peerPayConversion: 0.04 }).ok).toBe(true);
     const read = getSettings();

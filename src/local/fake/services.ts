@@ -3,7 +3,7 @@
  * PropertiesService, HtmlService and the Ui — in memory, counted like the spreadsheet.
  */
 import { CallCounter, counted } from "./counter";
-import { FakeSpreadsheet } from "./spreadsheet";
+import { FakeDataValidationBuilder, FakeSpreadsheet } from "./spreadsheet";
 
 const LOCK_TIMEOUT = "Lock timeout: another process was holding the lock for too long.";
 
@@ -263,9 +263,9 @@ export class FakeSpreadsheetApp {
   constructor(
     readonly _spreadsheet: FakeSpreadsheet,
     readonly _ui: FakeUi,
-    counter: CallCounter,
+    readonly _counter: CallCounter,
   ) {
-    return counted(this, "SpreadsheetApp", counter);
+    return counted(this, "SpreadsheetApp", _counter);
   }
   getActive(): FakeSpreadsheet {
     return this._spreadsheet;
@@ -281,6 +281,9 @@ export class FakeSpreadsheetApp {
   }
   flush(): void {
     this._flushes++;
+  }
+  newDataValidation(): FakeDataValidationBuilder {
+    return new FakeDataValidationBuilder(this._counter);
   }
 }
 

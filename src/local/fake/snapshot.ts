@@ -20,6 +20,8 @@ export interface SheetSnapshot {
   fontColors: Record<string, string>;
   fontWeights: Record<string, string>;
   notes: Record<string, string>;
+  /** Cells with a list validation → the allowed values joined by `|`. */
+  validations: Record<string, string>;
   merges: string[];
   frozenRows: number;
   columnWidths: Record<string, number>;
@@ -68,6 +70,7 @@ export function snapshotSheet(sheet: FakeSheet): SheetSnapshot {
     fontColors: sparse(s.fontColors),
     fontWeights: sparse(s.fontWeights),
     notes: sparse(s.notes),
+    validations: sparse(new Map([...s.validations].map(([k, v]) => [k, (v._values ?? []).join("|")]))),
     merges: s.merges.map((m) => a1Notation(m.row, m.column, m.numRows, m.numColumns)).sort(),
     frozenRows: s.frozenRows,
     columnWidths: widths,

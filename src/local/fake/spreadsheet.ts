@@ -76,6 +76,8 @@ export class SheetStore {
   wraps = new Map<number, string>();
   horizontalAlignments = new Map<number, string>();
   verticalAlignments = new Map<number, string>();
+  /** Data-validation rules by cell (the same rule object shared by every cell it was set on). */
+  validations = new Map<number, FakeDataValidation>();
   merges: Rect[] = [];
   frozenRows = 0;
   frozenColumns = 0;
@@ -443,6 +445,10 @@ export class FakeRange {
   _writeValue(r: number, c: number, input: unknown): void {
     const store = this._store;
     const entry = parseAsTyped(input, store.numberFormats.get(key(r, c)) ?? null, this._sheet._spreadsheet._timeZone);
+    const rule = store.validations.get(key(r, c));
+    if (rule && !rule._accepts(entry.formula ?? entry.value)) {
+      throw new Error(`The data you entered in cell ${a1Notation(r, c)} violates the data validation rules set on this cell.`);
+    }
     store.setValue(r, c, entry.value);
     if (entry.formula) store.formulas.set(key(r, c), entry.formula);
     else store.formulas.delete(key(r, c));
@@ -655,6 +661,14 @@ export class FakeRange {
     return this;
   }
 
+  setDataValidation(rule: FakeDataValidation | null): FakeRange {
+    this._each((r, c) => (rule ? this._store.validations.set(key(r, c), rule) : this._store.validations.delete(key(r, c))));
+    return this;
+  }
+  getDataValidation(): FakeDataValidation | null {
+    return this._store.validations.get(key(this._rect.row, this._rect.column)) ?? null;
+  }
+
   merge(): FakeRange {
     this._mergeRects([this._rect]);
     return this;
@@ -824,6 +838,54 @@ export class FakeEmbeddedChart {
   }
 }
 
+/** A built data-validation rule: a list of allowed values, or nothing the fake checks. */
+export class FakeDataValidation {
+  constructor(
+    readonly _values: string[] | null,
+    readonly _allowInvalid: boolean,
+    readonly _helpText: string,
+    counter: CallCounter,
+  ) {
+    return counted(this, "DataValidation", counter);
+  }
+  getAllowInvalid(): boolean {
+    return this._allowInvalid;
+  }
+  getHelpText(): string {
+    return this._helpText;
+  }
+  /** Whether Sheets would accept `value` typed into a cell with this rule. */
+  _accepts(value: unknown): boolean {
+    return this._allowInvalid || this._values === null || value === "" || this._values.includes(String(value));
+  }
+}
+
+/** `SpreadsheetApp.newDataValidation()`: only list rules are modelled. */
+export class FakeDataValidationBuilder {
+  _values: string[] | null = null;
+  _allowInvalid = true;
+  _helpText = "";
+
+  constructor(readonly _counter: CallCounter) {
+    return counted(this, "DataValidationBuilder", _counter);
+  }
+  requireValueInList(values: string[], _showDropdown?: boolean): FakeDataValidationBuilder {
+    this._values = values.map(String);
+    return this;
+  }
+  setAllowInvalid(allowInvalidData: boolean): FakeDataValidationBuilder {
+    this._allowInvalid = allowInvalidData;
+    return this;
+  }
+  setHelpText(helpText: string): FakeDataValidationBuilder {
+    this._helpText = helpText;
+    return this;
+  }
+  build(): FakeDataValidation {
+    return new FakeDataValidation(this._values ? [...this._values] : null, this._allowInvalid, this._helpText, this._counter);
+  }
+}
+
 let chartIds = 1;
 
 /** `sheet.newChart()`: chainable, and `asBarChart()` / `asColumnChart()` return the same builder. */
@@ -880,4 +942,6 @@ export const methodNamesMatchAppsScript: [
   Invented<FakeProtection, GoogleAppsScript.Spreadsheet.Protection>,
   Invented<FakeEmbeddedChart, GoogleAppsScript.Spreadsheet.EmbeddedChart>,
   Invented<FakeEmbeddedChartBuilder, GoogleAppsScript.Spreadsheet.EmbeddedChartBuilder & GoogleAppsScript.Spreadsheet.EmbeddedBarChartBuilder>,
-] extends [never, never, never, never, never, never, never] ? true : false = true;
+  Invented<FakeDataValidation, GoogleAppsScript.Spreadsheet.DataValidation>,
+  Invented<FakeDataValidationBuilder, GoogleAppsScript.Spreadsheet.DataValidationBuilder>,
+] extends [never, never, never, never, never, never, never, never, never] ? true : false = true;
