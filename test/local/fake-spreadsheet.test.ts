@@ -145,6 +145,16 @@ describe("sheet structure", () => {
     expect(sheet.getCharts()).toHaveLength(0);
   });
 
+  it("rejects values outside a list validation that does not allow invalid data", () => {
+    const { google, sheet } = fresh();
+    const rule = google.globals.SpreadsheetApp.newDataValidation().requireValueInList(["zh-CN", "en"], true).setAllowInvalid(false).build();
+    sheet.getRange("B2").setDataValidation(rule);
+    sheet.getRange("B2").setValue("'en");
+    expect(() => sheet.getRange("B2").setValue("fr")).toThrow("The data you entered in cell B2 violates the data validation rules set on this cell.");
+    expect(sheet.getRange("B2").getValue()).toBe("en");
+    expect(snapshotSheet(sheet).validations).toEqual({ B2: "zh-CN|en" });
+  });
+
   it("parses A1 notation with sheet names and open ranges", () => {
     expect(parseA1("'设置'!B3")).toMatchObject({ sheetName: "设置", row: 3, column: 2, lastRow: 3, lastColumn: 2 });
     expect(parseA1("A:C")).toMatchObject({ row: 1, column: 1, lastRow: null, lastColumn: 3 });
