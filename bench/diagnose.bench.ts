@@ -60,7 +60,8 @@ function productsSheet(n: number): SheetInput {
   return { name: "商品", values };
 }
 
-function shopWith(products: number): SheetInput[] {
+/** The benchmark shop: 365 days, 50 sources and `products` product rows. */
+export function shopWith(products: number): SheetInput[] {
   return [shopSheet(365), sourcesSheet(50), productsSheet(products)];
 }
 

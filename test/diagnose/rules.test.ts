@@ -388,3 +388,14 @@ describe("data-sanity", () => {
     expect(f.message).toContain("Notes");
   });
 });
+
+describe("presale-conversion with deposit data", () => {
+  it("judges a pre-sale item by its deposit buyers when there is no order column", () => {
+    const tables = (depositBuyers: number) => [
+      table("shop-daily", [{ date: day(0), visitors: 1000, paidBuyers: 30, sales: 3000 }]),
+      table("products", [{ product: "羽绒服（定金预售）", visitors: 1000, paidBuyers: 0, sales: 0, depositBuyers, presale: 1 }]),
+    ];
+    expect(statusOf(run(tables(30), { peerPayConversion: 0.03 }), "presale-conversion")).toBe("good");
+    expect(statusOf(run(tables(20), { peerPayConversion: 0.03 }), "presale-conversion")).toBe("warn");
+  });
+});

@@ -28,7 +28,7 @@ export function ratio(a: number | null, b: number | null): number | null {
   return both(metrics.ratio, a, b);
 }
 
-const READ_FIELDS = ["adSales", "aov", "badReviews", "bounceRate", "bouncedVisitors", "clicks", "consultConversion", "consultations", "cpc", "ctr", "detailVisitors", "impressions", "orderBuyers", "orderConversion", "orders", "pagesPerVisitor", "pageviews", "paidBuyers", "payConversion", "price", "repeatBuyerShare", "repeatBuyers", "repurchaseRate", "roi", "sales", "spend", "units", "visitors"] as const;
+const READ_FIELDS = ["adSales", "aov", "badReviews", "bounceRate", "bouncedVisitors", "clicks", "consultConversion", "consultations", "cpc", "ctr", "depositBuyers", "detailVisitors", "impressions", "orderBuyers", "orderConversion", "orders", "pagesPerVisitor", "pageviews", "paidBuyers", "payConversion", "presaleOrders", "price", "repeatBuyerShare", "repeatBuyers", "repurchaseRate", "roi", "sales", "spend", "units", "visitors"] as const;
 /** Bit per field Totals.add reads. */
 const F = Object.fromEntries(READ_FIELDS.map((f, i) => [f, 2 ** i])) as Record<(typeof READ_FIELDS)[number], number>;
 const ALL_FIELDS = 2 ** READ_FIELDS.length - 1;
@@ -52,12 +52,19 @@ const SLOTS = 2 * N + 10;
 const [VISITORS, PAGEVIEWS, SALES, PAID, ORDER_BUYERS, DETAIL, UNITS, ORDERS, IMPRESSIONS, CLICKS, SPEND, AD_SALES, CONSULTATIONS, BAD_REVIEWS, REPEAT] =
   SUM_FIELDS.map((f) => INDEX[f]);
 
+/** A fresh array of SLOTS zeros, held as doubles from the start (no element-kind transition). */
+function zeros(): number[] {
+  const a = new Array<number>(SLOTS);
+  for (let i = 0; i < SLOTS; i++) a[i] = 0;
+  return a;
+}
+
 /**
  * Running sums over rows of one table (or one product, source, day …). One flat
  * Float64Array per instance: a 100,000-product export makes 100,000 of these.
  */
 export class Totals {
-  private readonly v: Float64Array = new Float64Array(SLOTS);
+  private readonly v: number[] = zeros();
   rows = 0;
 
   private put(i: number, value: number | null): void {
@@ -100,6 +107,8 @@ export class Totals {
       const oc = (mask & F.orderConversion ? num(row, "orderConversion") : null);
       if (oc !== null && visitors !== null) orderBuyers = oc * visitors;
     }
+    // A pre-sale item's orders are its deposit buyers (or pre-sale orders) until the balance is paid.
+    if (orderBuyers === null) orderBuyers = (mask & F.depositBuyers ? num(row, "depositBuyers") : null) ?? (mask & F.presaleOrders ? num(row, "presaleOrders") : null);
     this.put(ORDER_BUYERS, orderBuyers);
     let pageviews = (mask & F.pageviews ? num(row, "pageviews") : null);
     if (pageviews === null) {
