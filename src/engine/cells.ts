@@ -318,7 +318,8 @@ function singleDate(text: string, order: DayMonthOrder): string | null {
 
 /**
  * Reads a date cell: a `Date`, ISO-like text, `20261122` (text or number), `11/22/26` in
- * the given order, a Sheets serial number, or a range `2026-05-01~2026-05-31`.
+ * the given order, a Sheets serial number, a range `2026-05-01~2026-05-31`, or a month
+ * `2026-11` (read as the range of its days).
  */
 export function readDate(cell: Cell, order: DayMonthOrder = "mdy"): DateReading {
   if (cell === null || cell === undefined) return { kind: "blank" };
@@ -342,6 +343,14 @@ export function readDate(cell: Cell, order: DayMonthOrder = "mdy"): DateReading 
   if (isNullToken(text)) return { kind: "blank" };
   const single = singleDate(text, order);
   if (single !== null) return { kind: "date", iso: single, to: null };
+  // A month view (`2026-11`, `2026年11月`) covers the whole month.
+  const month = /^(\d{4})[-/.年](\d{1,2})月?$/.exec(toHalfWidth(text));
+  if (month) {
+    const y = Number(month[1]);
+    const m = Number(month[2]);
+    const first = isoFromParts(y, m, 1);
+    if (first !== null) return { kind: "date", iso: first, to: isoFromParts(y, m, daysInMonth(y, m)) };
+  }
   const halves = text.split(RANGE_SEPARATOR);
   if (halves.length === 2) {
     const from = singleDate(halves[0], order);

@@ -37,6 +37,8 @@ describe("readDate", () => {
     expect(iso("2026-05-01~2026-05-31")).toEqual(["2026-05-01", "2026-05-31"]);
     expect(iso("2026-05-01 至 2026-05-31")).toEqual(["2026-05-01", "2026-05-31"]);
     expect(iso(46348)).toEqual(["2026-11-22", null]);
+    expect(iso("2026-02")).toEqual(["2026-02-01", "2026-02-28"]);
+    expect(iso("2024年2月")).toEqual(["2024-02-01", "2024-02-29"]);
     expect(iso("-")).toBe("blank");
     expect(iso("")).toBe("blank");
     expect(iso("2026-02-30")).toBe("invalid");
