@@ -291,6 +291,13 @@ describe("fields the rules need", () => {
     ]);
   });
 
+  it("reads an account-level ad report (no plan column) as one row per day, saying so once", () => {
+    const t = one([["日期", "花费", "展现量", "点击量"], ["2026-11-01", "120.50", 10000, 300], ["2026-11-02", "99.00", 9000, 280]]);
+    expect(t.kind).toBe("ad-plans");
+    expect(t.rows.map((r) => [r.date, r.spend, r.plan])).toEqual([["2026-11-01", 120.5, undefined], ["2026-11-02", 99, undefined]]);
+    expect(codes(t)).toEqual(["no-plan-column"]);
+  });
+
   it("reads service agents with consultations, consult conversion and buyers", () => {
     const t = one([["客服昵称", "咨询人数", "询单人数", "支付人数", "询单转化率"], ["小雪", 200, 100, 30, "30.00%"]]);
     expect(t.kind).toBe("service-agents");

@@ -236,7 +236,15 @@ export function readTable(
   const rateStats = new Map<string, { percentMarked: boolean; above1: number; nonZero: number; max: number }>();
   for (const reader of readers) if (reader.type === "rate") rateStats.set(reader.field, { percentMarked: false, above1: 0, nonZero: 0, max: 0 });
   const productReader = readers.find((r) => r.field === "product");
-  const rowKeys = ROW_KEYS[kind];
+  // An account-level ad report (one row per day, no plan column) is keyed by its date.
+  const accountLevelAds = kind === "ad-plans" && !("plan" in columns);
+  const rowKeys = accountLevelAds ? ["date"] : ROW_KEYS[kind];
+  if (accountLevelAds) {
+    issues.push({
+      sheet, row: headerRow, column: null, code: "no-plan-column",
+      message: `The ad report at row ${headerRow} has no plan, keyword or item column, so each row is read as all plans together for its day; export per plan to compare plans.`,
+    });
+  }
   const keyReaders = readers.filter((rd) => rowKeys.includes(rd.field));
   const presaleByName = kind === "products" && productReader !== undefined;
   const hasPresaleColumn = "presale" in columns;
