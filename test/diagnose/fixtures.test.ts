@@ -10,6 +10,18 @@ import { fixtureNames, loadFixture } from "../support/fixtures";
 /** Team settings a shop would typically have filled in, so the peer- and margin-based rules run. */
 const SETTINGS = { peerPayConversion: 0.03, grossMargin: 0.4, peerDsr: 4.8 };
 
+/** Exports with their own peer columns are diagnosed against those, not a typed-in value. */
+function settingsFor(name: string) {
+  return name.includes("peers") ? { grossMargin: 0.4 } : SETTINGS;
+}
+
+/** Report languages for a few fixtures, so each language's layout is reviewed once. */
+const LANGUAGE: Record<string, "en" | "zh-TW"> = {
+  "shopify-sessions-over-time.csv": "en",
+  "amazon-by-date-us.csv": "en",
+  "sycm-shop-daily-traditional.csv": "zh-TW",
+};
+
 /** The grid as text: one line per row, each non-empty cell as value [format] {background} (note). */
 export function gridText(g: ReportGrid): string {
   const lines = [`sheet: ${g.sheetName}`, `frozen rows: ${g.frozenRows}`, `widths: ${g.columnWidths.join(", ")}`];
@@ -37,7 +49,7 @@ describe("golden reports for the fixture exports", () => {
   for (const name of fixtureNames()) {
     it(name, async () => {
       const sheet = loadFixture(name, { mode: "text" });
-      const report = diagnoseTables([sheet], SETTINGS);
+      const report = diagnoseTables([sheet], { ...settingsFor(name), language: LANGUAGE[name] ?? "zh-CN" });
       const grid = layoutReport(report);
       // The data sheet is recognised (not just listed as unknown) and something is judged.
       expect(report.tables.some((t) => t.kind !== "unknown"), "recognised").toBe(true);
@@ -51,6 +63,13 @@ describe("golden reports for the fixture exports", () => {
     expect(report.currency).toBe("¥");
     expect(report.findings.some((f) => f.rule === "bounce-rate" && f.status !== "info")).toBe(true);
     expect(report.findings.some((f) => f.rule === "dsr" && f.status !== "info")).toBe(true);
+  });
+
+  it("takes the peer conversion from the export's own peer column", () => {
+    const report = diagnoseTables([loadFixture("sycm-shop-vs-peers.csv", { mode: "text" })], settingsFor("sycm-shop-vs-peers.csv"));
+    const peer = report.findings.find((f) => f.rule === "pay-conversion-vs-peer" && f.subjectType === "shop");
+    expect(peer?.status).not.toBe("info");
+    expect(peer?.benchmark).toBeGreaterThan(0);
   });
 
   it("English exports are reported in dollars", () => {

@@ -253,4 +253,5 @@ export const reportMessages = {
   "layout.all.plan": { "zh-CN": "全部计划", "zh-TW": "全部計劃", en: "All plans" },
   "layout.all.agent": { "zh-CN": "全部客服", "zh-TW": "全部客服", en: "All agents" },
   "layout.all.sheet": { "zh-CN": "全部数据表", "zh-TW": "全部資料表", en: "All sheets" },
+  "payConv.shopBadNoAov": { "zh-CN": "支付转化率 {value}，低于同行同层平均 {peer}。先提转化再买流量；粘贴含支付金额的数据就能算出每天差多少钱。", "zh-TW": "支付轉化率 {value}，低於同行同層平均 {peer}。先提轉化再買流量；貼上含支付金額的資料就能算出每天差多少錢。", en: "Pay conversion {value} is below the peer average {peer}. Fix conversion before buying traffic; paste sales too to see what the gap costs per day." },
 };

@@ -43,7 +43,7 @@ export const trafficSourceMix: Rule = {
         const params = { name: s.name, value: ctx.pct(conv), avg: ctx.pct(avg), share: ctx.pct(v / allVisitors) };
         if (r < SOURCE_WEAK) {
           const impact = aov !== null ? (avg - conv) * perDay * aov : null;
-          drafts.push(makeFinding(this, { status: "warn", subject: s.name, subjectType: "source", metric: "sourceConversion", value: conv, benchmark: avg, format: "percent", impact, message: ctx.t("source.weak", { ...params, money: impact !== null ? ctx.money(impact) : "?" }), todo: ctx.t("source.todoWeak", params) }));
+          drafts.push(makeFinding(this, { status: "warn", subject: s.name, subjectType: "source", metric: "sourceConversion", value: conv, benchmark: avg, format: "percent", impact, message: ctx.t("source.weak", { ...params, money: impact !== null ? ctx.money(impact) : "—" }), todo: ctx.t("source.todoWeak", params) }));
         } else if (r >= SOURCE_STRONG) {
           strong.push(makeFinding(this, { status: "good", subject: s.name, subjectType: "source", metric: "sourceConversion", value: conv, benchmark: avg, format: "percent", message: ctx.t("source.strong", params), todo: ctx.t("source.todoStrong", params) }));
         }
@@ -55,7 +55,7 @@ export const trafficSourceMix: Rule = {
         if (v0 > 0 && stable(1 - v1 / v0) >= SOURCE_VISITOR_DROP) {
           const c = conv ?? avg;
           const impact = c !== null && aov !== null ? (v0 - v1) * c * aov : null;
-          const params = { name: s.name, before: ctx.fmt(v0, 0), value: ctx.fmt(v1, 0), change: ctx.pct(1 - v1 / v0), money: impact !== null ? ctx.money(impact) : "?" };
+          const params = { name: s.name, before: ctx.fmt(v0, 0), value: ctx.fmt(v1, 0), change: ctx.pct(1 - v1 / v0), money: impact !== null ? ctx.money(impact) : "—" };
           drafts.push(makeFinding(this, { status: "warn", subject: s.name, subjectType: "source", metric: "visitorsPerDay", value: v1, benchmark: v0, format: "integer", impact, message: ctx.t("source.visitorsFell", params), todo: ctx.t("source.todoFell", params) }));
         }
       }
@@ -149,7 +149,7 @@ export const serviceAgentConversion: Rule = {
       const asked = a.totals.get("consultations");
       const aov = a.totals.aov() ?? shopAov;
       const impact = status !== "good" && asked !== null && aov !== null ? (team - conv) * (asked / agents.dayCount) * aov : null;
-      const params = { name: a.name, value: ctx.pct(conv), team: ctx.pct(team), money: impact !== null ? ctx.money(impact) : "?" };
+      const params = { name: a.name, value: ctx.pct(conv), team: ctx.pct(team), money: impact !== null ? ctx.money(impact) : "—" };
       drafts.push(
         makeFinding(this, {
           status,

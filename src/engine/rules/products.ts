@@ -40,7 +40,7 @@ export const productConversionTrend: Rule = {
         const aov = p.recent.aov() ?? p.totals.aov() ?? ctx.shop?.totals.aov() ?? null;
         const impact = aov !== null ? (c0 - c1) * (v1 / products.windowDays) * aov : null;
         falling.push(lazy(impact, p.name, () => {
-          const params = { name: p.name, before: ctx.pct(c0), value: ctx.pct(c1), change: ctx.pct(-change), money: impact !== null ? ctx.money(impact) : "?" };
+          const params = { name: p.name, before: ctx.pct(c0), value: ctx.pct(c1), change: ctx.pct(-change), money: impact !== null ? ctx.money(impact) : "—" };
           return makeFinding(this, {
             status,
             subject: p.name,
@@ -227,7 +227,7 @@ export const zeroSalesProducts: Rule = {
       const aov = p.totals.price() ?? shopAov;
       const impact = shopConv !== null && aov !== null ? (visitors / products.dayCount) * shopConv * aov : null;
       drafts.push(lazy(impact, p.name, () => {
-        const params = { name: p.name, visitors: ctx.fmt(visitors, 0), money: impact !== null ? ctx.money(impact) : "?" };
+        const params = { name: p.name, visitors: ctx.fmt(visitors, 0), money: impact !== null ? ctx.money(impact) : "—" };
         return makeFinding(this, {
           status,
           subject: p.name,
@@ -274,7 +274,7 @@ export const presaleConversion: Rule = {
       const status: Judged = stable(oc) >= stable(benchmark) ? "good" : "warn";
       const aov = p.totals.price() ?? ctx.shop?.totals.aov() ?? null;
       const impact = status === "warn" && aov !== null ? (benchmark - oc) * (visitors / products.dayCount) * aov : null;
-      const params = { name: p.name, value: ctx.pct(oc), benchmark: ctx.pct(benchmark), money: impact !== null ? ctx.money(impact) : "?" };
+      const params = { name: p.name, value: ctx.pct(oc), benchmark: ctx.pct(benchmark), money: impact !== null ? ctx.money(impact) : "—" };
       drafts.push(
         makeFinding(this, {
           status,

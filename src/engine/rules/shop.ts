@@ -60,8 +60,10 @@ export const payConversionVsPeer: Rule = {
         message:
           status === "good"
             ? ctx.t("payConv.shopGood", { value: ctx.pct(conv), peer: ctx.pct(peer) })
-            : ctx.t("payConv.shopBad", { value: ctx.pct(conv), peer: ctx.pct(peer), money: impact !== null ? ctx.money(impact) : "?" }),
-        todo: ctx.t("payConv.todoShop", { peer: ctx.pct(peer), money: impact !== null ? ctx.money(impact) : "?" }),
+            : impact !== null
+              ? ctx.t("payConv.shopBad", { value: ctx.pct(conv), peer: ctx.pct(peer), money: ctx.money(impact) })
+              : ctx.t("payConv.shopBadNoAov", { value: ctx.pct(conv), peer: ctx.pct(peer) }),
+        todo: impact !== null ? ctx.t("payConv.todoShop", { peer: ctx.pct(peer), money: ctx.money(impact) }) : null,
       }),
     );
     // Products below the peer line, largest money first; pre-sale items are judged elsewhere.
@@ -87,8 +89,8 @@ export const payConversionVsPeer: Rule = {
           benchmark: peer,
           format: "percent",
           impact: money,
-          message: ctx.t("payConv.productBad", { name: p.name, value: ctx.pct(pc), peer: ctx.pct(peer), money: money !== null ? ctx.money(money) : "?" }),
-          todo: ctx.t("payConv.todoProduct", { name: p.name, money: money !== null ? ctx.money(money) : "?" }),
+          message: ctx.t("payConv.productBad", { name: p.name, value: ctx.pct(pc), peer: ctx.pct(peer), money: money !== null ? ctx.money(money) : "—" }),
+          todo: ctx.t("payConv.todoProduct", { name: p.name, money: money !== null ? ctx.money(money) : "—" }),
         }),
       ));
     }
