@@ -126,6 +126,9 @@ describe("shop-doctor diagnose", () => {
     const none = await shopDoctor(["diagnose"]);
     expect(none.code).toBe(2);
     expect(none.stderr).toContain("No files given");
+    const missingValue = await shopDoctor(["diagnose", SAMPLE_FILES[0], "--out"]);
+    expect(missingValue.code).toBe(2);
+    expect(missingValue.stderr).toMatch(/--out.*missing\. Run "shop-doctor --help"/);
   });
 
   it("names the field when --settings holds an invalid value", async () => {

@@ -50,7 +50,8 @@ export function parseCliArgs(argv: string[]): CliCommand {
     parsed = parseWith(argv);
   } catch (error) {
     // node:util's messages name the option; add what to do.
-    const message = (error as Error).message.replace(/\. To specify a positional argument.*$/s, ".");
+    let message = (error as Error).message.replace(/\. To specify a positional argument.*$/s, ".").trim();
+    if (!/[.!?]$/.test(message)) message += ".";
     throw new UsageError(`${message} Run "shop-doctor --help" for the options.`);
   }
   const { values, positionals } = parsed;
