@@ -82,3 +82,24 @@ describe.skipIf(!existsSync(CODE_PATH))("pasted dates", () => {
     expect(html).toContain(">2026-10-01</td>");
   });
 });
+
+describe.skipIf(!existsSync(CODE_PATH))("formula values seen by scripts", () => {
+  it("getValues returns a formula's computed value and getFormulas the formula, as in Sheets", () => {
+    const workbook = PreviewWorkbook.fromFile(CODE_PATH, sampleShopSheets());
+    const name = workbook.pasteText("算转化", "支付买家数\t访客数\t支付转化率\n10\t100\t=PAY_CONVERSION(A2, B2)\n3\t60\t=PAY_CONVERSION(A3, B3)");
+    const sheet = workbook.google.spreadsheet.getSheetByName(name)!;
+    expect(sheet.getRange("C2:C3").getValues()).toEqual([[0.1], [0.05]]);
+    expect(sheet.getRange("C2").getFormula()).toBe("=PAY_CONVERSION(A2, B2)");
+  });
+
+  it("spills a range result into the cells below, and clears them when the formula changes", () => {
+    const workbook = PreviewWorkbook.fromFile(CODE_PATH, sampleShopSheets());
+    const name = workbook.pasteText("算转化", "支付买家数\t访客数\n10\t100\n3\t60");
+    workbook.typeIntoCell(name, "C2", "=PAY_CONVERSION(A2:A3, B2:B3)");
+    const sheet = workbook.google.spreadsheet.getSheetByName(name)!;
+    expect(sheet.getRange("C2:C3").getValues()).toEqual([[0.1], [0.05]]);
+    expect(sheet.getRange("C3").getFormula()).toBe("");
+    workbook.typeIntoCell(name, "C2", "=PAY_CONVERSION(A2, B2)");
+    expect(sheet.getRange("C2:C3").getValues()).toEqual([[0.1], [""]]);
+  });
+});

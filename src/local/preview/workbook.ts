@@ -33,6 +33,9 @@ export interface WorkbookView {
   tabs: TabView[];
 }
 
+/** A value the fake's cell store holds. */
+type StoredCell = string | number | boolean | Date;
+
 /** A problem with something the person pasted or uploaded; the page shows the message. */
 export class PreviewInputError extends Error {}
 
@@ -63,6 +66,8 @@ export class PreviewWorkbook {
   readonly google: FakeGoogle;
   readonly server: GasServer;
   private readonly functions: Record<string, CustomFunction> = {};
+  /** Per tab, the cells a formula's array result spilled into (they hold values, not formulas). */
+  private readonly spilled = new Map<string, Set<string>>();
   /** Bumped on every change, so the page knows when to redraw. */
   version = 1;
 
@@ -74,6 +79,8 @@ export class PreviewWorkbook {
     this.server = {
       functions: () => inner.functions(),
       call: (name, args) => {
+        // Sheets hands scripts the computed value of a formula cell; so does the preview.
+        this.recalculate();
         try {
           return inner.call(name, args);
         } finally {
@@ -140,6 +147,7 @@ export class PreviewWorkbook {
     const sheet = this.google.spreadsheet.insertSheet(name);
     sheet.getRange(1, 1, grid.length, width).setValues(grid);
     this.google.spreadsheet.setActiveSheet(sheet);
+    this.recalculate();
     this.version++;
     return name;
   }
@@ -168,7 +176,47 @@ export class PreviewWorkbook {
     if (!sheet) throw new PreviewInputError(`There is no tab named "${tab}".`);
     if (!/^[A-Z]{1,3}[1-9]\d{0,6}$/.test(a1)) throw new PreviewInputError(`"${a1}" is not a cell address like B2.`);
     sheet.getRange(a1).setValue(input);
+    this.recalculate();
     this.version++;
+  }
+
+  /**
+   * Stores every formula cell's computed value (an error as its code, e.g. `#ERROR!`) and
+   * spilled array results, so getValues — and so the diagnosis — sees what Sheets would show.
+   */
+  recalculate(): void {
+    for (const sheet of this.google.spreadsheet.getSheets()) {
+      // The preview computes into the fake's cell store directly: the public Range API would
+      // replace the formula with the value, and Sheets keeps both.
+      const store = sheet._store;
+      const name = sheet.getName();
+      const previous = this.spilled.get(name);
+      if (store.formulas.size === 0 && !previous) continue;
+      for (const key of previous ?? []) {
+        const [r, c] = key.split(":").map(Number);
+        store.setValue(r, c, "");
+      }
+      const snapshot = snapshotSheet(sheet);
+      const values: SheetValue[][] = snapshot.values.map((line) => line.map((cell) => jsonCellValue(cell, undefined)));
+      const formulaKeys = new Set<string>();
+      for (const [a1, formula] of Object.entries(snapshot.formulas)) {
+        const [r, c] = a1Key(a1);
+        while (values.length < r) values.push([]);
+        while (values[r - 1].length < c) values[r - 1].push("");
+        values[r - 1][c - 1] = formula.startsWith("=") ? formula : `=${formula}`;
+        formulaKeys.add(`${r}:${c}`);
+      }
+      const spilled = new Set<string>();
+      for (const [key, result] of computeFormulas(name, values, this.functions)) {
+        const [r, c] = key.split(":").map(Number);
+        const value = "value" in result ? result.value : result.error;
+        const stored: StoredCell = value === null ? "" : value;
+        store.setValue(r, c, stored);
+        if (!formulaKeys.has(key)) spilled.add(key);
+      }
+      if (spilled.size) this.spilled.set(name, spilled);
+      else this.spilled.delete(name);
+    }
   }
 
   /** One tab as a grid the renderer understands, formula cells computed. */
