@@ -245,7 +245,8 @@ function findingRow(g: GridBuilder, f: Finding, currency: string, t: (key: Messa
   const format = numberFormatOf(f.format, currency);
   g.set(r, 4, f.value, format);
   g.set(r, 5, f.benchmark, format);
-  g.set(r, 6, f.value !== null && f.benchmark !== null ? f.value - f.benchmark : null, format);
+  const gap = f.value !== null && f.benchmark !== null ? f.value - f.benchmark : null;
+  g.set(r, 6, gap !== null && Number.isFinite(gap) ? gap : null, format);
   g.set(r, 7, f.impact, numberFormatOf("currency", currency));
   g.set(r, 8, f.message);
 }

@@ -4,6 +4,7 @@
  */
 import { makeFinding, stable, type Draft, type Judged, type Rule, type Subject } from "./context";
 import { lazy, topByImpact, type Candidate } from "./shop";
+import { ratio } from "./totals";
 
 /** A source converting at ≥ this multiple of the shop average is worth growing. */
 export const SOURCE_STRONG = 1.2;
@@ -132,7 +133,8 @@ export const serviceAgentConversion: Rule = {
     const conversionOf = (t: typeof agents.total) => {
       const paid = t.get("paidBuyers");
       const asked = t.get("consultations");
-      if (paid !== null && asked !== null && asked > 0) return paid / asked;
+      const r = asked !== null && asked > 0 ? ratio(paid, asked) : null;
+      if (r !== null) return r;
       return t.consultConversionMean();
     };
     const team = conversionOf(agents.total);

@@ -282,7 +282,8 @@ function periodOf(tables: RecognizedTable[]): { from: string; to: string } | nul
  * is exactly −0.1 (not −0.0999…98) and a value on a boundary lands on the documented side.
  */
 export function stable(x: number): number {
-  return Math.round(x * 1e9) / 1e9;
+  const r = Math.round(x * 1e9) / 1e9;
+  return Number.isFinite(r) ? r : x;
 }
 
 /** Groups thousands with commas (no Intl: Apps Script's V8 locale data is not guaranteed). */
@@ -330,10 +331,15 @@ export function buildContext(tables: RecognizedTable[], settings: Settings, curr
     peer,
     period,
     t: (key, params) => translate(language, key, params),
-    money: (v) => currency + groupDigits(v, Math.abs(v) >= 100 ? 0 : 2),
-    pct: (v) => (v * 100).toFixed(2) + "%",
-    fmt: (v, digits = 2) => groupDigits(v, digits),
+    // A figure that is not a real number is shown as a dash, never as NaN or Infinity.
+    money: (v) => (Number.isFinite(v) ? currency + groupDigits(v, Math.abs(v) >= 100 ? 0 : 2) : "—"),
+    pct: (v) => (Number.isFinite(v * 100) ? (v * 100).toFixed(2) + "%" : "—"),
+    fmt: (v, digits = 2) => (Number.isFinite(v) ? groupDigits(v, digits) : "—"),
   };
+}
+
+function finite(n: number | null | undefined): number | null {
+  return n !== null && n !== undefined && Number.isFinite(n) ? n : null;
 }
 
 /** Shorthand for a finding with the rule's id and area filled in. */
@@ -361,10 +367,11 @@ export function makeFinding(
       subject: fields.subject ?? "shop",
       subjectType: fields.subjectType ?? "shop",
       metric: fields.metric,
-      value: fields.value ?? null,
-      benchmark: fields.benchmark ?? null,
+      value: finite(fields.value),
+      benchmark: finite(fields.benchmark),
       format: fields.format,
-      impact: impact !== null && Number.isFinite(impact) ? Math.round(impact * 100) / 100 : null,
+      // Money to the cent; a figure too large to round is no figure at all.
+      impact: impact !== null ? finite(Math.round(impact * 100) / 100) : null,
       message: fields.message,
     },
     todo: fields.todo ?? null,

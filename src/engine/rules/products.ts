@@ -176,6 +176,9 @@ export const aovVsHero: Rule = {
     }
     const want = ctx.settings.aovHeroRatio;
     const r = stable(shopAov / heroAov);
+    if (!Number.isFinite(r)) {
+      return [makeFinding(this, { status: "info", subjectType: "product", metric: "aovHeroRatio", format: "ratio", message: ctx.t("hero.missing") })];
+    }
     const status: Judged = r >= want ? "good" : "warn";
     const buyersPerDay = (ctx.shop!.totals.get("paidBuyers") ?? 0) / ctx.shop!.dayCount;
     const impact = status === "warn" ? (want * heroAov - shopAov) * buyersPerDay : null;

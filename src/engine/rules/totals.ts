@@ -20,7 +20,11 @@ export function num(row: TableRow, field: string): number | null {
 
 /** Applies a metric formula from src/engine/metrics when both inputs exist. */
 function both(formula: (a: number, b: number) => number | null, a: number | null, b: number | null): number | null {
-  return a === null || b === null ? null : formula(a, b);
+  // Every denominator here is a count or an amount; zero or below (a data error) has no rate.
+  if (a === null || b === null || !(b > 0)) return null;
+  const r = formula(a, b);
+  // A denominator like 5e-324 gives Infinity: no rate a user could read, so none at all.
+  return r !== null && Number.isFinite(r) ? r : null;
 }
 
 /** a ÷ b, or null when either is missing or b is 0 (a rate without a denominator does not exist). */
