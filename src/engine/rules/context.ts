@@ -107,20 +107,39 @@ function isIso(v: unknown): v is string {
   return typeof v === "string" && v.length >= 10 && v.charCodeAt(4) === 45 && v.charCodeAt(7) === 45;
 }
 
+/**
+ * The days a table covers. Rows with a date range (`2026-10-01~2026-10-31`, one row for the
+ * month) cover the whole span; otherwise it is the number of distinct dates.
+ */
+class DateSpan {
+  private first = Infinity;
+  private last = -Infinity;
+  private ranged = false;
+  add(date: string, dateTo: unknown): void {
+    const from = dayNumber(date);
+    const to = isIso(dateTo) ? dayNumber(dateTo) : from;
+    if (isIso(dateTo) && to > from) this.ranged = true;
+    if (from < this.first) this.first = from;
+    if (to > this.last) this.last = to;
+  }
+  days(distinct: number): number {
+    return Math.max(1, this.ranged ? this.last - this.first + 1 : distinct);
+  }
+}
+
 /** Groups a table's rows by subject (product, source …); dated tables also get recent/previous windows. */
 export function groupRows(tables: RecognizedTable[], keyFields: string[]): Group | null {
   if (tables.length === 0) return null;
   const subjects = new Map<string, Subject>();
   const total = new Totals();
   const dates = new Set<string>();
-  let maxDay = -Infinity;
+  const span = new DateSpan();
   for (const table of tables) {
     for (const row of table.rows) {
       const d = row.date;
       if (isIso(d)) {
         dates.add(d);
-        const n = dayNumber(d);
-        if (n > maxDay) maxDay = n;
+        span.add(d, row.dateTo);
       }
     }
   }
@@ -138,11 +157,12 @@ export function groupRows(tables: RecognizedTable[], keyFields: string[]): Group
     for (const row of table.rows) {
       let key = "";
       let name = "";
+      // The first key field identifies (product ID), the last one present names (product title).
       for (const f of keyFields) {
         const v = row[f];
         if (v !== null && v !== undefined && v !== "") {
           if (!key) key = String(v);
-          if (!name && typeof v === "string") name = v;
+          name = String(v);
         }
       }
       if (!key) continue;
@@ -171,7 +191,7 @@ export function groupRows(tables: RecognizedTable[], keyFields: string[]): Group
   return {
     sheet: tables[0].sheet,
     subjects: [...subjects.values()],
-    dayCount: Math.max(1, dates.size),
+    dayCount: span.days(dates.size),
     dated: dates.size > 0,
     hasTrend: windowDays > 0,
     windowDays,
@@ -208,11 +228,13 @@ function summariseShop(tables: RecognizedTable[], fallback: Group | null, fallba
     const totals = new Totals();
     let dsr: ShopSummary["dsr"] = null;
     let dsrDate = "";
+    const span = new DateSpan();
     for (const table of daily) {
       const mask = fieldMask(table.columnIndex);
       for (const row of table.rows) {
         totals.add(row, mask);
         const d = row.date;
+        if (isIso(d)) span.add(d, row.dateTo);
         let day: ShopDay;
         if (isIso(d)) {
           let found = byDate.get(d);
@@ -236,7 +258,7 @@ function summariseShop(tables: RecognizedTable[], fallback: Group | null, fallba
       }
     }
     const days = [...byDate.values()].sort((a, b) => (a.date! < b.date! ? -1 : 1)).concat(undated);
-    return { from: "shop-daily", sheet: daily[0].sheet, days, dayCount: Math.max(1, days.length), totals, dsr };
+    return { from: "shop-daily", sheet: daily[0].sheet, days, dayCount: span.days(days.length), totals, dsr };
   }
   if (fallback && fallback.total.get("visitors") !== null) {
     return { from: fallbackKind, sheet: fallback.sheet, days: [], dayCount: fallback.dayCount, totals: fallback.total, dsr: null };

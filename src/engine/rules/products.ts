@@ -126,7 +126,7 @@ export const priceConversionQuadrant: Rule = {
     const midPrice = median(judged.map((j) => j.price));
     const midConv = median(judged.map((j) => j.conv));
     const stars = judged.filter((j) => j.price > midPrice && j.conv > midConv).sort((a, b) => b.visitors - a.visitors);
-    const weak = judged.filter((j) => j.price <= midPrice && j.conv <= midConv).sort((a, b) => b.visitors - a.visitors);
+    const weak = judged.filter((j) => j.price < midPrice && j.conv < midConv).sort((a, b) => b.visitors - a.visitors);
     const out: Draft[] = [];
     const base = { midPrice: ctx.money(midPrice), midConv: ctx.pct(midConv) };
     for (const s of stars.slice(0, 3)) {

@@ -310,8 +310,8 @@ export const dailyTarget: Rule = {
         benchmark: 1,
         format: "percent",
         impact: paceImpact,
-        message: ctx.t(paceStatus === "good" ? "target.paceGood" : "target.paceBehind", params),
-        todo: ctx.t("target.todoPace", params),
+        message: ctx.t(paceStatus === "good" ? "target.paceGood" : remaining > 0 ? "target.paceBehind" : "target.monthMissed", params),
+        todo: remaining > 0 ? ctx.t("target.todoPace", params) : null,
       }),
     ];
   },
