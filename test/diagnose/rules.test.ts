@@ -399,3 +399,28 @@ describe("presale-conversion with deposit data", () => {
     expect(statusOf(run(tables(20), { peerPayConversion: 0.03 }), "presale-conversion")).toBe("warn");
   });
 });
+
+describe("subjects and days, as exports give them", () => {
+  it("names a product by its title even when its ID column comes first", () => {
+    const r = run([
+      table("shop-daily", [{ date: day(0), visitors: 1000, paidBuyers: 30, sales: 3000 }]),
+      table("products", [{ productId: "683201457717", product: "复古水洗牛仔外套", visitors: 500, paidBuyers: 0, sales: 0 }]),
+    ]);
+    expect(one(r, "zero-sales-products", { subject: "复古水洗牛仔外套" }).status).toBe("bad");
+  });
+  it("spreads a month-long source row over the month's days for money per day", () => {
+    // One row covering 31 days: 31,000 visitors is 1,000 a day.
+    const sources = table("traffic-sources", [
+      { date: "2026-10-01", dateTo: "2026-10-31", source: "Weak", visitors: 31000, paidBuyers: 0, sales: 0 },
+      { date: "2026-10-01", dateTo: "2026-10-31", source: "Strong", visitors: 31000, paidBuyers: 1240, sales: 124000 },
+    ]);
+    // average 2%: (0.02 − 0) × 1,000 visitors/day × ¥100
+    expect(one(run([sources]), "traffic-source-mix", { subject: "Weak" }).impact).toBeCloseTo(2000);
+  });
+  it("says the month is over instead of asking for sales on days that do not exist", () => {
+    const month = table("shop-daily", Array.from({ length: 30 }, (_, i) => ({ date: `2026-11-${String(i + 1).padStart(2, "0")}`, visitors: 100, sales: 800 })));
+    const f = one(run([month], { monthlyTarget: 30000, language: "en" }), "daily-target", { metric: "targetPace" });
+    expect(f.status).toBe("bad");
+    expect(f.message).toContain("month closed");
+  });
+});
