@@ -46,13 +46,13 @@ export function fieldMask(columnIndex: Record<string, number>): number {
 
 const N = SUM_FIELDS.length;
 const INDEX = Object.fromEntries(SUM_FIELDS.map((f, i) => [f, i])) as Record<SumField, number>;
-// Slots after the sums and their counts: the means kept alongside.
-const BOUNCE = 2 * N;
-const PRICE = 2 * N + 2;
-const REPURCHASE = 2 * N + 4;
-const CONV = 2 * N + 6;
-const CONSULT = 2 * N + 8;
-const SLOTS = 2 * N + 10;
+// Slots after the sums: the means kept alongside (sum, count).
+const BOUNCE = N;
+const PRICE = N + 2;
+const REPURCHASE = N + 4;
+const CONV = N + 6;
+const CONSULT = N + 8;
+const SLOTS = N + 10;
 const [VISITORS, PAGEVIEWS, SALES, PAID, ORDER_BUYERS, DETAIL, UNITS, ORDERS, IMPRESSIONS, CLICKS, SPEND, AD_SALES, CONSULTATIONS, BAD_REVIEWS, REPEAT] =
   SUM_FIELDS.map((f) => INDEX[f]);
 
@@ -69,12 +69,14 @@ function zeros(): number[] {
  */
 export class Totals {
   private readonly v: number[] = zeros();
+  /** Bit i set when some row had sum field i (a field never seen has no total, not 0). */
+  private seen = 0;
   rows = 0;
 
   private put(i: number, value: number | null): void {
     if (value === null) return;
     this.v[i] += value;
-    this.v[N + i]++;
+    this.seen |= 1 << i;
   }
 
   private mean(slot: number, value: number | null): void {
@@ -164,12 +166,13 @@ export class Totals {
   merge(other: Totals): void {
     this.rows += other.rows;
     for (let i = 0; i < SLOTS; i++) this.v[i] += other.v[i];
+    this.seen |= other.seen;
   }
 
   /** Sum of a field, or null when no row had it. */
   get(field: SumField): number | null {
     const i = INDEX[field];
-    return this.v[N + i] > 0 ? this.v[i] : null;
+    return this.seen & (1 << i) ? this.v[i] : null;
   }
 
   payConversion(): number | null {
