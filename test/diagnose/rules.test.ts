@@ -424,3 +424,31 @@ describe("subjects and days, as exports give them", () => {
     expect(f.message).toContain("month closed");
   });
 });
+
+describe("remaining boundaries", () => {
+  it("product-conversion-trend: a rise of exactly 15% is an opportunity, 14.9% is not", () => {
+    const trend = (after: number) =>
+      table("products", Array.from({ length: 14 }, (_, i) => ({ date: day(i), product: "P", visitors: 1000, paidBuyers: i < 7 ? 100 : after, sales: 5000 })));
+    expect(statusOf(run([trend(115)]), "product-conversion-trend", { subject: "P" })).toBe("good");
+    expect(findings(run([trend(114.9)]), "product-conversion-trend", "P")).toHaveLength(0);
+  });
+  it("traffic-source-mix: visitors down exactly 20% are flagged, 19.9% are not", () => {
+    const sources = (recent: number) => {
+      const rows: TableRow[] = [];
+      for (let i = 0; i < 14; i++) {
+        rows.push({ date: day(i), source: "S", visitors: i < 7 ? 1000 : recent, paidBuyers: 20, sales: 2000 });
+        rows.push({ date: day(i), source: "T", visitors: 1000, paidBuyers: 20, sales: 2000 });
+      }
+      return table("traffic-sources", rows);
+    };
+    expect(one(run([sources(800)]), "traffic-source-mix", { subject: "S", metric: "visitorsPerDay" }).status).toBe("warn");
+    expect(findings(run([sources(801)]), "traffic-source-mix", "S").filter((f) => f.metric === "visitorsPerDay")).toHaveLength(0);
+  });
+  it("visitor-value-vs-cost: gross profit per visitor equal to the click cost is good", () => {
+    const r = run(
+      [table("shop-daily", [{ date: day(0), visitors: 100, sales: 300, paidBuyers: 3 }]), table("ad-plans", [{ plan: "P", clicks: 10, spend: 15, impressions: 100, adSales: 60 }])],
+      { grossMargin: 0.5 },
+    );
+    expect(one(r, "visitor-value-vs-cost", { metric: "visitorCost" }).status).toBe("good"); // 3 × 0.5 = 1.5 = 15 ÷ 10
+  });
+});
