@@ -22,6 +22,7 @@ export const AGENT_WARN = 0.8;
 /** A DSR score this far below the peer is red (less, amber). */
 export const DSR_BAD_GAP = 0.1;
 
+/** traffic-source-mix: grow sources that convert well, fix or cut weak ones, find the source whose visitors fell. */
 export const trafficSourceMix: Rule = {
   id: "traffic-source-mix",
   area: "traffic",
@@ -70,6 +71,7 @@ export const trafficSourceMix: Rule = {
   },
 };
 
+/** ad-plan-efficiency: plans losing money below break-even ROI, and high/low CTR plans to bid up or down. */
 export const adPlanEfficiency: Rule = {
   id: "ad-plan-efficiency",
   area: "ads",
@@ -124,6 +126,7 @@ export const adPlanEfficiency: Rule = {
   },
 };
 
+/** service-agent-conversion: each agent's consultation conversion against the team's. */
 export const serviceAgentConversion: Rule = {
   id: "service-agent-conversion",
   area: "service",
@@ -171,6 +174,7 @@ export const serviceAgentConversion: Rule = {
   },
 };
 
+/** dsr: each of the three DSR scores against the peer level. */
 export const dsr: Rule = {
   id: "dsr",
   area: "reputation",

@@ -6,6 +6,7 @@ import { aovVsHero, presaleConversion, priceConversionQuadrant, productConversio
 import { dataSanity } from "./sanity";
 import { bounceRate, dailyTarget, payConversionVsPeer, repurchase, salesChangeDrivers, visitDepth, visitorValueVsCost } from "./shop";
 
+/** Rule id → rule. */
 export const RULES: Record<RuleId, Rule> = {
   "pay-conversion-vs-peer": payConversionVsPeer,
   "sales-change-drivers": salesChangeDrivers,

@@ -14,6 +14,7 @@ export const ZERO_SALES_BAD_VISITORS = 100;
 /** How many of the highest-traffic products get their reviews checked daily. */
 export const TOP_PRODUCTS = 5;
 
+/** product-conversion-trend: products whose conversion fell (diagnose) or rose (give traffic). */
 export const productConversionTrend: Rule = {
   id: "product-conversion-trend",
   area: "products",
@@ -105,6 +106,7 @@ function median(values: number[]): number {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 }
 
+/** price-conversion-quadrant: high price + high conversion gets traffic, low + low loses it. */
 export const priceConversionQuadrant: Rule = {
   id: "price-conversion-quadrant",
   area: "products",
@@ -145,6 +147,7 @@ function normalise(text: string): string {
   return text.trim().toLowerCase();
 }
 
+/** aov-vs-hero: shop AOV should be at least aovHeroRatio × the hero product's AOV. */
 export const aovVsHero: Rule = {
   id: "aov-vs-hero",
   area: "aov",
@@ -209,6 +212,7 @@ export const aovVsHero: Rule = {
   },
 };
 
+/** zero-sales-products: products with visitors and no sales. */
 export const zeroSalesProducts: Rule = {
   id: "zero-sales-products",
   area: "products",
@@ -253,6 +257,7 @@ export const zeroSalesProducts: Rule = {
   },
 };
 
+/** presale-conversion: pre-sale items judged by order conversion, not their false 0 pay conversion. */
 export const presaleConversion: Rule = {
   id: "presale-conversion",
   area: "conversion",
@@ -297,6 +302,7 @@ export const presaleConversion: Rule = {
   },
 };
 
+/** top-product-reviews: new bad reviews on the five highest-traffic products. */
 export const topProductReviews: Rule = {
   id: "top-product-reviews",
   area: "reputation",

@@ -62,6 +62,7 @@ function where(issue: RecognitionIssue): string {
   return issue.column !== null ? `${columnLetter(issue.column)}${issue.row}` : `${issue.row}`;
 }
 
+/** data-sanity: every problem in the pasted data, by sheet and cell. */
 export const dataSanity: Rule = {
   id: "data-sanity",
   area: "data",

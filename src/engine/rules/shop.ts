@@ -30,6 +30,7 @@ export function salesFactors(t: Totals, days: number): { visitors: number; conve
   return { visitors: visitors / days, conversion, aov };
 }
 
+/** pay-conversion-vs-peer: the shop's and each product's pay conversion against the peer average. */
 export const payConversionVsPeer: Rule = {
   id: "pay-conversion-vs-peer",
   area: "conversion",
@@ -105,8 +106,10 @@ export interface LazyDraft {
   subject: string;
   build(): Draft;
 }
+/** A worded finding, or one still to be worded. */
 export type Candidate = Draft | LazyDraft;
 
+/** A candidate finding worded only if it is kept. */
 export function lazy(impact: number | null, subject: string, build: () => Draft): LazyDraft {
   return { impact, subject, build };
 }
@@ -152,6 +155,7 @@ export function topByImpact(rule: Rule, ctx: RuleContext, candidates: Candidate[
   return [...kept, summary];
 }
 
+/** sales-change-drivers: last 7 days vs the 7 before, split into visitors, conversion and AOV. */
 export const salesChangeDrivers: Rule = {
   id: "sales-change-drivers",
   area: "sales",
@@ -206,6 +210,7 @@ function signedMoney(ctx: RuleContext, v: number): string {
   return (v >= 0 ? "+" : "-") + ctx.money(Math.abs(v));
 }
 
+/** bounce-rate: mean daily bounce rate against bounceGood / bounceBad. */
 export const bounceRate: Rule = {
   id: "bounce-rate",
   area: "traffic",
@@ -229,6 +234,7 @@ export const bounceRate: Rule = {
   },
 };
 
+/** visit-depth: pages per visitor against depthGood / depthBad. */
 export const visitDepth: Rule = {
   id: "visit-depth",
   area: "traffic",
@@ -252,6 +258,7 @@ export const visitDepth: Rule = {
   },
 };
 
+/** daily-target: yesterday against its share of the monthly target, and the month's pace. */
 export const dailyTarget: Rule = {
   id: "daily-target",
   area: "sales",
@@ -317,6 +324,7 @@ export const dailyTarget: Rule = {
   },
 };
 
+/** visitor-value-vs-cost: visitor value against peers, and gross profit per visitor against its cost. */
 export const visitorValueVsCost: Rule = {
   id: "visitor-value-vs-cost",
   area: "traffic",
@@ -378,6 +386,7 @@ export const visitorValueVsCost: Rule = {
   },
 };
 
+/** repurchase: a falling repurchase rate. */
 export const repurchase: Rule = {
   id: "repurchase",
   area: "sales",
