@@ -161,6 +161,11 @@ describe("cells", () => {
     expect(t.rows.map((r) => r.productId)).toEqual(["123", "652318870012", "B0CX1CHLD1"]);
   });
 
+  it("warns when an id came through as a number too long to be exact", () => {
+    const t = one([["商品ID", "商品访客数"], [123456789012345680000, 1], [652318870012, 2]]);
+    expect(t.issues).toEqual([expect.objectContaining({ code: "id-precision-lost", row: 2, column: 1 })]);
+  });
+
   it("reads dates as Date, ISO, slashes, compact text and numbers, and ranges", () => {
     const t = one([
       ["统计日期", "访客数"],

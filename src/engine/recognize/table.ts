@@ -362,6 +362,12 @@ export function readTable(
         }
         case "id":
           out[reader.field] = readId(cell);
+          if (typeof cell === "number" && !Number.isSafeInteger(cell) && Number.isInteger(cell)) {
+            issues.push({
+              sheet, row: sheetRow, column, field: reader.field, code: "id-precision-lost", text: String(out[reader.field]),
+              message: `${cellRef(sheetRow, column)} under ${quoteCell(reader.header)} is an id too long for a number; Sheets may have changed its last digits. Format the column as plain text before pasting.`,
+            });
+          }
           break;
         case "text":
           out[reader.field] = readText(cell);
