@@ -452,3 +452,11 @@ describe("remaining boundaries", () => {
     expect(one(r, "visitor-value-vs-cost", { metric: "visitorCost" }).status).toBe("good"); // 3 × 0.5 = 1.5 = 15 ÷ 10
   });
 });
+
+describe("top-product-reviews from the shop export", () => {
+  it("flags low-score buyers on the last day of the shop data, not earlier days", () => {
+    const days = (last: number) => table("shop-daily", [{ date: day(0), visitors: 10, badReviews: 3 }, { date: day(1), visitors: 10, badReviews: last }]);
+    expect(statusOf(run([days(1)]), "top-product-reviews")).toBe("warn");
+    expect(statusOf(run([days(0)]), "top-product-reviews")).toBe("good");
+  });
+});

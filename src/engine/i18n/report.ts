@@ -255,4 +255,7 @@ export const reportMessages = {
   "layout.all.sheet": { "zh-CN": "全部数据表", "zh-TW": "全部資料表", en: "All sheets" },
   "payConv.shopBadNoAov": { "zh-CN": "支付转化率 {value}，低于同行同层平均 {peer}。先提转化再买流量；粘贴含支付金额的数据就能算出每天差多少钱。", "zh-TW": "支付轉化率 {value}，低於同行同層平均 {peer}。先提轉化再買流量；貼上含支付金額的資料就能算出每天差多少錢。", en: "Pay conversion {value} is below the peer average {peer}. Fix conversion before buying traffic; paste sales too to see what the gap costs per day." },
   "target.monthMissed": { "zh-CN": "这个月到 {date} 共卖了 {toDate}，目标 {due}，只完成 {pace}。复盘差在哪个来源或商品，再定下个月的目标和节奏。", "zh-TW": "這個月到 {date} 共賣了 {toDate}，目標 {due}，只完成 {pace}。覆盤差在哪個來源或商品，再定下個月的目標和節奏。", en: "The month closed on {date} at {toDate} against {due}: {pace} of target. Review which source or product fell short before setting next month's target." },
+  "reviews.shopClean": { "zh-CN": "{date} 没有新增低分评价的买家。", "zh-TW": "{date} 沒有新增低分評價的買家。", en: "No buyers left a low score on {date}." },
+  "reviews.shopBad": { "zh-CN": "{date} 有 {count} 位买家给了低分评价，差评会拖累转化和 DSR。", "zh-TW": "{date} 有 {count} 位買家給了低分評價，差評會拖累轉化和 DSR。", en: "{count} buyers left a low score on {date}; bad reviews drag down conversion and DSR." },
+  "reviews.todoShop": { "zh-CN": "今天找出 {date} 给低分的 {count} 位买家的订单，逐个联系解决。", "zh-TW": "今天找出 {date} 給低分的 {count} 位買家的訂單，逐個聯絡解決。", en: "Find the orders of the {count} buyers who scored low on {date} and contact each one today." },
 };

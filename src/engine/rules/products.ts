@@ -307,15 +307,25 @@ export const topProductReviews: Rule = {
   id: "top-product-reviews",
   area: "reputation",
   run(ctx) {
+    const out: Draft[] = [];
+    // The shop export's low-score buyers (DSR综合低评分买家数) on its last day: yesterday's new ones.
+    const days = ctx.shop?.days.filter((d) => d.date !== null && d.totals.get("badReviews") !== null) ?? [];
+    if (days.length > 0) {
+      const last = days[days.length - 1];
+      const count = last.totals.get("badReviews")!;
+      const status: Judged = count > 0 ? "warn" : "good";
+      const params = { date: last.date!, count: ctx.fmt(count, 0) };
+      out.push(makeFinding(this, { status, metric: "badReviews", value: count, benchmark: 0, format: "integer", message: ctx.t(status === "good" ? "reviews.shopClean" : "reviews.shopBad", params), todo: ctx.t("reviews.todoShop", params) }));
+    }
     const products = ctx.products;
-    if (!products) return [];
+    if (!products) return out;
     const top = topN(products.subjects, TOP_PRODUCTS, (p) => p.totals.get("visitors") ?? 0);
-    if (top.length === 0) return [];
+    if (top.length === 0) return out;
     const hasReviews = top.some((p) => p.totals.get("badReviews") !== null);
     if (!hasReviews) {
-      return [makeFinding(this, { status: "info", subjectType: "product", metric: "badReviews", format: "integer", message: ctx.t("reviews.check", { names: top.map((p) => p.name).join(", ") }) })];
+      out.push(makeFinding(this, { status: "info", subjectType: "product", metric: "badReviews", format: "integer", message: ctx.t("reviews.check", { names: top.map((p) => p.name).join(", ") }) }));
+      return out;
     }
-    const out: Draft[] = [];
     for (const p of top) {
       const bad = p.totals.get("badReviews");
       if (bad === null) continue;
