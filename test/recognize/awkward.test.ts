@@ -211,9 +211,10 @@ describe("cells", () => {
   });
 
   it("reads a rate column written in percentage points without a % sign", () => {
-    const t = one([["统计日期", "跳失率"], ["2026-11-01", "65.2"], ["2026-11-02", "58"]]);
+    const t = one([["统计日期", "跳失率"], ["2026-11-01", "65.2"], ["2026-11-02", "58"], ["合计", "61.6"]]);
     expect(t.rows.map((r) => r.bounceRate)).toEqual([0.652, 0.58]);
-    expect(codes(t)).toEqual(["rate-in-percent-points"]);
+    expect(t.totals[0].values.bounceRate).toBe(0.616);
+    expect(codes(t)).toEqual(["rate-in-percent-points", "totals-row"]);
   });
 });
 

@@ -2,8 +2,8 @@
  * One table: header row understood → kind decided → every data row read into typed
  * values, totals rows kept aside, every unusable cell reported.
  */
-import type { Cell, DayMonthOrder, DayMonthParts } from "../cells";
-import { decideDayMonthOrder, isDate, isEmptyCell, isNullToken, parseDayMonthParts, quickNumber, readDate, readNumber, readSeconds } from "../cells";
+import type { Cell, DayMonthParts } from "../cells";
+import { decideDayMonthOrder, isEmptyCell, isNullToken, parseDayMonthParts, quickNumber, readDate, readNumber, readSeconds } from "../cells";
 import type { RecognitionIssue, RecognizedTable, TableKind, TableRow, TotalsRow } from "../tables";
 import { checkRates } from "./checks";
 import { foldTerminalRows } from "./terminal";
@@ -11,17 +11,11 @@ import type { HeaderRow } from "./headers";
 import { isHeaderRow, readHeaderRow } from "./headers";
 import { cellRef, columnLetter, quoteCell } from "./issues";
 import { headerKey } from "./normalize";
+import type { ColumnReader } from "./values";
+import { cellText, readFlag, readId, readQuiet, readText } from "./values";
 import type { FieldType } from "./vocabulary";
 import { KIND_KEYS, STAND_INS, TOTALS_LABELS } from "./vocabulary";
 
-interface ColumnReader {
-  /** 0-based sheet column. */
-  col: number;
-  field: string;
-  type: FieldType;
-  header: string;
-  order: DayMonthOrder;
-}
 
 /** The key field whose absence makes a row unusable, per kind. */
 const ROW_KEYS: Record<Exclude<TableKind, "unknown">, readonly string[]> = {
@@ -44,8 +38,6 @@ const TOTALS_FIRST_CHAR = /^[\s合总總汇匯小全tTgGsS합\uff21-\uff5a]/;
 const NOTE_TEXT = /^(注|备注|說明|说明|提示|数据来源|數據來源|来源[:：]|\*|#|note|source:|data source)/i;
 const NUMERIC: ReadonlySet<FieldType> = new Set(["count", "money", "rate", "number", "seconds"]);
 const PRESALE_NAME = /预售|定金|预定|預售|pre-?order|pre-?sale/i;
-const FLAG_YES = new Set(["是", "yes", "y", "true", "1", "预售", "預售", "✓", "√", "pre-order", "presale", "新款"]);
-const FLAG_NO = new Set(["否", "no", "n", "false", "0", "非预售", "×", "✗", "现货", "旧款"]);
 
 /** Decides the table kind from the fields its header names; null when no key field is there. */
 export function classify(fields: ReadonlySet<string>): Exclude<TableKind, "unknown"> | null {
@@ -119,19 +111,9 @@ function nonEmptyCount(row: readonly Cell[]): number {
   return n;
 }
 
-function cellText(cell: Cell): string {
-  if (isDate(cell)) return cell.toISOString();
-  return String(cell);
-}
 
-/** Reads the table under `header` over sheet rows [start, end). */
-export function readTable(
-  sheet: string,
-  values: readonly (readonly Cell[])[],
-  header: HeaderRow,
-  start: number,
-  end: number,
-): RecognizedTable {
+/** Header cells → fields: the column map, one reader per used column, and issues for the rest. */
+function mapColumns(sheet: string, header: HeaderRow) {
   const headerRow = header.index + 1;
   const issues: RecognitionIssue[] = [];
   const columns: Record<string, string> = {};
@@ -161,6 +143,103 @@ export function readTable(
     columnIndex[field] = column;
     readers.push({ col: cell.column, field, type, header: cell.text, order: "mdy" });
   }
+
+  return { columns, columnIndex, readers, ignored, issues };
+}
+
+/**
+ * Day/month order of `a/b/yy` dates is a property of the whole column: decided here for
+ * each date reader (set on the reader), with an issue when it is ambiguous or mixed.
+ */
+function decideDateOrders(
+  sheet: string,
+  headerRow: number,
+  values: readonly (readonly Cell[])[],
+  readers: ColumnReader[],
+  start: number,
+  end: number,
+): RecognitionIssue[] {
+  const issues: RecognitionIssue[] = [];
+  for (const reader of readers) {
+    if (reader.type !== "date") continue;
+    const parts: DayMonthParts[] = [];
+    for (let r = start; r < end; r++) {
+      const cell = values[r]?.[reader.col];
+      if (typeof cell === "string") {
+        const p = parseDayMonthParts(cell);
+        if (p) parts.push(p);
+      }
+    }
+    if (parts.length === 0) continue;
+    const decision = decideDayMonthOrder(parts);
+    reader.order = decision.order;
+    const column = reader.col + 1;
+    const form = decision.order === "mdy" ? "month/day/year" : "day/month/year";
+    if (decision.ambiguous) {
+      issues.push({
+        sheet, row: headerRow, column, field: reader.field, code: "ambiguous-date",
+        message: `The dates in column ${columnLetter(column)} (${quoteCell(reader.header)}) could be day/month or month/day; they were read as ${form}. Re-export with ISO dates (2026-11-22) if that is wrong.`,
+      });
+    } else if (decision.conflicting) {
+      issues.push({
+        sheet, row: headerRow, column, field: reader.field, code: "mixed-date-order",
+        message: `Column ${columnLetter(column)} (${quoteCell(reader.header)}) mixes day/month and month/day dates; they were read as ${form} and the others are reported. Use one date format.`,
+      });
+    }
+  }
+  return issues;
+}
+
+/** Per rate column: whether any cell carried a % sign, and how its plain values spread. */
+interface RateStats {
+  percentMarked: boolean;
+  above1: number;
+  nonZero: number;
+  max: number;
+}
+
+/**
+ * A rate column of plain numbers mostly above 1 (and none above 100) is written in
+ * percentage points (65.2 = 65.2%): its values, stand-ins and totals are divided by 100.
+ */
+function fixPercentPoints(
+  sheet: string,
+  headerRow: number,
+  rateStats: ReadonlyMap<string, RateStats>,
+  rows: TableRow[],
+  totals: TotalsRow[],
+  standIns: readonly (readonly [target: string, source: string])[],
+  columns: Readonly<Record<string, string>>,
+  columnIndex: Readonly<Record<string, number>>,
+): RecognitionIssue[] {
+  const issues: RecognitionIssue[] = [];
+  for (const [field, stats] of rateStats) {
+    if (stats.percentMarked || stats.above1 * 2 <= stats.nonZero || stats.max > 100) continue;
+    const targets = [field, ...standIns.filter(([, source]) => source === field).map(([target]) => target)];
+    for (const record of [...rows, ...totals.map((t) => t.values)]) {
+      const v = record[field];
+      if (typeof v !== "number") continue;
+      const scaled = Number((v / 100).toPrecision(15));
+      for (const target of targets) if (target in record) record[target] = scaled;
+    }
+    issues.push({
+      sheet, row: headerRow, column: columnIndex[field], field, code: "rate-in-percent-points",
+      message: `Column ${columnLetter(columnIndex[field])} (${quoteCell(columns[field])}) holds rates without a % sign (e.g. 65.2); they were read as percentages (65.2%).`,
+    });
+  }
+  return issues;
+}
+
+/** Reads the table under `header` over sheet rows [start, end). */
+export function readTable(
+  sheet: string,
+  values: readonly (readonly Cell[])[],
+  header: HeaderRow,
+  start: number,
+  end: number,
+): RecognizedTable {
+  const headerRow = header.index + 1;
+  const { columns, columnIndex, readers, ignored, issues } = mapColumns(sheet, header);
 
   const base = { sheet, headerRow, columns, columnIndex, rows: [] as TableRow[], rowNumbers: [] as number[], totals: [] as TotalsRow[], issues };
   const kind = classify(new Set(Object.keys(columns)));
@@ -201,39 +280,12 @@ export function readTable(
   for (const [target, sources] of STAND_INS) addStandIn(target, sources);
   if (kind === "ad-plans") addStandIn("plan", ["product", "productId"]);
 
-  // Day/month order of `a/b/yy` dates is a property of the whole column.
-  for (const reader of readers) {
-    if (reader.type !== "date") continue;
-    const parts: DayMonthParts[] = [];
-    for (let r = start; r < end; r++) {
-      const cell = values[r]?.[reader.col];
-      if (typeof cell === "string") {
-        const p = parseDayMonthParts(cell);
-        if (p) parts.push(p);
-      }
-    }
-    if (parts.length === 0) continue;
-    const decision = decideDayMonthOrder(parts);
-    reader.order = decision.order;
-    const column = reader.col + 1;
-    const form = decision.order === "mdy" ? "month/day/year" : "day/month/year";
-    if (decision.ambiguous) {
-      issues.push({
-        sheet, row: headerRow, column, field: reader.field, code: "ambiguous-date",
-        message: `The dates in column ${columnLetter(column)} (${quoteCell(reader.header)}) could be day/month or month/day; they were read as ${form}. Re-export with ISO dates (2026-11-22) if that is wrong.`,
-      });
-    } else if (decision.conflicting) {
-      issues.push({
-        sheet, row: headerRow, column, field: reader.field, code: "mixed-date-order",
-        message: `Column ${columnLetter(column)} (${quoteCell(reader.header)}) mixes day/month and month/day dates; they were read as ${form} and the others are reported. Use one date format.`,
-      });
-    }
-  }
+  issues.push(...decideDateOrders(sheet, headerRow, values, readers, start, end));
 
   const rows: TableRow[] = [];
   const rowNumbers: number[] = [];
   const totals: TotalsRow[] = [];
-  const rateStats = new Map<string, { percentMarked: boolean; above1: number; nonZero: number; max: number }>();
+  const rateStats = new Map<string, RateStats>();
   for (const reader of readers) if (reader.type === "rate") rateStats.set(reader.field, { percentMarked: false, above1: 0, nonZero: 0, max: 0 });
   const productReader = readers.find((r) => r.field === "product");
   // An account-level ad report (one row per day, no plan column) is keyed by its date.
@@ -409,19 +461,7 @@ export function readTable(
     rowNumbers.push(sheetRow);
   }
 
-  // A rate column of plain numbers mostly above 1 is written in percentage points (65.2 = 65.2%).
-  for (const [field, stats] of rateStats) {
-    if (stats.percentMarked || stats.above1 * 2 <= stats.nonZero || stats.max > 100) continue;
-    for (const row of rows) {
-      const v = row[field];
-      if (typeof v === "number") row[field] = Number((v / 100).toPrecision(15));
-    }
-    for (const [target, source] of standIns) if (source === field) for (const row of rows) row[target] = row[source];
-    issues.push({
-      sheet, row: headerRow, column: columnIndex[field], field, code: "rate-in-percent-points",
-      message: `Column ${columnLetter(columnIndex[field])} (${quoteCell(columns[field])}) holds rates without a % sign (e.g. 65.2); they were read as percentages (65.2%).`,
-    });
-  }
+  issues.push(...fixPercentPoints(sheet, headerRow, rateStats, rows, totals, standIns, columns, columnIndex));
 
   let keptRows = rows;
   let keptNumbers = rowNumbers;
@@ -437,66 +477,4 @@ export function readTable(
   issues.sort((a, b) => a.row - b.row || (a.column ?? 0) - (b.column ?? 0));
   const reason = ignored.length > 0 ? `Columns not used: ${ignored.join(", ")}.` : undefined;
   return { ...base, kind, reason, rows: keptRows, rowNumbers: keptNumbers, totals };
-}
-
-/** Reads a cell for a totals row: same coercion, no issues (the totals row is one already). */
-function readQuiet(cell: Cell, reader: ColumnReader): number | string | null {
-  switch (reader.type) {
-    case "date": {
-      const d = readDate(cell, reader.order);
-      return d.kind === "date" ? d.iso : null;
-    }
-    case "id":
-      return readId(cell);
-    case "text":
-      return readText(cell);
-    case "flag": {
-      const f = readFlag(cell);
-      return f === "invalid" ? null : f;
-    }
-    case "seconds": {
-      const s = readSeconds(cell);
-      return s.kind === "number" ? s.value : null;
-    }
-    default: {
-      const n = readNumber(cell);
-      return n.kind === "number" ? n.value : null;
-    }
-  }
-}
-
-/** Ids stay text; a number id loses the `.0` spreadsheets add (123.0 → "123"). */
-function readId(cell: Cell): string | null {
-  if (typeof cell === "number") {
-    if (!Number.isFinite(cell)) return null;
-    return Number.isInteger(cell) ? cell.toFixed(0) : String(cell);
-  }
-  if (typeof cell !== "string") return isEmptyCell(cell) ? null : cellText(cell);
-  const t = cell.trim();
-  if (isNullToken(t)) return null;
-  const m = /^(\d+)\.0+$/.exec(t);
-  return m ? m[1] : t;
-}
-
-function readText(cell: Cell): string | null {
-  if (typeof cell === "string") {
-    const t = cell.trim();
-    return isNullToken(t) ? null : t;
-  }
-  if (cell === null || cell === undefined) return null;
-  if (isDate(cell)) return readDate(cell).kind === "date" ? (readDate(cell) as { iso: string }).iso : null;
-  return String(cell);
-}
-
-function readFlag(cell: Cell): 0 | 1 | null | "invalid" {
-  if (cell === true) return 1;
-  if (cell === false) return 0;
-  if (typeof cell === "number") return cell === 1 ? 1 : cell === 0 ? 0 : "invalid";
-  if (typeof cell !== "string") return isEmptyCell(cell) ? null : "invalid";
-  const t = cell.trim().toLowerCase();
-  if (t === "") return null;
-  if (FLAG_YES.has(t)) return 1;
-  if (FLAG_NO.has(t)) return 0;
-  if (isNullToken(t)) return null;
-  return "invalid";
 }

@@ -1,0 +1,92 @@
+/**
+ * Cell readers for the non-numeric column types (ids, text, yes/no flags) and the quiet
+ * reader used for totals rows. Numbers and dates go through src/engine/cells.ts.
+ */
+import type { Cell, DayMonthOrder } from "../cells";
+import { formatIsoDate, isDate, isEmptyCell, isNullToken, readDate, readNumber, readSeconds } from "../cells";
+import type { FieldType } from "./vocabulary";
+
+/** How one column is read: its 0-based sheet column, field, type and (for dates) day/month order. */
+export interface ColumnReader {
+  col: number;
+  field: string;
+  type: FieldType;
+  header: string;
+  order: DayMonthOrder;
+}
+
+const FLAG_YES = new Set(["是", "yes", "y", "true", "1", "预售", "預售", "✓", "√", "pre-order", "presale", "新款"]);
+const FLAG_NO = new Set(["否", "no", "n", "false", "0", "非预售", "×", "✗", "现货", "旧款"]);
+
+/** A cell shown in a message: dates as ISO days, everything else as its text. */
+export function cellText(cell: Cell): string {
+  if (isDate(cell)) return formatIsoDate(cell);
+  return String(cell);
+}
+
+/** Reads a cell for a totals row: same coercion, no issues (the totals row is one already). */
+export function readQuiet(cell: Cell, reader: ColumnReader): number | string | null {
+  switch (reader.type) {
+    case "date": {
+      const d = readDate(cell, reader.order);
+      return d.kind === "date" ? d.iso : null;
+    }
+    case "id":
+      return readId(cell);
+    case "text":
+      return readText(cell);
+    case "flag": {
+      const f = readFlag(cell);
+      return f === "invalid" ? null : f;
+    }
+    case "seconds": {
+      const s = readSeconds(cell);
+      return s.kind === "number" ? s.value : null;
+    }
+    default: {
+      const n = readNumber(cell);
+      return n.kind === "number" ? n.value : null;
+    }
+  }
+}
+
+/** Ids stay text; a number id loses the `.0` spreadsheets add (123.0 → "123"). */
+export function readId(cell: Cell): string | null {
+  if (typeof cell === "number") {
+    if (!Number.isFinite(cell)) return null;
+    return Number.isInteger(cell) ? cell.toFixed(0) : String(cell);
+  }
+  if (typeof cell !== "string") return isEmptyCell(cell) ? null : cellText(cell);
+  const t = cell.trim();
+  if (isNullToken(t)) return null;
+  const m = /^(\d+)\.0+$/.exec(t);
+  return m ? m[1] : t;
+}
+
+/** Names and labels: trimmed text; null tokens and blanks are no value. */
+export function readText(cell: Cell): string | null {
+  if (typeof cell === "string") {
+    const t = cell.trim();
+    return isNullToken(t) ? null : t;
+  }
+  if (cell === null || cell === undefined) return null;
+  if (isDate(cell)) {
+    const date = readDate(cell);
+    return date.kind === "date" ? date.iso : null;
+  }
+  return String(cell);
+}
+
+/** Yes/no markers (是/否, yes/no, ✓) → 1 / 0; null when blank; "invalid" for anything else. */
+export function readFlag(cell: Cell): 0 | 1 | null | "invalid" {
+  if (cell === true) return 1;
+  if (cell === false) return 0;
+  if (typeof cell === "number") return cell === 1 ? 1 : cell === 0 ? 0 : "invalid";
+  if (typeof cell !== "string") return isEmptyCell(cell) ? null : "invalid";
+  const t = cell.trim().toLowerCase();
+  if (t === "") return null;
+  if (FLAG_YES.has(t)) return 1;
+  if (FLAG_NO.has(t)) return 0;
+  if (isNullToken(t)) return null;
+  return "invalid";
+}
