@@ -103,3 +103,15 @@ describe.skipIf(!existsSync(CODE_PATH))("formula values seen by scripts", () => 
     expect(sheet.getRange("C2:C3").getValues()).toEqual([[0.1], [""]]);
   });
 });
+
+describe.skipIf(!existsSync(CODE_PATH))("dates in formulas", () => {
+  it("reach custom functions as the day the sheet shows", () => {
+    const workbook = PreviewWorkbook.fromFile(CODE_PATH, sampleShopSheets());
+    const name = workbook.pasteText("进度", "日期\t本月销售\n2026-10-15\t5000");
+    workbook.typeIntoCell(name, "C2", "=TARGET_PACE(B2, 31000, A2)");
+    const sheet = workbook.google.spreadsheet.getSheetByName(name)!;
+    // 15 of 31 days gone: ¥5,000 against a ¥15,000 share.
+    expect(sheet.getRange("C2").getValue()).toBeCloseTo(5000 / 15000, 10);
+    expect(workbook.view().tabs.find((t) => t.name === name)!.html).toContain(">2026-10-15</td>");
+  });
+});

@@ -6,7 +6,7 @@
  */
 import { readFileSync } from "node:fs";
 import vm from "node:vm";
-import type { Cell, SheetInput } from "../../engine";
+import { formatIsoDate, type Cell, type SheetInput } from "../../engine";
 import { CUSTOM_FUNCTIONS } from "../../functions/registry";
 import { bundleServer, type GasServer } from "../gas-bridge";
 import { createFakeGoogle, parseA1, snapshotSheet, type FakeGoogle, type JsonCell, type SheetSnapshot } from "../fake";
@@ -48,16 +48,33 @@ function dense<T>(rows: number, columns: number, fill: T): T[][] {
   return Array.from({ length: rows }, () => new Array<T>(columns).fill(fill));
 }
 
-/** A stored value for the grid; a date shows as the sheet displays it (in the sheet's time zone). */
-function jsonCellValue(cell: JsonCell, display: string | undefined): SheetValue {
-  if (cell !== null && typeof cell === "object") return display || cell.date;
+/** A stored value as formulas see it: a date is a Date, as Sheets passes it to custom functions. */
+function jsonCellValue(cell: JsonCell): SheetValue {
+  if (cell !== null && typeof cell === "object") return new Date(cell.date);
   return cell;
 }
+
+/**
+ * The part of Apps Script's Utilities the add-on uses: formatDate(date, timeZone, pattern)
+ * for the yyyy, MM, dd, HH, mm, ss fields (the custom functions read a date cell's day in
+ * the spreadsheet's time zone with it).
+ */
+export const previewUtilities = {
+  formatDate(date: Date, timeZone: string, pattern: string): string {
+    const parts: Record<string, string> = {};
+    const format = new Intl.DateTimeFormat("en-CA", {
+      timeZone, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit", hourCycle: "h23",
+    });
+    for (const part of format.formatToParts(date)) parts[part.type] = part.value;
+    const fields: Record<string, string> = { yyyy: parts.year, MM: parts.month, dd: parts.day, HH: parts.hour, mm: parts.minute, ss: parts.second };
+    return pattern.replace(/yyyy|MM|dd|HH|mm|ss/g, (token) => fields[token] ?? token);
+  },
+};
 
 /** Loads build/Code.js into a fresh realm holding only Apps Script's globals (the fake's services). */
 export function loadCodeJs(source: string, google: FakeGoogle): Record<string, unknown> {
   const logger = { log: (...args: unknown[]) => console.log("[Logger]", ...args) };
-  const context = vm.createContext({ ...google.globals, Logger: logger, console }) as Record<string, unknown>;
+  const context = vm.createContext({ ...google.globals, Utilities: previewUtilities, Logger: logger, console }) as Record<string, unknown>;
   vm.runInContext(source, context, { filename: "Code.js" });
   return context;
 }
@@ -197,7 +214,7 @@ export class PreviewWorkbook {
         store.setValue(r, c, "");
       }
       const snapshot = snapshotSheet(sheet);
-      const values: SheetValue[][] = snapshot.values.map((line) => line.map((cell) => jsonCellValue(cell, undefined)));
+      const values: SheetValue[][] = snapshot.values.map((line) => line.map(jsonCellValue));
       const formulaKeys = new Set<string>();
       for (const [a1, formula] of Object.entries(snapshot.formulas)) {
         const [r, c] = a1Key(a1);
@@ -229,7 +246,7 @@ export class PreviewWorkbook {
       columns = Math.max(columns, c);
     }
     const values: SheetValue[][] = dense<SheetValue>(rows, columns, "");
-    snapshot.values.forEach((line, i) => line.forEach((cell, j) => (values[i][j] = jsonCellValue(cell, display[i]?.[j]))));
+    snapshot.values.forEach((line, i) => line.forEach((cell, j) => (values[i][j] = jsonCellValue(cell))));
     for (const [r, c, f] of formulaCells) values[r - 1][c - 1] = f.startsWith("=") ? f : `=${f}`;
 
     const computed = computeFormulas(snapshot.name, values, this.functions);
@@ -268,7 +285,9 @@ export class PreviewWorkbook {
         if (result) value = "value" in result ? result.value : result.error;
         if (result && "error" in result) grid.notes![r][c] = result.message;
         else if (isFormula(raw)) grid.notes![r][c] = raw;
-        grid.values[r][c] = value instanceof Date ? value.toISOString().slice(0, 10) : typeof value === "boolean" ? String(value).toUpperCase() : value;
+        // A date shows as the sheet displays it (its format, in the spreadsheet's time zone).
+        if (value instanceof Date) grid.values[r][c] = display[r]?.[c] || formatIsoDate(value);
+        else grid.values[r][c] = typeof value === "boolean" ? String(value).toUpperCase() : value;
       }
     }
     const put = (map: Record<string, string>, target: string[][]) => {
