@@ -460,3 +460,19 @@ describe("top-product-reviews from the shop export", () => {
     expect(statusOf(run([days(0)]), "top-product-reviews")).toBe("good");
   });
 });
+
+describe("long lists", () => {
+  it("lists the ten products that cost most and sums up the rest in one line", () => {
+    const rows = Array.from({ length: 15 }, (_, i) => ({ product: `P${String(i).padStart(2, "0")}`, visitors: 1000, paidBuyers: i + 1, sales: (i + 1) * 100 }));
+    const r = run([table("shop-daily", [{ date: day(0), visitors: 15000, paidBuyers: 120, sales: 12000 }]), table("products", rows)], { peerPayConversion: 0.05, language: "en" });
+    const products = findings(r, "pay-conversion-vs-peer").filter((f) => f.subjectType === "product");
+    expect(products).toHaveLength(11);
+    // Lowest conversion costs most: P00 (0.1%) first, P09 last of the ten listed.
+    expect(products.slice(0, 10).map((f) => f.subject)).toEqual(Array.from({ length: 10 }, (_, i) => `P${String(i).padStart(2, "0")}`));
+    const rest = products[10];
+    expect(rest.status).toBe("info");
+    expect(rest.subject).toBe("+5");
+    // P10…P14 lose (0.05 − c) × 1000 × ¥100 each: 3,900 + 3,800 + 3,700 + 3,600 + 3,500
+    expect(rest.message).toContain("¥18,500");
+  });
+});

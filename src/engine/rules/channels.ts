@@ -3,7 +3,7 @@
  * money, who needs coaching, which score lags the peers.
  */
 import { makeFinding, stable, type Draft, type Judged, type Rule, type Subject } from "./context";
-import { lazy, topByImpact, type Candidate } from "./shop";
+import { lazy, topByImpact, TopList } from "./shop";
 import { ratio } from "./totals";
 
 /** A source converting at ≥ this multiple of the shop average is worth growing. */
@@ -82,7 +82,7 @@ export const adPlanEfficiency: Rule = {
     // Without a margin the only certain loss is ROI below 1 (ad sales below spend).
     const breakEven = margin !== null ? 1 / margin : 1;
     const avgCtr = plans.total.ctr();
-    const losing: Candidate[] = [];
+    const losing = new TopList();
     const others: { p: Subject; ctr: number; roi: number | null; spend: number; high: boolean }[] = [];
     for (const p of plans.subjects) {
       const spend = p.totals.get("spend");
@@ -94,7 +94,7 @@ export const adPlanEfficiency: Rule = {
         const adSales = p.totals.get("adSales") ?? 0;
         const lost = margin !== null ? spend - adSales * margin : spend - adSales;
         const impact = lost / plans.dayCount;
-        losing.push(lazy(impact, p.name, () => {
+        if (losing.wants(impact, p.name)) losing.add(lazy(impact, p.name, () => {
           const params = { name: p.name, roi: ctx.fmt(roi), breakEven: ctx.fmt(breakEven), spend: ctx.money(perDay), money: ctx.money(impact) };
           return makeFinding(this, { status: "bad", subject: p.name, subjectType: "plan", metric: "roi", value: roi, benchmark: breakEven, format: "ratio", impact, message: ctx.t(margin !== null ? "ads.losing" : "ads.belowOne", params), todo: ctx.t("ads.todoLosing", params) });
         }));
@@ -104,7 +104,7 @@ export const adPlanEfficiency: Rule = {
       const rel = stable(ctr / avgCtr);
       if (rel >= CTR_HIGH || rel < CTR_LOW) others.push({ p, ctr, roi, spend, high: rel >= CTR_HIGH });
     }
-    const out = topByImpact(this, ctx, losing, "plan");
+    const out = losing.drafts(this, ctx, "plan");
     // Amber before green, biggest spenders first, so the list stays short on big accounts.
     others.sort((a, b) => (a.high === b.high ? b.spend - a.spend : a.high ? 1 : -1));
     for (const o of others.slice(0, 6)) {

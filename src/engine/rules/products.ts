@@ -3,7 +3,7 @@
  * product, products with visitors but no sales, pre-sale items, reviews of the top products.
  */
 import { makeFinding, stable, type Draft, type Judged, type Rule, type Subject } from "./context";
-import { lazy, MIN_VISITORS, topByImpact, type Candidate } from "./shop";
+import { lazy, MIN_VISITORS, topByImpact, TopList } from "./shop";
 
 /** A relative conversion change this large (either way) is a trend worth naming. */
 export const TREND_WARN = 0.15;
@@ -24,7 +24,7 @@ export const productConversionTrend: Rule = {
     if (!products.hasTrend) {
       return [makeFinding(this, { status: "info", subjectType: "product", metric: "conversionTrend", format: "percent", message: ctx.t("trend.missing") })];
     }
-    const falling: Candidate[] = [];
+    const falling = new TopList();
     const rising: { p: Subject; c0: number; c1: number; v: number }[] = [];
     for (const p of products.subjects) {
       if (p.presale || !p.recent || !p.previous) continue;
@@ -40,7 +40,7 @@ export const productConversionTrend: Rule = {
         const status: Judged = change <= -TREND_BAD ? "bad" : "warn";
         const aov = p.recent.aov() ?? p.totals.aov() ?? ctx.shop?.totals.aov() ?? null;
         const impact = aov !== null ? (c0 - c1) * (v1 / products.windowDays) * aov : null;
-        falling.push(lazy(impact, p.name, () => {
+        if (falling.wants(impact, p.name)) falling.add(lazy(impact, p.name, () => {
           const params = { name: p.name, before: ctx.pct(c0), value: ctx.pct(c1), change: ctx.pct(-change), money: impact !== null ? ctx.money(impact) : "—" };
           return makeFinding(this, {
             status,
@@ -59,7 +59,7 @@ export const productConversionTrend: Rule = {
         rising.push({ p, c0, c1, v: v1 });
       }
     }
-    const out = topByImpact(this, ctx, falling, "product");
+    const out = falling.drafts(this, ctx, "product");
     rising.sort((a, b) => b.v - a.v);
     for (const r of rising.slice(0, 3)) {
       out.push(
@@ -221,7 +221,7 @@ export const zeroSalesProducts: Rule = {
     if (!products) return [];
     const shopConv = ctx.shop?.totals.payConversion() ?? null;
     const shopAov = ctx.shop?.totals.aov() ?? null;
-    const drafts: Candidate[] = [];
+    const drafts = new TopList();
     let judged = 0;
     for (const p of products.subjects) {
       if (p.presale) continue;
@@ -233,7 +233,7 @@ export const zeroSalesProducts: Rule = {
       const status: Judged = visitors >= ZERO_SALES_BAD_VISITORS ? "bad" : "warn";
       const aov = p.totals.price() ?? shopAov;
       const impact = shopConv !== null && aov !== null ? (visitors / products.dayCount) * shopConv * aov : null;
-      drafts.push(lazy(impact, p.name, () => {
+      if (drafts.wants(impact, p.name)) drafts.add(lazy(impact, p.name, () => {
         const params = { name: p.name, visitors: ctx.fmt(visitors, 0), money: impact !== null ? ctx.money(impact) : "—" };
         return makeFinding(this, {
           status,
@@ -250,10 +250,10 @@ export const zeroSalesProducts: Rule = {
       }));
     }
     if (judged === 0) return [];
-    if (drafts.length === 0) {
+    if (drafts.isEmpty()) {
       return [makeFinding(this, { status: "good", subjectType: "product", metric: "visitors", format: "integer", message: ctx.t("zeroSales.none") })];
     }
-    return topByImpact(this, ctx, drafts, "product");
+    return drafts.drafts(this, ctx, "product");
   },
 };
 

@@ -70,7 +70,7 @@ export const payConversionVsPeer: Rule = {
     // Products below the peer line, largest money first; pre-sale items are judged elsewhere.
     const products = ctx.products;
     if (!products) return out;
-    const below: Candidate[] = [];
+    const below = new TopList();
     for (const p of products.subjects) {
       if (p.presale) continue;
       const visitors = p.totals.get("visitors");
@@ -80,7 +80,7 @@ export const payConversionVsPeer: Rule = {
       if (pc === 0 && (p.totals.get("sales") ?? 0) === 0) continue;
       const aov = p.totals.aov() ?? shop.totals.aov();
       const money = aov !== null ? (peer - pc) * (visitors / products.dayCount) * aov : null;
-      below.push(lazy(money, p.name, () =>
+      if (below.wants(money, p.name)) below.add(lazy(money, p.name, () =>
         makeFinding(this, {
           status: "bad",
           subject: p.name,
@@ -95,7 +95,7 @@ export const payConversionVsPeer: Rule = {
         }),
       ));
     }
-    out.push(...topByImpact(this, ctx, below, "product"));
+    out.push(...below.drafts(this, ctx, "product"));
     return out;
   },
 };
@@ -119,6 +119,71 @@ function impactOf(c: Candidate): number {
 }
 function subjectOf(c: Candidate): string {
   return "build" in c ? c.subject : c.finding.subject;
+}
+
+function compareCandidates(a: Candidate, b: Candidate): number {
+  return impactOf(b) - impactOf(a) || (subjectOf(a) < subjectOf(b) ? -1 : subjectOf(a) > subjectOf(b) ? 1 : 0);
+}
+
+/**
+ * Keeps the `max` largest-impact candidates of a rule while counting and summing all of them,
+ * so a rule over 1,000,000 products words (and allocates) only what the report shows.
+ */
+export class TopList {
+  private readonly best: LazyDraft[] = [];
+  private count = 0;
+  private money = 0;
+  constructor(private readonly max = 10) {}
+
+  /** Counts a candidate; true when it would be kept, the only case worth wording it. */
+  wants(impact: number | null, subject: string): boolean {
+    this.count++;
+    this.money += Math.max(0, impact ?? 0);
+    if (this.best.length < this.max) return true;
+    return compareCandidates({ impact, subject, build: noBuild }, this.best[this.max - 1]) < 0;
+  }
+
+  /** True when no candidate was offered. */
+  isEmpty(): boolean {
+    return this.count === 0;
+  }
+
+  /** Adds a candidate that `wants` accepted. */
+  add(candidate: LazyDraft): void {
+    let i = this.best.length < this.max ? this.best.length : this.max - 1;
+    this.best[i] = candidate;
+    while (i > 0 && compareCandidates(this.best[i], this.best[i - 1]) < 0) {
+      const tmp = this.best[i - 1];
+      this.best[i - 1] = this.best[i];
+      this.best[i] = tmp;
+      i--;
+    }
+  }
+
+  /** The kept findings, worded, plus one info line counting (and summing) the rest. */
+  drafts(rule: Rule, ctx: RuleContext, kind: "product" | "source" | "plan" | "agent"): Draft[] {
+    const kept = this.best.map((c) => c.build());
+    if (this.count <= this.max) return kept;
+    let money = this.money;
+    for (const c of this.best) money -= Math.max(0, c.impact ?? 0);
+    const rest = this.count - this.max;
+    return [
+      ...kept,
+      makeFinding(rule, {
+        status: "info",
+        subject: `+${rest}`,
+        subjectType: kind,
+        metric: kept[0].finding.metric,
+        value: rest,
+        format: "integer",
+        message: ctx.t("common.more", { count: rest, kind: ctx.t(`kind.${kind}`), money: ctx.money(money) }),
+      }),
+    ];
+  }
+}
+
+function noBuild(): Draft {
+  throw new Error("Shop Doctor: a probe candidate was worded");
 }
 
 /** The largest-impact candidates, worded, plus one info line counting (and summing) the rest. */
