@@ -307,9 +307,31 @@ const RANGE_SEPARATOR = /\s*(?:~|～|至|到|—|–|\s-\s)\s*/;
 const SERIAL_MIN = 20_000;
 const SERIAL_MAX = 80_000;
 
+const MONTH_NAMES: Record<string, number> = {
+  jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
+};
+
+/** English month-name dates as Amazon Ads and others write them: `Nov 01, 2026`, `1 November 2026`, `01-Nov-2026`. */
+export function parseMonthNameDate(text: string): string | null {
+  const t = text.trim().toLowerCase();
+  let m = /^([a-z]{3,9})\.?\s+(\d{1,2}),?\s+(\d{4})$/.exec(t);
+  if (m) {
+    const month = MONTH_NAMES[m[1].slice(0, m[1] === "sept" ? 4 : 3)];
+    return month ? isoFromParts(Number(m[3]), month, Number(m[2])) : null;
+  }
+  m = /^(\d{1,2})[\s-]([a-z]{3,9})\.?[\s-](\d{4}|\d{2})$/.exec(t);
+  if (m) {
+    const month = MONTH_NAMES[m[2].slice(0, 3)];
+    const year = m[3].length === 2 ? 2000 + Number(m[3]) : Number(m[3]);
+    return month ? isoFromParts(year, month, Number(m[1])) : null;
+  }
+  return null;
+}
+
 function singleDate(text: string, order: DayMonthOrder): string | null {
   const iso = parseIsoLikeDate(text);
   if (iso !== null) return iso;
+  if (/[a-z]/i.test(text)) return parseMonthNameDate(text);
   const parts = parseDayMonthParts(text);
   if (!parts) return null;
   const [month, day] = order === "mdy" ? [parts.first, parts.second] : [parts.second, parts.first];

@@ -297,6 +297,16 @@ describe("fields the rules need", () => {
     ]);
   });
 
+  it("reads an Amazon Sponsored Products campaign report with its own start and end dates", () => {
+    const t = one([
+      ["Start Date", "End Date", "Campaign Name", "Impressions", "Clicks", "Click-Thru Rate (CTR)", "Spend", "Cost Per Click (CPC)", "7 Day Total Sales ", "Total Advertising Cost of Sales (ACOS) ", "Total Return on Advertising Spend (ROAS)", "7 Day Total Orders (#)", "7 Day Total Units (#)"],
+      ["Nov 01, 2026", "Nov 07, 2026", "SP - Leggings - Auto", "12,400", 186, "1.5000%", "$120.90", "$0.65", "$410.00", "29.4878%", "3.39", 14, 16],
+    ]);
+    expect(t.kind).toBe("ad-plans");
+    expect(t.issues).toEqual([]);
+    expect(t.rows[0]).toMatchObject({ date: "2026-11-01", dateTo: "2026-11-07", plan: "SP - Leggings - Auto", impressions: 12400, clicks: 186, ctr: 0.015, spend: 120.9, cpc: 0.65, adSales: 410, acos: 0.294878, roi: 3.39, adOrders: 14, adUnits: 16 });
+  });
+
   it("reads an account-level ad report (no plan column) as one row per day, saying so once", () => {
     const t = one([["日期", "花费", "展现量", "点击量"], ["2026-11-01", "120.50", 10000, 300], ["2026-11-02", "99.00", 9000, 280]]);
     expect(t.kind).toBe("ad-plans");

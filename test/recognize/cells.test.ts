@@ -38,6 +38,11 @@ describe("readDate", () => {
     expect(iso("2026-05-01 至 2026-05-31")).toEqual(["2026-05-01", "2026-05-31"]);
     expect(iso(46348)).toEqual(["2026-11-22", null]);
     expect(iso("2026-02")).toEqual(["2026-02-01", "2026-02-28"]);
+    expect(iso("Nov 01, 2026")).toEqual(["2026-11-01", null]);
+    expect(iso("1 November 2026")).toEqual(["2026-11-01", null]);
+    expect(iso("01-Nov-26")).toEqual(["2026-11-01", null]);
+    expect(iso("Sept 3, 2026")).toEqual(["2026-09-03", null]);
+    expect(iso("Foo 3, 2026")).toBe("invalid");
     expect(iso("2024年2月")).toEqual(["2024-02-01", "2024-02-29"]);
     expect(iso("-")).toBe("blank");
     expect(iso("")).toBe("blank");
