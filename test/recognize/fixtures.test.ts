@@ -140,6 +140,16 @@ function recognise(name: string, mode: PasteMode): RecognizedTable[] {
   return recognizeTables([loadFixture(name, { mode, dayFirst: name.includes("india") })]);
 }
 
+describe("day-first export pasted into a month-first spreadsheet", () => {
+  it("warns that Sheets converted some dates with the wrong order", () => {
+    // en-US Sheets makes 01/04/26 … 12/04/26 into (wrong) January–December dates and leaves 13/04/26 as text
+    const values = loadFixture("amazon-by-date-india.csv", { mode: "sheets", dayFirst: false }).values;
+    values.push(["13/04/26", ...values[1].slice(1)]);
+    const [table] = recognizeTables([{ name: "India", values }]);
+    expect(table.issues.map((i) => [i.code, i.row, i.column])).toContainEqual(["dates-converted-by-locale", 2, 1]);
+  });
+});
+
 describe("fixture library", () => {
   it("has at least 12 exports and an expectation for each", () => {
     expect(fixtureNames().length).toBeGreaterThanOrEqual(12);

@@ -3,7 +3,7 @@
  * values, totals rows kept aside, every unusable cell reported.
  */
 import type { Cell, DayMonthParts } from "../cells";
-import { decideDayMonthOrder, isEmptyCell, isNullToken, parseDayMonthParts, quickNumber, readDate, readNumber, readSeconds } from "../cells";
+import { decideDayMonthOrder, isDate, isEmptyCell, isNullToken, parseDayMonthParts, quickNumber, readDate, readNumber, readSeconds } from "../cells";
 import type { RecognitionIssue, RecognizedTable, TableKind, TableRow, TotalsRow } from "../tables";
 import { checkRates } from "./checks";
 import { foldTerminalRows } from "./terminal";
@@ -163,17 +163,32 @@ function decideDateOrders(
   for (const reader of readers) {
     if (reader.type !== "date") continue;
     const parts: DayMonthParts[] = [];
+    let firstDateRow = 0;
+    let firstText = "";
     for (let r = start; r < end; r++) {
       const cell = values[r]?.[reader.col];
       if (typeof cell === "string") {
         const p = parseDayMonthParts(cell);
-        if (p) parts.push(p);
+        if (p) {
+          parts.push(p);
+          if (firstText === "") firstText = cell.trim();
+        }
+      } else if (firstDateRow === 0 && isDate(cell)) {
+        firstDateRow = r + 1;
       }
     }
     if (parts.length === 0) continue;
     const decision = decideDayMonthOrder(parts);
     reader.order = decision.order;
     const column = reader.col + 1;
+    // Sheets turns pasted a/b/yy text into dates only where its locale's order fits, so a
+    // column holding both means the locale and the export disagree on the order.
+    if (firstDateRow > 0) {
+      issues.push({
+        sheet, row: firstDateRow, column, field: reader.field, code: "dates-converted-by-locale",
+        message: `Column ${columnLetter(column)} (${quoteCell(reader.header)}) mixes dates Sheets converted (e.g. ${cellRef(firstDateRow, column)}) with dates it left as text (e.g. ${quoteCell(firstText)}): the spreadsheet's locale reads day and month in the other order, so the converted ones may be swapped. Set File → Settings → Locale to match the export, or format the column as plain text, and paste again.`,
+      });
+    }
     const form = decision.order === "mdy" ? "month/day/year" : "day/month/year";
     if (decision.ambiguous) {
       issues.push({
