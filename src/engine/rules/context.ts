@@ -28,15 +28,22 @@ export interface ShopSummary {
 }
 
 /** A product, source, plan or agent with its rows summed, and the two trend windows when dated. */
-export interface Subject {
-  key: string;
-  name: string;
-  sheet: string;
-  totals: Totals;
-  recent: Totals | null;
-  previous: Totals | null;
+export class Subject extends Totals {
+  recent: Totals | null = null;
+  previous: Totals | null = null;
   /** True when the name or a pre-sale column marks it as a pre-sale item. */
-  presale: boolean;
+  presale = false;
+  constructor(
+    readonly key: string,
+    readonly name: string,
+    readonly sheet: string,
+  ) {
+    super();
+  }
+  /** The subject's own sums (a Subject is its Totals: one object per product, not two). */
+  get totals(): Totals {
+    return this;
+  }
 }
 
 /** A table's rows grouped by product, source, plan or agent. */
@@ -172,18 +179,15 @@ export function groupRows(tables: RecognizedTable[], keyFields: string[]): Group
       if (!key) continue;
       let s = subjects.get(key);
       if (!s) {
-        s = {
-          key,
-          name: name || key,
-          sheet: table.sheet,
-          totals: new Totals(),
-          recent: windowDays > 0 ? new Totals() : null,
-          previous: windowDays > 0 ? new Totals() : null,
-          presale: isPresale(name || key, row),
-        };
+        s = new Subject(key, name || key, table.sheet);
+        if (windowDays > 0) {
+          s.recent = new Totals();
+          s.previous = new Totals();
+        }
+        s.presale = isPresale(s.name, row);
         subjects.set(key, s);
       }
-      s.totals.add(row, mask);
+      s.add(row, mask);
       total.add(row, mask);
       if (windowDays > 0 && isIso(row.date)) {
         const n = dayNumber(row.date);
