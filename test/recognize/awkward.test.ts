@@ -81,11 +81,14 @@ describe("header detection", () => {
         ["", "", ""],
         ["", "", ""],
         ["2026-11-02", 120, 2100],
+        ["2026-11-03", 130, 2200],
+        ["2026-11-04", 140, 2300],
       ],
     }]);
     expect(tables).toHaveLength(1);
     expect(tables[0].rows).toHaveLength(1);
     expect(tables[0].issues).toEqual([expect.objectContaining({ code: "row-outside-table", row: 6 })]);
+    expect(tables[0].issues[0].message).toMatch(/^Rows 6–8 hold figures/);
   });
 
   it("folds header noise: full-width brackets, trailing spaces, case, traditional characters, dashes", () => {

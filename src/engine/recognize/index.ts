@@ -46,10 +46,12 @@ function numberCellCount(row: readonly Cell[]): number {
   return n;
 }
 
-function outsideIssue(sheet: string, row: number, headerRow: number): RecognitionIssue {
+/** One issue per run of rows holding figures outside any table (first row, last row). */
+function outsideIssue(sheet: string, first: number, last: number, headerRow: number): RecognitionIssue {
+  const rows = first === last ? `Row ${first} holds` : `Rows ${first}–${last} hold`;
   return {
-    sheet, row, column: null, code: "row-outside-table",
-    message: `Row ${row} holds figures but sits below the table that starts at row ${headerRow}, after blank rows and without a header of its own, so it was not read. Remove the blank rows above it, or give it a header row.`,
+    sheet, row: first, column: null, code: "row-outside-table",
+    message: `${rows} figures below the table that starts at row ${headerRow}, after blank rows and without a header Shop Doctor knows, so they were not read. Remove the blank rows above them, or give them the export's header row.`,
   };
 }
 
@@ -100,7 +102,11 @@ function recognizeSheet(sheet: SheetInput): RecognizedTable[] {
     const header = textCellCount(row) >= 2 ? readHeaderRow(row, r) : null;
     if (header === null || !isHeaderRow(header)) {
       const previous = tables[tables.length - 1];
-      if (previous && numberCellCount(row) >= 2) previous.issues.push(outsideIssue(name, r + 1, previous.headerRow));
+      if (previous && numberCellCount(row) >= 2) {
+        const first = r + 1;
+        while (r + 1 < grid.length && !isBlankRow(grid[r + 1]) && numberCellCount(grid[r + 1]) >= 2) r++;
+        previous.issues.push(outsideIssue(name, first, r + 1, previous.headerRow));
+      }
       r++;
       continue;
     }
