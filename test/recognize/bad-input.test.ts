@@ -2,6 +2,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { recognizeTables } from "../../src/engine";
+import { RECOGNITION_ISSUE_CODES } from "../../src/engine/recognize";
 import type { Cell, SheetInput } from "../../src/engine";
 
 describe("bad input", () => {
@@ -93,6 +94,7 @@ describe("property: random grids", () => {
               expect(issue.column).toBeLessThanOrEqual(width);
             }
             expect(issue.message.length).toBeGreaterThan(10);
+            expect(Object.keys(RECOGNITION_ISSUE_CODES)).toContain(issue.code);
           }
           for (const n of t.rowNumbers) expect(grid[n - 1]).toBeDefined();
           for (const v of t.rows.flatMap((r) => Object.values(r))) {

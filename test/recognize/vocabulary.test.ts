@@ -1,7 +1,9 @@
 /** The header vocabulary: every listed spelling reaches its field, and derived names follow the documented scheme. */
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { CORE_FIELDS } from "../../src/engine";
-import { matchHeader, VOCABULARY } from "../../src/engine/recognize";
+import { matchHeader, RECOGNITION_ISSUE_CODES, VOCABULARY } from "../../src/engine/recognize";
 
 describe("vocabulary", () => {
   it("maps every listed header to its own field (no spelling is claimed by two fields)", () => {
@@ -71,5 +73,16 @@ describe("vocabulary", () => {
 
   it.each(["同行同层平均", "访客数占比变化率x", "心情", "", "Landing page + query string", "访客数访客数"])("%s is not a known column", (header) => {
     expect(matchHeader(header)).toBeNull();
+  });
+});
+
+describe("issue codes", () => {
+  it("documents every code the recognition source emits, and no code it never emits", () => {
+    const dir = join(__dirname, "..", "..", "src", "engine", "recognize");
+    const emitted = new Set<string>();
+    for (const file of readdirSync(dir).filter((f) => f.endsWith(".ts") && f !== "issues.ts")) {
+      for (const m of readFileSync(join(dir, file), "utf8").matchAll(/code: "([a-z-]+)"/g)) emitted.add(m[1]);
+    }
+    expect([...emitted].sort()).toEqual(Object.keys(RECOGNITION_ISSUE_CODES).sort());
   });
 });

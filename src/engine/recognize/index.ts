@@ -17,6 +17,8 @@ export { headerKey } from "./normalize";
 export { VOCABULARY, STAND_INS } from "./vocabulary";
 export type { FieldSpec, FieldType } from "./vocabulary";
 export { rowSchemas, rowsOf } from "./schemas";
+export { RECOGNITION_ISSUE_CODES } from "./issues";
+export type { RecognitionIssueCode } from "./issues";
 export type { ShopDailyRow, ProductRow, TrafficSourceRow, AdPlanRow, ServiceAgentRow, RowOfKind } from "./schemas";
 
 /** Grids that are not arrays of arrays (bad input from a caller) become an empty grid. */

@@ -22,3 +22,34 @@ export function quoteCell(text: string): string {
   const t = text.length > 40 ? `${text.slice(0, 37)}…` : text;
   return `"${t}"`;
 }
+
+/**
+ * Every issue code recognition emits, with what it means, for the report's wording
+ * (`info`: something set aside on purpose; `warn`: a value may be wrong or missing;
+ * `bad`: the figures contradict each other).
+ */
+export const RECOGNITION_ISSUE_CODES = {
+  "column-ignored": { level: "info", about: "a header cell names no known field; the column is not used" },
+  "duplicate-column": { level: "warn", about: "two columns mean the same field; only the first is used" },
+  "totals-row": { level: "info", about: "a 合计/Total row, kept in `totals` instead of `rows`" },
+  "not-a-data-row": { level: "info", about: "a lone note or footnote inside a table, skipped" },
+  "blank-row-in-table": { level: "info", about: "a blank row inside a table; the rows after it were still read" },
+  "row-outside-table": { level: "warn", about: "rows with figures below a table but outside it (after blank rows, no header); not read" },
+  "unknown-table": { level: "warn", about: "known columns but no key column (date, product, source, plan, agent)" },
+  "no-data-rows": { level: "warn", about: "a header with no rows under it" },
+  "no-plan-column": { level: "info", about: "an ad report without plan column: each row is the whole account for its day" },
+  "not-a-number": { level: "warn", about: "a cell in a number column that is not a number; left out" },
+  "not-a-date": { level: "warn", about: "a cell in a date column that is not a readable date" },
+  "not-a-flag": { level: "warn", about: "a yes/no cell that is neither" },
+  "missing-key": { level: "warn", about: "a data row without its date / product / source / plan / agent" },
+  "ambiguous-date": { level: "warn", about: "a/b/yy dates whose day/month order the column could not settle; read month first" },
+  "mixed-date-order": { level: "warn", about: "a date column mixing day-first and month-first dates" },
+  "dates-converted-by-locale": { level: "warn", about: "Sheets converted only some a/b/yy dates; the converted ones may have day and month swapped" },
+  "rate-in-percent-points": { level: "info", about: "a rate column written without % (65.2 = 65.2%), divided by 100" },
+  "rate-mismatch": { level: "bad", about: "a rate differs from its counts (e.g. 支付转化率 vs 支付买家数 ÷ 访客数) by more than half a point" },
+  "id-precision-lost": { level: "warn", about: "an id that arrived as a number too long to be exact" },
+  "terminal-rows-folded": { level: "info", about: "PC / 无线 rows folded into the 所有终端 row of the same day" },
+  "terminal-rows-without-total": { level: "warn", about: "rows split by terminal with no 所有终端 row; sums would double count" },
+} as const;
+
+export type RecognitionIssueCode = keyof typeof RECOGNITION_ISSUE_CODES;
