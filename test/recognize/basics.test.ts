@@ -40,6 +40,15 @@ describe("recognizeTables basics", () => {
     expect(mismatch.map((i) => [i.row, i.column])).toEqual([[3, 4]]);
   });
 
+  it("returns the tables of every sheet, in sheet order, each naming its sheet", () => {
+    const tables = recognizeTables([
+      sheet([["流量来源", "访客数"], ["手淘搜索", 100]], "来源"),
+      sheet([], "空白"),
+      sheet([["商品名称", "商品访客数"], ["围巾", 10]], "商品"),
+    ]);
+    expect(tables.map((t) => [t.sheet, t.kind])).toEqual([["来源", "traffic-sources"], ["空白", "unknown"], ["商品", "products"]]);
+  });
+
   it("explains an empty sheet and a sheet of prose instead of throwing", () => {
     const [empty] = recognizeTables([sheet([])]);
     expect(empty.kind).toBe("unknown");
