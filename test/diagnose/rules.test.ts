@@ -476,3 +476,24 @@ describe("long lists", () => {
     expect(rest.message).toContain("¥18,500");
   });
 });
+
+describe("data-sanity wording", () => {
+  it("has its own wording for every issue code recognition documents", async () => {
+    const { RECOGNITION_ISSUE_CODES } = await import("../../src/engine/recognize");
+    const { ISSUE_WORDING } = await import("../../src/engine/rules/sanity");
+    // unknown-table is reported with the table's own reason instead.
+    const missing = Object.keys(RECOGNITION_ISSUE_CODES).filter((code) => code !== "unknown-table" && !ISSUE_WORDING[code]);
+    expect(missing).toEqual([]);
+  });
+  it("uses recognition's level for its codes: notes are info, contradictions are red", () => {
+    const t = table("shop-daily", [{ date: day(0), visitors: 10 }], "S", {
+      issues: [
+        { sheet: "S", row: 9, column: 1, code: "totals-row", message: "x" },
+        { sheet: "S", row: 5, column: 2, code: "rate-mismatch", message: "x" },
+      ],
+    });
+    const list = findings(run([t]), "data-sanity");
+    expect(list.find((f) => f.message.includes("A9"))?.status).toBe("info");
+    expect(list.find((f) => f.message.includes("B5"))?.status).toBe("bad");
+  });
+});

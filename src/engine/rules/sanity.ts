@@ -4,6 +4,7 @@
  * checked against the sum of the rows it claims to total. Nothing is dropped silently.
  */
 import type { MessageKey } from "../i18n";
+import { RECOGNITION_ISSUE_CODES } from "../recognize";
 import type { RecognitionIssue, RecognizedTable } from "../tables";
 import type { Status } from "../report";
 import { makeFinding, type Draft, type Rule } from "./context";
@@ -13,7 +14,7 @@ import { num } from "./totals";
 const BAD_CODES = new Set(["buyers-exceed-visitors", "negative", "negative-number", "totals-mismatch", "rate-mismatch", "count-exceeds-base"]);
 
 /** Issue codes with their own wording; any other code is worded generically with its English detail. */
-const KNOWN_CODES: Record<string, MessageKey> = {
+export const ISSUE_WORDING: Record<string, MessageKey> = {
   "not-a-number": "sanity.not-a-number",
   "negative": "sanity.negative",
   "negative-number": "sanity.negative",
@@ -34,10 +35,21 @@ const KNOWN_CODES: Record<string, MessageKey> = {
   "column-ignored": "sanity.column-ignored",
   "not-a-data-row": "sanity.not-a-data-row",
   "no-data-rows": "sanity.no-data-rows",
+  "blank-row-in-table": "sanity.blank-row-in-table",
+  "row-outside-table": "sanity.row-outside-table",
+  "no-plan-column": "sanity.no-plan-column",
+  "dates-converted-by-locale": "sanity.dates-converted-by-locale",
+  "id-precision-lost": "sanity.id-precision-lost",
+  "terminal-rows-folded": "sanity.terminal-rows-folded",
+  "terminal-rows-without-total": "sanity.terminal-rows-without-total",
 };
 
-/** Notes about what was set aside on purpose: reported as information, not as a problem. */
-const INFO_CODES = new Set(["totals-row", "column-ignored", "not-a-data-row"]);
+/** The level of an issue: recognition's own documented level for its codes, ours for the value checks. */
+function levelOf(code: string): Status {
+  const known = (RECOGNITION_ISSUE_CODES as Record<string, { level: string }>)[code];
+  if (known) return known.level === "info" ? "info" : known.level === "bad" ? "bad" : "warn";
+  return BAD_CODES.has(code) ? "bad" : "warn";
+}
 
 /** Fields compared between a totals row and the sum of rows. */
 const TOTAL_FIELDS = ["visitors", "sales", "paidBuyers", "pageviews", "spend", "clicks", "impressions"];
@@ -84,9 +96,9 @@ export const dataSanity: Rule = {
       const first = list[0];
       if (first.code === "totals-mismatch") reportedMismatch.add(first.sheet);
       const cells = list.slice(0, MAX_CELLS_NAMED).map(where).join(", ") + (list.length > MAX_CELLS_NAMED ? " …" : "");
-      const status: Status = INFO_CODES.has(first.code) ? "info" : BAD_CODES.has(first.code) ? "bad" : "warn";
+      const status = levelOf(first.code);
       const params = { sheet: first.sheet, count: list.length, cells, detail: first.message, text: first.text ?? "" };
-      const key = KNOWN_CODES[first.code];
+      const key = ISSUE_WORDING[first.code];
       out.push(
         makeFinding(this, {
           status,
