@@ -19,9 +19,21 @@
  *   `peer<Field>Top` for 同行同层优秀 / 同行优秀, the metric identified by the rest of the
  *   header, e.g. `同行同层平均支付转化率` or `支付转化率(同行同层平均)` → `peerPayConversion`,
  *   `同行同层优秀UV价值` → `peerVisitorValueTop`.
+ * - Period-over-period columns: `<field>Change` (`访客数变化` → visitorsChange, a relative change).
+ * - Stand-ins (STAND_INS below): when a table lacks a field, a close column fills it too and
+ *   `columns` names that column under both fields (Shopify `Orders` → orders and paidBuyers;
+ *   Amazon `Sessions - Total` → sessions and visitors). Rate checks never use stand-ins.
+ * - In an ad report (kind `ad-plans`) `sales` / `orders` / `payConversion` headers fill
+ *   `adSales` / `adOrders` / `clickConversion`: there they mean the ads' own results.
  * - `presale`: 1 when the row is a pre-sale item (a 是否预售 / 预售 marker column says so,
- *   or the product name contains 预售 / 定金 / pre-order), 0 when it is not, null when a
- *   marker cell is blank. Only products rows get it.
+ *   or, when that cell is blank or there is no marker column, the product name contains
+ *   预售 / 定金 / pre-order), 0 when it is not, null when neither can tell. Products rows only.
+ * - Rows split by a 终端 column (所有终端 / PC / 无线 rows per day) are folded into the
+ *   所有终端 row as `<field>_pc` / `<field>_mobile` (terminal.ts).
+ *
+ * The table kind comes from its key column (KIND_KEYS): agent → service-agents; plan,
+ * keyword, ad group or promoted item, or spend with clicks/impressions → ad-plans; source →
+ * traffic-sources; product / id / SKU / ASIN → products; date alone → shop-daily.
  */
 
 /** How a column's cells are read. */
