@@ -95,14 +95,19 @@ export function assertPlainData(value: unknown, fnName: string, path = "result")
   for (const [key, item] of Object.entries(value as Record<string, unknown>)) assertPlainData(item, fnName, `${path}.${key}`);
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
+/** Reads a request body as UTF-8, refusing (with `tooLarge()`) anything over `maxBytes`. */
+export function readBody(
+  req: IncomingMessage,
+  maxBytes = MAX_BODY_BYTES,
+  tooLarge: () => Error = () => new Error("request body too large"),
+): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     req.on("data", (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        reject(new Error("request body too large"));
+      if (size > maxBytes) {
+        reject(tooLarge());
         req.destroy();
         return;
       }

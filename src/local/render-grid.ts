@@ -5,6 +5,7 @@
  * the local preview, so both look like the report sheet. Pure string building; every
  * piece of text is escaped.
  */
+import { columnLetter } from "../engine/recognize/issues";
 import type { ReportGrid } from "../engine/report";
 
 /** Escapes text for HTML element content and double-quoted attributes. */
@@ -98,17 +99,8 @@ export interface RenderGridOptions {
   className?: string;
 }
 
-/** A, B, …, Z, AA, AB … for a 1-based column. */
-export function columnLetter(column: number): string {
-  let n = column;
-  let out = "";
-  while (n > 0) {
-    const rem = (n - 1) % 26;
-    out = String.fromCharCode(65 + rem) + out;
-    n = Math.floor((n - 1) / 26);
-  }
-  return out;
-}
+/** A, B, …, Z, AA, AB … for a 1-based column (the engine's, so issues and grids agree). */
+export { columnLetter };
 
 const CSS_COLOR = /^#[0-9a-f]{3,8}$/i;
 

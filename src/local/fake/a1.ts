@@ -1,16 +1,9 @@
 /** A1 notation for the in-memory spreadsheet: column letters and range parsing. */
 
-/** 1 → "A", 27 → "AA". */
-export function columnLetters(column: number): string {
-  let n = column;
-  let out = "";
-  while (n > 0) {
-    const rem = (n - 1) % 26;
-    out = String.fromCharCode(65 + rem) + out;
-    n = Math.floor((n - 1) / 26);
-  }
-  return out;
-}
+/** 1 → "A", 27 → "AA" (the engine's column lettering). */
+import { columnLetter as columnLetters } from "../../engine/recognize/issues";
+
+export { columnLetters };
 
 /** "A" → 1, "AA" → 27. */
 export function columnNumber(letters: string): number {

@@ -8,6 +8,7 @@ import { readFileSync } from "node:fs";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { BRIDGE_RUN_PATH, gasShimScript, injectShim } from "../gas-shim";
+import { readBody } from "../gas-bridge";
 import { previewPage } from "./page";
 import { PreviewInputError, type PreviewWorkbook } from "./workbook";
 
@@ -30,22 +31,8 @@ export interface PreviewServer {
 /** Uploads are exports, not databases: 20 MB is far more than a month of any shop's data. */
 const MAX_BODY_BYTES = 20 * 1024 * 1024;
 
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on("data", (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        reject(new PreviewInputError("The upload is larger than 20 MB; export a shorter period."));
-        req.destroy();
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
-    req.on("error", reject);
-  });
+function readUpload(req: IncomingMessage): Promise<string> {
+  return readBody(req, MAX_BODY_BYTES, () => new PreviewInputError("The upload is larger than 20 MB; export a shorter period."));
 }
 
 function send(res: ServerResponse, status: number, type: string, body: string): void {
@@ -62,7 +49,7 @@ function sendJson(res: ServerResponse, status: number, value: unknown): void {
 }
 
 async function jsonBody(req: IncomingMessage): Promise<Record<string, unknown>> {
-  const text = await readBody(req);
+  const text = await readUpload(req);
   try {
     const value = JSON.parse(text) as unknown;
     if (value && typeof value === "object" && !Array.isArray(value)) return value as Record<string, unknown>;
