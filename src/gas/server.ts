@@ -13,6 +13,7 @@ import { writeReport } from "./report-writer";
 import { languageFromLocale, REPORT_SHEET_NAMES } from "./sheet-names";
 import {
   describeSettingsErrors,
+  isSettingsSheet,
   readSettingsSheet,
   SETTINGS_COLUMNS,
   SETTINGS_SHEET_NAMES,
@@ -53,8 +54,27 @@ function loadSettings(
     if (!parsed.ok) throw new Error("Shop Doctor: the default settings do not validate");
     return { sheet: null, language: fallback, result: { ok: true, settings: parsed.settings, input: {} } };
   }
-  const result = readSettingsSheet(sheet.getDataRange().getValues(), fallback);
+  const values = sheet.getDataRange().getValues();
+  if (!isSettingsSheet(values)) throw new SheetNameTaken(sheet.getName(), fallback);
+  const result = readSettingsSheet(values, fallback);
   return { sheet, language: result.ok ? result.settings.language : result.language, result };
+}
+
+/** A sheet carries one of our names but holds a teammate's own content: we never overwrite it. */
+class SheetNameTaken extends Error {
+  constructor(
+    readonly sheet: string,
+    readonly language: Language,
+  ) {
+    super(translate(language, "server.error.nameTaken", { sheet }));
+  }
+}
+
+/** True when `sheet` is empty or holds a report Shop Doctor wrote (its title in A1). */
+function isReportSheet(sheet: Sheet): boolean {
+  if (sheet.getLastRow() === 0) return true;
+  const title = sheet.getRange(1, 1).getValue();
+  return LANGUAGES.some((l) => translate(l, "report.title") === title);
 }
 
 /** Writes `settings` into the Settings sheet (creating it, visibly, at the end) and returns its name. */
@@ -116,6 +136,7 @@ function withDocumentLock<T>(spreadsheet: Spreadsheet, work: () => ApiResult<T>)
   try {
     return work();
   } catch (error) {
+    if (error instanceof SheetNameTaken) return fail("error", error.message);
     const detail = error instanceof Error ? error.message : String(error);
     return fail("error", translate(safeLocaleLanguage(), "server.error.unexpected", { detail }));
   } finally {
@@ -156,6 +177,7 @@ export function diagnoseShop(): ApiResult<DiagnoseSummary> {
 
     const grid = engine.layoutReport(report);
     let sheet = findSheet(spreadsheet, [grid.sheetName, ...REPORT_SHEET_NAMES]);
+    if (sheet && !isReportSheet(sheet)) return fail("error", translate(settings.language, "server.error.nameTaken", { sheet: sheet.getName() }));
     if (!sheet) sheet = spreadsheet.insertSheet(grid.sheetName, 0);
     else if (sheet.getName() !== grid.sheetName) sheet.setName(grid.sheetName);
     writeReport(sheet, grid, translate(settings.language, "server.report.protection"));
@@ -188,6 +210,7 @@ export function getSettings(): ApiResult<SettingsView> {
     if (!result.ok) return invalidSettings(result.errors, language, sheetName);
     return { ok: true, value: { settings: result.settings, sheet: sheetName } };
   } catch (error) {
+    if (error instanceof SheetNameTaken) return fail("error", error.message);
     const detail = error instanceof Error ? error.message : String(error);
     return fail("error", translate(safeLocaleLanguage(), "server.error.unexpected", { detail }));
   }

@@ -114,6 +114,16 @@ function locateKeys(values: Cell[][]): Map<SettingKey, number> {
   return rows;
 }
 
+/**
+ * True when `values` can be Shop Doctor's own Settings sheet: empty, or with at least one
+ * setting key in the key column. A teammate's own tab that happens to be called "Settings"
+ * is neither, and must never be read as settings or overwritten.
+ */
+export function isSettingsSheet(values: Cell[][]): boolean {
+  const empty = values.every((line) => line.every((cell) => cell === "" || cell === null || cell === undefined));
+  return empty || values.some((line, i) => i > 0 && isSettingKey(String(line[KEY_COLUMN - 1] ?? "").trim()));
+}
+
 /** The language written in the sheet, if it is a valid one (used to word errors about other cells). */
 export function languageInSheet(values: Cell[][]): Language | null {
   const row = locateKeys(values).get("language");

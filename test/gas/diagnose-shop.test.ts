@@ -234,3 +234,36 @@ describe("settings and report navigation", () => {
     expect(google.spreadsheet.getActiveSheet().getName()).toBe("店铺体检");
   });
 });
+
+describe("sheets that only share our names", () => {
+  it("a teammate's own tab called 设置 is neither read as settings nor overwritten", () => {
+    const google = shop({ sheets: [{ name: "商品", values: productRows(5) }, { name: "设置", values: productRows(3) }] });
+    const before = sheetsJson(google);
+    for (const result of [diagnoseShop(), saveSettings({ language: "en" }), getSettings()]) {
+      expect(result.ok).toBe(false);
+      if (result.ok) continue;
+      expect(result.error.code).toBe("error");
+      expect(result.error.message).toContain("「设置」");
+      expect(result.error.message).toContain("改个名字");
+    }
+    expect(sheetsJson(google)).toEqual(before);
+    expect(sheetNames(google)).toEqual(["商品", "设置"]);
+    expect(google.locks._documentLocked()).toBe(false);
+  });
+
+  it("a teammate's own tab called 店铺体检 is not overwritten by the report", () => {
+    const google = shop({ sheets: [{ name: "商品", values: productRows(5) }, { name: "店铺体检", values: [["我的体检笔记"], ["周一复盘"]] }] });
+    const notes = sheetsJson(google)["店铺体检"];
+    const result = diagnoseShop();
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error.message).toContain("「店铺体检」");
+    expect(sheetsJson(google)["店铺体检"]).toBe(notes);
+  });
+
+  it("an empty tab with our name is simply used", () => {
+    const google = shop({ sheets: [{ name: "商品", values: productRows(5) }, { name: "店铺体检", values: [] }] });
+    expect(diagnoseShop().ok).toBe(true);
+    expect(sheetNames(google).filter((n) => n === "店铺体检")).toHaveLength(1);
+    expect(report(google).getRange("A1").getValue()).toBe("店铺体检报告");
+  });
+});

@@ -116,6 +116,11 @@ export const serverMessages = {
     "zh-TW": "還沒有體檢報告，請先按「診斷店鋪」。",
     en: "There is no report yet; press “Diagnose shop” first.",
   },
+  "server.error.nameTaken": {
+    "zh-CN": "工作表「{sheet}」不是店铺医生建的，里面有你自己的内容，所以没有动它。请把它改个名字（比如「{sheet}-我的」），再点一次诊断。",
+    "zh-TW": "工作表「{sheet}」不是店鋪醫生建立的，裡面有你自己的內容，所以沒有動它。請把它改個名稱（例如「{sheet}-我的」），再按一次診斷。",
+    en: "The sheet “{sheet}” was not made by Shop Doctor and holds your own content, so it was left alone. Rename it (e.g. “{sheet} (mine)”) and diagnose again.",
+  },
   "server.report.protection": {
     "zh-CN": "由店铺医生生成，下次诊断会整页重写；要记笔记请写在别的工作表。",
     "zh-TW": "由店鋪醫生產生，下次診斷會整頁重寫；要記筆記請寫在別的工作表。",
