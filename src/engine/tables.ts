@@ -102,8 +102,15 @@ export interface TotalsRow {
 export interface RecognizedTable {
   sheet: string;
   kind: TableKind;
-  /** Why the table is `unknown` (or a note about a partial recognition). */
+  /** Why the table is `unknown` (or a note about a partial recognition), in English. */
   reason?: string;
+  /**
+   * For `unknown` tables: a stable code for the reason, so the report can say it in its own
+   * language (`empty-sheet`, `metrics-down`, `unknown-header`, `no-table`, `no-key-column`,
+   * `no-data-rows`, `unreadable`), with the values its wording needs.
+   */
+  reasonCode?: string;
+  reasonParams?: Record<string, string | number>;
   /** 1-based row of the header (0 when there is none, e.g. an empty sheet). */
   headerRow: number;
   /** Canonical field → header text it came from. */

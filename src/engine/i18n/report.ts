@@ -224,6 +224,37 @@ export const reportMessages = {
   "sanity.duplicate-column": { "zh-CN": "「{sheet}」有重复的列（{cells}），只用了第一列。", "zh-TW": "「{sheet}」有重複的列（{cells}），只用了第一列。", en: "\"{sheet}\" has a repeated column ({cells}); only the first was used." },
   "sanity.other": { "zh-CN": "「{sheet}」有 {count} 处数据问题（{cells}）：{detail}", "zh-TW": "「{sheet}」有 {count} 處資料問題（{cells}）：{detail}", en: "\"{sheet}\" has {count} data problems ({cells}): {detail}" },
   "sanity.todo": { "zh-CN": "打开「{sheet}」修正 {cells}，然后重新诊断。", "zh-TW": "開啟「{sheet}」修正 {cells}，然後重新診斷。", en: "Open \"{sheet}\", fix {cells}, then diagnose again." },
+  "sanity.reason.empty-sheet": { "zh-CN": "这个工作表是空的，把导出数据粘贴进来即可。", "zh-TW": "這個工作表是空的，把匯出資料貼進來即可。", en: "The sheet is empty: paste an export into it." },
+  "sanity.reason.metrics-down": {
+    "zh-CN": "指标是竖着列的（{metrics} …），而不是每个指标一列。请粘贴后台导出的原表（每行一天、一个商品、来源、计划或客服），或用“选择性粘贴 → 转置”。",
+    "zh-TW": "指標是直向排列的（{metrics} …），而不是每個指標一欄。請貼上後台匯出的原表（每列一天、一個商品、來源、計畫或客服），或用「選擇性貼上 → 轉置」。",
+    en: "Metrics are listed down a column ({metrics}, …) instead of one column each. Paste the export's own table (one row per day, product, source, plan or agent), or use Paste special → Transposed.",
+  },
+  "sanity.reason.unknown-header": {
+    "zh-CN": "第 {row} 行像是表头（{names}），但认识的列太少。请连同后台导出的原始表头一起粘贴（如 统计日期、访客数、支付金额）。",
+    "zh-TW": "第 {row} 列像是表頭（{names}），但認得的欄位太少。請連同後台匯出的原始表頭一起貼上（如 統計日期、訪客數、支付金額）。",
+    en: "Row {row} looks like a header ({names}) but too few of its columns are known. Paste the export with its original header row (e.g. Day, Sessions, Total sales).",
+  },
+  "sanity.reason.no-table": {
+    "zh-CN": "没有找到表头：没有哪一行含两个以上认识的列名。请连同表头一起粘贴导出数据。",
+    "zh-TW": "沒有找到表頭：沒有哪一列含兩個以上認得的欄名。請連同表頭一起貼上匯出資料。",
+    en: "No header found: no row has two or more known column names. Paste an export including its header row.",
+  },
+  "sanity.reason.no-key-column": {
+    "zh-CN": "第 {row} 行的表头有认识的列（{names}），但缺少说明每行是什么的列：请加上日期、商品、流量来源、推广计划或客服列。",
+    "zh-TW": "第 {row} 列的表頭有認得的欄位（{names}），但缺少說明每列是什麼的欄位：請加上日期、商品、流量來源、推廣計畫或客服欄。",
+    en: "The header at row {row} has known columns ({names}) but none that says what a row is: add a date, product, traffic source, ad plan or agent column.",
+  },
+  "sanity.reason.no-data-rows": {
+    "zh-CN": "第 {row} 行的表头下面没有数据，请把导出的数据行一起粘贴进来。",
+    "zh-TW": "第 {row} 列的表頭下面沒有資料，請把匯出的資料列一起貼上。",
+    en: "The header at row {row} has no data rows under it: paste the export's rows below it.",
+  },
+  "sanity.reason.unreadable": {
+    "zh-CN": "读取时出错（{detail}）。请把这个工作表的副本发给我们。",
+    "zh-TW": "讀取時出錯（{detail}）。請把這個工作表的副本寄給我們。",
+    en: "It could not be read ({detail}). Please report this with a copy of the sheet.",
+  },
   "sanity.unknownTable": { "zh-CN": "没能识别「{sheet}」是什么数据，未参与诊断。{reason}", "zh-TW": "沒能識別「{sheet}」是什麼資料，未參與診斷。{reason}", en: "\"{sheet}\" was not recognised and is not in the diagnosis. {reason}" },
   "sanity.totalsDiffer": { "zh-CN": "「{sheet}」的{label}行 {cell} 中{field}为 {stated}，而明细加总是 {sum}，可能少粘或多粘了行。", "zh-TW": "「{sheet}」的{label}行 {cell} 中{field}為 {stated}，而明細加總是 {sum}，可能少粘或多粘了行。", en: "In \"{sheet}\", the {label} row says {field} {stated} ({cell}) but the rows add up to {sum}; rows may be missing or extra." },
   "sanity.todoTotals": { "zh-CN": "核对「{sheet}」的明细行是否完整（{cell}）。", "zh-TW": "核對「{sheet}」的明細行是否完整（{cell}）。", en: "Check that \"{sheet}\" has all its rows ({cell})." },

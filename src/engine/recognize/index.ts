@@ -27,8 +27,18 @@ function gridOf(values: unknown): readonly (readonly Cell[])[] {
   return values.map((row) => (Array.isArray(row) ? (row as Cell[]) : []));
 }
 
-function unknownTable(sheet: string, headerRow: number, reason: string, issues: RecognitionIssue[] = []): RecognizedTable {
-  return { sheet, kind: "unknown", reason, headerRow, columns: {}, columnIndex: {}, rows: [], rowNumbers: [], totals: [], issues };
+/** Why a sheet holds no table: English text plus a code and values the report words in its own language. */
+interface UnknownReason {
+  text: string;
+  reasonCode: string;
+  params: Record<string, string | number>;
+}
+
+function unknownTable(sheet: string, headerRow: number, reason: UnknownReason, issues: RecognitionIssue[] = []): RecognizedTable {
+  return {
+    sheet, kind: "unknown", reason: reason.text, reasonCode: reason.reasonCode, reasonParams: reason.params,
+    headerRow, columns: {}, columnIndex: {}, rows: [], rowNumbers: [], totals: [], issues,
+  };
 }
 
 function isBlankRow(row: readonly Cell[]): boolean {
@@ -58,7 +68,7 @@ function outsideIssue(sheet: string, first: number, last: number, headerRow: num
 }
 
 /** Why nothing could be recognised in a sheet that is not empty. */
-function noHeaderReason(sheet: string, grid: readonly (readonly Cell[])[], from: number): string {
+function noHeaderReason(sheet: string, grid: readonly (readonly Cell[])[], from: number): UnknownReason {
   // Metrics listed down a column (指标 | 本店 | 同行) instead of one column per metric.
   const down: string[] = [];
   for (let r = from; r < Math.min(grid.length, from + 60) && down.length < 3; r++) {
@@ -66,24 +76,36 @@ function noHeaderReason(sheet: string, grid: readonly (readonly Cell[])[], from:
     if (typeof first === "string" && matchHeader(first)) down.push(first.trim());
   }
   if (down.length >= 2) {
-    return (
-      `Sheet "${sheet}" lists metrics down a column (${down.map(quoteCell).join(", ")}, …) instead of one column per metric. ` +
-      `Paste the export's own table (one row per day, product, source, plan or agent), or transpose it (Edit → Paste special → Transposed).`
-    );
+    const metrics = down.map(quoteCell).join(", ");
+    return {
+      text:
+        `Sheet "${sheet}" lists metrics down a column (${metrics}, …) instead of one column per metric. ` +
+        `Paste the export's own table (one row per day, product, source, plan or agent), or transpose it (Edit → Paste special → Transposed).`,
+      reasonCode: "metrics-down",
+      params: { metrics },
+    };
   }
   for (let r = from; r < Math.min(grid.length, from + 50); r++) {
     const row = grid[r];
     if (textCellCount(row) >= 2) {
       const header: HeaderRow = readHeaderRow(row, r);
       const names = header.cells.slice(0, 6).map((c) => quoteCell(c.text)).join(", ");
-      return (
-        `Sheet "${sheet}": row ${r + 1} looks like a header (${names}${header.cells.length > 6 ? ", …" : ""}) but ` +
-        `${header.matched === 0 ? "none" : "too few"} of its columns are ones Shop Doctor knows. ` +
-        `Paste the export with its original header row (e.g. 统计日期, 访客数, 支付金额 or Day, Sessions, Total sales).`
-      );
+      const shown = `${names}${header.cells.length > 6 ? ", …" : ""}`;
+      return {
+        text:
+          `Sheet "${sheet}": row ${r + 1} looks like a header (${shown}) but ` +
+          `${header.matched === 0 ? "none" : "too few"} of its columns are ones Shop Doctor knows. ` +
+          `Paste the export with its original header row (e.g. 统计日期, 访客数, 支付金额 or Day, Sessions, Total sales).`,
+        reasonCode: "unknown-header",
+        params: { row: r + 1, names: shown },
+      };
     }
   }
-  return `Sheet "${sheet}" has no table: no row has two or more column names Shop Doctor knows. Paste an export including its header row.`;
+  return {
+    text: `Sheet "${sheet}" has no table: no row has two or more column names Shop Doctor knows. Paste an export including its header row.`,
+    reasonCode: "no-table",
+    params: {},
+  };
 }
 
 /** Recognises every table in one sheet. */
@@ -118,7 +140,9 @@ function recognizeSheet(sheet: SheetInput): RecognizedTable[] {
     r = end;
   }
   if (tables.length === 0) {
-    if (firstContent < 0) return [unknownTable(name, 0, `Sheet "${name}" is empty: paste an export into it.`)];
+    if (firstContent < 0) {
+      return [unknownTable(name, 0, { text: `Sheet "${name}" is empty: paste an export into it.`, reasonCode: "empty-sheet", params: {} })];
+    }
     return [unknownTable(name, 0, noHeaderReason(name, grid, firstContent))];
   }
   return tables;
@@ -135,7 +159,13 @@ export function recognizeTables(sheets: readonly SheetInput[]): RecognizedTable[
       // A bug here must not take the whole diagnosis down; the sheet is reported instead.
       const name = typeof sheet?.name === "string" ? sheet.name : "";
       const detail = error instanceof Error ? error.message : String(error);
-      out.push(unknownTable(name, 0, `Sheet "${name}" could not be read (${detail}). Please report this with a copy of the sheet.`));
+      out.push(
+        unknownTable(name, 0, {
+          text: `Sheet "${name}" could not be read (${detail}). Please report this with a copy of the sheet.`,
+          reasonCode: "unreadable",
+          params: { detail },
+        }),
+      );
     }
   }
   return out;

@@ -263,12 +263,12 @@ export function readTable(
       `The table at row ${headerRow} has columns Shop Doctor knows (${Object.values(columns).join(", ")}) but none that says what a row is: ` +
       `add a date, product, traffic source, ad plan or agent column.`;
     issues.push({ sheet, row: headerRow, column: null, code: "unknown-table", message: reason });
-    return { ...base, kind: "unknown", reason };
+    return { ...base, kind: "unknown", reason, reasonCode: "no-key-column", reasonParams: { row: headerRow, names: Object.values(columns).join(", ") } };
   }
   if (start >= end) {
     const reason = `The header at row ${headerRow} has no data rows under it: paste the export's rows below the header.`;
     issues.push({ sheet, row: headerRow, column: null, code: "no-data-rows", message: reason });
-    return { ...base, kind: "unknown", reason };
+    return { ...base, kind: "unknown", reason, reasonCode: "no-data-rows", reasonParams: { row: headerRow } };
   }
 
   if (kind === "ad-plans") {

@@ -3,17 +3,25 @@
  * with the first cells named), unrecognised sheets are listed, and a pasted totals row is
  * checked against the sum of the rows it claims to total. Nothing is dropped silently.
  */
-import type { MessageKey } from "../i18n";
+import { messages, type MessageKey } from "../i18n";
 import { RECOGNITION_ISSUE_CODES } from "../recognize";
+import { columnLetter } from "../recognize/issues";
 import type { RecognitionIssue, RecognizedTable } from "../tables";
 import type { Status } from "../report";
-import { makeFinding, type Draft, type Rule } from "./context";
+import { makeFinding, type Draft, type Rule, type RuleContext } from "./context";
 import { num } from "./totals";
 
 /** Issue codes that mean the numbers themselves are wrong (red); the rest are amber. */
 const BAD_CODES = new Set(["buyers-exceed-visitors", "negative", "negative-number", "totals-mismatch", "rate-mismatch", "count-exceeds-base"]);
 
 /** Issue codes with their own wording; any other code is worded generically with its English detail. */
+/** Why a table was not recognised, in the report's language when recognition gave a reason code. */
+function unknownReason(ctx: RuleContext, table: RecognizedTable): string {
+  const key = `sanity.reason.${table.reasonCode ?? ""}`;
+  if (table.reasonCode && key in messages) return ctx.t(key as MessageKey, table.reasonParams ?? {});
+  return table.reason ?? "";
+}
+
 export const ISSUE_WORDING: Record<string, MessageKey> = {
   "not-a-number": "sanity.not-a-number",
   "negative": "sanity.negative",
@@ -58,18 +66,6 @@ const TOTALS_TOLERANCE = 0.01;
 /** Cells named in one finding before "…". */
 const MAX_CELLS_NAMED = 3;
 
-/** Column number → letters (1 → A, 27 → AA). */
-export function columnLetter(column: number): string {
-  let s = "";
-  let n = column;
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
-
 function where(issue: RecognitionIssue): string {
   return issue.column !== null ? `${columnLetter(issue.column)}${issue.row}` : `${issue.row}`;
 }
@@ -82,8 +78,11 @@ export const dataSanity: Rule = {
     const out: Draft[] = [];
     const groups = new Map<string, RecognitionIssue[]>();
     for (const table of ctx.tables) {
-      // The unknown-table issue is reported below with the table's reason.
-      const issues = table.kind === "unknown" ? table.issues.filter((i) => i.code !== "unknown-table") : [...table.issues, ...valueChecks(table)];
+      // Why a table is unknown is reported once below, with the reason in the report's language.
+      const issues =
+        table.kind === "unknown"
+          ? table.issues.filter((i) => i.code !== "unknown-table" && i.code !== "no-data-rows")
+          : [...table.issues, ...valueChecks(table)];
       for (const issue of issues) {
         const key = `${issue.sheet}\u0000${issue.code}`;
         const list = groups.get(key);
@@ -115,7 +114,7 @@ export const dataSanity: Rule = {
     }
     for (const table of ctx.tables) {
       if (table.kind === "unknown") {
-        out.push(makeFinding(this, { status: "info", subject: table.sheet, subjectType: "sheet", metric: "dataIssues", format: "integer", message: ctx.t("sanity.unknownTable", { sheet: table.sheet, reason: table.reason ?? "" }) }));
+        out.push(makeFinding(this, { status: "info", subject: table.sheet, subjectType: "sheet", metric: "dataIssues", format: "integer", message: ctx.t("sanity.unknownTable", { sheet: table.sheet, reason: unknownReason(ctx, table) }) }));
         continue;
       }
       if (!reportedMismatch.has(table.sheet)) out.push(...checkTotals(this, ctx, table));
