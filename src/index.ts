@@ -8,7 +8,7 @@
  * esbuild turns `require()` of an ES module into an initialiser that runs on first call.
  */
 import { CUSTOM_FUNCTIONS } from "./functions/registry";
-import { onInstall, onOpen, showSidebar } from "./gas/menu";
+import { onInstall, onOpen } from "./gas/menu";
 
 type AnyFunction = (...args: never[]) => unknown;
 
@@ -37,6 +37,11 @@ export function lazily<M, K extends keyof M & string>(load: () => M, names: read
 export const server: Record<string, AnyFunction> = {
   onOpen,
   onInstall,
-  showSidebar,
-  ...lazily(() => require("./gas/server") as typeof import("./gas/server"), ["diagnoseShop", "getSettings", "saveSettings", "openReport"]),
+  ...lazily(() => require("./gas/server") as typeof import("./gas/server"), [
+    "showSidebar",
+    "diagnoseShop",
+    "getSettings",
+    "saveSettings",
+    "openReport",
+  ]),
 };

@@ -1,6 +1,4 @@
-/** The add-on menu and the sidebar opener. Menu items only: onOpen may run in AuthMode.NONE. */
-
-const SIDEBAR_TITLE = "Shop Doctor 店铺医生";
+/** The add-on menu. Menu items only: onOpen may run in AuthMode.NONE (no reads, no properties). */
 
 export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
   SpreadsheetApp.getUi()
@@ -11,9 +9,4 @@ export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
 
 export function onInstall(e?: GoogleAppsScript.Events.AddonOnInstall): void {
   onOpen(e as unknown as GoogleAppsScript.Events.SheetsOnOpen);
-}
-
-export function showSidebar(): void {
-  const html = HtmlService.createHtmlOutputFromFile("Sidebar").setTitle(SIDEBAR_TITLE).setWidth(300);
-  SpreadsheetApp.getUi().showSidebar(html);
 }

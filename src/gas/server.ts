@@ -249,6 +249,25 @@ export function saveSettings(input: Record<string, unknown>): ApiResult<Settings
   });
 }
 
+const SIDEBAR_TITLE = "Shop Doctor 店铺医生";
+
+/**
+ * Opens the sidebar already in the team's language (from the Settings sheet, else the
+ * spreadsheet's locale), so it does not flash zh-CN before its first server call answers.
+ */
+export function showSidebar(): void {
+  const spreadsheet = SpreadsheetApp.getActive();
+  let language: Language;
+  try {
+    language = loadSettings(spreadsheet).language;
+  } catch {
+    language = languageFromLocale(spreadsheet.getSpreadsheetLocale());
+  }
+  const html = HtmlService.createHtmlOutputFromFile("Sidebar");
+  html.setContent(html.getContent().replace(/<html lang="[^"]*">/, `<html lang="${language}">`));
+  SpreadsheetApp.getUi().showSidebar(html.setTitle(SIDEBAR_TITLE).setWidth(300));
+}
+
 /** Brings the report sheet to the front. */
 export function openReport(): ApiResult<{ sheet: string }> {
   const spreadsheet = SpreadsheetApp.getActive();

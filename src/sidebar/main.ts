@@ -53,8 +53,14 @@ interface PanelState {
   status: { key: MessageKey; params: Record<string, string> } | null;
 }
 
+/** The language showSidebar baked into `<html lang>` (the team's setting); zh-CN when served as is. */
+function initialLanguage(): Language {
+  const lang = document.documentElement.lang;
+  return isLanguage(lang) ? lang : "zh-CN";
+}
+
 const state: PanelState = {
-  language: "zh-CN",
+  language: initialLanguage(),
   settingsSheet: null,
   running: false,
   stage: 0,

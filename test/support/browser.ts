@@ -75,9 +75,10 @@ export interface SidebarSession {
 export async function openSidebar(
   browser: Browser,
   server: GasServer,
-  options: { delayMs?: number; waitForReady?: boolean } = {},
+  options: { delayMs?: number; waitForReady?: boolean; html?: () => string } = {},
 ): Promise<SidebarSession> {
-  const bridge = await startGasBridge({ server, html: () => readFileSync(SIDEBAR_PATH, "utf8"), delayMs: options.delayMs });
+  const html = options.html ?? (() => readFileSync(SIDEBAR_PATH, "utf8"));
+  const bridge = await startGasBridge({ server, html, delayMs: options.delayMs });
   const page = await browser.context.newPage();
   const requests: string[] = [];
   const pageErrors: string[] = [];
