@@ -3,6 +3,7 @@
  * interactive Diagnose button in headless Chromium (target < 300 ms), as a ratio to a bare page
  * with one button loaded the same way in the same run.
  */
+import { SIDEBAR_SCRIPT_OPTIONS } from "../scripts/build-options";
 import { readFileSync, statSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -43,15 +44,9 @@ const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 /** Bytes each source file contributes to the minified sidebar script (same options as the build). */
 async function scriptComposition(): Promise<[string, number][]> {
   const result = await build({
+    ...SIDEBAR_SCRIPT_OPTIONS,
     entryPoints: [join(root, "src/sidebar/main.ts")],
-    bundle: true,
-    format: "iife",
-    platform: "browser",
-    target: "es2019",
-    write: false,
-    minify: true,
     metafile: true,
-    charset: "utf8",
     logLevel: "silent",
   });
   const inputs = Object.values(result.metafile.outputs)[0].inputs;

@@ -7,6 +7,7 @@ import { build } from "esbuild";
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { SIDEBAR_SCRIPT_OPTIONS } from "./build-options";
 import { renderStubs } from "./stubs";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
@@ -39,18 +40,7 @@ async function buildSidebar(): Promise<void> {
   const dir = join(root, "src/sidebar");
   const template = join(dir, "index.html");
   if (!existsSync(template)) return;
-  const js = await build({
-    entryPoints: [join(dir, "main.ts")],
-    bundle: true,
-    format: "iife",
-    platform: "browser",
-    target: "es2019",
-    write: false,
-    minify: true,
-    legalComments: "none",
-    charset: "utf8",
-    logLevel: "warning",
-  });
+  const js = await build({ ...SIDEBAR_SCRIPT_OPTIONS, entryPoints: [join(dir, "main.ts")], logLevel: "warning" });
   const css = existsSync(join(dir, "styles.css")) ? readFileSync(join(dir, "styles.css"), "utf8") : "";
   const script = js.outputFiles[0].text.replace(/<\/script/gi, "<\\/script");
   const html = readFileSync(template, "utf8")
