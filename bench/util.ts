@@ -29,6 +29,24 @@ export function peakHeapMb(fn: () => unknown): number {
   return (peak - before) / 1e6;
 }
 
+/** Target lines missed so far in this run (every line whose target text says MISSED). */
+const missed: string[] = [];
+
+/**
+ * Prints one figure. A target text containing `MISSED` (write it with `verdict`) is also
+ * recorded, so `npm run bench -- --check` can fail the run when any target is missed.
+ */
 export function row(label: string, value: string, target = ""): void {
   console.log(`${label.padEnd(58)} ${value.padStart(14)}  ${target}`);
+  if (/\bMISSED\b/.test(target)) missed.push(`${label.trim()}: ${value.trim()} (${target.trim()})`);
+}
+
+/** `met` or `MISSED`, for a target line's text. */
+export function verdict(ok: boolean): string {
+  return ok ? "met" : "MISSED";
+}
+
+/** The target lines missed so far, in the order they were printed. */
+export function missedTargets(): readonly string[] {
+  return missed;
 }
