@@ -32,134 +32,185 @@ export function ratio(a: number | null, b: number | null): number | null {
   return both(metrics.ratio, a, b);
 }
 
-const READ_FIELDS = ["adSales", "aov", "badReviews", "bounceRate", "bouncedVisitors", "clicks", "consultConversion", "consultations", "cpc", "ctr", "depositBuyers", "detailVisitors", "impressions", "orderBuyers", "orderConversion", "orders", "pagesPerVisitor", "pageviews", "paidBuyers", "payConversion", "presaleOrders", "price", "repeatBuyerShare", "repeatBuyers", "repurchaseRate", "roi", "sales", "spend", "units", "visitors"] as const;
-/** Bit per field Totals.add reads. */
-const F = Object.fromEntries(READ_FIELDS.map((f, i) => [f, 2 ** i])) as Record<(typeof READ_FIELDS)[number], number>;
-const ALL_FIELDS = 2 ** READ_FIELDS.length - 1;
+/**
+ * How each running figure gets its value from one row, in order: the first source that gives a
+ * number wins. `times` and `per` use a count this row already has (from an earlier step), so a
+ * row with only a rate column gets its count back from the rate × its denominator.
+ */
+type Source =
+  | { column: ReadField }
+  | { column: ReadField; times: SumField }
+  | { column: ReadField; per: SumField };
+
+type Mean = "payConversion" | "consultConversion" | "repurchase" | "bounceRate" | "price";
+
+interface Step {
+  /** A sum field, or one of the means kept alongside the sums. */
+  into: { sum: SumField } | { mean: Mean };
+  from: readonly Source[];
+}
+
+const STEPS: readonly Step[] = [
+  { into: { sum: "visitors" }, from: [{ column: "visitors" }] },
+  { into: { mean: "payConversion" }, from: [{ column: "payConversion" }] },
+  { into: { sum: "paidBuyers" }, from: [{ column: "paidBuyers" }, { column: "payConversion", times: "visitors" }] },
+  { into: { sum: "sales" }, from: [{ column: "sales" }, { column: "aov", times: "paidBuyers" }] },
+  // A pre-sale item's orders are its deposit buyers (or pre-sale orders) until the balance is paid.
+  {
+    into: { sum: "orderBuyers" },
+    from: [{ column: "orderBuyers" }, { column: "orderConversion", times: "visitors" }, { column: "depositBuyers" }, { column: "presaleOrders" }],
+  },
+  { into: { sum: "pageviews" }, from: [{ column: "pageviews" }, { column: "pagesPerVisitor", times: "visitors" }] },
+  { into: { sum: "impressions" }, from: [{ column: "impressions" }] },
+  { into: { sum: "clicks" }, from: [{ column: "clicks" }, { column: "ctr", times: "impressions" }] },
+  { into: { sum: "spend" }, from: [{ column: "spend" }, { column: "cpc", times: "clicks" }] },
+  { into: { sum: "adSales" }, from: [{ column: "adSales" }, { column: "roi", times: "spend" }] },
+  { into: { sum: "detailVisitors" }, from: [{ column: "detailVisitors" }] },
+  { into: { sum: "units" }, from: [{ column: "units" }] },
+  { into: { sum: "orders" }, from: [{ column: "orders" }] },
+  { into: { sum: "consultations" }, from: [{ column: "consultations" }] },
+  { into: { mean: "consultConversion" }, from: [{ column: "consultConversion" }] },
+  { into: { sum: "badReviews" }, from: [{ column: "badReviews" }] },
+  { into: { mean: "repurchase" }, from: [{ column: "repurchaseRate" }, { column: "repeatBuyerShare" }] },
+  {
+    into: { sum: "repeatBuyers" },
+    from: [{ column: "repeatBuyers" }, { column: "repurchaseRate", times: "paidBuyers" }, { column: "repeatBuyerShare", times: "paidBuyers" }],
+  },
+  { into: { mean: "bounceRate" }, from: [{ column: "bounceRate" }, { column: "bouncedVisitors", per: "visitors" }] },
+  { into: { mean: "price" }, from: [{ column: "price" }] },
+];
+
+/** Every row field Totals.add reads. */
+const READ_FIELDS = [...new Set(STEPS.flatMap((s) => s.from.map((f) => f.column)))];
+type ReadField =
+  | SumField
+  | "aov" | "bounceRate" | "bouncedVisitors" | "consultConversion" | "cpc" | "ctr" | "depositBuyers" | "orderConversion"
+  | "pagesPerVisitor" | "payConversion" | "presaleOrders" | "price" | "repeatBuyerShare" | "repurchaseRate" | "roi";
+
+const N = SUM_FIELDS.length;
+const INDEX = Object.fromEntries(SUM_FIELDS.map((f, i) => [f, i])) as Record<SumField, number>;
+// Slots after the sums: the means, each kept as (sum, count).
+const MEANS: readonly Mean[] = ["bounceRate", "price", "repurchase", "payConversion", "consultConversion"];
+const MEAN_SLOT = Object.fromEntries(MEANS.map((m, i) => [m, N + 2 * i])) as Record<Mean, number>;
+const SLOTS = N + 2 * MEANS.length;
 
 /** The bits of the fields a table has columns for, so Totals.add only looks those up. */
 export function fieldMask(columnIndex: Record<string, number>): number {
   let mask = 0;
-  for (const f of READ_FIELDS) if (f in columnIndex) mask |= F[f];
+  READ_FIELDS.forEach((f, i) => {
+    if (f in columnIndex) mask |= 2 ** i;
+  });
   return mask;
 }
-
-const N = SUM_FIELDS.length;
-const INDEX = Object.fromEntries(SUM_FIELDS.map((f, i) => [f, i])) as Record<SumField, number>;
-// Slots after the sums: the means kept alongside (sum, count).
-const BOUNCE = N;
-const PRICE = N + 2;
-const REPURCHASE = N + 4;
-const CONV = N + 6;
-const CONSULT = N + 8;
-const SLOTS = N + 10;
-const [VISITORS, PAGEVIEWS, SALES, PAID, ORDER_BUYERS, DETAIL, UNITS, ORDERS, IMPRESSIONS, CLICKS, SPEND, AD_SALES, CONSULTATIONS, BAD_REVIEWS, REPEAT] =
-  SUM_FIELDS.map((f) => INDEX[f]);
-
-/** A fresh array of SLOTS zeros, held as doubles from the start (no element-kind transition). */
-function zeros(): number[] {
-  const a = new Array<number>(SLOTS);
-  for (let i = 0; i < SLOTS; i++) a[i] = 0;
-  return a;
-}
+const ALL_FIELDS = 2 ** READ_FIELDS.length - 1;
 
 /**
- * Running sums over rows of one table (or one product, source, day …). One flat
- * Float64Array per instance: a 100,000-product export makes 100,000 of these.
+ * A step compiled for one set of columns: flat arrays, no source whose column the table lacks.
+ * `base` is the sum slot a rate is multiplied by (or divided into, when `divide`), or -1.
+ */
+interface Plan {
+  /** Per step: target slot, whether it is a mean, and its sources as [start, end) in the source arrays. */
+  target: Int32Array;
+  mean: Uint8Array;
+  start: Int32Array;
+  end: Int32Array;
+  column: string[];
+  base: Int32Array;
+  divide: Uint8Array;
+}
+
+function compile(mask: number): Plan {
+  const steps: { target: number; mean: boolean; sources: Source[] }[] = [];
+  for (const step of STEPS) {
+    const sources = step.from.filter((f) => mask & (2 ** READ_FIELDS.indexOf(f.column)));
+    if (sources.length === 0) continue;
+    const into = step.into;
+    steps.push("sum" in into ? { target: INDEX[into.sum], mean: false, sources } : { target: MEAN_SLOT[into.mean], mean: true, sources });
+  }
+  const all = steps.flatMap((s) => s.sources);
+  const plan: Plan = {
+    target: Int32Array.from(steps, (s) => s.target),
+    mean: Uint8Array.from(steps, (s) => (s.mean ? 1 : 0)),
+    start: new Int32Array(steps.length),
+    end: new Int32Array(steps.length),
+    column: all.map((f) => f.column),
+    base: Int32Array.from(all, (f) => ("times" in f ? INDEX[f.times] : "per" in f ? INDEX[f.per] : -1)),
+    divide: Uint8Array.from(all, (f) => ("per" in f ? 1 : 0)),
+  };
+  let at = 0;
+  steps.forEach((s, i) => {
+    plan.start[i] = at;
+    at += s.sources.length;
+    plan.end[i] = at;
+  });
+  return plan;
+}
+
+const plans = new Map<number, Plan>();
+function planFor(mask: number): Plan {
+  let plan = plans.get(mask);
+  if (!plan) {
+    plan = compile(mask);
+    plans.set(mask, plan);
+  }
+  return plan;
+}
+
+/** This row's counts so far (NaN: the row has none), shared scratch for Totals.add. */
+const rowSums = new Float64Array(N);
+
+/**
+ * SLOTS zeros held as doubles from the start: copying a double-kind template avoids the
+ * transition from small-integer elements (and the reallocation) on the first amount added.
+ */
+const ZEROS: number[] = new Array<number>(SLOTS).fill(0.5).fill(0);
+
+/**
+ * Running sums over rows of one table (or one product, source, day …): one flat double array
+ * per instance (a 100,000-product export makes 100,000 of these).
  */
 export class Totals {
-  private readonly v: number[] = zeros();
+  private readonly v: number[] = ZEROS.slice();
   /** Bit i set when some row had sum field i (a field never seen has no total, not 0). */
   private seen = 0;
   rows = 0;
 
-  private put(i: number, value: number | null): void {
-    if (value === null) return;
-    this.v[i] += value;
-    this.seen |= 1 << i;
-  }
-
-  private mean(slot: number, value: number | null): void {
-    if (value === null) return;
-    this.v[slot] += value;
-    this.v[slot + 1]++;
-  }
-
-  private meanOf(slot: number): number | null {
+  private meanOf(field: Mean): number | null {
+    const slot = MEAN_SLOT[field];
     return this.v[slot + 1] > 0 ? this.v[slot] / this.v[slot + 1] : null;
   }
 
   /**
-   * Adds one row, filling a missing count from its rate column when both parts are there.
-   * `mask` (from fieldMask) skips the fields the row's table has no column for.
+   * Adds one row, following STEPS. `mask` (from fieldMask) skips the fields the row's table
+   * has no column for.
    */
   add(row: TableRow, mask: number = ALL_FIELDS): void {
+    const plan = planFor(mask);
+    const v = this.v;
+    rowSums.fill(NaN);
     this.rows++;
-    const visitors = (mask & F.visitors ? num(row, "visitors") : null);
-    this.put(VISITORS, visitors);
-    let paid = (mask & F.paidBuyers ? num(row, "paidBuyers") : null);
-    const conv = (mask & F.payConversion ? num(row, "payConversion") : null);
-    this.mean(CONV, conv);
-    if (paid === null && conv !== null && visitors !== null) paid = conv * visitors;
-    this.put(PAID, paid);
-    let sales = (mask & F.sales ? num(row, "sales") : null);
-    if (sales === null) {
-      const aov = (mask & F.aov ? num(row, "aov") : null);
-      if (aov !== null && paid !== null) sales = aov * paid;
+    for (let i = 0; i < plan.target.length; i++) {
+      let value = NaN;
+      for (let k = plan.start[i]; k < plan.end[i]; k++) {
+        const cell = row[plan.column[k]];
+        if (typeof cell !== "number" || !Number.isFinite(cell)) continue;
+        const b = plan.base[k];
+        if (b < 0) value = cell;
+        else if (plan.divide[k] === 0) value = cell * rowSums[b];
+        else if (rowSums[b] > 0) value = cell / rowSums[b];
+        if (value === value) break;
+      }
+      if (value !== value) continue;
+      const t = plan.target[i];
+      if (plan.mean[i] === 1) {
+        v[t] += value;
+        v[t + 1]++;
+      } else {
+        rowSums[t] = value;
+        v[t] += value;
+        this.seen |= 1 << t;
+      }
     }
-    this.put(SALES, sales);
-    let orderBuyers = (mask & F.orderBuyers ? num(row, "orderBuyers") : null);
-    if (orderBuyers === null) {
-      const oc = (mask & F.orderConversion ? num(row, "orderConversion") : null);
-      if (oc !== null && visitors !== null) orderBuyers = oc * visitors;
-    }
-    // A pre-sale item's orders are its deposit buyers (or pre-sale orders) until the balance is paid.
-    if (orderBuyers === null) orderBuyers = (mask & F.depositBuyers ? num(row, "depositBuyers") : null) ?? (mask & F.presaleOrders ? num(row, "presaleOrders") : null);
-    this.put(ORDER_BUYERS, orderBuyers);
-    let pageviews = (mask & F.pageviews ? num(row, "pageviews") : null);
-    if (pageviews === null) {
-      const depth = (mask & F.pagesPerVisitor ? num(row, "pagesPerVisitor") : null);
-      if (depth !== null && visitors !== null) pageviews = depth * visitors;
-    }
-    this.put(PAGEVIEWS, pageviews);
-    const impressions = (mask & F.impressions ? num(row, "impressions") : null);
-    this.put(IMPRESSIONS, impressions);
-    let clicks = (mask & F.clicks ? num(row, "clicks") : null);
-    if (clicks === null) {
-      const ctr = (mask & F.ctr ? num(row, "ctr") : null);
-      if (ctr !== null && impressions !== null) clicks = ctr * impressions;
-    }
-    this.put(CLICKS, clicks);
-    let spend = (mask & F.spend ? num(row, "spend") : null);
-    if (spend === null) {
-      const cpc = (mask & F.cpc ? num(row, "cpc") : null);
-      if (cpc !== null && clicks !== null) spend = cpc * clicks;
-    }
-    this.put(SPEND, spend);
-    let adSales = (mask & F.adSales ? num(row, "adSales") : null);
-    if (adSales === null) {
-      const roi = (mask & F.roi ? num(row, "roi") : null);
-      if (roi !== null && spend !== null) adSales = roi * spend;
-    }
-    this.put(AD_SALES, adSales);
-    this.put(DETAIL, (mask & F.detailVisitors ? num(row, "detailVisitors") : null));
-    this.put(UNITS, (mask & F.units ? num(row, "units") : null));
-    this.put(ORDERS, (mask & F.orders ? num(row, "orders") : null));
-    this.put(CONSULTATIONS, (mask & F.consultations ? num(row, "consultations") : null));
-    this.mean(CONSULT, (mask & F.consultConversion ? num(row, "consultConversion") : null));
-    this.put(BAD_REVIEWS, (mask & F.badReviews ? num(row, "badReviews") : null));
-    let repeat = (mask & F.repeatBuyers ? num(row, "repeatBuyers") : null);
-    const repurchase = (mask & F.repurchaseRate ? num(row, "repurchaseRate") : null) ?? (mask & F.repeatBuyerShare ? num(row, "repeatBuyerShare") : null);
-    this.mean(REPURCHASE, repurchase);
-    if (repeat === null && repurchase !== null && paid !== null) repeat = repurchase * paid;
-    this.put(REPEAT, repeat);
-    let bounce = (mask & F.bounceRate ? num(row, "bounceRate") : null);
-    if (bounce === null) {
-      const bounced = (mask & F.bouncedVisitors ? num(row, "bouncedVisitors") : null);
-      if (bounced !== null && visitors !== null && visitors > 0) bounce = bounced / visitors;
-    }
-    this.mean(BOUNCE, bounce);
-    this.mean(PRICE, (mask & F.price ? num(row, "price") : null));
   }
 
   /** Adds another Totals' sums and means into this one. */
@@ -180,11 +231,11 @@ export class Totals {
   }
   /** Mean of the rows' 询单转化率 column (service agents). */
   consultConversionMean(): number | null {
-    return this.meanOf(CONSULT);
+    return this.meanOf("consultConversion");
   }
   /** Mean of the rows' own conversion column, for tables without a visitor count (service agents). */
   payConversionColumnMean(): number | null {
-    return this.meanOf(CONV);
+    return this.meanOf("payConversion");
   }
   /** Order buyers ÷ all visitors (生意参谋's 下单转化率; metrics.orderConversion divides by detail visitors). */
   orderConversion(): number | null {
@@ -201,7 +252,7 @@ export class Totals {
   }
   /** Mean of the rows' bounce rates (the platforms' multi-day convention). */
   bounceRate(): number | null {
-    return this.meanOf(BOUNCE);
+    return this.meanOf("bounceRate");
   }
   ctr(): number | null {
     return both(metrics.ctr, this.get("clicks"), this.get("impressions"));
@@ -214,11 +265,11 @@ export class Totals {
   }
   /** Listed price: the mean of the price column, else sales ÷ units, else AOV. */
   price(): number | null {
-    return this.meanOf(PRICE) ?? ratio(this.get("sales"), this.get("units")) ?? this.aov();
+    return this.meanOf("price") ?? ratio(this.get("sales"), this.get("units")) ?? this.aov();
   }
   repurchaseRate(): number | null {
     const r = both(metrics.repurchaseRate, this.get("repeatBuyers"), this.get("paidBuyers"));
     if (r !== null) return r;
-    return this.meanOf(REPURCHASE);
+    return this.meanOf("repurchase");
   }
 }
