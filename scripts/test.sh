@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
-# `npm test`: set up, build, typecheck, then every test (unit, bundle, formula engine, browser).
+# `npm test`: set up, build, typecheck, lint + format check (Biome), dead code (knip), then every test (unit, bundle, formula engine, browser).
 # Ends with one plain "N passed, N failed" line so any CI reader can count the tests.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh --browser
 npm run --silent build
 npm run --silent typecheck
+npx biome ci .
+npx knip
 mkdir -p test-output
 status=0
 npx vitest run --reporter=default --reporter=json --outputFile.json=test-output/vitest.json "$@" || status=$?

@@ -8,7 +8,7 @@ import { parseNumberText } from "../engine/cells";
 import { messages, translate, type MessageKey } from "../engine/i18n";
 import type { Status } from "../engine/report";
 import type { Language, Settings } from "../engine/settings";
-import { run, ServerCallError } from "./server";
+import { run } from "./server";
 
 const LANGUAGES: readonly Language[] = ["zh-CN", "zh-TW", "en"];
 const STAGES = ["reading", "checking", "writing"] as const;

@@ -198,9 +198,9 @@ export class Totals {
         if (b < 0) value = cell;
         else if (plan.divide[k] === 0) value = cell * rowSums[b];
         else if (rowSums[b] > 0) value = cell / rowSums[b];
-        if (value === value) break;
+        if (!Number.isNaN(value)) break;
       }
-      if (value !== value) continue;
+      if (Number.isNaN(value)) continue;
       const t = plan.target[i];
       if (plan.mean[i] === 1) {
         v[t] += value;

@@ -9,14 +9,13 @@ import { FakeSheet, FakeSpreadsheet } from "./spreadsheet";
 import type { StoredValue } from "./typed";
 
 export { CallCounter } from "./counter";
-export { FakeHtmlService, FakeLock, FakeLockService, FakePropertiesService, FakeSpreadsheetApp, FakeUi } from "./services";
+export { FakeHtmlService, FakeLockService, FakePropertiesService, FakeSpreadsheetApp } from "./services";
 export type { UiLog } from "./services";
-export { FakeRange, FakeSheet, FakeSpreadsheet, normalizeColor } from "./spreadsheet";
-export { snapshotSheet, snapshotSpreadsheet } from "./snapshot";
-export type { SheetSnapshot, SpreadsheetSnapshot, JsonCell } from "./snapshot";
+export { FakeSheet, FakeSpreadsheet } from "./spreadsheet";
+export { snapshotSheet } from "./snapshot";
+export type { SheetSnapshot, JsonCell } from "./snapshot";
 export { parseAsTyped, zonedMidnight } from "./typed";
-export { formatDisplay, DEFAULT_NUMBER_FORMAT } from "./display";
-export { a1Notation, columnLetters, parseA1 } from "./a1";
+export { parseA1 } from "./a1";
 
 export interface FakeGoogleOptions {
   /** Sheets in tab order; values are stored as given (what getValues returns), never parsed. */

@@ -290,7 +290,7 @@ export class FakeSpreadsheetApp {
 type PublicMethods<T> = { [K in keyof T]: T[K] extends (...args: never[]) => unknown ? (K extends `_${string}` ? never : K) : never }[keyof T];
 type Invented<T, Real> = Exclude<PublicMethods<T>, keyof Real>;
 /** Compile-time proof that no method name here is made up. */
-export const serviceNamesMatchAppsScript: [
+const _serviceNamesMatchAppsScript: [
   Invented<FakeLock, GoogleAppsScript.Lock.Lock>,
   Invented<FakeLockService, GoogleAppsScript.Lock.LockService>,
   Invented<FakeProperties, GoogleAppsScript.Properties.Properties>,

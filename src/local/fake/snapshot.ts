@@ -29,11 +29,6 @@ export interface SheetSnapshot {
   protections: { type: string; range: string | null; description: string; warningOnly: boolean }[];
 }
 
-export interface SpreadsheetSnapshot {
-  activeSheet: string;
-  sheets: SheetSnapshot[];
-}
-
 function sparse(map: Map<number, string>): Record<string, string> {
   const out: Record<string, string> = {};
   const keys = [...map.keys()].sort((a, b) => a - b);
@@ -86,10 +81,4 @@ export function snapshotSheet(sheet: FakeSheet): SheetSnapshot {
       warningOnly: p._warningOnly,
     })),
   };
-}
-
-/** The whole spreadsheet as JSON, sheets in tab order. */
-export function snapshotSpreadsheet(spreadsheet: FakeSpreadsheet): SpreadsheetSnapshot {
-  const active = spreadsheet._active ?? spreadsheet._sheets[0];
-  return { activeSheet: active ? active._name : "", sheets: spreadsheet._sheets.map(snapshotSheet) };
 }

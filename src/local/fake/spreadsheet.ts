@@ -934,7 +934,7 @@ export class FakeEmbeddedChartBuilder {
 // Every public method the fake offers must exist under the same name in @types/google-apps-script.
 type PublicMethods<T> = { [K in keyof T]: T[K] extends (...args: never[]) => unknown ? (K extends `_${string}` ? never : K) : never }[keyof T];
 type Invented<T, Real> = Exclude<PublicMethods<T>, keyof Real>;
-export const methodNamesMatchAppsScript: [
+const _methodNamesMatchAppsScript: [
   Invented<FakeSpreadsheet, GoogleAppsScript.Spreadsheet.Spreadsheet>,
   Invented<FakeSheet, GoogleAppsScript.Spreadsheet.Sheet>,
   Invented<FakeRange, GoogleAppsScript.Spreadsheet.Range>,
