@@ -2,7 +2,9 @@
  * The preview page: a spreadsheet-like area (formula bar, grid, tab bar at the bottom like
  * Sheets) and the real sidebar in an iframe beside it. The grid HTML comes from the server
  * already escaped (render-grid.ts); the page only ever sets user text with textContent.
+ * Its script is client/preview-page.ts, bundled with esbuild.
  */
+import { clientBundle } from "../bundle-client";
 import { GRID_CSS } from "../render-grid";
 
 const PAGE_CSS = `
@@ -35,145 +37,6 @@ dialog textarea{width:100%;height:220px;font:12px monospace}
 dialog label{display:block;margin:8px 0 4px}
 dialog .pv-row{display:flex;gap:8px;justify-content:flex-end;margin-top:12px}
 .pv-error{color:#c5221f;white-space:pre-wrap;margin-top:8px}
-`;
-
-/** Runs in the browser. Plain ES2019; talks to the server's /api/* only. */
-const PAGE_SCRIPT = `
-(function () {
-  "use strict";
-  var state = { version: 0, active: "", tabs: [], selected: null };
-  var grid = document.getElementById("grid");
-  var tabs = document.getElementById("tabs");
-  var status = document.getElementById("status");
-  var cellName = document.getElementById("cell-name");
-  var cellInput = document.getElementById("cell-input");
-
-  function api(path, body) {
-    var init = body === undefined ? {} : { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) };
-    return fetch(path, init).then(function (r) {
-      return r.json().then(function (json) {
-        if (!r.ok) throw new Error(json && json.message ? json.message : "HTTP " + r.status);
-        return json;
-      });
-    });
-  }
-
-  function render() {
-    tabs.textContent = "";
-    state.tabs.forEach(function (tab) {
-      var b = document.createElement("button");
-      b.type = "button";
-      b.className = "pv-tab";
-      b.setAttribute("role", "tab");
-      b.setAttribute("data-tab", tab.name);
-      b.setAttribute("aria-selected", tab.name === state.active ? "true" : "false");
-      b.textContent = tab.name;
-      b.addEventListener("click", function () { activate(tab.name); });
-      tabs.appendChild(b);
-    });
-    var current = state.tabs.filter(function (t) { return t.name === state.active; })[0] || state.tabs[0];
-    if (!current) { grid.textContent = ""; return; }
-    // current.html is built by the server with every value escaped (render-grid.ts).
-    grid.innerHTML = current.html;
-    grid.setAttribute("data-sheet", current.name);
-    var active = tabs.querySelector('[aria-selected="true"]');
-    if (active && active.scrollIntoView) active.scrollIntoView({ block: "nearest", inline: "nearest" });
-    document.body.setAttribute("data-version", String(state.version));
-    document.body.setAttribute("data-ready", "true");
-  }
-
-  function load() {
-    return api("/api/workbook").then(function (view) {
-      state.version = view.version;
-      state.active = view.active;
-      state.tabs = view.tabs;
-      render();
-    });
-  }
-
-  function activate(name) {
-    state.active = name;
-    render();
-    api("/api/activate", { name: name }).catch(showStatus);
-  }
-
-  function showStatus(error) {
-    status.textContent = error && error.message ? error.message : String(error || "");
-  }
-
-  // The sidebar's calls rewrite sheets on the server; follow them by polling a version number.
-  function poll() {
-    api("/api/version").then(function (v) {
-      if (v.version !== state.version) return load();
-    }).catch(function () {}).then(function () { setTimeout(poll, 500); });
-  }
-
-  grid.addEventListener("click", function (event) {
-    var td = event.target && event.target.closest ? event.target.closest("td[data-cell]") : null;
-    if (!td) return;
-    var previous = grid.querySelector(".pv-selected");
-    if (previous) previous.classList.remove("pv-selected");
-    td.classList.add("pv-selected");
-    state.selected = td.getAttribute("data-cell");
-    cellName.textContent = state.selected;
-    var title = td.getAttribute("title") || "";
-    cellInput.value = title.charAt(0) === "=" ? title : td.textContent;
-  });
-
-  cellInput.addEventListener("keydown", function (event) {
-    if (event.key !== "Enter" || !state.selected) return;
-    api("/api/cell", { sheet: state.active, cell: state.selected, input: cellInput.value }).then(load).catch(showStatus);
-  });
-
-  var dialog = document.getElementById("paste-dialog");
-  var pasteName = document.getElementById("paste-name");
-  var pasteText = document.getElementById("paste-text");
-  var pasteFile = document.getElementById("paste-file");
-  var pasteError = document.getElementById("paste-error");
-  document.getElementById("paste-open").addEventListener("click", function () {
-    pasteError.textContent = "";
-    dialog.showModal();
-    pasteText.focus();
-  });
-  document.getElementById("paste-cancel").addEventListener("click", function () { dialog.close(); });
-  document.getElementById("paste-add").addEventListener("click", function () {
-    pasteError.textContent = "";
-    var file = pasteFile.files && pasteFile.files[0];
-    var request;
-    if (file) {
-      request = file.arrayBuffer().then(function (buffer) {
-        var bytes = new Uint8Array(buffer);
-        var binary = "";
-        for (var i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode.apply(null, bytes.subarray(i, i + 0x8000));
-        return api("/api/upload", { fileName: pasteName.value.trim() ? pasteName.value.trim() + ".csv" : file.name, base64: btoa(binary) });
-      });
-    } else {
-      request = api("/api/paste", { name: pasteName.value, text: pasteText.value });
-    }
-    request.then(function () {
-      dialog.close();
-      pasteText.value = "";
-      pasteName.value = "";
-      pasteFile.value = "";
-      return load();
-    }).catch(function (error) { pasteError.textContent = error.message; });
-  });
-
-  // Ctrl+V / Cmd+V on the sheet (not in a text field) opens the paste dialog with the clipboard's cells.
-  document.addEventListener("paste", function (event) {
-    var target = event.target;
-    if (target && (target.tagName === "INPUT" || target.tagName === "TEXTAREA")) return;
-    var text = event.clipboardData ? event.clipboardData.getData("text/plain") : "";
-    if (!text) return;
-    event.preventDefault();
-    pasteError.textContent = "";
-    pasteText.value = text;
-    if (!dialog.open) dialog.showModal();
-    pasteName.focus();
-  });
-
-  load().then(poll, function (error) { showStatus(error); poll(); });
-})();
 `;
 
 /** The whole page. No user data is in it: tabs arrive from /api/workbook. */
@@ -211,7 +74,7 @@ export function previewPage(): string {
     <button type="button" class="pv-button pv-primary" id="paste-add">添加为新工作表 / Add tab</button>
   </div>
 </dialog>
-<script>${PAGE_SCRIPT}</script>
+<script>${clientBundle("preview-page", "previewPage").replace(/<\/script/gi, "<\\/script")}</script>
 </body></html>
 `;
 }
