@@ -4,7 +4,7 @@
  * data sheets before and after a run), the local preview and snapshots.
  */
 import { a1Notation } from "./a1";
-import type { FakeSheet, FakeSpreadsheet, SheetStore } from "./spreadsheet";
+import type { FakeSheet, SheetStore } from "./spreadsheet";
 
 /** A cell value in JSON: Dates become `{ date: ISO }` so they survive JSON.stringify distinctly. */
 export type JsonCell = number | string | boolean | { date: string };
