@@ -30,7 +30,7 @@ describe("engine purity", () => {
 
   it.each(files.map((f) => [relative(ROOT, f), f]))("%s imports only engine modules and zod", (_name, file) => {
     const text = readFileSync(file, "utf8");
-    const imports = [...text.matchAll(/from\s+"([^"]+)"/g)].map((m) => m[1]);
+    const imports = [...text.matchAll(/^(?:import|export)\b[^'"]*?\bfrom\s+"([^"]+)"/gm)].map((m) => m[1]);
     for (const spec of imports) {
       expect(spec === "zod" || spec.startsWith("."), `${_name} imports ${spec}`).toBe(true);
       if (spec.startsWith(".")) {
