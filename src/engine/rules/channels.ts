@@ -166,7 +166,7 @@ export const serviceAgentConversion = defineRule({
   id: "service-agent-conversion",
   area: "service",
   needs: { kinds: ["service-agents"], fields: ["agent", "consultations", "paidBuyers", "consultConversion"] },
-  summary: "≥ team average ✔, ≥ {warn} of it ▲, below ✖; the {maxAgents} with most money at stake are listed",
+  summary: "≥ team average ✔, ≥ {warn} team average ▲, below ✖; the {maxAgents} with most money at stake are listed",
   thresholds: AGENTS,
   messages: ["agent.missing", "agent.good", "agent.low", "agent.todo", "common.more"],
   run(ctx) {

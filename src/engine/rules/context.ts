@@ -130,11 +130,8 @@ class DateSpan {
   }
 }
 
-/** Groups a table's rows by subject (product, source …); dated tables also get recent/previous windows. */
-export function groupRows(tables: RecognizedTable[], keyFields: string[]): Group | null {
-  if (tables.length === 0) return null;
-  const subjects = new Map<string, Subject>();
-  const total = new Totals();
+/** The distinct ISO dates of the tables' rows, and the span they (or their date ranges) cover. */
+function datesOf(tables: RecognizedTable[]): { dates: Set<string>; span: DateSpan } {
   const dates = new Set<string>();
   const span = new DateSpan();
   for (const table of tables) {
@@ -146,6 +143,15 @@ export function groupRows(tables: RecognizedTable[], keyFields: string[]): Group
       }
     }
   }
+  return { dates, span };
+}
+
+/** Groups a table's rows by subject (product, source …); dated tables also get recent/previous windows. */
+export function groupRows(tables: RecognizedTable[], keyFields: string[]): Group | null {
+  if (tables.length === 0) return null;
+  const subjects = new Map<string, Subject>();
+  const total = new Totals();
+  const { dates, span } = datesOf(tables);
   // Two windows (see windows.ts): the last week vs the week before, or half the dates each.
   const sorted = [...dates].sort();
   const windowDays = windowDaysFor(sorted.length);

@@ -19,6 +19,8 @@ export type ThresholdUnit =
   /** An amount in the shop's currency. */
   | "money"
   | "visitors"
+  /** Pages per visitor. */
+  | "pages"
   | "days"
   | "products"
   /** Findings (or list entries) shown before the rest are summarised. */

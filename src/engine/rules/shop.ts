@@ -202,8 +202,8 @@ export const bounceRate = defineRule({
 });
 
 const DEPTH = {
-  good: fromSetting("depthGood", "multiple", "pages per visitor at or above this is ✔"),
-  bad: fromSetting("depthBad", "multiple", "below depthGood down to this is ▲, below it ✖"),
+  good: fromSetting("depthGood", "pages", "pages per visitor at or above this is ✔"),
+  bad: fromSetting("depthBad", "pages", "below depthGood down to this is ▲, below it ✖"),
 };
 
 /** visit-depth: pages per visitor against depthGood / depthBad. */
