@@ -1,15 +1,23 @@
 /**
- * `npm run docs`: writes docs/FUNCTIONS.md from the registry, so the reference can never
- * drift from the functions (a test checks the committed file is up to date).
+ * `npm run docs`: writes docs/FUNCTIONS.md from the function registry and docs/SCORING.md from
+ * the score declarations (src/engine/score.ts) and the rule declarations (src/engine/rules),
+ * so neither page can drift from the code (tests check the committed files are up to date).
  */
 import { writeFileSync, mkdirSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { CUSTOM_FUNCTIONS } from "../src/functions/registry";
 import type { FunctionSpec } from "../src/functions/registry";
+import { messages, type MessageKey } from "../src/engine/i18n";
+import type { Area, Finding } from "../src/engine/report";
+import { RULE_DECLARATIONS, type Rule, type Threshold } from "../src/engine/rules";
+import { FULL_WINDOWS_DAYS, WINDOW_DAYS } from "../src/engine/rules/windows";
+import { AREA_SCORING, SCORE_BANDS, scoreFindings, STATUS_POINTS } from "../src/engine/score";
+import { defaultSettings } from "../src/engine/settings";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 export const FUNCTIONS_DOC = join(root, "docs", "FUNCTIONS.md");
+export const SCORING_DOC = join(root, "docs", "SCORING.md");
 
 /** A value the way one types it into a Sheets formula: arrays as {a, b; c, d}. */
 function literal(value: unknown): string {
@@ -102,10 +110,158 @@ ${CUSTOM_FUNCTIONS.map(section).join("\n\n")}
 `;
 }
 
+/** A number as the docs print it: no float noise (0.1 × 100 is 10, not 10.000000000000002). */
+function plain(n: number): string {
+  return String(Number(n.toPrecision(12)));
+}
+
+const MARK = { good: "✔", warn: "▲", bad: "✖" } as const;
+const STATUS_WORD = { good: "good", warn: "warning", bad: "bad" } as const;
+
+/** A threshold's value in its unit: 10 %, 1.2 ×, 100. */
+function thresholdValue(t: Threshold): string {
+  const value = t.value ?? (t.setting ? (defaultSettings()[t.setting] as number | null) : null);
+  if (value === null) return "set per team";
+  switch (t.unit) {
+    case "share":
+      return `${plain(value * 100)} %`;
+    case "multiple":
+      return `${plain(value)} ×`;
+    default:
+      return plain(value);
+  }
+}
+
+/** The rule's one-line summary with each `{name}` replaced: a fixed value in its unit, a setting by its key. */
+function ruleSummary(rule: Rule): string {
+  return rule.summary.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const t = rule.thresholds[name];
+    if (!t) throw new Error(`docs: rule ${rule.id} summary names {${name}}, which it does not declare`);
+    return t.setting ? `\`${t.setting}\`` : thresholdValue(t);
+  });
+}
+
+function areaName(area: Area): string {
+  return messages[`area.${area}` as MessageKey]["zh-CN"];
+}
+
+function bandsLine(): string {
+  const parts = SCORE_BANDS.map((band, i) => {
+    const top = i === 0 ? 100 : SCORE_BANDS[i - 1].min - 1;
+    return `${band.min}–${top} ${MARK[band.status]} ${STATUS_WORD[band.status]}`;
+  });
+  return `**Bands** shown next to the score: ${parts.join(", ")}.`;
+}
+
+/** The worked example, computed by the score function itself. */
+function example(): string {
+  const f = (area: Area, status: Finding["status"]): Finding => ({ rule: "data-sanity", status, area, subject: "shop", subjectType: "shop", metric: "x", value: null, benchmark: null, format: "number", impact: null, message: "" });
+  const findings = [f("sales", "bad"), f("sales", "good"), f("conversion", "good"), f("traffic", "warn"), f("traffic", "good")];
+  const w = (a: Area) => plain(AREA_SCORING[a].weight);
+  const p = STATUS_POINTS;
+  const sales = (p.bad + p.good) / 2;
+  const traffic = (p.warn + p.good) / 2;
+  return `**Example.** Sales has one ✖ (${p.bad}) and one ✔ (${p.good}): ${plain(sales)}. Conversion has one ✔: ${p.good}. Traffic has
+one ▲ and one ✔: ${plain(traffic)}. Score = (${w("sales")} × ${plain(sales)} + ${w("conversion")} × ${p.good} + ${w("traffic")} × ${plain(traffic)}) ÷ (${w("sales")} + ${w("conversion")} + ${w("traffic")}) × 100 = ${scoreFindings(findings)}.`;
+}
+
+function settingThresholds(): string {
+  const seen = new Set<string>();
+  const parts: string[] = [];
+  for (const rule of RULE_DECLARATIONS) {
+    for (const t of Object.values(rule.thresholds)) {
+      if (!t.setting || seen.has(t.setting)) continue;
+      seen.add(t.setting);
+      parts.push(`\`${t.setting}\` ${thresholdValue(t)}`);
+    }
+  }
+  return parts.join(", ");
+}
+
+function thresholdRows(): string[] {
+  const rows: string[] = [];
+  for (const rule of RULE_DECLARATIONS) {
+    for (const [name, t] of Object.entries(rule.thresholds)) {
+      rows.push(`| ${rule.id} | \`${name}\` | ${thresholdValue(t)} | ${t.unit} | ${t.meaning} | ${t.setting ? `\`${t.setting}\`` : "no"} |`);
+    }
+  }
+  return rows;
+}
+
+/** docs/SCORING.md as Markdown. */
+export function renderScoringDoc(): string {
+  const points = STATUS_POINTS;
+  const areas = (Object.keys(AREA_SCORING) as Area[]).map((a) => `| ${a} | ${areaName(a)} | ${plain(AREA_SCORING[a].weight)} | ${AREA_SCORING[a].why} |`).join("\n");
+  const rules = RULE_DECLARATIONS.map((r) => `| ${r.id} | ${r.area} | ${ruleSummary(r)} |`).join("\n");
+  return `<!-- Generated by \`npm run docs\` from src/engine/score.ts and the rule declarations in src/engine/rules. Edit those, not this file. -->
+
+# How the health score is computed
+
+The report's **health score** (健康分) is a number from 0 to 100 that sums up every finding the
+diagnosis could judge. It is computed in \`src/engine/score.ts\`; this page is generated from it.
+
+1. **Points per finding.** Each judged finding earns points by its status:
+   ✔ good = ${points.good}, ▲ warning = ${points.warn}, ✖ bad = ${points.bad}. Findings marked ℹ (information: "cannot judge yet,
+   paste X or fill in setting Y") earn nothing and do not count.
+2. **Area score.** Findings are grouped by area; an area's score is the mean of its findings' points.
+   Ten products below the peer conversion therefore weigh no more than one shop-level problem in
+   the same area: they pull that area's mean down, not the whole score.
+3. **Weighted mean.** The shop's score is the weighted mean of the area scores, over the areas that
+   have at least one judged finding, times 100, rounded to a whole number.
+
+| area | 中文 | weight | why |
+|---|---|---|---|
+${areas}
+
+${bandsLine()}
+
+**Nothing to judge.** When no finding could be judged (an empty spreadsheet, only unrecognised
+tables, or only ℹ findings), the report's \`score\` is 0 with zero good/warning/bad counts, and the
+report sheet shows "—" instead of a number.
+
+${example()}
+
+## Money per day (impact)
+
+A finding's *impact* is the money per day at stake, from the shop's identity
+sales = visitors × pay conversion × average order value, with one factor moved to its
+benchmark (e.g. (peer conversion − conversion) × visitors per day × AOV). It is left blank when
+an input is missing. Today's three actions are the three ✖/▲ findings with the largest impact.
+Days are the distinct dates of the table, or the whole span when rows carry a date range
+(\`2026-10-01~2026-10-31\`); an undated export is taken to cover the period of the
+dated data pasted with it (one day if nothing is dated).
+
+## Trend windows
+
+Trends compare the last ${WINDOW_DAYS} days with the ${WINDOW_DAYS} before when there are ${FULL_WINDOWS_DAYS} or more dated days;
+with fewer, the later half of the dates with the earlier half (\`src/engine/rules/windows.ts\`).
+
+## Thresholds the rules use
+
+Settings (changeable per team in the Settings sheet; defaults shown): ${settingThresholds()}.
+Each rule declares its boundaries next to its code (\`defineRule\` in \`src/engine/rules/*.ts\`), in the order the rules run:
+
+| rule | area | boundary |
+|---|---|---|
+${rules}
+
+A rule that fails on unexpected data does not sink the report: it shows one ℹ finding naming the
+rule, and every other rule's findings are there.
+
+### Every named threshold and cap
+
+| rule | name | value | unit | meaning | team setting |
+|---|---|---|---|---|---|
+${thresholdRows().join("\n")}
+`;
+}
+
 function main(): void {
   mkdirSync(dirname(FUNCTIONS_DOC), { recursive: true });
   writeFileSync(FUNCTIONS_DOC, renderFunctionsDoc());
   console.log(`docs: wrote ${FUNCTIONS_DOC.slice(root.length + 1)} (${CUSTOM_FUNCTIONS.length} functions)`);
+  writeFileSync(SCORING_DOC, renderScoringDoc());
+  console.log(`docs: wrote ${SCORING_DOC.slice(root.length + 1)} (${RULE_DECLARATIONS.length} rules)`);
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) main();

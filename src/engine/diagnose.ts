@@ -9,8 +9,8 @@
  */
 import type { Cell } from "./cells";
 import { recognizeTables } from "./recognize";
-import { AREAS, RULE_IDS, STATUSES, type Action, type Finding, type FunnelStep, type Report, type Status } from "./report";
-import { RULES } from "./rules";
+import { AREAS, STATUSES, type Action, type Finding, type FunnelStep, type Report, type Status } from "./report";
+import { RULE_IDS, runRules } from "./rules";
 import { buildContext, type Draft } from "./rules/context";
 import type { Totals } from "./rules/totals";
 import { scoreFindings } from "./score";
@@ -49,8 +49,8 @@ const SEVERITY: Record<Status, number> = { bad: 0, warn: 1, good: 2, info: 3 };
 
 function diagnose(tables: readonly RecognizedTable[], settings: Settings, currency: string): Report {
   const ctx = buildContext([...tables], settings, currency);
-  const drafts: Draft[] = [];
-  for (const id of RULE_IDS) drafts.push(...RULES[id].run(ctx));
+  // Each rule runs guarded: one that throws becomes one ℹ finding, the rest still report.
+  const drafts: Draft[] = runRules(ctx);
 
   // Group by area (report order), worst first, then by money at stake; rule order breaks ties.
   const ruleOrder = new Map<string, number>(RULE_IDS.map((id, i) => [id, i]));

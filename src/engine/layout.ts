@@ -9,6 +9,8 @@
  */
 import { messages, translate, type MessageKey } from "./i18n";
 import { AREAS, type Area, type Finding, type GridRange, type Report, type ReportGrid, type Status, type ValueFormat } from "./report";
+import { windowParams } from "./rules/windows";
+import { scoreBand, scoreBandParams } from "./score";
 
 export const COLOURS = {
   good: "#cfe9dc",
@@ -20,10 +22,6 @@ export const COLOURS = {
 } as const;
 
 const STATUS_FILL: Record<Status, string> = { good: COLOURS.good, warn: COLOURS.warn, bad: COLOURS.bad, info: COLOURS.grey };
-
-/** Score bands shown next to the score (also in docs/SCORING.md). */
-export const SCORE_GOOD = 80;
-export const SCORE_WARN = 60;
 
 export const COLUMN_WIDTHS = [96, 170, 130, 104, 104, 104, 118, 520];
 const WIDTH = COLUMN_WIDTHS.length;
@@ -108,7 +106,7 @@ export function layoutReport(report: Report): ReportGrid {
   g.set(scoreRow, 1, t("layout.score"));
   g.bold(scoreRow, 1, 2);
   if (judged > 0) {
-    const band: Status = report.score >= SCORE_GOOD ? "good" : report.score >= SCORE_WARN ? "warn" : "bad";
+    const band: Status = scoreBand(report.score);
     g.set(scoreRow, 2, report.score, "0");
     g.set(scoreRow, 3, t(`status.${band}`));
     g.fill(scoreRow, 2, STATUS_FILL[band]);
@@ -118,7 +116,7 @@ export function layoutReport(report: Report): ReportGrid {
     g.set(scoreRow, 3, t("layout.notScored"));
     g.fill(scoreRow, 3, COLOURS.grey);
   }
-  g.note(scoreRow, 2, t("layout.scoreNote"));
+  g.note(scoreRow, 2, t("layout.scoreNote", scoreBandParams()));
   g.set(scoreRow, 4, t("layout.counts", { ...report.counts }));
   g.merge(scoreRow, 4, WIDTH);
 
@@ -241,7 +239,7 @@ function findingRow(g: GridBuilder, f: Finding, currency: string, t: (key: Messa
   const metricKey = `metric.${f.metric}`;
   const noteKey = `note.${f.metric}`;
   g.set(r, 3, hasMessage(metricKey) ? t(metricKey) : f.metric);
-  if (hasMessage(noteKey)) g.note(r, 3, t(noteKey));
+  if (hasMessage(noteKey)) g.note(r, 3, t(noteKey, windowParams()));
   const format = numberFormatOf(f.format, currency);
   g.set(r, 4, f.value, format);
   g.set(r, 5, f.benchmark, format);

@@ -8,27 +8,9 @@ import type { TableKind } from "./tables";
 export const STATUSES = ["good", "warn", "bad", "info"] as const;
 export type Status = (typeof STATUSES)[number];
 
-export const RULE_IDS = [
-  "pay-conversion-vs-peer",
-  "sales-change-drivers",
-  "product-conversion-trend",
-  "traffic-source-mix",
-  "price-conversion-quadrant",
-  "bounce-rate",
-  "visit-depth",
-  "aov-vs-hero",
-  "dsr",
-  "zero-sales-products",
-  "presale-conversion",
-  "daily-target",
-  "ad-plan-efficiency",
-  "visitor-value-vs-cost",
-  "repurchase",
-  "service-agent-conversion",
-  "top-product-reviews",
-  "data-sanity",
-] as const;
-export type RuleId = (typeof RULE_IDS)[number];
+/** Rule ids are derived from the rule declarations (src/engine/rules/index.ts). */
+export type { RuleId } from "./rules";
+import type { RuleId } from "./rules";
 
 /** Report areas, in the order the report groups them. Weights for the score live with the rules. */
 export const AREAS = ["sales", "traffic", "conversion", "aov", "products", "ads", "reputation", "service", "data"] as const;

@@ -7,6 +7,7 @@ import type { ApiError, DiagnoseSummary, SettingsView } from "../gas/api";
 import { parseNumberText } from "../engine/cells";
 import { messages, translate, type MessageKey } from "../engine/i18n";
 import type { Status } from "../engine/report";
+import { scoreBand } from "../engine/score";
 import type { Language, Settings } from "../engine/settings";
 import { run } from "./server";
 
@@ -153,10 +154,11 @@ function renderProgress(): void {
   );
 }
 
-function scoreBand(score: number): { key: MessageKey; status: Status } {
-  if (score >= 80) return { key: "ui.score.healthy", status: "good" };
-  if (score >= 60) return { key: "ui.score.watch", status: "warn" };
-  return { key: "ui.score.sick", status: "bad" };
+const BAND_WORDS: Record<Exclude<Status, "info">, MessageKey> = { good: "ui.score.healthy", warn: "ui.score.watch", bad: "ui.score.sick" };
+
+function bandOf(score: number): { key: MessageKey; status: Status } {
+  const status = scoreBand(score);
+  return { key: BAND_WORDS[status], status };
 }
 
 function renderResult(): void {
@@ -166,7 +168,7 @@ function renderResult(): void {
   section.classList.toggle("stale", state.running);
   if (!summary) return;
   byId("score").textContent = String(Math.round(summary.score));
-  const band = scoreBand(summary.score);
+  const band = bandOf(summary.score);
   const bandElement = byId("score-band");
   bandElement.className = `band status-${band.status}`;
   bandElement.replaceChildren(textElement("span", STATUS_ICONS[band.status], "icon"), document.createTextNode(` ${t(band.key)}`));

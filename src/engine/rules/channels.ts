@@ -2,30 +2,29 @@
  * Rules over traffic sources, ad plans, service agents and DSR: who converts, who loses
  * money, who needs coaching, which score lags the peers.
  */
-import { makeFinding, stable, type Draft, type Judged, type Rule, type Subject } from "./context";
-import { lazy, topByImpact, TopList } from "./shop";
+import { makeFinding, stable, type Draft, type Group, type Judged, type RuleContext, type Subject } from "./context";
+import { defineRule, fixed, fromSetting, type Rule } from "./define";
+import { MAX_SUBJECT_FINDINGS } from "./limits";
+import { firstN, lazy, topByImpact, TopList } from "./top";
 import { ratio } from "./totals";
 
-/** A source converting at ≥ this multiple of the shop average is worth growing. */
-export const SOURCE_STRONG = 1.2;
-/** A source converting below this multiple of the shop average is a candidate to cut or fix. */
-export const SOURCE_WEAK = 0.6;
-/** Sources below this share of visitors are too small to judge. */
-export const SOURCE_MIN_SHARE = 0.05;
-/** A source whose visitors per day fell by this much, window on window, is flagged. */
-export const SOURCE_VISITOR_DROP = 0.2;
-/** CTR bands relative to the average of all plans. */
-export const CTR_HIGH = 1.2;
-export const CTR_LOW = 0.8;
-/** An agent below this multiple of the team's conversion is red (between it and 1, amber). */
-export const AGENT_WARN = 0.8;
-/** A DSR score this far below the peer is red (less, amber). */
-export const DSR_BAD_GAP = 0.1;
+const SOURCES = {
+  minShare: fixed(0.05, "share", "sources below this share of visitors are too small to judge"),
+  weak: fixed(0.6, "multiple", "a source converting below this multiple of the shop average is ▲ (fix or cut)"),
+  strong: fixed(1.2, "multiple", "a source converting at this multiple of the shop average or more is ✔ (grow it)"),
+  visitorDrop: fixed(0.2, "share", "a source whose visitors per day fell this much, window on window, is ▲"),
+  maxProblems: MAX_SUBJECT_FINDINGS,
+  maxStrong: fixed(3, "findings", "strong sources named"),
+};
 
 /** traffic-source-mix: grow sources that convert well, fix or cut weak ones, find the source whose visitors fell. */
-export const trafficSourceMix: Rule = {
+export const trafficSourceMix = defineRule({
   id: "traffic-source-mix",
   area: "traffic",
+  needs: { kinds: ["traffic-sources"], fields: ["source", "visitors", "paidBuyers", "sales", "date"] },
+  summary: "sources with ≥ {minShare} of visitors: conversion < {weak} average ▲, ≥ {strong} ✔; visitors per day down ≥ {visitorDrop} ▲",
+  thresholds: SOURCES,
+  messages: ["source.weak", "source.todoWeak", "source.strong", "source.todoStrong", "source.visitorsFell", "source.todoFell", "source.balanced", "common.more"],
   run(ctx) {
     const sources = ctx.sources;
     if (!sources) return [];
@@ -37,44 +36,68 @@ export const trafficSourceMix: Rule = {
     const strong: Draft[] = [];
     for (const s of sources.subjects) {
       const v = s.totals.get("visitors");
-      if (v === null || v / allVisitors < SOURCE_MIN_SHARE) continue;
-      const perDay = v / sources.dayCount;
+      if (v === null || v / allVisitors < SOURCES.minShare.value) continue;
       const conv = s.totals.payConversion();
-      if (avg !== null && avg > 0 && conv !== null) {
-        const r = stable(conv / avg);
-        const params = { name: s.name, value: ctx.pct(conv), avg: ctx.pct(avg), share: ctx.pct(v / allVisitors) };
-        if (r < SOURCE_WEAK) {
-          const impact = aov !== null ? (avg - conv) * perDay * aov : null;
-          drafts.push(makeFinding(this, { status: "warn", subject: s.name, subjectType: "source", metric: "sourceConversion", value: conv, benchmark: avg, format: "percent", impact, message: ctx.t("source.weak", { ...params, money: impact !== null ? ctx.money(impact) : "—" }), todo: ctx.t("source.todoWeak", params) }));
-        } else if (r >= SOURCE_STRONG) {
-          strong.push(makeFinding(this, { status: "good", subject: s.name, subjectType: "source", metric: "sourceConversion", value: conv, benchmark: avg, format: "percent", message: ctx.t("source.strong", params), todo: ctx.t("source.todoStrong", params) }));
-        }
-      }
-      // Which source's visitors fell: the first question when daily sales miss.
-      if (sources.hasTrend && s.recent && s.previous) {
-        const v1 = (s.recent.get("visitors") ?? 0) / sources.windowDays;
-        const v0 = (s.previous.get("visitors") ?? 0) / sources.windowDays;
-        if (v0 > 0 && stable(1 - v1 / v0) >= SOURCE_VISITOR_DROP) {
-          const c = conv ?? avg;
-          const impact = c !== null && aov !== null ? (v0 - v1) * c * aov : null;
-          const params = { name: s.name, before: ctx.fmt(v0, 0), value: ctx.fmt(v1, 0), change: ctx.pct(1 - v1 / v0), money: impact !== null ? ctx.money(impact) : "—" };
-          drafts.push(makeFinding(this, { status: "warn", subject: s.name, subjectType: "source", metric: "visitorsPerDay", value: v1, benchmark: v0, format: "integer", impact, message: ctx.t("source.visitorsFell", params), todo: ctx.t("source.todoFell", params) }));
-        }
-      }
+      const mix = sourceConversion(this, ctx, sources, s, { v, allVisitors, avg, aov, conv });
+      if (mix?.finding.status === "good") strong.push(mix);
+      else if (mix) drafts.push(mix);
+      const fell = sourceVisitorsFell(this, ctx, sources, s, conv ?? avg, aov);
+      if (fell) drafts.push(fell);
     }
-    const out = topByImpact(this, ctx, drafts, "source");
-    out.push(...strong.slice(0, 3));
+    const out = topByImpact(this, ctx, drafts, "source", SOURCES.maxProblems.value);
+    out.push(...strong.slice(0, SOURCES.maxStrong.value));
     if (out.length === 0 && avg !== null) {
       out.push(makeFinding(this, { status: "good", subjectType: "source", metric: "sourceConversion", value: avg, format: "percent", message: ctx.t("source.balanced", { avg: ctx.pct(avg) }) }));
     }
     return out;
   },
+});
+
+/** A weak (▲) or strong (✔) source by conversion against the average, or null when neither. */
+function sourceConversion(rule: Rule, ctx: RuleContext, sources: Group, s: Subject, f: { v: number; allVisitors: number; avg: number | null; aov: number | null; conv: number | null }): Draft | null {
+  const { v, allVisitors, avg, aov, conv } = f;
+  if (avg === null || avg <= 0 || conv === null) return null;
+  const r = stable(conv / avg);
+  const params = { name: s.name, value: ctx.pct(conv), avg: ctx.pct(avg), share: ctx.pct(v / allVisitors) };
+  if (r < SOURCES.weak.value) {
+    const impact = aov !== null ? (avg - conv) * (v / sources.dayCount) * aov : null;
+    return makeFinding(rule, { status: "warn", subject: s.name, subjectType: "source", metric: "sourceConversion", value: conv, benchmark: avg, format: "percent", impact, message: ctx.t("source.weak", { ...params, money: impact !== null ? ctx.money(impact) : "—" }), todo: ctx.t("source.todoWeak", params) });
+  }
+  if (r >= SOURCES.strong.value) {
+    return makeFinding(rule, { status: "good", subject: s.name, subjectType: "source", metric: "sourceConversion", value: conv, benchmark: avg, format: "percent", message: ctx.t("source.strong", params), todo: ctx.t("source.todoStrong", params) });
+  }
+  return null;
+}
+
+/** Which source's visitors fell: the first question when daily sales miss. */
+function sourceVisitorsFell(rule: Rule, ctx: RuleContext, sources: Group, s: Subject, c: number | null, aov: number | null): Draft | null {
+  if (!sources.hasTrend || !s.recent || !s.previous) return null;
+  const v1 = (s.recent.get("visitors") ?? 0) / sources.windowDays;
+  const v0 = (s.previous.get("visitors") ?? 0) / sources.windowDays;
+  if (!(v0 > 0 && stable(1 - v1 / v0) >= SOURCES.visitorDrop.value)) return null;
+  const impact = c !== null && aov !== null ? (v0 - v1) * c * aov : null;
+  const params = { name: s.name, before: ctx.fmt(v0, 0), value: ctx.fmt(v1, 0), change: ctx.pct(1 - v1 / v0), money: impact !== null ? ctx.money(impact) : "—" };
+  return makeFinding(rule, { status: "warn", subject: s.name, subjectType: "source", metric: "visitorsPerDay", value: v1, benchmark: v0, format: "integer", impact, message: ctx.t("source.visitorsFell", params), todo: ctx.t("source.todoFell", params) });
+}
+
+const ADS = {
+  margin: fromSetting("grossMargin", "share", "break-even ROI is 1 ÷ gross margin (1 without a margin): a plan below it loses money ✖"),
+  ctrHigh: fixed(1.2, "multiple", "a plan's CTR at this multiple of the average of all plans or more is ✔ (bid up)"),
+  ctrLow: fixed(0.8, "multiple", "a plan's CTR below this multiple of the average is ▲ (fix the creative)"),
+  maxLosing: MAX_SUBJECT_FINDINGS,
+  maxCtr: fixed(6, "findings", "high- or low-CTR plans named (▲ first, biggest spenders first)"),
 };
 
+type CtrPlan = { p: Subject; ctr: number; roi: number | null; spend: number; high: boolean };
+
 /** ad-plan-efficiency: plans losing money below break-even ROI, and high/low CTR plans to bid up or down. */
-export const adPlanEfficiency: Rule = {
+export const adPlanEfficiency = defineRule({
   id: "ad-plan-efficiency",
   area: "ads",
+  needs: { kinds: ["ad-plans"], fields: ["plan", "spend", "adSales", "clicks", "impressions"] },
+  summary: "ROI < 1 ÷ {margin} (or < 1 without a margin) ✖; CTR ≥ {ctrHigh} average ✔, < {ctrLow} ▲",
+  thresholds: ADS,
+  messages: ["ads.losing", "ads.belowOne", "ads.todoLosing", "ads.ctrHigh", "ads.todoHigh", "ads.ctrLow", "ads.todoLow", "ads.allFine", "ads.missingMargin", "common.more"],
   run(ctx) {
     const plans = ctx.plans;
     if (!plans) return [];
@@ -82,39 +105,23 @@ export const adPlanEfficiency: Rule = {
     // Without a margin the only certain loss is ROI below 1 (ad sales below spend).
     const breakEven = margin !== null ? 1 / margin : 1;
     const avgCtr = plans.total.ctr();
-    const losing = new TopList();
-    const others: { p: Subject; ctr: number; roi: number | null; spend: number; high: boolean }[] = [];
+    const losing = new TopList(ADS.maxLosing.value);
+    const others: CtrPlan[] = [];
     for (const p of plans.subjects) {
       const spend = p.totals.get("spend");
       if (spend === null || spend <= 0) continue;
       const roi = p.totals.roi();
-      const ctr = p.totals.ctr();
-      const perDay = spend / plans.dayCount;
       if (roi !== null && stable(roi) < stable(breakEven)) {
-        const adSales = p.totals.get("adSales") ?? 0;
-        const lost = margin !== null ? spend - adSales * margin : spend - adSales;
-        const impact = lost / plans.dayCount;
-        if (losing.wants(impact, p.name)) losing.add(lazy(impact, p.name, () => {
-          const params = { name: p.name, roi: ctx.fmt(roi), breakEven: ctx.fmt(breakEven), spend: ctx.money(perDay), money: ctx.money(impact) };
-          return makeFinding(this, { status: "bad", subject: p.name, subjectType: "plan", metric: "roi", value: roi, benchmark: breakEven, format: "ratio", impact, message: ctx.t(margin !== null ? "ads.losing" : "ads.belowOne", params), todo: ctx.t("ads.todoLosing", params) });
-        }));
+        offerLosingPlan(this, ctx, plans, losing, p, { spend, roi, margin, breakEven });
         continue;
       }
+      const ctr = p.totals.ctr();
       if (ctr === null || avgCtr === null || avgCtr === 0) continue;
       const rel = stable(ctr / avgCtr);
-      if (rel >= CTR_HIGH || rel < CTR_LOW) others.push({ p, ctr, roi, spend, high: rel >= CTR_HIGH });
+      if (rel >= ADS.ctrHigh.value || rel < ADS.ctrLow.value) others.push({ p, ctr, roi, spend, high: rel >= ADS.ctrHigh.value });
     }
     const out = losing.drafts(this, ctx, "plan");
-    // Amber before green, biggest spenders first, so the list stays short on big accounts.
-    others.sort((a, b) => (a.high === b.high ? b.spend - a.spend : a.high ? 1 : -1));
-    for (const o of others.slice(0, 6)) {
-      const params = { name: o.p.name, ctr: ctx.pct(o.ctr), avg: ctx.pct(avgCtr!), roi: o.roi !== null ? ctx.fmt(o.roi) : "—" };
-      out.push(
-        o.high
-          ? makeFinding(this, { status: "good", subject: o.p.name, subjectType: "plan", metric: "ctr", value: o.ctr, benchmark: avgCtr, format: "percent", message: ctx.t("ads.ctrHigh", params), todo: ctx.t("ads.todoHigh", params) })
-          : makeFinding(this, { status: "warn", subject: o.p.name, subjectType: "plan", metric: "ctr", value: o.ctr, benchmark: avgCtr, format: "percent", message: ctx.t("ads.ctrLow", params), todo: ctx.t("ads.todoLow", params) }),
-      );
-    }
+    out.push(...ctrFindings(this, ctx, others, avgCtr));
     if (out.length === 0 && plans.total.roi() !== null) {
       const roi = plans.total.roi()!;
       out.push(makeFinding(this, { status: "good", subjectType: "plan", metric: "roi", value: roi, benchmark: breakEven, format: "ratio", message: ctx.t("ads.allFine", { roi: ctx.fmt(roi), breakEven: ctx.fmt(breakEven) }) }));
@@ -124,33 +131,58 @@ export const adPlanEfficiency: Rule = {
     }
     return out;
   },
+});
+
+function offerLosingPlan(rule: Rule, ctx: RuleContext, plans: Group, losing: TopList, p: Subject, f: { spend: number; roi: number; margin: number | null; breakEven: number }): void {
+  const { spend, roi, margin, breakEven } = f;
+  const adSales = p.totals.get("adSales") ?? 0;
+  const lost = margin !== null ? spend - adSales * margin : spend - adSales;
+  const impact = lost / plans.dayCount;
+  if (!losing.wants(impact, p.name)) return;
+  losing.add(lazy(impact, p.name, () => {
+    const params = { name: p.name, roi: ctx.fmt(roi), breakEven: ctx.fmt(breakEven), spend: ctx.money(spend / plans.dayCount), money: ctx.money(impact) };
+    return makeFinding(rule, { status: "bad", subject: p.name, subjectType: "plan", metric: "roi", value: roi, benchmark: breakEven, format: "ratio", impact, message: ctx.t(margin !== null ? "ads.losing" : "ads.belowOne", params), todo: ctx.t("ads.todoLosing", params) });
+  }));
+}
+
+/** Amber before green, biggest spenders first, so the list stays short on big accounts. */
+function ctrFindings(rule: Rule, ctx: RuleContext, others: CtrPlan[], avgCtr: number | null): Draft[] {
+  const shown = firstN(others, ADS.maxCtr.value, (a, b) => (a.high === b.high ? b.spend - a.spend : a.high ? 1 : -1));
+  return shown.map((o) => {
+    const params = { name: o.p.name, ctr: ctx.pct(o.ctr), avg: ctx.pct(avgCtr!), roi: o.roi !== null ? ctx.fmt(o.roi) : "—" };
+    return o.high
+      ? makeFinding(rule, { status: "good", subject: o.p.name, subjectType: "plan", metric: "ctr", value: o.ctr, benchmark: avgCtr, format: "percent", message: ctx.t("ads.ctrHigh", params), todo: ctx.t("ads.todoHigh", params) })
+      : makeFinding(rule, { status: "warn", subject: o.p.name, subjectType: "plan", metric: "ctr", value: o.ctr, benchmark: avgCtr, format: "percent", message: ctx.t("ads.ctrLow", params), todo: ctx.t("ads.todoLow", params) });
+  });
+}
+
+const AGENTS = {
+  warn: fixed(0.8, "multiple", "an agent at or above this multiple of the team's conversion is ▲ (below ✖, at the team's ✔)"),
+  maxAgents: fixed(20, "findings", "agents listed before one ℹ line sums up the rest"),
 };
 
 /** service-agent-conversion: each agent's consultation conversion against the team's. */
-export const serviceAgentConversion: Rule = {
+export const serviceAgentConversion = defineRule({
   id: "service-agent-conversion",
   area: "service",
+  needs: { kinds: ["service-agents"], fields: ["agent", "consultations", "paidBuyers", "consultConversion"] },
+  summary: "≥ team average ✔, ≥ {warn} team average ▲, below ✖; the {maxAgents} with most money at stake are listed",
+  thresholds: AGENTS,
+  messages: ["agent.missing", "agent.good", "agent.low", "agent.todo", "common.more"],
   run(ctx) {
     const agents = ctx.agents;
     if (!agents) return [];
-    const conversionOf = (t: typeof agents.total) => {
-      const paid = t.get("paidBuyers");
-      const asked = t.get("consultations");
-      const r = asked !== null && asked > 0 ? ratio(paid, asked) : null;
-      if (r !== null) return r;
-      return t.consultConversionMean();
-    };
-    const team = conversionOf(agents.total);
+    const team = agentConversion(agents.total);
     if (team === null || team === 0) {
       return [makeFinding(this, { status: "info", subjectType: "agent", metric: "agentConversion", format: "percent", message: ctx.t("agent.missing") })];
     }
     const shopAov = ctx.shop?.totals.aov() ?? null;
     const drafts: Draft[] = [];
     for (const a of agents.subjects) {
-      const conv = conversionOf(a.totals);
+      const conv = agentConversion(a.totals);
       if (conv === null) continue;
       const r = stable(conv / team);
-      const status: Judged = r >= 1 ? "good" : r >= AGENT_WARN ? "warn" : "bad";
+      const status: Judged = r >= 1 ? "good" : r >= AGENTS.warn.value ? "warn" : "bad";
       const asked = a.totals.get("consultations");
       const aov = a.totals.aov() ?? shopAov;
       const impact = status !== "good" && asked !== null && aov !== null ? (team - conv) * (asked / agents.dayCount) * aov : null;
@@ -170,14 +202,32 @@ export const serviceAgentConversion: Rule = {
         }),
       );
     }
-    return topByImpact(this, ctx, drafts, "agent", 20);
+    return topByImpact(this, ctx, drafts, "agent", AGENTS.maxAgents.value);
   },
+});
+
+/** Paid buyers ÷ consultations, else the mean of the export's consultation-conversion column. */
+function agentConversion(t: Group["total"]): number | null {
+  const paid = t.get("paidBuyers");
+  const asked = t.get("consultations");
+  const r = asked !== null && asked > 0 ? ratio(paid, asked) : null;
+  if (r !== null) return r;
+  return t.consultConversionMean();
+}
+
+const DSR = {
+  peer: fromSetting("peerDsr", "points", "the peer DSR level (else the export's peer column): at or above ✔"),
+  badGap: fixed(0.1, "points", "a score this far or further below the peer is ✖ (less, ▲)"),
 };
 
 /** dsr: each of the three DSR scores against the peer level. */
-export const dsr: Rule = {
+export const dsr = defineRule({
   id: "dsr",
   area: "reputation",
+  needs: { kinds: ["shop-daily"], fields: ["dsrDescription", "dsrService", "dsrLogistics", "peerDsr"] },
+  summary: "≥ {peer} ✔, less than {badGap} below ▲, {badGap} or more below ✖",
+  thresholds: DSR,
+  messages: ["dsr.missingPeer", "dsr.good", "dsr.low", "dsr.todo", "metric.dsrDescription", "metric.dsrService", "metric.dsrLogistics", "dsr.cause.dsrDescription", "dsr.cause.dsrService", "dsr.cause.dsrLogistics"],
   run(ctx) {
     const scores = ctx.shop?.dsr;
     if (!scores) return [];
@@ -196,7 +246,7 @@ export const dsr: Rule = {
       if (value === null) continue;
       // Scores have two decimals; round the gap so 4.70 vs 4.80 is exactly 0.10, not 0.0999….
       const gap = Math.round((peer - value) * 1e6) / 1e6;
-      const status: Judged = gap <= 0 ? "good" : gap < DSR_BAD_GAP ? "warn" : "bad";
+      const status: Judged = gap <= 0 ? "good" : gap < DSR.badGap.value ? "warn" : "bad";
       const params = { name: ctx.t(`metric.${metric}`), value: ctx.fmt(value), peer: ctx.fmt(peer), cause: ctx.t(`dsr.cause.${metric}`) };
       out.push(
         makeFinding(this, {
@@ -212,4 +262,4 @@ export const dsr: Rule = {
     }
     return out;
   },
-};
+});

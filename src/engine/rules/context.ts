@@ -4,10 +4,12 @@
  * Built in linear passes so the rules stay cheap on 100,000-row product exports.
  */
 import { translate, type MessageKey } from "../i18n";
-import type { Area, Finding, RuleId, Status, ValueFormat } from "../report";
+import type { Finding, RuleId, Status, ValueFormat } from "../report";
 import type { Language, Settings } from "../settings";
 import type { RecognizedTable, TableKind, TableRow } from "../tables";
+import type { Rule } from "./define";
 import { fieldMask, num, Totals } from "./totals";
+import { windowDaysFor } from "./windows";
 
 /** One day (or one undated row) of the shop. */
 export interface ShopDay {
@@ -56,7 +58,7 @@ export interface Group {
   dated: boolean;
   /** True when the table has dates spanning two comparable windows. */
   hasTrend: boolean;
-  /** Days in each trend window (7 with 14+ days of data, else half the dates). */
+  /** Days in each trend window (windows.ts: a week with two weeks of data, else half the dates). */
   windowDays: number;
   total: Totals;
 }
@@ -88,16 +90,6 @@ export interface RuleContext {
   pct(value: number): string;
   fmt(value: number, digits?: number): string;
 }
-
-/** A diagnostic rule: its id, the report area it belongs to, and what it finds. */
-export interface Rule {
-  id: RuleId;
-  area: Area;
-  run(ctx: RuleContext): Draft[];
-}
-
-/** How many per-product (source, plan, agent) findings one rule lists before summarising the rest. */
-export const MAX_SUBJECT_FINDINGS = 10;
 
 const PRESALE_WORDS = ["预售", "預售", "pre-sale", "presale", "pre-order", "preorder"];
 
@@ -138,11 +130,8 @@ class DateSpan {
   }
 }
 
-/** Groups a table's rows by subject (product, source …); dated tables also get recent/previous windows. */
-export function groupRows(tables: RecognizedTable[], keyFields: string[]): Group | null {
-  if (tables.length === 0) return null;
-  const subjects = new Map<string, Subject>();
-  const total = new Totals();
+/** The distinct ISO dates of the tables' rows, and the span they (or their date ranges) cover. */
+function datesOf(tables: RecognizedTable[]): { dates: Set<string>; span: DateSpan } {
   const dates = new Set<string>();
   const span = new DateSpan();
   for (const table of tables) {
@@ -154,12 +143,18 @@ export function groupRows(tables: RecognizedTable[], keyFields: string[]): Group
       }
     }
   }
-  // Two windows: the last 7 days vs the 7 before when there are 14+ days, else the later
-  // half of the dates vs the earlier half.
+  return { dates, span };
+}
+
+/** Groups a table's rows by subject (product, source …); dated tables also get recent/previous windows. */
+export function groupRows(tables: RecognizedTable[], keyFields: string[]): Group | null {
+  if (tables.length === 0) return null;
+  const subjects = new Map<string, Subject>();
+  const total = new Totals();
+  const { dates, span } = datesOf(tables);
+  // Two windows (see windows.ts): the last week vs the week before, or half the dates each.
   const sorted = [...dates].sort();
-  let windowDays = 0;
-  if (sorted.length >= 14) windowDays = 7;
-  else if (sorted.length >= 2) windowDays = Math.floor(sorted.length / 2);
+  const windowDays = windowDaysFor(sorted.length);
   const recentFrom = windowDays > 0 ? dayNumber(sorted[sorted.length - windowDays]) : 0;
   const previousFrom = windowDays > 0 ? dayNumber(sorted[sorted.length - 2 * windowDays]) : 0;
 
@@ -205,19 +200,6 @@ export function groupRows(tables: RecognizedTable[], keyFields: string[]): Group
     windowDays,
     total,
   };
-}
-
-/** The last `size` dated shop days and the `size` before them, or null when there are too few. */
-export function shopWindows(days: ShopDay[], size: number): { recent: Totals; previous: Totals } | null {
-  const dated = days.filter((d) => d.date !== null);
-  if (dated.length < 2 * size || size < 1) return null;
-  const recent = new Totals();
-  const previous = new Totals();
-  for (let i = dated.length - 2 * size; i < dated.length; i++) {
-    const target = i >= dated.length - size ? recent : previous;
-    target.merge(dated[i].totals);
-  }
-  return { recent, previous };
 }
 
 function isPresale(name: string, row: TableRow): boolean {
@@ -391,7 +373,8 @@ export function makeFinding(
   const impact = fields.impact ?? null;
   return {
     finding: {
-      rule: rule.id,
+      // Every rule that runs is in RULE_DECLARATIONS, whose ids are RuleId by construction.
+      rule: rule.id as RuleId,
       status: fields.status,
       area: rule.area,
       subject: fields.subject ?? "shop",

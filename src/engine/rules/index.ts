@@ -1,32 +1,72 @@
-/** Every diagnostic rule, in RULE_IDS order (the order findings appear within an area). */
-import type { RuleId } from "../report";
+/**
+ * Every diagnostic rule, as one ordered list of declarations: the order findings appear in
+ * within an area. RULE_IDS, RuleId, the RULES table and the rules section of docs/SCORING.md
+ * are all derived from this list; adding a rule is one `defineRule` plus one line here.
+ */
 import { adPlanEfficiency, dsr, serviceAgentConversion, trafficSourceMix } from "./channels";
-import type { Rule } from "./context";
+import { makeFinding, type Draft, type RuleContext } from "./context";
+import type { Rule } from "./define";
 import { aovVsHero, presaleConversion, priceConversionQuadrant, productConversionTrend, topProductReviews, zeroSalesProducts } from "./products";
 import { dataSanity } from "./sanity";
 import { bounceRate, dailyTarget, payConversionVsPeer, repurchase, salesChangeDrivers, visitDepth, visitorValueVsCost } from "./shop";
 
-/** Rule id → rule. */
-export const RULES: Record<RuleId, Rule> = {
-  "pay-conversion-vs-peer": payConversionVsPeer,
-  "sales-change-drivers": salesChangeDrivers,
-  "product-conversion-trend": productConversionTrend,
-  "traffic-source-mix": trafficSourceMix,
-  "price-conversion-quadrant": priceConversionQuadrant,
-  "bounce-rate": bounceRate,
-  "visit-depth": visitDepth,
-  "aov-vs-hero": aovVsHero,
+export const RULE_DECLARATIONS = [
+  payConversionVsPeer,
+  salesChangeDrivers,
+  productConversionTrend,
+  trafficSourceMix,
+  priceConversionQuadrant,
+  bounceRate,
+  visitDepth,
+  aovVsHero,
   dsr,
-  "zero-sales-products": zeroSalesProducts,
-  "presale-conversion": presaleConversion,
-  "daily-target": dailyTarget,
-  "ad-plan-efficiency": adPlanEfficiency,
-  "visitor-value-vs-cost": visitorValueVsCost,
+  zeroSalesProducts,
+  presaleConversion,
+  dailyTarget,
+  adPlanEfficiency,
+  visitorValueVsCost,
   repurchase,
-  "service-agent-conversion": serviceAgentConversion,
-  "top-product-reviews": topProductReviews,
-  "data-sanity": dataSanity,
-};
+  serviceAgentConversion,
+  topProductReviews,
+  dataSanity,
+] as const;
 
-export type { Rule, RuleContext, Draft } from "./context";
+/** A rule id: the union of the declared ids, so a wrong id is a compile error. */
+export type RuleId = (typeof RULE_DECLARATIONS)[number]["id"];
+
+/** Rule ids in declaration order. */
+export const RULE_IDS: readonly RuleId[] = RULE_DECLARATIONS.map((r) => r.id);
+
+/** Rule id → rule. */
+export const RULES = Object.fromEntries(RULE_DECLARATIONS.map((r) => [r.id, r])) as { readonly [Id in RuleId]: Rule<Id> };
+
+/** Longest error text quoted in the ℹ finding of a rule that failed. */
+const MAX_ERROR_TEXT = 200;
+
+/**
+ * Runs each rule in turn, guarded: a rule that throws contributes one ℹ finding naming it
+ * (in its own area) instead of its findings, and every other rule still runs.
+ */
+export function runRules(ctx: RuleContext, rules: readonly Rule[] = RULE_DECLARATIONS): Draft[] {
+  const drafts: Draft[] = [];
+  for (const rule of rules) {
+    let found: Draft[];
+    try {
+      found = rule.run(ctx);
+    } catch (error) {
+      found = [ruleFailed(rule, ctx, error)];
+    }
+    for (const d of found) drafts.push(d);
+  }
+  return drafts;
+}
+
+function ruleFailed(rule: Rule, ctx: RuleContext, error: unknown): Draft {
+  const text = error instanceof Error ? error.message : String(error);
+  const detail = text.length > MAX_ERROR_TEXT ? `${text.slice(0, MAX_ERROR_TEXT)}…` : text;
+  return makeFinding(rule, { status: "info", metric: "ruleError", format: "integer", message: ctx.t("rule.failed", { rule: rule.id, detail }) });
+}
+
+export type { RuleContext, Draft } from "./context";
+export type { Rule, Threshold, ThresholdUnit } from "./define";
 export { buildContext } from "./context";

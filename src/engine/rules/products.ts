@@ -2,66 +2,47 @@
  * Product rules: conversion trend, the price × conversion quadrant, shop AOV vs the hero
  * product, products with visitors but no sales, pre-sale items, reviews of the top products.
  */
-import { makeFinding, stable, type Draft, type Judged, type Rule, type Subject } from "./context";
-import { lazy, MIN_VISITORS, topByImpact, TopList } from "./shop";
+import { makeFinding, stable, type Draft, type Group, type Judged, type RuleContext, type Subject } from "./context";
+import { defineRule, fixed, fromSetting, type Rule } from "./define";
+import { MAX_SUBJECT_FINDINGS, MIN_VISITORS } from "./limits";
+import { firstN, lazy, topByImpact, topN, TopList } from "./top";
+import { WINDOW_DAYS } from "./windows";
 
-/** A relative conversion change this large (either way) is a trend worth naming. */
-export const TREND_WARN = 0.15;
-/** A relative conversion fall this large is red. */
-export const TREND_BAD = 0.3;
-/** A zero-sales product with at least this many visitors over the period is red. */
-export const ZERO_SALES_BAD_VISITORS = 100;
-/** How many of the highest-traffic products get their reviews checked daily. */
-export const TOP_PRODUCTS = 5;
+const TREND = {
+  warn: fixed(0.15, "share", "a relative conversion change this large is a trend: a fall ▲, a rise ✔"),
+  bad: fixed(0.3, "share", "a relative conversion fall this large is ✖"),
+  window: fixed(WINDOW_DAYS, "days", "the last this many days vs the same number before (half the dates each with fewer than two windows)"),
+  minVisitors: fixed(MIN_VISITORS.value / 2, "visitors", "visitors each window needs (half the period threshold)"),
+  maxFalling: MAX_SUBJECT_FINDINGS,
+  maxRising: fixed(3, "findings", "rising products named (most visitors first)"),
+};
+
+type Rising = { p: Subject; c0: number; c1: number; v: number };
 
 /** product-conversion-trend: products whose conversion fell (diagnose) or rose (give traffic). */
-export const productConversionTrend: Rule = {
+export const productConversionTrend = defineRule({
   id: "product-conversion-trend",
   area: "products",
+  needs: { kinds: ["products"], fields: ["date", "visitors", "paidBuyers"] },
+  summary: "last {window} days vs the {window} before, {minVisitors}+ visitors in each: change ≤ −{bad} ✖, ≤ −{warn} ▲, ≥ +{warn} ✔ (the {maxRising} busiest)",
+  thresholds: TREND,
+  messages: ["trend.missing", "trend.falling", "trend.todo", "trend.rising", "trend.stable", "common.more"],
   run(ctx) {
     const products = ctx.products;
     if (!products) return [];
     if (!products.hasTrend) {
       return [makeFinding(this, { status: "info", subjectType: "product", metric: "conversionTrend", format: "percent", message: ctx.t("trend.missing") })];
     }
-    const falling = new TopList();
-    const rising: { p: Subject; c0: number; c1: number; v: number }[] = [];
+    const falling = new TopList(TREND.maxFalling.value);
+    const rising: Rising[] = [];
     for (const p of products.subjects) {
-      if (p.presale || !p.recent || !p.previous) continue;
-      const v1 = p.recent.get("visitors");
-      const v0 = p.previous.get("visitors");
-      const c1 = p.recent.payConversion();
-      const c0 = p.previous.payConversion();
-      // Both windows need enough visitors; half the period threshold each.
-      if (v1 === null || v0 === null || c1 === null || c0 === null || c0 === 0) continue;
-      if (v1 < MIN_VISITORS / 2 || v0 < MIN_VISITORS / 2) continue;
-      const change = stable(c1 / c0 - 1);
-      if (change <= -TREND_WARN) {
-        const status: Judged = change <= -TREND_BAD ? "bad" : "warn";
-        const aov = p.recent.aov() ?? p.totals.aov() ?? ctx.shop?.totals.aov() ?? null;
-        const impact = aov !== null ? (c0 - c1) * (v1 / products.windowDays) * aov : null;
-        if (falling.wants(impact, p.name)) falling.add(lazy(impact, p.name, () => {
-          const params = { name: p.name, before: ctx.pct(c0), value: ctx.pct(c1), change: ctx.pct(-change), money: impact !== null ? ctx.money(impact) : "—" };
-          return makeFinding(this, {
-            status,
-            subject: p.name,
-            subjectType: "product",
-            metric: "conversionTrend",
-            value: c1,
-            benchmark: c0,
-            format: "percent",
-            impact,
-            message: ctx.t("trend.falling", params),
-            todo: ctx.t("trend.todo", params),
-          });
-        }));
-      } else if (change >= TREND_WARN) {
-        rising.push({ p, c0, c1, v: v1 });
-      }
+      const change = conversionChange(p);
+      if (!change) continue;
+      if (change.change <= -TREND.warn.value) offerFalling(this, ctx, products, falling, p, change);
+      else if (change.change >= TREND.warn.value) rising.push({ p, c0: change.c0, c1: change.c1, v: change.v1 });
     }
     const out = falling.drafts(this, ctx, "product");
-    rising.sort((a, b) => b.v - a.v);
-    for (const r of rising.slice(0, 3)) {
+    for (const r of firstN(rising, TREND.maxRising.value, (a, b) => b.v - a.v)) {
       out.push(
         makeFinding(this, {
           status: "good",
@@ -80,24 +61,41 @@ export const productConversionTrend: Rule = {
     }
     return out;
   },
-};
+});
 
-/** The `n` items with the largest positive key, largest first, in one pass (no full sort of 100k products). */
-export function topN<T>(items: readonly T[], n: number, key: (item: T) => number): T[] {
-  const best: { item: T; k: number }[] = [];
-  for (const item of items) {
-    const k = key(item);
-    if (!(k > 0) || (best.length === n && k <= best[n - 1].k)) continue;
-    let i = best.length < n ? best.length : n - 1;
-    best[i] = { item, k };
-    while (i > 0 && best[i - 1].k < k) {
-      const tmp = best[i - 1];
-      best[i - 1] = best[i];
-      best[i] = tmp;
-      i--;
-    }
-  }
-  return best.map((b) => b.item);
+/** A product's conversion in the two windows, when both have enough visitors (pre-sale items never). */
+function conversionChange(p: Subject): { c0: number; c1: number; v1: number; change: number } | null {
+  if (p.presale || !p.recent || !p.previous) return null;
+  const v1 = p.recent.get("visitors");
+  const v0 = p.previous.get("visitors");
+  const c1 = p.recent.payConversion();
+  const c0 = p.previous.payConversion();
+  if (v1 === null || v0 === null || c1 === null || c0 === null || c0 === 0) return null;
+  if (v1 < TREND.minVisitors.value || v0 < TREND.minVisitors.value) return null;
+  return { c0, c1, v1, change: stable(c1 / c0 - 1) };
+}
+
+function offerFalling(rule: Rule, ctx: RuleContext, products: Group, falling: TopList, p: Subject, c: { c0: number; c1: number; v1: number; change: number }): void {
+  const { c0, c1, v1, change } = c;
+  const status: Judged = change <= -TREND.bad.value ? "bad" : "warn";
+  const aov = p.recent!.aov() ?? p.totals.aov() ?? ctx.shop?.totals.aov() ?? null;
+  const impact = aov !== null ? (c0 - c1) * (v1 / products.windowDays) * aov : null;
+  if (!falling.wants(impact, p.name)) return;
+  falling.add(lazy(impact, p.name, () => {
+    const params = { name: p.name, before: ctx.pct(c0), value: ctx.pct(c1), change: ctx.pct(-change), money: impact !== null ? ctx.money(impact) : "—" };
+    return makeFinding(rule, {
+      status,
+      subject: p.name,
+      subjectType: "product",
+      metric: "conversionTrend",
+      value: c1,
+      benchmark: c0,
+      format: "percent",
+      impact,
+      message: ctx.t("trend.falling", params),
+      todo: ctx.t("trend.todo", params),
+    });
+  }));
 }
 
 function median(values: number[]): number {
@@ -106,10 +104,21 @@ function median(values: number[]): number {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 }
 
+const QUADRANT = {
+  minVisitors: MIN_VISITORS,
+  minProducts: fixed(4, "products", "products with price, visitors and sales needed to draw the medians"),
+  maxStars: fixed(3, "findings", "high-price, high-conversion products named (most visitors first)"),
+  maxWeak: fixed(5, "findings", "low-price, low-conversion products named (most visitors first)"),
+};
+
 /** price-conversion-quadrant: high price + high conversion gets traffic, low + low loses it. */
-export const priceConversionQuadrant: Rule = {
+export const priceConversionQuadrant = defineRule({
   id: "price-conversion-quadrant",
   area: "products",
+  needs: { kinds: ["products"], fields: ["visitors", "paidBuyers", "price", "sales"] },
+  summary: "price and conversion both above the medians ✔ (the {maxStars} busiest), both below ▲ (the {maxWeak} busiest); needs {minProducts}+ products with {minVisitors}+ visitors",
+  thresholds: QUADRANT,
+  messages: ["quadrant.missing", "quadrant.star", "quadrant.todoStar", "quadrant.weak", "quadrant.todoWeak"],
   run(ctx) {
     const products = ctx.products;
     if (!products) return [];
@@ -119,69 +128,80 @@ export const priceConversionQuadrant: Rule = {
       const visitors = p.totals.get("visitors");
       const conv = p.totals.payConversion();
       const price = p.totals.price();
-      if (visitors === null || visitors < MIN_VISITORS || conv === null || price === null) continue;
+      if (visitors === null || visitors < QUADRANT.minVisitors.value || conv === null || price === null) continue;
       judged.push({ p, price, conv, visitors });
     }
-    if (judged.length < 4) {
-      return [makeFinding(this, { status: "info", subjectType: "product", metric: "price", format: "currency", message: ctx.t("quadrant.missing") })];
+    if (judged.length < QUADRANT.minProducts.value) {
+      return [makeFinding(this, { status: "info", subjectType: "product", metric: "price", format: "currency", message: ctx.t("quadrant.missing", { count: QUADRANT.minProducts.value }) })];
     }
     const midPrice = median(judged.map((j) => j.price));
     const midConv = median(judged.map((j) => j.conv));
-    const stars = judged.filter((j) => j.price > midPrice && j.conv > midConv).sort((a, b) => b.visitors - a.visitors);
-    const weak = judged.filter((j) => j.price < midPrice && j.conv < midConv).sort((a, b) => b.visitors - a.visitors);
+    const busiest = (a: { visitors: number }, b: { visitors: number }) => b.visitors - a.visitors;
+    const stars = firstN(judged.filter((j) => j.price > midPrice && j.conv > midConv), QUADRANT.maxStars.value, busiest);
+    const weak = firstN(judged.filter((j) => j.price < midPrice && j.conv < midConv), QUADRANT.maxWeak.value, busiest);
     const out: Draft[] = [];
     const base = { midPrice: ctx.money(midPrice), midConv: ctx.pct(midConv) };
-    for (const s of stars.slice(0, 3)) {
+    for (const s of stars) {
       const params = { ...base, name: s.p.name, price: ctx.money(s.price), value: ctx.pct(s.conv) };
       out.push(makeFinding(this, { status: "good", subject: s.p.name, subjectType: "product", metric: "quadrantConversion", value: s.conv, benchmark: midConv, format: "percent", message: ctx.t("quadrant.star", params), todo: ctx.t("quadrant.todoStar", params) }));
     }
-    for (const w of weak.slice(0, 5)) {
+    for (const w of weak) {
       const params = { ...base, name: w.p.name, price: ctx.money(w.price), value: ctx.pct(w.conv) };
       out.push(makeFinding(this, { status: "warn", subject: w.p.name, subjectType: "product", metric: "quadrantConversion", value: w.conv, benchmark: midConv, format: "percent", message: ctx.t("quadrant.weak", params), todo: ctx.t("quadrant.todoWeak", params) }));
     }
     return out;
   },
-};
+});
 
 function normalise(text: string): string {
   return text.trim().toLowerCase();
 }
 
+/** The hero product: the one the team named, else the best seller; a string when the named one is not found. */
+function findHero(products: Group, wanted: string | null): Subject | null | "not-found" {
+  if (wanted) {
+    const w = normalise(wanted);
+    return products.subjects.find((p) => normalise(p.name) === w || normalise(p.key) === w) ?? "not-found";
+  }
+  let hero: Subject | null = null;
+  let best = -1;
+  for (const p of products.subjects) {
+    const s = p.totals.get("sales") ?? -1;
+    if (s > best) {
+      best = s;
+      hero = p;
+    }
+  }
+  return hero;
+}
+
+const HERO = {
+  ratio: fromSetting("aovHeroRatio", "multiple", "shop AOV ÷ the hero product's AOV at or above this is ✔, below ▲"),
+};
+
 /** aov-vs-hero: shop AOV should be at least aovHeroRatio × the hero product's AOV. */
-export const aovVsHero: Rule = {
+export const aovVsHero = defineRule({
   id: "aov-vs-hero",
   area: "aov",
+  needs: { kinds: ["products"], fields: ["product", "sales", "paidBuyers"] },
+  summary: "shop AOV ÷ hero AOV ≥ {ratio} ✔, below ▲ (the hero is Settings heroProduct, else the best seller)",
+  thresholds: HERO,
+  messages: ["hero.notFound", "hero.missing", "hero.picked", "hero.good", "hero.low", "hero.todo"],
   run(ctx) {
     const products = ctx.products;
     const shopAov = ctx.shop?.totals.aov() ?? null;
     if (!products || shopAov === null) return [];
     const wanted = ctx.settings.heroProduct;
-    let hero: Subject | null = null;
-    if (wanted) {
-      const w = normalise(wanted);
-      hero = products.subjects.find((p) => normalise(p.name) === w || normalise(p.key) === w) ?? null;
-      if (!hero) {
-        return [makeFinding(this, { status: "info", subjectType: "product", metric: "aovHeroRatio", format: "ratio", message: ctx.t("hero.notFound", { name: wanted }) })];
-      }
-    } else {
-      let best = -1;
-      for (const p of products.subjects) {
-        const s = p.totals.get("sales") ?? -1;
-        if (s > best) {
-          best = s;
-          hero = p;
-        }
-      }
+    const hero = findHero(products, wanted);
+    if (hero === "not-found") {
+      return [makeFinding(this, { status: "info", subjectType: "product", metric: "aovHeroRatio", format: "ratio", message: ctx.t("hero.notFound", { name: wanted ?? "" }) })];
     }
     const heroAov = hero?.totals.aov() ?? null;
-    if (!hero || heroAov === null || heroAov <= 0) {
+    const r = heroAov !== null ? stable(shopAov / heroAov) : NaN;
+    if (!hero || heroAov === null || heroAov <= 0 || !Number.isFinite(r)) {
       return [makeFinding(this, { status: "info", subjectType: "product", metric: "aovHeroRatio", format: "ratio", message: ctx.t("hero.missing") })];
     }
     const want = ctx.settings.aovHeroRatio;
-    const r = stable(shopAov / heroAov);
-    if (!Number.isFinite(r)) {
-      return [makeFinding(this, { status: "info", subjectType: "product", metric: "aovHeroRatio", format: "ratio", message: ctx.t("hero.missing") })];
-    }
     const status: Judged = r >= want ? "good" : "warn";
     const buyersPerDay = (ctx.shop!.totals.get("paidBuyers") ?? 0) / ctx.shop!.dayCount;
     const impact = status === "warn" ? (want * heroAov - shopAov) * buyersPerDay : null;
@@ -210,18 +230,27 @@ export const aovVsHero: Rule = {
       }),
     ];
   },
+});
+
+const ZERO_SALES = {
+  badVisitors: fixed(100, "visitors", "a product with visitors and no sales is ▲, ✖ from this many visitors over the period"),
+  maxProducts: MAX_SUBJECT_FINDINGS,
 };
 
 /** zero-sales-products: products with visitors and no sales. */
-export const zeroSalesProducts: Rule = {
+export const zeroSalesProducts = defineRule({
   id: "zero-sales-products",
   area: "products",
+  needs: { kinds: ["products"], fields: ["visitors", "sales", "paidBuyers"] },
+  summary: "visitors but no sales: ▲, ✖ from {badVisitors} visitors; the {maxProducts} with most money at stake are listed",
+  thresholds: ZERO_SALES,
+  messages: ["zeroSales.found", "zeroSales.todo", "zeroSales.none", "common.more"],
   run(ctx) {
     const products = ctx.products;
     if (!products) return [];
     const shopConv = ctx.shop?.totals.payConversion() ?? null;
     const shopAov = ctx.shop?.totals.aov() ?? null;
-    const drafts = new TopList();
+    const drafts = new TopList(ZERO_SALES.maxProducts.value);
     let judged = 0;
     for (const p of products.subjects) {
       if (p.presale) continue;
@@ -230,7 +259,7 @@ export const zeroSalesProducts: Rule = {
       if (visitors === null || visitors <= 0 || sales === null) continue;
       judged++;
       if (sales > 0) continue;
-      const status: Judged = visitors >= ZERO_SALES_BAD_VISITORS ? "bad" : "warn";
+      const status: Judged = visitors >= ZERO_SALES.badVisitors.value ? "bad" : "warn";
       const aov = p.totals.price() ?? shopAov;
       const impact = shopConv !== null && aov !== null ? (visitors / products.dayCount) * shopConv * aov : null;
       if (drafts.wants(impact, p.name)) drafts.add(lazy(impact, p.name, () => {
@@ -255,12 +284,21 @@ export const zeroSalesProducts: Rule = {
     }
     return drafts.drafts(this, ctx, "product");
   },
+});
+
+const PRESALE = {
+  benchmark: fromSetting("peerPayConversion", "share", "order conversion at or above the peer (else the shop's) pay conversion is ✔, below ▲"),
+  maxProducts: MAX_SUBJECT_FINDINGS,
 };
 
 /** presale-conversion: pre-sale items judged by order conversion, not their false 0 pay conversion. */
-export const presaleConversion: Rule = {
+export const presaleConversion = defineRule({
   id: "presale-conversion",
   area: "conversion",
+  needs: { kinds: ["products"], fields: ["product", "presale", "visitors", "orderBuyers"] },
+  summary: "order conversion ≥ {benchmark} (or the shop's conversion) ✔, below ▲; the {maxProducts} with most money at stake are listed",
+  thresholds: PRESALE,
+  messages: ["presale.missing", "presale.noBenchmark", "presale.good", "presale.low", "presale.todo", "common.more"],
   run(ctx) {
     const products = ctx.products;
     if (!products) return [];
@@ -268,58 +306,60 @@ export const presaleConversion: Rule = {
     const drafts: Draft[] = [];
     for (const p of products.subjects) {
       if (!p.presale) continue;
-      const visitors = p.totals.get("visitors");
-      if (visitors === null || visitors <= 0) continue;
-      const oc = p.totals.orderConversion();
-      if (oc === null) {
-        drafts.push(makeFinding(this, { status: "info", subject: p.name, subjectType: "product", metric: "orderConversion", format: "percent", message: ctx.t("presale.missing", { name: p.name }) }));
-        continue;
-      }
-      if (benchmark === null) {
-        drafts.push(makeFinding(this, { status: "info", subject: p.name, subjectType: "product", metric: "orderConversion", value: oc, format: "percent", message: ctx.t("presale.noBenchmark", { name: p.name, value: ctx.pct(oc) }) }));
-        continue;
-      }
-      const status: Judged = stable(oc) >= stable(benchmark) ? "good" : "warn";
-      const aov = p.totals.price() ?? ctx.shop?.totals.aov() ?? null;
-      const impact = status === "warn" && aov !== null ? (benchmark - oc) * (visitors / products.dayCount) * aov : null;
-      const params = { name: p.name, value: ctx.pct(oc), benchmark: ctx.pct(benchmark), money: impact !== null ? ctx.money(impact) : "—" };
-      drafts.push(
-        makeFinding(this, {
-          status,
-          subject: p.name,
-          subjectType: "product",
-          metric: "orderConversion",
-          value: oc,
-          benchmark,
-          format: "percent",
-          impact,
-          message: ctx.t(status === "good" ? "presale.good" : "presale.low", params),
-          todo: ctx.t("presale.todo", params),
-        }),
-      );
+      const draft = presaleFinding(this, ctx, products, p, benchmark);
+      if (draft) drafts.push(draft);
     }
-    return topByImpact(this, ctx, drafts, "product");
+    return topByImpact(this, ctx, drafts, "product", PRESALE.maxProducts.value);
   },
+});
+
+function presaleFinding(rule: Rule, ctx: RuleContext, products: Group, p: Subject, benchmark: number | null): Draft | null {
+  const visitors = p.totals.get("visitors");
+  if (visitors === null || visitors <= 0) return null;
+  const oc = p.totals.orderConversion();
+  if (oc === null) {
+    return makeFinding(rule, { status: "info", subject: p.name, subjectType: "product", metric: "orderConversion", format: "percent", message: ctx.t("presale.missing", { name: p.name }) });
+  }
+  if (benchmark === null) {
+    return makeFinding(rule, { status: "info", subject: p.name, subjectType: "product", metric: "orderConversion", value: oc, format: "percent", message: ctx.t("presale.noBenchmark", { name: p.name, value: ctx.pct(oc) }) });
+  }
+  const status: Judged = stable(oc) >= stable(benchmark) ? "good" : "warn";
+  const aov = p.totals.price() ?? ctx.shop?.totals.aov() ?? null;
+  const impact = status === "warn" && aov !== null ? (benchmark - oc) * (visitors / products.dayCount) * aov : null;
+  const params = { name: p.name, value: ctx.pct(oc), benchmark: ctx.pct(benchmark), money: impact !== null ? ctx.money(impact) : "—" };
+  return makeFinding(rule, {
+    status,
+    subject: p.name,
+    subjectType: "product",
+    metric: "orderConversion",
+    value: oc,
+    benchmark,
+    format: "percent",
+    impact,
+    message: ctx.t(status === "good" ? "presale.good" : "presale.low", params),
+    todo: ctx.t("presale.todo", params),
+  });
+}
+
+const REVIEWS = {
+  topProducts: fixed(5, "products", "the highest-traffic products whose bad reviews are checked"),
 };
 
 /** top-product-reviews: new bad reviews on the five highest-traffic products. */
-export const topProductReviews: Rule = {
+export const topProductReviews = defineRule({
   id: "top-product-reviews",
   area: "reputation",
+  needs: { kinds: ["shop-daily", "products"], fields: ["badReviews", "visitors"] },
+  summary: "new bad reviews on the {topProducts} highest-traffic products ✖, none ✔; the shop's new low-score buyers yesterday ▲, none ✔",
+  thresholds: REVIEWS,
+  messages: ["reviews.shopClean", "reviews.shopBad", "reviews.todoShop", "reviews.check", "reviews.clean", "reviews.bad", "reviews.todo"],
   run(ctx) {
     const out: Draft[] = [];
-    // The shop export's low-score buyers (DSR综合低评分买家数) on its last day: yesterday's new ones.
-    const days = ctx.shop?.days.filter((d) => d.date !== null && d.totals.get("badReviews") !== null) ?? [];
-    if (days.length > 0) {
-      const last = days[days.length - 1];
-      const count = last.totals.get("badReviews")!;
-      const status: Judged = count > 0 ? "warn" : "good";
-      const params = { date: last.date!, count: ctx.fmt(count, 0) };
-      out.push(makeFinding(this, { status, metric: "badReviews", value: count, benchmark: 0, format: "integer", message: ctx.t(status === "good" ? "reviews.shopClean" : "reviews.shopBad", params), todo: ctx.t("reviews.todoShop", params) }));
-    }
+    const shopDraft = shopReviews(this, ctx);
+    if (shopDraft) out.push(shopDraft);
     const products = ctx.products;
     if (!products) return out;
-    const top = topN(products.subjects, TOP_PRODUCTS, (p) => p.totals.get("visitors") ?? 0);
+    const top = topN(products.subjects, REVIEWS.topProducts.value, (p) => p.totals.get("visitors") ?? 0);
     if (top.length === 0) return out;
     const hasReviews = top.some((p) => p.totals.get("badReviews") !== null);
     if (!hasReviews) {
@@ -347,4 +387,15 @@ export const topProductReviews: Rule = {
     }
     return out;
   },
-};
+});
+
+/** The shop export's low-score buyers (DSR综合低评分买家数) on its last day: yesterday's new ones. */
+function shopReviews(rule: Rule, ctx: RuleContext): Draft | null {
+  const days = ctx.shop?.days.filter((d) => d.date !== null && d.totals.get("badReviews") !== null) ?? [];
+  if (days.length === 0) return null;
+  const last = days[days.length - 1];
+  const count = last.totals.get("badReviews")!;
+  const status: Judged = count > 0 ? "warn" : "good";
+  const params = { date: last.date!, count: ctx.fmt(count, 0) };
+  return makeFinding(rule, { status, metric: "badReviews", value: count, benchmark: 0, format: "integer", message: ctx.t(status === "good" ? "reviews.shopClean" : "reviews.shopBad", params), todo: ctx.t("reviews.todoShop", params) });
+}

@@ -8,7 +8,8 @@ import { RECOGNITION_ISSUE_CODES } from "../recognize";
 import { columnLetter } from "../recognize/issues";
 import type { RecognitionIssue, RecognizedTable } from "../tables";
 import type { Status } from "../report";
-import { makeFinding, type Draft, type Rule, type RuleContext } from "./context";
+import { makeFinding, type Draft, type RuleContext } from "./context";
+import { defineRule, fixed, type Rule } from "./define";
 import { num } from "./totals";
 
 /** Issue codes that mean the numbers themselves are wrong (red); the rest are amber. */
@@ -61,56 +62,31 @@ function levelOf(code: string): Status {
 
 /** Fields compared between a totals row and the sum of rows. */
 const TOTAL_FIELDS = ["visitors", "sales", "paidBuyers", "pageviews", "spend", "clicks", "impressions"];
-/** Relative difference tolerated between a totals row and the sum (rounding in exports). */
-const TOTALS_TOLERANCE = 0.01;
-/** Cells named in one finding before "…". */
-const MAX_CELLS_NAMED = 3;
+
+const SANITY = {
+  totalsTolerance: fixed(0.01, "share", "relative difference tolerated between a pasted totals row and the sum of the rows (rounding in exports)"),
+  cellsNamed: fixed(3, "cells", "cells named in one finding before \"…\""),
+};
 
 function where(issue: RecognitionIssue): string {
   return issue.column !== null ? `${columnLetter(issue.column)}${issue.row}` : `${issue.row}`;
 }
 
 /** data-sanity: every problem in the pasted data, by sheet and cell. */
-export const dataSanity: Rule = {
+export const dataSanity = defineRule({
   id: "data-sanity",
   area: "data",
+  needs: { kinds: [], fields: [] },
+  summary: "wrong numbers (buyers > visitors, negatives, rate ≠ counts, totals ≠ rows beyond {totalsTolerance}) ✖ or ▲; unreadable cells ▲; unrecognised sheets ℹ",
+  thresholds: SANITY,
+  messages: [...new Set(Object.values(ISSUE_WORDING)), "sanity.other", "sanity.todo", "sanity.unknownTable", "sanity.clean", "sanity.noTables", "sanity.totalsDiffer", "sanity.todoTotals"],
   run(ctx) {
+    const groups = issueGroups(ctx);
     const out: Draft[] = [];
-    const groups = new Map<string, RecognitionIssue[]>();
-    for (const table of ctx.tables) {
-      // Why a table is unknown is reported once below, with the reason in the report's language.
-      const issues =
-        table.kind === "unknown"
-          ? table.issues.filter((i) => i.code !== "unknown-table" && i.code !== "no-data-rows")
-          : [...table.issues, ...valueChecks(table)];
-      for (const issue of issues) {
-        const key = `${issue.sheet}\u0000${issue.code}`;
-        const list = groups.get(key);
-        if (list) list.push(issue);
-        else groups.set(key, [issue]);
-      }
-    }
     const reportedMismatch = new Set<string>();
     for (const list of groups.values()) {
-      const first = list[0];
-      if (first.code === "totals-mismatch") reportedMismatch.add(first.sheet);
-      const cells = list.slice(0, MAX_CELLS_NAMED).map(where).join(", ") + (list.length > MAX_CELLS_NAMED ? " …" : "");
-      const status = levelOf(first.code);
-      const params = { sheet: first.sheet, count: list.length, cells, detail: first.message, text: first.text ?? "" };
-      const key = ISSUE_WORDING[first.code];
-      out.push(
-        makeFinding(this, {
-          status,
-          subject: first.sheet,
-          subjectType: "sheet",
-          metric: "dataIssues",
-          value: list.length,
-          benchmark: status === "info" ? null : 0,
-          format: "integer",
-          message: key ? ctx.t(key, params) : ctx.t("sanity.other", params),
-          todo: ctx.t("sanity.todo", params),
-        }),
-      );
+      if (list[0].code === "totals-mismatch") reportedMismatch.add(list[0].sheet);
+      out.push(issueFinding(this, ctx, list));
     }
     for (const table of ctx.tables) {
       if (table.kind === "unknown") {
@@ -128,7 +104,47 @@ export const dataSanity: Rule = {
     }
     return out;
   },
-};
+});
+
+/** Every issue of every table (recognition's and the value checks'), grouped by sheet and code in first-seen order. */
+function issueGroups(ctx: RuleContext): Map<string, RecognitionIssue[]> {
+  const groups = new Map<string, RecognitionIssue[]>();
+  for (const table of ctx.tables) {
+    // Why a table is unknown is reported once, with the reason in the report's language.
+    const issues =
+      table.kind === "unknown"
+        ? table.issues.filter((i) => i.code !== "unknown-table" && i.code !== "no-data-rows")
+        : [...table.issues, ...valueChecks(table)];
+    for (const issue of issues) {
+      const key = `${issue.sheet}\u0000${issue.code}`;
+      const list = groups.get(key);
+      if (list) list.push(issue);
+      else groups.set(key, [issue]);
+    }
+  }
+  return groups;
+}
+
+/** One finding for one sheet's issues of one code, naming the first few cells. */
+function issueFinding(rule: Rule, ctx: RuleContext, list: RecognitionIssue[]): Draft {
+  const first = list[0];
+  const max = SANITY.cellsNamed.value;
+  const cells = list.slice(0, max).map(where).join(", ") + (list.length > max ? " …" : "");
+  const status = levelOf(first.code);
+  const params = { sheet: first.sheet, count: list.length, cells, detail: first.message, text: first.text ?? "" };
+  const key = ISSUE_WORDING[first.code];
+  return makeFinding(rule, {
+    status,
+    subject: first.sheet,
+    subjectType: "sheet",
+    metric: "dataIssues",
+    value: list.length,
+    benchmark: status === "info" ? null : 0,
+    format: "integer",
+    message: key ? ctx.t(key, params) : ctx.t("sanity.other", params),
+    todo: ctx.t("sanity.todo", params),
+  });
+}
 
 /** Count and money fields that can never be negative. */
 const NON_NEGATIVE = ["visitors", "pageviews", "sales", "paidBuyers", "orderBuyers", "detailVisitors", "units", "orders", "impressions", "clicks", "spend", "adSales", "consultations"];
@@ -169,7 +185,7 @@ export function valueChecks(table: RecognizedTable): RecognitionIssue[] {
   return out;
 }
 
-function checkTotals(rule: Rule, ctx: Parameters<Rule["run"]>[0], table: RecognizedTable): Draft[] {
+function checkTotals(rule: Rule, ctx: RuleContext, table: RecognizedTable): Draft[] {
   const out: Draft[] = [];
   for (const totals of table.totals) {
     for (const field of TOTAL_FIELDS) {
@@ -186,7 +202,7 @@ function checkTotals(rule: Rule, ctx: Parameters<Rule["run"]>[0], table: Recogni
       }
       if (seen === 0) continue;
       const diff = Math.abs(stated - sum) / Math.max(Math.abs(stated), Math.abs(sum), 1);
-      if (diff <= TOTALS_TOLERANCE) continue;
+      if (diff <= SANITY.totalsTolerance.value) continue;
       const column = table.columnIndex[field];
       const cell = column ? `${columnLetter(column)}${totals.row}` : `${totals.row}`;
       const params = { sheet: table.sheet, cell, label: totals.label, field: ctx.t(`metric.${field}` as MessageKey), stated: ctx.fmt(stated), sum: ctx.fmt(sum) };

@@ -4,6 +4,7 @@
  * NO_COLOR is unset, so pipes and logs get plain text.
  */
 import { translate, type Finding, type Language, type Report, type Status } from "../../engine";
+import { scoreBand } from "../../engine/score";
 
 export interface SummaryStyle {
   color: boolean;
@@ -55,7 +56,7 @@ export function renderSummary(report: Report, style: SummaryStyle): string {
   const title = `${translate(lang, "ui.title")} · ${translate(lang, "report.title")}`;
   lines.push(paint("bold", title));
   if (report.period) lines.push(translate(lang, "ui.period", { from: report.period.from, to: report.period.to }));
-  const scoreStatus: Status = report.score >= 80 ? "good" : report.score >= 60 ? "warn" : "bad";
+  const scoreStatus: Status = scoreBand(report.score);
   const verdict = translate(lang, scoreStatus === "good" ? "ui.score.healthy" : scoreStatus === "warn" ? "ui.score.watch" : "ui.score.sick");
   lines.push(
     `${translate(lang, "ui.score.label")}: ${paint(scoreStatus, `${report.score}`)} (${translate(lang, "ui.score.outOf")}) — ${verdict}`,

@@ -1,0 +1,155 @@
+/**
+ * Top-N selection, the one implementation every rule uses: keep the best `max` of a stream in
+ * one pass (a full sort of 100,000 products costs more than the rules), ties kept in arrival
+ * order exactly as a stable sort would. On top of it, findings ranked by money at stake with
+ * one ℹ line counting (and summing) the rest, worded only if kept.
+ */
+import { makeFinding, type Draft, type RuleContext } from "./context";
+import type { Rule } from "./define";
+import { MAX_SUBJECT_FINDINGS } from "./limits";
+
+
+/** The best `max` items under `compare` (negative = first is better), in order, in one pass. */
+export class Best<T> {
+  readonly items: T[] = [];
+  constructor(
+    private readonly max: number,
+    private readonly compare: (a: T, b: T) => number,
+  ) {}
+
+  /** True when `item` would be kept now (the list has room, or it beats the last kept). */
+  admits(item: T): boolean {
+    return this.items.length < this.max || (this.max > 0 && this.compare(item, this.items[this.max - 1]) < 0);
+  }
+
+  /** Keeps `item` if it is among the best so far. */
+  offer(item: T): void {
+    if (this.admits(item)) this.insert(item);
+  }
+
+  /** Inserts an item `admits` accepted, dropping the last when full. */
+  insert(item: T): void {
+    const best = this.items;
+    let i = best.length < this.max ? best.length : this.max - 1;
+    best[i] = item;
+    while (i > 0 && this.compare(best[i], best[i - 1]) < 0) {
+      const tmp = best[i - 1];
+      best[i - 1] = best[i];
+      best[i] = tmp;
+      i--;
+    }
+  }
+}
+
+/** The first `n` of `items` as a stable sort by `compare` would order them, without sorting them all. */
+export function firstN<T>(items: Iterable<T>, n: number, compare: (a: T, b: T) => number): T[] {
+  const best = new Best<T>(n, compare);
+  for (const item of items) best.offer(item);
+  return best.items;
+}
+
+/** The `n` items with the largest positive key, largest first (items with key ≤ 0 never count). */
+export function topN<T>(items: readonly T[], n: number, key: (item: T) => number): T[] {
+  const best = new Best<{ item: T; k: number }>(n, (a, b) => b.k - a.k);
+  for (const item of items) {
+    const k = key(item);
+    if (k > 0) best.offer({ item, k });
+  }
+  return best.items.map((b) => b.item);
+}
+
+/** A finding not worded yet: on a 100,000-product export only the few kept get a message. */
+export interface LazyDraft {
+  impact: number | null;
+  subject: string;
+  build(): Draft;
+}
+/** A worded finding, or one still to be worded. */
+export type Candidate = Draft | LazyDraft;
+
+/** A candidate finding worded only if it is kept. */
+export function lazy(impact: number | null, subject: string, build: () => Draft): LazyDraft {
+  return { impact, subject, build };
+}
+
+function impactOf(c: Candidate): number {
+  return ("build" in c ? c.impact : c.finding.impact) ?? -1;
+}
+function subjectOf(c: Candidate): string {
+  return "build" in c ? c.subject : c.finding.subject;
+}
+
+/** Largest money at stake first; the subject's name breaks ties so the order never depends on the input's. */
+function byImpact(a: Candidate, b: Candidate): number {
+  return impactOf(b) - impactOf(a) || (subjectOf(a) < subjectOf(b) ? -1 : subjectOf(a) > subjectOf(b) ? 1 : 0);
+}
+
+function noBuild(): Draft {
+  throw new Error("Shop Doctor: a probe candidate was worded");
+}
+
+type SubjectKind = "product" | "source" | "plan" | "agent";
+
+/**
+ * Keeps the `max` largest-impact candidates of a rule while counting and summing all of them,
+ * so a rule over 1,000,000 products words (and allocates) only what the report shows.
+ */
+export class TopList {
+  private readonly best: Best<Candidate>;
+  private count = 0;
+  private money = 0;
+  constructor(private readonly max = MAX_SUBJECT_FINDINGS.value) {
+    this.best = new Best<Candidate>(max, byImpact);
+  }
+
+  /** Counts a candidate; true when it would be kept, the only case worth wording it. */
+  wants(impact: number | null, subject: string): boolean {
+    this.count++;
+    this.money += Math.max(0, impact ?? 0);
+    return this.best.admits({ impact, subject, build: noBuild });
+  }
+
+  /** True when no candidate was offered. */
+  isEmpty(): boolean {
+    return this.count === 0;
+  }
+
+  /** Adds a candidate that `wants` accepted. */
+  add(candidate: LazyDraft): void {
+    this.best.insert(candidate);
+  }
+
+  /** Counts and offers an already-worded (or lazy) candidate. */
+  push(candidate: Candidate): void {
+    const impact = "build" in candidate ? candidate.impact : candidate.finding.impact;
+    if (this.wants(impact, subjectOf(candidate))) this.best.insert(candidate);
+  }
+
+  /** The kept findings, worded, plus one info line counting (and summing) the rest. */
+  drafts(rule: Rule, ctx: RuleContext, kind: SubjectKind): Draft[] {
+    const kept = this.best.items.map((c) => ("build" in c ? c.build() : c));
+    if (this.count <= this.max) return kept;
+    let money = this.money;
+    for (const c of this.best.items) money -= Math.max(0, impactOf(c));
+    const rest = this.count - this.max;
+    return [
+      ...kept,
+      makeFinding(rule, {
+        status: "info",
+        subject: `+${rest}`,
+        subjectType: kind,
+        metric: kept[0].finding.metric,
+        value: rest,
+        format: "integer",
+        message: ctx.t("common.more", { count: rest, kind: ctx.t(`kind.${kind}`), money: ctx.money(money) }),
+      }),
+    ];
+  }
+}
+
+/** The largest-impact candidates, worded, plus one info line counting (and summing) the rest. */
+export function topByImpact(rule: Rule, ctx: RuleContext, candidates: readonly Candidate[], kind: SubjectKind, max = MAX_SUBJECT_FINDINGS.value): Draft[] {
+  const list = new TopList(max);
+  for (const c of candidates) list.push(c);
+  return list.drafts(rule, ctx, kind);
+}
