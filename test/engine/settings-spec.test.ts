@@ -42,7 +42,7 @@ describe("a key added to a copy of the spec", () => {
     const fields = formFields(spec);
     const field = fields.find((f) => f.key === "minOrders");
     expect(field).toEqual({ key: "minOrders", kind: "dsr", control: "dsr", label: "ui.field.peerDsr", hint: "ui.hint.dsr" });
-    expect(fields.at(-1)?.key).toBe("minOrders");
+    expect(fields[fields.length - 1].key).toBe("minOrders");
     expect(readFormField(field!, "4.5", "en")).toEqual({ ok: true, value: 4.5 });
     expect(readFormField(field!, "6", "en")).toEqual({ ok: false, message: "A DSR score is between 1 and 5." });
   });
@@ -67,7 +67,7 @@ describe("the real spec", () => {
   it("lists the thirteen keys in sheet order, the form's seven first, currency last", () => {
     expect(SETTING_KEYS).toHaveLength(13);
     expect(formFields().map((f) => f.key)).toEqual(["peerPayConversion", "peerVisitorValue", "peerDsr", "monthlyTarget", "heroProduct", "grossMargin", "language"]);
-    expect(SETTING_KEYS.at(-1)).toBe("currency");
+    expect(SETTING_KEYS[SETTING_KEYS.length - 1]).toBe("currency");
     expect(keysWithDefaults()).toEqual(["language", "bounceGood", "bounceBad", "depthGood", "depthBad", "aovHeroRatio"]);
   });
 
