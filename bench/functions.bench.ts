@@ -2,8 +2,8 @@
  * Custom-function costs an operator feels in Sheets:
  * 1. PAY_CONVERSION over 100,000-row ranges vs a bare division loop over the same arrays
  *    (the adapter's overhead: coercion, blanks, checks). Target: within 3×.
- * 2. Evaluating build/Code.js in a fresh V8 realm: Apps Script does this on every
- *    custom-function call. Target: under 10 ms.
+ * 2. build/Code.js: its size (target ≤ 250 KB) and evaluating it in a fresh V8 realm, which
+ *    Apps Script does on every custom-function call (target ≤ 4× creating an empty realm).
  */
 import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
@@ -124,11 +124,13 @@ export default function run(): void {
     evals.push(cpuMs(() => new vm.Script(text, { filename: `Code-${i}.js` }).runInContext(context)));
     wall.push(performance.now() - t0);
   }
-  const firstEval = evals[0];
   const medianEval = median(evals);
-  row("empty vm realm creation (CPU, baseline, not ours)", `${median(realms).toFixed(2)} ms`);
-  row(`evaluate build/Code.js (${sizeKb.toFixed(0)} KB), first, CPU`, `${firstEval.toFixed(2)} ms`, `target < 10 ms  ${firstEval < 10 ? "OK" : "MISSED"}`);
-  row("evaluate build/Code.js, median CPU of 15 fresh realms", `${medianEval.toFixed(2)} ms`, `target < 10 ms  ${medianEval < 10 ? "OK" : "MISSED"}`);
+  const realm = median(realms);
+  const evalRatio = medianEval / realm;
+  row("build/Code.js size", `${sizeKb.toFixed(0)} KB`, `target ≤ 250 KB  ${sizeKb <= 250 ? "OK" : "MISSED"}`);
+  row("empty vm realm creation (CPU, baseline, not ours)", `${realm.toFixed(2)} ms`);
+  row(`evaluate build/Code.js, first, CPU`, `${evals[0].toFixed(2)} ms`);
+  row("evaluate build/Code.js, median CPU of 15 fresh realms", `${medianEval.toFixed(2)} ms`);
   row("evaluate build/Code.js, median wall time", `${median(wall).toFixed(2)} ms`);
-  row("evaluate ÷ empty realm creation", `${(medianEval / median(realms)).toFixed(2)}×`);
+  row("ratio evaluate ÷ empty realm creation", `${evalRatio.toFixed(2)}×`, `target ≤ 4×  ${evalRatio <= 4 ? "OK" : "MISSED"}`);
 }

@@ -3,11 +3,12 @@
  * `customFunctions` (from the registry) and `server` (menu + sidebar API from src/gas).
  *
  * Apps Script evaluates the whole file on every execution, including each custom-function
- * call, so only cheap modules are imported at the top. Server modules that pull in zod
- * schemas or the diagnosis engine are reached through `lazily(() => require(...))`:
- * esbuild turns `require()` of an ES module into an initialiser that runs on first call.
+ * call, so only cheap modules are imported at the top. The server half (sidebar API, engine,
+ * catalogues) is reached through `lazily(loadServer, …)`: in build/Code.js it ships as a
+ * string that is evaluated on the first server call (see src/gas/load-server.ts).
  */
 import { CUSTOM_FUNCTIONS } from "./functions/registry";
+import { loadServer } from "./gas/load-server";
 import { onInstall, onOpen } from "./gas/menu";
 
 type AnyFunction = (...args: never[]) => unknown;
@@ -18,7 +19,7 @@ for (const fn of CUSTOM_FUNCTIONS) customFunctions[fn.name] = fn.impl;
 
 /**
  * Functions of a module that is loaded only when one of them is first called.
- * Use as `...lazily(() => require("./gas/sidebar") as typeof import("./gas/sidebar"), ["diagnoseShop"])`.
+ * Use as `...lazily(loadServer, ["diagnoseShop"])`.
  */
 export function lazily<M, K extends keyof M & string>(load: () => M, names: readonly K[]): Pick<M, K> {
   let loaded: M | undefined;
@@ -37,7 +38,7 @@ export function lazily<M, K extends keyof M & string>(load: () => M, names: read
 export const server: Record<string, AnyFunction> = {
   onOpen,
   onInstall,
-  ...lazily(() => require("./gas/server") as typeof import("./gas/server"), [
+  ...lazily(loadServer, [
     "showSidebar",
     "diagnoseShop",
     "getSettings",

@@ -5,7 +5,7 @@
  */
 import { translate } from "../engine/i18n";
 import type { Status } from "../engine/report";
-import { LANGUAGES, SETTING_KEYS, type Language, type Settings } from "../engine/settings";
+import { isSettingKey, keysWithDefaults, LANGUAGES, type Language, type Settings } from "../engine/settings";
 import type { ApiError, ApiResult, DiagnoseSummary, SettingsView } from "./api";
 import { diagnosisEngine } from "./engine-port";
 import { readDataSheets } from "./read";
@@ -17,8 +17,8 @@ import {
   readSettingsSheet,
   SETTINGS_COLUMNS,
   SETTINGS_SHEET_NAMES,
+  settingsSheetDropdowns,
   settingsSheetGrid,
-  settingsRow,
   settingsSheetName,
   validateSettings,
   VALUE_COLUMN,
@@ -98,13 +98,11 @@ function writeSettingsSheet(spreadsheet: Spreadsheet, existing: Sheet | null, se
   range.setNumberFormats(grid.numberFormats);
   range.setFontWeights(grid.fontWeights);
   range.setFontColors(grid.fontColors);
-  // The language cell offers the three codes as a dropdown, so a typo cannot get in.
-  const languageRule = SpreadsheetApp.newDataValidation()
-    .requireValueInList([...LANGUAGES], true)
-    .setAllowInvalid(false)
-    .setHelpText(translate(settings.language, "server.help.language"))
-    .build();
-  sheet.getRange(settingsRow("language"), VALUE_COLUMN).setDataValidation(languageRule);
+  // Choice cells (the language) offer their values as a dropdown, so a typo cannot get in.
+  for (const dropdown of settingsSheetDropdowns(settings.language)) {
+    const rule = SpreadsheetApp.newDataValidation().requireValueInList(dropdown.choices, true).setAllowInvalid(false).setHelpText(dropdown.help).build();
+    sheet.getRange(dropdown.row, VALUE_COLUMN).setDataValidation(rule);
+  }
   sheet.setFrozenRows(1);
   sheet.setColumnWidth(1, 200);
   sheet.setColumnWidth(2, 120);
@@ -229,10 +227,10 @@ export function saveSettings(input: Record<string, unknown>): ApiResult<Settings
     const sheetErrors = loaded.result.ok ? [] : loaded.result.errors.filter((e) => !(e.field in (input ?? {})));
     const unknownKeys: string[] = [];
     for (const [key, value] of Object.entries(input ?? {})) {
-      if ((SETTING_KEYS as readonly string[]).includes(key)) merged[key] = value === "" || value === undefined ? null : value;
+      if (isSettingKey(key)) merged[key] = value === "" || value === undefined ? null : value;
       else unknownKeys.push(key);
     }
-    for (const key of ["language", "bounceGood", "bounceBad", "depthGood", "depthBad", "aovHeroRatio"]) {
+    for (const key of keysWithDefaults()) {
       // These have defaults rather than "none": an emptied field means "back to the default".
       if (merged[key] === null) delete merged[key];
     }
@@ -241,7 +239,7 @@ export function saveSettings(input: Record<string, unknown>): ApiResult<Settings
     const checked = validateSettings(merged, language);
     if (!checked.ok || unknownKeys.length || sheetErrors.length) {
       const errors: SettingsCellError[] = [...sheetErrors, ...(checked.ok ? [] : checked.errors.filter((e) => !sheetErrors.some((s) => s.field === e.field)))];
-      for (const key of unknownKeys) errors.push({ field: "settings", message: `unknown setting "${key}"`, cell: "" });
+      for (const key of unknownKeys) errors.push({ field: "settings", message: translate(language, "server.expect.unknownKey", { key }), cell: "" });
       return invalidSettings(errors, language, sheetName);
     }
     const name = writeSettingsSheet(spreadsheet, loaded.sheet, checked.settings);

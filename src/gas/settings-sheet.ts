@@ -4,8 +4,18 @@
  * errors that name the cell. The Apps Script adapter (server.ts) only moves these grids.
  */
 import { isDate, parseNumberText, type Cell } from "../engine/cells";
-import { messages, translate, type MessageKey } from "../engine/i18n";
-import { LANGUAGES, parseSettings, SETTING_KEYS, type Language, type Settings, type SettingKey } from "../engine/settings";
+import { translate } from "../engine/i18n";
+import {
+  LANGUAGES,
+  SETTING_KINDS,
+  SETTINGS_SPEC,
+  isSettingKey as isKeyOf,
+  validateSettingsInput,
+  type Language,
+  type Settings,
+  type SettingKey,
+  type SettingsSpecShape,
+} from "../engine/settings";
 
 /** Every name the Settings sheet may have; whichever exists is used, so switching language keeps one sheet. */
 export const SETTINGS_SHEET_NAMES: readonly string[] = LANGUAGES.map((l) => translate(l, "settings.sheetName"));
@@ -15,66 +25,47 @@ export function settingsSheetName(language: Language): string {
   return translate(language, "settings.sheetName");
 }
 
-type Kind = "rate" | "positive" | "dsr" | "text" | "language" | "depth" | "ratio";
-
-const KIND: Record<SettingKey, Kind> = {
-  peerPayConversion: "rate",
-  peerVisitorValue: "positive",
-  peerDsr: "dsr",
-  monthlyTarget: "positive",
-  heroProduct: "text",
-  grossMargin: "rate",
-  language: "language",
-  bounceGood: "rate",
-  bounceBad: "rate",
-  depthGood: "depth",
-  depthBad: "depth",
-  aovHeroRatio: "ratio",
-};
-
-const NUMBER_FORMAT: Record<Kind, string> = {
-  rate: "0.00%",
-  positive: "#,##0.00",
-  dsr: "0.00",
-  text: "@",
-  language: "@",
-  depth: "0.0",
-  ratio: "0.0",
-};
-
 /** Column layout: A label, B value, C explanation, D the canonical key the program reads. */
 export const SETTINGS_COLUMNS = 4;
 export const VALUE_COLUMN = 2;
 const KEY_COLUMN = 4;
 
 /** 1-based sheet row of `key` in a freshly written Settings sheet. */
-export function settingsRow(key: SettingKey): number {
-  return SETTING_KEYS.indexOf(key) + 2;
+export function settingsRow(key: SettingKey, spec: SettingsSpecShape = SETTINGS_SPEC): number {
+  return Object.keys(spec.settings).indexOf(key) + 2;
 }
 
-/** The sidebar's field label when it has one (same words in both places), else the sheet-only label. */
-function label(language: Language, key: SettingKey): string {
-  const uiKey = `ui.field.${key}`;
-  return translate(language, (uiKey in messages ? uiKey : `server.field.${key}`) as MessageKey);
+/** The key's label (the same words in the sheet, the sidebar form and error messages). */
+function label(language: Language, key: string, spec: SettingsSpecShape = SETTINGS_SPEC): string {
+  const setting = spec.settings[key];
+  return setting ? translate(language, setting.label) : key;
 }
 
 /** The grids to write for `settings`: values (strings escaped as literal text), number formats, weights. */
-export function settingsSheetGrid(settings: Settings): {
+export function settingsSheetGrid(
+  settings: Settings,
+  spec: SettingsSpecShape = SETTINGS_SPEC,
+): {
   values: (string | number)[][];
   numberFormats: string[][];
   fontWeights: ("bold" | "normal")[][];
   fontColors: string[][];
 } {
   const language = settings.language;
-  const header = ["label", "value", "help", "key"].map((h) => translate(language, `server.settings.header.${h}` as MessageKey));
+  const header = [
+    translate(language, "server.settings.header.label"),
+    translate(language, "server.settings.header.value"),
+    translate(language, "server.settings.header.help"),
+    translate(language, "server.settings.header.key"),
+  ];
   const values: (string | number)[][] = [header];
   const numberFormats: string[][] = [["@", "@", "@", "@"]];
   const fontWeights: ("bold" | "normal")[][] = [["bold", "bold", "bold", "bold"]];
   const fontColors: string[][] = [["#000000", "#000000", "#000000", "#000000"]];
-  for (const key of SETTING_KEYS) {
-    const value = settings[key];
-    values.push([label(language, key), value === null ? "" : value, translate(language, `server.help.${key}` as MessageKey), key]);
-    numberFormats.push(["@", NUMBER_FORMAT[KIND[key]], "@", "@"]);
+  for (const [key, setting] of Object.entries(spec.settings)) {
+    const value = (settings as Record<string, unknown>)[key] as string | number | null | undefined;
+    values.push([translate(language, setting.label), value === null || value === undefined ? "" : value, translate(language, setting.help), key]);
+    numberFormats.push(["@", SETTING_KINDS[setting.kind].format, "@", "@"]);
     fontWeights.push(["normal", "normal", "normal", "normal"]);
     fontColors.push(["#000000", "#000000", "#5f6368", "#9aa0a6"]);
   }
@@ -93,11 +84,19 @@ export type SettingsReading =
   | { ok: false; errors: SettingsCellError[]; language: Language; input: Record<string, unknown> };
 
 function expected(language: Language, key: SettingKey): string {
-  return translate(language, `server.expect.${KIND[key]}` as MessageKey);
+  return translate(language, SETTING_KINDS[SETTINGS_SPEC.settings[key].kind].expect);
 }
 
 function isSettingKey(text: string): text is SettingKey {
-  return (SETTING_KEYS as readonly string[]).includes(text);
+  return isKeyOf(text);
+}
+
+/** Cells that offer a dropdown (choice kinds): 1-based row, the allowed values and the help shown. */
+export function settingsSheetDropdowns(language: Language, spec: SettingsSpecShape = SETTINGS_SPEC): { row: number; choices: string[]; help: string }[] {
+  return Object.entries(spec.settings).flatMap(([key, setting], index) => {
+    const kind = SETTING_KINDS[setting.kind];
+    return "choices" in kind && kind.choices ? [{ row: index + 2, choices: [...kind.choices], help: translate(language, setting.help) }] : [];
+  });
 }
 
 /** Which row holds each key: by the key column, falling back to the standard row when a key cell was cleared. */
@@ -107,7 +106,7 @@ function locateKeys(values: Cell[][]): Map<SettingKey, number> {
     const k = String(line[KEY_COLUMN - 1] ?? "").trim();
     if (i > 0 && isSettingKey(k) && !rows.has(k)) rows.set(k, i + 1);
   });
-  for (const key of SETTING_KEYS) {
+  for (const key of Object.keys(SETTINGS_SPEC.settings) as SettingKey[]) {
     const row = settingsRow(key);
     if (!rows.has(key) && row <= values.length && String(values[row - 1][KEY_COLUMN - 1] ?? "").trim() === "") rows.set(key, row);
   }
@@ -133,15 +132,16 @@ export function languageInSheet(values: Cell[][]): Language | null {
   return found ?? null;
 }
 
-/** Reads one typed cell as the raw input for `key`, or an error message. */
+/**
+ * Reads one typed cell as the raw input for `key`, or an error message. Only what a cell adds is
+ * handled here (numbers typed as text, dates in a text cell); the spec's validator checks the rest.
+ */
 function readCell(key: SettingKey, cell: Cell, language: Language): { value: unknown } | { error: string } | null {
   if (cell === null || cell === undefined || (typeof cell === "string" && cell.trim() === "")) return null;
-  const kind = KIND[key];
-  if (kind === "text") return { value: isDate(cell) ? String(cell) : String(cell).trim() };
-  if (kind === "language") {
-    const text = String(cell).trim();
-    const found = LANGUAGES.find((l) => l.toLowerCase() === text.toLowerCase());
-    return found ? { value: found } : { error: expected(language, key) };
+  const kind = SETTING_KINDS[SETTINGS_SPEC.settings[key].kind];
+  if (kind.type !== "number") {
+    if (isDate(cell)) return kind.type === "text" ? { value: String(cell) } : { error: expected(language, key) };
+    return { value: String(cell) };
   }
   if (typeof cell === "number") return { value: cell };
   if (typeof cell === "string") {
@@ -173,33 +173,25 @@ export function readSettingsSheet(values: Cell[][], fallbackLanguage: Language):
   return checked.ok ? { ok: true, settings: checked.settings, input } : { ok: false, errors: checked.errors, language, input };
 }
 
-/** parseSettings with errors re-worded for people and pointed at Settings-sheet cells. */
+/** The spec's validator, with errors in `language` pointed at Settings-sheet cells. */
 export function validateSettings(
   input: Record<string, unknown>,
   language: Language,
   cellOf: (key: SettingKey) => string = (key) => `B${settingsRow(key)}`,
 ): { ok: true; settings: Settings } | { ok: false; errors: SettingsCellError[] } {
-  const parsed = parseSettings(input);
-  if (parsed.ok) return parsed;
+  const checked = validateSettingsInput(input, language, SETTINGS_SPEC);
+  if (checked.ok) return { ok: true, settings: checked.settings as Settings };
   const errors: SettingsCellError[] = [];
   const seen = new Set<string>();
-  for (const error of parsed.errors) {
-    const key = error.field.split(".")[0];
+  for (const error of checked.errors) {
+    const key = error.field;
     if (!isSettingKey(key)) {
       errors.push({ field: "settings", message: error.message, cell: "" });
       continue;
     }
     if (seen.has(key)) continue;
     seen.add(key);
-    let message = expected(language, key);
-    // The two cross-field rules: say which pair is out of order, not just "invalid".
-    if (key === "bounceBad" && typeof input.bounceBad === "number" && typeof input.bounceGood === "number" && input.bounceBad <= input.bounceGood) {
-      message = translate(language, "server.expect.bounceOrder");
-    }
-    if (key === "depthGood" && typeof input.depthGood === "number" && typeof input.depthBad === "number" && input.depthGood <= input.depthBad) {
-      message = translate(language, "server.expect.depthOrder");
-    }
-    errors.push({ field: key, message, cell: cellOf(key) });
+    errors.push({ field: key, message: error.message, cell: cellOf(key) });
   }
   return { ok: false, errors };
 }

@@ -4,14 +4,12 @@
  * (textContent), never as HTML.
  */
 import type { ApiError, DiagnoseSummary, SettingsView } from "../gas/api";
-import { parseNumberText } from "../engine/cells";
-import { messages, translate, type MessageKey } from "../engine/i18n";
+import { translate, type MessageKey } from "../engine/i18n";
 import type { Status } from "../engine/report";
 import { scoreBand } from "../engine/score";
-import type { Language, Settings } from "../engine/settings";
+import { LANGUAGES, SETTINGS_SPEC, type Language, type Settings } from "../engine/settings";
+import { displayValue, formFields, readFormField, type FieldReading, type FormField } from "./form";
 import { run } from "./server";
-
-const LANGUAGES: readonly Language[] = ["zh-CN", "zh-TW", "en"];
 const STAGES = ["reading", "checking", "writing"] as const;
 /**
  * diagnoseShop is one server call, so the stages are paced on the client: these are roughly
@@ -22,22 +20,9 @@ const STAGE_STARTS_MS = [0, 700, 1600];
 const STATUS_ORDER: readonly Status[] = ["bad", "warn", "good", "info"];
 const STATUS_ICONS: Record<Status, string> = { bad: "✕", warn: "!", good: "✓", info: "i" };
 
-type FieldKind = "percent" | "money" | "dsr" | "text" | "language";
-type FormKey = "peerPayConversion" | "peerVisitorValue" | "peerDsr" | "monthlyTarget" | "heroProduct" | "grossMargin" | "language";
-interface FieldSpec {
-  key: FormKey;
-  kind: FieldKind;
-  hint?: MessageKey;
-}
-const FIELDS: readonly FieldSpec[] = [
-  { key: "peerPayConversion", kind: "percent", hint: "ui.hint.percent" },
-  { key: "peerVisitorValue", kind: "money", hint: "ui.hint.money" },
-  { key: "peerDsr", kind: "dsr", hint: "ui.hint.dsr" },
-  { key: "monthlyTarget", kind: "money", hint: "ui.hint.target" },
-  { key: "heroProduct", kind: "text", hint: "ui.hint.hero" },
-  { key: "grossMargin", kind: "percent", hint: "ui.hint.percent" },
-  { key: "language", kind: "language" },
-];
+/** The form's fields, derived from the settings spec (src/sidebar/form.ts). */
+const FIELDS: readonly FormField[] = formFields();
+type FormKey = string;
 
 /** What the panel shows; re-rendered as a whole when the language changes. */
 interface PanelState {
@@ -247,9 +232,8 @@ function renderError(): void {
 }
 
 function describeFieldError(field: string, message: string, cell?: string): string {
-  // Thresholds only the Settings sheet shows have their label under server.field.*.
-  const key = [`ui.field.${field}`, `server.field.${field}`].find((k) => k in messages);
-  const label = key ? t(key as MessageKey) : field;
+  const setting = (SETTINGS_SPEC.settings as Record<string, { label: MessageKey } | undefined>)[field];
+  const label = setting ? t(setting.label) : field;
   const where = cell ? t("ui.invalid.atCell", { sheet: settingsSheetName(), cell }) : "";
   return t("ui.invalid.line", { field: label, where, message });
 }
@@ -340,9 +324,9 @@ function buildSettingsForm(): void {
     const id = `field-${field.key}`;
     const label = document.createElement("label");
     label.htmlFor = id;
-    label.dataset.i18n = `ui.field.${field.key}`;
+    label.dataset.i18n = field.label;
     let input: HTMLInputElement | HTMLSelectElement;
-    if (field.kind === "language") {
+    if (field.control === "language") {
       const select = document.createElement("select");
       for (const language of LANGUAGES) {
         const option = document.createElement("option");
@@ -354,18 +338,18 @@ function buildSettingsForm(): void {
       const text = document.createElement("input");
       text.type = "text";
       text.autocomplete = "off";
-      if (field.kind !== "text") text.inputMode = "decimal";
+      if (field.control !== "text") text.inputMode = "decimal";
       input = text;
     }
     input.id = id;
     input.name = field.key;
     const describedBy: string[] = [];
     row.append(label);
-    if (field.kind === "percent") row.classList.add("with-unit");
+    if (field.control === "percent") row.classList.add("with-unit");
     const control = document.createElement("div");
     control.className = "control";
     control.append(input);
-    if (field.kind === "percent") {
+    if (field.control === "percent") {
       const unit = textElement("span", "%", "unit");
       unit.setAttribute("aria-hidden", "true");
       control.append(unit);
@@ -390,14 +374,6 @@ function buildSettingsForm(): void {
   }
 }
 
-/** Shows a settings value the way an operator types it (rates as percentages). */
-function displayValue(field: FieldSpec, settings: Settings): string {
-  const value = settings[field.key];
-  if (value === null || value === undefined) return "";
-  if (field.kind === "percent" && typeof value === "number") return String(Number((value * 100).toPrecision(12)));
-  return String(value);
-}
-
 /**
  * What each field showed when the settings were last loaded. Only fields that differ are sent,
  * so a panel that could not load the settings never blanks the values a teammate saved.
@@ -406,7 +382,7 @@ const loadedText = new Map<FormKey, string>();
 
 function fillSettingsForm(settings: Settings): void {
   for (const field of FIELDS) {
-    const text = displayValue(field, settings);
+    const text = displayValue(field, (settings as Record<string, unknown>)[field.key]);
     fieldInput(field.key).value = text;
     loadedText.set(field.key, text);
   }
@@ -428,29 +404,9 @@ function showFieldError(key: string, message: string | null): boolean {
   return true;
 }
 
-type FieldReading = { ok: true; value: number | string | null } | { ok: false; message: string };
-
-/** Reads one form field and checks it against the same limits the server's schema uses. */
-function readField(field: FieldSpec): FieldReading {
-  const raw = fieldInput(field.key).value;
-  if (field.kind === "language") return isLanguage(raw) ? { ok: true, value: raw } : { ok: false, message: t("ui.invalid.language") };
-  if (field.kind === "text") {
-    const text = raw.trim();
-    if (text.length > 200) return { ok: false, message: t("ui.invalid.tooLong") };
-    return { ok: true, value: text === "" ? null : text };
-  }
-  const reading = parseNumberText(raw);
-  if (reading.kind === "blank") return { ok: true, value: null };
-  if (reading.kind === "invalid") return { ok: false, message: t("ui.invalid.notNumber", { value: raw.trim() }) };
-  if (field.kind === "percent") {
-    // The field is labelled %, so "3.5" and "3.5%" both mean 3.5 percent.
-    const fraction = reading.percent ? reading.value : Number((reading.value / 100).toPrecision(12));
-    return fraction > 0 && fraction < 1 ? { ok: true, value: fraction } : { ok: false, message: t("ui.invalid.percent") };
-  }
-  if (field.kind === "dsr") {
-    return reading.value >= 1 && reading.value <= 5 ? { ok: true, value: reading.value } : { ok: false, message: t("ui.invalid.dsr") };
-  }
-  return reading.value > 0 ? { ok: true, value: reading.value } : { ok: false, message: t("ui.invalid.positive") };
+/** Reads one form field and checks it with the settings spec's own validator. */
+function readField(field: FormField): FieldReading {
+  return readFormField(field, fieldInput(field.key).value, state.language);
 }
 
 function showSettingsStatus(text: string, problem = false): void {

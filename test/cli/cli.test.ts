@@ -136,6 +136,18 @@ describe("shop-doctor diagnose", () => {
     writeFileSync(bad, JSON.stringify({ peerPayConversion: 3.1 }));
     const result = await shopDoctor(["diagnose", SAMPLE_FILES[0], "--settings", bad]);
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain("peerPayConversion");
+    // The Settings sheet's own wording, in the report's language (zh-CN by default), naming the JSON key.
+    expect(result.stderr).toContain(`has invalid values:\n  "peerPayConversion"（同行同层平均支付转化率）应填 0% 到 100% 之间的百分比，例如 3.5%\n`);
+    writeFileSync(bad, JSON.stringify({ language: "en", peerDsr: 6, bounceGood: 0.8, colour: "red" }));
+    const english = await shopDoctor(["diagnose", SAMPLE_FILES[0], "--settings", bad]);
+    expect(english.code).toBe(1);
+    expect(english.stderr).toContain(
+      [
+        "has invalid values:",
+        "  there is no setting called “colour” (check the spelling)",
+        '  "peerDsr" (Peer DSR score): expected a score from 1 to 5, e.g. 4.8',
+        '  "bounceBad" (Bounce rate: bad above): the bad bounce rate must be above the good one',
+      ].join("\n"),
+    );
   });
 });

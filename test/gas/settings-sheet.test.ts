@@ -49,6 +49,18 @@ describe("the Settings sheet", () => {
     );
   });
 
+  it("has a currency row last: a code read in any case, a wrong one named by its cell", () => {
+    const grid = settingsSheetGrid({ ...defaultSettings(), language: "en", currency: "INR" });
+    expect(grid.values[settingsRow("currency") - 1]).toEqual(["Currency", "INR", expect.stringContaining("ISO 4217"), "currency"]);
+    expect(settingsRow("currency")).toBe(14);
+    const read = readSettingsSheet(sheetValues({ currency: " usd " }) as never, "zh-CN");
+    expect(read.ok && read.settings.currency).toBe("USD");
+    const wrong = readSettingsSheet(sheetValues({ currency: "US$", language: "en" }) as never, "zh-CN");
+    expect(!wrong.ok && describeSettingsErrors(wrong.errors, "en", "Settings")).toBe(
+      "The settings need a fix, so nothing was written. Please correct: Settings!B14 (Currency): expected a three-letter currency code such as USD, INR or CNY, or empty",
+    );
+  });
+
   it("an invalid language is reported, and the other errors fall back to the spreadsheet's language", () => {
     const read = readSettingsSheet(sheetValues({ language: "fr" }) as never, "zh-TW");
     expect(!read.ok && read.errors).toEqual([{ field: "language", cell: "B8", message: "應填 zh-CN、zh-TW 或 en" }]);

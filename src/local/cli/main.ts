@@ -8,8 +8,11 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import {
   diagnoseTables,
+  languageOf,
   layoutReport,
   parseSettings,
+  settingLabel,
+  translate,
   type Report,
   type Settings,
   type SheetInput,
@@ -48,9 +51,17 @@ export function readSettingsFile(file: string, language: Settings["language"] | 
     throw new ExportReadError(file, `--settings ${file} must hold one JSON object, e.g. {"peerPayConversion": 0.031}.`);
   }
   const merged = language ? { ...(input as Record<string, unknown>), language } : input;
-  const parsed = parseSettings(merged);
+  // The same messages as the Settings sheet, in the report's language, naming the JSON key.
+  const wording = languageOf(merged) ?? "zh-CN";
+  const parsed = parseSettings(merged, wording);
   if (!parsed.ok) {
-    const problems = parsed.errors.map((e) => `  ${e.field}: ${e.message}`).join("\n");
+    const problems = parsed.errors
+      .map((e) =>
+        e.field === "settings"
+          ? `  ${e.message}`
+          : `  ${translate(wording, "server.error.problem", { cell: `"${e.field}"`, label: settingLabel(e.field, wording), expected: e.message })}`,
+      )
+      .join("\n");
     throw new ExportReadError(file, `--settings ${file} has invalid values:\n${problems}`);
   }
   return parsed.settings;
