@@ -296,4 +296,14 @@ export const reportMessages = {
   "sanity.id-precision-lost": { "zh-CN": "「{sheet}」有 {count} 个商品 ID 太长，被当成数字后末几位可能不准（{cells}）。把 ID 列设成纯文本后重新粘贴。", "zh-TW": "「{sheet}」有 {count} 個商品 ID 太長，被當成數字後末幾位可能不準（{cells}）。把 ID 列設成純文字後重新貼上。", en: "\"{sheet}\" has {count} product IDs too long to survive as numbers ({cells}); format the ID column as plain text and paste again." },
   "sanity.terminal-rows-folded": { "zh-CN": "「{sheet}」里 PC 端和无线端的行已并入同一天的“所有终端”行（{cells}）。", "zh-TW": "「{sheet}」裡 PC 端和無線端的行已併入同一天的「所有終端」行（{cells}）。", en: "PC and mobile rows in \"{sheet}\" were folded into the all-terminal row of the same day ({cells})." },
   "sanity.terminal-rows-without-total": { "zh-CN": "「{sheet}」按终端分行却没有“所有终端”合计行（{cells}），直接相加会重复计算，请导出“所有终端”的数据。", "zh-TW": "「{sheet}」按終端分行卻沒有「所有終端」合計行（{cells}），直接相加會重複計算，請匯出「所有終端」的資料。", en: "\"{sheet}\" is split by terminal with no all-terminal row ({cells}); adding them up would double count, so export the all-terminal view." },
+  // --- added by F ---
+  "tableKind.search-terms": { "zh-CN": "搜索词数据", "zh-TW": "搜尋詞資料", en: "search terms" },
+  "tableKind.live-sessions": { "zh-CN": "直播间数据", "zh-TW": "直播間資料", en: "live sessions" },
+  "tableKind.orders": { "zh-CN": "订单明细", "zh-TW": "訂單明細", en: "orders" },
+  "sanity.ragged-row": { "zh-CN": "「{sheet}」有 {count} 行的数值个数和表头列数不一致（{cells}），无法对上列，已略过这些行；请重新导出，或让每个数值都落在它的表头下。", "zh-TW": "「{sheet}」有 {count} 列的數值個數和表頭欄數不一致（{cells}），無法對上欄位，已略過這些列；請重新匯出，或讓每個數值都落在它的表頭下。", en: "\"{sheet}\" has {count} rows with fewer or more values than its header ({cells}); they cannot be matched to their columns and were left out. Re-export the file, or fix each row so every value sits under its header." },
+  "sanity.subtotal-row": { "zh-CN": "「{sheet}」的小计行已单独存放，不会重复计算（{cells}）。", "zh-TW": "「{sheet}」的小計列已單獨存放，不會重複計算（{cells}）。", en: "Subtotal rows in \"{sheet}\" were kept apart so they are not counted twice ({cells})." },
+  "sanity.average-row": { "zh-CN": "「{sheet}」的平均值行已单独存放，不计入合计（{cells}）。", "zh-TW": "「{sheet}」的平均值列已單獨存放，不計入合計（{cells}）。", en: "Average rows in \"{sheet}\" were kept apart and never added up ({cells})." },
+  "sanity.repeated-header": { "zh-CN": "「{sheet}」表格中间重复出现了表头行，已跳过（{cells}）。", "zh-TW": "「{sheet}」表格中間重複出現了表頭列，已跳過（{cells}）。", en: "\"{sheet}\" repeats its header row inside the table; those rows were skipped ({cells})." },
+  "sanity.key-without-metrics": { "zh-CN": "「{sheet}」有 {count} 行只有名称、没有任何数据，已略过（{cells}）。", "zh-TW": "「{sheet}」有 {count} 列只有名稱、沒有任何資料，已略過（{cells}）。", en: "\"{sheet}\" has {count} rows with a name but no figures at all; they were left out ({cells})." },
+  "sanity.several-entities": { "zh-CN": "「{sheet}」包含多个店铺或直播间，已按各自分开统计，同一天出现多次不算重复（{cells}）。", "zh-TW": "「{sheet}」包含多個店鋪或直播間，已按各自分開統計，同一天出現多次不算重複（{cells}）。", en: "\"{sheet}\" holds several shops or live rooms; rows are grouped per each, so one date under two of them is not a duplicate ({cells})." },
 };

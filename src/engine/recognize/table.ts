@@ -14,13 +14,16 @@ import type { HeaderRow } from "./headers";
 import { quoteCell } from "./issues";
 import type { CellContext } from "./read-cells";
 import { readCell } from "./read-cells";
+import { tablePeriod } from "./period";
+import { detectPlatform } from "./platform";
 import type { RateStats } from "./rates";
 import { fixPercentPoints, newRateStats } from "./rates";
 import type { RowScope } from "./rows";
-import { setAside } from "./rows";
+import { headerWidth, setAside } from "./rows";
 import { foldTerminalRows } from "./terminal";
 import type { ColumnReader } from "./values";
 import { KIND_KEYS } from "./vocabulary";
+import { NUMERIC } from "./bounds";
 
 export { rowFitsHeader, tableEnd } from "./bounds";
 
@@ -33,7 +36,21 @@ const ROW_KEYS: Record<KnownKind, readonly string[]> = {
   "traffic-sources": ["source"],
   "ad-plans": ["plan"],
   "service-agents": ["agent"],
+  "search-terms": ["searchTerm"],
+  "live-sessions": ["liveRoom"],
+  orders: ["orderId"],
 };
+
+/** Fields naming the entity a row belongs to (a shop, a live room), most specific first. */
+const ENTITY_FIELDS = ["liveRoom", "sellerNick"] as const;
+
+/** Where a table sits in its sheet beyond its header: what the reader knows about rows, where its title starts. */
+export interface TableSource {
+  /** Values per row in the file (CSV/TSV readers), by 0-based sheet row. */
+  rowLengths?: readonly number[];
+  /** First 0-based row that may hold this table's title (the end of the table above, or 0). */
+  titleFrom?: number;
+}
 
 const PRESALE_NAME = /预售|定金|预定|預售|pre-?order|pre-?sale/i;
 
@@ -42,7 +59,10 @@ export function classify(fields: ReadonlySet<string>): KnownKind | null {
   const has = (f: string) => fields.has(f);
   if (has("agent")) return "service-agents";
   const adKey = KIND_KEYS.find(([kind]) => kind === "ad-plans")?.[1].some(has) ?? false;
-  if (adKey || (has("spend") && (has("clicks") || has("impressions")))) return "ad-plans";
+  const adFigures = has("spend") || has("clicks") || has("impressions");
+  // A keyword or search term with spend or clicks is an ad keyword report; without, a search-terms table.
+  const adKeyword = (has("keyword") || has("searchTerm")) && adFigures;
+  if (adKey || adKeyword || (has("spend") && (has("clicks") || has("impressions")))) return "ad-plans";
   for (const [kind, keys] of KIND_KEYS) if (keys.some(has)) return kind;
   return null;
 }
@@ -57,7 +77,11 @@ interface TableState {
   rows: TableRow[];
   rowNumbers: number[];
   totals: TotalsRow[];
+  averages: TotalsRow[];
+  subtotals: TotalsRow[];
   rateStats: Map<string, RateStats>;
+  /** Numeric fields read from the table's own columns: a row with none of them filled has no figures. */
+  metricReaders: ColumnReader[];
   /** Fields that key a row (one of them must be filled). */
   rowKeys: readonly string[];
   keyReaders: ColumnReader[];
@@ -119,7 +143,8 @@ function newState(sheet: string, headerRow: number, kind: KnownKind, plan: Colum
   for (const reader of plan.readers) if (reader.type === "rate") rateStats.set(reader.field, newRateStats());
   const presale = (kind === "products" && plan.readers.some((r) => r.field === "product")) || "presale" in plan.columns;
   const state: TableState = {
-    sheet, headerRow, kind, plan, issues, rows: [], rowNumbers: [], totals: [], rateStats,
+    sheet, headerRow, kind, plan, issues, rows: [], rowNumbers: [], totals: [], averages: [], subtotals: [], rateStats,
+    metricReaders: plan.readers.filter((r) => NUMERIC.has(r.type)),
     rowKeys: [], keyReaders: [], presale, template: rowTemplate(plan, presale),
   };
   decideRowKeys(state);
@@ -148,6 +173,24 @@ function reportMissingKey(state: TableState, row: readonly Cell[], out: TableRow
   });
 }
 
+/** A row with its key but not one figure (a paused plan, a product with no data) is left out with a note. */
+function leaveOutEmpty(state: TableState, row: readonly Cell[], out: TableRow, sheetRow: number): boolean {
+  const { metricReaders, rowKeys } = state;
+  if (metricReaders.length === 0) return false;
+  // An unreadable figure was reported already and keeps its row; only blanks and null tokens are "no figures".
+  for (const reader of metricReaders) {
+    const cell = row[reader.col];
+    if (!isEmptyCell(cell) && !(typeof cell === "string" && isNullToken(cell))) return false;
+  }
+  const keyField = rowKeys.find((k) => out[k] !== null && out[k] !== undefined);
+  if (keyField === undefined) return false;
+  state.issues.push({
+    sheet: state.sheet, row: sheetRow, column: state.plan.columnIndex[keyField] ?? null, field: keyField, code: "key-without-metrics", text: String(out[keyField]),
+    message: `Row ${sheetRow} (${quoteCell(String(out[keyField]))}) has no figures at all; it was left out. Export it again if it should have data.`,
+  });
+  return true;
+}
+
 /** Reads one data row: every column's cell, then stand-ins, presale and the key check. */
 function readDataRow(state: TableState, cells: CellContext, row: readonly Cell[], sheetRow: number): void {
   const out: TableRow = { ...state.template };
@@ -155,13 +198,20 @@ function readDataRow(state: TableState, cells: CellContext, row: readonly Cell[]
   for (const [target, source] of state.plan.standIns) out[target] = out[source];
   if (state.presale) markPresale(out);
   reportMissingKey(state, row, out, sheetRow);
+  if (leaveOutEmpty(state, row, out, sheetRow)) return;
   state.rows.push(out);
   state.rowNumbers.push(sheetRow);
 }
 
 /** Reads sheet rows [start, end): rows set aside (blank, totals, notes) are reported, the rest read. */
-function readRows(state: TableState, values: readonly (readonly Cell[])[], start: number, end: number): void {
-  const scope: RowScope = { sheet: state.sheet, headerRow: state.headerRow, readers: state.plan.readers, issues: state.issues, totals: state.totals };
+function readRows(state: TableState, values: readonly (readonly Cell[])[], start: number, end: number, source: TableSource): void {
+  const headerCells = values[state.headerRow - 1] ?? [];
+  const scope: RowScope = {
+    sheet: state.sheet, headerRow: state.headerRow, readers: state.plan.readers, issues: state.issues,
+    totals: state.totals, averages: state.averages, subtotals: state.subtotals,
+    headerTexts: headerCells.map((c) => (typeof c === "string" ? c.trim() : String(c ?? ""))),
+    headerWidth: headerWidth(headerCells), rowLengths: source.rowLengths,
+  };
   const cells: CellContext = { sheet: state.sheet, issues: state.issues, rateStats: state.rateStats };
   for (let r = start; r < end; r++) {
     const row = values[r] ?? [];
@@ -181,6 +231,52 @@ function foldTerminals(state: TableState): void {
   state.issues.push(...folded.issues);
 }
 
+/** The entity column when the table holds rows of 2+ shops or live rooms. */
+function findEntity(state: TableState): string | undefined {
+  for (const field of ENTITY_FIELDS) {
+    if (!(field in state.plan.columns)) continue;
+    let first: string | null = null;
+    for (const row of state.rows) {
+      const v = row[field];
+      if (typeof v !== "string" || v === "") continue;
+      if (first === null) first = v;
+      else if (v !== first) return noteEntity(state, field);
+    }
+  }
+  return undefined;
+}
+
+function noteEntity(state: TableState, field: string): string {
+  const column = state.plan.columnIndex[field];
+  state.issues.push({
+    sheet: state.sheet, row: state.headerRow, column, field, code: "several-entities", text: state.plan.columns[field],
+    message: `The table at row ${state.headerRow} holds several ${field === "liveRoom" ? "live rooms" : "shops"} (column ${quoteCell(state.plan.columns[field])}); its rows are grouped per ${field === "liveRoom" ? "room" : "shop"}, so the same date under two of them is not a duplicate.`,
+  });
+  return field;
+}
+
+/** What the table adds beyond its rows: rows kept aside, its entity column, period and platform. */
+function extras(state: TableState, values: readonly (readonly Cell[])[], header: HeaderRow, source: TableSource): Partial<RecognizedTable> {
+  const out: Partial<RecognizedTable> = {};
+  if (state.averages.length > 0) out.averages = state.averages;
+  if (state.subtotals.length > 0) out.subtotals = state.subtotals;
+  const entity = findEntity(state);
+  if (entity !== undefined) out.entityField = entity;
+  const titleRows = values.slice(Math.max(source.titleFrom ?? 0, header.index - 8), header.index);
+  const ambiguous = state.issues.some((i) => i.code === "ambiguous-date" && i.field === "date");
+  const period = tablePeriod(state.rows, ambiguous, titleRows, state.sheet);
+  if (period !== undefined) out.period = period;
+  out.platform = platformOf(header, titleRows, state.sheet);
+  return out;
+}
+
+/** The platform from the header texts, title texts and the sheet name. */
+export function platformOf(header: HeaderRow, titleRows: readonly (readonly Cell[])[], name: string): RecognizedTable["platform"] {
+  const titles: string[] = [];
+  for (const row of titleRows) for (const cell of row) if (typeof cell === "string" && cell.length <= 160) titles.push(cell);
+  return detectPlatform(header.cells.map((c) => c.text), titles, name);
+}
+
 /** Reads the table under `header` over sheet rows [start, end). */
 export function readTable(
   sheet: string,
@@ -188,6 +284,7 @@ export function readTable(
   header: HeaderRow,
   start: number,
   end: number,
+  source: TableSource = {},
 ): RecognizedTable {
   const headerRow = header.index + 1;
   const issues: RecognitionIssue[] = [];
@@ -195,17 +292,19 @@ export function readTable(
   const { columns, columnIndex } = plan;
   const base: BaseTable = { sheet, headerRow, columns, columnIndex, rows: [], rowNumbers: [], totals: [], issues };
   const kind = classify(new Set(Object.keys(columns)));
-  if (kind === null) return noKeyTable(base);
-  if (start >= end) return noRowsTable(base);
+  if (kind === null) return { ...noKeyTable(base), platform: platformOf(header, [], sheet) };
+  if (start >= end) return { ...noRowsTable(base), platform: platformOf(header, [], sheet) };
 
   settleFields(plan, kind);
   const state = newState(sheet, headerRow, kind, plan, issues);
   issues.push(...decideDateOrders(sheet, headerRow, values, plan.readers, start, end));
-  readRows(state, values, start, end);
+  readRows(state, values, start, end, source);
   issues.push(...fixPercentPoints(sheet, headerRow, state.rateStats, state.rows, state.totals, plan.standIns, columns, columnIndex));
   foldTerminals(state);
   issues.push(...checkRates(sheet, state.rows, state.rowNumbers, plan.native, columnIndex, columns));
   issues.sort((a, b) => a.row - b.row || (a.column ?? 0) - (b.column ?? 0));
   const reason = plan.ignored.length > 0 ? `Columns not used: ${plan.ignored.join(", ")}.` : undefined;
-  return { ...base, kind, reason, rows: state.rows, rowNumbers: state.rowNumbers, totals: state.totals };
+  const more = extras(state, values, header, source);
+  issues.sort((a, b) => a.row - b.row || (a.column ?? 0) - (b.column ?? 0));
+  return { ...base, kind, reason, rows: state.rows, rowNumbers: state.rowNumbers, totals: state.totals, ...more };
 }
