@@ -203,10 +203,10 @@ describe("cells", () => {
     expect(codes(seq)).toEqual([]);
   });
 
-  it("says so when the day/month order cannot be decided", () => {
+  it("says so when the day/month order cannot be decided, naming the first ambiguous data cell (A2, not the header)", () => {
     const t = one([["Date", "Sessions"], ["03/04/26", 1]]);
     expect(t.rows[0].date).toBe("2026-03-04");
-    expect(t.issues).toEqual([expect.objectContaining({ code: "ambiguous-date", row: 1, column: 1 })]);
+    expect(t.issues).toEqual([expect.objectContaining({ code: "ambiguous-date", row: 2, column: 1, text: "03/04/26" })]);
   });
 
   it("reads durations written as seconds, clock text, Chinese units or a time-of-day Date", () => {

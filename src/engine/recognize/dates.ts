@@ -13,10 +13,13 @@ interface DateColumnScan {
   parts: DayMonthParts[];
   firstText: string;
   firstDateRow: number;
+  /** First data cell that reads either way (both parts ≤ 12 and different), 1-based row, and its text. */
+  firstAmbiguousRow: number;
+  firstAmbiguousText: string;
 }
 
 function scanDateColumn(values: readonly (readonly Cell[])[], col: number, start: number, end: number): DateColumnScan {
-  const scan: DateColumnScan = { parts: [], firstText: "", firstDateRow: 0 };
+  const scan: DateColumnScan = { parts: [], firstText: "", firstDateRow: 0, firstAmbiguousRow: 0, firstAmbiguousText: "" };
   for (let r = start; r < end; r++) {
     const cell = values[r]?.[col];
     if (typeof cell === "string") {
@@ -24,6 +27,10 @@ function scanDateColumn(values: readonly (readonly Cell[])[], col: number, start
       if (p) {
         scan.parts.push(p);
         if (scan.firstText === "") scan.firstText = cell.trim();
+        if (scan.firstAmbiguousRow === 0 && p.first !== p.second && p.first <= 12 && p.second <= 12) {
+          scan.firstAmbiguousRow = r + 1;
+          scan.firstAmbiguousText = cell.trim();
+        }
       }
     } else if (scan.firstDateRow === 0 && isDate(cell)) {
       scan.firstDateRow = r + 1;
@@ -60,10 +67,14 @@ export function decideDateOrders(
     }
     const form = decision.order === "mdy" ? "month/day/year" : "day/month/year";
     if (decision.ambiguous) {
-      issues.push({
-        sheet, row: headerRow, column, field: reader.field, code: "ambiguous-date",
-        message: `The dates in ${where} could be day/month or month/day; they were read as ${form}. Re-export with ISO dates (2026-11-22) if that is wrong.`,
-      });
+      const row = scan.firstAmbiguousRow || headerRow;
+      const first = scan.firstAmbiguousRow ? ` (the first is ${cellRef(row, column)}, ${quoteCell(scan.firstAmbiguousText)})` : "";
+      const ambiguous: RecognitionIssue = {
+        sheet, row, column, field: reader.field, code: "ambiguous-date",
+        message: `The dates in ${where} could be day/month or month/day${first}; no date in the column has a part above 12 to settle it, so they were read as ${form} and the period is marked unsure. Re-export with ISO dates (2026-11-22) if that is wrong.`,
+      };
+      if (scan.firstAmbiguousText) ambiguous.text = scan.firstAmbiguousText;
+      issues.push(ambiguous);
     } else if (decision.conflicting) {
       issues.push({
         sheet, row: headerRow, column, field: reader.field, code: "mixed-date-order",

@@ -37,7 +37,7 @@ interface UnknownReason {
 function unknownTable(sheet: string, headerRow: number, reason: UnknownReason, issues: RecognitionIssue[] = []): RecognizedTable {
   return {
     sheet, kind: "unknown", reason: reason.text, reasonCode: reason.reasonCode, reasonParams: reason.params,
-    headerRow, columns: {}, columnIndex: {}, rows: [], rowNumbers: [], totals: [], issues,
+    headerRow, columns: {}, columnIndex: {}, rows: [], rowNumbers: [], totals: [], issues, platform: "unknown",
   };
 }
 

@@ -67,8 +67,10 @@ export function periodFromTitle(titleRows: readonly (readonly Cell[])[]): TableP
   const dates: string[] = [];
   for (const row of titleRows) {
     for (const cell of row) {
-      if (typeof cell !== "string" || cell.length > 160 || !PERIOD_LABEL.test(cell)) continue;
-      dates.push(...datesIn(cell));
+      if (typeof cell !== "string" || cell.length > 160) continue;
+      // A labelled date (统计时间 …, # Start date: …) or a range of two dates (搜索词_2026-11-01_2026-11-07).
+      const found = datesIn(cell);
+      if (found.length >= 2 || (found.length === 1 && PERIOD_LABEL.test(cell))) dates.push(...found);
     }
   }
   return periodOf(dates, "title");
