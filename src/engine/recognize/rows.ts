@@ -92,6 +92,13 @@ function keepAside(scope: RowScope, row: readonly Cell[], sheetRow: number): boo
 
 /** A copy of the header inside the table (exports pasted one after another): skipped. */
 function skipRepeatedHeader(scope: RowScope, row: readonly Cell[], sheetRow: number): boolean {
+  // Cheap exit for data rows: a repeated header repeats at least one of its first two used columns.
+  const sameAt = (i: number) => {
+    const reader = scope.readers[i];
+    const cell = reader ? row[reader.col] : undefined;
+    return typeof cell === "string" && cell.trim() === scope.headerTexts[reader.col];
+  };
+  if (!sameAt(0) && !sameAt(1)) return false;
   let same = 0;
   for (const reader of scope.readers) {
     const cell = row[reader.col];
