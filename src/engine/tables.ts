@@ -9,6 +9,12 @@ import type { Cell } from "./cells";
 export interface SheetInput {
   name: string;
   values: Cell[][];
+  /**
+   * How many values each row had in the file it came from (CSV/TSV), by 0-based row: the
+   * grid itself is padded to a rectangle, so only the reader knows a row was short. Absent
+   * for Sheets ranges (rectangular); recognition then detects only rows that run past the header.
+   */
+  rowLengths?: number[];
 }
 
 export const TABLE_KINDS = [
@@ -17,6 +23,9 @@ export const TABLE_KINDS = [
   "traffic-sources",
   "ad-plans",
   "service-agents",
+  "search-terms",
+  "live-sessions",
+  "orders",
   "unknown",
 ] as const;
 export type TableKind = (typeof TABLE_KINDS)[number];
@@ -99,6 +108,24 @@ export interface TotalsRow {
   values: TableRow;
 }
 
+/** Where a table's period came from: distinct dates in its rows, its title rows, or its file/tab name. */
+export type PeriodSource = "dates" | "title" | "name";
+
+/** The days a table covers (ISO dates, inclusive). */
+export interface TablePeriod {
+  from: string;
+  to: string;
+  /** Days covered: distinct dates in the rows (or the span when rows hold ranges); the span for title and name. */
+  days: number;
+  source: PeriodSource;
+  /** True when `a/b/yy` dates could be read either way and the order was a guess (month first). */
+  ambiguousDates?: boolean;
+}
+
+export const PLATFORMS = ["taobao", "jd", "pdd", "douyin", "shopify", "amazon", "ga4", "shopee", "lazada", "tiktok", "unknown"] as const;
+/** The platform whose export a table is (taobao = 生意参谋 / 万相台 / 直通车). */
+export type Platform = (typeof PLATFORMS)[number];
+
 export interface RecognizedTable {
   sheet: string;
   kind: TableKind;
@@ -122,5 +149,18 @@ export interface RecognizedTable {
   /** 1-based sheet row of each entry in `rows`. */
   rowNumbers: number[];
   totals: TotalsRow[];
+  /** Average rows (均值, 平均, Average, Mean), kept aside like totals; absent when none. */
+  averages?: TotalsRow[];
+  /** Subtotal rows (小计, Subtotal), kept aside; absent when none. */
+  subtotals?: TotalsRow[];
+  /**
+   * The field naming the entity each row belongs to when the table holds several (a 店铺名称 /
+   * 直播间名称 / Store column with 2+ values): group rows per value of this field.
+   */
+  entityField?: string;
+  /** The days the table covers; absent when neither its rows, its title nor its name say. */
+  period?: TablePeriod;
+  /** The platform whose export this is, from its headers (and title/name); "unknown" when nothing tells. */
+  platform?: Platform;
   issues: RecognitionIssue[];
 }

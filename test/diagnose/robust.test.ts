@@ -22,6 +22,9 @@ const FIELDS: Record<TableKind, string[]> = {
   "traffic-sources": ["visitors", "paidBuyers", "sales", "payConversion"],
   "ad-plans": ["impressions", "clicks", "spend", "adSales", "ctr", "roi"],
   "service-agents": ["consultations", "paidBuyers", "consultConversion", "sales"],
+  "search-terms": ["visitors", "paidBuyers", "sales"],
+  "live-sessions": ["visitors", "paidBuyers", "sales"],
+  orders: ["sales", "units"],
   unknown: [],
 };
 const KEY: Partial<Record<TableKind, string>> = { products: "product", "traffic-sources": "source", "ad-plans": "plan", "service-agents": "agent" };

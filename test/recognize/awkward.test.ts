@@ -147,9 +147,16 @@ describe("cells", () => {
 
   it("turns null tokens into no value, never 0", () => {
     const tokens = ["-", "--", "—", "未投放", "无数据", "N/A", ""];
-    const t = one([["计划名称", "花费", "点击量"], ...tokens.map((tok, i): Cell[] => [`plan ${i}`, tok, tok])]);
-    for (const row of t.rows) expect(row).toMatchObject({ spend: null, clicks: null });
+    const t = one([["计划名称", "花费", "点击量"], ...tokens.map((tok, i): Cell[] => [`plan ${i}`, tok, 3])]);
+    for (const row of t.rows) expect(row).toMatchObject({ spend: null, clicks: 3 });
+    expect(t.rows).toHaveLength(7);
     expect(t.issues).toEqual([]);
+  });
+
+  it("leaves out a row with its key and no figures at all, with a note naming the row", () => {
+    const t = one([["计划名称", "花费", "点击量"], ["plan A", "未投放", "-"], ["plan B", 10, 4]]);
+    expect(t.rows.map((r) => r.plan)).toEqual(["plan B"]);
+    expect(t.issues).toEqual([expect.objectContaining({ code: "key-without-metrics", row: 2, column: 1, text: "plan A" })]);
   });
 
   it("reports cells that are not numbers, pointing at the cell", () => {
@@ -196,10 +203,10 @@ describe("cells", () => {
     expect(codes(seq)).toEqual([]);
   });
 
-  it("says so when the day/month order cannot be decided", () => {
+  it("says so when the day/month order cannot be decided, naming the first ambiguous data cell (A2, not the header)", () => {
     const t = one([["Date", "Sessions"], ["03/04/26", 1]]);
     expect(t.rows[0].date).toBe("2026-03-04");
-    expect(t.issues).toEqual([expect.objectContaining({ code: "ambiguous-date", row: 1, column: 1 })]);
+    expect(t.issues).toEqual([expect.objectContaining({ code: "ambiguous-date", row: 2, column: 1, text: "03/04/26" })]);
   });
 
   it("reads durations written as seconds, clock text, Chinese units or a time-of-day Date", () => {

@@ -299,4 +299,14 @@ export const reportMessages = {
   // --- added by A ---
   "rule.failed": { "zh-CN": "检查项「{rule}」出错，未能完成（{detail}），这一项没有诊断结果；报告的其余部分是完整的。", "zh-TW": "檢查項「{rule}」出錯，未能完成（{detail}），這一項沒有診斷結果；報告的其餘部分是完整的。", en: "The check “{rule}” failed and could not finish ({detail}), so it has no findings; the rest of the report is complete." },
   "metric.ruleError": { "zh-CN": "检查项出错", "zh-TW": "檢查項出錯", en: "Check failed" },
+  // --- added by F ---
+  "tableKind.search-terms": { "zh-CN": "搜索词数据", "zh-TW": "搜尋詞資料", en: "search terms" },
+  "tableKind.live-sessions": { "zh-CN": "直播间数据", "zh-TW": "直播間資料", en: "live sessions" },
+  "tableKind.orders": { "zh-CN": "订单明细", "zh-TW": "訂單明細", en: "orders" },
+  "sanity.ragged-row": { "zh-CN": "「{sheet}」有 {count} 行的数值个数和表头列数不一致（{cells}），无法对上列，已略过这些行；请重新导出，或让每个数值都落在它的表头下。", "zh-TW": "「{sheet}」有 {count} 列的數值個數和表頭欄數不一致（{cells}），無法對上欄位，已略過這些列；請重新匯出，或讓每個數值都落在它的表頭下。", en: "\"{sheet}\" has {count} rows with fewer or more values than its header ({cells}); they cannot be matched to their columns and were left out. Re-export the file, or fix each row so every value sits under its header." },
+  "sanity.subtotal-row": { "zh-CN": "「{sheet}」的小计行已单独存放，不会重复计算（{cells}）。", "zh-TW": "「{sheet}」的小計列已單獨存放，不會重複計算（{cells}）。", en: "Subtotal rows in \"{sheet}\" were kept apart so they are not counted twice ({cells})." },
+  "sanity.average-row": { "zh-CN": "「{sheet}」的平均值行已单独存放，不计入合计（{cells}）。", "zh-TW": "「{sheet}」的平均值列已單獨存放，不計入合計（{cells}）。", en: "Average rows in \"{sheet}\" were kept apart and never added up ({cells})." },
+  "sanity.repeated-header": { "zh-CN": "「{sheet}」表格中间重复出现了表头行，已跳过（{cells}）。", "zh-TW": "「{sheet}」表格中間重複出現了表頭列，已跳過（{cells}）。", en: "\"{sheet}\" repeats its header row inside the table; those rows were skipped ({cells})." },
+  "sanity.key-without-metrics": { "zh-CN": "「{sheet}」有 {count} 行只有名称、没有任何数据，已略过（{cells}）。", "zh-TW": "「{sheet}」有 {count} 列只有名稱、沒有任何資料，已略過（{cells}）。", en: "\"{sheet}\" has {count} rows with a name but no figures at all; they were left out ({cells})." },
+  "sanity.several-entities": { "zh-CN": "「{sheet}」包含多个店铺或直播间，已按各自分开统计，同一天出现多次不算重复（{cells}）。", "zh-TW": "「{sheet}」包含多個店鋪或直播間，已按各自分開統計，同一天出現多次不算重複（{cells}）。", en: "\"{sheet}\" holds several shops or live rooms; rows are grouped per each, so one date under two of them is not a duplicate ({cells})." },
 };

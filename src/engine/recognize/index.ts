@@ -37,7 +37,7 @@ interface UnknownReason {
 function unknownTable(sheet: string, headerRow: number, reason: UnknownReason, issues: RecognitionIssue[] = []): RecognizedTable {
   return {
     sheet, kind: "unknown", reason: reason.text, reasonCode: reason.reasonCode, reasonParams: reason.params,
-    headerRow, columns: {}, columnIndex: {}, rows: [], rowNumbers: [], totals: [], issues,
+    headerRow, columns: {}, columnIndex: {}, rows: [], rowNumbers: [], totals: [], issues, platform: "unknown",
   };
 }
 
@@ -113,6 +113,8 @@ function recognizeSheet(sheet: SheetInput): RecognizedTable[] {
   const name = typeof sheet?.name === "string" ? sheet.name : String(sheet?.name ?? "");
   const grid = gridOf(sheet?.values);
   const tables: RecognizedTable[] = [];
+  const rowLengths = Array.isArray(sheet?.rowLengths) ? sheet.rowLengths : undefined;
+  let titleFrom = 0;
   let r = 0;
   let firstContent = -1;
   while (r < grid.length) {
@@ -136,8 +138,9 @@ function recognizeSheet(sheet: SheetInput): RecognizedTable[] {
     }
     const start = r + 1;
     const end = tableEnd(grid, start, header);
-    tables.push(readTable(name, grid, header, start, end));
+    tables.push(readTable(name, grid, header, start, end, { rowLengths, titleFrom }));
     r = end;
+    titleFrom = end;
   }
   if (tables.length === 0) {
     if (firstContent < 0) {

@@ -49,6 +49,12 @@ export const RECOGNITION_ISSUE_CODES = {
   "rate-mismatch": { level: "bad", about: "a rate differs from its counts (e.g. 支付转化率 vs 支付买家数 ÷ 访客数) by more than half a point" },
   "id-precision-lost": { level: "warn", about: "an id that arrived as a number too long to be exact" },
   "terminal-rows-folded": { level: "info", about: "PC / 无线 rows folded into the 所有终端 row of the same day" },
+  "ragged-row": { level: "warn", about: "a row with fewer or more values than its header; left out, never shifted" },
+  "subtotal-row": { level: "info", about: "a 小计/Subtotal row, kept in `subtotals` instead of `rows`" },
+  "average-row": { level: "info", about: "a 均值/平均/Average/Mean row, kept in `averages` instead of `rows`" },
+  "repeated-header": { level: "info", about: "a copy of the header row inside the table, skipped" },
+  "key-without-metrics": { level: "info", about: "a row with its key but no figures at all; left out" },
+  "several-entities": { level: "info", about: "a table holding several shops or live rooms; its rows are grouped per entity" },
   "terminal-rows-without-total": { level: "warn", about: "rows split by terminal with no 所有终端 row; sums would double count" },
 } as const;
 

@@ -57,6 +57,15 @@ function buildRowSchemas() {
       consultConversion: num(), sales: num(), aov: num(), responseSeconds: num(),
     })
     .catchall(extra());
+  const searchTerms = z
+    .object({ searchTerm: text(), keyword: text(), date: isoDate(), dateTo: isoDate(), ...traffic, ...funnel })
+    .catchall(extra());
+  const liveSessions = z
+    .object({ liveRoom: text(), sellerNick: text(), date: isoDate(), dateTo: isoDate(), ...traffic, ...funnel })
+    .catchall(extra());
+  const orders = z
+    .object({ orderId: text(), product: text(), productId: text(), date: isoDate(), dateTo: isoDate(), ...funnel })
+    .catchall(extra());
   const unknown = z.object({}).catchall(extra());
   return {
     "shop-daily": shopDaily,
@@ -64,6 +73,9 @@ function buildRowSchemas() {
     "traffic-sources": trafficSources,
     "ad-plans": adPlans,
     "service-agents": serviceAgents,
+    "search-terms": searchTerms,
+    "live-sessions": liveSessions,
+    orders,
     unknown,
   } satisfies Record<TableKind, z.ZodType>;
 }
@@ -83,6 +95,9 @@ export type ProductRow = z.infer<RowSchemas["products"]>;
 export type TrafficSourceRow = z.infer<RowSchemas["traffic-sources"]>;
 export type AdPlanRow = z.infer<RowSchemas["ad-plans"]>;
 export type ServiceAgentRow = z.infer<RowSchemas["service-agents"]>;
+export type SearchTermRow = z.infer<RowSchemas["search-terms"]>;
+export type LiveSessionRow = z.infer<RowSchemas["live-sessions"]>;
+export type OrderRow = z.infer<RowSchemas["orders"]>;
 
 /** Row type of each table kind. */
 export interface RowOfKind {
@@ -91,6 +106,9 @@ export interface RowOfKind {
   "traffic-sources": TrafficSourceRow;
   "ad-plans": AdPlanRow;
   "service-agents": ServiceAgentRow;
+  "search-terms": SearchTermRow;
+  "live-sessions": LiveSessionRow;
+  orders: OrderRow;
   unknown: Record<string, number | string | null>;
 }
 

@@ -194,7 +194,9 @@ export const VOCABULARY: readonly FieldSpec[] = [
   f("taxes", "money", "Shopify taxes", ["Taxes"]),
   f("unitsPerOrderItem", "number", "Amazon Average Units per Order Item", ["Average Units per Order Item"]),
   f("offerCount", "number", "Amazon Average Offer Count", ["Average Offer Count"]),
-  f("sellerNick", "text", "卖家昵称", ["卖家昵称", "店铺名称"]),
+  f("sellerNick", "text", "卖家昵称 / shop name; with 2+ values the table holds several shops (entityField)", ["卖家昵称", "店铺名称", "店铺名", "Store", "Store name", "Shop name"]),
+  f("liveRoom", "text", "抖音 live room (a live-sessions table's key and entity)", ["直播间", "直播间名称", "直播间名", "直播间ID", "Room ID", "Live room"]),
+  f("orderId", "id", "order number (an orders table's key)", ["订单号", "订单编号", "主订单编号", "子订单编号", "Order ID", "Order Id", "Order number"]),
   f("terminal", "text", "终端 column (所有终端 / PC / 无线)", ["终端", "设备", "Device category", "Device"]),
   f("category", "text", "category (分类, leaf 类目)", ["分类", "类目", "叶子类目", "一级类目", "二级类目", "Product type", "Category"]),
   f("vendor", "text", "Shopify product vendor", ["Product vendor", "Vendor"]),
@@ -250,7 +252,7 @@ export const VOCABULARY: readonly FieldSpec[] = [
   f("qualityScore", "number", "直通车 keyword quality score (1–10)", ["质量分", "质量得分"]),
   f("audience", "text", "万相台 / 引力魔方 audience name", ["人群名字", "人群名称", "定向人群"]),
   f("matchType", "text", "keyword match type", ["匹配方式", "Match type"]),
-  f("searchTerm", "text", "the buyer's search term behind an ad click", ["Customer Search Term", "搜索词"]),
+  f("searchTerm", "text", "the buyer's search term (a search-terms table's key; in an ad report, the term behind a click)", ["Customer Search Term", "搜索词", "搜索关键词", "Search query"]),
 ];
 
 /**
@@ -265,6 +267,7 @@ export const STAND_INS: readonly (readonly [target: string, sources: readonly st
   ["payConversion", ["unitSessionRate", "orderItemSessionRate"]],
   ["source", ["sourceLevel2", "sourceLevel1", "sourceLevel3"]],
   ["plan", ["keyword", "adGroup", "adItem"]],
+  ["searchTerm", ["keyword"]],
   ["consultations", ["chats"]],
 ];
 
@@ -297,12 +300,21 @@ export const PEER_MARKERS: readonly (readonly [marker: string, suffix: "" | "Top
 ];
 
 /** Labels of totals rows (compared after `headerKey` folding). */
-export const TOTALS_LABELS = /^(合计|总计|汇总|小计|全部合计|总和|total|totals|grandtotal|subtotal|summe|gesamt|합계)(\b|[:(（]|$)/;
+export const TOTALS_LABELS = /^(合计|总计|汇总|全部合计|总和|total|totals|grandtotal|summe|gesamt|합계)(\b|[:(（]|$)/;
+
+/** Subtotal rows (小计, Subtotal): kept aside apart from totals (they sum a part, not the table). */
+export const SUBTOTAL_LABELS = /^(小计|分类小计|subtotal|subtotals|zwischensumme|소계)(\b|[:(（]|$)/;
+
+/** Average rows (均值, 平均, Average, Mean): kept aside, never summed. */
+export const AVERAGE_LABELS = /^(均值|平均值|平均|日均|average|averages|mean|avg|durchschnitt|평균)(\b|[:(（]|$)/;
 
 /** Which key field makes a table of which kind, strongest first. */
-export const KIND_KEYS: readonly (readonly [kind: "service-agents" | "ad-plans" | "traffic-sources" | "products" | "shop-daily", fields: readonly string[]])[] = [
+export const KIND_KEYS: readonly (readonly [kind: "service-agents" | "ad-plans" | "orders" | "search-terms" | "live-sessions" | "traffic-sources" | "products" | "shop-daily", fields: readonly string[]])[] = [
   ["service-agents", ["agent"]],
-  ["ad-plans", ["plan", "keyword", "adGroup", "adItem"]],
+  ["ad-plans", ["plan", "adGroup", "adItem"]],
+  ["orders", ["orderId"]],
+  ["search-terms", ["searchTerm", "keyword"]],
+  ["live-sessions", ["liveRoom"]],
   ["traffic-sources", ["source", "sourceLevel1", "sourceLevel2", "sourceLevel3"]],
   ["products", ["product", "productId", "sku", "parentAsin"]],
   ["shop-daily", ["date"]],

@@ -51,6 +51,12 @@ export const ISSUE_WORDING: Record<string, MessageKey> = {
   "id-precision-lost": "sanity.id-precision-lost",
   "terminal-rows-folded": "sanity.terminal-rows-folded",
   "terminal-rows-without-total": "sanity.terminal-rows-without-total",
+  "ragged-row": "sanity.ragged-row",
+  "subtotal-row": "sanity.subtotal-row",
+  "average-row": "sanity.average-row",
+  "repeated-header": "sanity.repeated-header",
+  "key-without-metrics": "sanity.key-without-metrics",
+  "several-entities": "sanity.several-entities",
 };
 
 /** The level of an issue: recognition's own documented level for its codes, ours for the value checks. */
@@ -162,6 +168,8 @@ export function valueChecks(table: RecognizedTable): RecognitionIssue[] {
   const withinFields = "visitors" in cols ? WITHIN_VISITORS.filter((f) => f in cols) : [];
   const keyField = ["productId", "product", "source", "plan", "agent"].find((f) => f in cols);
   const seen = "date" in cols ? new Set<string>() : null;
+  // A table of several shops or live rooms has each date once per entity.
+  const entity = table.entityField;
   for (let i = 0; i < table.rows.length; i++) {
     const row = table.rows[i];
     const sheetRow = table.rowNumbers[i];
@@ -177,7 +185,7 @@ export function valueChecks(table: RecognizedTable): RecognitionIssue[] {
       }
     }
     if (seen && typeof row.date === "string") {
-      const key = keyField ? `${row.date}\u0000${String(row[keyField] ?? "")}` : row.date;
+      const key = `${row.date}\u0000${keyField ? String(row[keyField] ?? "") : ""}\u0000${entity ? String(row[entity] ?? "") : ""}`;
       if (seen.has(key)) out.push({ sheet: table.sheet, row: sheetRow, column: cols.date, field: "date", code: "duplicate-date", message: `${row.date} appears twice`, text: row.date });
       else seen.add(key);
     }

@@ -82,11 +82,11 @@ export function readSheets(files: string[]): SheetInput[] {
   const names = new Map<string, number>();
   for (const file of files) {
     try {
-      const { name, values } = readExportFile(file);
+      const { name, values, rowLengths } = readExportFile(file);
       // Two files with the same base name (a/店铺.csv, b/店铺.csv) get distinct tabs, like Sheets' "Copy of".
       const seen = names.get(name) ?? 0;
       names.set(name, seen + 1);
-      sheets.push({ name: seen ? `${name} (${seen + 1})` : name, values });
+      sheets.push({ name: seen ? `${name} (${seen + 1})` : name, values, rowLengths });
     } catch (error) {
       if (error instanceof ExportReadError) problems.push(error.message);
       else throw error;

@@ -97,6 +97,15 @@ export function pasteCell(text: string): Cell {
 
 /** Parses delimited text (already decoded) into rectangular rows of text, as typed into cells. */
 export function parseDelimitedText(text: string, fileName = ""): string[][] {
+  return parseDelimitedWithLengths(text, fileName).rows;
+}
+
+/**
+ * Parses delimited text into rectangular rows, with how many values each row had in the
+ * file: padding hides a short row, and the engine must know it to leave the row out
+ * instead of reading its values under the wrong headers.
+ */
+export function parseDelimitedWithLengths(text: string, fileName = ""): { rows: string[][]; rowLengths: number[] } {
   const delimiter = detectDelimiter(text, fileName);
   const records = parse(text, {
     delimiter,
@@ -109,11 +118,12 @@ export function parseDelimitedText(text: string, fileName = ""): string[][] {
   while (records.length && records[records.length - 1].every((c) => c.trim() === "")) records.pop();
   const width = records.reduce((max, r) => Math.max(max, r.length), 0);
   // Sheets ranges are rectangular: short rows are padded with empty cells.
-  return records.map((r) => {
+  const rows = records.map((r) => {
     const row = [...r];
     while (row.length < width) row.push("");
     return row;
   });
+  return { rows, rowLengths: records.map((r) => r.length) };
 }
 
 /** Parses delimited text into rows of cells, plain numbers as numbers (what a pasted sheet holds). */
@@ -128,7 +138,7 @@ export function tabNameForFile(file: string): string {
 }
 
 /** Reads one export file into a sheet named after the file. Throws ExportReadError with a clear message. */
-export function readExportFile(file: string): SheetInput & { encoding: string } {
+export function readExportFile(file: string): SheetInput & { encoding: string; rowLengths: number[] } {
   let size: number;
   try {
     const stat = statSync(file);
@@ -155,16 +165,16 @@ export function readExportFile(file: string): SheetInput & { encoding: string } 
 }
 
 /** Decodes and parses the bytes of an export (a file on disk or an upload). Throws ExportReadError. */
-export function parseExportBytes(bytes: Buffer, file: string): { values: Cell[][]; encoding: string } {
+export function parseExportBytes(bytes: Buffer, file: string): { values: Cell[][]; encoding: string; rowLengths: number[] } {
   if (bytes.includes(0) && !(bytes[0] === 0xff || bytes[0] === 0xfe)) {
     throw new ExportReadError(file, `${file} is not a text file (it contains binary data); export the report as CSV.`);
   }
   const { text, encoding } = decodeExport(bytes);
-  let values: Cell[][];
+  let parsed: { rows: string[][]; rowLengths: number[] };
   try {
-    values = parseDelimited(text, file);
+    parsed = parseDelimitedWithLengths(text, file);
   } catch (error) {
     throw new ExportReadError(file, `${file} is not readable as CSV/TSV: ${(error as Error).message}`);
   }
-  return { values, encoding };
+  return { values: parsed.rows.map((row) => row.map(pasteCell)), encoding, rowLengths: parsed.rowLengths };
 }

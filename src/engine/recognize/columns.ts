@@ -1,0 +1,94 @@
+/**
+ * Header cells → fields: which column fills which field, the reader of each used column,
+ * the ad-report renames and the stand-ins (a close column filling a missing field).
+ */
+import type { RecognitionIssue, TableKind } from "../tables";
+import type { HeaderRow } from "./headers";
+import { columnLetter, quoteCell } from "./issues";
+import type { ColumnReader } from "./values";
+import { STAND_INS } from "./vocabulary";
+
+/** The columns of one table as recognition uses them. */
+export interface ColumnPlan {
+  /** Canonical field → header text (stand-ins included). */
+  columns: Record<string, string>;
+  /** Canonical field → 1-based sheet column (stand-ins included). */
+  columnIndex: Record<string, number>;
+  /** One reader per used column. */
+  readers: ColumnReader[];
+  /** Header texts of the columns that were not used. */
+  ignored: string[];
+  /** Fields the header names itself (before stand-ins). */
+  native: Set<string>;
+  /** Stand-in field ← the field whose values it copies. */
+  standIns: [target: string, source: string][];
+}
+
+/** In an ad report these shop words mean the ad's own figures. */
+const AD_RENAMES: readonly (readonly [from: string, to: string])[] = [
+  ["sales", "adSales"],
+  ["orders", "adOrders"],
+  ["payConversion", "clickConversion"],
+];
+
+/** Header cells → fields: the column map, one reader per used column, and issues for the rest. */
+export function mapColumns(sheet: string, header: HeaderRow, issues: RecognitionIssue[]): ColumnPlan {
+  const headerRow = header.index + 1;
+  const plan: ColumnPlan = { columns: {}, columnIndex: {}, readers: [], ignored: [], native: new Set(), standIns: [] };
+  const { columns, columnIndex } = plan;
+  for (const cell of header.cells) {
+    const column = cell.column + 1;
+    if (!cell.match) {
+      plan.ignored.push(cell.text);
+      issues.push({
+        sheet, row: headerRow, column, code: "column-ignored", text: cell.text,
+        message: `Column ${columnLetter(column)} (${quoteCell(cell.text)}) is not a column Shop Doctor knows, so it is not used. Rename it to a standard export header if it matters.`,
+      });
+      continue;
+    }
+    const { field, type } = cell.match;
+    if (field in columns) {
+      issues.push({
+        sheet, row: headerRow, column, field, code: "duplicate-column", text: cell.text,
+        message: `Column ${columnLetter(column)} (${quoteCell(cell.text)}) means the same as column ${columnLetter(columnIndex[field])} (${quoteCell(columns[field])}); only the first is used. Delete one of them if they differ.`,
+      });
+      continue;
+    }
+    columns[field] = cell.text;
+    columnIndex[field] = column;
+    plan.readers.push({ col: cell.column, field, type, header: cell.text, order: "mdy" });
+  }
+  return plan;
+}
+
+/** In an ad report, `sales` / `orders` / `payConversion` columns fill the ad's own fields. */
+function renameAdFields(plan: ColumnPlan): void {
+  const { columns, columnIndex } = plan;
+  for (const [from, to] of AD_RENAMES) {
+    if (!(from in columns) || to in columns) continue;
+    columns[to] = columns[from];
+    columnIndex[to] = columnIndex[from];
+    delete columns[from];
+    delete columnIndex[from];
+    for (const reader of plan.readers) if (reader.field === from) reader.field = to;
+  }
+}
+
+/** Fills `target` from the first of `sources` the table has, when it has no `target` column. */
+function addStandIn(plan: ColumnPlan, target: string, sources: readonly string[]): void {
+  const { columns, columnIndex } = plan;
+  if (target in columns) return;
+  const source = sources.find((s) => s in columns);
+  if (!source) return;
+  columns[target] = columns[source];
+  columnIndex[target] = columnIndex[source];
+  plan.standIns.push([target, source]);
+}
+
+/** Settles the fields for a table of `kind`: ad renames, the native set, then the stand-ins. */
+export function settleFields(plan: ColumnPlan, kind: Exclude<TableKind, "unknown">): void {
+  if (kind === "ad-plans") renameAdFields(plan);
+  plan.native = new Set(Object.keys(plan.columns));
+  for (const [target, sources] of STAND_INS) addStandIn(plan, target, sources);
+  if (kind === "ad-plans") addStandIn(plan, "plan", ["product", "productId"]);
+}
