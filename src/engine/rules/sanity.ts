@@ -112,6 +112,10 @@ export const dataSanity: Rule = {
         }),
       );
     }
+    // Repeated tabs and metrics counted once per parent (src/engine/duplicates.ts, grain.ts).
+    for (const note of ctx.dataNotes) {
+      out.push(makeFinding(this, { status: note.status, subject: note.sheet, subjectType: "sheet", metric: "dataIssues", value: note.count, benchmark: note.status === "info" ? null : 0, format: "integer", message: note.message }));
+    }
     for (const table of ctx.tables) {
       if (table.kind === "unknown") {
         out.push(makeFinding(this, { status: "info", subject: table.sheet, subjectType: "sheet", metric: "dataIssues", format: "integer", message: ctx.t("sanity.unknownTable", { sheet: table.sheet, reason: unknownReason(ctx, table) }) }));
@@ -146,6 +150,7 @@ export function valueChecks(table: RecognizedTable): RecognitionIssue[] {
   const withinFields = "visitors" in cols ? WITHIN_VISITORS.filter((f) => f in cols) : [];
   const keyField = ["productId", "product", "source", "plan", "agent"].find((f) => f in cols);
   const seen = "date" in cols ? new Set<string>() : null;
+  const childField = table.grain?.childField;
   for (let i = 0; i < table.rows.length; i++) {
     const row = table.rows[i];
     const sheetRow = table.rowNumbers[i];
@@ -161,7 +166,9 @@ export function valueChecks(table: RecognizedTable): RecognitionIssue[] {
       }
     }
     if (seen && typeof row.date === "string") {
-      const key = keyField ? `${row.date}\u0000${String(row[keyField] ?? "")}` : row.date;
+      let key = keyField ? `${row.date}\u0000${String(row[keyField] ?? "")}` : row.date;
+      // SKU rows of one product share its id: a row is the product and its SKU.
+      if (childField) key += `\u0000${String(row[childField] ?? "")}`;
       if (seen.has(key)) out.push({ sheet: table.sheet, row: sheetRow, column: cols.date, field: "date", code: "duplicate-date", message: `${row.date} appears twice`, text: row.date });
       else seen.add(key);
     }
