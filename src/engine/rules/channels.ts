@@ -22,6 +22,12 @@ export const AGENT_WARN = 0.8;
 /** A DSR score this far below the peer is red (less, amber). */
 export const DSR_BAD_GAP = 0.1;
 
+/** Only a source the shop pays for can have its spend cut; a free one needs its visitors converted. */
+function hasSpend(s: Subject): boolean {
+  const spend = s.totals.get("spend");
+  return spend !== null && spend > 0;
+}
+
 /** traffic-source-mix: grow sources that convert well, fix or cut weak ones, find the source whose visitors fell. */
 export const trafficSourceMix: Rule = {
   id: "traffic-source-mix",
@@ -45,7 +51,7 @@ export const trafficSourceMix: Rule = {
         const params = { name: s.name, value: ctx.pct(conv), avg: ctx.pct(avg), share: ctx.pct(v / allVisitors) };
         if (r < SOURCE_WEAK) {
           const impact = aov !== null ? (avg - conv) * perDay * aov : null;
-          drafts.push(makeFinding(this, { status: "warn", subject: s.name, subjectType: "source", metric: "sourceConversion", value: conv, benchmark: avg, format: "percent", impact, message: ctx.t("source.weak", { ...params, money: impact !== null ? ctx.money(impact) : "—" }), todo: ctx.t("source.todoWeak", params) }));
+          drafts.push(makeFinding(this, { status: "warn", subject: s.name, subjectType: "source", metric: "sourceConversion", value: conv, benchmark: avg, format: "percent", impact, message: ctx.t("source.weak", { ...params, money: impact !== null ? ctx.money(impact) : "—" }), todo: ctx.t(hasSpend(s) ? "source.todoWeak" : "source.todoWeakFree", params) }));
         } else if (r >= SOURCE_STRONG) {
           strong.push(makeFinding(this, { status: "good", subject: s.name, subjectType: "source", metric: "sourceConversion", value: conv, benchmark: avg, format: "percent", message: ctx.t("source.strong", params), todo: ctx.t("source.todoStrong", params) }));
         }
