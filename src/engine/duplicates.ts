@@ -128,10 +128,15 @@ export function dropRepeatedRows(tables: readonly RecognizedTable[]): { tables: 
     }
     return p;
   };
+  // Only tables that share a kind and key columns with another can repeat it: the usual
+  // paste (one table of each kind) costs one signature per table, no row keys at all.
+  const signatures = tables.map((t) => (t.kind === "unknown" || t.rows.length === 0 ? "" : signatureOf(t)));
+  const shared = new Map<string, number>();
+  for (const sig of signatures) if (sig) shared.set(sig, (shared.get(sig) ?? 0) + 1);
   for (const i of countingOrder(tables)) {
     const table = tables[i];
-    if (table.kind === "unknown" || table.rows.length === 0) continue;
-    const signature = signatureOf(table);
+    const signature = signatures[i];
+    if (!signature || shared.get(signature)! < 2) continue;
     let seen = bySignature.get(signature);
     if (!seen) {
       seen = new Map();
