@@ -144,13 +144,23 @@ export function dropRepeatedRows(tables: readonly RecognizedTable[]): { tables: 
     }
     const keys = KEY_FIELDS.filter((f) => f in table.columnIndex);
     const dated = "date" in table.columnIndex;
+    const sharedCache = new Map<number, string[]>();
+    const sharedWith = (other: number): string[] => {
+      let f = sharedCache.get(other);
+      if (!f) {
+        f = sharedNumbers(table, tables[other]);
+        sharedCache.set(other, f);
+      }
+      return f;
+    };
     const matches: (Seen | undefined)[] = new Array(table.rows.length);
     let matched = 0;
     for (let r = 0; r < table.rows.length; r++) {
       const row = table.rows[r];
       const hit = seen.get(rowKey(row, keys));
-      // A table's own repeated rows are data-sanity's "duplicated dates", not another tab's.
-      if (hit && hit.table !== i) {
+      // A table's own repeated rows are data-sanity's "duplicated dates", not another tab's; two
+      // tables with no figure in common (a day's traffic, the same day's DSR) complement each other.
+      if (hit && hit.table !== i && sharedWith(hit.table).length > 0) {
         matches[r] = hit;
         matched++;
       }
@@ -175,7 +185,8 @@ export function dropRepeatedRows(tables: readonly RecognizedTable[]): { tables: 
           const end = typeof table.rows[r].dateTo === "string" ? String(table.rows[r].dateTo) : d;
           if (pair.to === null || end > pair.to) pair.to = end;
         }
-        for (const f of sharedNumbers(table, original)) {
+        const shared = sharedWith(hit.table);
+        for (const f of shared) {
           const a = table.rows[r][f];
           const b = original.rows[hit.index][f];
           if (typeof a === "number" && typeof b === "number" && differs(a, b)) {
@@ -192,6 +203,12 @@ export function dropRepeatedRows(tables: readonly RecognizedTable[]): { tables: 
             break;
           }
         }
+        // Figures only this table has (the other tab lacks the column) still count, once.
+        const own = ownFigures(table.rows[r], shared);
+        if (own) {
+          kept.push(own);
+          keptNumbers.push(table.rowNumbers[r]);
+        }
       }
       if (kept.length === 0) {
         result[i] = null;
@@ -207,6 +224,22 @@ export function dropRepeatedRows(tables: readonly RecognizedTable[]): { tables: 
     }
   }
   return { tables: result.filter((t): t is RecognizedTable => t !== null), repeats: [...pairs.values()] };
+}
+
+/** The row without the figures another table already counted, or null when it has no other figure. */
+function ownFigures(row: TableRow, shared: readonly string[]): TableRow | null {
+  const skip = new Set(shared);
+  let has = false;
+  for (const f in row) {
+    if (!skip.has(f) && f !== "presale" && typeof row[f] === "number") {
+      has = true;
+      break;
+    }
+  }
+  if (!has) return null;
+  const copy: TableRow = { ...row };
+  for (const f of shared) copy[f] = null;
+  return copy;
 }
 
 /** Every row matched, all in one other table of the same size, with equal figures. */

@@ -180,6 +180,23 @@ describe("two exports whose days overlap", () => {
     ]);
   });
 
+  it("keeps a second tab's other figures for the same days (traffic in one tab, DSR and traffic in another)", () => {
+    const traffic: SheetInput = { name: "流量", values: [["统计日期", "访客数", "支付买家数"], [day(1), 1000, 30], [day(2), 1100, 33]] };
+    const dsr: SheetInput = { name: "评分", values: [["统计日期", "访客数", "描述相符动态评分(DSR)", "服务态度动态评分(DSR)", "物流服务动态评分(DSR)"], [day(1), 1000, 4.8, 4.7, 4.6], [day(2), 1100, 4.9, 4.8, 4.7]] };
+    const report = diagnoseTables([traffic, dsr], { language: "en", peerDsr: 4.8 });
+    // Visitors once: 2,100, buyers 63 → 3.00 %; the DSR of the latest day (11-02) is still read.
+    expect(report.findings.find((f) => f.rule === "pay-conversion-vs-peer")?.value).toBeCloseTo(63 / 2100, 12);
+    expect(Object.fromEntries(report.findings.filter((f) => f.rule === "dsr").map((f) => [f.metric, f.value]))).toEqual({ dsrDescription: 4.9, dsrService: 4.8, dsrLogistics: 4.7 });
+    expect(report.findings.find((f) => f.rule === "data-sanity" && f.status === "warn")?.subject).toBe("评分");
+  });
+
+  it("leaves tabs with no figure in common alone", () => {
+    const traffic: SheetInput = { name: "流量", values: [["统计日期", "访客数", "支付买家数"], [day(1), 1000, 30]] };
+    const dsr: SheetInput = { name: "评分", values: [["统计日期", "描述相符动态评分(DSR)", "服务态度动态评分(DSR)", "物流服务动态评分(DSR)"], [day(1), 4.8, 4.7, 4.6]] };
+    const report = diagnoseTables([traffic, dsr], { language: "en" });
+    expect(report.findings.some((f) => /same days|repeats/.test(f.message))).toBe(false);
+  });
+
   it("leaves two undated exports alone unless one repeats the other row for row", () => {
     const h: Cell[] = ["商品ID", "商品访客数", "支付买家数"];
     const a: SheetInput = { name: "第一周", values: [h, ["p1", 100, 5], ["p2", 200, 4]] };
