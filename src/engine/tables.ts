@@ -163,4 +163,24 @@ export interface RecognizedTable {
   /** The platform whose export this is, from its headers (and title/name); "unknown" when nothing tells. */
   platform?: Platform;
   issues: RecognitionIssue[];
+  /**
+   * Set after recognition (src/engine/grain.ts) when rows are children (SKUs, variations) of
+   * a parent (child ASIN, 商品ID, Item ID) whose traffic repeats on every child row: those
+   * fields are kept on the first row of each parent (and day) only, and rules group by the parent.
+   */
+  grain?: TableGrain;
+}
+
+/** Which rows share a parent and which metrics belong to the parent, not the row. */
+export interface TableGrain {
+  /** Field naming the parent (`productId` for a child ASIN / 商品ID / Item ID, `parentAsin`). */
+  parentField: string;
+  /** Field naming the row within its parent (`sku`, `variationId`, `productId`). */
+  childField: string;
+  /** Fields constant within each parent, counted once per parent (and day). */
+  onceFields: string[];
+  /** Parents with more than one row. */
+  parents: number;
+  /** Rows whose repeated values were left out of the sums. */
+  repeatedRows: number;
 }

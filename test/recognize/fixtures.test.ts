@@ -87,6 +87,25 @@ const EXPECTED: Record<string, Expected[]> = {
     kind: "shop-daily", headerRow: 1, rows: 7,
     columns: { date: "Day", visitors: "Online store visitors", sessions: "Sessions", cartAdds: "Sessions with cart additions", checkoutCompleted: "Sessions that completed checkout", paidBuyers: "Sessions that completed checkout", payConversion: "Conversion rate", avgStaySeconds: "Average session duration", pageviews: "Pageviews", bounceRate: "Bounce rate" },
   }],
+  "amazon-child-items-sku-rows.csv": [{
+    kind: "products", headerRow: 1, rows: 8,
+    columns: { parentAsin: "(Parent) ASIN", productId: "(Child) ASIN", product: "Title", sku: "SKU", visitors: "Sessions - Total", pageviews: "Page Views - Total", units: "Units Ordered", sales: "Ordered Product Sales", orders: "Total Order Items" },
+    first: { productId: "B0FL3BLKM1", sku: "TFL-BLK-M", visitors: 306, pageviews: 402, orders: 14 },
+  }],
+  "shopee-product-variations.csv": [{
+    kind: "products", headerRow: 1, rows: 6,
+    columns: {
+      productId: "Item ID", product: "Product", variationId: "Variation ID", variationName: "Variation Name", sku: "SKU", parentSku: "Parent SKU",
+      orderAmount: "Sales (Placed Order)", sales: "Sales (Confirmed Order)", orders: "Confirmed Order", orderUnits: "Units (Placed Order)", paidBuyers: "Buyers (Confirmed Order)",
+      visitors: "Product Visitors (Visit)", pageviews: "Product Page Views", cartAdds: "Product Visitors (Add to Cart)", cartUnits: "Units (Add to Cart)",
+    },
+    first: { productId: "23456789012", variationId: "180001", variationName: "Black,M", sku: "TFL-BLK-M", parentSku: "TFL-BLK", sales: 653.19, paidBuyers: 30, visitors: 1200, pageviews: 1830 },
+  }],
+  "sycm-product-skus.csv": [{
+    kind: "products", headerRow: 4, rows: 12,
+    columns: { date: "统计日期", productId: "商品ID", product: "商品名称", sku: "SKU ID", variationName: "SKU名称", visitors: "商品访客数", pageviews: "商品浏览量", paidBuyers: "支付买家数", units: "支付件数", sales: "支付金额" },
+    first: { date: "2026-11-01", productId: "652318870012", sku: "4410001", variationName: "黑色 M", visitors: 1000, paidBuyers: 20, sales: 12579 },
+  }],
   "amazon-child-items-2023.csv": [{
     kind: "products", headerRow: 1, rows: 4,
     columns: {

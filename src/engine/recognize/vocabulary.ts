@@ -78,12 +78,16 @@ export const VOCABULARY: readonly FieldSpec[] = [
   ]),
   f("parentAsin", "id", "Amazon parent ASIN", ["(Parent) ASIN", "Parent ASIN", "(Übergeordnete) ASIN", "(상위) ASIN"]),
   f("sku", "id", "seller SKU / 货号; fills productId when no product id column exists", ["SKU", "货号", "商家编码", "SKU ID", "Variant SKU", "Advertised SKU"]),
+  f("variationId", "id", "Shopee variation id (one row per variation of an Item ID)", ["Variation ID"]),
+  f("variationName", "text", "Shopee variation name / 生意参谋 SKU名称", ["Variation Name", "Variation", "SKU名称", "SKU属性"]),
+  f("parentSku", "id", "Shopee Parent SKU (the product's own SKU over its variations)", ["Parent SKU"]),
   f("source", "text", "traffic source / channel", [
     "来源", "流量来源", "来源名称", "渠道", "流量渠道", "访客来源", "Source", "Channel",
     "Session primary channel group (Default Channel Group)", "Session default channel group", "Session primary channel group",
     "Default channel group", "First user default channel group", "Session source / medium", "Session source", "Referrer source", "Referrer name", "Traffic source",
   ]),
-  f("sourceType", "text", "生意参谋 来源类型 (付费/免费/自主…)", ["来源类型", "流量类型"]),
+  f("sourceType", "text", "生意参谋 来源类型 (付费/免费/自主…); Shopify traffic `Type` (paid / organic …)", ["来源类型", "流量类型", "Type", "Referring type", "Referrer type"]),
+  f("sourcePlatform", "text", "Shopify `Referring platform` (Google, Instagram …); with Channel and Type it keys a traffic row", ["Referring platform", "Referrer platform"]),
   f("sourceLevel1", "text", "生意参谋 一级流量来源", ["一级流量来源", "一级来源"]),
   f("sourceLevel2", "text", "生意参谋 二级流量来源; fills source when no 来源 column", ["二级流量来源", "二级来源"]),
   f("sourceLevel3", "text", "生意参谋 三级流量来源", ["三级流量来源", "三级来源"]),
@@ -100,7 +104,7 @@ export const VOCABULARY: readonly FieldSpec[] = [
 
   // ── traffic ──
   f("visitors", "count", "unique visitors (UV)", [
-    "访客数", "商品访客数", "店铺访客数", "全店访客数", "访客人数", "UV", "Online store visitors", "Visitors", "Unique visitors",
+    "访客数", "商品访客数", "店铺访客数", "全店访客数", "访客人数", "UV", "Online store visitors", "Visitors", "Unique visitors", "Product Visitors (Visit)",
   ]),
   f("sessions", "count", "sessions (Shopify, GA4, Amazon); fills visitors when no visitor column", [
     "Sessions", "Sessions - Total", "Sessionen - Summe", "세션 - 총계",
@@ -110,7 +114,7 @@ export const VOCABULARY: readonly FieldSpec[] = [
   f("returningVisitors", "count", "returning visitors (seen in the prior 6 days)", ["老访客数", "老访客", "Returning visitors"]),
   f("returningVisitorShare", "rate", "老访客数占比", ["老访客数占比", "老访客占比"]),
   f("pageviews", "count", "page views (PV)", [
-    "浏览量", "商品浏览量", "页面浏览量", "PV", "Pageviews", "Page views", "Page Views - Total", "Views", "Seitenaufrufe - Summe",
+    "浏览量", "商品浏览量", "页面浏览量", "PV", "Pageviews", "Page views", "Page Views - Total", "Views", "Seitenaufrufe - Summe", "Product Page Views",
   ]),
   f("bounceRate", "rate", "visitors with one page view ÷ visitors", ["跳失率", "跳出率", "店铺跳失率", "Bounce rate"]),
   f("bouncedVisitors", "count", "visitors who left after one page", ["跳失访客数", "跳失人数", "跳出访客数", "Bounced visitors", "Bounced sessions"]),
@@ -142,10 +146,10 @@ export const VOCABULARY: readonly FieldSpec[] = [
   // ── funnel & sales ──
   f("sales", "money", "paid sales amount", [
     "支付金额", "成交金额", "销售额", "商品支付金额", "支付总金额", "付款金额", "Total sales", "Ordered Product Sales", "Gross Product Sales",
-    "Purchase revenue", "Total revenue", "Revenue", "Sales", "Umsatz bestellter Produkte",
+    "Purchase revenue", "Total revenue", "Revenue", "Sales", "Umsatz bestellter Produkte", "Sales (Confirmed Order)", "Sales (Paid Order)",
   ]),
   f("paidBuyers", "count", "buyers who paid", [
-    "支付买家数", "成交客户数", "成交人数", "成交买家数", "支付人数", "付款人数", "支付用户数", "最终付款人数", "Total purchasers", "Purchasers",
+    "支付买家数", "成交客户数", "成交人数", "成交买家数", "支付人数", "付款人数", "支付用户数", "最终付款人数", "Total purchasers", "Purchasers", "Buyers (Confirmed Order)", "Buyers (Paid Orders)",
   ]),
   f("payConversion", "rate", "paid buyers ÷ visitors", [
     "支付转化率", "商品支付转化率", "成交转化率", "转化率", "Conversion rate", "Purchaser conversion rate", "Ecommerce conversion rate",
@@ -157,13 +161,13 @@ export const VOCABULARY: readonly FieldSpec[] = [
   f("orderBuyers", "count", "buyers who placed an order", ["下单买家数", "下单人数", "下单客户数"]),
   f("orderConversion", "rate", "order buyers ÷ visitors", ["下单转化率"]),
   f("orderPayConversion", "rate", "下单-支付转化率: paying ÷ ordering buyers", ["下单-支付转化率", "下单-成交转化率", "下单支付转化率"]),
-  f("orderAmount", "money", "amount ordered (paid or not)", ["下单金额"]),
-  f("orderUnits", "count", "units ordered (paid or not)", ["下单件数", "下单商品件数"]),
+  f("orderAmount", "money", "amount ordered (paid or not)", ["下单金额", "Sales (Placed Order)"]),
+  f("orderUnits", "count", "units ordered (paid or not)", ["下单件数", "下单商品件数", "Units (Placed Order)"]),
   f("orderPaidAmount", "money", "下单且支付金额", ["下单且支付金额"]),
   f("orderPaidBuyers", "count", "下单且支付买家数", ["下单且支付买家数"]),
   f("units", "count", "units sold", ["支付件数", "支付商品件数", "成交商品件数", "成交件数", "销量", "Units Ordered", "Bestellte Einheiten", "Quantity", "Items purchased", "Net quantity"]),
   f("orders", "count", "paid orders; fills paidBuyers when absent", [
-    "支付父订单数", "支付订单数", "订单数", "支付笔数", "成交单量", "成交订单数", "Orders", "Total Order Items", "Orders Placed", "Transactions", "Ecommerce purchases", "Purchases",
+    "支付父订单数", "支付订单数", "订单数", "支付笔数", "成交单量", "成交订单数", "Orders", "Total Order Items", "Orders Placed", "Transactions", "Ecommerce purchases", "Purchases", "Confirmed Order", "Paid Orders",
   ]),
   f("subOrders", "count", "支付子订单数", ["支付子订单数"]),
   f("productsPaid", "count", "支付商品数 (distinct products paid)", ["支付商品数"]),
@@ -171,11 +175,11 @@ export const VOCABULARY: readonly FieldSpec[] = [
   f("groupUnits", "count", "拼多多 成团件数", ["成团件数"]),
   f("checkoutSessions", "count", "Shopify sessions that reached checkout", ["Sessions that reached checkout"]),
   f("checkoutCompleted", "count", "Shopify sessions that completed checkout; fills paidBuyers when no buyers or orders column", ["Sessions that completed checkout", "Sessions converted"]),
-  f("cartAdds", "count", "people who added to cart", ["加购人数", "加购买家数", "Sessions with cart additions", "Add to carts", "Add-to-carts"]),
-  f("cartUnits", "count", "units added to cart", ["加购件数", "商品加购件数", "加购商品件数"]),
+  f("cartAdds", "count", "people who added to cart", ["加购人数", "加购买家数", "Sessions with cart additions", "Add to carts", "Add-to-carts", "Product Visitors (Add to Cart)"]),
+  f("cartUnits", "count", "units added to cart", ["加购件数", "商品加购件数", "加购商品件数", "Units (Add to Cart)"]),
   f("cartRate", "rate", "cart adders ÷ visitors", ["加购率", "加购转化率"]),
-  f("cartOrderConversion", "rate", "加购-下单转化率", ["加购-下单转化率"]),
-  f("favorites", "count", "people who favourited", ["收藏人数", "商品收藏人数", "商品收藏数", "收藏买家数"]),
+  f("cartOrderConversion", "rate", "加购-下单转化率", ["加购-下单转化率", "Conversion Rate (Add to Cart)"]),
+  f("favorites", "count", "people who favourited", ["收藏人数", "商品收藏人数", "商品收藏数", "收藏买家数", "Likes"]),
   f("shopFavorites", "count", "shop followers gained", ["店铺收藏人数", "关注店铺人数"]),
   f("newBuyers", "count", "first-time buyers", ["新买家数", "支付新买家数", "First-time customers"]),
   f("repeatBuyers", "count", "buyers who bought before (老买家)", ["老买家数", "支付老买家数", "回头客数", "Returning customers"]),
@@ -201,7 +205,7 @@ export const VOCABULARY: readonly FieldSpec[] = [
   f("category", "text", "category (分类, leaf 类目)", ["分类", "类目", "叶子类目", "一级类目", "二级类目", "Product type", "Category"]),
   f("vendor", "text", "Shopify product vendor", ["Product vendor", "Vendor"]),
   f("variant", "text", "Shopify variant title", ["Variant title"]),
-  f("status", "text", "plan / product status", ["状态", "商品状态", "推广状态", "Status"]),
+  f("status", "text", "plan / product status", ["状态", "商品状态", "推广状态", "Status", "Current Item Status"]),
   f("isNew", "flag", "拼多多 是否新款", ["是否新款"]),
   f("price", "money", "listed price", ["价格", "单价", "商品价格", "售价", "一口价", "Price"]),
   f("stage", "text", "达摩盘 货品成长阶段", ["货品成长阶段"]),
@@ -225,8 +229,8 @@ export const VOCABULARY: readonly FieldSpec[] = [
   f("responseRate", "rate", "旺旺 response rate", ["响应率", "回复率"]),
 
   // ── ads ──
-  f("impressions", "count", "ad impressions", ["展现量", "曝光量", "展示量", "Impressions"]),
-  f("clicks", "count", "ad clicks", ["点击量", "点击数", "Clicks"]),
+  f("impressions", "count", "ad impressions", ["展现量", "曝光量", "展示量", "Impressions", "Product Impression", "Product Impressions"]),
+  f("clicks", "count", "ad clicks", ["点击量", "点击数", "Clicks", "Product Clicks"]),
   f("ctr", "rate", "clicks ÷ impressions", ["点击率", "CTR", "Click-thru rate (CTR)", "Click-through rate"]),
   f("spend", "money", "ad spend", [
     "花费", "消耗", "推广消耗", "推广消耗金额", "营销推广消耗", "推广花费", "总花费", "投入金额", "全站推广花费", "Spend", "Cost", "Ad spend",

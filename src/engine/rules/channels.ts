@@ -17,6 +17,12 @@ const SOURCES = {
   maxStrong: fixed(3, "findings", "strong sources named"),
 };
 
+/** Only a source the shop pays for can have its spend cut; a free one needs its visitors converted. */
+function hasSpend(s: Subject): boolean {
+  const spend = s.totals.get("spend");
+  return spend !== null && spend > 0;
+}
+
 /** traffic-source-mix: grow sources that convert well, fix or cut weak ones, find the source whose visitors fell. */
 export const trafficSourceMix = defineRule({
   id: "traffic-source-mix",
@@ -24,7 +30,7 @@ export const trafficSourceMix = defineRule({
   needs: { kinds: ["traffic-sources"], fields: ["source", "visitors", "paidBuyers", "sales", "date"] },
   summary: "sources with ≥ {minShare} of visitors: conversion < {weak} average ▲, ≥ {strong} ✔; visitors per day down ≥ {visitorDrop} ▲",
   thresholds: SOURCES,
-  messages: ["source.weak", "source.todoWeak", "source.strong", "source.todoStrong", "source.visitorsFell", "source.todoFell", "source.balanced", "common.more"],
+  messages: ["source.weak", "source.todoWeak", "source.todoWeakFree", "source.strong", "source.todoStrong", "source.visitorsFell", "source.todoFell", "source.balanced", "common.more"],
   run(ctx) {
     const sources = ctx.sources;
     if (!sources) return [];
@@ -61,7 +67,7 @@ function sourceConversion(rule: Rule, ctx: RuleContext, sources: Group, s: Subje
   const params = { name: s.name, value: ctx.pct(conv), avg: ctx.pct(avg), share: ctx.pct(v / allVisitors) };
   if (r < SOURCES.weak.value) {
     const impact = aov !== null ? (avg - conv) * (v / sources.dayCount) * aov : null;
-    return makeFinding(rule, { status: "warn", subject: s.name, subjectType: "source", metric: "sourceConversion", value: conv, benchmark: avg, format: "percent", impact, message: ctx.t("source.weak", { ...params, money: impact !== null ? ctx.money(impact) : "—" }), todo: ctx.t("source.todoWeak", params) });
+    return makeFinding(rule, { status: "warn", subject: s.name, subjectType: "source", metric: "sourceConversion", value: conv, benchmark: avg, format: "percent", impact, message: ctx.t("source.weak", { ...params, money: impact !== null ? ctx.money(impact) : "—" }), todo: ctx.t(hasSpend(s) ? "source.todoWeak" : "source.todoWeakFree", params) });
   }
   if (r >= SOURCES.strong.value) {
     return makeFinding(rule, { status: "good", subject: s.name, subjectType: "source", metric: "sourceConversion", value: conv, benchmark: avg, format: "percent", message: ctx.t("source.strong", params), todo: ctx.t("source.todoStrong", params) });

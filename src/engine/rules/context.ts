@@ -8,6 +8,8 @@ import type { Finding, RuleId, Status, ValueFormat } from "../report";
 import type { Language, Settings } from "../settings";
 import type { RecognizedTable, TableKind, TableRow } from "../tables";
 import type { Rule } from "./define";
+import { dropRepeatedRows, type RepeatedData } from "../duplicates";
+import { applyGrain } from "../grain";
 import { fieldMask, num, Totals } from "./totals";
 import { windowDaysFor } from "./windows";
 
@@ -35,9 +37,11 @@ export class Subject extends Totals {
   previous: Totals | null = null;
   /** True when the name or a pre-sale column marks it as a pre-sale item. */
   presale = false;
+  /** The rows' own ids under this subject when it is a parent (a product's SKUs or variations). */
+  children: Set<string> | null = null;
   constructor(
     readonly key: string,
-    readonly name: string,
+    public name: string,
     readonly sheet: string,
   ) {
     super();
@@ -72,12 +76,24 @@ export interface Draft {
   todo: string | null;
 }
 
+/** Something about the pasted data found while preparing the tables (repeated tabs, per-parent metrics), worded for data-sanity. */
+export interface DataNote {
+  status: Status;
+  sheet: string;
+  /** Rows concerned. */
+  count: number;
+  message: string;
+}
+
 /** Everything a rule reads, built once per diagnosis. */
 export interface RuleContext {
   settings: Settings;
   language: Language;
   currency: string;
+  /** The tables diagnosed: each row once (repeated tabs left out) and parent metrics once per parent. */
   tables: RecognizedTable[];
+  /** What preparing the tables found; data-sanity reports each. */
+  dataNotes: DataNote[];
   shop: ShopSummary | null;
   products: Group | null;
   sources: Group | null;
@@ -130,6 +146,70 @@ class DateSpan {
   }
 }
 
+/** Source columns that together key a traffic row (Shopify platform × channel × type; 生意参谋 一级/二级/三级来源). */
+export const SOURCE_PARTS = ["sourcePlatform", "sourceLevel1", "sourceLevel2", "sourceLevel3", "source", "sourceDetail", "sourceType"] as const;
+
+/** Children listed in a parent's name before "…". */
+const MAX_CHILDREN_NAMED = 5;
+
+/** How one table's rows are keyed. */
+interface Keying {
+  /** Key fields: the first non-empty one identifies, the last non-empty one names (product ID, then title). */
+  fields: readonly string[];
+  /** Several columns that identify together (source levels), in sheet order; null for one-column keys. */
+  combined: string[] | null;
+  /** A parent table's child field (SKU, variation) and the header it is listed under. */
+  child: { field: string; label: string } | null;
+}
+
+function keyingOf(table: RecognizedTable, keyFields: readonly string[]): Keying {
+  const grain = table.grain;
+  if (grain) {
+    // Variation / SKU names (Shopee Variation Name, 生意参谋 SKU名称) read better than their ids.
+    const field = grain.childField !== "productId" && "variationName" in table.columnIndex ? "variationName" : grain.childField;
+    return { fields: [grain.parentField, "product"], combined: null, child: { field, label: table.columns[field] ?? field } };
+  }
+  if (table.kind === "traffic-sources") {
+    const byColumn = new Map<number, string>();
+    for (const f of SOURCE_PARTS) {
+      const c = table.columnIndex[f];
+      if (c !== undefined && !byColumn.has(c)) byColumn.set(c, f);
+    }
+    if (byColumn.size > 1) return { fields: keyFields, combined: [...byColumn.keys()].sort((a, b) => a - b).map((c) => byColumn.get(c)!), child: null };
+  }
+  return { fields: keyFields, combined: null, child: null };
+}
+
+function partText(v: TableRow[string]): string {
+  if (v === null || v === undefined) return "";
+  const t = String(v).trim();
+  return t === "-" || t === "--" || t === "—" ? "" : t;
+}
+
+/** The non-empty leading parts of a combined key ("" when the first is empty). */
+function combinedParts(row: TableRow, fields: readonly string[]): string[] {
+  const parts: string[] = [];
+  for (const f of fields) {
+    const t = partText(row[f]);
+    if (t === "") break;
+    parts.push(t);
+  }
+  return parts;
+}
+
+/**
+ * Rows of a combined-key table that total deeper rows (`淘内免费` with blank 二级来源 above
+ * its `淘内免费 › 手淘搜索` rows): counting them too would count those visitors twice.
+ */
+function subtotalKeys(table: RecognizedTable, fields: readonly string[]): Set<string> {
+  const prefixes = new Set<string>();
+  for (const row of table.rows) {
+    const parts = combinedParts(row, fields);
+    for (let k = 1; k < parts.length; k++) prefixes.add(parts.slice(0, k).join("\u0000"));
+  }
+  return prefixes;
+}
+
 /** The distinct ISO dates of the tables' rows, and the span they (or their date ranges) cover. */
 function datesOf(tables: RecognizedTable[]): { dates: Set<string>; span: DateSpan } {
   const dates = new Set<string>();
@@ -146,6 +226,37 @@ function datesOf(tables: RecognizedTable[]): { dates: Set<string>; span: DateSpa
   return { dates, span };
 }
 
+/** The subject key and display name of a row, or null when the row has no key (or totals deeper rows). */
+function subjectKey(row: TableRow, keying: Keying, subtotals: Set<string> | null): { key: string; name: string } | null {
+  if (keying.combined) {
+    const parts = combinedParts(row, keying.combined);
+    if (parts.length === 0) return null;
+    const key = parts.join("\u0000");
+    if (subtotals?.has(key)) return null;
+    return { key, name: parts.join(" › ") };
+  }
+  let key = "";
+  let name = "";
+  // The first key field identifies (product ID), the last one present names (product title).
+  for (const f of keying.fields) {
+    const v = row[f];
+    if (v !== null && v !== undefined && v !== "") {
+      if (!key) key = String(v);
+      name = String(v);
+    }
+  }
+  return key ? { key, name } : null;
+}
+
+/** Remembers a parent's child (SKU, variation) so its findings can list them. */
+function noteChild(s: Subject, row: TableRow, child: Keying["child"]): void {
+  if (!child) return;
+  const c = partText(row[child.field]);
+  if (c === "") return;
+  if (!s.children) s.children = new Set();
+  s.children.add(`${child.label}\u0000${c}`);
+}
+
 /** Groups a table's rows by subject (product, source …); dated tables also get recent/previous windows. */
 export function groupRows(tables: RecognizedTable[], keyFields: string[]): Group | null {
   if (tables.length === 0) return null;
@@ -160,18 +271,12 @@ export function groupRows(tables: RecognizedTable[], keyFields: string[]): Group
 
   for (const table of tables) {
     const mask = fieldMask(table.columnIndex);
+    const keying = keyingOf(table, keyFields);
+    const subtotals = keying.combined ? subtotalKeys(table, keying.combined) : null;
     for (const row of table.rows) {
-      let key = "";
-      let name = "";
-      // The first key field identifies (product ID), the last one present names (product title).
-      for (const f of keyFields) {
-        const v = row[f];
-        if (v !== null && v !== undefined && v !== "") {
-          if (!key) key = String(v);
-          name = String(v);
-        }
-      }
-      if (!key) continue;
+      const id = subjectKey(row, keying, subtotals);
+      if (!id) continue;
+      const { key, name } = id;
       let s = subjects.get(key);
       if (!s) {
         s = new Subject(key, name || key, table.sheet);
@@ -182,6 +287,7 @@ export function groupRows(tables: RecognizedTable[], keyFields: string[]): Group
         s.presale = isPresale(s.name, row);
         subjects.set(key, s);
       }
+      noteChild(s, row, keying.child);
       s.add(row, mask);
       total.add(row, mask);
       if (windowDays > 0 && isIso(row.date)) {
@@ -191,6 +297,7 @@ export function groupRows(tables: RecognizedTable[], keyFields: string[]): Group
       }
     }
   }
+  for (const s of subjects.values()) if (s.children && s.children.size > 1) s.name = withChildren(s.name, s.children);
   return {
     sheet: tables[0].sheet,
     subjects: [...subjects.values()],
@@ -200,6 +307,15 @@ export function groupRows(tables: RecognizedTable[], keyFields: string[]): Group
     windowDays,
     total,
   };
+}
+
+/** `Leggings (SKU: TFL-M / TFL-L)`: a parent's findings name the SKUs they cover. */
+function withChildren(name: string, children: Set<string>): string {
+  const list = [...children];
+  const label = list[0].slice(0, list[0].indexOf("\u0000"));
+  const values = list.map((c) => c.slice(c.indexOf("\u0000") + 1));
+  const shown = values.slice(0, MAX_CHILDREN_NAMED).join(" / ") + (values.length > MAX_CHILDREN_NAMED ? ` / …+${values.length - MAX_CHILDREN_NAMED}` : "");
+  return `${name} (${label}: ${shown})`;
 }
 
 function isPresale(name: string, row: TableRow): boolean {
@@ -307,7 +423,10 @@ export function groupDigits(value: number, digits: number): string {
 }
 
 /** Builds the context the rules share; `currency` is decided by the caller, which sees the raw cells. */
-export function buildContext(tables: RecognizedTable[], settings: Settings, currency: string): RuleContext {
+export function buildContext(pasted: RecognizedTable[], settings: Settings, currency: string): RuleContext {
+  // Each day/product once, then each product's traffic once per product (not per SKU row).
+  const { tables: once, repeats } = dropRepeatedRows(pasted);
+  const tables = once.map(applyGrain);
   const known = tables.filter((t) => t.kind !== "unknown");
   const ofKind = (kind: TableKind) => known.filter((t) => t.kind === kind);
   const period = periodOf(known);
@@ -330,11 +449,13 @@ export function buildContext(tables: RecognizedTable[], settings: Settings, curr
     visitorValue: settings.peerVisitorValue ?? columnMean(known, "peerVisitorValue"),
     dsr: settings.peerDsr ?? columnMean(known, "peerDsr"),
   };
+  const t = (key: MessageKey, params?: Record<string, string | number>) => translate(language, key, params);
   return {
     settings,
     language,
     currency,
     tables,
+    dataNotes: [...repeats.map((r) => repeatNote(r, t)), ...grainNotes(tables, t)],
     shop,
     products,
     sources,
@@ -342,12 +463,49 @@ export function buildContext(tables: RecognizedTable[], settings: Settings, curr
     agents,
     peer,
     period,
-    t: (key, params) => translate(language, key, params),
+    t,
     // A figure that is not a real number is shown as a dash, never as NaN or Infinity.
     money: (v) => (Number.isFinite(v) ? currency + groupDigits(v, Math.abs(v) >= 100 ? 0 : 2) : "—"),
     pct: (v) => (Number.isFinite(v * 100) ? (v * 100).toFixed(2) + "%" : "—"),
     fmt: (v, digits = 2) => (Number.isFinite(v) ? groupDigits(v, digits) : "—"),
   };
+}
+
+type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
+
+/** ▲ Two tabs holding the same rows: which, how many rows, and the cells that disagree. */
+function repeatNote(r: RepeatedData, t: Translate): DataNote {
+  const params = { copy: r.copy, original: r.original, rows: r.rows, from: r.from ?? "", to: r.to ?? "" };
+  let message = t(r.whole ? "dup.whole" : r.from ? "dup.overlap" : "dup.rows", params);
+  if (r.disagreementCount > 0) {
+    const cells = r.disagreements.map((d) => `${d.copyCell} ${groupDigits(d.copyValue, Number.isInteger(d.copyValue) ? 0 : 2)} ≠ ${d.originalCell} ${groupDigits(d.originalValue, Number.isInteger(d.originalValue) ? 0 : 2)}`).join("; ");
+    message += t("dup.disagree", { count: r.disagreementCount, cells: cells + (r.disagreementCount > r.disagreements.length ? "; …" : ""), original: r.original });
+  }
+  return { status: "warn", sheet: r.copy, count: r.rows, message };
+}
+
+/** ℹ Which metrics were counted once per parent (ASIN, 商品ID, Item ID) instead of once per row. */
+function grainNotes(tables: RecognizedTable[], t: Translate): DataNote[] {
+  const out: DataNote[] = [];
+  for (const table of tables) {
+    const grain = table.grain;
+    if (!grain) continue;
+    const headers: string[] = [];
+    for (const f of grain.onceFields) {
+      const h = table.columns[f] ?? f;
+      if (!headers.includes(h)) headers.push(h);
+    }
+    const params = {
+      sheet: table.sheet,
+      metrics: headers.join(t("dup.listSeparator")),
+      parent: table.columns[grain.parentField] ?? grain.parentField,
+      child: table.columns[grain.childField] ?? grain.childField,
+      parents: grain.parents,
+      rows: grain.repeatedRows,
+    };
+    out.push({ status: "info", sheet: table.sheet, count: grain.repeatedRows, message: t("grain.once", params) });
+  }
+  return out;
 }
 
 function finite(n: number | null | undefined): number | null {

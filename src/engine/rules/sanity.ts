@@ -94,6 +94,10 @@ export const dataSanity = defineRule({
       if (list[0].code === "totals-mismatch") reportedMismatch.add(list[0].sheet);
       out.push(issueFinding(this, ctx, list));
     }
+    // Repeated tabs and metrics counted once per parent (src/engine/duplicates.ts, grain.ts).
+    for (const note of ctx.dataNotes) {
+      out.push(makeFinding(this, { status: note.status, subject: note.sheet, subjectType: "sheet", metric: "dataIssues", value: note.count, benchmark: note.status === "info" ? null : 0, format: "integer", message: note.message }));
+    }
     for (const table of ctx.tables) {
       if (table.kind === "unknown") {
         out.push(makeFinding(this, { status: "info", subject: table.sheet, subjectType: "sheet", metric: "dataIssues", format: "integer", message: ctx.t("sanity.unknownTable", { sheet: table.sheet, reason: unknownReason(ctx, table) }) }));
@@ -170,6 +174,7 @@ export function valueChecks(table: RecognizedTable): RecognitionIssue[] {
   const seen = "date" in cols ? new Set<string>() : null;
   // A table of several shops or live rooms has each date once per entity.
   const entity = table.entityField;
+  const childField = table.grain?.childField;
   for (let i = 0; i < table.rows.length; i++) {
     const row = table.rows[i];
     const sheetRow = table.rowNumbers[i];
@@ -185,7 +190,9 @@ export function valueChecks(table: RecognizedTable): RecognitionIssue[] {
       }
     }
     if (seen && typeof row.date === "string") {
-      const key = `${row.date}\u0000${keyField ? String(row[keyField] ?? "") : ""}\u0000${entity ? String(row[entity] ?? "") : ""}`;
+      let key = `${row.date}\u0000${keyField ? String(row[keyField] ?? "") : ""}\u0000${entity ? String(row[entity] ?? "") : ""}`;
+      // SKU rows of one product share its id: a row is the product and its SKU.
+      if (childField) key += `\u0000${String(row[childField] ?? "")}`;
       if (seen.has(key)) out.push({ sheet: table.sheet, row: sheetRow, column: cols.date, field: "date", code: "duplicate-date", message: `${row.date} appears twice`, text: row.date });
       else seen.add(key);
     }
