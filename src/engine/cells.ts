@@ -3,6 +3,7 @@
  * `Range.getValues()` or a pasted export gives us into a number, "no value", or a
  * reason why the cell is unusable.
  */
+import { currencyMarks } from "./currency";
 
 /** A cell as Sheets hands it to Apps Script: number, text, boolean, Date or "" for empty. */
 export type Cell = number | string | boolean | Date | null | undefined;
@@ -21,12 +22,6 @@ const NULL_TOKENS = new Set([
   "未投放", "无数据", "無數據", "暂无", "暫無", "暂无数据", "暫無數據", "无", "無", "/",
 ]);
 
-/** Currency marks and codes that may lead or trail a number. Longest first. */
-const CURRENCY_MARKS = [
-  "HK$", "NT$", "US$", "MX$", "CA$", "AU$", "C$", "A$", "S$", "R$",
-  "CNY", "RMB", "USD", "EUR", "GBP", "JPY", "INR", "HKD", "TWD", "MXN", "CAD", "AUD",
-  "元", "¥", "￥", "$", "＄", "₹", "€", "£", "₩",
-];
 
 const FULL_WIDTH_DIGITS = /[０-９．，％－＋]/g;
 
@@ -64,13 +59,14 @@ const DIGIT_EDGE = /^[\d.]$/;
 function stripCurrency(text: string): string {
   let t = text;
   if (t === "" || (DIGIT_EDGE.test(t[0]) && DIGIT_EDGE.test(t[t.length - 1]) && !t.endsWith("元"))) return t;
-  for (const mark of CURRENCY_MARKS) {
+  const marks = currencyMarks();
+  for (const [mark] of marks) {
     if (t.startsWith(mark)) {
       t = t.slice(mark.length).trim();
       break;
     }
   }
-  for (const mark of CURRENCY_MARKS) {
+  for (const [mark] of marks) {
     if (t.endsWith(mark)) {
       t = t.slice(0, t.length - mark.length).trim();
       break;

@@ -2,6 +2,7 @@
  * The report model: what diagnoseTables returns and layoutReport lays out. Plain JSON
  * (no Dates, no classes) so it crosses google.script.run and the CLI's --json unchanged.
  */
+import type { CurrencyCode } from "./currency";
 import type { Language } from "./settings";
 import type { TableKind } from "./tables";
 
@@ -74,8 +75,8 @@ export interface Report {
   language: Language;
   score: number;
   period: { from: string; to: string } | null;
-  /** Currency symbol inferred from the data (¥ by default). */
-  currency: string;
+  /** ISO code of the currency every amount is in (from the data or the `currency` setting; CNY by default). */
+  currency: CurrencyCode;
   tables: ReportTable[];
   findings: Finding[];
   actions: Action[];

@@ -4,6 +4,7 @@
  * runs on every custom-function call in Apps Script.
  */
 import * as z from "zod";
+import { CURRENCY_CODES, type CurrencyCode } from "./currency";
 
 export const LANGUAGES = ["zh-CN", "zh-TW", "en"] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -41,6 +42,8 @@ function buildSchema() {
       depthGood: z.number().positive().max(100).default(3.5),
       depthBad: z.number().positive().max(100).default(2.5),
       aovHeroRatio: z.number().positive().max(20).default(1.3),
+      // --- added by D: the report currency (ISO code); null = decided from the data ---
+      currency: z.enum(CURRENCY_CODES as [CurrencyCode, ...CurrencyCode[]]).nullable().default(null),
     })
     .strict()
     .refine((s) => s.bounceGood < s.bounceBad, {

@@ -124,11 +124,11 @@ describe("from pasted sheets", () => {
       { name: "店铺", values: [["统计日期", "访客数", "支付金额", "支付买家数"], [day(0), 1000, "¥2,000.00", 20], [day(2), 900, "¥1,800.00", 18]] },
     ]);
     expect(cn.period).toEqual({ from: "2026-05-01", to: "2026-05-03" });
-    expect(cn.currency).toBe("¥");
+    expect(cn.currency).toBe("CNY");
     const shopify = diagnoseTables([
       { name: "Sales", values: [["Day", "Sessions", "Orders", "Total sales"], ["2026-05-01", 1000, 20, 2000], ["2026-05-02", 900, 18, 1800]] },
     ]);
-    expect(shopify.currency).toBe("$");
+    expect(shopify.currency).toBe("USD");
     expect(shopify.tables[0]).toMatchObject({ sheet: "Sales", kind: "shop-daily", rows: 2 });
   });
   it("is plain JSON", () => {

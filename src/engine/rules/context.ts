@@ -3,6 +3,7 @@
  * sources, plans, agents), the peer values, the period and how to word money and rates.
  * Built in linear passes so the rules stay cheap on 100,000-row product exports.
  */
+import { formatAmount, type CurrencyCode } from "../currency";
 import { translate, type MessageKey } from "../i18n";
 import type { Area, Finding, RuleId, Status, ValueFormat } from "../report";
 import type { Language, Settings } from "../settings";
@@ -74,7 +75,8 @@ export interface Draft {
 export interface RuleContext {
   settings: Settings;
   language: Language;
-  currency: string;
+  /** The ISO code every amount in this report is in (see decideCurrency in diagnose.ts). */
+  currency: CurrencyCode;
   tables: RecognizedTable[];
   shop: ShopSummary | null;
   products: Group | null;
@@ -325,7 +327,7 @@ export function groupDigits(value: number, digits: number): string {
 }
 
 /** Builds the context the rules share; `currency` is decided by the caller, which sees the raw cells. */
-export function buildContext(tables: RecognizedTable[], settings: Settings, currency: string): RuleContext {
+export function buildContext(tables: RecognizedTable[], settings: Settings, currency: CurrencyCode): RuleContext {
   const known = tables.filter((t) => t.kind !== "unknown");
   const ofKind = (kind: TableKind) => known.filter((t) => t.kind === kind);
   const period = periodOf(known);
@@ -362,7 +364,7 @@ export function buildContext(tables: RecognizedTable[], settings: Settings, curr
     period,
     t: (key, params) => translate(language, key, params),
     // A figure that is not a real number is shown as a dash, never as NaN or Infinity.
-    money: (v) => (Number.isFinite(v) ? currency + groupDigits(v, Math.abs(v) >= 100 ? 0 : 2) : "—"),
+    money: (v) => formatAmount(v, currency),
     pct: (v) => (Number.isFinite(v * 100) ? (v * 100).toFixed(2) + "%" : "—"),
     fmt: (v, digits = 2) => (Number.isFinite(v) ? groupDigits(v, digits) : "—"),
   };
