@@ -3,6 +3,7 @@
  * (no Dates, no classes) so it crosses google.script.run and the CLI's --json unchanged.
  */
 import type { CurrencyCode } from "./currency";
+import type { MessageKey } from "./i18n";
 import type { Language } from "./settings";
 import type { TableKind } from "./tables";
 
@@ -35,6 +36,12 @@ export type RuleId = (typeof RULE_IDS)[number];
 export const AREAS = ["sales", "traffic", "conversion", "aov", "products", "ads", "reputation", "service", "data"] as const;
 export type Area = (typeof AREAS)[number];
 
+/**
+ * A metric a finding is about: every name that has a `metric.<name>` label in the catalogue,
+ * so a finding can never name a metric the report cannot word.
+ */
+export type MetricName = MessageKey extends infer K ? (K extends `metric.${infer M}` ? M : never) : never;
+
 /** How a finding's value and benchmark are formatted. */
 export type ValueFormat = "percent" | "currency" | "number" | "integer" | "seconds" | "score" | "ratio";
 
@@ -46,7 +53,7 @@ export interface Finding {
   subject: string;
   subjectType: "shop" | "product" | "source" | "plan" | "agent" | "sheet";
   /** Canonical metric name, e.g. `payConversion`. */
-  metric: string;
+  metric: MetricName;
   value: number | null;
   benchmark: number | null;
   format: ValueFormat;

@@ -45,7 +45,7 @@ describe("today's actions", () => {
 
 describe("score", () => {
   const f = (area: Finding["area"], status: Finding["status"]): Finding => ({
-    rule: "bounce-rate", status, area, subject: "shop", subjectType: "shop", metric: "m", value: null, benchmark: null, format: "number", impact: null, message: "",
+    rule: "bounce-rate", status, area, subject: "shop", subjectType: "shop", metric: "bounceRate", value: null, benchmark: null, format: "number", impact: null, message: "",
   });
   it("is the weighted mean of area means, ignoring info", () => {
     const findings = [f("sales", "bad"), f("sales", "good"), f("conversion", "good"), f("traffic", "warn"), f("traffic", "good"), f("data", "info")];

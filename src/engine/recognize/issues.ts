@@ -53,3 +53,17 @@ export const RECOGNITION_ISSUE_CODES = {
 } as const;
 
 export type RecognitionIssueCode = keyof typeof RECOGNITION_ISSUE_CODES;
+
+/** Codes of the value checks data-sanity runs on recognised rows (negative amounts, more buyers than visitors, a day twice). */
+export const VALUE_ISSUE_CODES = {
+  negative: { level: "bad", about: "a count or amount below zero" },
+  "buyers-exceed-visitors": { level: "bad", about: "more buyers than visitors on one row" },
+  "duplicate-date": { level: "warn", about: "the same day (and subject) on two rows" },
+} as const;
+
+/** Every code a RecognitionIssue can carry. */
+export type IssueCode = RecognitionIssueCode | keyof typeof VALUE_ISSUE_CODES;
+
+/** Why a table is `unknown`, as a stable code the report words in its own language (`sanity.reason.<code>`). */
+export const UNKNOWN_REASON_CODES = ["empty-sheet", "metrics-down", "unknown-header", "no-table", "no-key-column", "no-data-rows", "unreadable"] as const;
+export type UnknownReasonCode = (typeof UNKNOWN_REASON_CODES)[number];

@@ -5,7 +5,7 @@
  */
 import { formatAmount, type CurrencyCode } from "../currency";
 import { translate, type MessageKey } from "../i18n";
-import type { Area, Finding, RuleId, Status, ValueFormat } from "../report";
+import type { Area, Finding, MetricName, RuleId, Status, ValueFormat } from "../report";
 import type { Language, Settings } from "../settings";
 import type { RecognizedTable, TableKind, TableRow } from "../tables";
 import { fieldMask, num, Totals } from "./totals";
@@ -381,7 +381,7 @@ export function makeFinding(
     status: Status;
     subject?: string;
     subjectType?: Finding["subjectType"];
-    metric: string;
+    metric: MetricName;
     value?: number | null;
     benchmark?: number | null;
     format: ValueFormat;
