@@ -49,6 +49,7 @@ export const RECOGNITION_ISSUE_CODES = {
   "rate-mismatch": { level: "bad", about: "a rate differs from its counts (e.g. 支付转化率 vs 支付买家数 ÷ 访客数) by more than half a point" },
   "id-precision-lost": { level: "warn", about: "an id that arrived as a number too long to be exact" },
   "terminal-rows-folded": { level: "info", about: "PC / 无线 rows folded into the 所有终端 row of the same day" },
+  "ambiguous-number-format": { level: "warn", about: "a number column whose values read with a decimal point or a decimal comma and nothing settles which; read with a point" },
   "terminal-rows-without-total": { level: "warn", about: "rows split by terminal with no 所有终端 row; sums would double count" },
 } as const;
 

@@ -11,6 +11,7 @@ import type { HeaderRow } from "./headers";
 import { isHeaderRow, readHeaderRow } from "./headers";
 import { cellRef, columnLetter, quoteCell } from "./issues";
 import { headerKey } from "./normalize";
+import { decideDecimalMarks } from "./numbers";
 import type { ColumnReader } from "./values";
 import { cellText, readFlag, readId, readQuiet, readText } from "./values";
 import type { FieldType } from "./vocabulary";
@@ -296,6 +297,7 @@ export function readTable(
   if (kind === "ad-plans") addStandIn("plan", ["product", "productId"]);
 
   issues.push(...decideDateOrders(sheet, headerRow, values, readers, start, end));
+  issues.push(...decideDecimalMarks(sheet, headerRow, values, readers, start, end));
 
   const rows: TableRow[] = [];
   const rowNumbers: number[] = [];
@@ -373,7 +375,7 @@ export function readTable(
         case "number":
         case "rate":
         case "seconds": {
-          const quick = quickNumber(cell);
+          const quick = reader.decimalMark === "," ? undefined : quickNumber(cell);
           if (quick !== undefined) {
             out[reader.field] = quick;
             if (reader.type === "rate") {
@@ -387,7 +389,7 @@ export function readTable(
             }
             break;
           }
-          const reading = reader.type === "seconds" ? readSeconds(cell) : readNumber(cell);
+          const reading = reader.type === "seconds" ? readSeconds(cell) : readNumber(cell, reader.decimalMark);
           if (reading.kind === "number") {
             out[reader.field] = reading.value;
             if (reader.type === "rate") {

@@ -101,9 +101,10 @@ export const VOCABULARY: readonly FieldSpec[] = [
   // ── traffic ──
   f("visitors", "count", "unique visitors (UV)", [
     "访客数", "商品访客数", "店铺访客数", "全店访客数", "访客人数", "UV", "Online store visitors", "Visitors", "Unique visitors",
+    "Product Visitors (Visit)", "Product Visitors",
   ]),
   f("sessions", "count", "sessions (Shopify, GA4, Amazon); fills visitors when no visitor column", [
-    "Sessions", "Sessions - Total", "Sessionen - Summe", "세션 - 총계",
+    "Sessions", "Sessions - Total", "Sessionen - Summe", "Sitzungen - Summe", "세션 - 총계",
   ]),
   f("users", "count", "GA4 active / total users", ["Active users", "Total users", "Users"]),
   f("newVisitors", "count", "new visitors", ["新访客数", "新访客", "New visitors", "New users"]),
@@ -161,7 +162,7 @@ export const VOCABULARY: readonly FieldSpec[] = [
   f("orderUnits", "count", "units ordered (paid or not)", ["下单件数", "下单商品件数"]),
   f("orderPaidAmount", "money", "下单且支付金额", ["下单且支付金额"]),
   f("orderPaidBuyers", "count", "下单且支付买家数", ["下单且支付买家数"]),
-  f("units", "count", "units sold", ["支付件数", "支付商品件数", "成交商品件数", "成交件数", "销量", "Units Ordered", "Bestellte Einheiten", "Quantity", "Items purchased", "Net quantity"]),
+  f("units", "count", "units sold", ["支付件数", "支付商品件数", "成交商品件数", "成交件数", "销量", "Units Ordered", "Units (Placed Order)", "Bestellte Einheiten", "Quantity", "Items purchased", "Net quantity"]),
   f("orders", "count", "paid orders; fills paidBuyers when absent", [
     "支付父订单数", "支付订单数", "订单数", "支付笔数", "成交单量", "成交订单数", "Orders", "Total Order Items", "Orders Placed", "Transactions", "Ecommerce purchases", "Purchases",
   ]),

@@ -43,6 +43,7 @@ export const ISSUE_WORDING: Partial<Record<IssueCode, MessageKey>> = {
   "id-precision-lost": "sanity.id-precision-lost",
   "terminal-rows-folded": "sanity.terminal-rows-folded",
   "terminal-rows-without-total": "sanity.terminal-rows-without-total",
+  "ambiguous-number-format": "sanity.ambiguous-number-format",
 };
 
 /** The level of an issue, as documented next to its code (recognition's codes and the value checks'). */
