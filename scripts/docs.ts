@@ -155,7 +155,7 @@ function bandsLine(): string {
 
 /** The worked example, computed by the score function itself. */
 function example(): string {
-  const f = (area: Area, status: Finding["status"]): Finding => ({ rule: "data-sanity", status, area, subject: "shop", subjectType: "shop", metric: "x", value: null, benchmark: null, format: "number", impact: null, message: "" });
+  const f = (area: Area, status: Finding["status"]): Finding => ({ rule: "data-sanity", status, area, subject: "shop", subjectType: "shop", metric: "dataIssues", value: null, benchmark: null, format: "number", impact: null, message: "" });
   const findings = [f("sales", "bad"), f("sales", "good"), f("conversion", "good"), f("traffic", "warn"), f("traffic", "good")];
   const w = (a: Area) => plain(AREA_SCORING[a].weight);
   const p = STATUS_POINTS;

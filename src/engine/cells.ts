@@ -3,6 +3,7 @@
  * `Range.getValues()` or a pasted export gives us into a number, "no value", or a
  * reason why the cell is unusable.
  */
+import { currencyMarks } from "./currency";
 
 /** A cell as Sheets hands it to Apps Script: number, text, boolean, Date or "" for empty. */
 export type Cell = number | string | boolean | Date | null | undefined;
@@ -21,18 +22,15 @@ const NULL_TOKENS = new Set([
   "未投放", "无数据", "無數據", "暂无", "暫無", "暂无数据", "暫無數據", "无", "無", "/",
 ]);
 
-/** Currency marks and codes that may lead or trail a number. Longest first. */
-const CURRENCY_MARKS = [
-  "HK$", "NT$", "US$", "MX$", "CA$", "AU$", "C$", "A$", "S$", "R$",
-  "CNY", "RMB", "USD", "EUR", "GBP", "JPY", "INR", "HKD", "TWD", "MXN", "CAD", "AUD",
-  "元", "¥", "￥", "$", "＄", "₹", "€", "£", "₩",
-];
 
 const FULL_WIDTH_DIGITS = /[０-９．，％－＋]/g;
 
 function toHalfWidth(text: string): string {
   return text.replace(FULL_WIDTH_DIGITS, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0));
 }
+
+/** Longer text is never read as a number (keeps every regex below linear in practice). */
+const MAX_NUMBER_LENGTH = 64;
 
 const POWERS_OF_TEN = Array.from({ length: 23 }, (_, i) => 10 ** i);
 const PLAIN_NUMBER = /^-?(?:\d+\.?\d*|\.\d+)$/;
@@ -46,7 +44,7 @@ const PLAIN_GROUPED = /^\d{1,3}(?:,\d{3})+(?:\.\d+)?$/;
  */
 export function quickNumber(cell: Cell): number | undefined {
   if (typeof cell === "number") return Number.isFinite(cell) ? cell : undefined;
-  if (typeof cell === "string" && PLAIN_NUMBER.test(cell)) return Number(cell);
+  if (typeof cell === "string" && cell.length <= MAX_NUMBER_LENGTH && PLAIN_NUMBER.test(cell)) return Number(cell);
   return undefined;
 }
 
@@ -64,13 +62,14 @@ const DIGIT_EDGE = /^[\d.]$/;
 function stripCurrency(text: string): string {
   let t = text;
   if (t === "" || (DIGIT_EDGE.test(t[0]) && DIGIT_EDGE.test(t[t.length - 1]) && !t.endsWith("元"))) return t;
-  for (const mark of CURRENCY_MARKS) {
+  const marks = currencyMarks();
+  for (const [mark] of marks) {
     if (t.startsWith(mark)) {
       t = t.slice(mark.length).trim();
       break;
     }
   }
-  for (const mark of CURRENCY_MARKS) {
+  for (const [mark] of marks) {
     if (t.endsWith(mark)) {
       t = t.slice(0, t.length - mark.length).trim();
       break;
@@ -80,15 +79,36 @@ function stripCurrency(text: string): string {
 }
 
 /**
+ * `1.234,56` → `1234.56`: in a column decided to use a decimal comma, dots and spaces group
+ * digits and the comma is the decimal mark. One pass, no regex.
+ */
+function toDecimalPoint(text: string): string {
+  let out = "";
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === ".") continue;
+    out += ch === "," ? "." : ch;
+  }
+  return out;
+}
+
+/**
  * Parse numeric-looking text as pasted from exports: `12.5%`, `1,234`, `¥1,234.00`,
  * `$99`, `₹1,08,218.36`, `(12.00)` accounting negatives, `-`/`--`/`—` for no data.
  */
-export function parseNumberText(raw: string): NumberReading {
+export function parseNumberText(raw: string, decimalMark: "." | "," = "."): NumberReading {
+  // No number is this long: refuse before any regex sees a 50,000-character cell.
+  if (raw.length > MAX_NUMBER_LENGTH) {
+    const trimmed = raw.trim();
+    if (trimmed.length > MAX_NUMBER_LENGTH) return { kind: "invalid", reason: "not-a-number", text: trimmed.slice(0, 40) };
+    raw = trimmed;
+  }
+  if (decimalMark === ",") return parseNumberText(toDecimalPoint(raw));
   // Fast paths for the common export cells (`1234`, `-12.5`, `2.43%`): same results, no regex replaces.
   if (PLAIN_NUMBER.test(raw)) return { kind: "number", value: Number(raw), percent: false };
   if (PLAIN_PERCENT.test(raw)) return { kind: "number", value: percentOf(raw.slice(0, -1)), percent: true };
   if (PLAIN_GROUPED.test(raw)) return { kind: "number", value: Number(raw.replace(/,/g, "")), percent: false };
-  let t = toHalfWidth(raw).trim().replace(/\u00a0/g, " ");
+  let t = toHalfWidth(raw).trim().replace(/[\u00a0\u202f\u2009]/g, " ");
   if (isNullToken(t)) return { kind: "blank" };
   let negative = false;
   if (/^\(.*\)$/.test(t)) {
@@ -155,14 +175,14 @@ function roundFloat(value: number): number {
 }
 
 /** Read any cell as a number: numbers pass, numeric text is parsed, blanks are blank. */
-export function readNumber(cell: Cell): NumberReading {
+export function readNumber(cell: Cell, decimalMark: "." | "," = "."): NumberReading {
   if (cell === null || cell === undefined) return { kind: "blank" };
   if (typeof cell === "number") {
     return Number.isFinite(cell)
       ? { kind: "number", value: cell, percent: false }
       : { kind: "invalid", reason: "non-finite", text: String(cell) };
   }
-  if (typeof cell === "string") return parseNumberText(cell);
+  if (typeof cell === "string") return parseNumberText(cell, decimalMark);
   if (typeof cell === "boolean") return { kind: "invalid", reason: "boolean", text: String(cell) };
   if (isDate(cell)) return { kind: "invalid", reason: "date", text: formatIsoDate(cell) };
   return { kind: "invalid", reason: "not-a-number", text: String(cell) };

@@ -8,10 +8,12 @@
  * typo never silently becomes a default).
  */
 import type { Cell } from "./cells";
+import { currencyOfCell, currencyOfHeader, currencySymbol, DEFAULT_CURRENCY, type CurrencyCode } from "./currency";
+import { VOCABULARY } from "./recognize/vocabulary";
 import { recognizeTables } from "./recognize";
 import { AREAS, STATUSES, type Action, type Finding, type FunnelStep, type Report, type Status } from "./report";
-import { RULE_IDS, runRules } from "./rules";
-import { buildContext, type Draft } from "./rules/context";
+import { RULES, RULE_IDS, runRules } from "./rules";
+import { buildContext, makeFinding, type Draft, type RuleContext } from "./rules/context";
 import type { Totals } from "./rules/totals";
 import { scoreFindings } from "./score";
 import { parseSettings, type Settings, type SettingsError } from "./settings";
@@ -37,20 +39,27 @@ function validSettings(input: unknown): Settings {
 export function diagnoseTables(sheets: readonly SheetInput[], settings: unknown = {}): Report {
   const valid = validSettings(settings);
   const tables = recognizeTables(sheets);
-  return diagnose(tables, valid, inferCurrency(tables, sheets));
+  return diagnose(tables, valid, decideCurrency(tables, sheets, valid.currency));
 }
 
 /** Diagnoses already-recognised tables (tests, or a caller that recognised them itself). */
-export function diagnoseRecognized(tables: readonly RecognizedTable[], settings: unknown = {}, currency?: string): Report {
-  return diagnose(tables, validSettings(settings), currency ?? inferCurrency(tables, null));
+export function diagnoseRecognized(tables: readonly RecognizedTable[], settings: unknown = {}, currency?: CurrencyCode): Report {
+  const valid = validSettings(settings);
+  const decision = decideCurrency(tables, null, currency ?? valid.currency);
+  return diagnose(tables, valid, decision);
 }
 
 const SEVERITY: Record<Status, number> = { bad: 0, warn: 1, good: 2, info: 3 };
 
-function diagnose(tables: readonly RecognizedTable[], settings: Settings, currency: string): Report {
+function diagnose(all: readonly RecognizedTable[], settings: Settings, decision: CurrencyDecision): Report {
+  const currency = decision.code;
+  // Amounts in different currencies are never added: tables in another currency sit this report out.
+  const left = new Set(decision.excluded.map((e) => e.table));
+  const tables = left.size > 0 ? all.filter((t) => !left.has(t)) : all;
   const ctx = buildContext([...tables], settings, currency);
   // Each rule runs guarded: one that throws becomes one ℹ finding, the rest still report.
   const drafts: Draft[] = runRules(ctx);
+  drafts.push(...currencyFindings(ctx, decision));
 
   // Group by area (report order), worst first, then by money at stake; rule order breaks ties.
   const ruleOrder = new Map<string, number>(RULE_IDS.map((id, i) => [id, i]));
@@ -92,6 +101,24 @@ function diagnose(tables: readonly RecognizedTable[], settings: Settings, curren
   };
 }
 
+/**
+ * What the report says about money: which tables it left out because their amounts are in
+ * another currency (▲, one finding naming them), or that it assumed the currency (ℹ, once).
+ */
+function currencyFindings(ctx: RuleContext, decision: CurrencyDecision): Draft[] {
+  const rule = RULES["data-sanity"];
+  const symbol = `${currencySymbol(decision.code)} ${decision.code}`;
+  const out: Draft[] = [];
+  if (decision.excluded.length > 0) {
+    const sheets = decision.excluded.map((e) => `「${e.table.sheet}」(${e.currency})`).join(ctx.language === "en" ? ", " : "、");
+    const params = { count: decision.excluded.length, sheets, currency: symbol, other: decision.excluded[0].currency };
+    out.push(makeFinding(rule, { status: "warn", subjectType: "sheet", subject: decision.excluded[0].table.sheet, metric: "dataIssues", value: decision.excluded.length, benchmark: 0, format: "integer", message: ctx.t("currency.excluded", params), todo: ctx.t("currency.todoExcluded", params) }));
+  } else if (decision.assumed && ctx.tables.some((t) => t.kind !== "unknown" && Object.keys(t.columns).some(isMoneyField))) {
+    out.push(makeFinding(rule, { status: "info", metric: "dataIssues", format: "integer", message: ctx.t("currency.assumed", { currency: symbol }) }));
+  }
+  return out;
+}
+
 /** Visitors → detail visitors → order buyers → paid buyers, when at least three steps are known. */
 function funnelOf(totals: Totals | null): FunnelStep[] | null {
   if (!totals) return null;
@@ -105,57 +132,99 @@ function funnelOf(totals: Totals | null): FunnelStep[] | null {
   return ends && out.length >= 3 ? out : null;
 }
 
-const MONEY_FIELDS = ["sales", "aov", "spend", "adSales", "price", "cpc"];
-const SYMBOLS: [RegExp, string][] = [
-  [/[¥￥]|元|RMB|CNY/i, "¥"],
-  [/€|EUR/, "€"],
-  [/£|GBP/, "£"],
-  [/\$|USD/, "$"],
-];
+/** Money fields, from the vocabulary's types (plus derived `<field>_<channel>` columns). */
+let moneyFields: ReadonlySet<string> | undefined;
+function isMoneyField(field: string): boolean {
+  if (!moneyFields) moneyFields = new Set(VOCABULARY.filter((f) => f.type === "money").map((f) => f.field));
+  const at = field.indexOf("_");
+  return moneyFields.has(at > 0 ? field.slice(0, at) : field);
+}
+
+/** Money cells sampled per column: enough to see a mark, cheap on 100,000-row exports. */
+const SAMPLED_CELLS = 20;
 
 /**
- * The currency symbol of the data: a symbol in the money cells or headers wins; otherwise
- * English-only headers (Shopify, Amazon, GA4 exports) mean `$`, anything else `¥`.
- * Only a few cells per money column are sampled, so this stays cheap on big exports.
+ * The currency one table's amounts are in, from its money headers (`Sales (VND)`, `销售额(元)`)
+ * and the marks in its first money cells (`₹1,08,218.36`, `1.234,56 €`); null when neither says.
  */
-export function inferCurrency(tables: readonly RecognizedTable[], sheets: readonly SheetInput[] | null): string {
-  const votes = new Map<string, number>();
-  const vote = (text: string) => {
-    for (const [re, symbol] of SYMBOLS) {
-      if (re.test(text)) {
-        votes.set(symbol, (votes.get(symbol) ?? 0) + 1);
-        return;
-      }
-    }
+export function tableCurrency(table: RecognizedTable, values: readonly (readonly Cell[])[] | undefined): CurrencyCode | null {
+  if (table.kind === "unknown") return null;
+  const votes = new Map<CurrencyCode, number>();
+  const vote = (code: CurrencyCode | null) => {
+    if (code !== null) votes.set(code, (votes.get(code) ?? 0) + 1);
   };
-  let headers = 0;
-  let asciiHeaders = 0;
-  const bySheet = new Map<string, Cell[][]>();
-  for (const s of sheets ?? []) bySheet.set(s.name, s.values);
-  for (const table of tables) {
-    if (table.kind === "unknown") continue;
-    for (const [field, header] of Object.entries(table.columns)) {
-      headers++;
-      if (/^[\x20-\x7e]*$/.test(header)) asciiHeaders++;
-      if (!MONEY_FIELDS.includes(field)) continue;
-      vote(header);
-      const values = bySheet.get(table.sheet);
-      const column = table.columnIndex[field];
-      if (!values || !column) continue;
-      for (let i = 0; i < Math.min(20, table.rowNumbers.length); i++) {
-        const cell = values[table.rowNumbers[i] - 1]?.[column - 1];
-        if (typeof cell === "string") vote(cell);
-      }
+  for (const [field, header] of Object.entries(table.columns)) {
+    if (!isMoneyField(field)) continue;
+    vote(currencyOfHeader(header));
+    const column = table.columnIndex[field];
+    if (!values || !column) continue;
+    for (let i = 0; i < Math.min(SAMPLED_CELLS, table.rowNumbers.length); i++) {
+      const cell = values[table.rowNumbers[i] - 1]?.[column - 1];
+      if (typeof cell === "string") vote(currencyOfCell(cell));
     }
   }
-  let best = "";
+  let best: CurrencyCode | null = null;
   let most = 0;
-  for (const [symbol, n] of votes) {
+  for (const [code, n] of votes) {
     if (n > most) {
-      best = symbol;
+      best = code;
       most = n;
     }
   }
-  if (best) return best;
-  return headers > 0 && asciiHeaders === headers ? "$" : "¥";
+  return best;
+}
+
+/** What the report decided about money: the currency it states amounts in, and what it left out. */
+export interface CurrencyDecision {
+  code: CurrencyCode;
+  /** No table said which currency it is in: the code is the default (English headers → USD, else CNY). */
+  assumed: boolean;
+  /** Tables whose amounts are in another currency, left out so that currencies are never added up. */
+  excluded: { table: RecognizedTable; currency: CurrencyCode }[];
+}
+
+/**
+ * Decides the report currency: the `currency` setting when the team set one, else the
+ * currency of the largest group of tables (by data rows) that state one. Tables that state
+ * another currency are left out; tables that state none go with the chosen group. With no
+ * evidence at all, English-only headers (Shopify, Amazon, GA4) mean USD, anything else CNY,
+ * and `assumed` is set so the report can say so.
+ */
+export function decideCurrency(
+  tables: readonly RecognizedTable[],
+  sheets: readonly SheetInput[] | null,
+  setting: CurrencyCode | null = null,
+): CurrencyDecision {
+  const bySheet = new Map<string, Cell[][]>();
+  for (const s of sheets ?? []) if (s && Array.isArray(s.values)) bySheet.set(s.name, s.values);
+  const known = tables.map((table) => ({ table, code: tableCurrency(table, bySheet.get(table.sheet)) }));
+  const rowsBy = new Map<CurrencyCode, number>();
+  for (const { table, code } of known) if (code !== null) rowsBy.set(code, (rowsBy.get(code) ?? 0) + Math.max(1, table.rows.length));
+  let chosen: CurrencyCode | null = setting;
+  if (chosen === null) {
+    let most = 0;
+    for (const [code, rows] of rowsBy) {
+      if (rows > most) {
+        chosen = code;
+        most = rows;
+      }
+    }
+  }
+  const excluded = known.filter((k) => k.code !== null && k.code !== chosen).map((k) => ({ table: k.table, currency: k.code! }));
+  if (chosen !== null) return { code: chosen, assumed: false, excluded };
+  let headers = 0;
+  let asciiHeaders = 0;
+  for (const table of tables) {
+    if (table.kind === "unknown") continue;
+    for (const header of Object.values(table.columns)) {
+      headers++;
+      if (/^[\x20-\x7e]*$/.test(header)) asciiHeaders++;
+    }
+  }
+  return { code: headers > 0 && asciiHeaders === headers ? "USD" : DEFAULT_CURRENCY, assumed: true, excluded };
+}
+
+/** The report currency of the data (see decideCurrency). */
+export function inferCurrency(tables: readonly RecognizedTable[], sheets: readonly SheetInput[] | null): CurrencyCode {
+  return decideCurrency(tables, sheets).code;
 }

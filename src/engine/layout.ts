@@ -7,6 +7,7 @@
  * (✔ 良好, ▲ 注意, ✖ 严重, ℹ 提示). The four fills are light tints that differ in lightness
  * as well as hue, with near-black text (contrast above 10:1, well past WCAG AA).
  */
+import { amountNumberFormat, type CurrencyCode } from "./currency";
 import { messages, translate, type MessageKey } from "./i18n";
 import { AREAS, type Area, type Finding, type GridRange, type Report, type ReportGrid, type Status, type ValueFormat } from "./report";
 import { windowParams } from "./rules/windows";
@@ -27,13 +28,13 @@ export const COLUMN_WIDTHS = [96, 170, 130, 104, 104, 104, 118, 520];
 const WIDTH = COLUMN_WIDTHS.length;
 const TEXT = "@";
 
-/** The Sheets number format of a value format; money uses the report's currency symbol. */
-export function numberFormatOf(format: ValueFormat, currency: string): string {
+/** The Sheets number format of a value format; money uses the report currency's symbol and decimals. */
+export function numberFormatOf(format: ValueFormat, currency: CurrencyCode): string {
   switch (format) {
     case "percent":
       return "0.00%";
     case "currency":
-      return `"${currency.replace(/"/g, "")}"#,##0.00`;
+      return amountNumberFormat(currency);
     case "integer":
       return "#,##0";
     case "seconds":
@@ -229,7 +230,7 @@ export function layoutReport(report: Report): ReportGrid {
   };
 }
 
-function findingRow(g: GridBuilder, f: Finding, currency: string, t: (key: MessageKey, params?: Record<string, string | number>) => string): void {
+function findingRow(g: GridBuilder, f: Finding, currency: CurrencyCode, t: (key: MessageKey, params?: Record<string, string | number>) => string): void {
   const r = g.row();
   g.set(r, 1, t(`status.${f.status}`));
   g.fill(r, 1, STATUS_FILL[f.status]);

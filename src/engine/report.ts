@@ -2,6 +2,8 @@
  * The report model: what diagnoseTables returns and layoutReport lays out. Plain JSON
  * (no Dates, no classes) so it crosses google.script.run and the CLI's --json unchanged.
  */
+import type { CurrencyCode } from "./currency";
+import type { MessageKey } from "./i18n";
 import type { Language } from "./settings";
 import type { TableKind } from "./tables";
 
@@ -16,6 +18,12 @@ import type { RuleId } from "./rules";
 export const AREAS = ["sales", "traffic", "conversion", "aov", "products", "ads", "reputation", "service", "data"] as const;
 export type Area = (typeof AREAS)[number];
 
+/**
+ * A metric a finding is about: every name that has a `metric.<name>` label in the catalogue,
+ * so a finding can never name a metric the report cannot word.
+ */
+export type MetricName = MessageKey extends infer K ? (K extends `metric.${infer M}` ? M : never) : never;
+
 /** How a finding's value and benchmark are formatted. */
 export type ValueFormat = "percent" | "currency" | "number" | "integer" | "seconds" | "score" | "ratio";
 
@@ -27,7 +35,7 @@ export interface Finding {
   subject: string;
   subjectType: "shop" | "product" | "source" | "plan" | "agent" | "sheet";
   /** Canonical metric name, e.g. `payConversion`. */
-  metric: string;
+  metric: MetricName;
   value: number | null;
   benchmark: number | null;
   format: ValueFormat;
@@ -56,8 +64,8 @@ export interface Report {
   language: Language;
   score: number;
   period: { from: string; to: string } | null;
-  /** Currency symbol inferred from the data (¥ by default). */
-  currency: string;
+  /** ISO code of the currency every amount is in (from the data or the `currency` setting; CNY by default). */
+  currency: CurrencyCode;
   tables: ReportTable[];
   findings: Finding[];
   actions: Action[];

@@ -11,6 +11,7 @@
  * custom-function call, so the validator is a few small functions over the spec.
  */
 import { translate, type MessageKey } from "./i18n";
+import { CURRENCY_CODES, type CurrencyCode } from "./currency";
 
 export const LANGUAGES = ["zh-CN", "zh-TW", "en"] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -32,6 +33,8 @@ export interface SettingKind {
   choices?: readonly string[];
   /** Codes: the pattern the code must match after trimming and upper-casing. */
   pattern?: RegExp;
+  /** Codes: the only codes accepted (after the pattern). */
+  codes?: readonly string[];
   /** The value cell's number format in the Settings sheet. */
   format: string;
   /** What is expected, as the Settings sheet and `--settings` say it (e.g. "expected a score from 1 to 5"). */
@@ -50,9 +53,8 @@ export const SETTING_KINDS = {
   ratio: { type: "number", min: 0, max: 20, maxInclusive: true, format: "0.0", expect: "server.expect.ratio", invalid: "ui.invalid.positive", control: "money" },
   text: { type: "text", maxLength: 200, format: "@", expect: "server.expect.text", invalid: "ui.invalid.tooLong", control: "text" },
   language: { type: "choice", choices: LANGUAGES, format: "@", expect: "server.expect.language", invalid: "ui.invalid.language", control: "language" },
-  // An ISO 4217 code. The list of codes Shop Doctor knows lives in src/engine/currency.ts (once
-  // merged, this kind checks against that list); here the shape is checked: three letters.
-  currency: { type: "code", pattern: /^[A-Z]{3}$/, format: "@", expect: "server.expect.currency", control: "text" },
+  // An ISO 4217 code Shop Doctor can read and format (the currency table in src/engine/currency.ts).
+  currency: { type: "code", pattern: /^[A-Z]{3}$/, codes: CURRENCY_CODES, format: "@", expect: "server.expect.currency", control: "text" },
 } as const satisfies Record<string, SettingKind>;
 export type SettingKindName = keyof typeof SETTING_KINDS;
 
@@ -115,7 +117,11 @@ interface KindValues {
   choice: string;
   code: string;
 }
-type ValueOf<K extends SettingKey> = Spec[K]["kind"] extends "language" ? Language : KindValues[(typeof SETTING_KINDS)[Spec[K]["kind"]]["type"]];
+type ValueOf<K extends SettingKey> = Spec[K]["kind"] extends "language"
+  ? Language
+  : Spec[K]["kind"] extends "currency"
+    ? CurrencyCode
+    : KindValues[(typeof SETTING_KINDS)[Spec[K]["kind"]]["type"]];
 
 /** A complete, valid settings object. */
 export type Settings = { [K in SettingKey]: ValueOf<K> | (Spec[K]["default"] extends null ? null : never) };
@@ -157,7 +163,8 @@ export function checkSettingValue(kindName: SettingKindName, value: unknown, lan
     case "code": {
       if (typeof value !== "string") return bad;
       const code = value.trim().toUpperCase();
-      return kind.pattern && !kind.pattern.test(code) ? bad : { ok: true, value: code };
+      if (kind.pattern && !kind.pattern.test(code)) return bad;
+      return kind.codes && !kind.codes.includes(code) ? bad : { ok: true, value: code };
     }
   }
 }

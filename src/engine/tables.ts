@@ -4,6 +4,7 @@
  * documented here, in one place.
  */
 import type { Cell } from "./cells";
+import type { IssueCode, UnknownReasonCode } from "./recognize/issues";
 
 /** A sheet as `Range.getValues()` returns it. */
 export interface SheetInput {
@@ -93,8 +94,8 @@ export interface RecognitionIssue {
   column: number | null;
   /** The canonical field of that column, when known. */
   field?: string;
-  /** Stable machine code, e.g. `not-a-number`, `totals-row`, `rate-mismatch`, `ambiguous-date`. */
-  code: string;
+  /** Stable machine code, e.g. `not-a-number`, `totals-row`, `rate-mismatch`, `ambiguous-date` (see recognize/issues.ts). */
+  code: IssueCode;
   /** Plain-English explanation naming what to do; translated by code in the report. */
   message: string;
   /** The offending cell text, when there is one. */
@@ -136,7 +137,7 @@ export interface RecognizedTable {
    * language (`empty-sheet`, `metrics-down`, `unknown-header`, `no-table`, `no-key-column`,
    * `no-data-rows`, `unreadable`), with the values its wording needs.
    */
-  reasonCode?: string;
+  reasonCode?: UnknownReasonCode;
   reasonParams?: Record<string, string | number>;
   /** 1-based row of the header (0 when there is none, e.g. an empty sheet). */
   headerRow: number;

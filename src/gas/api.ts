@@ -3,6 +3,7 @@
  * with their argument and result types. Type-only: the sidebar imports these types, never
  * the implementation. Everything here is plain JSON (google.script.run drops Dates/classes).
  */
+import type { CurrencyCode } from "../engine/currency";
 import type { Action, Status } from "../engine/report";
 import type { Language, Settings, SettingsError } from "../engine/settings";
 
@@ -26,7 +27,8 @@ export interface DiagnoseSummary {
   language: Language;
   period: { from: string; to: string } | null;
   dataSheets: string[];
-  currency: string;
+  /** ISO code of the report's amounts; format them with formatAmount from src/engine/currency. */
+  currency: CurrencyCode;
 }
 
 export interface SettingsView {

@@ -4,6 +4,7 @@
  * (textContent), never as HTML.
  */
 import type { ApiError, DiagnoseSummary, SettingsView } from "../gas/api";
+import { formatAmount, type CurrencyCode } from "../engine/currency";
 import { translate, type MessageKey } from "../engine/i18n";
 import type { Status } from "../engine/report";
 import { scoreBand } from "../engine/score";
@@ -103,10 +104,9 @@ function setLanguage(language: Language): void {
 
 // ---------------------------------------------------------------- diagnose panel
 
-function formatMoney(amount: number, currency: string): string {
-  const digits = Math.abs(amount) >= 100 ? 0 : 2;
-  const number = new Intl.NumberFormat(state.language, { maximumFractionDigits: digits, minimumFractionDigits: 0 }).format(amount);
-  return `${currency}${number}`;
+/** Amounts as the report writes them (one currency table for the sheet, the CLI and the sidebar). */
+function formatMoney(amount: number, currency: CurrencyCode): string {
+  return formatAmount(amount, currency);
 }
 
 function renderProgress(): void {

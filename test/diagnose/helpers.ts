@@ -32,7 +32,7 @@ export function shopDays(count: number, make: (i: number) => TableRow): Recogniz
 }
 
 export function run(tables: RecognizedTable[], settings: SettingsInput = {}): Report {
-  return diagnoseRecognized(tables, settings, "¥");
+  return diagnoseRecognized(tables, settings, "CNY");
 }
 
 /** The findings of one rule, optionally about one subject. */

@@ -80,7 +80,7 @@ describe("layoutReport", () => {
     const impactCells = g.values.flatMap((v, i) => (typeof v[6] === "number" && i > g.frozenRows + 2 ? [i] : []));
     expect(impactCells.length).toBeGreaterThan(0);
     for (const i of impactCells) expect(g.numberFormats[i][6]).toBe('"¥"#,##0.00');
-    const dollars = layoutReport({ ...r, currency: "$" });
+    const dollars = layoutReport({ ...r, currency: "USD" });
     expect(dollars.numberFormats[impactCells[0]][6]).toBe('"$"#,##0.00');
   });
 

@@ -45,7 +45,7 @@ describe("today's actions", () => {
 
 describe("score", () => {
   const f = (area: Finding["area"], status: Finding["status"]): Finding => ({
-    rule: "bounce-rate", status, area, subject: "shop", subjectType: "shop", metric: "m", value: null, benchmark: null, format: "number", impact: null, message: "",
+    rule: "bounce-rate", status, area, subject: "shop", subjectType: "shop", metric: "bounceRate", value: null, benchmark: null, format: "number", impact: null, message: "",
   });
   it("is the weighted mean of area means, ignoring info", () => {
     const findings = [f("sales", "bad"), f("sales", "good"), f("conversion", "good"), f("traffic", "warn"), f("traffic", "good"), f("data", "info")];
@@ -125,11 +125,11 @@ describe("from pasted sheets", () => {
       { name: "店铺", values: [["统计日期", "访客数", "支付金额", "支付买家数"], [day(0), 1000, "¥2,000.00", 20], [day(2), 900, "¥1,800.00", 18]] },
     ]);
     expect(cn.period).toEqual({ from: "2026-05-01", to: "2026-05-03" });
-    expect(cn.currency).toBe("¥");
+    expect(cn.currency).toBe("CNY");
     const shopify = diagnoseTables([
       { name: "Sales", values: [["Day", "Sessions", "Orders", "Total sales"], ["2026-05-01", 1000, 20, 2000], ["2026-05-02", 900, 18, 1800]] },
     ]);
-    expect(shopify.currency).toBe("$");
+    expect(shopify.currency).toBe("USD");
     expect(shopify.tables[0]).toMatchObject({ sheet: "Sales", kind: "shop-daily", rows: 2 });
   });
   it("is plain JSON", () => {

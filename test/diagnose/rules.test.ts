@@ -482,7 +482,7 @@ describe("data-sanity wording", () => {
     const { RECOGNITION_ISSUE_CODES } = await import("../../src/engine/recognize");
     const { ISSUE_WORDING } = await import("../../src/engine/rules/sanity");
     // unknown-table is reported with the table's own reason instead.
-    const missing = Object.keys(RECOGNITION_ISSUE_CODES).filter((code) => code !== "unknown-table" && !ISSUE_WORDING[code]);
+    const missing = Object.keys(RECOGNITION_ISSUE_CODES).filter((code) => code !== "unknown-table" && !ISSUE_WORDING[code as keyof typeof RECOGNITION_ISSUE_CODES]);
     expect(missing).toEqual([]);
   });
   it("uses recognition's level for its codes: notes are info, contradictions are red", () => {

@@ -172,7 +172,8 @@ describe("period (11.3)", () => {
 
 describe("platform (11.6)", () => {
   const PLATFORM: Record<string, string> = {
-    "amazon-by-date-india.csv": "amazon", "amazon-by-date-us.csv": "amazon", "amazon-child-items-2023.csv": "amazon", "amazon-child-items-endash.csv": "amazon",
+    "amazon-by-date-india.csv": "amazon", "amazon-by-date-us.csv": "amazon", "amazon-child-items-2023.csv": "amazon", "amazon-child-items-endash.csv": "amazon", "amazon-child-items-sku-rows.csv": "amazon", "amazon-de-by-date.csv": "amazon",
+    "shopee-product-variations.csv": "shopee", "shopee-vn-product-performance.csv": "shopee", "sycm-product-skus.csv": "taobao",
     "ga4-traffic-acquisition.csv": "ga4", "jd-shangzhi-shop.csv": "jd", "pdd-goods-data.csv": "pdd", "qianniu-service-agents.csv": "taobao",
     "shopify-sessions-over-time.csv": "shopify", "shopify-total-sales-over-time.csv": "shopify", "stacked-day-sources-ads.tsv": "taobao",
     "sycm-product-effect-gbk.csv": "taobao", "sycm-products-all.csv": "taobao", "sycm-shop-daily-2017.csv": "taobao", "sycm-shop-daily-traditional.csv": "taobao",

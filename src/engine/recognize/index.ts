@@ -8,7 +8,7 @@ import { isEmptyCell, readNumber } from "../cells";
 import type { RecognitionIssue, RecognizedTable, SheetInput } from "../tables";
 import type { HeaderRow } from "./headers";
 import { isHeaderRow, matchHeader, readHeaderRow } from "./headers";
-import { quoteCell } from "./issues";
+import { quoteCell, type UnknownReasonCode } from "./issues";
 import { readTable, tableEnd } from "./table";
 
 export { matchHeader } from "./headers";
@@ -17,8 +17,8 @@ export { headerKey } from "./normalize";
 export { VOCABULARY, STAND_INS } from "./vocabulary";
 export type { FieldSpec, FieldType } from "./vocabulary";
 export { rowSchemas, rowsOf } from "./schemas";
-export { RECOGNITION_ISSUE_CODES } from "./issues";
-export type { RecognitionIssueCode } from "./issues";
+export { RECOGNITION_ISSUE_CODES, UNKNOWN_REASON_CODES, VALUE_ISSUE_CODES } from "./issues";
+export type { IssueCode, RecognitionIssueCode, UnknownReasonCode } from "./issues";
 export type { ShopDailyRow, ProductRow, TrafficSourceRow, AdPlanRow, ServiceAgentRow, RowOfKind } from "./schemas";
 
 /** Grids that are not arrays of arrays (bad input from a caller) become an empty grid. */
@@ -30,7 +30,7 @@ function gridOf(values: unknown): readonly (readonly Cell[])[] {
 /** Why a sheet holds no table: English text plus a code and values the report words in its own language. */
 interface UnknownReason {
   text: string;
-  reasonCode: string;
+  reasonCode: UnknownReasonCode;
   params: Record<string, string | number>;
 }
 

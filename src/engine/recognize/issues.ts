@@ -55,7 +55,22 @@ export const RECOGNITION_ISSUE_CODES = {
   "repeated-header": { level: "info", about: "a copy of the header row inside the table, skipped" },
   "key-without-metrics": { level: "info", about: "a row with its key but no figures at all; left out" },
   "several-entities": { level: "info", about: "a table holding several shops or live rooms; its rows are grouped per entity" },
+  "ambiguous-number-format": { level: "warn", about: "a number column whose values read with a decimal point or a decimal comma and nothing settles which; read with a point" },
   "terminal-rows-without-total": { level: "warn", about: "rows split by terminal with no 所有终端 row; sums would double count" },
 } as const;
 
 export type RecognitionIssueCode = keyof typeof RECOGNITION_ISSUE_CODES;
+
+/** Codes of the value checks data-sanity runs on recognised rows (negative amounts, more buyers than visitors, a day twice). */
+export const VALUE_ISSUE_CODES = {
+  negative: { level: "bad", about: "a count or amount below zero" },
+  "buyers-exceed-visitors": { level: "bad", about: "more buyers than visitors on one row" },
+  "duplicate-date": { level: "warn", about: "the same day (and subject) on two rows" },
+} as const;
+
+/** Every code a RecognitionIssue can carry. */
+export type IssueCode = RecognitionIssueCode | keyof typeof VALUE_ISSUE_CODES;
+
+/** Why a table is `unknown`, as a stable code the report words in its own language (`sanity.reason.<code>`). */
+export const UNKNOWN_REASON_CODES = ["empty-sheet", "metrics-down", "unknown-header", "no-table", "no-key-column", "no-data-rows", "unreadable"] as const;
+export type UnknownReasonCode = (typeof UNKNOWN_REASON_CODES)[number];

@@ -7,7 +7,7 @@
 import type { Cell } from "../cells";
 import { quickNumber, readDate, readNumber, readSeconds } from "../cells";
 import type { RecognitionIssue, TableRow } from "../tables";
-import { cellRef, quoteCell } from "./issues";
+import { cellRef, quoteCell, type IssueCode } from "./issues";
 import type { RateStats } from "./rates";
 import { noteRate } from "./rates";
 import type { ColumnReader } from "./values";
@@ -20,19 +20,19 @@ export interface CellContext {
   rateStats: ReadonlyMap<string, RateStats>;
 }
 
-function issue(ctx: CellContext, sheetRow: number, reader: ColumnReader, what: { code: string; text: string; message: string }): void {
+function issue(ctx: CellContext, sheetRow: number, reader: ColumnReader, what: { code: IssueCode; text: string; message: string }): void {
   ctx.issues.push({ sheet: ctx.sheet, row: sheetRow, column: reader.col + 1, field: reader.field, code: what.code, text: what.text, message: what.message });
 }
 
 function readNumberCell(out: TableRow, reader: ColumnReader, cell: Cell, sheetRow: number, ctx: CellContext): void {
   const stats = reader.type === "rate" ? ctx.rateStats.get(reader.field) : undefined;
-  const quick = quickNumber(cell);
+  const quick = reader.decimalMark === "," ? undefined : quickNumber(cell);
   if (quick !== undefined) {
     out[reader.field] = quick;
     if (stats) noteRate(stats, quick, false);
     return;
   }
-  const reading = reader.type === "seconds" ? readSeconds(cell) : readNumber(cell);
+  const reading = reader.type === "seconds" ? readSeconds(cell) : readNumber(cell, reader.decimalMark);
   if (reading.kind === "number") {
     out[reader.field] = reading.value;
     if (stats) noteRate(stats, reading.value, reading.percent === true);

@@ -21,6 +21,7 @@ import { fixPercentPoints, newRateStats } from "./rates";
 import type { RowScope } from "./rows";
 import { headerWidth, setAside } from "./rows";
 import { foldTerminalRows } from "./terminal";
+import { decideDecimalMarks } from "./numbers";
 import type { ColumnReader } from "./values";
 import { KIND_KEYS } from "./vocabulary";
 import { NUMERIC } from "./bounds";
@@ -298,6 +299,7 @@ export function readTable(
   settleFields(plan, kind);
   const state = newState(sheet, headerRow, kind, plan, issues);
   issues.push(...decideDateOrders(sheet, headerRow, values, plan.readers, start, end));
+  issues.push(...decideDecimalMarks(sheet, headerRow, values, plan.readers, start, end));
   readRows(state, values, start, end, source);
   issues.push(...fixPercentPoints(sheet, headerRow, state.rateStats, state.rows, state.totals, plan.standIns, columns, columnIndex));
   foldTerminals(state);

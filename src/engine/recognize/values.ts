@@ -13,6 +13,8 @@ export interface ColumnReader {
   type: FieldType;
   header: string;
   order: DayMonthOrder;
+  /** Decimal mark of a number column (`,` for `1.234,56` exports), decided per column in numbers.ts. */
+  decimalMark?: "." | ",";
 }
 
 const FLAG_YES = new Set(["是", "yes", "y", "true", "1", "预售", "預售", "✓", "√", "pre-order", "presale", "新款"]);
@@ -44,7 +46,7 @@ export function readQuiet(cell: Cell, reader: ColumnReader): number | string | n
       return s.kind === "number" ? s.value : null;
     }
     default: {
-      const n = readNumber(cell);
+      const n = readNumber(cell, reader.decimalMark);
       return n.kind === "number" ? n.value : null;
     }
   }

@@ -104,10 +104,11 @@ export const VOCABULARY: readonly FieldSpec[] = [
 
   // ── traffic ──
   f("visitors", "count", "unique visitors (UV)", [
-    "访客数", "商品访客数", "店铺访客数", "全店访客数", "访客人数", "UV", "Online store visitors", "Visitors", "Unique visitors", "Product Visitors (Visit)",
+    "访客数", "商品访客数", "店铺访客数", "全店访客数", "访客人数", "UV", "Online store visitors", "Visitors", "Unique visitors",
+    "Product Visitors (Visit)", "Product Visitors",
   ]),
   f("sessions", "count", "sessions (Shopify, GA4, Amazon); fills visitors when no visitor column", [
-    "Sessions", "Sessions - Total", "Sessionen - Summe", "세션 - 총계",
+    "Sessions", "Sessions - Total", "Sessionen - Summe", "Sitzungen - Summe", "세션 - 총계",
   ]),
   f("users", "count", "GA4 active / total users", ["Active users", "Total users", "Users"]),
   f("newVisitors", "count", "new visitors", ["新访客数", "新访客", "New visitors", "New users"]),

@@ -3,8 +3,9 @@
  * sources, plans, agents), the peer values, the period and how to word money and rates.
  * Built in linear passes so the rules stay cheap on 100,000-row product exports.
  */
+import { formatAmount, type CurrencyCode } from "../currency";
 import { translate, type MessageKey } from "../i18n";
-import type { Finding, RuleId, Status, ValueFormat } from "../report";
+import type { Area, Finding, MetricName, RuleId, Status, ValueFormat } from "../report";
 import type { Language, Settings } from "../settings";
 import type { RecognizedTable, TableKind, TableRow } from "../tables";
 import type { Rule } from "./define";
@@ -89,7 +90,8 @@ export interface DataNote {
 export interface RuleContext {
   settings: Settings;
   language: Language;
-  currency: string;
+  /** The ISO code every amount in this report is in (see decideCurrency in diagnose.ts). */
+  currency: CurrencyCode;
   /** The tables diagnosed: each row once (repeated tabs left out) and parent metrics once per parent. */
   tables: RecognizedTable[];
   /** What preparing the tables found; data-sanity reports each. */
@@ -423,7 +425,7 @@ export function groupDigits(value: number, digits: number): string {
 }
 
 /** Builds the context the rules share; `currency` is decided by the caller, which sees the raw cells. */
-export function buildContext(pasted: RecognizedTable[], settings: Settings, currency: string): RuleContext {
+export function buildContext(pasted: RecognizedTable[], settings: Settings, currency: CurrencyCode): RuleContext {
   // Each day/product once, then each product's traffic once per product (not per SKU row).
   const { tables: once, repeats } = dropRepeatedRows(pasted);
   const tables = once.map(applyGrain);
@@ -465,7 +467,7 @@ export function buildContext(pasted: RecognizedTable[], settings: Settings, curr
     period,
     t,
     // A figure that is not a real number is shown as a dash, never as NaN or Infinity.
-    money: (v) => (Number.isFinite(v) ? currency + groupDigits(v, Math.abs(v) >= 100 ? 0 : 2) : "—"),
+    money: (v) => formatAmount(v, currency),
     pct: (v) => (Number.isFinite(v * 100) ? (v * 100).toFixed(2) + "%" : "—"),
     fmt: (v, digits = 2) => (Number.isFinite(v) ? groupDigits(v, digits) : "—"),
   };
@@ -519,7 +521,7 @@ export function makeFinding(
     status: Status;
     subject?: string;
     subjectType?: Finding["subjectType"];
-    metric: string;
+    metric: MetricName;
     value?: number | null;
     benchmark?: number | null;
     format: ValueFormat;

@@ -4,16 +4,13 @@
  * checked against the sum of the rows it claims to total. Nothing is dropped silently.
  */
 import { messages, type MessageKey } from "../i18n";
-import { RECOGNITION_ISSUE_CODES } from "../recognize";
+import { RECOGNITION_ISSUE_CODES, VALUE_ISSUE_CODES, type IssueCode, type RecognitionIssueCode } from "../recognize";
 import { columnLetter } from "../recognize/issues";
 import type { RecognitionIssue, RecognizedTable } from "../tables";
-import type { Status } from "../report";
+import type { MetricName, Status } from "../report";
 import { makeFinding, type Draft, type RuleContext } from "./context";
 import { defineRule, fixed, type Rule } from "./define";
 import { num } from "./totals";
-
-/** Issue codes that mean the numbers themselves are wrong (red); the rest are amber. */
-const BAD_CODES = new Set(["buyers-exceed-visitors", "negative", "negative-number", "totals-mismatch", "rate-mismatch", "count-exceeds-base"]);
 
 /** Issue codes with their own wording; any other code is worded generically with its English detail. */
 /** Why a table was not recognised, in the report's language when recognition gave a reason code. */
@@ -23,18 +20,14 @@ function unknownReason(ctx: RuleContext, table: RecognizedTable): string {
   return table.reason ?? "";
 }
 
-export const ISSUE_WORDING: Record<string, MessageKey> = {
+export const ISSUE_WORDING: Partial<Record<IssueCode, MessageKey>> = {
   "not-a-number": "sanity.not-a-number",
   "negative": "sanity.negative",
-  "negative-number": "sanity.negative",
   "buyers-exceed-visitors": "sanity.buyers-exceed-visitors",
-  "count-exceeds-base": "sanity.buyers-exceed-visitors",
   "duplicate-date": "sanity.duplicate-date",
   "totals-row": "sanity.totals-row",
-  "totals-mismatch": "sanity.totals-mismatch",
   "rate-mismatch": "sanity.rate-mismatch",
   "ambiguous-date": "sanity.ambiguous-date",
-  "bad-date": "sanity.bad-date",
   "duplicate-column": "sanity.duplicate-column",
   "not-a-date": "sanity.bad-date",
   "mixed-date-order": "sanity.ambiguous-date",
@@ -57,17 +50,17 @@ export const ISSUE_WORDING: Record<string, MessageKey> = {
   "repeated-header": "sanity.repeated-header",
   "key-without-metrics": "sanity.key-without-metrics",
   "several-entities": "sanity.several-entities",
+  "ambiguous-number-format": "sanity.ambiguous-number-format",
 };
 
-/** The level of an issue: recognition's own documented level for its codes, ours for the value checks. */
-function levelOf(code: string): Status {
-  const known = (RECOGNITION_ISSUE_CODES as Record<string, { level: string }>)[code];
-  if (known) return known.level === "info" ? "info" : known.level === "bad" ? "bad" : "warn";
-  return BAD_CODES.has(code) ? "bad" : "warn";
+/** The level of an issue, as documented next to its code (recognition's codes and the value checks'). */
+function levelOf(code: IssueCode): Status {
+  const level: string = code in RECOGNITION_ISSUE_CODES ? RECOGNITION_ISSUE_CODES[code as RecognitionIssueCode].level : VALUE_ISSUE_CODES[code as keyof typeof VALUE_ISSUE_CODES].level;
+  return level === "info" ? "info" : level === "bad" ? "bad" : "warn";
 }
 
 /** Fields compared between a totals row and the sum of rows. */
-const TOTAL_FIELDS = ["visitors", "sales", "paidBuyers", "pageviews", "spend", "clicks", "impressions"];
+const TOTAL_FIELDS = ["visitors", "sales", "paidBuyers", "pageviews", "spend", "clicks", "impressions"] as const satisfies readonly MetricName[];
 
 const SANITY = {
   totalsTolerance: fixed(0.01, "share", "relative difference tolerated between a pasted totals row and the sum of the rows (rounding in exports)"),
@@ -89,9 +82,7 @@ export const dataSanity = defineRule({
   run(ctx) {
     const groups = issueGroups(ctx);
     const out: Draft[] = [];
-    const reportedMismatch = new Set<string>();
     for (const list of groups.values()) {
-      if (list[0].code === "totals-mismatch") reportedMismatch.add(list[0].sheet);
       out.push(issueFinding(this, ctx, list));
     }
     // Repeated tabs and metrics counted once per parent (src/engine/duplicates.ts, grain.ts).
@@ -103,7 +94,7 @@ export const dataSanity = defineRule({
         out.push(makeFinding(this, { status: "info", subject: table.sheet, subjectType: "sheet", metric: "dataIssues", format: "integer", message: ctx.t("sanity.unknownTable", { sheet: table.sheet, reason: unknownReason(ctx, table) }) }));
         continue;
       }
-      if (!reportedMismatch.has(table.sheet)) out.push(...checkTotals(this, ctx, table));
+      out.push(...checkTotals(this, ctx, table));
     }
     const known = ctx.tables.some((t) => t.kind !== "unknown");
     if (known && !out.some((d) => d.finding.status === "bad" || d.finding.status === "warn")) {
@@ -220,7 +211,7 @@ function checkTotals(rule: Rule, ctx: RuleContext, table: RecognizedTable): Draf
       if (diff <= SANITY.totalsTolerance.value) continue;
       const column = table.columnIndex[field];
       const cell = column ? `${columnLetter(column)}${totals.row}` : `${totals.row}`;
-      const params = { sheet: table.sheet, cell, label: totals.label, field: ctx.t(`metric.${field}` as MessageKey), stated: ctx.fmt(stated), sum: ctx.fmt(sum) };
+      const params = { sheet: table.sheet, cell, label: totals.label, field: ctx.t(`metric.${field}`), stated: ctx.fmt(stated), sum: ctx.fmt(sum) };
       out.push(
         makeFinding(rule, {
           status: "warn",

@@ -5,6 +5,7 @@
  */
 import { translate, type Finding, type Language, type Report, type Status } from "../../engine";
 import { scoreBand } from "../../engine/score";
+import { formatAmount, type CurrencyCode } from "../../engine/currency";
 
 export interface SummaryStyle {
   color: boolean;
@@ -41,11 +42,9 @@ function fill(template: string, n: number): string {
   return template.replace("{n}", String(n));
 }
 
-/** Money like the report shows it: currency symbol, thousands separators, no decimals. */
-export function formatMoney(amount: number, currency: string): string {
-  const rounded = Math.round(Math.abs(amount));
-  const text = String(rounded).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
-  return `${amount < 0 ? "-" : ""}${currency}${text}`;
+/** Money like the report shows it: the currency's symbol, placement and grouping, no decimals. */
+export function formatMoney(amount: number, currency: CurrencyCode): string {
+  return formatAmount(amount, currency, 0);
 }
 
 /** The summary as lines of text (coloured when `style.color`). */
