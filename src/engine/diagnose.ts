@@ -9,11 +9,12 @@
  */
 import type { Cell } from "./cells";
 import { recognizeTables } from "./recognize";
-import { AREAS, RULE_IDS, STATUSES, type Action, type Finding, type FunnelStep, type Report, type Status } from "./report";
+import { AREAS, RULE_IDS, STATUSES, type Action, type Finding, type FunnelStep, type Report, type SettingsPlace, type Status } from "./report";
 import { RULES } from "./rules";
 import { buildContext, type Draft } from "./rules/context";
 import type { Totals } from "./rules/totals";
 import { scoreFindings } from "./score";
+import { gateScore } from "./score-gate";
 import { parseSettings, type Settings, type SettingsError } from "./settings";
 import type { RecognizedTable, SheetInput } from "./tables";
 
@@ -33,11 +34,17 @@ function validSettings(input: unknown): Settings {
   return parsed.settings;
 }
 
+/** How the caller's user sets things: advice that says "fill in X" names that place. */
+export interface DiagnoseOptions {
+  /** "sheet" (default): the Settings sheet; "cli": the `--settings` JSON file. */
+  settingsIn?: SettingsPlace;
+}
+
 /** Recognises the tables in `sheets` and diagnoses them with `settings` (partial; defaults filled in). */
-export function diagnoseTables(sheets: readonly SheetInput[], settings: unknown = {}): Report {
+export function diagnoseTables(sheets: readonly SheetInput[], settings: unknown = {}, options: DiagnoseOptions = {}): Report {
   const valid = validSettings(settings);
   const tables = recognizeTables(sheets);
-  return diagnose(tables, valid, inferCurrency(tables, sheets));
+  return diagnose(tables, valid, inferCurrency(tables, sheets), options.settingsIn ?? "sheet");
 }
 
 /** Diagnoses already-recognised tables (tests, or a caller that recognised them itself). */
@@ -47,8 +54,8 @@ export function diagnoseRecognized(tables: readonly RecognizedTable[], settings:
 
 const SEVERITY: Record<Status, number> = { bad: 0, warn: 1, good: 2, info: 3 };
 
-function diagnose(tables: readonly RecognizedTable[], settings: Settings, currency: string): Report {
-  const ctx = buildContext([...tables], settings, currency);
+function diagnose(tables: readonly RecognizedTable[], settings: Settings, currency: string, settingsIn: SettingsPlace = "sheet"): Report {
+  const ctx = buildContext([...tables], settings, currency, settingsIn);
   const drafts: Draft[] = [];
   for (const id of RULE_IDS) drafts.push(...RULES[id].run(ctx));
 
@@ -78,17 +85,23 @@ function diagnose(tables: readonly RecognizedTable[], settings: Settings, curren
   const counts = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>;
   for (const f of findings) counts[f.status]++;
 
+  const tableList = tables.map((t) => ({ sheet: t.sheet, kind: t.kind, columns: { ...t.columns }, rows: t.rows.length }));
+  // A score only when the judged findings cover enough areas; otherwise null and why.
+  const gated = gateScore(scoreFindings(findings), findings, tableList, settings.language);
+
   return {
     language: settings.language,
-    // 0 with no good/warn/bad counts means "nothing could be judged" (layout shows a dash).
-    score: scoreFindings(findings) ?? 0,
+    score: gated.score,
+    scoreReason: gated.reason,
+    judged: gated.judged,
     period: ctx.period,
     currency,
-    tables: tables.map((t) => ({ sheet: t.sheet, kind: t.kind, columns: { ...t.columns }, rows: t.rows.length })),
+    tables: tableList,
     findings,
     actions,
     counts,
     funnel: funnelOf(ctx.shop?.totals ?? null),
+    settingsIn,
   };
 }
 

@@ -107,7 +107,7 @@ describe.skipIf(!chromiumAvailable())("Diagnose shop sidebar in Chromium", () =>
     const { page } = session;
     await diagnose(session);
     const first = lastSummary(session);
-    expect(await text(page, "#score")).toBe(String(Math.round(first.score)));
+    expect(await text(page, "#score")).toBe(String(Math.round(first.score!)));
     world.setSheet(shopFixture({ healthy: true })[0]);
     await diagnose(session);
     const second = lastSummary(session);
@@ -115,7 +115,7 @@ describe.skipIf(!chromiumAvailable())("Diagnose shop sidebar in Chromium", () =>
     expect([second.score, second.counts]).not.toEqual([first.score, first.counts]);
     expect(await page.locator("#result").count()).toBe(1);
     expect(await page.locator("#score").count()).toBe(1);
-    expect(await text(page, "#score")).toBe(String(Math.round(second.score)));
+    expect(await text(page, "#score")).toBe(String(Math.round(second.score!)));
     for (const status of ["good", "warn", "bad", "info"] as const) {
       expect(await text(page, `#counts li[data-status='${status}'] .count-value`)).toBe(String(second.counts[status]));
     }

@@ -4,7 +4,7 @@
  * Built in linear passes so the rules stay cheap on 100,000-row product exports.
  */
 import { translate, type MessageKey } from "../i18n";
-import type { Area, Finding, RuleId, Status, ValueFormat } from "../report";
+import type { Area, Finding, RuleId, SettingsPlace, Status, ValueFormat } from "../report";
 import type { Language, Settings } from "../settings";
 import type { RecognizedTable, TableKind, TableRow } from "../tables";
 import { fieldMask, num, Totals } from "./totals";
@@ -325,7 +325,7 @@ export function groupDigits(value: number, digits: number): string {
 }
 
 /** Builds the context the rules share; `currency` is decided by the caller, which sees the raw cells. */
-export function buildContext(tables: RecognizedTable[], settings: Settings, currency: string): RuleContext {
+export function buildContext(tables: RecognizedTable[], settings: Settings, currency: string, settingsIn: SettingsPlace = "sheet"): RuleContext {
   const known = tables.filter((t) => t.kind !== "unknown");
   const ofKind = (kind: TableKind) => known.filter((t) => t.kind === kind);
   const period = periodOf(known);
@@ -343,6 +343,7 @@ export function buildContext(tables: RecognizedTable[], settings: Settings, curr
   const agents = group("service-agents", ["agent"]);
   const shop = summariseShop(known, sources ?? products, sources ? "traffic-sources" : "products");
   const language = settings.language;
+  const settingsPhrase = translate(language, `settings.where.${settingsIn}`);
   const peer = {
     payConversion: settings.peerPayConversion ?? columnMean(known, "peerPayConversion"),
     visitorValue: settings.peerVisitorValue ?? columnMean(known, "peerVisitorValue"),
@@ -360,7 +361,8 @@ export function buildContext(tables: RecognizedTable[], settings: Settings, curr
     agents,
     peer,
     period,
-    t: (key, params) => translate(language, key, params),
+    // `{settings}` in advice names where this user fills settings (Settings sheet or --settings file).
+    t: (key, params) => translate(language, key, { settings: settingsPhrase, ...params }),
     // A figure that is not a real number is shown as a dash, never as NaN or Infinity.
     money: (v) => (Number.isFinite(v) ? currency + groupDigits(v, Math.abs(v) >= 100 ? 0 : 2) : "—"),
     pct: (v) => (Number.isFinite(v * 100) ? (v * 100).toFixed(2) + "%" : "—"),
