@@ -155,7 +155,7 @@ describe.skipIf(!ready)("npm start preview", () => {
   it("lays the report tab out at the layout's column widths and wraps its advice: no advice cell is cut off", async () => {
     expect(await activeTab()).toMatch(REPORT_TAB);
     // The row-number column, then the layout's widths (COLUMN_WIDTHS), then Sheets' default 100 px.
-    const widths = await page.$$eval("#grid col", (cols) => cols.map((c) => (c as HTMLElement).style.width));
+    const widths = await page.$$eval("#grid col", (cols) => cols.map((c) => (c as unknown as { style: { width: string } }).style.width));
     expect(widths.slice(0, 12)).toEqual(["40px", "96px", "170px", "130px", "104px", "104px", "104px", "118px", "520px", "100px", "100px", "100px"]);
     expect(await page.getAttribute("#grid table", "class")).toContain("sd-fixed");
     const advice = (await page.$$eval("#grid td[data-cell^='H']", (cells) =>

@@ -353,9 +353,9 @@ describe.skipIf(!chromiumAvailable())("Diagnose shop sidebar in Chromium", () =>
     expect(await text(page, "#score-band")).toMatch(/In good shape|A few things to watch|Needs attention soon/);
     expect(await text(page, "#period")).toMatch(/^Data from \d{4}-\d\d-\d\d to \d{4}-\d\d-\d\d$/);
     expect(await page.locator("#actions li.action .action-impact").first().innerText()).toMatch(/Money at stake: about ¥[\d,.]+ a day|no money estimate/);
-    const chrome = await page.evaluate(
+    const chrome = (await page.evaluate(
       "Array.from(document.querySelectorAll('[data-i18n], .count-label, .band, .action-impact, #period, #status, #settings-status, label')).map(e => e.textContent).join(' ')",
-    );
+    )) as string;
     expect(chrome.replace(/简体中文|繁體中文|设置|店铺体检|「[^」]*」|“[^”]*”|"[^"]*"/g, "")).not.toMatch(/[\u4e00-\u9fff]/);
     // The advice shown came from the Chinese report: say so, and mark it as Chinese.
     expect(await page.locator("#language-note").isVisible()).toBe(true);
