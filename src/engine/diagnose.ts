@@ -11,11 +11,12 @@ import type { Cell } from "./cells";
 import { currencyOfCell, currencyOfHeader, currencySymbol, DEFAULT_CURRENCY, type CurrencyCode } from "./currency";
 import { VOCABULARY } from "./recognize/vocabulary";
 import { recognizeTables } from "./recognize";
-import { AREAS, STATUSES, type Action, type Finding, type FunnelStep, type Report, type Status } from "./report";
+import { AREAS, STATUSES, type Action, type Finding, type FunnelStep, type Report, type SettingsPlace, type Status } from "./report";
 import { RULES, RULE_IDS, runRules } from "./rules";
 import { buildContext, makeFinding, type Draft, type RuleContext } from "./rules/context";
 import type { Totals } from "./rules/totals";
 import { scoreFindings } from "./score";
+import { gateScore } from "./score-gate";
 import { parseSettings, type Settings, type SettingsError } from "./settings";
 import type { RecognizedTable, SheetInput } from "./tables";
 
@@ -35,11 +36,17 @@ function validSettings(input: unknown): Settings {
   return parsed.settings;
 }
 
+/** How the caller's user sets things: advice that says "fill in X" names that place. */
+export interface DiagnoseOptions {
+  /** "sheet" (default): the Settings sheet; "cli": the `--settings` JSON file. */
+  settingsIn?: SettingsPlace;
+}
+
 /** Recognises the tables in `sheets` and diagnoses them with `settings` (partial; defaults filled in). */
-export function diagnoseTables(sheets: readonly SheetInput[], settings: unknown = {}): Report {
+export function diagnoseTables(sheets: readonly SheetInput[], settings: unknown = {}, options: DiagnoseOptions = {}): Report {
   const valid = validSettings(settings);
   const tables = recognizeTables(sheets);
-  return diagnose(tables, valid, decideCurrency(tables, sheets, valid.currency));
+  return diagnose(tables, valid, decideCurrency(tables, sheets, valid.currency), options.settingsIn ?? "sheet");
 }
 
 /** Diagnoses already-recognised tables (tests, or a caller that recognised them itself). */
@@ -51,12 +58,12 @@ export function diagnoseRecognized(tables: readonly RecognizedTable[], settings:
 
 const SEVERITY: Record<Status, number> = { bad: 0, warn: 1, good: 2, info: 3 };
 
-function diagnose(all: readonly RecognizedTable[], settings: Settings, decision: CurrencyDecision): Report {
+function diagnose(all: readonly RecognizedTable[], settings: Settings, decision: CurrencyDecision, settingsIn: SettingsPlace = "sheet"): Report {
   const currency = decision.code;
   // Amounts in different currencies are never added: tables in another currency sit this report out.
   const left = new Set(decision.excluded.map((e) => e.table));
   const tables = left.size > 0 ? all.filter((t) => !left.has(t)) : all;
-  const ctx = buildContext([...tables], settings, currency);
+  const ctx = buildContext([...tables], settings, currency, settingsIn);
   // Each rule runs guarded: one that throws becomes one ℹ finding, the rest still report.
   const drafts: Draft[] = runRules(ctx);
   drafts.push(...currencyFindings(ctx, decision));
@@ -87,17 +94,23 @@ function diagnose(all: readonly RecognizedTable[], settings: Settings, decision:
   const counts = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>;
   for (const f of findings) counts[f.status]++;
 
+  const tableList = tables.map((t) => ({ sheet: t.sheet, kind: t.kind, columns: { ...t.columns }, rows: t.rows.length }));
+  // A score only when the judged findings cover enough areas; otherwise null and why.
+  const gated = gateScore(scoreFindings(findings), findings, tableList, settings.language);
+
   return {
     language: settings.language,
-    // 0 with no good/warn/bad counts means "nothing could be judged" (layout shows a dash).
-    score: scoreFindings(findings) ?? 0,
+    score: gated.score,
+    scoreReason: gated.reason,
+    judged: gated.judged,
     period: ctx.period,
     currency,
-    tables: tables.map((t) => ({ sheet: t.sheet, kind: t.kind, columns: { ...t.columns }, rows: t.rows.length })),
+    tables: tableList,
     findings,
     actions,
     counts,
     funnel: funnelOf(ctx.shop?.totals ?? null),
+    settingsIn,
   };
 }
 

@@ -13,3 +13,4 @@ export type { ShopDailyRow, ProductRow, TrafficSourceRow, AdPlanRow, ServiceAgen
 export { diagnoseTables, diagnoseRecognized, inferCurrency, InvalidSettingsError } from "./diagnose";
 export { layoutReport, numberFormatOf, COLOURS } from "./layout";
 export { scoreFindings, AREA_WEIGHTS } from "./score";
+export { gateScore, coverageAllowsScore, judgedByArea, suggestedExports } from "./score-gate";

@@ -54,6 +54,7 @@ class GridBuilder {
   fontColors: string[][] = [];
   fontWeights: ("bold" | "normal")[][] = [];
   notes: string[][] = [];
+  wraps: boolean[][] = [];
   merges: GridRange[] = [];
 
   /** Appends a blank row and returns its 1-based row number. */
@@ -64,12 +65,15 @@ class GridBuilder {
     this.fontColors.push(new Array<string>(WIDTH).fill(COLOURS.text));
     this.fontWeights.push(new Array<"bold" | "normal">(WIDTH).fill("normal"));
     this.notes.push(new Array<string>(WIDTH).fill(""));
+    this.wraps.push(new Array<boolean>(WIDTH).fill(false));
     return this.values.length;
   }
 
   set(row: number, column: number, value: string | number | null, format: string = TEXT): void {
     this.values[row - 1][column - 1] = value;
     this.numberFormats[row - 1][column - 1] = value === null ? TEXT : format;
+    // Text wraps within its column (advice runs to several lines); numbers never wrap.
+    this.wraps[row - 1][column - 1] = typeof value === "string";
   }
 
   fill(row: number, column: number, colour: string): void {
@@ -92,7 +96,9 @@ class GridBuilder {
 /** Lays out a report as a grid (see ReportGrid). */
 export function layoutReport(report: Report): ReportGrid {
   const lang = report.language;
-  const t = (key: MessageKey, params?: Record<string, string | number>) => translate(lang, key, params);
+  // `{settings}` in a note names where this report's reader fills settings (sheet or --settings file).
+  const settingsPhrase = translate(lang, `settings.where.${report.settingsIn ?? "sheet"}`);
+  const t = (key: MessageKey, params?: Record<string, string | number>) => translate(lang, key, { settings: settingsPhrase, ...params });
   const g = new GridBuilder();
 
   // Title and score block (frozen).
@@ -106,20 +112,29 @@ export function layoutReport(report: Report): ReportGrid {
   const judged = report.counts.good + report.counts.warn + report.counts.bad;
   g.set(scoreRow, 1, t("layout.score"));
   g.bold(scoreRow, 1, 2);
-  if (judged > 0) {
-    const band: Status = scoreBand(report.score);
-    g.set(scoreRow, 2, report.score, "0");
+  const score = report.score;
+  if (score !== null && judged > 0) {
+    const band: Status = scoreBand(score);
+    g.set(scoreRow, 2, score, "0");
     g.set(scoreRow, 3, t(`status.${band}`));
     g.fill(scoreRow, 2, STATUS_FILL[band]);
     g.fill(scoreRow, 3, STATUS_FILL[band]);
   } else {
     g.set(scoreRow, 2, "—");
-    g.set(scoreRow, 3, t("layout.notScored"));
+    g.set(scoreRow, 3, t(judged > 0 ? "layout.notEnough" : "layout.notScored"));
     g.fill(scoreRow, 3, COLOURS.grey);
   }
   g.note(scoreRow, 2, t("layout.scoreNote", scoreBandParams()));
   g.set(scoreRow, 4, t("layout.counts", { ...report.counts }));
   g.merge(scoreRow, 4, WIDTH);
+  // No score: say why and what to paste, right under it.
+  if (score === null && report.scoreReason) {
+    const why = g.row();
+    g.set(why, 1, t("layout.scoreWhy"));
+    g.bold(why, 1, 1);
+    g.set(why, 2, report.scoreReason.message);
+    g.merge(why, 2, WIDTH);
+  }
 
   const periodRow = g.row();
   g.set(periodRow, 1, t("layout.period"));
@@ -187,7 +202,16 @@ export function layoutReport(report: Report): ReportGrid {
     const list = byArea.get(area);
     if (!list) continue;
     const areaRow = g.row();
-    g.set(areaRow, 1, t(`area.${area}`));
+    // How many checks were judged in this area (ℹ notes do not count), e.g. "转化 · 3 项已评估".
+    const judgedHere = list.filter((f) => f.status !== "info").length;
+    const areaName = t(`area.${area}`);
+    g.set(
+      areaRow,
+      1,
+      judgedHere === 0
+        ? t("layout.areaNotJudged", { area: areaName })
+        : t(judgedHere === 1 ? "layout.areaJudged.one" : "layout.areaJudged", { area: areaName, n: judgedHere }),
+    );
     g.bold(areaRow);
     g.merge(areaRow, 1, WIDTH);
     for (const f of list) findingRow(g, f, report.currency, t);
@@ -223,6 +247,7 @@ export function layoutReport(report: Report): ReportGrid {
     fontColors: g.fontColors,
     fontWeights: g.fontWeights,
     notes: g.notes,
+    wraps: g.wraps,
     merges: g.merges,
     frozenRows,
     columnWidths: [...COLUMN_WIDTHS],

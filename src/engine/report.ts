@@ -60,9 +60,33 @@ export interface ReportTable {
   rows: number;
 }
 
+/**
+ * Where the user types their settings, so advice names it: the Settings sheet (the add-on,
+ * the preview) or the CLI's `--settings` JSON file.
+ */
+export type SettingsPlace = "sheet" | "cli";
+
+/** Why a report states no health score (see score-gate.ts). */
+export interface ScoreReason {
+  code: "nothing-judged" | "too-few-areas";
+  /** The areas that were judged (data quality left out). */
+  areas: Area[];
+  /** Export kinds that would make a score possible. */
+  suggest: Exclude<TableKind, "unknown">[];
+  /** The reason and what to paste, in the report language. */
+  message: string;
+}
+
 export interface Report {
   language: Language;
-  score: number;
+  /** 0–100, or null when the judged findings do not cover enough areas (scoreReason says why). */
+  score: number | null;
+  /** Null when there is a score. */
+  scoreReason: ScoreReason | null;
+  /** Judged (good/warn/bad) findings per area. */
+  judged: Record<Area, number>;
+  /** Where advice tells the user to fill a setting; "sheet" when absent. */
+  settingsIn?: SettingsPlace;
   period: { from: string; to: string } | null;
   /** ISO code of the currency every amount is in (from the data or the `currency` setting; CNY by default). */
   currency: CurrencyCode;
@@ -102,6 +126,8 @@ export interface ReportGrid {
   fontWeights: ("bold" | "normal")[][];
   /** "" for no note. */
   notes: string[][];
+  /** Whether each cell's text wraps within its column (the sheet's setWraps); absent means none wraps. */
+  wraps?: boolean[][];
   merges: GridRange[];
   frozenRows: number;
   /** Pixel widths per column. */

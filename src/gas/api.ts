@@ -20,7 +20,10 @@ export interface ApiError {
 export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiError };
 
 export interface DiagnoseSummary {
-  score: number;
+  /** 0–100, or null when the judged checks do not cover enough areas (scoreReason says why). */
+  score: number | null;
+  /** Why there is no score and what to paste, in the report language; null with a score. */
+  scoreReason: string | null;
   counts: Record<Status, number>;
   actions: Action[];
   reportSheet: string;

@@ -27,6 +27,7 @@ export function gridShape(grid: ReportGrid): { rows: number; columns: number } {
     ["fontWeights", grid.fontWeights],
     ["notes", grid.notes],
   ];
+  if (grid.wraps) layers.push(["wraps", grid.wraps]);
   for (const [name, layer] of layers) {
     if (layer.length !== rows || layer.some((line) => line.length !== columns)) {
       throw new Error(`Shop Doctor: the report layout's ${name} is not ${rows} × ${columns} like its values; the layout has a bug.`);
@@ -99,6 +100,8 @@ export function writeReport(sheet: Sheet, grid: ReportGrid, protectionNote: stri
   range.setFontColors(grid.fontColors);
   range.setFontWeights(grid.fontWeights);
   range.setNotes(grid.notes);
+  // Advice and other text wrap inside their column (rows grow to fit) instead of being cut off.
+  if (grid.wraps) range.setWraps(grid.wraps);
   for (const call of mergeCalls(grid.merges)) {
     const r = sheet.getRange(call.range.row, call.range.column, call.range.numRows, call.range.numColumns);
     if (call.across) r.mergeAcross();

@@ -185,7 +185,8 @@ export function diagnoseShop(): ApiResult<DiagnoseSummary> {
     return {
       ok: true,
       value: {
-        score: report.score,
+        score: report.score ?? null,
+        scoreReason: report.score === null || report.score === undefined ? (report.scoreReason?.message ?? null) : null,
         counts,
         actions: report.actions.map((a) => ({ rule: a.rule, subject: a.subject, impact: a.impact, message: a.message })),
         reportSheet: grid.sheetName,

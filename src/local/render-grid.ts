@@ -158,6 +158,8 @@ export function renderGridTable(grid: RenderableGrid, options: RenderGridOptions
       if (span && span.colspan > 1) attrs.push(`colspan="${span.colspan}"`);
       const classes: string[] = [];
       if (typeof value === "number") classes.push("sd-num");
+      // Wrapped text breaks into lines inside its column (the row grows), as in the sheet.
+      if (grid.wraps?.[r]?.[c]) classes.push("sd-wrap");
       const note = grid.notes?.[r]?.[c] ?? "";
       if (note) {
         classes.push("sd-note");
@@ -179,6 +181,7 @@ export const GRID_CSS = `
 .sd-grid{border-collapse:collapse;font:13px/1.35 Arial,"Noto Sans CJK SC","PingFang SC","Microsoft YaHei",sans-serif;background:#fff}
 .sd-grid td,.sd-grid th{height:21px;border:1px solid #e2e3e3;padding:3px 6px;overflow:hidden;text-overflow:ellipsis;white-space:nowrap;vertical-align:bottom}
 .sd-grid td.sd-num{text-align:right}
+.sd-grid td.sd-wrap{white-space:pre-wrap;overflow-wrap:anywhere;text-overflow:clip}
 .sd-grid td.sd-note{position:relative}
 .sd-grid td.sd-note::after{content:"";position:absolute;top:0;right:0;border-style:solid;border-width:0 6px 6px 0;border-color:transparent #f29900 transparent transparent}
 .sd-grid th{background:#f8f9fa;color:#5f6368;font-weight:normal;text-align:center}

@@ -141,7 +141,8 @@ function renderProgress(): void {
 
 const BAND_WORDS: Record<Exclude<Status, "info">, MessageKey> = { good: "ui.score.healthy", warn: "ui.score.watch", bad: "ui.score.sick" };
 
-function bandOf(score: number): { key: MessageKey; status: Status } {
+function bandOf(score: number | null): { key: MessageKey; status: Status } {
+  if (score === null) return { key: "ui.score.notEnough", status: "info" };
   const status = scoreBand(score);
   return { key: BAND_WORDS[status], status };
 }
@@ -152,8 +153,15 @@ function renderResult(): void {
   section.hidden = !summary;
   section.classList.toggle("stale", state.running);
   if (!summary) return;
-  byId("score").textContent = String(Math.round(summary.score));
-  const band = bandOf(summary.score);
+  const scored = summary.score !== null && Number.isFinite(summary.score);
+  byId("score").textContent = scored ? String(Math.round(summary.score!)) : t("ui.score.none");
+  section.querySelector<HTMLElement>(".score-out-of")!.hidden = !scored;
+  // No score: the server says why and which exports would make one possible (report language).
+  const reason = byId("score-reason");
+  reason.hidden = scored || !summary.scoreReason;
+  reason.textContent = scored ? "" : (summary.scoreReason ?? "");
+  if (isLanguage(summary.language)) reason.lang = summary.language;
+  const band = bandOf(scored ? summary.score : null);
   const bandElement = byId("score-band");
   bandElement.className = `band status-${band.status}`;
   bandElement.replaceChildren(textElement("span", STATUS_ICONS[band.status], "icon"), document.createTextNode(` ${t(band.key)}`));
@@ -178,6 +186,13 @@ function renderResult(): void {
   sheets.hidden = summary.dataSheets.length === 0;
   sheets.textContent = t("ui.dataSheets", { sheets: summary.dataSheets.join(t("ui.listSeparator")) });
 
+  // The panel follows a language switch at once; the report (and its advice shown here) follows
+  // at the next diagnosis, so say so while they differ.
+  const languageNote = byId("language-note");
+  const stale = isLanguage(summary.language) && summary.language !== state.language;
+  languageNote.hidden = !stale;
+  languageNote.textContent = stale ? t("ui.languageSwitched", { previous: t(`ui.language.${summary.language}` as MessageKey) }) : "";
+
   const actions = byId("actions");
   if (summary.actions.length === 0) {
     actions.replaceChildren(textElement("li", t("ui.actions.none"), "action none"));
@@ -187,7 +202,10 @@ function renderResult(): void {
         const item = document.createElement("li");
         item.className = "action";
         item.dataset.rule = action.rule;
-        item.append(textElement("p", action.message, "action-message"));
+        const message = textElement("p", action.message, "action-message");
+        // The advice is in the report's language, which may trail a language switch.
+        if (isLanguage(summary.language)) message.lang = summary.language;
+        item.append(message);
         const impact =
           action.impact === null
             ? t("ui.impact.unknown")

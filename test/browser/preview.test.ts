@@ -152,6 +152,26 @@ describe.skipIf(!ready)("npm start preview", () => {
     expect(pageErrors).toEqual([]);
   });
 
+  it("lays the report tab out at the layout's column widths and wraps its advice: no advice cell is cut off", async () => {
+    expect(await activeTab()).toMatch(REPORT_TAB);
+    // The row-number column, then the layout's widths (COLUMN_WIDTHS), then Sheets' default 100 px.
+    const widths = await page.$$eval("#grid col", (cols) => cols.map((c) => (c as unknown as { style: { width: string } }).style.width));
+    expect(widths.slice(0, 12)).toEqual(["40px", "96px", "170px", "130px", "104px", "104px", "104px", "118px", "520px", "100px", "100px", "100px"]);
+    expect(await page.getAttribute("#grid table", "class")).toContain("sd-fixed");
+    const advice = (await page.$$eval("#grid td[data-cell^='H']", (cells) =>
+      cells
+        .filter((td) => (td.textContent ?? "").length > 0)
+        .map((td) => ({ cell: td.getAttribute("data-cell"), text: td.textContent ?? "", fits: td.scrollWidth <= td.clientWidth && td.scrollHeight <= td.clientHeight, height: td.getBoundingClientRect().height, width: td.getBoundingClientRect().width })),
+    )) as { cell: string; text: string; fits: boolean; height: number; width: number }[];
+    expect(advice.length).toBeGreaterThan(20);
+    expect(advice.filter((a) => !a.fits)).toEqual([]);
+    expect(advice.every((a) => Math.abs(a.width - 520) <= 2)).toBe(true);
+    // Long advice runs to several lines instead of ending in "…".
+    expect(advice.some((a) => a.height > 40)).toBe(true);
+    mkdirSync(SCREENSHOT_DIR, { recursive: true });
+    await page.screenshot({ path: join(SCREENSHOT_DIR, "preview-report-wrapped.png") });
+  });
+
   it("pastes a spreadsheet copy (tab-separated) into a new tab, and Diagnose reads it", async () => {
     // What a copy of cells from another spreadsheet puts on the clipboard: tab-separated rows.
     const rows = parseDelimitedText(readFileSync(join(FIXTURES, "ztc-plans-old.csv"), "utf8"));

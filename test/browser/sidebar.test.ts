@@ -65,7 +65,9 @@ describe.skipIf(!chromiumAvailable())("Diagnose shop sidebar in Chromium", () =>
     await page.click("#diagnose");
     await page.waitForSelector("#progress:not([hidden])");
     expect(await page.locator("#diagnose").isDisabled()).toBe(true);
-    expect(await text(page, "#progress-label")).toContain("读取工作表");
+    // The label names the current stage; on a loaded machine the first may already be over.
+    expect(await text(page, "#progress-label")).toMatch(/^第 [123] 步，共 3 步 · (读取工作表|检查规则|写入报告)/);
+    expect(await text(page, "#stages")).toContain("读取工作表");
     // Later stages follow while the call runs (any of them: a slow machine may skip one).
     await page.waitForSelector("#stages li.done[data-stage='reading']");
     expect(await page.locator("#stages li[aria-current='step']").count()).toBe(1);
@@ -107,7 +109,7 @@ describe.skipIf(!chromiumAvailable())("Diagnose shop sidebar in Chromium", () =>
     const { page } = session;
     await diagnose(session);
     const first = lastSummary(session);
-    expect(await text(page, "#score")).toBe(String(Math.round(first.score)));
+    expect(await text(page, "#score")).toBe(String(Math.round(first.score!)));
     world.setSheet(shopFixture({ healthy: true })[0]);
     await diagnose(session);
     const second = lastSummary(session);
@@ -115,7 +117,7 @@ describe.skipIf(!chromiumAvailable())("Diagnose shop sidebar in Chromium", () =>
     expect([second.score, second.counts]).not.toEqual([first.score, first.counts]);
     expect(await page.locator("#result").count()).toBe(1);
     expect(await page.locator("#score").count()).toBe(1);
-    expect(await text(page, "#score")).toBe(String(Math.round(second.score)));
+    expect(await text(page, "#score")).toBe(String(Math.round(second.score!)));
     for (const status of ["good", "warn", "bad", "info"] as const) {
       expect(await text(page, `#counts li[data-status='${status}'] .count-value`)).toBe(String(second.counts[status]));
     }
@@ -331,6 +333,63 @@ describe.skipIf(!chromiumAvailable())("Diagnose shop sidebar in Chromium", () =>
     expect(unlabelled).toEqual([]);
     const failures = (await session.page.evaluate(CONTRAST_CHECK)) as string[];
     expect(failures).toEqual([]);
+  });
+
+  it("switching the language re-renders the result already shown and says the report follows at the next diagnosis", async () => {
+    const world = createWorld(shopFixture());
+    const session = await open(world);
+    const { page } = session;
+    await diagnose(session);
+    const zhAdvice = await page.locator("#actions .action-message").first().innerText();
+    expect(zhAdvice).toMatch(/[\u4e00-\u9fff]/);
+    expect(await page.locator("#language-note").isVisible()).toBe(false);
+
+    await page.click("#settings summary");
+    await page.selectOption("#field-language", "en");
+    await page.click("#save-settings");
+    await page.waitForFunction("document.documentElement.lang === 'en'");
+    // Every word of the panel is English now, the result included.
+    expect(await text(page, "#result-title")).toBe("Result");
+    expect(await text(page, "#diagnose")).toBe("Diagnose again");
+    expect(await text(page, "#counts li[data-status='bad'] .count-label")).toBe("Problem");
+    expect(await text(page, "#score-band")).toMatch(/In good shape|A few things to watch|Needs attention soon/);
+    expect(await text(page, "#period")).toMatch(/^Data from \d{4}-\d\d-\d\d to \d{4}-\d\d-\d\d$/);
+    expect(await page.locator("#actions li.action .action-impact").first().innerText()).toMatch(/Money at stake: about ¥[\d,.]+ a day|no money estimate/);
+    const chrome = (await page.evaluate(
+      "Array.from(document.querySelectorAll('[data-i18n], .count-label, .band, .action-impact, #period, #status, #settings-status, label')).map(e => e.textContent).join(' ')",
+    )) as string;
+    expect(chrome.replace(/简体中文|繁體中文|设置|店铺体检|「[^」]*」|“[^”]*”|"[^"]*"/g, "")).not.toMatch(/[\u4e00-\u9fff]/);
+    // The advice shown came from the Chinese report: say so, and mark it as Chinese.
+    expect(await page.locator("#language-note").isVisible()).toBe(true);
+    expect(await text(page, "#language-note")).toBe(
+      "The panel is now in English. The report and the advice below are still in 简体中文 (Simplified Chinese); the next diagnosis writes them in English.",
+    );
+    expect(await page.locator("#actions .action-message").first().innerText()).toBe(zhAdvice);
+    expect(await page.getAttribute("#actions .action-message >> nth=0", "lang")).toBe("zh-CN");
+    await screenshot(page, "10-language-switched-en");
+
+    // The next diagnosis writes the report in English and the note goes away.
+    await diagnose(session);
+    expect(lastSummary(session).language).toBe("en");
+    expect(await page.locator("#language-note").isVisible()).toBe(false);
+    expect(await page.getAttribute("#actions .action-message >> nth=0", "lang")).toBe("en");
+    expect(session.pageErrors).toEqual([]);
+  });
+
+  it("shows no score, and says why and what to paste, when the checks cover too few areas", async () => {
+    // The ad plans alone: only ads (and data quality) can be judged.
+    const session = await open(createWorld([shopFixture()[3]]));
+    const { page } = session;
+    await diagnose(session);
+    const summary = lastSummary(session);
+    expect(summary.score).toBeNull();
+    expect(await text(page, "#score")).toBe("—");
+    expect(await page.locator(".score-out-of").isVisible()).toBe(false);
+    expect(await text(page, "#score-band")).toContain("还不足以评分");
+    expect(await text(page, "#score-reason")).toBe(summary.scoreReason!);
+    expect(summary.scoreReason).toMatch(/^已评估的检查只涉及推广。.*可以再粘贴：店铺每日数据/);
+    expect(await page.evaluate(CONTRAST_CHECK)).toEqual([]);
+    await screenshot(page, "11-not-enough-to-score-zh-CN");
   });
 
   it("runs in English when the Settings sheet says en", async () => {

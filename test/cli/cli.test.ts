@@ -47,7 +47,7 @@ describe("shop-doctor diagnose", () => {
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
     const printed = JSON.parse(result.stdout) as Report;
-    const expected = diagnoseTables(readSheets(SAMPLE_FILES), readSettingsFile(SETTINGS, null));
+    const expected = diagnoseTables(readSheets(SAMPLE_FILES), readSettingsFile(SETTINGS, null), { settingsIn: "cli" });
     expect(printed).toEqual(JSON.parse(JSON.stringify(expected)));
     expect(printed.tables.map((t) => t.kind).sort()).toEqual(["ad-plans", "products", "shop-daily", "traffic-sources"]);
   });
@@ -61,6 +61,27 @@ describe("shop-doctor diagnose", () => {
     expect(result.stdout).toMatch(/^ {2}1\. /m);
     // The planted zero-sales jacket is among the problems listed.
     expect(result.stdout).toMatch(/683201457717|复古水洗牛仔外套/);
+  });
+
+  it("names --settings where the sheet says Settings, shows table kinds in the user's language, and says why there is no score", async () => {
+    const amazon = join(ROOT, "test", "fixtures", "amazon-by-date-us.csv");
+    const en = await shopDoctor(["diagnose", amazon, "--lang", "en"]);
+    expect(en.code).toBe(0);
+    expect(en.stdout).toContain("Enter peerPayConversion (the peer-tier average) in the --settings JSON file");
+    expect(en.stdout).not.toMatch(/in Settings\b/);
+    // Sales judged (▲), conversion only ℹ without a peer figure: one area, so no score.
+    expect(en.stdout).toContain("Health score: Not enough to score yet\n  The judged checks cover only sales.");
+    expect(en.stdout).not.toMatch(/Health score: \d/);
+    expect(en.stdout).toContain("Tables recognised: amazon-by-date-us (shop daily, 14 rows)");
+    const zh = await shopDoctor(["diagnose", amazon, "--lang", "zh-TW"]);
+    expect(zh.stdout).toContain("在命令列 --settings 指定的 JSON 檔案裡填 peerPayConversion");
+    expect(zh.stdout).toContain("識別的表格：amazon-by-date-us（店鋪每日資料，14 列）");
+    expect(zh.stdout).not.toContain("shop-daily");
+    // --json carries the same: score null with its reason.
+    const json = JSON.parse((await shopDoctor(["diagnose", amazon, "--json"])).stdout) as Report;
+    expect(json.score).toBeNull();
+    expect(json.scoreReason).toMatchObject({ code: "too-few-areas", areas: ["sales"] });
+    expect(json.judged.sales).toBe(1);
   });
 
   it("colours the summary when asked to (FORCE_COLOR), and NO_COLOR wins", async () => {

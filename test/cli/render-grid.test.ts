@@ -98,3 +98,12 @@ describe("renderFunnelChart", () => {
     expect(renderFunnelChart({ values: [["x"]] })).toBe("");
   });
 });
+
+describe("wrapped cells", () => {
+  it("mark cells whose wrap is set, so long advice breaks into lines instead of ending in …", () => {
+    const html = renderGridTable({ values: [["很长的建议文字", 12]], wraps: [[true, false]], columnWidths: [100, 80] });
+    expect(html).toContain('<td data-cell="A1" class="sd-wrap">很长的建议文字</td>');
+    expect(html).toContain('<td data-cell="B1" class="sd-num">12</td>');
+    expect(renderGridPage({ values: [["x"]] }, "t")).toMatch(/td\.sd-wrap\{white-space:pre-wrap;overflow-wrap:anywhere/);
+  });
+});

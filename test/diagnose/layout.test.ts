@@ -43,9 +43,9 @@ describe("layoutReport", () => {
     const g = layoutReport(report());
     const rows = g.values.length;
     const cols = g.columnWidths.length;
-    for (const key of ["values", "numberFormats", "backgrounds", "fontColors", "fontWeights", "notes"] as const) {
+    for (const key of ["values", "numberFormats", "backgrounds", "fontColors", "fontWeights", "notes", "wraps"] as const) {
       expect(g[key]).toHaveLength(rows);
-      for (const row of g[key]) expect(row).toHaveLength(cols);
+      for (const row of g[key]!) expect(row).toHaveLength(cols);
     }
   });
 
@@ -144,5 +144,15 @@ describe("layoutReport", () => {
     expect(g.chart).toBeNull();
     expect(g.values[1][1]).toBe("—");
     expect(cellsWith(g, translate("zh-CN", "layout.noActions"))).toHaveLength(1);
+  });
+
+  it("wraps every text cell (advice, subjects, headings) and no number, so nothing is cut off", () => {
+    const r = report();
+    const g = layoutReport(r);
+    g.values.forEach((row, i) => row.forEach((v, c) => expect(g.wraps![i][c], `R${i + 1}C${c + 1}`).toBe(typeof v === "string")));
+    for (const f of r.findings) {
+      const [[row, column]] = cellsWith(g, f.message).filter(([, c]) => c === 7);
+      expect(g.wraps![row][column]).toBe(true);
+    }
   });
 });

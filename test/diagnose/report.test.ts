@@ -54,17 +54,21 @@ describe("score", () => {
     expect(scoreFindings(findings)).toBe(expected);
     expect(expected).toBe(75); // the worked example in docs/SCORING.md
   });
-  it("is null with nothing judged, which the report shows as 0 with no counts", () => {
+  it("is null with nothing judged, and the report says so and what to paste", () => {
     expect(scoreFindings([f("data", "info")])).toBeNull();
     const r = diagnoseTables([]);
-    expect(r.score).toBe(0);
+    expect(r.score).toBeNull();
+    expect(r.scoreReason?.code).toBe("nothing-judged");
+    expect(r.scoreReason?.suggest[0]).toBe("shop-daily");
     expect(r.counts.good + r.counts.warn + r.counts.bad).toBe(0);
     expect(r.findings.some((x) => x.rule === "data-sanity" && x.status === "info")).toBe(true);
   });
   it("drops when a problem appears", () => {
     const good = run([shopDays(1, () => ({ visitors: 100, bounceRate: 0.5 }))]);
     const bad = run([shopDays(1, () => ({ visitors: 100, bounceRate: 0.8 }))]);
-    expect(bad.score).toBeLessThan(good.score);
+    // One area only: the report states no score, but the computed one still drops.
+    expect([good.score, bad.score]).toEqual([null, null]);
+    expect(scoreFindings(bad.findings)!).toBeLessThan(scoreFindings(good.findings)!);
   });
 });
 

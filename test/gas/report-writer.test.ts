@@ -70,3 +70,30 @@ describe("report writer pieces", () => {
     expect(snap.protections).toHaveLength(1);
   });
 });
+
+describe("advice wraps in the sheet", () => {
+  it("sets every cell's wrap in one setWraps call: text wraps, numbers do not, and a rewrite starts clean", () => {
+    const google = shop();
+    const sheet = google.spreadsheet.insertSheet("店铺体检");
+    const g = grid(3, 3);
+    g.values[1][2] = "先把这款商品的主图和详情页第一屏改成卖点清楚的版本，再看三天支付转化率能不能回到同行水平。";
+    g.wraps = g.values.map((line) => line.map((v) => typeof v === "string"));
+    const before = google.counter.snapshot()["Range.setWraps"] ?? 0;
+    writeReport(sheet as unknown as GoogleAppsScript.Spreadsheet.Sheet, g, "generated");
+    expect((google.counter.snapshot()["Range.setWraps"] ?? 0) - before).toBe(1);
+    const snap = snapshotSheet(sheet);
+    expect(snap.wraps.C2).toBe(true);
+    expect(snap.wraps.A1).toBe(true);
+    expect(snap.wraps.B2).toBe(false);
+    expect(sheet.getRange("C2").getWrap()).toBe(true);
+    // A grid without wraps leaves the next report with none of the old wrap flags.
+    writeReport(sheet as unknown as GoogleAppsScript.Spreadsheet.Sheet, grid(2, 2), "generated");
+    expect(snapshotSheet(sheet).wraps).toEqual({});
+  });
+
+  it("refuses a wraps layer of the wrong shape, naming it", () => {
+    const g = grid(2, 2);
+    g.wraps = [[true, true]];
+    expect(() => gridShape(g)).toThrow(/wraps is not 2 × 2/);
+  });
+});

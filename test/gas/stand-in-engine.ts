@@ -40,7 +40,7 @@ export function standInEngine(): DiagnosisEngine & { calls: { sheets: SheetInput
       const counts: Record<Status, number> = { good: 0, warn: 0, bad: 0, info: 0 };
       for (const f of findings) counts[f.status]++;
       return {
-        language: settings.language ?? "zh-CN", score: 71, period: { from: "2026-11-01", to: "2026-11-21" }, currency: "CNY",
+        language: settings.language ?? "zh-CN", score: 71, scoreReason: null, judged: { sales: 0, traffic: 0, conversion: 0, aov: 0, products: counts.bad + counts.warn, ads: 0, reputation: 0, service: 0, data: 0 }, period: { from: "2026-11-01", to: "2026-11-21" }, currency: "CNY",
         tables, findings, counts,
         actions: findings.slice(0, 3).map((f) => ({ rule: f.rule, subject: f.subject, impact: f.impact, message: `Fix ${f.subject}` })),
       };

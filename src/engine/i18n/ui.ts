@@ -135,4 +135,19 @@ export const uiMessages = {
   },
   "ui.invalid.line": { "zh-CN": "{field}{where}：{message}", "zh-TW": "{field}{where}：{message}", en: "{field}{where}: {message}" },
   "ui.invalid.atCell": { "zh-CN": "（「{sheet}」{cell}）", "zh-TW": "（「{sheet}」{cell}）", en: " (“{sheet}” {cell})" },
+  // --- added by H ---
+  "ui.cli.findings": { "zh-CN": "需要关注的检查项", "zh-TW": "需要關注的檢查項目", en: "Checks that need attention" },
+  "ui.cli.allGood": { "zh-CN": "其余 {n} 项检查正常。", "zh-TW": "其餘 {n} 項檢查正常。", en: "The other {n} checks are fine." },
+  "ui.cli.allGood.one": { "zh-CN": "其余 1 项检查正常。", "zh-TW": "其餘 1 項檢查正常。", en: "The other check is fine." },
+  "ui.cli.tables": { "zh-CN": "识别的表格：{tables}", "zh-TW": "識別的表格：{tables}", en: "Tables recognised: {tables}" },
+  "ui.cli.table": { "zh-CN": "{sheet}（{kind}，{rows}）", "zh-TW": "{sheet}（{kind}，{rows}）", en: "{sheet} ({kind}, {rows})" },
+  "ui.cli.rows": { "zh-CN": "{n} 行", "zh-TW": "{n} 列", en: "{n} rows" },
+  "ui.cli.rows.one": { "zh-CN": "1 行", "zh-TW": "1 列", en: "1 row" },
+  "ui.score.notEnough": { "zh-CN": "还不足以评分", "zh-TW": "還不足以評分", en: "Not enough to score yet" },
+  "ui.score.none": { "zh-CN": "—", "zh-TW": "—", en: "—" },
+  "ui.languageSwitched": {
+    "zh-CN": "界面已切换为简体中文。报告和下面的建议仍是{previous}，下次诊断时会改用简体中文。",
+    "zh-TW": "介面已切換為繁體中文。報告和下面的建議仍是{previous}，下次診斷時會改用繁體中文。",
+    en: "The panel is now in English. The report and the advice below are still in {previous}; the next diagnosis writes them in English.",
+  },
 };

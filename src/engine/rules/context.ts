@@ -5,7 +5,7 @@
  */
 import { formatAmount, type CurrencyCode } from "../currency";
 import { translate, type MessageKey } from "../i18n";
-import type { Area, Finding, MetricName, RuleId, Status, ValueFormat } from "../report";
+import type { Area, Finding, MetricName, RuleId, SettingsPlace, Status, ValueFormat } from "../report";
 import type { Language, Settings } from "../settings";
 import type { RecognizedTable, TableKind, TableRow } from "../tables";
 import type { Rule } from "./define";
@@ -425,7 +425,7 @@ export function groupDigits(value: number, digits: number): string {
 }
 
 /** Builds the context the rules share; `currency` is decided by the caller, which sees the raw cells. */
-export function buildContext(pasted: RecognizedTable[], settings: Settings, currency: CurrencyCode): RuleContext {
+export function buildContext(pasted: RecognizedTable[], settings: Settings, currency: CurrencyCode, settingsIn: SettingsPlace = "sheet"): RuleContext {
   // Each day/product once, then each product's traffic once per product (not per SKU row).
   const { tables: once, repeats } = dropRepeatedRows(pasted);
   const tables = once.map(applyGrain);
@@ -446,6 +446,7 @@ export function buildContext(pasted: RecognizedTable[], settings: Settings, curr
   const agents = group("service-agents", ["agent"]);
   const shop = summariseShop(known, sources ?? products, sources ? "traffic-sources" : "products");
   const language = settings.language;
+  const settingsPhrase = translate(language, `settings.where.${settingsIn}`);
   const peer = {
     payConversion: settings.peerPayConversion ?? columnMean(known, "peerPayConversion"),
     visitorValue: settings.peerVisitorValue ?? columnMean(known, "peerVisitorValue"),
@@ -465,7 +466,8 @@ export function buildContext(pasted: RecognizedTable[], settings: Settings, curr
     agents,
     peer,
     period,
-    t,
+    // `{settings}` in advice names where this user fills settings (Settings sheet or --settings file).
+    t: (key, params) => translate(language, key, { settings: settingsPhrase, ...params }),
     // A figure that is not a real number is shown as a dash, never as NaN or Infinity.
     money: (v) => formatAmount(v, currency),
     pct: (v) => (Number.isFinite(v * 100) ? (v * 100).toFixed(2) + "%" : "—"),

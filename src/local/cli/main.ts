@@ -134,7 +134,8 @@ export function runCli(argv: string[], io: CliIo): number {
   try {
     const settings = settingsFor(command);
     const sheets = readSheets(command.files);
-    const report = diagnoseTables(sheets, settings);
+    // Advice that says "fill in X" names the --settings file, not the Settings sheet.
+    const report = diagnoseTables(sheets, settings, { settingsIn: "cli" });
     if (nothingRecognised(report)) {
       const reasons = report.findings
         .filter((f) => f.rule === "data-sanity")

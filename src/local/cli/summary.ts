@@ -31,16 +31,9 @@ const RESET = "\x1b[0m";
 const MARK: Record<Status, string> = { bad: "✖", warn: "▲", good: "✔", info: "ℹ" };
 const ORDER: Status[] = ["bad", "warn", "info", "good"];
 
-const LABELS = {
-  findings: { "zh-CN": "需要关注的检查项", "zh-TW": "需要關注的檢查項", en: "Checks that need attention" },
-  allGood: { "zh-CN": "其余 {n} 项检查正常。", "zh-TW": "其餘 {n} 項檢查正常。", en: "The other {n} checks are fine." },
-  tables: { "zh-CN": "识别的表格", "zh-TW": "識別的表格", en: "Tables recognised" },
-  rows: { "zh-CN": "{n} 行", "zh-TW": "{n} 列", en: "{n} rows" },
-} satisfies Record<string, Record<Language, string>>;
-
-function fill(template: string, n: number): string {
-  return template.replace("{n}", String(n));
-}
+/** Score bands, as the report sheet colours them (layout.ts). */
+const SCORE_GOOD = 80;
+const SCORE_WARN = 60;
 
 /** Money like the report shows it: the currency's symbol, placement and grouping, no decimals. */
 export function formatMoney(amount: number, currency: CurrencyCode): string {
@@ -55,11 +48,16 @@ export function renderSummary(report: Report, style: SummaryStyle): string {
   const title = `${translate(lang, "ui.title")} · ${translate(lang, "report.title")}`;
   lines.push(paint("bold", title));
   if (report.period) lines.push(translate(lang, "ui.period", { from: report.period.from, to: report.period.to }));
-  const scoreStatus: Status = scoreBand(report.score);
-  const verdict = translate(lang, scoreStatus === "good" ? "ui.score.healthy" : scoreStatus === "warn" ? "ui.score.watch" : "ui.score.sick");
-  lines.push(
-    `${translate(lang, "ui.score.label")}: ${paint(scoreStatus, `${report.score}`)} (${translate(lang, "ui.score.outOf")}) — ${verdict}`,
-  );
+  const score = report.score;
+  if (score !== null) {
+    const scoreStatus: Status = scoreBand(score);
+    const verdict = translate(lang, scoreStatus === "good" ? "ui.score.healthy" : scoreStatus === "warn" ? "ui.score.watch" : "ui.score.sick");
+    lines.push(`${translate(lang, "ui.score.label")}: ${paint(scoreStatus, `${score}`)} (${translate(lang, "ui.score.outOf")}) — ${verdict}`);
+  } else {
+    // No score: say so, then why and which exports would make one possible.
+    lines.push(`${translate(lang, "ui.score.label")}: ${translate(lang, "ui.score.notEnough")}`);
+    if (report.scoreReason) lines.push(paint("dim", `  ${report.scoreReason.message}`));
+  }
   const counts = ORDER.map((s) => paint(s, `${MARK[s]} ${translate(lang, `ui.status.${s}`)} ${report.counts[s] ?? 0}`));
   lines.push(counts.join("   "));
   lines.push("");
@@ -77,17 +75,26 @@ export function renderSummary(report: Report, style: SummaryStyle): string {
 
   const needing = report.findings.filter((f) => f.status !== "good");
   if (needing.length) {
-    lines.push(paint("bold", LABELS.findings[lang]));
+    lines.push(paint("bold", translate(lang, "ui.cli.findings")));
     const sorted = [...needing].sort((a, b) => ORDER.indexOf(a.status) - ORDER.indexOf(b.status) || impactOf(b) - impactOf(a));
     for (const finding of sorted) lines.push(`  ${paint(finding.status, MARK[finding.status])} ${findingLine(finding)}`);
   }
   const good = report.findings.length - needing.length;
-  if (good > 0) lines.push(paint("good", fill(LABELS.allGood[lang], good)));
+  if (good > 0) lines.push(paint("good", good === 1 ? translate(lang, "ui.cli.allGood.one") : translate(lang, "ui.cli.allGood", { n: good })));
   if (report.tables.length) {
     lines.push("");
     const separator = translate(lang, "ui.listSeparator");
-    const tables = report.tables.map((t) => `${t.sheet} (${t.kind}, ${fill(LABELS.rows[lang], t.rows)})`).join(separator);
-    lines.push(paint("dim", `${LABELS.tables[lang]}: ${tables}`));
+    // Kinds in the reader's language, as the report sheet names them ("商品数据", not `products`).
+    const tables = report.tables
+      .map((t) =>
+        translate(lang, "ui.cli.table", {
+          sheet: t.sheet,
+          kind: translate(lang, `tableKind.${t.kind}`),
+          rows: t.rows === 1 ? translate(lang, "ui.cli.rows.one") : translate(lang, "ui.cli.rows", { n: t.rows }),
+        }),
+      )
+      .join(separator);
+    lines.push(paint("dim", translate(lang, "ui.cli.tables", { tables })));
   }
   return lines.join("\n") + "\n";
 }

@@ -20,6 +20,8 @@ export interface SheetSnapshot {
   fontColors: Record<string, string>;
   fontWeights: Record<string, string>;
   notes: Record<string, string>;
+  /** Cells whose wrap was set (setWrap/setWraps) → whether their text wraps; unset cells are absent. */
+  wraps: Record<string, boolean>;
   /** Cells with a list validation → the allowed values joined by `|`. */
   validations: Record<string, string>;
   merges: string[];
@@ -65,6 +67,7 @@ export function snapshotSheet(sheet: FakeSheet): SheetSnapshot {
     fontColors: sparse(s.fontColors),
     fontWeights: sparse(s.fontWeights),
     notes: sparse(s.notes),
+    wraps: Object.fromEntries(Object.entries(sparse(s.wraps)).map(([a1, w]) => [a1, w === "true"])),
     validations: sparse(new Map([...s.validations].map(([k, v]) => [k, (v._values ?? []).join("|")]))),
     merges: s.merges.map((m) => a1Notation(m.row, m.column, m.numRows, m.numColumns)).sort(),
     frozenRows: s.frozenRows,

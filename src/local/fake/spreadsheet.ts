@@ -648,8 +648,19 @@ export class FakeRange {
   getWraps(): Grid<boolean> {
     return this._map((r, c) => this._store.wraps.get(key(r, c)) !== "false");
   }
+  getWrap(): boolean {
+    return this.getWraps()[0][0];
+  }
+  // Set wraps are stored as "true"/"false" (unset: the default), so the preview can show
+  // exactly what a writer asked for.
   setWrap(isWrapEnabled: boolean): FakeRange {
-    this._writeAll(this._store.wraps, isWrapEnabled ? null : "false");
+    this._writeAll(this._store.wraps, isWrapEnabled ? "true" : "false");
+    return this;
+  }
+  /** One wrap flag per cell, like setValues: the grid must match the range's rows × columns. */
+  setWraps(isWrapEnabled: boolean[][]): FakeRange {
+    const grid = checkShape(isWrapEnabled, this._rect);
+    this._writeGrid(this._store.wraps, grid.map((line) => line.map((w) => (w ? "true" : "false"))));
     return this;
   }
   setHorizontalAlignment(alignment: string | null): FakeRange {
@@ -759,7 +770,7 @@ export class FakeRangeList {
     return this;
   }
   setWrap(isWrapEnabled: boolean): FakeRangeList {
-    for (const r of this._ranges) r._writeAll(r._store.wraps, isWrapEnabled ? null : "false");
+    for (const r of this._ranges) r._writeAll(r._store.wraps, isWrapEnabled ? "true" : "false");
     return this;
   }
   breakApart(): FakeRangeList {

@@ -18,6 +18,8 @@ import { columnLetter, escapeHtml, renderFunnelChart, renderGridTable, type Rend
 export const MAX_RENDERED_ROWS = 2000;
 const BLANK_ROWS = 5;
 const BLANK_COLUMNS = 3;
+/** Sheets' default column width in pixels. */
+const DEFAULT_COLUMN_WIDTH = 100;
 
 export interface TabView {
   name: string;
@@ -264,6 +266,7 @@ export class PreviewWorkbook {
     for (const line of values) while (line.length < columns) line.push("");
     while (values.length < rows) values.push(new Array<SheetValue>(columns).fill(""));
     const shown = Math.min(rows, MAX_RENDERED_ROWS);
+    const hasWidths = Object.keys(snapshot.columnWidths).length > 0;
     const grid: RenderableGrid = {
       sheetName: snapshot.name,
       values: dense<string | number | null>(shown, columns, null),
@@ -272,10 +275,12 @@ export class PreviewWorkbook {
       fontColors: dense(shown, columns, ""),
       fontWeights: dense<"bold" | "normal">(shown, columns, "normal"),
       notes: dense(shown, columns, ""),
+      wraps: dense(shown, columns, false),
       merges: [],
       frozenRows: snapshot.frozenRows,
-      // Only widths someone set (the report's); other columns fit their text.
-      columnWidths: Array.from({ length: columns }, (_, c) => snapshot.columnWidths[String(c + 1)] ?? 0),
+      // A tab whose widths were set (the report) is laid out at those widths like the sheet, its
+      // other columns at Sheets' default 100 px; a tab with no widths set fits its text.
+      columnWidths: Array.from({ length: columns }, (_, c) => snapshot.columnWidths[String(c + 1)] ?? (hasWidths ? DEFAULT_COLUMN_WIDTH : 0)),
     };
     for (let r = 0; r < shown; r++) {
       for (let c = 0; c < columns; c++) {
@@ -300,6 +305,12 @@ export class PreviewWorkbook {
     put(snapshot.backgrounds, grid.backgrounds!);
     put(snapshot.fontColors, grid.fontColors!);
     put(snapshot.fontWeights, grid.fontWeights as string[][]);
+    // Wraps a writer set (the report's advice); text elsewhere stays on one line, as Sheets shows
+    // fresh cells (overflow).
+    for (const [a1, wrap] of Object.entries(snapshot.wraps ?? {})) {
+      const [r, c] = a1Key(a1);
+      if (r <= shown && c <= columns) grid.wraps![r - 1][c - 1] = wrap;
+    }
     // A person's note wins over our "this is the formula" hint; an error message wins over both.
     for (const [a1, note] of Object.entries(snapshot.notes)) {
       const [r, c] = a1Key(a1);
