@@ -7,7 +7,7 @@
  * (✔ 良好, ▲ 注意, ✖ 严重, ℹ 提示). The four fills are light tints that differ in lightness
  * as well as hue, with near-black text (contrast above 10:1, well past WCAG AA).
  */
-import { messages, translate, type MessageKey } from "./i18n";
+import { isMessageKey, translate, type MessageKey } from "./i18n";
 import { AREAS, type Area, type Finding, type GridRange, type Report, type ReportGrid, type Status, type ValueFormat } from "./report";
 
 export const COLOURS = {
@@ -252,5 +252,5 @@ function findingRow(g: GridBuilder, f: Finding, currency: string, t: (key: Messa
 }
 
 function hasMessage(key: string): key is MessageKey {
-  return Object.prototype.hasOwnProperty.call(messages, key);
+  return isMessageKey(key);
 }

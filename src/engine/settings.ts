@@ -5,8 +5,9 @@
  */
 import * as z from "zod";
 
-export const LANGUAGES = ["zh-CN", "zh-TW", "en"] as const;
-export type Language = (typeof LANGUAGES)[number];
+import { LANGUAGES, type Language } from "./i18n/languages";
+
+export { LANGUAGES, type Language };
 
 /** Keys in the order the Settings sheet and the sidebar form show them. */
 export const SETTING_KEYS = [

@@ -4,7 +4,7 @@
  * errors that name the cell. The Apps Script adapter (server.ts) only moves these grids.
  */
 import { isDate, parseNumberText, type Cell } from "../engine/cells";
-import { messages, translate, type MessageKey } from "../engine/i18n";
+import { isMessageKey, translate } from "../engine/i18n";
 import { LANGUAGES, parseSettings, SETTING_KEYS, type Language, type Settings, type SettingKey } from "../engine/settings";
 
 /** Every name the Settings sheet may have; whichever exists is used, so switching language keeps one sheet. */
@@ -54,8 +54,8 @@ export function settingsRow(key: SettingKey): number {
 
 /** The sidebar's field label when it has one (same words in both places), else the sheet-only label. */
 function label(language: Language, key: SettingKey): string {
-  const uiKey = `ui.field.${key}`;
-  return translate(language, (uiKey in messages ? uiKey : `server.field.${key}`) as MessageKey);
+  const found = [`ui.field.${key}`, `server.field.${key}`].find(isMessageKey);
+  return found ? translate(language, found) : key;
 }
 
 /** The grids to write for `settings`: values (strings escaped as literal text), number formats, weights. */
@@ -66,14 +66,14 @@ export function settingsSheetGrid(settings: Settings): {
   fontColors: string[][];
 } {
   const language = settings.language;
-  const header = ["label", "value", "help", "key"].map((h) => translate(language, `server.settings.header.${h}` as MessageKey));
+  const header = (["label", "value", "help", "key"] as const).map((h) => translate(language, `server.settings.header.${h}`));
   const values: (string | number)[][] = [header];
   const numberFormats: string[][] = [["@", "@", "@", "@"]];
   const fontWeights: ("bold" | "normal")[][] = [["bold", "bold", "bold", "bold"]];
   const fontColors: string[][] = [["#000000", "#000000", "#000000", "#000000"]];
   for (const key of SETTING_KEYS) {
     const value = settings[key];
-    values.push([label(language, key), value === null ? "" : value, translate(language, `server.help.${key}` as MessageKey), key]);
+    values.push([label(language, key), value === null ? "" : value, translate(language, `server.help.${key}`), key]);
     numberFormats.push(["@", NUMBER_FORMAT[KIND[key]], "@", "@"]);
     fontWeights.push(["normal", "normal", "normal", "normal"]);
     fontColors.push(["#000000", "#000000", "#5f6368", "#9aa0a6"]);
@@ -93,7 +93,7 @@ export type SettingsReading =
   | { ok: false; errors: SettingsCellError[]; language: Language; input: Record<string, unknown> };
 
 function expected(language: Language, key: SettingKey): string {
-  return translate(language, `server.expect.${KIND[key]}` as MessageKey);
+  return translate(language, `server.expect.${KIND[key]}`);
 }
 
 function isSettingKey(text: string): text is SettingKey {

@@ -3,7 +3,7 @@
  * with the first cells named), unrecognised sheets are listed, and a pasted totals row is
  * checked against the sum of the rows it claims to total. Nothing is dropped silently.
  */
-import { messages, type MessageKey } from "../i18n";
+import { isMessageKey, type MessageKey } from "../i18n";
 import { RECOGNITION_ISSUE_CODES } from "../recognize";
 import { columnLetter } from "../recognize/issues";
 import type { RecognitionIssue, RecognizedTable } from "../tables";
@@ -18,7 +18,7 @@ const BAD_CODES = new Set(["buyers-exceed-visitors", "negative", "negative-numbe
 /** Why a table was not recognised, in the report's language when recognition gave a reason code. */
 function unknownReason(ctx: RuleContext, table: RecognizedTable): string {
   const key = `sanity.reason.${table.reasonCode ?? ""}`;
-  if (table.reasonCode && key in messages) return ctx.t(key as MessageKey, table.reasonParams ?? {});
+  if (table.reasonCode && isMessageKey(key)) return ctx.t(key, table.reasonParams ?? {});
   return table.reason ?? "";
 }
 
@@ -60,7 +60,7 @@ function levelOf(code: string): Status {
 }
 
 /** Fields compared between a totals row and the sum of rows. */
-const TOTAL_FIELDS = ["visitors", "sales", "paidBuyers", "pageviews", "spend", "clicks", "impressions"];
+const TOTAL_FIELDS = ["visitors", "sales", "paidBuyers", "pageviews", "spend", "clicks", "impressions"] as const;
 /** Relative difference tolerated between a totals row and the sum (rounding in exports). */
 const TOTALS_TOLERANCE = 0.01;
 /** Cells named in one finding before "…". */
@@ -189,7 +189,7 @@ function checkTotals(rule: Rule, ctx: Parameters<Rule["run"]>[0], table: Recogni
       if (diff <= TOTALS_TOLERANCE) continue;
       const column = table.columnIndex[field];
       const cell = column ? `${columnLetter(column)}${totals.row}` : `${totals.row}`;
-      const params = { sheet: table.sheet, cell, label: totals.label, field: ctx.t(`metric.${field}` as MessageKey), stated: ctx.fmt(stated), sum: ctx.fmt(sum) };
+      const params = { sheet: table.sheet, cell, label: totals.label, field: ctx.t(`metric.${field}`), stated: ctx.fmt(stated), sum: ctx.fmt(sum) };
       out.push(
         makeFinding(rule, {
           status: "warn",

@@ -3,7 +3,7 @@
  * need attention, grouped worst first. Colour only when the output is a terminal and
  * NO_COLOR is unset, so pipes and logs get plain text.
  */
-import { translate, type Finding, type Language, type Report, type Status } from "../../engine";
+import { translate, type Finding, type Report, type Status } from "../../engine";
 
 export interface SummaryStyle {
   color: boolean;
@@ -29,16 +29,6 @@ const RESET = "\x1b[0m";
 const MARK: Record<Status, string> = { bad: "✖", warn: "▲", good: "✔", info: "ℹ" };
 const ORDER: Status[] = ["bad", "warn", "info", "good"];
 
-const LABELS = {
-  findings: { "zh-CN": "需要关注的检查项", "zh-TW": "需要關注的檢查項", en: "Checks that need attention" },
-  allGood: { "zh-CN": "其余 {n} 项检查正常。", "zh-TW": "其餘 {n} 項檢查正常。", en: "The other {n} checks are fine." },
-  tables: { "zh-CN": "识别的表格", "zh-TW": "識別的表格", en: "Tables recognised" },
-  rows: { "zh-CN": "{n} 行", "zh-TW": "{n} 列", en: "{n} rows" },
-} satisfies Record<string, Record<Language, string>>;
-
-function fill(template: string, n: number): string {
-  return template.replace("{n}", String(n));
-}
 
 /** Money like the report shows it: currency symbol, thousands separators, no decimals. */
 export function formatMoney(amount: number, currency: string): string {
@@ -77,17 +67,17 @@ export function renderSummary(report: Report, style: SummaryStyle): string {
 
   const needing = report.findings.filter((f) => f.status !== "good");
   if (needing.length) {
-    lines.push(paint("bold", LABELS.findings[lang]));
+    lines.push(paint("bold", translate(lang, "cli.findings")));
     const sorted = [...needing].sort((a, b) => ORDER.indexOf(a.status) - ORDER.indexOf(b.status) || impactOf(b) - impactOf(a));
     for (const finding of sorted) lines.push(`  ${paint(finding.status, MARK[finding.status])} ${findingLine(finding)}`);
   }
   const good = report.findings.length - needing.length;
-  if (good > 0) lines.push(paint("good", fill(LABELS.allGood[lang], good)));
+  if (good > 0) lines.push(paint("good", translate(lang, "cli.allGood", { count: good })));
   if (report.tables.length) {
     lines.push("");
     const separator = translate(lang, "ui.listSeparator");
-    const tables = report.tables.map((t) => `${t.sheet} (${t.kind}, ${fill(LABELS.rows[lang], t.rows)})`).join(separator);
-    lines.push(paint("dim", `${LABELS.tables[lang]}: ${tables}`));
+    const tables = report.tables.map((t) => `${t.sheet} (${t.kind}, ${translate(lang, "cli.rows", { count: t.rows })})`).join(separator);
+    lines.push(paint("dim", `${translate(lang, "cli.tables")}: ${tables}`));
   }
   return lines.join("\n") + "\n";
 }
