@@ -221,7 +221,7 @@ describe.skipIf(!chromiumAvailable())("Diagnose shop sidebar in Chromium", () =>
     expect(await text(session.page, "#diagnose")).toBe("診斷店鋪");
     await diagnose(session);
     expect(await text(session.page, ".score-label")).toBe("健康分");
-    expect(await text(session.page, "#open-report")).toBe("打開報告");
+    expect(await text(session.page, "#open-report")).toBe("開啟報告");
   });
 
   it("says what to paste when there is no recognisable data", async () => {
