@@ -8,7 +8,7 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { CUSTOM_FUNCTIONS } from "../src/functions/registry";
 import type { FunctionSpec } from "../src/functions/registry";
-import { messages, type MessageKey } from "../src/engine/i18n";
+import { translate } from "../src/engine/i18n";
 import type { Area, Finding } from "../src/engine/report";
 import { RULE_DECLARATIONS, type Rule, type Threshold } from "../src/engine/rules";
 import { FULL_WINDOWS_DAYS, WINDOW_DAYS } from "../src/engine/rules/windows";
@@ -142,7 +142,7 @@ function ruleSummary(rule: Rule): string {
 }
 
 function areaName(area: Area): string {
-  return messages[`area.${area}` as MessageKey]["zh-CN"];
+  return translate("zh-CN", `area.${area}`);
 }
 
 function bandsLine(): string {

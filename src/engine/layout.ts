@@ -8,7 +8,7 @@
  * as well as hue, with near-black text (contrast above 10:1, well past WCAG AA).
  */
 import { amountNumberFormat, type CurrencyCode } from "./currency";
-import { messages, translate, type MessageKey } from "./i18n";
+import { isMessageKey, translate, type MessageKey } from "./i18n";
 import { AREAS, type Area, type Finding, type GridRange, type Report, type ReportGrid, type Status, type ValueFormat } from "./report";
 import { windowParams } from "./rules/windows";
 import { scoreBand, scoreBandParams } from "./score";
@@ -276,5 +276,5 @@ function findingRow(g: GridBuilder, f: Finding, currency: CurrencyCode, t: (key:
 }
 
 function hasMessage(key: string): key is MessageKey {
-  return Object.prototype.hasOwnProperty.call(messages, key);
+  return isMessageKey(key);
 }

@@ -13,8 +13,9 @@
 import { translate, type MessageKey } from "./i18n";
 import { CURRENCY_CODES, type CurrencyCode } from "./currency";
 
-export const LANGUAGES = ["zh-CN", "zh-TW", "en"] as const;
-export type Language = (typeof LANGUAGES)[number];
+import { LANGUAGES, type Language } from "./i18n/languages";
+
+export { LANGUAGES, type Language };
 
 /** How the sidebar shows a field: a % input, an amount, a 1–5 score, free text, a language list. */
 export type FormControl = "percent" | "money" | "dsr" | "text" | "language";

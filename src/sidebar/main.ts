@@ -5,12 +5,13 @@
  */
 import type { ApiError, DiagnoseSummary, SettingsView } from "../gas/api";
 import { formatAmount, type CurrencyCode } from "../engine/currency";
-import { translate, type MessageKey } from "../engine/i18n";
+import { isLanguage as isCatalogueLanguage, isMessageKey, translate, type MessageKey } from "../engine/i18n/sidebar";
 import type { Status } from "../engine/report";
 import { scoreBand } from "../engine/score";
 import { LANGUAGES, SETTINGS_SPEC, type Language, type Settings } from "../engine/settings";
 import { displayValue, formFields, readFormField, type FieldReading, type FormField } from "./form";
 import { run } from "./server";
+
 const STAGES = ["reading", "checking", "writing"] as const;
 /**
  * diagnoseShop is one server call, so the stages are paced on the client: these are roughly
@@ -75,7 +76,7 @@ function textElement<K extends keyof HTMLElementTagNameMap>(tag: K, text: string
 }
 
 function isLanguage(value: unknown): value is Language {
-  return typeof value === "string" && (LANGUAGES as readonly string[]).includes(value);
+  return isCatalogueLanguage(value);
 }
 
 function settingsSheetName(): string {
@@ -87,12 +88,13 @@ function settingsSheetName(): string {
 function applyStaticText(): void {
   document.documentElement.lang = state.language;
   document.querySelectorAll<HTMLElement>("[data-i18n]").forEach((element) => {
-    element.textContent = t(element.dataset.i18n as MessageKey);
+    const key = element.dataset.i18n ?? "";
+    element.textContent = isMessageKey(key) ? t(key) : `⟦${key}⟧`;
   });
   byId("counts").setAttribute("aria-label", t("ui.counts.label"));
   byId("settings-hint").textContent = t("ui.settings.hint", { sheet: settingsSheetName() });
   for (const option of Array.from(byId<HTMLSelectElement>("field-language").options)) {
-    option.textContent = t(`ui.language.${option.value}` as MessageKey);
+    if (isLanguage(option.value)) option.textContent = t(`ui.language.${option.value}`);
   }
 }
 
@@ -118,7 +120,7 @@ function renderProgress(): void {
   button.textContent = state.running ? t("ui.diagnosing") : state.summary ? t("ui.diagnoseAgain") : t("ui.diagnose");
   if (!state.running) return;
   byId<HTMLProgressElement>("progress-bar").value = state.stage + 1;
-  byId("progress-label").textContent = `${t("ui.progress.step", { step: state.stage + 1, total: STAGES.length })} · ${t(`ui.stage.${STAGES[state.stage]}` as MessageKey)}`;
+  byId("progress-label").textContent = `${t("ui.progress.step", { step: state.stage + 1, total: STAGES.length })} · ${t(`ui.stage.${STAGES[state.stage]}`)}`;
   const list = byId("stages");
   list.replaceChildren(
     ...STAGES.map((stage, index) => {
@@ -130,7 +132,7 @@ function renderProgress(): void {
       if (current) item.setAttribute("aria-current", "step");
       item.append(
         textElement("span", done ? "✓" : current ? "●" : "○", "icon"),
-        textElement("span", t(`ui.stage.${stage}` as MessageKey), "stage-name"),
+        textElement("span", t(`ui.stage.${stage}`), "stage-name"),
         textElement("span", t(done ? "ui.stage.done" : current ? "ui.stage.current" : "ui.stage.waiting"), "visually-hidden"),
       );
       item.lastElementChild?.prepend(" ");
@@ -174,7 +176,7 @@ function renderResult(): void {
       item.dataset.status = status;
       const icon = textElement("span", STATUS_ICONS[status], "icon");
       icon.setAttribute("aria-hidden", "true");
-      item.append(icon, textElement("span", t(`ui.status.${status}` as MessageKey), "count-label"), textElement("span", String(summary.counts[status] ?? 0), "count-value"));
+      item.append(icon, textElement("span", t(`ui.status.${status}`), "count-label"), textElement("span", String(summary.counts[status] ?? 0), "count-value"));
       return item;
     }),
   );

@@ -6,7 +6,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { messages } from "../../src/engine/i18n";
+import { catalogues, messages } from "../../src/engine/i18n";
 import { LANGUAGES } from "../../src/engine/settings";
 import { SIDEBAR_PATH } from "../support/browser";
 
@@ -49,7 +49,7 @@ describe("sidebar source", () => {
     expect(uiKeys.length).toBeGreaterThan(50);
     for (const key of uiKeys) {
       for (const language of LANGUAGES) {
-        expect((messages as Record<string, Record<string, string>>)[key][language], `${key} ${language}`).toMatch(/\S/);
+        expect((catalogues[language] as Record<string, string>)[key], `${key} ${language}`).toMatch(/\S/);
       }
     }
   });

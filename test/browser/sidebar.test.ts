@@ -80,7 +80,7 @@ describe.skipIf(!chromiumAvailable())("Diagnose shop sidebar in Chromium", () =>
     expect(score).toBeGreaterThanOrEqual(0);
     expect(score).toBeLessThanOrEqual(100);
     // Every status has a text label and a number, not only a colour.
-    for (const [status, label] of [["bad", "问题"], ["warn", "留意"], ["good", "正常"], ["info", "提示"]]) {
+    for (const [status, label] of [["bad", "严重"], ["warn", "注意"], ["good", "良好"], ["info", "提示"]]) {
       const item = page.locator(`#counts li[data-status='${status}']`);
       expect(await item.locator(".count-label").innerText()).toBe(label);
       expect(await item.locator(".count-value").innerText()).toMatch(/^\d+$/);
@@ -223,7 +223,7 @@ describe.skipIf(!chromiumAvailable())("Diagnose shop sidebar in Chromium", () =>
     expect(await text(session.page, "#diagnose")).toBe("診斷店鋪");
     await diagnose(session);
     expect(await text(session.page, ".score-label")).toBe("健康分");
-    expect(await text(session.page, "#open-report")).toBe("打開報告");
+    expect(await text(session.page, "#open-report")).toBe("開啟報告");
   });
 
   it("says what to paste when there is no recognisable data", async () => {

@@ -366,7 +366,7 @@ describe("data-sanity", () => {
     const msgs = findings(r, "data-sanity").map((f) => `${f.status} ${f.message}`);
     expect(msgs.some((m) => m.startsWith("bad") && m.includes("more buyers than visitors") && m.includes("C2"))).toBe(true);
     expect(msgs.some((m) => m.startsWith("bad") && m.includes("negative") && m.includes("B3"))).toBe(true);
-    expect(msgs.some((m) => m.startsWith("warn") && m.includes("repeated dates") && m.includes("A4"))).toBe(true);
+    expect(msgs.some((m) => m.startsWith("warn") && m.includes("has 1 repeated date (") && m.includes("A4"))).toBe(true);
   });
   it("compares a totals row with the sum of the rows", () => {
     const t = table("shop-daily", [{ date: day(0), visitors: 10 }, { date: day(1), visitors: 20 }], "S", {

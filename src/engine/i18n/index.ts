@@ -1,30 +1,40 @@
 /**
- * One message catalogue for everything a person reads: the report (rules, layout) and the
- * sidebar. Each entry has the three languages; `{name}` placeholders are filled by `translate`.
+ * The message catalogues: one module per language (zh-CN.ts is the base and defines the keys;
+ * zh-TW.ts and en.ts are checked against it by the compiler), and `translate`.
  */
-import type { Language } from "../settings";
-import { reportMessages } from "./report";
-import { uiMessages } from "./ui";
-import { serverMessages } from "./server";
+import { lookup, type Params } from "./format";
+import type { Language } from "./languages";
+import * as enModule from "./en";
+import * as zhCNModule from "./zh-CN";
+import * as zhTWModule from "./zh-TW";
 
-export type MessageEntry = Record<Language, string>;
-export type Catalogue = Record<string, MessageEntry>;
+// Sections are separate exports so the sidebar bundles only its own (sidebar.ts); joined here.
+const zhCN = { ...zhCNModule.report, ...zhCNModule.sidebar, ...zhCNModule.server };
+const zhTW = { ...zhTWModule.report, ...zhTWModule.sidebar, ...zhTWModule.server };
+const en = { ...enModule.report, ...enModule.sidebar, ...enModule.server };
 
-export const messages = { ...reportMessages, ...uiMessages, ...serverMessages } satisfies Catalogue;
-export type MessageKey = keyof typeof messages;
+export { format } from "./format";
+export type { Params } from "./format";
+export { DEFAULT_LANGUAGE, isLanguage, LANGUAGE_TABLE, LANGUAGES, languageFromLocale } from "./languages";
+export type { Language, LanguageInfo, PluralCategory } from "./languages";
 
-/** Fills `{name}` placeholders; unknown placeholders are left visible so a missing value is noticed. */
-export function format(template: string, params: Record<string, string | number> = {}): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    Object.prototype.hasOwnProperty.call(params, name) ? String(params[name]) : whole,
-  );
+export type MessageKey = keyof typeof zhCN;
+/** A whole catalogue for one language: every key, nothing else (the compile-time parity check). */
+export type Messages = Record<MessageKey, string>;
+
+/** One catalogue per row of the languages table; a missing or incomplete one does not compile. */
+export const catalogues = { "zh-CN": zhCN, "zh-TW": zhTW, en } satisfies Record<Language, Messages>;
+
+/** The base catalogue; its keys are the message keys. */
+export const messages: Messages = zhCN;
+export const MESSAGE_KEYS = Object.keys(zhCN) as MessageKey[];
+
+/** True when `key` is a message key: the checked way to use a key built at run time. */
+export function isMessageKey(key: string): key is MessageKey {
+  return Object.prototype.hasOwnProperty.call(zhCN, key);
 }
 
-/** The message `key` in `language`, with placeholders filled. */
-export function translate(
-  language: Language,
-  key: MessageKey,
-  params: Record<string, string | number> = {},
-): string {
-  return format(messages[key][language], params);
+/** The message `key` in `language`, placeholders and plural forms filled; never throws. */
+export function translate(language: Language, key: MessageKey, params: Params = {}): string {
+  return lookup(catalogues[language] as Readonly<Record<string, string>> | undefined, key, params, language);
 }

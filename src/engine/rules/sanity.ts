@@ -3,7 +3,7 @@
  * with the first cells named), unrecognised sheets are listed, and a pasted totals row is
  * checked against the sum of the rows it claims to total. Nothing is dropped silently.
  */
-import { messages, type MessageKey } from "../i18n";
+import { isMessageKey, type MessageKey } from "../i18n";
 import { RECOGNITION_ISSUE_CODES, VALUE_ISSUE_CODES, type IssueCode, type RecognitionIssueCode } from "../recognize";
 import { columnLetter } from "../recognize/issues";
 import type { RecognitionIssue, RecognizedTable } from "../tables";
@@ -16,7 +16,7 @@ import { num } from "./totals";
 /** Why a table was not recognised, in the report's language when recognition gave a reason code. */
 function unknownReason(ctx: RuleContext, table: RecognizedTable): string {
   const key = `sanity.reason.${table.reasonCode ?? ""}`;
-  if (table.reasonCode && key in messages) return ctx.t(key as MessageKey, table.reasonParams ?? {});
+  if (table.reasonCode && isMessageKey(key)) return ctx.t(key, table.reasonParams ?? {});
   return table.reason ?? "";
 }
 

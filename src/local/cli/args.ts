@@ -3,7 +3,7 @@
  * Unknown options and missing values are errors with a message saying what to type instead.
  */
 import { parseArgs } from "node:util";
-import { LANGUAGES, type Language } from "../../engine";
+import { DEFAULT_LANGUAGE, LANGUAGES, type Language } from "../../engine/i18n/languages";
 
 export interface DiagnoseOptions {
   command: "diagnose";
@@ -32,7 +32,7 @@ file named after the file, and prints the health summary with today's actions.
 Options:
   --settings FILE.json   team settings (same keys as the Settings sheet, e.g.
                          {"peerPayConversion": 0.031, "monthlyTarget": 500000})
-  --lang LANG            report language: zh-CN (default), zh-TW or en
+  --lang LANG            report language: ${LANGUAGES.map((l) => (l === DEFAULT_LANGUAGE ? `${l} (default)` : l)).join(", ")}
   --out FILE.html        also write the report as a self-contained HTML page
   --json                 print the full report as JSON instead of the summary
   -h, --help             show this help

@@ -31,10 +31,6 @@ const RESET = "\x1b[0m";
 const MARK: Record<Status, string> = { bad: "✖", warn: "▲", good: "✔", info: "ℹ" };
 const ORDER: Status[] = ["bad", "warn", "info", "good"];
 
-/** Score bands, as the report sheet colours them (layout.ts). */
-const SCORE_GOOD = 80;
-const SCORE_WARN = 60;
-
 /** Money like the report shows it: the currency's symbol, placement and grouping, no decimals. */
 export function formatMoney(amount: number, currency: CurrencyCode): string {
   return formatAmount(amount, currency, 0);
