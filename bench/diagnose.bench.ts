@@ -22,15 +22,23 @@ function stream(seed: number): () => number {
 
 function shopSheet(days: number): SheetInput {
   const rnd = stream(1);
-  const values: Cell[][] = [["统计日期", "访客数", "浏览量", "支付金额", "支付买家数", "跳失率", "下单买家数", "商品详情页访客数", "老买家数"]];
+  const values: Cell[][] = [
+    ["统计日期", "访客数", "浏览量", "支付金额", "支付买家数", "跳失率", "下单买家数", "商品详情页访客数", "老买家数"],
+  ];
   const start = Date.UTC(2025, 0, 1);
   for (let d = 0; d < days; d++) {
     const visitors = Math.round(20000 + 5000 * rnd());
     const buyers = Math.round(visitors * (0.02 + 0.01 * rnd()));
     values.push([
       new Date(start + d * 86_400_000).toISOString().slice(0, 10),
-      visitors, Math.round(visitors * 3.2), Math.round(buyers * 150 * (0.8 + 0.4 * rnd())), buyers,
-      0.55 + 0.15 * rnd(), Math.round(buyers * 1.3), Math.round(visitors * 0.7), Math.round(buyers * 0.25),
+      visitors,
+      Math.round(visitors * 3.2),
+      Math.round(buyers * 150 * (0.8 + 0.4 * rnd())),
+      buyers,
+      0.55 + 0.15 * rnd(),
+      Math.round(buyers * 1.3),
+      Math.round(visitors * 0.7),
+      Math.round(buyers * 0.25),
     ]);
   }
   return { name: "店铺", values };
@@ -77,11 +85,18 @@ function bigShop(): void {
   const rules = medianMs(() => diagnoseRecognized(tables, SETTINGS), 5);
   const report = diagnoseRecognized(tables, SETTINGS);
   const layout = medianMs(() => layoutReport(report), 5);
-  row("100k products + 365 days + 50 sources: recognise+diagnose+layout", `${full.toFixed(0)} ms`, `target < 1000 ms: ${verdict(full < 1000)}`);
+  row(
+    "100k products + 365 days + 50 sources: recognise+diagnose+layout",
+    `${full.toFixed(0)} ms`,
+    `target < 1000 ms: ${verdict(full < 1000)}`,
+  );
   row("  of which recognizeTables", `${recognise.toFixed(0)} ms`);
   row("  of which rules + score (diagnoseRecognized)", `${rules.toFixed(0)} ms`);
   row("  of which layoutReport", `${layout.toFixed(1)} ms`, `${report.findings.length} findings`);
-  row("peak heap growth, 100k pipeline", `${peakHeapMb(() => layoutReport(diagnoseTables(big, SETTINGS))).toFixed(0)} MB`);
+  row(
+    "peak heap growth, 100k pipeline",
+    `${peakHeapMb(() => layoutReport(diagnoseTables(big, SETTINGS))).toFixed(0)} MB`,
+  );
 }
 
 /** One size of the growth series; each size's data is dropped before the next is built. */
@@ -110,8 +125,17 @@ export default function bench(): void {
     const label = `${(n / 1000).toLocaleString("en")}k product rows`;
     const full = g.full / base.full;
     const rules = g.rules / base.rules;
-    row(`${label}: diagnoseTables per row`, `${g.full.toFixed(0)} ns`, `×${full.toFixed(2)} of 10k (target ≤ 1.5: ${verdict(full <= 1.5)})`);
-    row(`${label}: rules only per row`, `${g.rules.toFixed(0)} ns`, `×${rules.toFixed(2)} of 10k (target ≤ 1.3: ${verdict(rules <= 1.3)})`);
-    if (g.heapMb !== null) row("peak heap growth, 1M product rows (input sheets not counted)", `${g.heapMb.toFixed(0)} MB`);
+    row(
+      `${label}: diagnoseTables per row`,
+      `${g.full.toFixed(0)} ns`,
+      `×${full.toFixed(2)} of 10k (target ≤ 1.5: ${verdict(full <= 1.5)})`,
+    );
+    row(
+      `${label}: rules only per row`,
+      `${g.rules.toFixed(0)} ns`,
+      `×${rules.toFixed(2)} of 10k (target ≤ 1.3: ${verdict(rules <= 1.3)})`,
+    );
+    if (g.heapMb !== null)
+      row("peak heap growth, 1M product rows (input sheets not counted)", `${g.heapMb.toFixed(0)} MB`);
   }
 }

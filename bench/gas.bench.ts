@@ -58,13 +58,22 @@ function loadShop(n: number, source: string): { google: FakeGoogle; once: () => 
   return { google, once };
 }
 
-type Engine = { diagnoseTables: (s: SheetInput[], settings: object) => unknown; layoutReport: (r: unknown) => ReportGrid };
+type Engine = {
+  diagnoseTables: (s: SheetInput[], settings: object) => unknown;
+  layoutReport: (r: unknown) => ReportGrid;
+};
 
 /** The engine bundled the way build/Code.js bundles it (one ES2019 IIFE), in a bare realm of its own. */
 function shippedEngine(): Engine {
   const out = buildSync({
     entryPoints: [new URL("../src/engine/index.ts", import.meta.url).pathname],
-    bundle: true, format: "iife", globalName: "Engine", target: "es2019", platform: "neutral", write: false, logLevel: "silent",
+    bundle: true,
+    format: "iife",
+    globalName: "Engine",
+    target: "es2019",
+    platform: "neutral",
+    write: false,
+    logLevel: "silent",
   });
   return vm.runInContext(`${out.outputFiles[0].text}; Engine`, vm.createContext({})) as Engine;
 }
@@ -73,7 +82,10 @@ function shippedEngine(): Engine {
 function readSheets(google: FakeGoogle, skip: Set<string>): SheetInput[] {
   const undo = installGlobals(google);
   try {
-    return readDataSheets(google.globals.SpreadsheetApp.getActive() as unknown as GoogleAppsScript.Spreadsheet.Spreadsheet, skip);
+    return readDataSheets(
+      google.globals.SpreadsheetApp.getActive() as unknown as GoogleAppsScript.Spreadsheet.Spreadsheet,
+      skip,
+    );
   } finally {
     undo();
   }
@@ -88,11 +100,20 @@ export default function gasBench(): void {
   const largeFirst = large.once();
   const same = (a: Run, b: Run) => JSON.stringify(a.byMethod) === JSON.stringify(b.byMethod);
   row("Spreadsheet calls, first run, 1k product rows", String(smallFirst.calls));
-  row("Spreadsheet calls, first run, 100k product rows", String(largeFirst.calls), same(smallFirst, largeFirst) ? "equal ✔ (target: equal): met" : "DIFFERENT ✖ (target: equal): MISSED");
+  row(
+    "Spreadsheet calls, first run, 100k product rows",
+    String(largeFirst.calls),
+    same(smallFirst, largeFirst) ? "equal ✔ (target: equal): met" : "DIFFERENT ✖ (target: equal): MISSED",
+  );
 
   // Re-runs, interleaved with their parts so load from other processes is spread alike.
   const engine = shippedEngine();
-  const skip = new Set(large.google.spreadsheet.getSheets().map((s) => s.getName()).filter((name) => !sampleShopWithProducts(1).some((s) => s.name === name)));
+  const skip = new Set(
+    large.google.spreadsheet
+      .getSheets()
+      .map((s) => s.getName())
+      .filter((name) => !sampleShopWithProducts(1).some((s) => s.name === name)),
+  );
   const settings = { language: "zh-CN" };
   const reruns: Run[] = [];
   const reads: number[] = [];
@@ -107,13 +128,28 @@ export default function gasBench(): void {
   }
   const largeRerun = reruns[reruns.length - 1];
   row("Spreadsheet calls, re-run, 1k product rows", String(smallRerun.calls));
-  row("Spreadsheet calls, re-run, 100k product rows", String(largeRerun.calls), same(smallRerun, largeRerun) ? "equal ✔ (target: equal): met" : "DIFFERENT ✖ (target: equal): MISSED");
-  row("  of which writes to the report (set*/merge*)", String(Object.entries(largeRerun.byMethod).filter(([k]) => /^Range\.(set|merge)/.test(k)).reduce((a, [, v]) => a + v, 0)));
+  row(
+    "Spreadsheet calls, re-run, 100k product rows",
+    String(largeRerun.calls),
+    same(smallRerun, largeRerun) ? "equal ✔ (target: equal): met" : "DIFFERENT ✖ (target: equal): MISSED",
+  );
+  row(
+    "  of which writes to the report (set*/merge*)",
+    String(
+      Object.entries(largeRerun.byMethod)
+        .filter(([k]) => /^Range\.(set|merge)/.test(k))
+        .reduce((a, [, v]) => a + v, 0),
+    ),
+  );
   const rerun = median(reruns.map((r) => r.ms));
   const read = median(reads);
   const engineMs = median(engines);
   row("diagnoseShop CPU, re-run, 1k rows (ms)", smallRerun.ms.toFixed(1));
-  row("diagnoseShop CPU, re-run, 100k rows (ms, median of 3)", rerun.toFixed(1), `×${(rerun / smallRerun.ms).toFixed(1)} for ×100 rows`);
+  row(
+    "diagnoseShop CPU, re-run, 100k rows (ms, median of 3)",
+    rerun.toFixed(1),
+    `×${(rerun / smallRerun.ms).toFixed(1)} for ×100 rows`,
+  );
   row("  reading the data sheets at 100k rows (ms)", read.toFixed(1));
   row("  engine on those sheets: diagnoseTables + layoutReport (ms)", engineMs.toFixed(1));
   const ratio = rerun / (engineMs + read);

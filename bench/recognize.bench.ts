@@ -33,16 +33,50 @@ function cleanTimesMs(fn: () => unknown, runs: number, repeat = 1): { median: nu
 function shippedRecognizeTables(): (sheets: SheetInput[]) => RecognizedTable[] {
   const out = buildSync({
     entryPoints: [new URL("../src/engine/index.ts", import.meta.url).pathname],
-    bundle: true, format: "iife", globalName: "Engine", target: "es2019", write: false, logLevel: "silent",
+    bundle: true,
+    format: "iife",
+    globalName: "Engine",
+    target: "es2019",
+    write: false,
+    logLevel: "silent",
   });
-  const engine = new Function(`${out.outputFiles[0].text}; return Engine;`)() as { recognizeTables: (s: SheetInput[]) => RecognizedTable[] };
+  const engine = new Function(`${out.outputFiles[0].text}; return Engine;`)() as {
+    recognizeTables: (s: SheetInput[]) => RecognizedTable[];
+  };
   return engine.recognizeTables;
 }
 
 const HEADER = [
-  "统计日期", "访客数", "浏览量", "支付金额", "支付买家数", "支付转化率", "客单价", "跳失率", "人均浏览量（访问深度）", "人均停留时长(秒)",
-  "新访客数", "老访客数", "下单金额", "下单买家数", "下单商品件数", "下单转化率", "支付父订单数", "支付子订单数", "支付商品件数", "商品详情页访客数",
-  "商品详情页浏览量", "店铺首页访客数", "店铺收藏人数", "商品收藏人数", "售中申请退款金额", "描述相符动态评分(DSR)", "服务态度动态评分(DSR)", "物流服务动态评分(DSR)", "DSR综合低评分买家数", "无线端访客数",
+  "统计日期",
+  "访客数",
+  "浏览量",
+  "支付金额",
+  "支付买家数",
+  "支付转化率",
+  "客单价",
+  "跳失率",
+  "人均浏览量（访问深度）",
+  "人均停留时长(秒)",
+  "新访客数",
+  "老访客数",
+  "下单金额",
+  "下单买家数",
+  "下单商品件数",
+  "下单转化率",
+  "支付父订单数",
+  "支付子订单数",
+  "支付商品件数",
+  "商品详情页访客数",
+  "商品详情页浏览量",
+  "店铺首页访客数",
+  "店铺收藏人数",
+  "商品收藏人数",
+  "售中申请退款金额",
+  "描述相符动态评分(DSR)",
+  "服务态度动态评分(DSR)",
+  "物流服务动态评分(DSR)",
+  "DSR综合低评分买家数",
+  "无线端访客数",
 ];
 
 /** A shop table of `n` days; `text` writes cells the way the export file has them. */
@@ -54,10 +88,50 @@ function shopTable(n: number, text: boolean): Cell[][] {
     const uv = 3000 + (i % 997);
     const buyers = 60 + (i % 41);
     const sales = buyers * 163.5;
-    const nums = [uv, uv * 3, sales, buyers, buyers / uv, 163.5, 0.612, 3, 52.3, uv * 0.7, uv * 0.3, sales * 1.1, buyers + 12, buyers * 2, (buyers + 12) / uv,
-      buyers, buyers + 4, buyers * 1.3, uv * 0.8, uv * 2, uv * 0.2, 12, 80, 540.5, 4.81, 4.79, 4.8, 2, uv * 0.9];
+    const nums = [
+      uv,
+      uv * 3,
+      sales,
+      buyers,
+      buyers / uv,
+      163.5,
+      0.612,
+      3,
+      52.3,
+      uv * 0.7,
+      uv * 0.3,
+      sales * 1.1,
+      buyers + 12,
+      buyers * 2,
+      (buyers + 12) / uv,
+      buyers,
+      buyers + 4,
+      buyers * 1.3,
+      uv * 0.8,
+      uv * 2,
+      uv * 0.2,
+      12,
+      80,
+      540.5,
+      4.81,
+      4.79,
+      4.8,
+      2,
+      uv * 0.9,
+    ];
     if (text) {
-      values.push([day, ...nums.map((v, c) => (c === 4 || c === 6 || c === 14 ? `${(v * 100).toFixed(2)}%` : c === 2 || c === 11 ? `¥${v.toLocaleString("en-US", { minimumFractionDigits: 2 })}` : i % 50 === 0 && c === 23 ? "-" : String(v)))]);
+      values.push([
+        day,
+        ...nums.map((v, c) =>
+          c === 4 || c === 6 || c === 14
+            ? `${(v * 100).toFixed(2)}%`
+            : c === 2 || c === 11
+              ? `¥${v.toLocaleString("en-US", { minimumFractionDigits: 2 })}`
+              : i % 50 === 0 && c === 23
+                ? "-"
+                : String(v),
+        ),
+      ]);
     } else {
       values.push([new Date(start + (i % 60_000) * 86_400_000), ...nums]);
     }
@@ -79,13 +153,24 @@ export default function recognizeBench(): void {
       const t = cleanTimesMs(() => recognizeTables(sheets), 5, n < 100_000 ? 100_000 / n : 1);
       perTenK[n] = { median: (t.median / n) * 10_000, best: (t.best / n) * 10_000 };
       const target = n === 100_000 ? `target < 2000 ms: ${t.median < 2000 ? "met" : "MISSED"}` : "";
-      row(`recognize ${n.toLocaleString("en-US")} rows (median / best of 5)`, `${t.median.toFixed(0)} / ${t.best.toFixed(0)} ms`, target);
-      row(`  per 10,000 rows at ${n.toLocaleString("en-US")} (median / best)`, `${perTenK[n].median.toFixed(1)} / ${perTenK[n].best.toFixed(1)} ms`);
+      row(
+        `recognize ${n.toLocaleString("en-US")} rows (median / best of 5)`,
+        `${t.median.toFixed(0)} / ${t.best.toFixed(0)} ms`,
+        target,
+      );
+      row(
+        `  per 10,000 rows at ${n.toLocaleString("en-US")} (median / best)`,
+        `${perTenK[n].median.toFixed(1)} / ${perTenK[n].best.toFixed(1)} ms`,
+      );
     }
     // The machine is shared, so a run can be descheduled; best-of-5 is the cost of the code itself.
     const growthBest = perTenK[300_000].best / perTenK[10_000].best;
     const growthMedian = perTenK[300_000].median / perTenK[10_000].median;
-    row("growth: per-row cost at 300k ÷ at 10k (best)", `${growthBest.toFixed(2)}×`, `target ≤ 1.5×: ${growthBest <= 1.5 ? "met" : "MISSED"}`);
+    row(
+      "growth: per-row cost at 300k ÷ at 10k (best)",
+      `${growthBest.toFixed(2)}×`,
+      `target ≤ 1.5×: ${growthBest <= 1.5 ? "met" : "MISSED"}`,
+    );
     row("growth: per-row cost at 300k ÷ at 10k (median)", `${growthMedian.toFixed(2)}×`);
     const grid = shopTable(100_000, text);
     const mb = peakHeapMb(() => recognizeTables([{ name: "Shop", values: grid }]));

@@ -25,5 +25,9 @@ for (const file of files) {
 }
 
 const missed = missedTargets();
-console.log(missed.length === 0 ? "\nbench: every target met" : `\nbench: ${missed.length} target(s) MISSED:\n${missed.map((m) => `  - ${m}`).join("\n")}`);
+console.log(
+  missed.length === 0
+    ? "\nbench: every target met"
+    : `\nbench: ${missed.length} target(s) MISSED:\n${missed.map((m) => `  - ${m}`).join("\n")}`,
+);
 if (check && missed.length > 0) process.exitCode = 1;

@@ -30,9 +30,7 @@ async function medianLoadMs(page: Page, url: string): Promise<number> {
   for (let i = 0; i <= LOADS; i++) {
     await page.goto(url);
     await page.waitForSelector("#diagnose:enabled");
-    const ms = (await page.evaluate(
-      "performance.getEntriesByName('diagnose-interactive')[0].startTime",
-    )) as number;
+    const ms = (await page.evaluate("performance.getEntriesByName('diagnose-interactive')[0].startTime")) as number;
     if (i > 0) times.push(ms); // the first load warms the browser's caches
   }
   times.sort((a, b) => a - b);
@@ -58,10 +56,15 @@ async function scriptComposition(): Promise<[string, number][]> {
 export default async function sidebarBench(): Promise<void> {
   const html = readFileSync(SIDEBAR_PATH, "utf8");
   const bytes = statSync(SIDEBAR_PATH).size;
-  row("build/Sidebar.html size", `${(bytes / 1024).toFixed(1)} KB`, `target < 150 KB (${((bytes / (150 * 1024)) * 100).toFixed(0)}% of budget): ${verdict(bytes < 150 * 1024)}`);
+  row(
+    "build/Sidebar.html size",
+    `${(bytes / 1024).toFixed(1)} KB`,
+    `target < 150 KB (${((bytes / (150 * 1024)) * 100).toFixed(0)}% of budget): ${verdict(bytes < 150 * 1024)}`,
+  );
   row("build/Sidebar.html gzipped", `${(gzipSync(html).length / 1024).toFixed(1)} KB`);
   // The client imports the whole shared catalogue; watch what each part costs.
-  for (const [file, size] of (await scriptComposition()).slice(0, 5)) row(`  script: ${file}`, `${(size / 1024).toFixed(1)} KB`);
+  for (const [file, size] of (await scriptComposition()).slice(0, 5))
+    row(`  script: ${file}`, `${(size / 1024).toFixed(1)} KB`);
 
   if (!chromiumAvailable()) {
     row("navigation → interactive Diagnose button", "skipped", "no Chromium (set CHROMIUM_PATH)");
@@ -75,7 +78,11 @@ export default async function sidebarBench(): Promise<void> {
     const baseline = await medianLoadMs(page, bare.url);
     const ms = await medianLoadMs(page, sidebar.url);
     row("bare one-button page: navigation → interactive (baseline)", `${baseline.toFixed(1)} ms`, `median of ${LOADS}`);
-    row("sidebar: navigation → interactive Diagnose button", `${ms.toFixed(1)} ms`, `target < 300 ms: ${verdict(ms < 300)}; ${(ms / baseline).toFixed(2)}× baseline`);
+    row(
+      "sidebar: navigation → interactive Diagnose button",
+      `${ms.toFixed(1)} ms`,
+      `target < 300 ms: ${verdict(ms < 300)}; ${(ms / baseline).toFixed(2)}× baseline`,
+    );
   } finally {
     await sidebar.close();
     await bare.close();

@@ -41,7 +41,12 @@ const SHARED = {
 async function buildServerHalf(): Promise<string> {
   // Local names shortened too (≈ 30 KB less to carry on every custom-function call). Messages are
   // string literals and keep their words; the exported API keeps its names (they are properties).
-  const result = await build({ ...SHARED, minifyIdentifiers: true, entryPoints: [join(root, "src/gas/server.ts")], globalName: SERVER_VALUE });
+  const result = await build({
+    ...SHARED,
+    minifyIdentifiers: true,
+    entryPoints: [join(root, "src/gas/server.ts")],
+    globalName: SERVER_VALUE,
+  });
   return result.outputFiles[0].text.trim();
 }
 
@@ -81,9 +86,13 @@ function loaderOfServerHalf(): Plugin {
 function embedServerHalf(bundle: string, serverHalf: string): string {
   const placeholder = `return"${PLACEHOLDER}"`;
   const at = bundle.indexOf(placeholder);
-  if (at < 0 || bundle.indexOf(placeholder, at + 1) >= 0) throw new Error(`build: expected one ${placeholder} in the bundle`);
-  if (serverHalf.includes(CLOSE_MARK)) throw new Error("build: the server half contains the comment-closing mark; choose another CLOSE_MARK");
-  return bundle.slice(0, at) + "/*" + serverHalf.split("*/").join(CLOSE_MARK) + "*/" + bundle.slice(at + placeholder.length);
+  if (at < 0 || bundle.indexOf(placeholder, at + 1) >= 0)
+    throw new Error(`build: expected one ${placeholder} in the bundle`);
+  if (serverHalf.includes(CLOSE_MARK))
+    throw new Error("build: the server half contains the comment-closing mark; choose another CLOSE_MARK");
+  return (
+    bundle.slice(0, at) + "/*" + serverHalf.split("*/").join(CLOSE_MARK) + "*/" + bundle.slice(at + placeholder.length)
+  );
 }
 
 async function buildServer(): Promise<void> {
@@ -132,7 +141,10 @@ async function main(): Promise<void> {
   for (const name of readdirSync(out)) {
     if (!EXPECTED.has(name) && !name.endsWith(".tmp")) rmSync(join(out, name), { recursive: true, force: true });
   }
-  console.log("build: wrote build/Code.js, build/appsscript.json" + (existsSync(join(out, "Sidebar.html")) ? ", build/Sidebar.html" : ""));
+  console.log(
+    "build: wrote build/Code.js, build/appsscript.json" +
+      (existsSync(join(out, "Sidebar.html")) ? ", build/Sidebar.html" : ""),
+  );
 }
 
 main().catch((error: unknown) => {

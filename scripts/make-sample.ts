@@ -96,9 +96,23 @@ function makeDays(): Day[] {
 
 function shopDaily(days: Day[]): (string | number)[][] {
   const header = [
-    "统计日期", "访客数", "浏览量", "支付金额", "支付买家数", "支付转化率", "客单价", "跳失率",
-    "人均浏览量（访问深度）", "人均停留时长(秒)", "下单买家数", "下单转化率", "商品详情页访客数",
-    "同行同层平均支付转化率", "描述相符动态评分(DSR)", "服务态度动态评分(DSR)", "物流服务动态评分(DSR)",
+    "统计日期",
+    "访客数",
+    "浏览量",
+    "支付金额",
+    "支付买家数",
+    "支付转化率",
+    "客单价",
+    "跳失率",
+    "人均浏览量（访问深度）",
+    "人均停留时长(秒)",
+    "下单买家数",
+    "下单转化率",
+    "商品详情页访客数",
+    "同行同层平均支付转化率",
+    "描述相符动态评分(DSR)",
+    "服务态度动态评分(DSR)",
+    "物流服务动态评分(DSR)",
   ];
   const rows = days.map((d) => [
     d.date,
@@ -115,7 +129,9 @@ function shopDaily(days: Day[]): (string | number)[][] {
     percent(d.orderBuyers / d.visitors),
     d.detailVisitors,
     percent(PEER_PAY_CONVERSION),
-    "4.8", "4.8", "4.7",
+    "4.8",
+    "4.8",
+    "4.7",
   ]);
   return [header, ...rows];
 }
@@ -144,8 +160,19 @@ const PRODUCTS: Product[] = [
 function products(days: Day[]): (string | number)[][] {
   const monthDetailVisitors = days.reduce((s, d) => s + d.detailVisitors, 0);
   const header = [
-    "统计日期", "商品ID", "商品名称", "商品价格", "商品访客数", "商品浏览量", "平均停留时长",
-    "商品详情页跳出率", "下单买家数", "下单转化率", "支付买家数", "支付金额", "商品支付转化率",
+    "统计日期",
+    "商品ID",
+    "商品名称",
+    "商品价格",
+    "商品访客数",
+    "商品浏览量",
+    "平均停留时长",
+    "商品详情页跳出率",
+    "下单买家数",
+    "下单转化率",
+    "支付买家数",
+    "支付金额",
+    "商品支付转化率",
   ];
   const rows = PRODUCTS.map((p) => {
     const visitors = Math.round(monthDetailVisitors * p.share * around(1, 0.03));
@@ -160,10 +187,19 @@ function products(days: Day[]): (string | number)[][] {
     }
     const sales = paid * p.price * around(1.04, 0.02);
     return [
-      PERIOD, p.id, p.name, money(p.price), visitors, Math.round(visitors * around(1.7, 0.1)),
+      PERIOD,
+      p.id,
+      p.name,
+      money(p.price),
+      visitors,
+      Math.round(visitors * around(1.7, 0.1)),
       Math.round(around(p.conversion === "zero" ? 19 : 52, 0.12)),
       percent(p.conversion === "zero" ? around(0.81, 0.02) : around(0.5, 0.08)),
-      ordered, percent(ordered / visitors), paid, money(sales), percent(paid / visitors),
+      ordered,
+      percent(ordered / visitors),
+      paid,
+      money(sales),
+      percent(paid / visitors),
     ];
   });
   // 生意参谋 puts a title and filter notes above the header (the header sits on row 5).
@@ -199,7 +235,17 @@ function trafficSources(days: Day[]): (string | number)[][] {
   // A buyer can arrive through two sources, so the sources' buyers add up to a little more
   // than the shop's (about 5 %), never to a different order of magnitude.
   const scale = (shopBuyers * 1.05) / raw.reduce((s, r) => s + r.paid, 0);
-  const header = ["统计日期", "流量来源", "访客数", "下单买家数", "下单转化率", "支付买家数", "支付转化率", "支付金额", "客单价"];
+  const header = [
+    "统计日期",
+    "流量来源",
+    "访客数",
+    "下单买家数",
+    "下单转化率",
+    "支付买家数",
+    "支付转化率",
+    "支付金额",
+    "客单价",
+  ];
   const rows = raw.map(({ name, v, paid: rawPaid }) => {
     const paid = Math.round(rawPaid * scale);
     const ordered = Math.round(paid * around(1.12, 0.03));
@@ -219,7 +265,16 @@ function adPlans(): (string | number)[][] {
     ["羽绒服-预售蓄水", 240000, 0.022, 1.62, 0.012],
   ];
   const header = [
-    "计划名称", "展现量", "点击量", "点击率", "花费", "平均点击花费", "总成交笔数", "总成交金额", "投入产出比", "点击转化率",
+    "计划名称",
+    "展现量",
+    "点击量",
+    "点击率",
+    "花费",
+    "平均点击花费",
+    "总成交笔数",
+    "总成交金额",
+    "投入产出比",
+    "点击转化率",
   ];
   const rows = plans.map(([name, impressionsBase, ctr, cpc, clickConversion]) => {
     const impressions = Math.round(impressionsBase * around(1, 0.04));
@@ -228,8 +283,16 @@ function adPlans(): (string | number)[][] {
     const orders = Math.round(clicks * clickConversion);
     const adSales = orders * around(185, 0.06);
     return [
-      name, impressions, clicks, percent(clicks / impressions), money(spend), money(spend / clicks),
-      orders, money(adSales), (adSales / spend).toFixed(2), percent(orders / clicks),
+      name,
+      impressions,
+      clicks,
+      percent(clicks / impressions),
+      money(spend),
+      money(spend / clicks),
+      orders,
+      money(adSales),
+      (adSales / spend).toFixed(2),
+      percent(orders / clicks),
     ];
   });
   return [header, ...rows];

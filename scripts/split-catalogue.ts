@@ -17,7 +17,7 @@
  * could not decide; it exits 1 on conflicts so a merge does not pass unnoticed.
  */
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -46,7 +46,11 @@ export function sectionOf(key: string): Section {
 }
 
 function isOldEntry(value: unknown): value is OldEntry {
-  return typeof value === "object" && value !== null && CODES.every((c) => typeof (value as Record<string, unknown>)[c] === "string");
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    CODES.every((c) => typeof (value as Record<string, unknown>)[c] === "string")
+  );
 }
 
 /** Every old-format entry exported by the module at `file`. */
@@ -68,7 +72,10 @@ async function readFork(): Promise<Record<string, OldEntry>> {
     for (const name of OLD_FILES) {
       let text: string;
       try {
-        text = execFileSync("git", ["-C", ROOT, "show", `${FORK}:src/engine/i18n/${name}`], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] });
+        text = execFileSync("git", ["-C", ROOT, "show", `${FORK}:src/engine/i18n/${name}`], {
+          encoding: "utf8",
+          stdio: ["ignore", "pipe", "ignore"],
+        });
       } catch {
         continue;
       }
@@ -104,8 +111,19 @@ export interface MergeResult {
  * Taiwan review does not bring 轉化 or 設置 back. Row/column (行/列 → 列/欄) needs a reader.
  */
 const TAIWAN_TERMS: [string, string][] = [
-  ["轉化", "轉換"], ["計劃", "計畫"], ["水平", "水準"], ["質量", "品質"], ["數據", "資料"], ["默認", "預設"],
-  ["信息", "訊息"], ["文件", "檔案"], ["設置", "設定"], ["賬戶", "帳戶"], ["運營", "經營"], ["覆盤", "復盤"], ["寶貝", "商品"],
+  ["轉化", "轉換"],
+  ["計劃", "計畫"],
+  ["水平", "水準"],
+  ["質量", "品質"],
+  ["數據", "資料"],
+  ["默認", "預設"],
+  ["信息", "訊息"],
+  ["文件", "檔案"],
+  ["設置", "設定"],
+  ["賬戶", "帳戶"],
+  ["運營", "經營"],
+  ["覆盤", "復盤"],
+  ["寶貝", "商品"],
 ];
 export function taiwanTerms(text: string): string {
   let out = text;
@@ -114,7 +132,11 @@ export function taiwanTerms(text: string): string {
 }
 
 /** The three-way merge described at the top; pure, so it is tested without files. */
-export function merge(modules: Record<Code, LanguageModule>, incoming: Record<string, OldEntry>, fork: Record<string, OldEntry>): MergeResult {
+export function merge(
+  modules: Record<Code, LanguageModule>,
+  incoming: Record<string, OldEntry>,
+  fork: Record<string, OldEntry>,
+): MergeResult {
   const added: string[] = [];
   const changed: string[] = [];
   const conflicts: string[] = [];
@@ -171,7 +193,8 @@ export function render(code: Code, module: LanguageModule): string {
   const typeName: Record<Section, string> = { report: "ReportKey", sidebar: "SidebarKey", server: "ServerKey" };
   for (const section of SECTIONS) {
     lines.push(`export const ${section} = {`);
-    for (const [key, text] of Object.entries(module[section])) lines.push(`  ${JSON.stringify(key)}: ${JSON.stringify(text)},`);
+    for (const [key, text] of Object.entries(module[section]))
+      lines.push(`  ${JSON.stringify(key)}: ${JSON.stringify(text)},`);
     lines.push(code === "zh-CN" ? "};" : `} satisfies Record<${typeName[section]}, string>;`);
     lines.push("");
   }
@@ -190,7 +213,9 @@ async function main(): Promise<void> {
   const named = args.filter((a) => !a.startsWith("--")).map((a) => resolve(a));
   const files = named.length ? named : OLD_FILES.map((n) => join(I18N, n)).filter((f) => existsSync(f));
   if (!files.length) {
-    console.log("No old-format catalogue files to convert (src/engine/i18n/{report,ui,server}.ts are gone); nothing to do.");
+    console.log(
+      "No old-format catalogue files to convert (src/engine/i18n/{report,ui,server}.ts are gone); nothing to do.",
+    );
     return;
   }
   const incoming: Record<string, OldEntry> = {};
@@ -204,7 +229,9 @@ async function main(): Promise<void> {
   if (result.added.length) console.log(`Added ${result.added.length} key(s): ${result.added.join(", ")}`);
   if (result.changed.length) console.log(`Took ${result.changed.length} changed text(s): ${result.changed.join(", ")}`);
   if (result.conflicts.length) {
-    console.log(`\n${result.conflicts.length} conflict(s): the module's text was kept; edit by hand:\n  ${result.conflicts.join("\n  ")}`);
+    console.log(
+      `\n${result.conflicts.length} conflict(s): the module's text was kept; edit by hand:\n  ${result.conflicts.join("\n  ")}`,
+    );
     process.exitCode = 1;
   }
   if (remove && !result.conflicts.length) for (const file of files) rmSync(file);

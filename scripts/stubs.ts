@@ -17,7 +17,9 @@ export function renderStubs(bundleGlobal: string): string {
     const doc = jsdoc([
       fn.description,
       "",
-      ...fn.params.map((p) => `@param {${p.type ?? "number|string|Array<Array<number|string>>"}} ${p.name} ${p.description}`),
+      ...fn.params.map(
+        (p) => `@param {${p.type ?? "number|string|Array<Array<number|string>>"}} ${p.name} ${p.description}`,
+      ),
       `@return ${fn.returns}`,
       `@example ${fn.example}`,
       "@customfunction",

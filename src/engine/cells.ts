@@ -18,10 +18,29 @@ export type InvalidReason = "not-a-number" | "date" | "boolean" | "non-finite";
 
 /** Tokens exports use for "no data"; they mean blank, never 0. */
 const NULL_TOKENS = new Set([
-  "-", "--", "---", "—", "——", "–", "n/a", "na", "null", "none", "nan", "#n/a",
-  "未投放", "无数据", "無數據", "暂无", "暫無", "暂无数据", "暫無數據", "无", "無", "/",
+  "-",
+  "--",
+  "---",
+  "—",
+  "——",
+  "–",
+  "n/a",
+  "na",
+  "null",
+  "none",
+  "nan",
+  "#n/a",
+  "未投放",
+  "无数据",
+  "無數據",
+  "暂无",
+  "暫無",
+  "暂无数据",
+  "暫無數據",
+  "无",
+  "無",
+  "/",
 ]);
-
 
 const FULL_WIDTH_DIGITS = /[０-９．，％－＋]/g;
 
@@ -100,7 +119,8 @@ export function parseNumberText(raw: string, decimalMark: "." | "," = "."): Numb
   // No number is this long: refuse before any regex sees a 50,000-character cell.
   if (raw.length > MAX_NUMBER_LENGTH) {
     const trimmed = raw.trim();
-    if (trimmed.length > MAX_NUMBER_LENGTH) return { kind: "invalid", reason: "not-a-number", text: trimmed.slice(0, 40) };
+    if (trimmed.length > MAX_NUMBER_LENGTH)
+      return { kind: "invalid", reason: "not-a-number", text: trimmed.slice(0, 40) };
     raw = trimmed;
   }
   if (decimalMark === ",") return parseNumberText(toDecimalPoint(raw));
@@ -108,7 +128,9 @@ export function parseNumberText(raw: string, decimalMark: "." | "," = "."): Numb
   if (PLAIN_NUMBER.test(raw)) return { kind: "number", value: Number(raw), percent: false };
   if (PLAIN_PERCENT.test(raw)) return { kind: "number", value: percentOf(raw.slice(0, -1)), percent: true };
   if (PLAIN_GROUPED.test(raw)) return { kind: "number", value: Number(raw.replace(/,/g, "")), percent: false };
-  let t = toHalfWidth(raw).trim().replace(/[\u00a0\u202f\u2009]/g, " ");
+  let t = toHalfWidth(raw)
+    .trim()
+    .replace(/[\u00a0\u202f\u2009]/g, " ");
   if (isNullToken(t)) return { kind: "blank" };
   let negative = false;
   if (/^\(.*\)$/.test(t)) {
@@ -230,7 +252,9 @@ const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 /** Parses unambiguous date text: ISO `2026-11-22`, `2026/11/22`, `2026.11.22`, `20261122`, `2026年11月22日`. */
 export function parseIsoLikeDate(text: string): string | null {
   if (ISO_DAY.test(text)) {
-    return isoFromParts(Number(text.slice(0, 4)), Number(text.slice(5, 7)), Number(text.slice(8, 10))) === null ? null : text;
+    return isoFromParts(Number(text.slice(0, 4)), Number(text.slice(5, 7)), Number(text.slice(8, 10))) === null
+      ? null
+      : text;
   }
   const t = toHalfWidth(text).trim();
   let m = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?$/.exec(t);
@@ -308,7 +332,8 @@ export function decideDayMonthOrder(values: readonly DayMonthParts[]): DayMonthD
   if (values.length > 1) {
     const mdySteps = steps("mdy");
     const dmySteps = steps("dmy");
-    if (mdySteps !== dmySteps) return { order: mdySteps > dmySteps ? "mdy" : "dmy", ambiguous: false, conflicting: false };
+    if (mdySteps !== dmySteps)
+      return { order: mdySteps > dmySteps ? "mdy" : "dmy", ambiguous: false, conflicting: false };
   }
   // a single value whose parts are equal (5/5/26) reads the same either way
   const ambiguous = values.some((p) => p.first !== p.second);
@@ -328,7 +353,19 @@ const SERIAL_MIN = 20_000;
 const SERIAL_MAX = 80_000;
 
 const MONTH_NAMES: Record<string, number> = {
-  jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
+  jan: 1,
+  feb: 2,
+  mar: 3,
+  apr: 4,
+  may: 5,
+  jun: 6,
+  jul: 7,
+  aug: 8,
+  sep: 9,
+  sept: 9,
+  oct: 10,
+  nov: 11,
+  dec: 12,
 };
 
 /** English month-name dates as Amazon Ads and others write them: `Nov 01, 2026`, `1 November 2026`, `01-Nov-2026`. */
@@ -376,7 +413,11 @@ export function readDate(cell: Cell, order: DayMonthOrder = "mdy"): DateReading 
     }
     if (Number.isInteger(cell) && cell >= SERIAL_MIN && cell <= SERIAL_MAX) {
       const d = new Date(Date.UTC(1899, 11, 30) + cell * 86_400_000);
-      return { kind: "date", iso: `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`, to: null };
+      return {
+        kind: "date",
+        iso: `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`,
+        to: null,
+      };
     }
     return { kind: "invalid", text: String(cell) };
   }
@@ -421,9 +462,8 @@ export function readSeconds(cell: Cell): SecondsReading {
   const text = toHalfWidth(cell).trim().toLowerCase();
   let m = /^(\d+):(\d{1,2})(?::(\d{1,2}(?:\.\d+)?))?$/.exec(text);
   if (m) {
-    const value = m[3] === undefined
-      ? Number(m[1]) * 60 + Number(m[2])
-      : Number(m[1]) * 3600 + Number(m[2]) * 60 + Number(m[3]);
+    const value =
+      m[3] === undefined ? Number(m[1]) * 60 + Number(m[2]) : Number(m[1]) * 3600 + Number(m[2]) * 60 + Number(m[3]);
     return { kind: "number", value, percent: false };
   }
   m = /^(?:(\d+)\s*(?:小时|时|h)\s*)?(?:(\d+)\s*(?:分钟|分|min|m)\s*)?(?:(\d+(?:\.\d+)?)\s*(?:秒|sec|s))?$/.exec(text);

@@ -27,8 +27,21 @@ export interface CurrencySpec {
   grouping: "thousands" | "indian";
 }
 
-function c(symbol: string, marks: readonly string[], decimals: 0 | 2, decimalMark: "." | "," | null, options: { after?: boolean; indian?: boolean } = {}): CurrencySpec {
-  return { symbol, marks, decimals, symbolAfter: options.after ?? false, decimalMark, grouping: options.indian ? "indian" : "thousands" };
+function c(
+  symbol: string,
+  marks: readonly string[],
+  decimals: 0 | 2,
+  decimalMark: "." | "," | null,
+  options: { after?: boolean; indian?: boolean } = {},
+): CurrencySpec {
+  return {
+    symbol,
+    marks,
+    decimals,
+    symbolAfter: options.after ?? false,
+    decimalMark,
+    grouping: options.indian ? "indian" : "thousands",
+  };
 }
 
 /**
@@ -65,11 +78,6 @@ export const CURRENCY_CODES = Object.keys(CURRENCIES) as CurrencyCode[];
 
 /** The code the report uses when no table says anything about its currency. */
 export const DEFAULT_CURRENCY: CurrencyCode = "CNY";
-
-/** True for a code in the table. */
-export function isCurrencyCode(code: unknown): code is CurrencyCode {
-  return typeof code === "string" && Object.prototype.hasOwnProperty.call(CURRENCIES, code);
-}
 
 let markList: readonly (readonly [mark: string, code: CurrencyCode])[] | undefined;
 

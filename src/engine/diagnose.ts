@@ -11,7 +11,16 @@ import type { Cell } from "./cells";
 import { currencyOfCell, currencyOfHeader, currencySymbol, DEFAULT_CURRENCY, type CurrencyCode } from "./currency";
 import { VOCABULARY } from "./recognize/vocabulary";
 import { recognizeTables } from "./recognize";
-import { AREAS, STATUSES, type Action, type Finding, type FunnelStep, type Report, type SettingsPlace, type Status } from "./report";
+import {
+  AREAS,
+  STATUSES,
+  type Action,
+  type Finding,
+  type FunnelStep,
+  type Report,
+  type SettingsPlace,
+  type Status,
+} from "./report";
 import { RULES, RULE_IDS, runRules } from "./rules";
 import { buildContext, makeFinding, type Draft, type RuleContext } from "./rules/context";
 import type { Totals } from "./rules/totals";
@@ -24,7 +33,9 @@ import type { RecognizedTable, SheetInput } from "./tables";
 export class InvalidSettingsError extends Error {
   readonly errors: SettingsError[];
   constructor(errors: SettingsError[]) {
-    super(`Shop Doctor settings are invalid: ${errors.map((e) => `${e.field}: ${e.message}`).join("; ")}. Fix them in the Settings sheet and run again.`);
+    super(
+      `Shop Doctor settings are invalid: ${errors.map((e) => `${e.field}: ${e.message}`).join("; ")}. Fix them in the Settings sheet and run again.`,
+    );
     this.name = "InvalidSettingsError";
     this.errors = errors;
   }
@@ -43,14 +54,22 @@ export interface DiagnoseOptions {
 }
 
 /** Recognises the tables in `sheets` and diagnoses them with `settings` (partial; defaults filled in). */
-export function diagnoseTables(sheets: readonly SheetInput[], settings: unknown = {}, options: DiagnoseOptions = {}): Report {
+export function diagnoseTables(
+  sheets: readonly SheetInput[],
+  settings: unknown = {},
+  options: DiagnoseOptions = {},
+): Report {
   const valid = validSettings(settings);
   const tables = recognizeTables(sheets);
   return diagnose(tables, valid, decideCurrency(tables, sheets, valid.currency), options.settingsIn ?? "sheet");
 }
 
 /** Diagnoses already-recognised tables (tests, or a caller that recognised them itself). */
-export function diagnoseRecognized(tables: readonly RecognizedTable[], settings: unknown = {}, currency?: CurrencyCode): Report {
+export function diagnoseRecognized(
+  tables: readonly RecognizedTable[],
+  settings: unknown = {},
+  currency?: CurrencyCode,
+): Report {
   const valid = validSettings(settings);
   const decision = decideCurrency(tables, null, currency ?? valid.currency);
   return diagnose(tables, valid, decision);
@@ -58,7 +77,12 @@ export function diagnoseRecognized(tables: readonly RecognizedTable[], settings:
 
 const SEVERITY: Record<Status, number> = { bad: 0, warn: 1, good: 2, info: 3 };
 
-function diagnose(all: readonly RecognizedTable[], settings: Settings, decision: CurrencyDecision, settingsIn: SettingsPlace = "sheet"): Report {
+function diagnose(
+  all: readonly RecognizedTable[],
+  settings: Settings,
+  decision: CurrencyDecision,
+  settingsIn: SettingsPlace = "sheet",
+): Report {
   const currency = decision.code;
   // Amounts in different currencies are never added: tables in another currency sit this report out.
   const left = new Set(decision.excluded.map((e) => e.table));
@@ -86,15 +110,30 @@ function diagnose(all: readonly RecognizedTable[], settings: Settings, decision:
   const findings: Finding[] = indexed.map((x) => x.d.finding);
 
   const actions: Action[] = drafts
-    .filter((d) => (d.finding.status === "bad" || d.finding.status === "warn") && d.finding.impact !== null && d.finding.impact > 0)
+    .filter(
+      (d) =>
+        (d.finding.status === "bad" || d.finding.status === "warn") &&
+        d.finding.impact !== null &&
+        d.finding.impact > 0,
+    )
     .sort((a, b) => b.finding.impact! - a.finding.impact!)
     .slice(0, 3)
-    .map((d) => ({ rule: d.finding.rule, subject: d.finding.subject, impact: d.finding.impact, message: d.todo ?? d.finding.message }));
+    .map((d) => ({
+      rule: d.finding.rule,
+      subject: d.finding.subject,
+      impact: d.finding.impact,
+      message: d.todo ?? d.finding.message,
+    }));
 
   const counts = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>;
   for (const f of findings) counts[f.status]++;
 
-  const tableList = tables.map((t) => ({ sheet: t.sheet, kind: t.kind, columns: { ...t.columns }, rows: t.rows.length }));
+  const tableList = tables.map((t) => ({
+    sheet: t.sheet,
+    kind: t.kind,
+    columns: { ...t.columns },
+    rows: t.rows.length,
+  }));
   // A score only when the judged findings cover enough areas; otherwise null and why.
   const gated = gateScore(scoreFindings(findings), findings, tableList, settings.language);
 
@@ -123,11 +162,35 @@ function currencyFindings(ctx: RuleContext, decision: CurrencyDecision): Draft[]
   const symbol = `${currencySymbol(decision.code)} ${decision.code}`;
   const out: Draft[] = [];
   if (decision.excluded.length > 0) {
-    const sheets = decision.excluded.map((e) => `「${e.table.sheet}」(${e.currency})`).join(ctx.language === "en" ? ", " : "、");
+    const sheets = decision.excluded
+      .map((e) => `「${e.table.sheet}」(${e.currency})`)
+      .join(ctx.language === "en" ? ", " : "、");
     const params = { count: decision.excluded.length, sheets, currency: symbol, other: decision.excluded[0].currency };
-    out.push(makeFinding(rule, { status: "warn", subjectType: "sheet", subject: decision.excluded[0].table.sheet, metric: "dataIssues", value: decision.excluded.length, benchmark: 0, format: "integer", message: ctx.t("currency.excluded", params), todo: ctx.t("currency.todoExcluded", params) }));
-  } else if (decision.assumed && ctx.tables.some((t) => t.kind !== "unknown" && Object.keys(t.columns).some(isMoneyField))) {
-    out.push(makeFinding(rule, { status: "info", metric: "dataIssues", format: "integer", message: ctx.t("currency.assumed", { currency: symbol }) }));
+    out.push(
+      makeFinding(rule, {
+        status: "warn",
+        subjectType: "sheet",
+        subject: decision.excluded[0].table.sheet,
+        metric: "dataIssues",
+        value: decision.excluded.length,
+        benchmark: 0,
+        format: "integer",
+        message: ctx.t("currency.excluded", params),
+        todo: ctx.t("currency.todoExcluded", params),
+      }),
+    );
+  } else if (
+    decision.assumed &&
+    ctx.tables.some((t) => t.kind !== "unknown" && Object.keys(t.columns).some(isMoneyField))
+  ) {
+    out.push(
+      makeFinding(rule, {
+        status: "info",
+        metric: "dataIssues",
+        format: "integer",
+        message: ctx.t("currency.assumed", { currency: symbol }),
+      }),
+    );
   }
   return out;
 }
@@ -160,7 +223,10 @@ const SAMPLED_CELLS = 20;
  * The currency one table's amounts are in, from its money headers (`Sales (VND)`, `销售额(元)`)
  * and the marks in its first money cells (`₹1,08,218.36`, `1.234,56 €`); null when neither says.
  */
-export function tableCurrency(table: RecognizedTable, values: readonly (readonly Cell[])[] | undefined): CurrencyCode | null {
+export function tableCurrency(
+  table: RecognizedTable,
+  values: readonly (readonly Cell[])[] | undefined,
+): CurrencyCode | null {
   if (table.kind === "unknown") return null;
   const votes = new Map<CurrencyCode, number>();
   const vote = (code: CurrencyCode | null) => {
@@ -212,7 +278,8 @@ export function decideCurrency(
   for (const s of sheets ?? []) if (s && Array.isArray(s.values)) bySheet.set(s.name, s.values);
   const known = tables.map((table) => ({ table, code: tableCurrency(table, bySheet.get(table.sheet)) }));
   const rowsBy = new Map<CurrencyCode, number>();
-  for (const { table, code } of known) if (code !== null) rowsBy.set(code, (rowsBy.get(code) ?? 0) + Math.max(1, table.rows.length));
+  for (const { table, code } of known)
+    if (code !== null) rowsBy.set(code, (rowsBy.get(code) ?? 0) + Math.max(1, table.rows.length));
   let chosen: CurrencyCode | null = setting;
   if (chosen === null) {
     let most = 0;
@@ -223,7 +290,9 @@ export function decideCurrency(
       }
     }
   }
-  const excluded = known.filter((k) => k.code !== null && k.code !== chosen).map((k) => ({ table: k.table, currency: k.code! }));
+  const excluded = known
+    .filter((k) => k.code !== null && k.code !== chosen)
+    .map((k) => ({ table: k.table, currency: k.code! }));
   if (chosen !== null) return { code: chosen, assumed: false, excluded };
   let headers = 0;
   let asciiHeaders = 0;

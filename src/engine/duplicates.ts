@@ -15,9 +15,34 @@ import type { RecognizedTable, TableRow } from "./tables";
 
 /** Fields that say which subject a row is about (never summed, part of the row's identity). */
 const KEY_FIELDS = [
-  "productId", "product", "sku", "parentAsin", "variationId", "variationName", "parentSku", "source", "sourceType",
-  "sourcePlatform", "sourceLevel1", "sourceLevel2", "sourceLevel3", "sourceDetail", "plan", "planId", "keyword", "adGroup",
-  "adItem", "adItemId", "agent", "terminal", "sellerNick", "category", "audience", "matchType", "searchTerm", "variant",
+  "productId",
+  "product",
+  "sku",
+  "parentAsin",
+  "variationId",
+  "variationName",
+  "parentSku",
+  "source",
+  "sourceType",
+  "sourcePlatform",
+  "sourceLevel1",
+  "sourceLevel2",
+  "sourceLevel3",
+  "sourceDetail",
+  "plan",
+  "planId",
+  "keyword",
+  "adGroup",
+  "adItem",
+  "adItemId",
+  "agent",
+  "terminal",
+  "sellerNick",
+  "category",
+  "audience",
+  "matchType",
+  "searchTerm",
+  "variant",
 ];
 
 /** Cells named per pair of tabs before "…". */
@@ -115,7 +140,10 @@ interface Seen {
  * order; a table wholly repeated is left out, a partly repeated one keeps its other rows)
  * and one entry per pair of tabs that repeat each other.
  */
-export function dropRepeatedRows(tables: readonly RecognizedTable[]): { tables: RecognizedTable[]; repeats: RepeatedData[] } {
+export function dropRepeatedRows(tables: readonly RecognizedTable[]): {
+  tables: RecognizedTable[];
+  repeats: RepeatedData[];
+} {
   const bySignature = new Map<string, Map<string, Seen>>();
   const result: (RecognizedTable | null)[] = tables.slice();
   const pairs = new Map<string, RepeatedData>();
@@ -243,7 +271,11 @@ function ownFigures(row: TableRow, shared: readonly string[]): TableRow | null {
 }
 
 /** Every row matched, all in one other table of the same size, with equal figures. */
-function wholeRepeat(tables: readonly RecognizedTable[], table: RecognizedTable, matches: (Seen | undefined)[]): boolean {
+function wholeRepeat(
+  tables: readonly RecognizedTable[],
+  table: RecognizedTable,
+  matches: (Seen | undefined)[],
+): boolean {
   const other = matches[0]?.table;
   if (other === undefined) return false;
   const original = tables[other];

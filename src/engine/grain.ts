@@ -28,12 +28,35 @@ const PAIRS: readonly (readonly [parent: string, child: string])[] = [
 
 /** Metrics measured on a listing page (traffic), which platforms report per product, not per SKU. */
 const PARENT_METRICS = new Set([
-  "visitors", "sessions", "pageviews", "detailVisitors", "detailPageviews", "bouncedVisitors", "users",
-  "newVisitors", "returningVisitors", "searchVisitors", "favorites", "cartAdds", "impressions", "clicks", "engagedSessions",
+  "visitors",
+  "sessions",
+  "pageviews",
+  "detailVisitors",
+  "detailPageviews",
+  "bouncedVisitors",
+  "users",
+  "newVisitors",
+  "returningVisitors",
+  "searchVisitors",
+  "favorites",
+  "cartAdds",
+  "impressions",
+  "clicks",
+  "engagedSessions",
 ]);
 
 /** Metrics that belong to the row (what that SKU sold); they must differ within some parents. */
-const ROW_METRICS = new Set(["sales", "units", "orders", "paidBuyers", "orderBuyers", "orderAmount", "orderUnits", "cartUnits", "refundAmount"]);
+const ROW_METRICS = new Set([
+  "sales",
+  "units",
+  "orders",
+  "paidBuyers",
+  "orderBuyers",
+  "orderAmount",
+  "orderUnits",
+  "cartUnits",
+  "refundAmount",
+]);
 
 /** `sessions_b2b` → `sessions`. */
 function baseOf(field: string): string {
@@ -75,7 +98,13 @@ function groupKey(row: TableRow, parentField: string): string {
   return parent === "" ? "" : `${parent}\u0000${keyText(row.date)}\u0000${keyText(row.dateTo)}`;
 }
 
-function grainFor(table: RecognizedTable, parentField: string, childField: string, candidates: string[], rowMetrics: string[]): TableGrain | null {
+function grainFor(
+  table: RecognizedTable,
+  parentField: string,
+  childField: string,
+  candidates: string[],
+  rowMetrics: string[],
+): TableGrain | null {
   const groups = new Map<string, ParentGroup>();
   const constant = candidates.map(() => true);
   for (const row of table.rows) {
@@ -83,12 +112,19 @@ function grainFor(table: RecognizedTable, parentField: string, childField: strin
     if (key === "") continue;
     const g = groups.get(key);
     if (!g) {
-      groups.set(key, { rows: 1, first: candidates.map((f) => row[f]), firstRow: rowMetrics.map((f) => row[f]), varies: false });
+      groups.set(key, {
+        rows: 1,
+        first: candidates.map((f) => row[f]),
+        firstRow: rowMetrics.map((f) => row[f]),
+        varies: false,
+      });
       continue;
     }
     g.rows++;
-    for (let i = 0; i < candidates.length; i++) if (constant[i] && row[candidates[i]] !== g.first[i]) constant[i] = false;
-    if (!g.varies) for (let i = 0; i < rowMetrics.length; i++) if (row[rowMetrics[i]] !== g.firstRow[i]) g.varies = true;
+    for (let i = 0; i < candidates.length; i++)
+      if (constant[i] && row[candidates[i]] !== g.first[i]) constant[i] = false;
+    if (!g.varies)
+      for (let i = 0; i < rowMetrics.length; i++) if (row[rowMetrics[i]] !== g.firstRow[i]) g.varies = true;
   }
   let parents = 0;
   let varied = 0;

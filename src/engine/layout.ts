@@ -9,7 +9,16 @@
  */
 import { amountNumberFormat, type CurrencyCode } from "./currency";
 import { isMessageKey, translate, type MessageKey } from "./i18n";
-import { AREAS, type Area, type Finding, type GridRange, type Report, type ReportGrid, type Status, type ValueFormat } from "./report";
+import {
+  AREAS,
+  type Area,
+  type Finding,
+  type GridRange,
+  type Report,
+  type ReportGrid,
+  type Status,
+  type ValueFormat,
+} from "./report";
 import { windowParams } from "./rules/windows";
 import { scoreBand, scoreBandParams } from "./score";
 
@@ -22,7 +31,12 @@ export const COLOURS = {
   text: "#202124",
 } as const;
 
-const STATUS_FILL: Record<Status, string> = { good: COLOURS.good, warn: COLOURS.warn, bad: COLOURS.bad, info: COLOURS.grey };
+const STATUS_FILL: Record<Status, string> = {
+  good: COLOURS.good,
+  warn: COLOURS.warn,
+  bad: COLOURS.bad,
+  info: COLOURS.grey,
+};
 
 export const COLUMN_WIDTHS = [96, 170, 130, 104, 104, 104, 118, 520];
 const WIDTH = COLUMN_WIDTHS.length;
@@ -98,7 +112,8 @@ export function layoutReport(report: Report): ReportGrid {
   const lang = report.language;
   // `{settings}` in a note names where this report's reader fills settings (sheet or --settings file).
   const settingsPhrase = translate(lang, `settings.where.${report.settingsIn ?? "sheet"}`);
-  const t = (key: MessageKey, params?: Record<string, string | number>) => translate(lang, key, { settings: settingsPhrase, ...params });
+  const t = (key: MessageKey, params?: Record<string, string | number>) =>
+    translate(lang, key, { settings: settingsPhrase, ...params });
   const g = new GridBuilder();
 
   // Title and score block (frozen).
@@ -150,10 +165,16 @@ export function layoutReport(report: Report): ReportGrid {
     sheetsRow,
     2,
     used.length > 0
-      ? used.map((tb) => t("layout.tableLine", { sheet: tb.sheet, kind: t(`tableKind.${tb.kind}`), rows: tb.rows })).join(lang === "en" ? "; " : "；")
+      ? used
+          .map((tb) => t("layout.tableLine", { sheet: tb.sheet, kind: t(`tableKind.${tb.kind}`), rows: tb.rows }))
+          .join(lang === "en" ? "; " : "；")
       : t("layout.noSheets"),
   );
-  g.note(sheetsRow, 2, used.map((tb) => `${tb.sheet}: ${t("layout.columnsNote")}${Object.values(tb.columns).join(", ")}`).join("\n"));
+  g.note(
+    sheetsRow,
+    2,
+    used.map((tb) => `${tb.sheet}: ${t("layout.columnsNote")}${Object.values(tb.columns).join(", ")}`).join("\n"),
+  );
   g.merge(sheetsRow, 2, WIDTH);
   const frozenRows = sheetsRow;
 
@@ -185,8 +206,14 @@ export function layoutReport(report: Report): ReportGrid {
   g.merge(findingsHead, 1, WIDTH);
   const header = g.row(COLOURS.grey);
   const headers: MessageKey[] = [
-    "layout.col.status", "layout.col.subject", "layout.col.metric", "layout.col.value",
-    "layout.col.benchmark", "layout.col.gap", "layout.col.impact", "layout.col.advice",
+    "layout.col.status",
+    "layout.col.subject",
+    "layout.col.metric",
+    "layout.col.value",
+    "layout.col.benchmark",
+    "layout.col.gap",
+    "layout.col.impact",
+    "layout.col.advice",
   ];
   headers.forEach((key, i) => g.set(header, i + 1, t(key)));
   g.bold(header);
@@ -236,7 +263,11 @@ export function layoutReport(report: Report): ReportGrid {
       g.set(r, 1, t(`funnel.${step.step}`));
       g.set(r, 2, Math.round(step.value), "#,##0");
     }
-    chart = { kind: "funnel", title: t("layout.funnel"), range: { row: cols, column: 1, numRows: funnel.length + 1, numColumns: 2 } };
+    chart = {
+      kind: "funnel",
+      title: t("layout.funnel"),
+      range: { row: cols, column: 1, numRows: funnel.length + 1, numColumns: 2 },
+    };
   }
 
   return {
@@ -255,13 +286,22 @@ export function layoutReport(report: Report): ReportGrid {
   };
 }
 
-function findingRow(g: GridBuilder, f: Finding, currency: CurrencyCode, t: (key: MessageKey, params?: Record<string, string | number>) => string): void {
+function findingRow(
+  g: GridBuilder,
+  f: Finding,
+  currency: CurrencyCode,
+  t: (key: MessageKey, params?: Record<string, string | number>) => string,
+): void {
   const r = g.row();
   g.set(r, 1, t(`status.${f.status}`));
   g.fill(r, 1, STATUS_FILL[f.status]);
   g.bold(r, 1, 1);
   // A finding about a whole table (no single product or source) reads "all products" etc.
-  g.set(r, 2, f.subjectType === "shop" ? t("layout.shop") : f.subject === "shop" ? t(`layout.all.${f.subjectType}`) : f.subject);
+  g.set(
+    r,
+    2,
+    f.subjectType === "shop" ? t("layout.shop") : f.subject === "shop" ? t(`layout.all.${f.subjectType}`) : f.subject,
+  );
   const metricKey = `metric.${f.metric}`;
   const noteKey = `note.${f.metric}`;
   g.set(r, 3, hasMessage(metricKey) ? t(metricKey) : f.metric);

@@ -15,7 +15,17 @@ export type { RuleId } from "./rules";
 import type { RuleId } from "./rules";
 
 /** Report areas, in the order the report groups them. Weights for the score live with the rules. */
-export const AREAS = ["sales", "traffic", "conversion", "aov", "products", "ads", "reputation", "service", "data"] as const;
+export const AREAS = [
+  "sales",
+  "traffic",
+  "conversion",
+  "aov",
+  "products",
+  "ads",
+  "reputation",
+  "service",
+  "data",
+] as const;
 export type Area = (typeof AREAS)[number];
 
 /**

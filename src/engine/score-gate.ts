@@ -50,7 +50,10 @@ export function coverageAllowsScore(judged: Record<Area, number>): boolean {
  * The exports that would widen the coverage: a shop-daily export first when neither sales nor
  * conversion was judged, then kinds not pasted yet that feed an area not judged yet.
  */
-export function suggestedExports(judged: Record<Area, number>, tables: readonly Pick<ReportTable, "kind">[]): Exclude<TableKind, "unknown">[] {
+export function suggestedExports(
+  judged: Record<Area, number>,
+  tables: readonly Pick<ReportTable, "kind">[],
+): Exclude<TableKind, "unknown">[] {
   const present = new Set(tables.map((t) => t.kind));
   const open = (a: Area) => judged[a] === 0;
   const out: Exclude<TableKind, "unknown">[] = [];
@@ -78,13 +81,18 @@ export function gateScore(
   const suggestions = suggestedExports(judged, tables);
   const exports =
     suggestions.length > 0
-      ? suggestions.map((k) => translate(language, `score.export.${k}`)).join(translate(language, "score.exportSeparator"))
+      ? suggestions
+          .map((k) => translate(language, `score.export.${k}`))
+          .join(translate(language, "score.exportSeparator"))
       : translate(language, "score.export.columns");
   const code: ScoreReason["code"] = counted.length === 0 ? "nothing-judged" : "too-few-areas";
   const message =
     code === "nothing-judged"
       ? translate(language, "score.reason.none", { exports })
-      : translate(language, "score.reason.areas", { areas: counted.map((a) => areaName(language, a)).join(translate(language, "ui.listSeparator")), exports });
+      : translate(language, "score.reason.areas", {
+          areas: counted.map((a) => areaName(language, a)).join(translate(language, "ui.listSeparator")),
+          exports,
+        });
   return { score: null, reason: { code, areas: counted, suggest: suggestions, message }, judged };
 }
 

@@ -12,7 +12,7 @@ import type { Area, Finding, Status } from "./report";
 /** Each area's weight in the score, and why (the reason is printed in docs/SCORING.md). */
 export const AREA_SCORING: Record<Area, { weight: number; why: string }> = {
   sales: { weight: 3, why: "week-on-week sales, the daily target, repurchase: the money itself" },
-  conversion: { weight: 3, why: "pay conversion vs peers, pre-sale items: \"the shop's most important number\"" },
+  conversion: { weight: 3, why: 'pay conversion vs peers, pre-sale items: "the shop\'s most important number"' },
   traffic: { weight: 2, why: "traffic sources, bounce rate, visit depth, visitor value vs cost" },
   aov: { weight: 1.5, why: "shop order value vs the hero product" },
   products: { weight: 1.5, why: "conversion trends, price × conversion, zero-sales products" },
@@ -22,7 +22,9 @@ export const AREA_SCORING: Record<Area, { weight: number; why: string }> = {
   data: { weight: 0.5, why: "problems in the pasted data (they lower trust, not sales)" },
 };
 
-export const AREA_WEIGHTS = Object.fromEntries(Object.entries(AREA_SCORING).map(([area, a]) => [area, a.weight])) as Record<Area, number>;
+export const AREA_WEIGHTS = Object.fromEntries(
+  Object.entries(AREA_SCORING).map(([area, a]) => [area, a.weight]),
+) as Record<Area, number>;
 
 export type JudgedStatus = Exclude<Status, "info">;
 

@@ -47,15 +47,79 @@ export interface SettingKind {
 }
 
 export const SETTING_KINDS = {
-  rate: { type: "number", min: 0, max: 1, format: "0.00%", expect: "server.expect.rate", invalid: "ui.invalid.percent", control: "percent" },
-  positive: { type: "number", min: 0, format: "#,##0.00", expect: "server.expect.positive", invalid: "ui.invalid.positive", control: "money" },
-  dsr: { type: "number", min: 1, minInclusive: true, max: 5, maxInclusive: true, format: "0.00", expect: "server.expect.dsr", invalid: "ui.invalid.dsr", control: "dsr" },
-  depth: { type: "number", min: 0, max: 100, maxInclusive: true, format: "0.0", expect: "server.expect.depth", invalid: "ui.invalid.positive", control: "money" },
-  ratio: { type: "number", min: 0, max: 20, maxInclusive: true, format: "0.0", expect: "server.expect.ratio", invalid: "ui.invalid.positive", control: "money" },
-  text: { type: "text", maxLength: 200, format: "@", expect: "server.expect.text", invalid: "ui.invalid.tooLong", control: "text" },
-  language: { type: "choice", choices: LANGUAGES, format: "@", expect: "server.expect.language", invalid: "ui.invalid.language", control: "language" },
+  rate: {
+    type: "number",
+    min: 0,
+    max: 1,
+    format: "0.00%",
+    expect: "server.expect.rate",
+    invalid: "ui.invalid.percent",
+    control: "percent",
+  },
+  positive: {
+    type: "number",
+    min: 0,
+    format: "#,##0.00",
+    expect: "server.expect.positive",
+    invalid: "ui.invalid.positive",
+    control: "money",
+  },
+  dsr: {
+    type: "number",
+    min: 1,
+    minInclusive: true,
+    max: 5,
+    maxInclusive: true,
+    format: "0.00",
+    expect: "server.expect.dsr",
+    invalid: "ui.invalid.dsr",
+    control: "dsr",
+  },
+  depth: {
+    type: "number",
+    min: 0,
+    max: 100,
+    maxInclusive: true,
+    format: "0.0",
+    expect: "server.expect.depth",
+    invalid: "ui.invalid.positive",
+    control: "money",
+  },
+  ratio: {
+    type: "number",
+    min: 0,
+    max: 20,
+    maxInclusive: true,
+    format: "0.0",
+    expect: "server.expect.ratio",
+    invalid: "ui.invalid.positive",
+    control: "money",
+  },
+  text: {
+    type: "text",
+    maxLength: 200,
+    format: "@",
+    expect: "server.expect.text",
+    invalid: "ui.invalid.tooLong",
+    control: "text",
+  },
+  language: {
+    type: "choice",
+    choices: LANGUAGES,
+    format: "@",
+    expect: "server.expect.language",
+    invalid: "ui.invalid.language",
+    control: "language",
+  },
   // An ISO 4217 code Shop Doctor can read and format (the currency table in src/engine/currency.ts).
-  currency: { type: "code", pattern: /^[A-Z]{3}$/, codes: CURRENCY_CODES, format: "@", expect: "server.expect.currency", control: "text" },
+  currency: {
+    type: "code",
+    pattern: /^[A-Z]{3}$/,
+    codes: CURRENCY_CODES,
+    format: "@",
+    expect: "server.expect.currency",
+    control: "text",
+  },
 } as const satisfies Record<string, SettingKind>;
 export type SettingKindName = keyof typeof SETTING_KINDS;
 
@@ -86,13 +150,55 @@ export interface SettingsSpecShape {
 
 export const SETTINGS_SPEC = {
   settings: {
-    peerPayConversion: { kind: "rate", default: null, label: "ui.field.peerPayConversion", help: "server.help.peerPayConversion", form: { hint: "ui.hint.percent" } },
-    peerVisitorValue: { kind: "positive", default: null, label: "ui.field.peerVisitorValue", help: "server.help.peerVisitorValue", form: { hint: "ui.hint.money" } },
-    peerDsr: { kind: "dsr", default: null, label: "ui.field.peerDsr", help: "server.help.peerDsr", form: { hint: "ui.hint.dsr" } },
-    monthlyTarget: { kind: "positive", default: null, label: "ui.field.monthlyTarget", help: "server.help.monthlyTarget", form: { hint: "ui.hint.target" } },
-    heroProduct: { kind: "text", default: null, label: "ui.field.heroProduct", help: "server.help.heroProduct", form: { hint: "ui.hint.hero" } },
-    grossMargin: { kind: "rate", default: null, label: "ui.field.grossMargin", help: "server.help.grossMargin", form: { hint: "ui.hint.percent" } },
-    language: { kind: "language", default: "zh-CN", label: "ui.field.language", help: "server.help.language", form: {} },
+    peerPayConversion: {
+      kind: "rate",
+      default: null,
+      label: "ui.field.peerPayConversion",
+      help: "server.help.peerPayConversion",
+      form: { hint: "ui.hint.percent" },
+    },
+    peerVisitorValue: {
+      kind: "positive",
+      default: null,
+      label: "ui.field.peerVisitorValue",
+      help: "server.help.peerVisitorValue",
+      form: { hint: "ui.hint.money" },
+    },
+    peerDsr: {
+      kind: "dsr",
+      default: null,
+      label: "ui.field.peerDsr",
+      help: "server.help.peerDsr",
+      form: { hint: "ui.hint.dsr" },
+    },
+    monthlyTarget: {
+      kind: "positive",
+      default: null,
+      label: "ui.field.monthlyTarget",
+      help: "server.help.monthlyTarget",
+      form: { hint: "ui.hint.target" },
+    },
+    heroProduct: {
+      kind: "text",
+      default: null,
+      label: "ui.field.heroProduct",
+      help: "server.help.heroProduct",
+      form: { hint: "ui.hint.hero" },
+    },
+    grossMargin: {
+      kind: "rate",
+      default: null,
+      label: "ui.field.grossMargin",
+      help: "server.help.grossMargin",
+      form: { hint: "ui.hint.percent" },
+    },
+    language: {
+      kind: "language",
+      default: "zh-CN",
+      label: "ui.field.language",
+      help: "server.help.language",
+      form: {},
+    },
     bounceGood: { kind: "rate", default: 0.6, label: "server.field.bounceGood", help: "server.help.bounceGood" },
     bounceBad: { kind: "rate", default: 0.7, label: "server.field.bounceBad", help: "server.help.bounceBad" },
     depthGood: { kind: "depth", default: 3.5, label: "server.field.depthGood", help: "server.help.depthGood" },
@@ -158,7 +264,10 @@ export function checkSettingValue(kindName: SettingKindName, value: unknown, lan
       return { ok: true, value: text };
     }
     case "choice": {
-      const found = typeof value === "string" ? kind.choices?.find((c) => c.toLowerCase() === value.trim().toLowerCase()) : undefined;
+      const found =
+        typeof value === "string"
+          ? kind.choices?.find((c) => c.toLowerCase() === value.trim().toLowerCase())
+          : undefined;
       return found === undefined ? bad : { ok: true, value: found };
     }
     case "code": {
@@ -212,7 +321,8 @@ export function validateSettingsInput(
   const settings = specDefaults(spec);
   const errors: SettingsError[] = [];
   for (const key of Object.keys(given)) {
-    if (!isSettingKey(key, spec)) errors.push({ field: "settings", message: translate(language, "server.expect.unknownKey", { key }) });
+    if (!isSettingKey(key, spec))
+      errors.push({ field: "settings", message: translate(language, "server.expect.unknownKey", { key }) });
   }
   for (const [key, setting] of Object.entries(spec.settings)) {
     const value = given[key];

@@ -74,11 +74,40 @@ export type TableKind = (typeof TABLE_KINDS)[number];
  * to its headers); the ones above are the stable contract for rules.
  */
 export const CORE_FIELDS = [
-  "date", "dateTo", "visitors", "pageviews", "sales", "paidBuyers", "payConversion", "aov",
-  "bounceRate", "pagesPerVisitor", "avgStaySeconds", "orderBuyers", "orderConversion",
-  "detailVisitors", "product", "productId", "source", "plan", "impressions", "clicks", "ctr",
-  "spend", "cpc", "adSales", "roi", "agent", "consultations", "units", "orders",
-  "dsrDescription", "dsrService", "dsrLogistics", "badReviews", "price",
+  "date",
+  "dateTo",
+  "visitors",
+  "pageviews",
+  "sales",
+  "paidBuyers",
+  "payConversion",
+  "aov",
+  "bounceRate",
+  "pagesPerVisitor",
+  "avgStaySeconds",
+  "orderBuyers",
+  "orderConversion",
+  "detailVisitors",
+  "product",
+  "productId",
+  "source",
+  "plan",
+  "impressions",
+  "clicks",
+  "ctr",
+  "spend",
+  "cpc",
+  "adSales",
+  "roi",
+  "agent",
+  "consultations",
+  "units",
+  "orders",
+  "dsrDescription",
+  "dsrService",
+  "dsrLogistics",
+  "badReviews",
+  "price",
 ] as const;
 export type CoreField = (typeof CORE_FIELDS)[number];
 
@@ -123,7 +152,19 @@ export interface TablePeriod {
   ambiguousDates?: boolean;
 }
 
-export const PLATFORMS = ["taobao", "jd", "pdd", "douyin", "shopify", "amazon", "ga4", "shopee", "lazada", "tiktok", "unknown"] as const;
+export const PLATFORMS = [
+  "taobao",
+  "jd",
+  "pdd",
+  "douyin",
+  "shopify",
+  "amazon",
+  "ga4",
+  "shopee",
+  "lazada",
+  "tiktok",
+  "unknown",
+] as const;
 /** The platform whose export a table is (taobao = 生意参谋 / 万相台 / 直通车). */
 export type Platform = (typeof PLATFORMS)[number];
 

@@ -79,13 +79,19 @@ export function readArgumentNumber(cell: unknown, kind: Exclude<ParamKind, "date
     const reading = parseNumberText(cell);
     if (reading.kind === "blank") return undefined;
     if (reading.kind === "invalid") {
-      fail(place, `is ${showText(cell)}, which is not a number. Use a number, a blank, or text such as 1,234, ¥99.50 or 12.5%.`);
+      fail(
+        place,
+        `is ${showText(cell)}, which is not a number. Use a number, a blank, or text such as 1,234, ¥99.50 or 12.5%.`,
+      );
     }
     value = reading.value;
   } else if (cell === null || cell === undefined) {
     return undefined;
   } else if (isDate(cell)) {
-    fail(place, `is a date (${showDay(calendarDayOf(cell))}), but a number is expected. Check that the argument points at the right column.`);
+    fail(
+      place,
+      `is a date (${showDay(calendarDayOf(cell))}), but a number is expected. Check that the argument points at the right column.`,
+    );
   } else if (typeof cell === "boolean") {
     fail(place, `is ${cell ? "TRUE" : "FALSE"}, but a number is expected.`);
   } else {
@@ -108,9 +114,13 @@ function checkRange(value: number, kind: Exclude<ParamKind, "date">, place: Plac
       return;
     case "rate":
       if (value > 1 && value <= 100) {
-        fail(place, `is ${showNumber(value)}, but rates are fractions from 0 to 1 — did you mean ${showNumber(value)}%?`);
+        fail(
+          place,
+          `is ${showNumber(value)}, but rates are fractions from 0 to 1 — did you mean ${showNumber(value)}%?`,
+        );
       }
-      if (value < 0 || value > 1) fail(place, `is ${showNumber(value)}, but a rate must be between 0 and 1 (0% to 100%).`);
+      if (value < 0 || value > 1)
+        fail(place, `is ${showNumber(value)}, but a rate must be between 0 and 1 (0% to 100%).`);
       return;
     case "score":
       if (value < 1 || value > 5) fail(place, `is ${showNumber(value)}, but DSR scores run from 1 to 5.`);
@@ -134,14 +144,19 @@ export function readArgumentDay(cell: unknown, place: Place): Day | undefined {
     if (parseNumberText(cell).kind === "blank") return undefined;
     const iso = parseIsoLikeDate(cell);
     if (iso === null) {
-      fail(place, `is ${showText(cell)}, which is not a date I can read. Use a date cell, DATE(2026,11,22) or text like 2026-11-22.`);
+      fail(
+        place,
+        `is ${showText(cell)}, which is not a date I can read. Use a date cell, DATE(2026,11,22) or text like 2026-11-22.`,
+      );
     }
     const [year, month, day] = iso.split("-").map(Number);
     return { year, month, day };
   }
   if (typeof cell === "number") {
-    fail(place, `is the number ${showNumber(cell)}, but a date is expected. Use a date cell, DATE(2026,11,22) or text like 2026-11-22.`);
+    fail(
+      place,
+      `is the number ${showNumber(cell)}, but a date is expected. Use a date cell, DATE(2026,11,22) or text like 2026-11-22.`,
+    );
   }
   fail(place, "is not a date. Use a date cell, DATE(2026,11,22) or text like 2026-11-22.");
 }
-

@@ -59,7 +59,9 @@ function shapeOf(metric: ElementwiseMetric, param: string, range: unknown[]): Sh
   for (let r = 1; r < rows; r++) {
     const row = range[r];
     if (!Array.isArray(row) || row.length !== columns) {
-      throw new FunctionInputError(`${metric.fn}: ${param} is not a rectangular range (row ${r + 1} has a different length).`);
+      throw new FunctionInputError(
+        `${metric.fn}: ${param} is not a rectangular range (row ${r + 1} has a different length).`,
+      );
     }
   }
   return { rows, columns };
@@ -76,7 +78,9 @@ function readValue(metric: ElementwiseMetric, index: number, cell: unknown, plac
 
 function checkResult(metric: ElementwiseMetric, value: number, where: string): number {
   if (!Number.isFinite(value)) {
-    throw new FunctionInputError(`${metric.fn}: the result${where} is too large to show (${showNumber(value)}); check the inputs.`);
+    throw new FunctionInputError(
+      `${metric.fn}: the result${where} is too large to show (${showNumber(value)}); check the inputs.`,
+    );
   }
   return value;
 }
@@ -156,7 +160,13 @@ export function applyElementwise(metric: ElementwiseMetric, args: ArrayLike<unkn
           values[i] = cell;
           blank[i] = 0;
         } else {
-          const value = readValue(metric, i, cell, { fn: metric.fn, param: metric.params[i].name, row: r + 1, column: c + 1, wide });
+          const value = readValue(metric, i, cell, {
+            fn: metric.fn,
+            param: metric.params[i].name,
+            row: r + 1,
+            column: c + 1,
+            wide,
+          });
           blank[i] = value === undefined ? 1 : 0;
           if (numeric) values[i] = value === undefined ? 0 : (value as number);
           else values[i] = value as number;
@@ -218,7 +228,15 @@ function plainNumberBounds(metric: ElementwiseMetric): { low: Float64Array; high
   const high = new Float64Array(metric.params.length);
   metric.params.forEach((p, i) => {
     const [lo, hi] =
-      p.kind === "rate" ? [0, 1] : p.kind === "score" ? [1, 5] : p.kind === "amount" ? [-1e300, 1e300] : p.kind === "date" ? [1, 0] : [0, 1e300];
+      p.kind === "rate"
+        ? [0, 1]
+        : p.kind === "score"
+          ? [1, 5]
+          : p.kind === "amount"
+            ? [-1e300, 1e300]
+            : p.kind === "date"
+              ? [1, 0]
+              : [0, 1e300];
     low[i] = lo;
     high[i] = hi;
   });

@@ -75,7 +75,8 @@ function toSpec(def: MetricDefinition): FunctionSpec {
     params: def.params.map((p) => ({ name: p.name, kind: p.kind })),
     width: 1,
     compute: def.compute,
-    zeroMessage: def.denominator && def.noun ? `${def.name}: ${def.denominator} is 0, so there is no ${def.noun}` : null,
+    zeroMessage:
+      def.denominator && def.noun ? `${def.name}: ${def.denominator} is 0, so there is no ${def.noun}` : null,
   };
   return {
     name: def.name,
@@ -126,7 +127,8 @@ const funnelMetric: ElementwiseMetric = {
   compute: () => null,
   computeRow: (v: ReadonlyArray<ArgumentValue>) => {
     const [visitors, detail, orders, paid] = v as ReadonlyArray<number | undefined>;
-    const rate = (n: number | undefined, d: number | undefined) => (n === undefined || d === undefined ? null : metrics.ratio(n, d));
+    const rate = (n: number | undefined, d: number | undefined) =>
+      n === undefined || d === undefined ? null : metrics.ratio(n, d);
     return [rate(detail, visitors), rate(orders, detail), rate(paid, orders), rate(paid, visitors)];
   },
   zeroMessage: null,
@@ -147,7 +149,14 @@ export const CUSTOM_FUNCTIONS: FunctionSpec[] = [
     example: "=PAY_CONVERSION(C2:C, B2:B)",
     samples: [
       { args: [35, 1000], result: 0.035 },
-      { args: [[[35], [12], [""]], [[1000], [400], [""]]], result: [[0.035], [0.03], [""]], note: "a blank row stays blank" },
+      {
+        args: [
+          [[35], [12], [""]],
+          [[1000], [400], [""]],
+        ],
+        result: [[0.035], [0.03], [""]],
+        note: "a blank row stays blank",
+      },
     ],
   }),
   ratioMetric({
@@ -155,7 +164,11 @@ export const CUSTOM_FUNCTIONS: FunctionSpec[] = [
     chinese: "浏览转化率",
     description: `Share of visitors who opened a product detail page. ${RANGE_NOTE}`,
     formula: "detail_visitors ÷ visitors",
-    numerator: { name: "detail_visitors", kind: "count", description: "visitors who opened a product detail page (商品访客数)" },
+    numerator: {
+      name: "detail_visitors",
+      kind: "count",
+      description: "visitors who opened a product detail page (商品访客数)",
+    },
     denominator: { name: "visitors", kind: "count", description: "unique visitors of the shop (访客数)" },
     of: metrics.browseConversion,
     noun: "browse conversion rate",
@@ -218,7 +231,8 @@ export const CUSTOM_FUNCTIONS: FunctionSpec[] = [
   toSpec({
     name: "SALES",
     chinese: "销售额",
-    description: "Sales from the core identity: visitors × pay conversion × average order value. Use it to ask what sales would be if one factor changed.",
+    description:
+      "Sales from the core identity: visitors × pay conversion × average order value. Use it to ask what sales would be if one factor changed.",
     formula: "visitors × conversion × aov",
     params: [
       { name: "visitors", kind: "count", description: "unique visitors (访客数)" },
@@ -413,8 +427,18 @@ export const CUSTOM_FUNCTIONS: FunctionSpec[] = [
     formula: "detail ÷ visitors, orders ÷ detail, paid ÷ orders, paid ÷ visitors",
     params: [
       { name: "visitors", kind: "count", type: NUMBER_OR_RANGE, description: "unique visitors (访客数)" },
-      { name: "detail_visitors", kind: "count", type: NUMBER_OR_RANGE, description: "visitors who opened a product detail page" },
-      { name: "order_buyers", kind: "count", type: NUMBER_OR_RANGE, description: "buyers who placed an order (下单买家数)" },
+      {
+        name: "detail_visitors",
+        kind: "count",
+        type: NUMBER_OR_RANGE,
+        description: "visitors who opened a product detail page",
+      },
+      {
+        name: "order_buyers",
+        kind: "count",
+        type: NUMBER_OR_RANGE,
+        description: "buyers who placed an order (下单买家数)",
+      },
       { name: "paid_buyers", kind: "count", type: NUMBER_OR_RANGE, description: "buyers who paid (支付买家数)" },
     ],
     returns: "one row of four rates per input row (spills four columns to the right)",

@@ -26,7 +26,8 @@ export const SERVER_FUNCTIONS: ServerFunctionSpec[] = [
   },
   {
     name: "diagnoseShop",
-    description: "Diagnoses every data sheet and rewrites the Shop Health report sheet; returns a summary for the sidebar.",
+    description:
+      "Diagnoses every data sheet and rewrites the Shop Health report sheet; returns a summary for the sidebar.",
     params: [],
   },
   {

@@ -14,7 +14,14 @@ export function datesAsIsoText(values: Cell[][], timeZone: string): Cell[][] {
   let formatter: Intl.DateTimeFormat | null = null;
   const text = (d: Date): string => {
     formatter ??= new Intl.DateTimeFormat("en-CA", {
-      timeZone, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit", hourCycle: "h23",
+      timeZone,
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+      second: "2-digit",
+      hourCycle: "h23",
     });
     const p: Record<string, string> = {};
     for (const part of formatter.formatToParts(d)) p[part.type] = part.value;
@@ -26,7 +33,8 @@ export function datesAsIsoText(values: Cell[][], timeZone: string): Cell[][] {
   for (const row of values) {
     for (let j = 0; j < row.length; j++) {
       const v = row[j];
-      if (Object.prototype.toString.call(v) === "[object Date]" && !Number.isNaN((v as Date).getTime())) row[j] = text(v as Date);
+      if (Object.prototype.toString.call(v) === "[object Date]" && !Number.isNaN((v as Date).getTime()))
+        row[j] = text(v as Date);
     }
   }
   return values;

@@ -30,11 +30,15 @@ export function gridShape(grid: ReportGrid): { rows: number; columns: number } {
   if (grid.wraps) layers.push(["wraps", grid.wraps]);
   for (const [name, layer] of layers) {
     if (layer.length !== rows || layer.some((line) => line.length !== columns)) {
-      throw new Error(`Shop Doctor: the report layout's ${name} is not ${rows} × ${columns} like its values; the layout has a bug.`);
+      throw new Error(
+        `Shop Doctor: the report layout's ${name} is not ${rows} × ${columns} like its values; the layout has a bug.`,
+      );
     }
   }
   if (grid.columnWidths.length > columns) {
-    throw new Error(`Shop Doctor: the report layout gives ${grid.columnWidths.length} column widths for ${columns} columns.`);
+    throw new Error(
+      `Shop Doctor: the report layout gives ${grid.columnWidths.length} column widths for ${columns} columns.`,
+    );
   }
   return { rows, columns };
 }
@@ -44,11 +48,19 @@ export function gridShape(grid: ReportGrid): { rows: number; columns: number } {
  * `mergeAcross` over the block (a section of findings is one call, however many rows it has).
  */
 export function mergeCalls(merges: GridRange[]): { range: GridRange; across: boolean }[] {
-  const single = merges.filter((m) => m.numRows === 1).sort((a, b) => a.column - b.column || a.numColumns - b.numColumns || a.row - b.row);
+  const single = merges
+    .filter((m) => m.numRows === 1)
+    .sort((a, b) => a.column - b.column || a.numColumns - b.numColumns || a.row - b.row);
   const calls: { range: GridRange; across: boolean }[] = [];
   for (const m of single) {
     const last = calls[calls.length - 1];
-    if (last && last.across && last.range.column === m.column && last.range.numColumns === m.numColumns && last.range.row + last.range.numRows === m.row) {
+    if (
+      last &&
+      last.across &&
+      last.range.column === m.column &&
+      last.range.numColumns === m.numColumns &&
+      last.range.row + last.range.numRows === m.row
+    ) {
       last.range.numRows += 1;
     } else {
       calls.push({ range: { ...m }, across: true });

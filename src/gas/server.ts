@@ -44,9 +44,11 @@ function findSheet(spreadsheet: Spreadsheet, names: readonly string[]): Sheet | 
 }
 
 /** What the Settings sheet says, or why it cannot be used; `sheet` null when there is none yet. */
-function loadSettings(
-  spreadsheet: Spreadsheet,
-): { sheet: Sheet | null; language: Language; result: ReturnType<typeof readSettingsSheet> } {
+function loadSettings(spreadsheet: Spreadsheet): {
+  sheet: Sheet | null;
+  language: Language;
+  result: ReturnType<typeof readSettingsSheet>;
+} {
   const fallback = languageFromLocale(spreadsheet.getSpreadsheetLocale());
   const sheet = findSheet(spreadsheet, SETTINGS_SHEET_NAMES);
   if (!sheet) {
@@ -100,7 +102,11 @@ function writeSettingsSheet(spreadsheet: Spreadsheet, existing: Sheet | null, se
   range.setFontColors(grid.fontColors);
   // Choice cells (the language) offer their values as a dropdown, so a typo cannot get in.
   for (const dropdown of settingsSheetDropdowns(settings.language)) {
-    const rule = SpreadsheetApp.newDataValidation().requireValueInList(dropdown.choices, true).setAllowInvalid(false).setHelpText(dropdown.help).build();
+    const rule = SpreadsheetApp.newDataValidation()
+      .requireValueInList(dropdown.choices, true)
+      .setAllowInvalid(false)
+      .setHelpText(dropdown.help)
+      .build();
     sheet.getRange(dropdown.row, VALUE_COLUMN).setDataValidation(rule);
   }
   sheet.setFrozenRows(1);
@@ -162,7 +168,12 @@ export function diagnoseShop(): ApiResult<DiagnoseSummary> {
   return withDocumentLock(spreadsheet, () => {
     const loaded = loadSettings(spreadsheet);
     const { result, language } = loaded;
-    if (!result.ok) return invalidSettings(result.errors, language, loaded.sheet ? loaded.sheet.getName() : settingsSheetName(language));
+    if (!result.ok)
+      return invalidSettings(
+        result.errors,
+        language,
+        loaded.sheet ? loaded.sheet.getName() : settingsSheetName(language),
+      );
     const settings = result.settings;
     const settingsName = loaded.sheet ? loaded.sheet.getName() : writeSettingsSheet(spreadsheet, null, settings);
 
@@ -175,7 +186,8 @@ export function diagnoseShop(): ApiResult<DiagnoseSummary> {
 
     const grid = engine.layoutReport(report);
     let sheet = findSheet(spreadsheet, [grid.sheetName, ...REPORT_SHEET_NAMES]);
-    if (sheet && !isReportSheet(sheet)) return fail("error", translate(settings.language, "server.error.nameTaken", { sheet: sheet.getName() }));
+    if (sheet && !isReportSheet(sheet))
+      return fail("error", translate(settings.language, "server.error.nameTaken", { sheet: sheet.getName() }));
     if (!sheet) sheet = spreadsheet.insertSheet(grid.sheetName, 0);
     else if (sheet.getName() !== grid.sheetName) sheet.setName(grid.sheetName);
     writeReport(sheet, grid, translate(settings.language, "server.report.protection"));
@@ -188,7 +200,12 @@ export function diagnoseShop(): ApiResult<DiagnoseSummary> {
         score: report.score ?? null,
         scoreReason: report.score === null || report.score === undefined ? (report.scoreReason?.message ?? null) : null,
         counts,
-        actions: report.actions.map((a) => ({ rule: a.rule, subject: a.subject, impact: a.impact, message: a.message })),
+        actions: report.actions.map((a) => ({
+          rule: a.rule,
+          subject: a.subject,
+          impact: a.impact,
+          message: a.message,
+        })),
         reportSheet: grid.sheetName,
         language: report.language,
         period: report.period ? { from: report.period.from, to: report.period.to } : null,
@@ -235,12 +252,19 @@ export function saveSettings(input: Record<string, unknown>): ApiResult<Settings
       // These have defaults rather than "none": an emptied field means "back to the default".
       if (merged[key] === null) delete merged[key];
     }
-    const language = typeof merged.language === "string" && (LANGUAGES as readonly string[]).includes(merged.language) ? (merged.language as Language) : loaded.language;
+    const language =
+      typeof merged.language === "string" && (LANGUAGES as readonly string[]).includes(merged.language)
+        ? (merged.language as Language)
+        : loaded.language;
     const sheetName = loaded.sheet ? loaded.sheet.getName() : settingsSheetName(language);
     const checked = validateSettings(merged, language);
     if (!checked.ok || unknownKeys.length || sheetErrors.length) {
-      const errors: SettingsCellError[] = [...sheetErrors, ...(checked.ok ? [] : checked.errors.filter((e) => !sheetErrors.some((s) => s.field === e.field)))];
-      for (const key of unknownKeys) errors.push({ field: "settings", message: translate(language, "server.expect.unknownKey", { key }), cell: "" });
+      const errors: SettingsCellError[] = [
+        ...sheetErrors,
+        ...(checked.ok ? [] : checked.errors.filter((e) => !sheetErrors.some((s) => s.field === e.field))),
+      ];
+      for (const key of unknownKeys)
+        errors.push({ field: "settings", message: translate(language, "server.expect.unknownKey", { key }), cell: "" });
       return invalidSettings(errors, language, sheetName);
     }
     const name = writeSettingsSheet(spreadsheet, loaded.sheet, checked.settings);

@@ -64,7 +64,12 @@ export function settingsSheetGrid(
   const fontColors: string[][] = [["#000000", "#000000", "#000000", "#000000"]];
   for (const [key, setting] of Object.entries(spec.settings)) {
     const value = (settings as Record<string, unknown>)[key] as string | number | null | undefined;
-    values.push([translate(language, setting.label), value === null || value === undefined ? "" : value, translate(language, setting.help), key]);
+    values.push([
+      translate(language, setting.label),
+      value === null || value === undefined ? "" : value,
+      translate(language, setting.help),
+      key,
+    ]);
     numberFormats.push(["@", SETTING_KINDS[setting.kind].format, "@", "@"]);
     fontWeights.push(["normal", "normal", "normal", "normal"]);
     fontColors.push(["#000000", "#000000", "#5f6368", "#9aa0a6"]);
@@ -92,10 +97,15 @@ function isSettingKey(text: string): text is SettingKey {
 }
 
 /** Cells that offer a dropdown (choice kinds): 1-based row, the allowed values and the help shown. */
-export function settingsSheetDropdowns(language: Language, spec: SettingsSpecShape = SETTINGS_SPEC): { row: number; choices: string[]; help: string }[] {
-  return Object.entries(spec.settings).flatMap(([key, setting], index) => {
+export function settingsSheetDropdowns(
+  language: Language,
+  spec: SettingsSpecShape = SETTINGS_SPEC,
+): { row: number; choices: string[]; help: string }[] {
+  return Object.entries(spec.settings).flatMap(([_key, setting], index) => {
     const kind = SETTING_KINDS[setting.kind];
-    return "choices" in kind && kind.choices ? [{ row: index + 2, choices: [...kind.choices], help: translate(language, setting.help) }] : [];
+    return "choices" in kind && kind.choices
+      ? [{ row: index + 2, choices: [...kind.choices], help: translate(language, setting.help) }]
+      : [];
   });
 }
 
@@ -108,7 +118,8 @@ function locateKeys(values: Cell[][]): Map<SettingKey, number> {
   });
   for (const key of Object.keys(SETTINGS_SPEC.settings) as SettingKey[]) {
     const row = settingsRow(key);
-    if (!rows.has(key) && row <= values.length && String(values[row - 1][KEY_COLUMN - 1] ?? "").trim() === "") rows.set(key, row);
+    if (!rows.has(key) && row <= values.length && String(values[row - 1][KEY_COLUMN - 1] ?? "").trim() === "")
+      rows.set(key, row);
   }
   return rows;
 }
@@ -170,7 +181,9 @@ export function readSettingsSheet(values: Cell[][], fallbackLanguage: Language):
   }
   if (errors.length) return { ok: false, errors, language, input };
   const checked = validateSettings(input, language, (key) => `B${rows.get(key) ?? settingsRow(key)}`);
-  return checked.ok ? { ok: true, settings: checked.settings, input } : { ok: false, errors: checked.errors, language, input };
+  return checked.ok
+    ? { ok: true, settings: checked.settings, input }
+    : { ok: false, errors: checked.errors, language, input };
 }
 
 /** The spec's validator, with errors in `language` pointed at Settings-sheet cells. */
@@ -205,5 +218,7 @@ export function describeSettingsErrors(errors: SettingsCellError[], language: La
       expected: e.message,
     }),
   );
-  return translate(language, "server.error.invalidSettings", { problems: problems.join(translate(language, "server.error.problemSeparator")) });
+  return translate(language, "server.error.invalidSettings", {
+    problems: problems.join(translate(language, "server.error.problemSeparator")),
+  });
 }

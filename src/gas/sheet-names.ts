@@ -8,4 +8,3 @@ export const REPORT_SHEET_NAMES: readonly string[] = LANGUAGES.map((l) => transl
 export function languageFromLocale(locale: string): Language {
   return fromLocale(locale);
 }
-

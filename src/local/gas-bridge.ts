@@ -57,8 +57,7 @@ export type BundleGlobals = Record<string, unknown>;
  */
 export function bundleServer(globals: BundleGlobals): GasServer {
   return {
-    functions: () =>
-      Object.keys(globals).filter((name) => typeof globals[name] === "function" && !name.endsWith("_")),
+    functions: () => Object.keys(globals).filter((name) => typeof globals[name] === "function" && !name.endsWith("_")),
     call(name, args) {
       const fn = globals[name];
       if (typeof fn !== "function" || name.endsWith("_")) {
@@ -79,7 +78,8 @@ export function assertPlainData(value: unknown, fnName: string, path = "result")
   if (value === null || value === undefined) return;
   const type = typeof value;
   if (type === "string" || type === "number" || type === "boolean") return;
-  if (type === "function") throw new Error(`${fnName} returned a function at ${path}; google.script.run sends plain data only`);
+  if (type === "function")
+    throw new Error(`${fnName} returned a function at ${path}; google.script.run sends plain data only`);
   // instanceof would miss a Date made inside the vm realm.
   if (Object.prototype.toString.call(value) === "[object Date]") {
     throw new Error(`${fnName} returned a Date at ${path}; google.script.run cannot send Dates — return an ISO string`);
@@ -91,8 +91,10 @@ export function assertPlainData(value: unknown, fnName: string, path = "result")
   const proto = Object.getPrototypeOf(value) as unknown;
   // Objects made inside the vm realm have that realm's Object.prototype, so compare by shape.
   const isPlain = proto === null || Object.getPrototypeOf(proto) === null;
-  if (!isPlain) throw new Error(`${fnName} returned a class instance at ${path}; google.script.run sends plain data only`);
-  for (const [key, item] of Object.entries(value as Record<string, unknown>)) assertPlainData(item, fnName, `${path}.${key}`);
+  if (!isPlain)
+    throw new Error(`${fnName} returned a class instance at ${path}; google.script.run sends plain data only`);
+  for (const [key, item] of Object.entries(value as Record<string, unknown>))
+    assertPlainData(item, fnName, `${path}.${key}`);
 }
 
 /** Reads a request body as UTF-8, refusing (with `tooLarge()`) anything over `maxBytes`. */

@@ -34,7 +34,10 @@ function formatSection(value: number, section: string): string {
     else if (match[2] !== undefined) parts.push({ literal: true, text: match[2] });
     else parts.push({ literal: false, text: match[3] });
   }
-  const code = parts.filter((p) => !p.literal).map((p) => p.text).join("");
+  const code = parts
+    .filter((p) => !p.literal)
+    .map((p) => p.text)
+    .join("");
   const numberPattern = /[#0?][#0?,]*(\.[0#?]*)?/.exec(code);
   if (!numberPattern) return parts.map((p) => p.text).join("");
   const percent = code.includes("%");
@@ -123,7 +126,9 @@ export function renderGridTable(grid: RenderableGrid, options: RenderGridOptions
   const widths = Array.from({ length: columns }, (_, c) => grid.columnWidths?.[c] ?? 0);
   const fixed = columns > 0 && widths.every((w) => w > 0);
   const tableWidth = widths.reduce((sum, w) => sum + w, options.headings ? 40 : 0);
-  const classes = ["sd-grid", fixed ? "sd-fixed" : "", options.className ? escapeHtml(options.className) : ""].filter(Boolean);
+  const classes = ["sd-grid", fixed ? "sd-fixed" : "", options.className ? escapeHtml(options.className) : ""].filter(
+    Boolean,
+  );
   out.push(`<table class="${classes.join(" ")}"${fixed ? ` style="width:${Math.round(tableWidth)}px"` : ""}>`);
   out.push("<colgroup>");
   if (options.headings) out.push('<col style="width:40px">');
@@ -148,7 +153,8 @@ export function renderGridTable(grid: RenderableGrid, options: RenderGridOptions
       const format = grid.numberFormats?.[r]?.[c] ?? "";
       const style: string[] = [];
       const background = grid.backgrounds?.[r]?.[c];
-      if (background && CSS_COLOR.test(background) && background.toLowerCase() !== "#ffffff") style.push(`background:${background}`);
+      if (background && CSS_COLOR.test(background) && background.toLowerCase() !== "#ffffff")
+        style.push(`background:${background}`);
       const color = grid.fontColors?.[r]?.[c];
       if (color && CSS_COLOR.test(color) && color.toLowerCase() !== "#000000") style.push(`color:${color}`);
       if (grid.fontWeights?.[r]?.[c] === "bold") style.push("font-weight:bold");
@@ -205,14 +211,18 @@ export function renderFunnelChart(grid: RenderableGrid & { chart?: ReportGrid["c
   for (let r = chart.range.row; r < chart.range.row + chart.range.numRows; r++) {
     const label = grid.values[r - 1]?.[chart.range.column - 1];
     const count = grid.values[r - 1]?.[chart.range.column];
-    if (typeof count === "number" && Number.isFinite(count) && count >= 0) steps.push({ label: String(label ?? ""), count });
+    if (typeof count === "number" && Number.isFinite(count) && count >= 0)
+      steps.push({ label: String(label ?? ""), count });
   }
   if (steps.length === 0) return "";
   const max = Math.max(...steps.map((s) => s.count), 1);
   const bars = steps.map((step, i) => {
     const width = Math.max(0.5, (step.count / max) * 100);
     const previous = i > 0 ? steps[i - 1].count : 0;
-    const rate = i > 0 && previous > 0 ? ` <span class="sd-rate">${escapeHtml(formatCellValue(step.count / previous, "0.0%"))}</span>` : "";
+    const rate =
+      i > 0 && previous > 0
+        ? ` <span class="sd-rate">${escapeHtml(formatCellValue(step.count / previous, "0.0%"))}</span>`
+        : "";
     return (
       `<div class="sd-step"><span class="sd-label">${escapeHtml(step.label)}</span>` +
       `<span class="sd-bar" style="width:${width.toFixed(2)}%"></span>` +
@@ -223,7 +233,11 @@ export function renderFunnelChart(grid: RenderableGrid & { chart?: ReportGrid["c
 }
 
 /** A complete, self-contained HTML page showing one grid (the CLI's `--out`). */
-export function renderGridPage(grid: RenderableGrid & { chart?: ReportGrid["chart"] }, title: string, lang = "zh-CN"): string {
+export function renderGridPage(
+  grid: RenderableGrid & { chart?: ReportGrid["chart"] },
+  title: string,
+  lang = "zh-CN",
+): string {
   return [
     "<!doctype html>",
     `<html lang="${escapeHtml(lang)}"><head><meta charset="utf-8">`,

@@ -27,7 +27,17 @@ export interface FormField {
 /** The fields of the form, in the spec's order: every key whose spec has `form`. */
 export function formFields(spec: SettingsSpecShape = SETTINGS_SPEC): FormField[] {
   return Object.entries(spec.settings).flatMap(([key, setting]) =>
-    setting.form ? [{ key, kind: setting.kind, control: SETTING_KINDS[setting.kind].control, label: setting.label, hint: setting.form.hint }] : [],
+    setting.form
+      ? [
+          {
+            key,
+            kind: setting.kind,
+            control: SETTING_KINDS[setting.kind].control,
+            label: setting.label,
+            hint: setting.form.hint,
+          },
+        ]
+      : [],
   );
 }
 
@@ -51,8 +61,10 @@ export function readFormField(field: FormField, raw: string, language: Language)
   if (kind.type === "number") {
     const reading = parseNumberText(raw);
     if (reading.kind === "blank") return { ok: true, value: null };
-    if (reading.kind === "invalid") return { ok: false, message: translate(language, "ui.invalid.notNumber", { value: raw.trim() }) };
-    value = field.control === "percent" && !reading.percent ? Number((reading.value / 100).toPrecision(12)) : reading.value;
+    if (reading.kind === "invalid")
+      return { ok: false, message: translate(language, "ui.invalid.notNumber", { value: raw.trim() }) };
+    value =
+      field.control === "percent" && !reading.percent ? Number((reading.value / 100).toPrecision(12)) : reading.value;
   } else {
     if (raw.trim() === "" && kind.type !== "choice") return { ok: true, value: null };
     value = raw;

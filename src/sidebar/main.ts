@@ -37,7 +37,12 @@ interface PanelState {
    * ApiError: the server answered with a worded refusal. `auth` / `server`: google.script.run
    * itself failed. `said`: show the server's own sentence as it is.
    */
-  error: ApiError | { code: "auth" } | { code: "server"; message: string; during?: "settings" } | { code: "said"; message: string } | null;
+  error:
+    | ApiError
+    | { code: "auth" }
+    | { code: "server"; message: string; during?: "settings" }
+    | { code: "said"; message: string }
+    | null;
   status: { key: MessageKey; params: Record<string, string> } | null;
 }
 
@@ -68,7 +73,11 @@ function t(key: MessageKey, params: Record<string, string | number> = {}): strin
 }
 
 /** Creates an element whose content is plain text: the only way sheet data reaches the page. */
-function textElement<K extends keyof HTMLElementTagNameMap>(tag: K, text: string, className?: string): HTMLElementTagNameMap[K] {
+function textElement<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  text: string,
+  className?: string,
+): HTMLElementTagNameMap[K] {
   const element = document.createElement(tag);
   element.textContent = text;
   if (className) element.className = className;
@@ -120,7 +129,8 @@ function renderProgress(): void {
   button.textContent = state.running ? t("ui.diagnosing") : state.summary ? t("ui.diagnoseAgain") : t("ui.diagnose");
   if (!state.running) return;
   byId<HTMLProgressElement>("progress-bar").value = state.stage + 1;
-  byId("progress-label").textContent = `${t("ui.progress.step", { step: state.stage + 1, total: STAGES.length })} · ${t(`ui.stage.${STAGES[state.stage]}`)}`;
+  byId("progress-label").textContent =
+    `${t("ui.progress.step", { step: state.stage + 1, total: STAGES.length })} · ${t(`ui.stage.${STAGES[state.stage]}`)}`;
   const list = byId("stages");
   list.replaceChildren(
     ...STAGES.map((stage, index) => {
@@ -133,7 +143,11 @@ function renderProgress(): void {
       item.append(
         textElement("span", done ? "✓" : current ? "●" : "○", "icon"),
         textElement("span", t(`ui.stage.${stage}`), "stage-name"),
-        textElement("span", t(done ? "ui.stage.done" : current ? "ui.stage.current" : "ui.stage.waiting"), "visually-hidden"),
+        textElement(
+          "span",
+          t(done ? "ui.stage.done" : current ? "ui.stage.current" : "ui.stage.waiting"),
+          "visually-hidden",
+        ),
       );
       item.lastElementChild?.prepend(" ");
       return item;
@@ -141,7 +155,11 @@ function renderProgress(): void {
   );
 }
 
-const BAND_WORDS: Record<Exclude<Status, "info">, MessageKey> = { good: "ui.score.healthy", warn: "ui.score.watch", bad: "ui.score.sick" };
+const BAND_WORDS: Record<Exclude<Status, "info">, MessageKey> = {
+  good: "ui.score.healthy",
+  warn: "ui.score.watch",
+  bad: "ui.score.sick",
+};
 
 function bandOf(score: number | null): { key: MessageKey; status: Status } {
   if (score === null) return { key: "ui.score.notEnough", status: "info" };
@@ -166,7 +184,10 @@ function renderResult(): void {
   const band = bandOf(scored ? summary.score : null);
   const bandElement = byId("score-band");
   bandElement.className = `band status-${band.status}`;
-  bandElement.replaceChildren(textElement("span", STATUS_ICONS[band.status], "icon"), document.createTextNode(` ${t(band.key)}`));
+  bandElement.replaceChildren(
+    textElement("span", STATUS_ICONS[band.status], "icon"),
+    document.createTextNode(` ${t(band.key)}`),
+  );
   bandElement.firstElementChild?.setAttribute("aria-hidden", "true");
 
   byId("counts").replaceChildren(
@@ -176,7 +197,11 @@ function renderResult(): void {
       item.dataset.status = status;
       const icon = textElement("span", STATUS_ICONS[status], "icon");
       icon.setAttribute("aria-hidden", "true");
-      item.append(icon, textElement("span", t(`ui.status.${status}`), "count-label"), textElement("span", String(summary.counts[status] ?? 0), "count-value"));
+      item.append(
+        icon,
+        textElement("span", t(`ui.status.${status}`), "count-label"),
+        textElement("span", String(summary.counts[status] ?? 0), "count-value"),
+      );
       return item;
     }),
   );
@@ -193,7 +218,9 @@ function renderResult(): void {
   const languageNote = byId("language-note");
   const stale = isLanguage(summary.language) && summary.language !== state.language;
   languageNote.hidden = !stale;
-  languageNote.textContent = stale ? t("ui.languageSwitched", { previous: t(`ui.language.${summary.language}` as MessageKey) }) : "";
+  languageNote.textContent = stale
+    ? t("ui.languageSwitched", { previous: t(`ui.language.${summary.language}` as MessageKey) })
+    : "";
 
   const actions = byId("actions");
   if (summary.actions.length === 0) {
@@ -248,7 +275,9 @@ function renderError(): void {
   }
   byId("error-message").textContent = errorText(error);
   const list = "fields" in error && error.fields ? error.fields : [];
-  fields.replaceChildren(...list.map((field) => textElement("li", describeFieldError(field.field, field.message, field.cell))));
+  fields.replaceChildren(
+    ...list.map((field) => textElement("li", describeFieldError(field.field, field.message, field.cell))),
+  );
 }
 
 function describeFieldError(field: string, message: string, cell?: string): string {
@@ -269,7 +298,8 @@ function render(): void {
 function classifyFailure(error: unknown): NonNullable<PanelState["error"]> {
   const message = error instanceof Error ? error.message : String(error);
   // What google.script.run reports when several Google accounts confuse the session.
-  if (/PERMISSION_DENIED|authori[sz]ation is required|not authori[sz]ed|需要授权|需要授權/i.test(message)) return { code: "auth" };
+  if (/PERMISSION_DENIED|authori[sz]ation is required|not authori[sz]ed|需要授权|需要授權/i.test(message))
+    return { code: "auth" };
   return { code: "server", message };
 }
 
@@ -472,7 +502,10 @@ async function saveSettings(event: Event): Promise<void> {
       }
       const inForm = result.error.fields.length - outside.length;
       showSettingsStatus(
-        [inForm ? t("ui.settings.fix", { count: inForm }) : "", outside.length ? t("ui.settings.fixInSheet", { count: outside.length, sheet: settingsSheetName() }) : ""]
+        [
+          inForm ? t("ui.settings.fix", { count: inForm }) : "",
+          outside.length ? t("ui.settings.fixInSheet", { count: outside.length, sheet: settingsSheetName() }) : "",
+        ]
           .filter(Boolean)
           .join(" "),
         true,

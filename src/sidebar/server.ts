@@ -31,7 +31,13 @@ export function run<K extends ServerFunction>(
   return new Promise((resolve, reject) => {
     const script = typeof google === "undefined" ? undefined : google.script;
     if (!script || !script.run) {
-      reject(new ServerCallError(name, "google.script.run is not available: open this panel from the spreadsheet's menu", "unavailable"));
+      reject(
+        new ServerCallError(
+          name,
+          "google.script.run is not available: open this panel from the spreadsheet's menu",
+          "unavailable",
+        ),
+      );
       return;
     }
     let settled = false;

@@ -46,8 +46,14 @@ describe.skipIf(!chromiumAvailable())("google.script.run bridge", () => {
   it("runs server functions with plain-data arguments and returns their results", async () => {
     const page = await browser.context.newPage();
     await page.goto(bridge.url);
-    expect(await page.evaluate(() => (globalThis as any).callServer("add", [2, 40]))).toEqual({ ok: true, value: 42, user: "marker" });
-    expect(await page.evaluate(() => (globalThis as any).callServer("echo", [{ name: "<b>x</b>", list: [1, "二"] }]))).toEqual({
+    expect(await page.evaluate(() => (globalThis as any).callServer("add", [2, 40]))).toEqual({
+      ok: true,
+      value: 42,
+      user: "marker",
+    });
+    expect(
+      await page.evaluate(() => (globalThis as any).callServer("echo", [{ name: "<b>x</b>", list: [1, "二"] }])),
+    ).toEqual({
       ok: true,
       value: { got: { name: "<b>x</b>", list: [1, "二"] } },
       user: "marker",

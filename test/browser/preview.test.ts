@@ -33,7 +33,12 @@ describe.skipIf(!ready)("npm start preview", () => {
   beforeAll(async () => {
     workbook = PreviewWorkbook.fromFile(CODE_PATH, sampleShopSheets());
     expect(workbook.applySettings(sampleShopSettings())).toBeNull();
-    server = await startPreviewServer({ workbook, sidebarHtml: sidebarFromFile(SIDEBAR_PATH), port: 0, log: (line) => serverLog.push(line) });
+    server = await startPreviewServer({
+      workbook,
+      sidebarHtml: sidebarFromFile(SIDEBAR_PATH),
+      port: 0,
+      log: (line) => serverLog.push(line),
+    });
     browser = await launchChromium();
     page = await browser.context.newPage();
     await page.setViewportSize({ width: 1440, height: 900 });
@@ -85,7 +90,9 @@ describe.skipIf(!ready)("npm start preview", () => {
     expect(serverLog[serverLog.length - 1]).toMatch(/diagnoseShop → ok/);
     await frame.waitForSelector("#open-report:not([hidden])");
     await frame.click("#open-report");
-    await page.waitForFunction(`/^店铺体检/.test(document.querySelector('.pv-tab[aria-selected="true"]')?.textContent ?? "")`);
+    await page.waitForFunction(
+      `/^店铺体检/.test(document.querySelector('.pv-tab[aria-selected="true"]')?.textContent ?? "")`,
+    );
     await page.waitForFunction(`/^店铺体检/.test(document.getElementById("grid")?.getAttribute("data-sheet") ?? "")`);
   }
 
@@ -116,7 +123,9 @@ describe.skipIf(!ready)("npm start preview", () => {
       `[...document.querySelectorAll("#grid tbody tr")].map((tr) => [...tr.querySelectorAll("td")].map((td) => td.textContent || ""))`,
     )) as string[][];
     const rowsWith = (...parts: (string | RegExp)[]) =>
-      rows.filter((cells) => parts.every((p) => cells.some((c) => (typeof p === "string" ? c.includes(p) : p.test(c)))));
+      rows.filter((cells) =>
+        parts.every((p) => cells.some((c) => (typeof p === "string" ? c.includes(p) : p.test(c)))),
+      );
     const flagged = (cells: string[]) => /严重|注意/.test(cells[0] ?? "");
     // Traffic and no sales: the jacket (by id or name) is a problem.
     expect(rowsWith(/683201457717|复古水洗牛仔外套/, "访客数").some(flagged)).toBe(true);
@@ -155,13 +164,34 @@ describe.skipIf(!ready)("npm start preview", () => {
   it("lays the report tab out at the layout's column widths and wraps its advice: no advice cell is cut off", async () => {
     expect(await activeTab()).toMatch(REPORT_TAB);
     // The row-number column, then the layout's widths (COLUMN_WIDTHS), then Sheets' default 100 px.
-    const widths = await page.$$eval("#grid col", (cols) => cols.map((c) => (c as unknown as { style: { width: string } }).style.width));
-    expect(widths.slice(0, 12)).toEqual(["40px", "96px", "170px", "130px", "104px", "104px", "104px", "118px", "520px", "100px", "100px", "100px"]);
+    const widths = await page.$$eval("#grid col", (cols) =>
+      cols.map((c) => (c as unknown as { style: { width: string } }).style.width),
+    );
+    expect(widths.slice(0, 12)).toEqual([
+      "40px",
+      "96px",
+      "170px",
+      "130px",
+      "104px",
+      "104px",
+      "104px",
+      "118px",
+      "520px",
+      "100px",
+      "100px",
+      "100px",
+    ]);
     expect(await page.getAttribute("#grid table", "class")).toContain("sd-fixed");
     const advice = (await page.$$eval("#grid td[data-cell^='H']", (cells) =>
       cells
         .filter((td) => (td.textContent ?? "").length > 0)
-        .map((td) => ({ cell: td.getAttribute("data-cell"), text: td.textContent ?? "", fits: td.scrollWidth <= td.clientWidth && td.scrollHeight <= td.clientHeight, height: td.getBoundingClientRect().height, width: td.getBoundingClientRect().width })),
+        .map((td) => ({
+          cell: td.getAttribute("data-cell"),
+          text: td.textContent ?? "",
+          fits: td.scrollWidth <= td.clientWidth && td.scrollHeight <= td.clientHeight,
+          height: td.getBoundingClientRect().height,
+          width: td.getBoundingClientRect().width,
+        })),
     )) as { cell: string; text: string; fits: boolean; height: number; width: number }[];
     expect(advice.length).toBeGreaterThan(20);
     expect(advice.filter((a) => !a.fits)).toEqual([]);
@@ -185,7 +215,9 @@ describe.skipIf(!ready)("npm start preview", () => {
     expect(await page.inputValue("#paste-text")).toBe(tsv);
     await page.fill("#paste-name", "我的直通车<b>导出</b>");
     await page.click("#paste-add");
-    await page.waitForFunction(`document.querySelector('.pv-tab[aria-selected="true"]')?.textContent === "我的直通车<b>导出</b>"`);
+    await page.waitForFunction(
+      `document.querySelector('.pv-tab[aria-selected="true"]')?.textContent === "我的直通车<b>导出</b>"`,
+    );
     // The name is text, never markup.
     expect(await page.$$eval("#tabs b, #grid b", (els) => els.length)).toBe(0);
     const pasted = (await page.textContent("#grid")) ?? "";
@@ -209,7 +241,9 @@ describe.skipIf(!ready)("npm start preview", () => {
     await page.click("#paste-open");
     await page.setInputFiles("#paste-file", path);
     await page.click("#paste-add");
-    await page.waitForFunction(`document.querySelector('.pv-tab[aria-selected="true"]')?.textContent === "商品_全部_gbk"`);
+    await page.waitForFunction(
+      `document.querySelector('.pv-tab[aria-selected="true"]')?.textContent === "商品_全部_gbk"`,
+    );
     // Decoded, not mojibake: a Chinese header from the export is on the grid.
     expect(await page.textContent("#grid")).toContain("商品名称");
   });
@@ -239,7 +273,9 @@ describe.skipIf(!ready)("npm start preview", () => {
     expect(daily).toBeLessThan(0.04);
     // A thrown message shows as #ERROR! with the function's own reason as the note.
     await typeInto("R3", "=PAY_CONVERSION(E2, 0)");
-    await page.waitForFunction(`(document.querySelector('#grid td[data-cell="R3"]')?.textContent ?? "").startsWith("#")`);
+    await page.waitForFunction(
+      `(document.querySelector('#grid td[data-cell="R3"]')?.textContent ?? "").startsWith("#")`,
+    );
     const note = (await page.getAttribute('#grid td[data-cell="R3"]', "title")) ?? "";
     expect(note).toMatch(/PAY_CONVERSION|visitors|访客/i);
     expect(pageErrors).toEqual([]);
@@ -278,7 +314,9 @@ describe.skipIf(!existsSync(CODE_PATH))("the preview process (what npm start run
       expect(page.status).toBe(200);
       expect(await page.text()).toContain('src="/sidebar"');
       const view = (await (await fetch(url + "api/workbook")).json()) as { tabs: { name: string }[] };
-      expect(view.tabs.map((t) => t.name)).toEqual(expect.arrayContaining(["店铺日报", "商品效果", "流量来源", "推广计划"]));
+      expect(view.tabs.map((t) => t.name)).toEqual(
+        expect.arrayContaining(["店铺日报", "商品效果", "流量来源", "推广计划"]),
+      );
       // A page on another domain re-pointed at 127.0.0.1 (DNS rebinding) is refused.
       const status = await new Promise<number>((resolve, reject) => {
         const req = request(url + "api/workbook", { headers: { host: "attacker.example" } }, (res) => {

@@ -29,7 +29,11 @@ describe.skipIf(!chromiumAvailable())("--out report page in Chromium", () => {
     await page.setViewportSize({ width: 1400, height: 900 });
     await page.setContent(renderGridPage(grid, grid.sheetName, report.language));
     const cells = (await page.$$eval("td[data-cell]", (tds) =>
-      tds.map((td) => ({ cell: td.getAttribute("data-cell") ?? "", text: td.textContent ?? "", fits: td.scrollWidth <= td.clientWidth && td.scrollHeight <= td.clientHeight })),
+      tds.map((td) => ({
+        cell: td.getAttribute("data-cell") ?? "",
+        text: td.textContent ?? "",
+        fits: td.scrollWidth <= td.clientWidth && td.scrollHeight <= td.clientHeight,
+      })),
     )) as CellView[];
     await screenshot(page, name);
     await page.close();
@@ -43,7 +47,9 @@ describe.skipIf(!chromiumAvailable())("--out report page in Chromium", () => {
       expect(cells.filter((c) => !c.fits)).toEqual([]);
       const advice = cells.filter((c) => c.cell.startsWith("H") && c.text !== "");
       // Every finding's message is one advice cell, word for word.
-      expect(advice.map((c) => c.text).sort()).toEqual(expect.arrayContaining(report.findings.map((f) => f.message).sort()));
+      expect(advice.map((c) => c.text).sort()).toEqual(
+        expect.arrayContaining(report.findings.map((f) => f.message).sort()),
+      );
       expect(report.findings.length).toBeGreaterThan(30);
       for (const action of report.actions) expect(cells.some((c) => c.text === action.message && c.fits)).toBe(true);
     });
@@ -52,7 +58,12 @@ describe.skipIf(!chromiumAvailable())("--out report page in Chromium", () => {
   it("an unbroken long word (a pasted URL as a product name) wraps too", async () => {
     const report = diagnoseTables(sampleShopSheets(), sampleShopSettings());
     const long = `https://item.taobao.com/item.htm?id=${"6832014577".repeat(12)}`;
-    report.findings[0] = { ...report.findings[0], subject: long, subjectType: "product", message: `${long} ${report.findings[0].message}` };
+    report.findings[0] = {
+      ...report.findings[0],
+      subject: long,
+      subjectType: "product",
+      message: `${long} ${report.findings[0].message}`,
+    };
     const cells = await cellsOf(report, "out-report-long-word");
     expect(cells.filter((c) => !c.fits)).toEqual([]);
     expect(cells.some((c) => c.text === long)).toBe(true);

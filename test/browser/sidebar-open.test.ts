@@ -9,7 +9,15 @@ import { bundleServer } from "../../src/local/gas-bridge";
 import { chromiumAvailable, launchChromium, openSidebar, SIDEBAR_PATH, type Browser } from "../support/browser";
 import { loadBundle } from "../support/load-bundle";
 
-const SHOP = [{ name: "店铺", values: [["统计日期", "访客数", "支付买家数", "支付金额"], ["2026-11-01", 1000, 30, 3000]] }];
+const SHOP = [
+  {
+    name: "店铺",
+    values: [
+      ["统计日期", "访客数", "支付买家数", "支付金额"],
+      ["2026-11-01", 1000, 30, 3000],
+    ],
+  },
+];
 
 function opened(locale: string, settings: Record<string, unknown> = {}) {
   const google = createFakeGoogle({ sheets: SHOP, locale, htmlFiles: { Sidebar: readFileSync(SIDEBAR_PATH, "utf8") } });
@@ -49,7 +57,11 @@ describe.skipIf(!chromiumAvailable())("the sidebar's first paint", () => {
 
   it("is already English while getSettings is still on its way", async () => {
     const { context, sidebar } = opened("zh_CN", { language: "en" });
-    const session = await openSidebar(browser, bundleServer(context), { html: () => sidebar.content, delayMs: 3000, waitForReady: false });
+    const session = await openSidebar(browser, bundleServer(context), {
+      html: () => sidebar.content,
+      delayMs: 3000,
+      waitForReady: false,
+    });
     try {
       await session.page.waitForSelector("#diagnose");
       expect((await session.page.textContent("#diagnose"))?.trim()).toBe("Diagnose shop");

@@ -5,7 +5,14 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
-import { chromiumAvailable, launchChromium, openSidebar, screenshot, type Browser, type SidebarSession } from "../support/browser";
+import {
+  chromiumAvailable,
+  launchChromium,
+  openSidebar,
+  screenshot,
+  type Browser,
+  type SidebarSession,
+} from "../support/browser";
 import { shopFixture, createWorld, emptyFixture, xssProduct } from "../support/sidebar-fixture";
 import type { ShopWorld } from "../support/sidebar-world";
 import type { ApiResult, DiagnoseSummary } from "../../src/gas/api";
@@ -21,7 +28,9 @@ async function diagnose(session: SidebarSession, how: "click" | "keyboard" = "cl
   const before = session.bridge.calls.filter((c) => c.name === "diagnoseShop").length;
   if (how === "click") await session.page.click("#diagnose");
   else await session.page.keyboard.press("Enter");
-  await expect.poll(() => session.bridge.calls.filter((c) => c.name === "diagnoseShop").length, { timeout: 20_000 }).toBeGreaterThan(before);
+  await expect
+    .poll(() => session.bridge.calls.filter((c) => c.name === "diagnoseShop").length, { timeout: 20_000 })
+    .toBeGreaterThan(before);
   await session.page.waitForFunction(
     "!document.getElementById('diagnose').disabled && document.getElementById('progress').hidden",
     undefined,
@@ -80,7 +89,12 @@ describe.skipIf(!chromiumAvailable())("Diagnose shop sidebar in Chromium", () =>
     expect(score).toBeGreaterThanOrEqual(0);
     expect(score).toBeLessThanOrEqual(100);
     // Every status has a text label and a number, not only a colour.
-    for (const [status, label] of [["bad", "严重"], ["warn", "注意"], ["good", "良好"], ["info", "提示"]]) {
+    for (const [status, label] of [
+      ["bad", "严重"],
+      ["warn", "注意"],
+      ["good", "良好"],
+      ["info", "提示"],
+    ]) {
       const item = page.locator(`#counts li[data-status='${status}']`);
       expect(await item.locator(".count-label").innerText()).toBe(label);
       expect(await item.locator(".count-value").innerText()).toMatch(/^\d+$/);
@@ -88,7 +102,9 @@ describe.skipIf(!chromiumAvailable())("Diagnose shop sidebar in Chromium", () =>
     const actions = page.locator("#actions li.action");
     expect(await actions.count()).toBeGreaterThan(0);
     expect(await actions.count()).toBeLessThanOrEqual(3);
-    expect(await actions.first().locator(".action-impact").innerText()).toMatch(/涉及金额：每天约 ¥[\d,.]+|金额无法估算/);
+    expect(await actions.first().locator(".action-impact").innerText()).toMatch(
+      /涉及金额：每天约 ¥[\d,.]+|金额无法估算/,
+    );
     expect(await text(page, "#status")).toContain("诊断完成");
     await screenshot(page, "03-result-zh-CN");
 
@@ -354,11 +370,15 @@ describe.skipIf(!chromiumAvailable())("Diagnose shop sidebar in Chromium", () =>
     expect(await text(page, "#counts li[data-status='bad'] .count-label")).toBe("Problem");
     expect(await text(page, "#score-band")).toMatch(/In good shape|A few things to watch|Needs attention soon/);
     expect(await text(page, "#period")).toMatch(/^Data from \d{4}-\d\d-\d\d to \d{4}-\d\d-\d\d$/);
-    expect(await page.locator("#actions li.action .action-impact").first().innerText()).toMatch(/Money at stake: about ¥[\d,.]+ a day|no money estimate/);
+    expect(await page.locator("#actions li.action .action-impact").first().innerText()).toMatch(
+      /Money at stake: about ¥[\d,.]+ a day|no money estimate/,
+    );
     const chrome = (await page.evaluate(
       "Array.from(document.querySelectorAll('[data-i18n], .count-label, .band, .action-impact, #period, #status, #settings-status, label')).map(e => e.textContent).join(' ')",
     )) as string;
-    expect(chrome.replace(/简体中文|繁體中文|设置|店铺体检|「[^」]*」|“[^”]*”|"[^"]*"/g, "")).not.toMatch(/[\u4e00-\u9fff]/);
+    expect(chrome.replace(/简体中文|繁體中文|设置|店铺体检|「[^」]*」|“[^”]*”|"[^"]*"/g, "")).not.toMatch(
+      /[\u4e00-\u9fff]/,
+    );
     // The advice shown came from the Chinese report: say so, and mark it as Chinese.
     expect(await page.locator("#language-note").isVisible()).toBe(true);
     expect(await text(page, "#language-note")).toBe(
@@ -402,7 +422,9 @@ describe.skipIf(!chromiumAvailable())("Diagnose shop sidebar in Chromium", () =>
     expect(await text(page, ".score-label")).toBe("Health score");
     expect(await text(page, "#counts li[data-status='bad'] .count-label")).toBe("Problem");
     expect(await text(page, "#open-report")).toBe("Open report");
-    expect(await page.locator("#actions li.action .action-impact").first().innerText()).toMatch(/Money at stake: about ¥[\d,.]+ a day|no money estimate/);
+    expect(await page.locator("#actions li.action .action-impact").first().innerText()).toMatch(
+      /Money at stake: about ¥[\d,.]+ a day|no money estimate/,
+    );
     // No Chinese left in the panel's own words (sheet data may be Chinese; action messages come from the report).
     const chrome = await page.evaluate(
       "Array.from(document.querySelectorAll('[data-i18n], .count-label, #progress-label, #status, label')).map(e => e.textContent).join(' ')",

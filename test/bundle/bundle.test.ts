@@ -15,7 +15,8 @@ let source = "";
 let realm: BundleContext;
 
 beforeAll(() => {
-  if (!existsSync(BUNDLE_PATH)) throw new Error("build/Code.js is missing: run `npm run build` first (npm test does it).");
+  if (!existsSync(BUNDLE_PATH))
+    throw new Error("build/Code.js is missing: run `npm run build` first (npm test does it).");
   source = readBundle();
   realm = loadBundle();
 });
@@ -33,9 +34,9 @@ function callGlobal(name: string, argsExpression: string): unknown {
 
 /** The message of what a global throws, or null when it returns. */
 function thrownBy(name: string, argsExpression: string): string | null {
-  return inRealm(`(() => { try { ${name}(...${argsExpression}); return null; } catch (e) { return String(e && e.message); } })()`) as
-    | string
-    | null;
+  return inRealm(
+    `(() => { try { ${name}(...${argsExpression}); return null; } catch (e) { return String(e && e.message); } })()`,
+  ) as string | null;
 }
 
 describe("the realm the bundle runs in", () => {
@@ -53,15 +54,24 @@ describe("every custom function, called by its global name with Sheets-style arg
     for (const fn of CUSTOM_FUNCTIONS) {
       for (const sample of fn.samples ?? []) {
         const result = callGlobal(fn.name, JSON.stringify(sample.args));
-        const expected = JSON.stringify(sample.result, (_k, v: unknown) => (typeof v === "number" ? Number(v.toPrecision(10)) : v));
-        const actual = JSON.stringify(result, (_k, v: unknown) => (typeof v === "number" ? Number(v.toPrecision(10)) : v));
+        const expected = JSON.stringify(sample.result, (_k, v: unknown) =>
+          typeof v === "number" ? Number(v.toPrecision(10)) : v,
+        );
+        const actual = JSON.stringify(result, (_k, v: unknown) =>
+          typeof v === "number" ? Number(v.toPrecision(10)) : v,
+        );
         expect(actual, `${fn.name}(${JSON.stringify(sample.args)})`).toBe(expected);
       }
     }
   });
 
   it("fills whole columns, with blanks from open ranges and pasted export text", () => {
-    expect(callGlobal("PAY_CONVERSION", `[[[35], ["12"], [""], [""]], [[1000], ["1,200"], [""], [""]]]`)).toEqual([[0.035], [0.01], [""], [""]]);
+    expect(callGlobal("PAY_CONVERSION", `[[[35], ["12"], [""], [""]], [[1000], ["1,200"], [""], [""]]]`)).toEqual([
+      [0.035],
+      [0.01],
+      [""],
+      [""],
+    ]);
     expect(callGlobal("AOV", `[[["¥8,330.00"], ["--"]], [[35], [10]]]`)).toEqual([[238], [""]]);
     expect(callGlobal("BOUNCE_RATE", `[[[620, 300]], [[1000, 0]]]`)).toEqual([[0.62, ""]]);
     expect(callGlobal("FUNNEL", `[[[1000], [""]], [[640], [""]], [[48], [""]], [[36], [""]]]`)).toEqual([
@@ -72,8 +82,12 @@ describe("every custom function, called by its global name with Sheets-style arg
 
   it("takes Sheets Date objects where dates belong and refuses them where numbers belong", () => {
     expect(callGlobal("TARGET_PACE", "[90000, 300000, new Date(2026, 10, 10)]")).toBeCloseTo(0.9, 12);
-    expect(callGlobal("TARGET_PACE", "[[[90000], [0]], 300000, [[new Date(2026, 10, 10)], [new Date(2026, 10, 11)]]]")).toEqual([[0.9], [0]]);
-    expect(thrownBy("PAY_CONVERSION", "[5, new Date(2026, 10, 22)]")).toContain("PAY_CONVERSION: visitors is a date (2026-11-22)");
+    expect(
+      callGlobal("TARGET_PACE", "[[[90000], [0]], 300000, [[new Date(2026, 10, 10)], [new Date(2026, 10, 11)]]]"),
+    ).toEqual([[0.9], [0]]);
+    expect(thrownBy("PAY_CONVERSION", "[5, new Date(2026, 10, 22)]")).toContain(
+      "PAY_CONVERSION: visitors is a date (2026-11-22)",
+    );
   });
 
   it("reads a Date cell's day in the spreadsheet's time zone, not the script's", () => {
@@ -81,14 +95,21 @@ describe("every custom function, called by its global name with Sheets-style arg
     const utilities = {
       formatDate: (date: Date, zone: string, pattern: string) => {
         expect(pattern).toBe("yyyy-MM-dd");
-        return new Intl.DateTimeFormat("en-CA", { timeZone: zone, year: "numeric", month: "2-digit", day: "2-digit" }).format(date);
+        return new Intl.DateTimeFormat("en-CA", {
+          timeZone: zone,
+          year: "numeric",
+          month: "2-digit",
+          day: "2-digit",
+        }).format(date);
       },
     };
     const spreadsheetApp = { getActiveSpreadsheet: () => ({ getSpreadsheetTimeZone: () => "Asia/Tokyo" }) };
     const tokyo = loadBundle({ SpreadsheetApp: spreadsheetApp, Utilities: utilities }, source);
     const midnightTokyo = "new Date(Date.UTC(2026, 10, 9, 15))";
     expect(vm.runInContext(`TARGET_PACE(100000, 300000, ${midnightTokyo})`, tokyo)).toBeCloseTo(1, 12);
-    expect(vm.runInContext(`(() => { try { CTR(${midnightTokyo}, 5) } catch (e) { return e.message } })()`, tokyo)).toContain("(2026-11-10)");
+    expect(
+      vm.runInContext(`(() => { try { CTR(${midnightTokyo}, 5) } catch (e) { return e.message } })()`, tokyo),
+    ).toContain("(2026-11-10)");
     // Without Apps Script services (tests, local preview) the Date's own fields are used.
     const plain = loadBundle({}, source);
     const localDay = vm.runInContext(`${midnightTokyo}.getDate()`, plain) as number;
@@ -134,8 +155,17 @@ describe("what a custom-function call costs", () => {
     const half = acorn.parse(code, { ecmaVersion: 2019, sourceType: "script" });
     expect(half.body.length).toBeGreaterThan(0);
     expect(/\brequire\s*\(/.test(code)).toBe(false);
-    const api = new vm.Script(`(function () { ${code}\nreturn server_; })()`).runInNewContext({}) as Record<string, unknown>;
-    expect(Object.keys(api).sort()).toEqual(["diagnoseShop", "getSettings", "openReport", "saveSettings", "showSidebar"]);
+    const api = new vm.Script(`(function () { ${code}\nreturn server_; })()`).runInNewContext({}) as Record<
+      string,
+      unknown
+    >;
+    expect(Object.keys(api).sort()).toEqual([
+      "diagnoseShop",
+      "getSettings",
+      "openReport",
+      "saveSettings",
+      "showSidebar",
+    ]);
   });
 });
 
@@ -209,7 +239,9 @@ describe("the file Apps Script receives", () => {
   });
 
   it("declares exactly the public names as top-level functions, and one private global", () => {
-    const functions = program.body.filter((n): n is acorn.FunctionDeclaration => n.type === "FunctionDeclaration").map((n) => n.id.name);
+    const functions = program.body
+      .filter((n): n is acorn.FunctionDeclaration => n.type === "FunctionDeclaration")
+      .map((n) => n.id.name);
     const expected = [...CUSTOM_FUNCTIONS.map((f) => f.name), ...SERVER_FUNCTIONS.map((f) => f.name)];
     expect([...functions].sort()).toEqual([...expected].sort());
     const variables = program.body
@@ -230,7 +262,9 @@ describe("the file Apps Script receives", () => {
 
   it("gives each custom-function stub its JSDoc: @customfunction, description, @param per real argument name, @return", () => {
     for (const fn of CUSTOM_FUNCTIONS) {
-      const node = program.body.find((n): n is acorn.FunctionDeclaration => n.type === "FunctionDeclaration" && n.id.name === fn.name);
+      const node = program.body.find(
+        (n): n is acorn.FunctionDeclaration => n.type === "FunctionDeclaration" && n.id.name === fn.name,
+      );
       expect(node, fn.name).toBeDefined();
       const params = node!.params.map((p) => (p.type === "Identifier" ? p.name : "?"));
       expect(params, fn.name).toEqual(fn.params.map((p) => p.name));
@@ -241,7 +275,10 @@ describe("the file Apps Script receives", () => {
       expect(text.startsWith("*"), fn.name).toBe(true);
       expect(text).toContain("@customfunction");
       expect(text).toMatch(/@return\s+\S/);
-      const description = text.split("\n").map((l) => l.replace(/^\s*\*\s?/, "")).find((l) => l.trim() !== "");
+      const description = text
+        .split("\n")
+        .map((l) => l.replace(/^\s*\*\s?/, ""))
+        .find((l) => l.trim() !== "");
       expect(description, fn.name).toBe(fn.description);
       const documented = [...text.matchAll(/@param\s+\{[^}]+\}\s+(\w+)\s+\S/g)].map((m) => m[1]);
       expect(documented, fn.name).toEqual(params);

@@ -14,8 +14,12 @@ const clasp = join(root, "node_modules", ".bin", "clasp");
 describe("clasp status", () => {
   it("lists exactly the files in build/, with no login and no network", () => {
     const build = join(root, "build");
-    if (!existsSync(join(build, "Code.js"))) throw new Error("build/ is missing: run `npm run build` first (npm test does it).");
-    const config = JSON.parse(readFileSync(join(root, ".clasp.json"), "utf8")) as { rootDir?: string; scriptId?: string };
+    if (!existsSync(join(build, "Code.js")))
+      throw new Error("build/ is missing: run `npm run build` first (npm test does it).");
+    const config = JSON.parse(readFileSync(join(root, ".clasp.json"), "utf8")) as {
+      rootDir?: string;
+      scriptId?: string;
+    };
     expect(config.rootDir).toBe("build");
 
     // A fresh HOME: no ~/.clasprc.json, so clasp cannot be relying on saved credentials.
@@ -27,7 +31,10 @@ describe("clasp status", () => {
         encoding: "utf8",
         timeout: 80_000,
       });
-      const status = JSON.parse(out.trim().split("\n").pop() ?? "{}") as { filesToPush: string[]; untrackedFiles: string[] };
+      const status = JSON.parse(out.trim().split("\n").pop() ?? "{}") as {
+        filesToPush: string[];
+        untrackedFiles: string[];
+      };
       const expected = readdirSync(build).map((f) => `build/${f}`);
       expect([...status.filesToPush].sort()).toEqual([...expected].sort());
       expect(status.untrackedFiles).toEqual([]);

@@ -96,7 +96,10 @@ describe("shop-doctor diagnose", () => {
       const text = readFileSync(file, "utf8");
       const path = join(dir, `gbk-${i}-${file.split("/").pop()}`);
       // Half GBK, half UTF-8 with BOM: both encodings in one run.
-      writeFileSync(path, i % 2 === 0 ? iconv.encode(text, "gbk") : Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)]));
+      writeFileSync(
+        path,
+        i % 2 === 0 ? iconv.encode(text, "gbk") : Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)]),
+      );
       return path;
     });
     const fromCopies = JSON.parse((await shopDoctor(["diagnose", ...gbkFiles, "--json"])).stdout) as Report;
@@ -158,7 +161,9 @@ describe("shop-doctor diagnose", () => {
     const result = await shopDoctor(["diagnose", SAMPLE_FILES[0], "--settings", bad]);
     expect(result.code).toBe(1);
     // The Settings sheet's own wording, in the report's language (zh-CN by default), naming the JSON key.
-    expect(result.stderr).toContain(`has invalid values:\n  "peerPayConversion"（同行同层平均支付转化率）应填 0% 到 100% 之间的百分比，例如 3.5%\n`);
+    expect(result.stderr).toContain(
+      `has invalid values:\n  "peerPayConversion"（同行同层平均支付转化率）应填 0% 到 100% 之间的百分比，例如 3.5%\n`,
+    );
     writeFileSync(bad, JSON.stringify({ language: "en", peerDsr: 6, bounceGood: 0.8, colour: "red" }));
     const english = await shopDoctor(["diagnose", SAMPLE_FILES[0], "--settings", bad]);
     expect(english.code).toBe(1);

@@ -50,7 +50,10 @@ describe("readExportFile", () => {
   });
 
   it("reads tab-separated text (a copy from a spreadsheet) like the CSV", () => {
-    const tsv = utf8Text.split("\r\n").map((line) => line.split(",").join("\t")).join("\n");
+    const tsv = utf8Text
+      .split("\r\n")
+      .map((line) => line.split(",").join("\t"))
+      .join("\n");
     const sheet = readExportFile(write("日报.tsv", Buffer.from(tsv, "utf8")));
     expect(sheet.name).toBe("日报");
     expect(sheet.values).toEqual(expected.values);
@@ -66,7 +69,12 @@ describe("readExportFile", () => {
   });
 
   it("keeps ids with leading zeros and very long ids as text", () => {
-    expect(parseDelimited("id\n000123\n12345678901234567890\n42\n")).toEqual([["id"], ["000123"], ["12345678901234567890"], [42]]);
+    expect(parseDelimited("id\n000123\n12345678901234567890\n42\n")).toEqual([
+      ["id"],
+      ["000123"],
+      ["12345678901234567890"],
+      [42],
+    ]);
   });
 
   it("names the missing file and says what to check", () => {
@@ -91,12 +99,15 @@ describe("detectEncoding", () => {
   });
 });
 
-describe("UTF-16 exports (Excel's \"Unicode text\")", () => {
+describe('UTF-16 exports (Excel\'s "Unicode text")', () => {
   it("reads a UTF-16LE tab-separated file with its BOM", () => {
     const text = "统计日期\t访客数\n2026-10-01\t3570\n";
     const bytes = Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(text, "utf-16le")]);
     const sheet = readExportFile(write("unicode.txt", bytes));
     expect(sheet.encoding).toBe("utf-16le");
-    expect(sheet.values).toEqual([["统计日期", "访客数"], ["2026-10-01", 3570]]);
+    expect(sheet.values).toEqual([
+      ["统计日期", "访客数"],
+      ["2026-10-01", 3570],
+    ]);
   });
 });

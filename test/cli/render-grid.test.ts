@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { columnLetter, escapeHtml, formatCellValue, renderFunnelChart, renderGridPage, renderGridTable } from "../../src/local/render-grid";
+import {
+  columnLetter,
+  escapeHtml,
+  formatCellValue,
+  renderFunnelChart,
+  renderGridPage,
+  renderGridTable,
+} from "../../src/local/render-grid";
 
 describe("formatCellValue", () => {
   it("applies the report's number formats the way Sheets shows them", () => {
@@ -29,11 +36,31 @@ describe("renderGridTable", () => {
       ["支付转化率", 0.0226],
       ["<img src=x onerror=alert(1)>", 1234.5],
     ],
-    numberFormats: [["", ""], ["", "0.00%"], ["", '"¥"#,##0.00']],
-    backgrounds: [["#ffffff", "#ffffff"], ["#fce8e6", "#fce8e6"], ["#ffffff", "#ffffff"]],
-    fontColors: [["#000000", "#000000"], ["#c5221f", "#000000"], ["#000000", "#000000"]],
-    fontWeights: [["bold", "normal"], ["normal", "normal"], ["normal", "normal"]] as ("bold" | "normal")[][],
-    notes: [["", ""], ["", "同行同层平均 3.10%"], ["", ""]],
+    numberFormats: [
+      ["", ""],
+      ["", "0.00%"],
+      ["", '"¥"#,##0.00'],
+    ],
+    backgrounds: [
+      ["#ffffff", "#ffffff"],
+      ["#fce8e6", "#fce8e6"],
+      ["#ffffff", "#ffffff"],
+    ],
+    fontColors: [
+      ["#000000", "#000000"],
+      ["#c5221f", "#000000"],
+      ["#000000", "#000000"],
+    ],
+    fontWeights: [
+      ["bold", "normal"],
+      ["normal", "normal"],
+      ["normal", "normal"],
+    ] as ("bold" | "normal")[][],
+    notes: [
+      ["", ""],
+      ["", "同行同层平均 3.10%"],
+      ["", ""],
+    ],
     merges: [{ row: 1, column: 1, numRows: 1, numColumns: 2 }],
     frozenRows: 1,
     columnWidths: [200, 120],
@@ -104,6 +131,8 @@ describe("wrapped cells", () => {
     const html = renderGridTable({ values: [["很长的建议文字", 12]], wraps: [[true, false]], columnWidths: [100, 80] });
     expect(html).toContain('<td data-cell="A1" class="sd-wrap">很长的建议文字</td>');
     expect(html).toContain('<td data-cell="B1" class="sd-num">12</td>');
-    expect(renderGridPage({ values: [["x"]] }, "t")).toMatch(/td\.sd-wrap\{white-space:pre-wrap;overflow-wrap:anywhere/);
+    expect(renderGridPage({ values: [["x"]] }, "t")).toMatch(
+      /td\.sd-wrap\{white-space:pre-wrap;overflow-wrap:anywhere/,
+    );
   });
 });

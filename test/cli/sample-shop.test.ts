@@ -23,7 +23,9 @@ const num = (value: string | number): number => {
 
 describe("the sample shop", () => {
   it("is exactly what scripts/make-sample.ts generates (reproducible from its seed)", () => {
-    const committed = readdirSync(SAMPLE_DIR).filter((f) => f.endsWith(".csv")).sort();
+    const committed = readdirSync(SAMPLE_DIR)
+      .filter((f) => f.endsWith(".csv"))
+      .sort();
     expect(committed).toEqual(Object.keys(files).sort());
     for (const [name, text] of Object.entries(files)) expect(readFileSync(join(SAMPLE_DIR, name), "utf8")).toBe(text);
   });
@@ -57,6 +59,7 @@ describe("the sample shop", () => {
     const plans = table("推广计划.csv", "计划名称");
     const ctr = (name: string) => num(plans.find((p) => p["计划名称"] === name)!["点击率"]);
     expect(ctr("全店-泛词测款")).toBeLessThan(0.01);
-    for (const plan of plans.filter((p) => p["计划名称"] !== "全店-泛词测款")) expect(num(plan["点击率"])).toBeGreaterThan(0.02);
+    for (const plan of plans.filter((p) => p["计划名称"] !== "全店-泛词测款"))
+      expect(num(plan["点击率"])).toBeGreaterThan(0.02);
   });
 });

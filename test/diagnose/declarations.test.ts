@@ -24,20 +24,30 @@ describe("rule declarations", () => {
     for (const rule of RULE_DECLARATIONS) {
       expect(AREAS, rule.id).toContain(rule.area);
       expect(rule.messages.length, rule.id).toBeGreaterThan(0);
-      for (const key of rule.messages) expect(Object.prototype.hasOwnProperty.call(messages, key), `${rule.id}: ${key}`).toBe(true);
+      for (const key of rule.messages)
+        expect(Object.prototype.hasOwnProperty.call(messages, key), `${rule.id}: ${key}`).toBe(true);
       for (const [name, t] of Object.entries(rule.thresholds)) {
         expect(t.meaning.length, `${rule.id}.${name}`).toBeGreaterThan(10);
         if (t.setting) expect(SETTING_KEYS, `${rule.id}.${name}`).toContain(t.setting);
         else expect(Number.isFinite(t.value), `${rule.id}.${name}`).toBe(true);
       }
       // Every {name} in the doc line is a declared threshold.
-      for (const m of rule.summary.matchAll(/\{(\w+)\}/g)) expect(rule.thresholds, `${rule.id} summary`).toHaveProperty(m[1]);
+      for (const m of rule.summary.matchAll(/\{(\w+)\}/g))
+        expect(rule.thresholds, `${rule.id} summary`).toHaveProperty(m[1]);
     }
   });
 });
 
 describe("a rule that throws", () => {
-  const shop = () => [shopDays(14, (i) => ({ visitors: 1000, paidBuyers: 20, sales: i < 7 ? 2000 : 1500, bounceRate: 0.75, pagesPerVisitor: 2 }))];
+  const shop = () => [
+    shopDays(14, (i) => ({
+      visitors: 1000,
+      paidBuyers: 20,
+      sales: i < 7 ? 2000 : 1500,
+      bounceRate: 0.75,
+      pagesPerVisitor: 2,
+    })),
+  ];
 
   it("becomes one ℹ finding naming the rule, in its area; every other rule still reports", () => {
     const before = run(shop());
@@ -48,10 +58,19 @@ describe("a rule that throws", () => {
       const after = run(shop(), { language: "en" });
       const failed = findings(after, "bounce-rate");
       expect(failed).toHaveLength(1);
-      expect(failed[0]).toMatchObject({ status: "info", area: "traffic", metric: "ruleError", value: null, impact: null });
-      expect(failed[0].message).toBe("The check “bounce-rate” failed and could not finish (boom on row 7), so it has no findings; the rest of the report is complete.");
+      expect(failed[0]).toMatchObject({
+        status: "info",
+        area: "traffic",
+        metric: "ruleError",
+        value: null,
+        impact: null,
+      });
+      expect(failed[0].message).toBe(
+        "The check “bounce-rate” failed and could not finish (boom on row 7), so it has no findings; the rest of the report is complete.",
+      );
       // Everything else is as without the failure: the same findings minus bounce-rate's one ✖.
-      const others = (r: typeof before) => r.findings.filter((f) => f.rule !== "bounce-rate").map((f) => `${f.rule}|${f.subject}|${f.status}|${f.value}`);
+      const others = (r: typeof before) =>
+        r.findings.filter((f) => f.rule !== "bounce-rate").map((f) => `${f.rule}|${f.subject}|${f.status}|${f.value}`);
       expect(others(after)).toEqual(others(before));
       expect(findings(before, "bounce-rate")[0].status).toBe("bad");
       // The failed check no longer counts: bad 1 fewer, info 1 more.
@@ -71,8 +90,13 @@ describe("a rule that throws", () => {
       throw "bad state";
     });
     try {
-      const r = run([...shop(), table("products", [{ product: "Dead", visitors: 3000, paidBuyers: 0, sales: 0, date: day(0) }])], { language: "en" });
-      expect(findings(r, "zero-sales-products").map((f) => f.message)).toEqual(["The check “zero-sales-products” failed and could not finish (bad state), so it has no findings; the rest of the report is complete."]);
+      const r = run(
+        [...shop(), table("products", [{ product: "Dead", visitors: 3000, paidBuyers: 0, sales: 0, date: day(0) }])],
+        { language: "en" },
+      );
+      expect(findings(r, "zero-sales-products").map((f) => f.message)).toEqual([
+        "The check “zero-sales-products” failed and could not finish (bad state), so it has no findings; the rest of the report is complete.",
+      ]);
       expect(findings(r, "sales-change-drivers")).toHaveLength(1);
     } finally {
       spy.mockRestore();

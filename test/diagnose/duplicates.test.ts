@@ -14,7 +14,13 @@ import { readExportFile } from "../../src/local/cli/read-export";
 import { SAMPLE_DIR } from "../../scripts/make-sample";
 import { fixtureNames, loadFixture } from "../support/fixtures";
 
-const COPY_NAMES = [(x: string) => `${x} 的副本`, (x: string) => `${x} 副本`, (x: string) => `Copy of ${x}`, (x: string) => `${x} (1)`, (x: string) => `${x} (2)`];
+const COPY_NAMES = [
+  (x: string) => `${x} 的副本`,
+  (x: string) => `${x} 副本`,
+  (x: string) => `Copy of ${x}`,
+  (x: string) => `${x} (1)`,
+  (x: string) => `${x} (2)`,
+];
 
 function sampleShop(): SheetInput[] {
   return readdirSync(SAMPLE_DIR)
@@ -39,7 +45,13 @@ const isClean = (f: Finding) => f.rule === "data-sanity" && f.status === "good" 
 
 /** Everything a figure can show, without the data-quality area (which gains the repeat finding). */
 function figures(report: Report) {
-  return { period: report.period, currency: report.currency, funnel: report.funnel, findings: report.findings.filter((f) => !isData(f)), actions: report.actions };
+  return {
+    period: report.period,
+    currency: report.currency,
+    funnel: report.funnel,
+    findings: report.findings.filter((f) => !isData(f)),
+    actions: report.actions,
+  };
 }
 
 function copyTab(sheets: SheetInput[], index: number, name: string, at: number): SheetInput[] {
@@ -68,7 +80,9 @@ describe("duplicating any tab of any fixture spreadsheet", () => {
           const before = diagnoseTables(sheets, { language });
           const after = diagnoseTables(doubled, { language });
           expect(figures(after)).toEqual(figures(before));
-          const recognised = before.tables.some((t) => t.sheet === sheets[tab].name && t.kind !== "unknown" && t.rows > 0);
+          const recognised = before.tables.some(
+            (t) => t.sheet === sheets[tab].name && t.kind !== "unknown" && t.rows > 0,
+          );
           const dataBefore = before.findings.filter(isData);
           const dataAfter = after.findings.filter(isData);
           const added = dataAfter.filter((f) => !dataBefore.some((g) => JSON.stringify(g) === JSON.stringify(f)));
@@ -78,7 +92,9 @@ describe("duplicating any tab of any fixture spreadsheet", () => {
             expect(added[0].status).toBe("warn");
             expect(added[0].subject).toBe(name);
             expect(added[0].message).toContain(sheets[tab].name);
-            expect(dataBefore.filter((f) => !dataAfter.some((g) => JSON.stringify(g) === JSON.stringify(f))).every(isClean)).toBe(true);
+            expect(
+              dataBefore.filter((f) => !dataAfter.some((g) => JSON.stringify(g) === JSON.stringify(f))).every(isClean),
+            ).toBe(true);
           } else {
             // A tab with nothing to count: its copy is reported like it (not recognised), nothing doubles.
             expect(added[0].subject).toBe(name);
@@ -100,9 +116,13 @@ describe("duplicating any tab of any fixture spreadsheet", () => {
         expect(figures(after), `${spreadsheet} → ${name}`).toEqual(before);
         const dataAfter = after.findings.filter(isData);
         // One finding more, less the "no problems" line when there was one.
-        const cleanBefore = diagnoseTables(sheets, { language: "en" }).findings.some(isClean) && !dataAfter.some(isClean) ? 1 : 0;
+        const cleanBefore =
+          diagnoseTables(sheets, { language: "en" }).findings.some(isClean) && !dataAfter.some(isClean) ? 1 : 0;
         expect(dataAfter.length, `${spreadsheet} → ${name}`).toBe(dataBefore + 1 - cleanBefore);
-        expect(dataAfter.filter((f) => f.subject === name), `${spreadsheet} → ${name}`).toHaveLength(1);
+        expect(
+          dataAfter.filter((f) => f.subject === name),
+          `${spreadsheet} → ${name}`,
+        ).toHaveLength(1);
       }
     }
   });
@@ -117,7 +137,9 @@ describe("duplicating any tab of any fixture spreadsheet", () => {
         expect(figures(after), name).toEqual(figures(before));
         const repeat = after.findings.filter((f) => f.rule === "data-sanity" && f.subject === name);
         expect(repeat, name).toHaveLength(1);
-        expect(repeat[0].message).toBe(`「${name}」和「${sheets[tab].name}」是同一份数据（${repeat[0].value} 行），只按「${sheets[tab].name}」算了一次；删掉其中一个标签页，别让别的表格也重复计算。`);
+        expect(repeat[0].message).toBe(
+          `「${name}」和「${sheets[tab].name}」是同一份数据（${repeat[0].value} 行），只按「${sheets[tab].name}」算了一次；删掉其中一个标签页，别让别的表格也重复计算。`,
+        );
       }
     }
   });
@@ -164,7 +186,9 @@ describe("two exports whose days overlap", () => {
   it("says it in Chinese too", () => {
     const report = diagnoseTables([early, late], { language: "zh-CN" });
     const repeat = report.findings.find((f) => f.rule === "data-sanity" && f.status === "warn")!;
-    expect(repeat.message).toContain("「11月中旬 export」有 5 行和「11月上旬」是同一天的同一批数据（2026-11-06 至 2026-11-10）");
+    expect(repeat.message).toContain(
+      "「11月中旬 export」有 5 行和「11月上旬」是同一天的同一批数据（2026-11-06 至 2026-11-10）",
+    );
     expect(repeat.message).toContain("'11月中旬 export'!B3 1,077 ≠ '11月上旬'!B8 1,070");
   });
 
@@ -175,24 +199,54 @@ describe("two exports whose days overlap", () => {
     const report = diagnoseTables([a, b], { language: "en" });
     // p1 once: visitors 100 + 200 + 300 = 600, buyers 5 + 4 + 3 = 12.
     expect(report.findings.find((f) => f.rule === "pay-conversion-vs-peer")?.value).toBeCloseTo(12 / 600, 12);
-    expect(report.findings.filter((f) => f.rule === "data-sanity" && f.status === "warn").map((f) => f.message)).toEqual([
+    expect(
+      report.findings.filter((f) => f.rule === "data-sanity" && f.status === "warn").map((f) => f.message),
+    ).toEqual([
       `1 rows of "B" hold the same days as "A" (2026-11-01 to 2026-11-01); those days were counted once, from "A".`,
     ]);
   });
 
   it("keeps a second tab's other figures for the same days (traffic in one tab, DSR and traffic in another)", () => {
-    const traffic: SheetInput = { name: "流量", values: [["统计日期", "访客数", "支付买家数"], [day(1), 1000, 30], [day(2), 1100, 33]] };
-    const dsr: SheetInput = { name: "评分", values: [["统计日期", "访客数", "描述相符动态评分(DSR)", "服务态度动态评分(DSR)", "物流服务动态评分(DSR)"], [day(1), 1000, 4.8, 4.7, 4.6], [day(2), 1100, 4.9, 4.8, 4.7]] };
+    const traffic: SheetInput = {
+      name: "流量",
+      values: [
+        ["统计日期", "访客数", "支付买家数"],
+        [day(1), 1000, 30],
+        [day(2), 1100, 33],
+      ],
+    };
+    const dsr: SheetInput = {
+      name: "评分",
+      values: [
+        ["统计日期", "访客数", "描述相符动态评分(DSR)", "服务态度动态评分(DSR)", "物流服务动态评分(DSR)"],
+        [day(1), 1000, 4.8, 4.7, 4.6],
+        [day(2), 1100, 4.9, 4.8, 4.7],
+      ],
+    };
     const report = diagnoseTables([traffic, dsr], { language: "en", peerDsr: 4.8 });
     // Visitors once: 2,100, buyers 63 → 3.00 %; the DSR of the latest day (11-02) is still read.
     expect(report.findings.find((f) => f.rule === "pay-conversion-vs-peer")?.value).toBeCloseTo(63 / 2100, 12);
-    expect(Object.fromEntries(report.findings.filter((f) => f.rule === "dsr").map((f) => [f.metric, f.value]))).toEqual({ dsrDescription: 4.9, dsrService: 4.8, dsrLogistics: 4.7 });
+    expect(Object.fromEntries(report.findings.filter((f) => f.rule === "dsr").map((f) => [f.metric, f.value]))).toEqual(
+      { dsrDescription: 4.9, dsrService: 4.8, dsrLogistics: 4.7 },
+    );
     expect(report.findings.find((f) => f.rule === "data-sanity" && f.status === "warn")?.subject).toBe("评分");
   });
 
   it("leaves tabs with no figure in common alone", () => {
-    const traffic: SheetInput = { name: "流量", values: [["统计日期", "访客数", "支付买家数"], [day(1), 1000, 30]] };
-    const dsr: SheetInput = { name: "评分", values: [["统计日期", "描述相符动态评分(DSR)", "服务态度动态评分(DSR)", "物流服务动态评分(DSR)"], [day(1), 4.8, 4.7, 4.6]] };
+    const traffic: SheetInput = {
+      name: "流量",
+      values: [
+        ["统计日期", "访客数", "支付买家数"],
+        [day(1), 1000, 30],
+      ],
+    };
+    const dsr: SheetInput = {
+      name: "评分",
+      values: [
+        ["统计日期", "描述相符动态评分(DSR)", "服务态度动态评分(DSR)", "物流服务动态评分(DSR)"],
+        [day(1), 4.8, 4.7, 4.6],
+      ],
+    };
     const report = diagnoseTables([traffic, dsr], { language: "en" });
     expect(report.findings.some((f) => /same days|repeats/.test(f.message))).toBe(false);
   });

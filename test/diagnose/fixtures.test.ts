@@ -26,7 +26,9 @@ const LANGUAGE: Record<string, "en" | "zh-TW"> = {
 export function gridText(g: ReportGrid): string {
   const lines = [`sheet: ${g.sheetName}`, `frozen rows: ${g.frozenRows}`, `widths: ${g.columnWidths.join(", ")}`];
   lines.push(`merges: ${g.merges.map((m) => `R${m.row}C${m.column}+${m.numRows}x${m.numColumns}`).join(" ")}`);
-  lines.push(`chart: ${g.chart ? `${g.chart.kind} "${g.chart.title}" R${g.chart.range.row}C${g.chart.range.column}+${g.chart.range.numRows}x${g.chart.range.numColumns}` : "none"}`);
+  lines.push(
+    `chart: ${g.chart ? `${g.chart.kind} "${g.chart.title}" R${g.chart.range.row}C${g.chart.range.column}+${g.chart.range.numRows}x${g.chart.range.numColumns}` : "none"}`,
+  );
   g.values.forEach((row, r) => {
     const cells: string[] = [];
     row.forEach((v, c) => {
@@ -52,7 +54,10 @@ describe("golden reports for the fixture exports", () => {
       const report = diagnoseTables([sheet], { ...settingsFor(name), language: LANGUAGE[name] ?? "zh-CN" });
       const grid = layoutReport(report);
       // The data sheet is recognised (not just listed as unknown) and something is judged.
-      expect(report.tables.some((t) => t.kind !== "unknown"), "recognised").toBe(true);
+      expect(
+        report.tables.some((t) => t.kind !== "unknown"),
+        "recognised",
+      ).toBe(true);
       await expect(gridText(grid)).toMatchFileSnapshot(`__snapshots__/${name.replace(/\.(csv|tsv)$/, "")}.txt`);
     });
   }
@@ -66,7 +71,10 @@ describe("golden reports for the fixture exports", () => {
   });
 
   it("takes the peer conversion from the export's own peer column", () => {
-    const report = diagnoseTables([loadFixture("sycm-shop-vs-peers.csv", { mode: "text" })], settingsFor("sycm-shop-vs-peers.csv"));
+    const report = diagnoseTables(
+      [loadFixture("sycm-shop-vs-peers.csv", { mode: "text" })],
+      settingsFor("sycm-shop-vs-peers.csv"),
+    );
     const peer = report.findings.find((f) => f.rule === "pay-conversion-vs-peer" && f.subjectType === "shop");
     expect(peer?.status).not.toBe("info");
     expect(peer?.benchmark).toBeGreaterThan(0);

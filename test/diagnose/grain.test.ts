@@ -19,7 +19,9 @@ function payConversion(report: Report): Finding {
 }
 
 function grainNotes(report: Report): Finding[] {
-  return report.findings.filter((f) => f.rule === "data-sanity" && f.status === "info" && /counted once per/.test(f.message));
+  return report.findings.filter(
+    (f) => f.rule === "data-sanity" && f.status === "info" && /counted once per/.test(f.message),
+  );
 }
 
 describe("Amazon child-item report with several SKUs per child ASIN", () => {
@@ -52,18 +54,26 @@ describe("Amazon child-item report with several SKUs per child ASIN", () => {
   }
 
   it("names each product with its SKUs in per-product findings", () => {
-    const report = diagnoseTables([loadFixture("amazon-child-items-sku-rows.csv", { mode: "sheets" })], { language: "en" });
+    const report = diagnoseTables([loadFixture("amazon-child-items-sku-rows.csv", { mode: "sheets" })], {
+      language: "en",
+    });
     const names = report.findings.filter((f) => f.subjectType === "product").map((f) => f.subject);
     expect(names).toContain("Thermal Fleece Leggings Women, Black, M (SKU: TFL-BLK-M / TFL-BLK-M-FBM / TFL-BLK-M-RL)");
     // The black leggings ASIN: 29 order items over 306 sessions (not 918) = 9.48 %.
-    const quad = report.findings.find((f) => f.rule === "price-conversion-quadrant" && f.subject.startsWith("Thermal Fleece Leggings Women, Black, M"));
+    const quad = report.findings.find(
+      (f) => f.rule === "price-conversion-quadrant" && f.subject.startsWith("Thermal Fleece Leggings Women, Black, M"),
+    );
     expect(quad?.value).toBeCloseTo(29 / 306, 12);
   });
 
   it("says it in all three languages", () => {
     const sheet = loadFixture("amazon-child-items-sku-rows.csv", { mode: "text" });
-    const zh = diagnoseTables([sheet], { language: "zh-CN" }).findings.filter((f) => f.rule === "data-sanity" && f.status === "info");
-    const tw = diagnoseTables([sheet], { language: "zh-TW" }).findings.filter((f) => f.rule === "data-sanity" && f.status === "info");
+    const zh = diagnoseTables([sheet], { language: "zh-CN" }).findings.filter(
+      (f) => f.rule === "data-sanity" && f.status === "info",
+    );
+    const tw = diagnoseTables([sheet], { language: "zh-TW" }).findings.filter(
+      (f) => f.rule === "data-sanity" && f.status === "info",
+    );
     expect(zh.some((f) => f.message.includes("只算一次") && f.message.includes("Sessions - Total"))).toBe(true);
     expect(tw.some((f) => f.message.includes("只算一次") && f.message.includes("列"))).toBe(true);
   });
@@ -94,11 +104,15 @@ describe("生意参谋 SKU rows (商品ID over SKU rows, two days)", () => {
     expect(conv.value).toBeCloseTo(145 / 3700, 12);
     expect(conv.message).toContain("3.92%");
     expect(report.findings.some((f) => f.message.includes("重复日期"))).toBe(false);
-    const note = report.findings.find((f) => f.rule === "data-sanity" && f.status === "info" && f.message.includes("只算一次"));
+    const note = report.findings.find(
+      (f) => f.rule === "data-sanity" && f.status === "info" && f.message.includes("只算一次"),
+    );
     expect(note?.message).toContain("商品访客数、商品浏览量");
     expect(note?.message).toContain("商品ID");
     // Findings per product name its SKUs (by SKU名称).
-    expect(report.findings.some((f) => f.subject === "加厚羽绒服女中长款 (SKU名称: 黑色 M / 黑色 L / 米白 M)")).toBe(true);
+    expect(report.findings.some((f) => f.subject === "加厚羽绒服女中长款 (SKU名称: 黑色 M / 黑色 L / 米白 M)")).toBe(
+      true,
+    );
   });
 });
 
@@ -114,24 +128,54 @@ describe("values equal by chance are not collapsed", () => {
   });
 
   it(`needs ${MIN_PARENTS} products whose SKU rows differ`, () => {
-    const one = sheet([["p1", "s1", 100, 3, 30], ["p1", "s2", 100, 5, 50], ["p2", "s3", 80, 2, 20], ["p3", "s4", 60, 1, 10]]);
+    const one = sheet([
+      ["p1", "s1", 100, 3, 30],
+      ["p1", "s2", 100, 5, 50],
+      ["p2", "s3", 80, 2, 20],
+      ["p3", "s4", 60, 1, 10],
+    ]);
     expect(detectGrain(recognizeTables([one])[0])).toBeNull();
-    const two = sheet([["p1", "s1", 100, 3, 30], ["p1", "s2", 100, 5, 50], ["p2", "s3", 80, 2, 20], ["p2", "s4", 80, 1, 10]]);
-    expect(detectGrain(recognizeTables([two])[0])).toMatchObject({ parentField: "productId", childField: "sku", onceFields: ["visitors"], parents: 2 });
+    const two = sheet([
+      ["p1", "s1", 100, 3, 30],
+      ["p1", "s2", 100, 5, 50],
+      ["p2", "s3", 80, 2, 20],
+      ["p2", "s4", 80, 1, 10],
+    ]);
+    expect(detectGrain(recognizeTables([two])[0])).toMatchObject({
+      parentField: "productId",
+      childField: "sku",
+      onceFields: ["visitors"],
+      parents: 2,
+    });
   });
 
   it("a metric that differs between SKUs of one product is per row", () => {
-    const rows = sheet([["p1", "s1", 100, 3, 30], ["p1", "s2", 100, 5, 50], ["p2", "s3", 80, 2, 20], ["p2", "s4", 81, 1, 10]]);
+    const rows = sheet([
+      ["p1", "s1", 100, 3, 30],
+      ["p1", "s2", 100, 5, 50],
+      ["p2", "s3", 80, 2, 20],
+      ["p2", "s4", 81, 1, 10],
+    ]);
     expect(detectGrain(recognizeTables([rows])[0])).toBeNull();
   });
 
   it("the same value on every product is not taken for a per-product metric", () => {
-    const rows = sheet([["p1", "s1", 100, 3, 30], ["p1", "s2", 100, 5, 50], ["p2", "s3", 100, 2, 20], ["p2", "s4", 100, 1, 10]]);
+    const rows = sheet([
+      ["p1", "s1", 100, 3, 30],
+      ["p1", "s2", 100, 5, 50],
+      ["p2", "s3", 100, 2, 20],
+      ["p2", "s4", 100, 1, 10],
+    ]);
     expect(detectGrain(recognizeTables([rows])[0])).toBeNull();
   });
 
   it("repeated rows with identical sales are not evidence (nothing differs within a product)", () => {
-    const rows = sheet([["p1", "s1", 100, 3, 30], ["p1", "s2", 100, 3, 30], ["p2", "s3", 80, 2, 20], ["p2", "s4", 80, 2, 20]]);
+    const rows = sheet([
+      ["p1", "s1", 100, 3, 30],
+      ["p1", "s2", 100, 3, 30],
+      ["p2", "s3", 80, 2, 20],
+      ["p2", "s4", 80, 2, 20],
+    ]);
     expect(detectGrain(recognizeTables([rows])[0])).toBeNull();
   });
 });

@@ -3,7 +3,12 @@ import { diagnoseRecognized } from "../../src/engine";
 import type { Finding, RecognizedTable, Report, RuleId, SettingsInput, TableKind, TableRow } from "../../src/engine";
 
 /** A recognised table whose columns are exactly the fields used in `rows`. */
-export function table(kind: TableKind, rows: TableRow[], sheet: string = kind, extra: Partial<RecognizedTable> = {}): RecognizedTable {
+export function table(
+  kind: TableKind,
+  rows: TableRow[],
+  sheet: string = kind,
+  extra: Partial<RecognizedTable> = {},
+): RecognizedTable {
   const fields: string[] = [];
   for (const r of rows) for (const k of Object.keys(r)) if (!fields.includes(k)) fields.push(k);
   return {
@@ -28,7 +33,10 @@ export function day(n: number): string {
 
 /** `count` shop days starting 2026-05-01, each from `make(i)`. */
 export function shopDays(count: number, make: (i: number) => TableRow): RecognizedTable {
-  return table("shop-daily", Array.from({ length: count }, (_, i) => ({ date: day(i), ...make(i) })));
+  return table(
+    "shop-daily",
+    Array.from({ length: count }, (_, i) => ({ date: day(i), ...make(i) })),
+  );
 }
 
 export function run(tables: RecognizedTable[], settings: SettingsInput = {}): Report {
@@ -42,8 +50,13 @@ export function findings(report: Report, rule: RuleId, subject?: string): Findin
 
 /** The single finding of a rule (and subject/metric); fails the test when there is not exactly one. */
 export function one(report: Report, rule: RuleId, opts: { subject?: string; metric?: string } = {}): Finding {
-  const list = findings(report, rule, opts.subject).filter((f) => opts.metric === undefined || f.metric === opts.metric);
-  if (list.length !== 1) throw new Error(`expected one ${rule} finding${opts.subject ? ` about ${opts.subject}` : ""}, got ${list.length}: ${list.map((f) => f.status + " " + f.message).join(" | ")}`);
+  const list = findings(report, rule, opts.subject).filter(
+    (f) => opts.metric === undefined || f.metric === opts.metric,
+  );
+  if (list.length !== 1)
+    throw new Error(
+      `expected one ${rule} finding${opts.subject ? ` about ${opts.subject}` : ""}, got ${list.length}: ${list.map((f) => f.status + " " + f.message).join(" | ")}`,
+    );
   return list[0];
 }
 

@@ -11,7 +11,14 @@ import { run, shopDays, table } from "./helpers";
 function report(language: "zh-CN" | "en" = "zh-CN") {
   return run(
     [
-      shopDays(14, (i) => ({ visitors: 1000, detailVisitors: 700, orderBuyers: 40, paidBuyers: 30, sales: i < 7 ? 3000 : 2400, bounceRate: 0.65 })),
+      shopDays(14, (i) => ({
+        visitors: 1000,
+        detailVisitors: 700,
+        orderBuyers: 40,
+        paidBuyers: 30,
+        sales: i < 7 ? 3000 : 2400,
+        bounceRate: 0.65,
+      })),
       table("products", [
         { product: '=IMPORTXML("http://x","//a")', visitors: 500, paidBuyers: 0, sales: 0 },
         { product: "+1+1", visitors: 400, paidBuyers: 2, sales: 200 },
@@ -31,7 +38,9 @@ function cellsWith(grid: ReportGrid, text: string): [number, number][] {
 /** WCAG relative luminance contrast of two #rrggbb colours. */
 function contrast(a: string, b: string): number {
   const lum = (hex: string) => {
-    const [r, g, bl] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255).map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
+    const [r, g, bl] = [1, 3, 5]
+      .map((i) => parseInt(hex.slice(i, i + 2), 16) / 255)
+      .map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
     return 0.2126 * r + 0.7152 * g + 0.0722 * bl;
   };
   const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p);
@@ -43,7 +52,15 @@ describe("layoutReport", () => {
     const g = layoutReport(report());
     const rows = g.values.length;
     const cols = g.columnWidths.length;
-    for (const key of ["values", "numberFormats", "backgrounds", "fontColors", "fontWeights", "notes", "wraps"] as const) {
+    for (const key of [
+      "values",
+      "numberFormats",
+      "backgrounds",
+      "fontColors",
+      "fontWeights",
+      "notes",
+      "wraps",
+    ] as const) {
       expect(g[key]).toHaveLength(rows);
       for (const row of g[key]!) expect(row).toHaveLength(cols);
     }
@@ -66,7 +83,9 @@ describe("layoutReport", () => {
 
   it("keeps text readable on every fill (WCAG AA)", () => {
     const g = layoutReport(report());
-    g.backgrounds.forEach((row, r) => row.forEach((bg, c) => expect(contrast(bg, g.fontColors[r][c])).toBeGreaterThanOrEqual(4.5)));
+    g.backgrounds.forEach((row, r) =>
+      row.forEach((bg, c) => expect(contrast(bg, g.fontColors[r][c])).toBeGreaterThanOrEqual(4.5)),
+    );
     for (const bg of [COLOURS.good, COLOURS.warn, COLOURS.bad, COLOURS.grey]) expect(bg).toMatch(/^#[0-9a-f]{6}$/);
   });
 
@@ -87,7 +106,10 @@ describe("layoutReport", () => {
   it("writes names from the data verbatim, as literal strings", () => {
     const g = layoutReport(report());
     for (const name of ['=IMPORTXML("http://x","//a")', "+1+1", "@SUM(A1)"]) {
-      expect(g.values.some((row) => row[1] === name), name).toBe(true);
+      expect(
+        g.values.some((row) => row[1] === name),
+        name,
+      ).toBe(true);
     }
   });
 
@@ -103,11 +125,12 @@ describe("layoutReport", () => {
     }
     // No two merges overlap.
     const seen = new Set<string>();
-    for (const m of g.merges) for (let c = m.column; c < m.column + m.numColumns; c++) {
-      const key = `${m.row}:${c}`;
-      expect(seen.has(key)).toBe(false);
-      seen.add(key);
-    }
+    for (const m of g.merges)
+      for (let c = m.column; c < m.column + m.numColumns; c++) {
+        const key = `${m.row}:${c}`;
+        expect(seen.has(key)).toBe(false);
+        seen.add(key);
+      }
   });
 
   it("shows the score, the period, the sheets used and today's actions", () => {
@@ -135,7 +158,9 @@ describe("layoutReport", () => {
     expect(g.chart!.kind).toBe("funnel");
     expect(range.numRows).toBe(5);
     expect(range.numColumns).toBe(2);
-    const body = g.values.slice(range.row, range.row + range.numRows - 1).map((row) => row.slice(range.column - 1, range.column + 1));
+    const body = g.values
+      .slice(range.row, range.row + range.numRows - 1)
+      .map((row) => row.slice(range.column - 1, range.column + 1));
     expect(body).toEqual(r.funnel!.map((s) => [translate("zh-CN", `funnel.${s.step}`), s.value]));
   });
 
@@ -149,7 +174,9 @@ describe("layoutReport", () => {
   it("wraps every text cell (advice, subjects, headings) and no number, so nothing is cut off", () => {
     const r = report();
     const g = layoutReport(r);
-    g.values.forEach((row, i) => row.forEach((v, c) => expect(g.wraps![i][c], `R${i + 1}C${c + 1}`).toBe(typeof v === "string")));
+    g.values.forEach((row, i) =>
+      row.forEach((v, c) => expect(g.wraps![i][c], `R${i + 1}C${c + 1}`).toBe(typeof v === "string")),
+    );
     for (const f of r.findings) {
       const [[row, column]] = cellsWith(g, f.message).filter(([, c]) => c === 7);
       expect(g.wraps![row][column]).toBe(true);

@@ -12,7 +12,13 @@ import { day, run, shopDays, table } from "./helpers";
 /** A shop with several money problems of different sizes. */
 function sickShop() {
   return [
-    shopDays(14, (i) => ({ visitors: 1000, paidBuyers: 20, sales: i < 7 ? 2000 : 1500, bounceRate: 0.75, pagesPerVisitor: 2 })),
+    shopDays(14, (i) => ({
+      visitors: 1000,
+      paidBuyers: 20,
+      sales: i < 7 ? 2000 : 1500,
+      bounceRate: 0.75,
+      pagesPerVisitor: 2,
+    })),
     table("products", [
       { product: "Dead", visitors: 3000, paidBuyers: 0, sales: 0 },
       { product: "Slow", visitors: 2000, paidBuyers: 10, sales: 1000 },
@@ -37,7 +43,13 @@ describe("today's actions", () => {
     }
   });
   it("never include good or info findings, and are empty for a healthy shop", () => {
-    const healthy = shopDays(14, () => ({ visitors: 1000, paidBuyers: 40, sales: 4000, bounceRate: 0.4, pagesPerVisitor: 4 }));
+    const healthy = shopDays(14, () => ({
+      visitors: 1000,
+      paidBuyers: 40,
+      sales: 4000,
+      bounceRate: 0.4,
+      pagesPerVisitor: 4,
+    }));
     const r = run([healthy], { peerPayConversion: 0.03 });
     expect(r.actions).toEqual([]);
     expect(r.counts.bad + r.counts.warn).toBe(0);
@@ -46,12 +58,31 @@ describe("today's actions", () => {
 
 describe("score", () => {
   const f = (area: Finding["area"], status: Finding["status"]): Finding => ({
-    rule: "bounce-rate", status, area, subject: "shop", subjectType: "shop", metric: "bounceRate", value: null, benchmark: null, format: "number", impact: null, message: "",
+    rule: "bounce-rate",
+    status,
+    area,
+    subject: "shop",
+    subjectType: "shop",
+    metric: "bounceRate",
+    value: null,
+    benchmark: null,
+    format: "number",
+    impact: null,
+    message: "",
   });
   it("is the weighted mean of area means, ignoring info", () => {
-    const findings = [f("sales", "bad"), f("sales", "good"), f("conversion", "good"), f("traffic", "warn"), f("traffic", "good"), f("data", "info")];
+    const findings = [
+      f("sales", "bad"),
+      f("sales", "good"),
+      f("conversion", "good"),
+      f("traffic", "warn"),
+      f("traffic", "good"),
+      f("data", "info"),
+    ];
     const w = AREA_WEIGHTS;
-    const expected = Math.round((100 * (w.sales * 0.5 + w.conversion * 1 + w.traffic * 0.75)) / (w.sales + w.conversion + w.traffic));
+    const expected = Math.round(
+      (100 * (w.sales * 0.5 + w.conversion * 1 + w.traffic * 0.75)) / (w.sales + w.conversion + w.traffic),
+    );
     expect(scoreFindings(findings)).toBe(expected);
     expect(expected).toBe(75); // the worked example in docs/SCORING.md
   });
@@ -102,7 +133,10 @@ describe("languages", () => {
     expect(en).toMatch(/Bounce rate 75\.00% is above 70\.00%/);
   });
   it("has every report string in all three languages with the same placeholders", () => {
-    const placeholders = (s: string) => [...new Set([...s.matchAll(/(?<!(?:one|other) ?)\{(\w+)(?:\}|\s*,\s*plural\s*,)/g)].map((m) => m[1]))].sort().join(",");
+    const placeholders = (s: string) =>
+      [...new Set([...s.matchAll(/(?<!(?:one|other) ?)\{(\w+)(?:\}|\s*,\s*plural\s*,)/g)].map((m) => m[1]))]
+        .sort()
+        .join(",");
     for (const key of Object.keys(reportMessages) as (keyof typeof reportMessages)[]) {
       for (const lang of ["zh-CN", "zh-TW", "en"] as const) {
         expect(catalogues[lang][key].trim(), `${key} ${lang}`).not.toBe("");
@@ -113,7 +147,14 @@ describe("languages", () => {
   });
   it("leaves no placeholder unfilled in any finding or action", () => {
     for (const language of ["zh-CN", "zh-TW", "en"] as const) {
-      const r = run(sickShop(), { language, peerPayConversion: 0.03, monthlyTarget: 60000, grossMargin: 0.4, peerDsr: 4.8, peerVisitorValue: 3 });
+      const r = run(sickShop(), {
+        language,
+        peerPayConversion: 0.03,
+        monthlyTarget: 60000,
+        grossMargin: 0.4,
+        peerDsr: 4.8,
+        peerVisitorValue: 3,
+      });
       for (const text of [...r.findings.map((f) => f.message), ...r.actions.map((a) => a.message)]) {
         expect(text).not.toMatch(/\{\w+\}/);
         expect(text).not.toContain("undefined");
@@ -126,12 +167,26 @@ describe("languages", () => {
 describe("from pasted sheets", () => {
   it("reads the period and currency from the data", () => {
     const cn = diagnoseTables([
-      { name: "店铺", values: [["统计日期", "访客数", "支付金额", "支付买家数"], [day(0), 1000, "¥2,000.00", 20], [day(2), 900, "¥1,800.00", 18]] },
+      {
+        name: "店铺",
+        values: [
+          ["统计日期", "访客数", "支付金额", "支付买家数"],
+          [day(0), 1000, "¥2,000.00", 20],
+          [day(2), 900, "¥1,800.00", 18],
+        ],
+      },
     ]);
     expect(cn.period).toEqual({ from: "2026-05-01", to: "2026-05-03" });
     expect(cn.currency).toBe("CNY");
     const shopify = diagnoseTables([
-      { name: "Sales", values: [["Day", "Sessions", "Orders", "Total sales"], ["2026-05-01", 1000, 20, 2000], ["2026-05-02", 900, 18, 1800]] },
+      {
+        name: "Sales",
+        values: [
+          ["Day", "Sessions", "Orders", "Total sales"],
+          ["2026-05-01", 1000, 20, 2000],
+          ["2026-05-02", 900, 18, 1800],
+        ],
+      },
     ]);
     expect(shopify.currency).toBe("USD");
     expect(shopify.tables[0]).toMatchObject({ sheet: "Sales", kind: "shop-daily", rows: 2 });

@@ -17,8 +17,32 @@ const value = fc.oneof(
 );
 
 const FIELDS: Record<TableKind, string[]> = {
-  "shop-daily": ["visitors", "pageviews", "sales", "paidBuyers", "payConversion", "aov", "bounceRate", "orderBuyers", "detailVisitors", "repeatBuyers", "dsrDescription", "dsrService", "dsrLogistics"],
-  products: ["visitors", "sales", "paidBuyers", "payConversion", "price", "orderBuyers", "badReviews", "presale", "units"],
+  "shop-daily": [
+    "visitors",
+    "pageviews",
+    "sales",
+    "paidBuyers",
+    "payConversion",
+    "aov",
+    "bounceRate",
+    "orderBuyers",
+    "detailVisitors",
+    "repeatBuyers",
+    "dsrDescription",
+    "dsrService",
+    "dsrLogistics",
+  ],
+  products: [
+    "visitors",
+    "sales",
+    "paidBuyers",
+    "payConversion",
+    "price",
+    "orderBuyers",
+    "badReviews",
+    "presale",
+    "units",
+  ],
   "traffic-sources": ["visitors", "paidBuyers", "sales", "payConversion"],
   "ad-plans": ["impressions", "clicks", "spend", "adSales", "ctr", "roi"],
   "service-agents": ["consultations", "paidBuyers", "consultConversion", "sales"],
@@ -27,7 +51,12 @@ const FIELDS: Record<TableKind, string[]> = {
   orders: ["sales", "units"],
   unknown: [],
 };
-const KEY: Partial<Record<TableKind, string>> = { products: "product", "traffic-sources": "source", "ad-plans": "plan", "service-agents": "agent" };
+const KEY: Partial<Record<TableKind, string>> = {
+  products: "product",
+  "traffic-sources": "source",
+  "ad-plans": "plan",
+  "service-agents": "agent",
+};
 
 function tableOf(kind: TableKind) {
   return fc
@@ -69,7 +98,12 @@ describe("diagnosis on arbitrary numbers", () => {
   it("always yields readable figures, a 0–100 score or a reason for none, and at most three actions", () => {
     fc.assert(
       fc.property(
-        tableOf("shop-daily"), tableOf("products"), tableOf("traffic-sources"), tableOf("ad-plans"), tableOf("service-agents"), settings,
+        tableOf("shop-daily"),
+        tableOf("products"),
+        tableOf("traffic-sources"),
+        tableOf("ad-plans"),
+        tableOf("service-agents"),
+        settings,
         (shop, products, sources, plans, agents, s) => {
           const report = run([shop, products, sources, plans, agents], s);
           // A score exactly when the coverage allows one; otherwise null with a worded reason.
@@ -82,16 +116,23 @@ describe("diagnosis on arbitrary numbers", () => {
           }
           expect(report.actions.length).toBeLessThanOrEqual(3);
           for (const f of report.findings) {
-            for (const n of [f.value, f.benchmark, f.impact]) if (n !== null) expect(Number.isFinite(n), `${f.rule} ${f.metric} ${n}`).toBe(true);
+            for (const n of [f.value, f.benchmark, f.impact])
+              if (n !== null) expect(Number.isFinite(n), `${f.rule} ${f.metric} ${n}`).toBe(true);
             expect(f.message).not.toMatch(/NaN|Infinity|undefined|\{\w+\}/);
           }
           for (const a of report.actions) {
             expect(a.impact).not.toBeNull();
             expect(a.message).not.toMatch(/NaN|Infinity|undefined|\{\w+\}/);
-            expect(report.findings.some((f) => f.rule === a.rule && f.subject === a.subject && (f.status === "bad" || f.status === "warn"))).toBe(true);
+            expect(
+              report.findings.some(
+                (f) => f.rule === a.rule && f.subject === a.subject && (f.status === "bad" || f.status === "warn"),
+              ),
+            ).toBe(true);
           }
           const grid = layoutReport(report);
-          for (const row of grid.values) for (const v of row) if (typeof v === "number") expect(Number.isFinite(v), `grid ${row.join("|")}`).toBe(true);
+          for (const row of grid.values)
+            for (const v of row)
+              if (typeof v === "number") expect(Number.isFinite(v), `grid ${row.join("|")}`).toBe(true);
         },
       ),
       { numRuns: 300, seed: Number(process.env.FC_SEED ?? Date.now() % 2 ** 31) },

@@ -42,7 +42,8 @@ describe("pay-conversion-vs-peer", () => {
 
 describe("sales-change-drivers", () => {
   // 7 days at ¥1,000/day then 7 days at `recent`/day; visitors and buyers flat, so AOV moved.
-  const weeks = (recent: number) => shopDays(14, (i) => ({ visitors: 100, paidBuyers: 10, sales: i < 7 ? 1000 : recent }));
+  const weeks = (recent: number) =>
+    shopDays(14, (i) => ({ visitors: 100, paidBuyers: 10, sales: i < 7 ? 1000 : recent }));
   it("is bad at a 10% drop and amber just above it", () => {
     expect(statusOf(run([weeks(900)]), "sales-change-drivers")).toBe("bad");
     expect(statusOf(run([weeks(900.01)]), "sales-change-drivers")).toBe("warn");
@@ -59,18 +60,32 @@ describe("sales-change-drivers", () => {
     expect(f.message).toContain("客单价");
   });
   it("blames visitors when traffic fell", () => {
-    const r = run([shopDays(14, (i) => ({ visitors: i < 7 ? 100 : 80, paidBuyers: i < 7 ? 10 : 8, sales: i < 7 ? 1000 : 800 }))], { language: "en" });
+    const r = run(
+      [shopDays(14, (i) => ({ visitors: i < 7 ? 100 : 80, paidBuyers: i < 7 ? 10 : 8, sales: i < 7 ? 1000 : 800 }))],
+      { language: "en" },
+    );
     expect(one(r, "sales-change-drivers").message).toContain("visitors");
   });
   it("asks for 14 days when there are fewer", () => {
-    expect(statusOf(run([shopDays(13, () => ({ visitors: 100, paidBuyers: 10, sales: 1000 }))]), "sales-change-drivers")).toBe("info");
+    expect(
+      statusOf(run([shopDays(13, () => ({ visitors: 100, paidBuyers: 10, sales: 1000 }))]), "sales-change-drivers"),
+    ).toBe("info");
   });
 });
 
 describe("product-conversion-trend", () => {
   // One product, 14 days, 100 visitors a day; conversion `before` then `after`.
   const trend = (before: number, after: number) =>
-    table("products", Array.from({ length: 14 }, (_, i) => ({ date: day(i), product: "P", visitors: 100, paidBuyers: 100 * (i < 7 ? before : after), sales: 5000 })));
+    table(
+      "products",
+      Array.from({ length: 14 }, (_, i) => ({
+        date: day(i),
+        product: "P",
+        visitors: 100,
+        paidBuyers: 100 * (i < 7 ? before : after),
+        sales: 5000,
+      })),
+    );
   it("is amber at a 15% fall, red at 30%, and quiet between", () => {
     expect(statusOf(run([trend(0.1, 0.085)]), "product-conversion-trend", { subject: "P" })).toBe("warn");
     expect(statusOf(run([trend(0.1, 0.07)]), "product-conversion-trend", { subject: "P" })).toBe("bad");
@@ -83,16 +98,19 @@ describe("product-conversion-trend", () => {
     expect(statusOf(run([trend(0.1, 0.115)]), "product-conversion-trend", { subject: "P" })).toBe("good");
   });
   it("asks for dated product rows when there are none", () => {
-    expect(statusOf(run([table("products", [{ product: "P", visitors: 100, paidBuyers: 3 }])]), "product-conversion-trend")).toBe("info");
+    expect(
+      statusOf(run([table("products", [{ product: "P", visitors: 100, paidBuyers: 3 }])]), "product-conversion-trend"),
+    ).toBe("info");
   });
 });
 
 describe("traffic-source-mix", () => {
   // Two equal sources; A converts 2%, B at `b` buyers per 1000: B/avg = 2b/(20+b).
-  const mix = (b: number) => table("traffic-sources", [
-    { source: "A", visitors: 1000, paidBuyers: 20, sales: 2000 },
-    { source: "B", visitors: 1000, paidBuyers: b, sales: b * 100 },
-  ]);
+  const mix = (b: number) =>
+    table("traffic-sources", [
+      { source: "A", visitors: 1000, paidBuyers: 20, sales: 2000 },
+      { source: "B", visitors: 1000, paidBuyers: b, sales: b * 100 },
+    ]);
   it("flags a source below 0.6 × the average and leaves one at 0.6", () => {
     expect(statusOf(run([mix(8)]), "traffic-source-mix", { subject: "B" })).toBe("warn"); // 0.571
     expect(findings(run([mix(60 / 7)]), "traffic-source-mix", "B")).toHaveLength(0); // exactly 0.6
@@ -104,10 +122,19 @@ describe("traffic-source-mix", () => {
   it("finds the source whose visitors fell", () => {
     const rows: TableRow[] = [];
     for (let i = 0; i < 14; i++) {
-      rows.push({ date: day(i), source: "搜索", visitors: i < 7 ? 1000 : 800, paidBuyers: i < 7 ? 20 : 16, sales: i < 7 ? 2000 : 1600 });
+      rows.push({
+        date: day(i),
+        source: "搜索",
+        visitors: i < 7 ? 1000 : 800,
+        paidBuyers: i < 7 ? 20 : 16,
+        sales: i < 7 ? 2000 : 1600,
+      });
       rows.push({ date: day(i), source: "直通车", visitors: 1000, paidBuyers: 20, sales: 2000 });
     }
-    const f = one(run([table("traffic-sources", rows)]), "traffic-source-mix", { subject: "搜索", metric: "visitorsPerDay" });
+    const f = one(run([table("traffic-sources", rows)]), "traffic-source-mix", {
+      subject: "搜索",
+      metric: "visitorsPerDay",
+    });
     expect(f.status).toBe("warn");
     // 200 fewer visitors a day × 2% conversion × ¥100 AOV
     expect(f.impact).toBeCloseTo(400);
@@ -115,12 +142,13 @@ describe("traffic-source-mix", () => {
 });
 
 describe("price-conversion-quadrant", () => {
-  const products = (weakPrice: number) => table("products", [
-    { product: "Star", visitors: 1000, paidBuyers: 50, sales: 10000, price: 200 },
-    { product: "Weak", visitors: 1000, paidBuyers: 10, sales: 500, price: weakPrice },
-    { product: "M1", visitors: 1000, paidBuyers: 40, sales: 2000, price: 50 },
-    { product: "M2", visitors: 1000, paidBuyers: 20, sales: 3000, price: 150 },
-  ]);
+  const products = (weakPrice: number) =>
+    table("products", [
+      { product: "Star", visitors: 1000, paidBuyers: 50, sales: 10000, price: 200 },
+      { product: "Weak", visitors: 1000, paidBuyers: 10, sales: 500, price: weakPrice },
+      { product: "M1", visitors: 1000, paidBuyers: 40, sales: 2000, price: 50 },
+      { product: "M2", visitors: 1000, paidBuyers: 20, sales: 3000, price: 150 },
+    ]);
   it("gives traffic to high price + high conversion, cuts low + low", () => {
     const r = run([products(50)]);
     expect(statusOf(r, "price-conversion-quadrant", { subject: "Star" })).toBe("good");
@@ -132,7 +160,8 @@ describe("price-conversion-quadrant", () => {
 });
 
 describe("bounce-rate", () => {
-  const at = (bounceRate: number, settings = {}) => statusOf(run([shop({ visitors: 100, bounceRate })], settings), "bounce-rate");
+  const at = (bounceRate: number, settings = {}) =>
+    statusOf(run([shop({ visitors: 100, bounceRate })], settings), "bounce-rate");
   it("is good up to 60%, passable up to 70%, bad above", () => {
     expect(at(0.6)).toBe("good");
     expect(at(0.6001)).toBe("warn");
@@ -160,7 +189,10 @@ describe("aov-vs-hero", () => {
   // Hero AOV ¥100; the shop's AOV is `aov`.
   const tables = (aov: number) => [
     shop({ visitors: 1000, paidBuyers: 10, sales: aov * 10 }),
-    table("products", [{ product: "Hero", visitors: 500, paidBuyers: 5, sales: 500 }, { product: "Other", visitors: 500, paidBuyers: 1, sales: 50 }]),
+    table("products", [
+      { product: "Hero", visitors: 500, paidBuyers: 5, sales: 500 },
+      { product: "Other", visitors: 500, paidBuyers: 1, sales: 50 },
+    ]),
   ];
   it("is good at 1.3 × the hero's AOV and amber just below", () => {
     expect(statusOf(run(tables(130)), "aov-vs-hero")).toBe("good");
@@ -191,7 +223,10 @@ describe("dsr", () => {
 
 describe("zero-sales-products", () => {
   const at = (visitors: number, sales: number) =>
-    run([shop({ visitors: 1000, paidBuyers: 20, sales: 2000 }), table("products", [{ product: "Z", visitors, paidBuyers: sales > 0 ? 1 : 0, sales }])]);
+    run([
+      shop({ visitors: 1000, paidBuyers: 20, sales: 2000 }),
+      table("products", [{ product: "Z", visitors, paidBuyers: sales > 0 ? 1 : 0, sales }]),
+    ]);
   it("is amber below 100 visitors and red from 100", () => {
     expect(statusOf(at(99, 0), "zero-sales-products", { subject: "Z" })).toBe("warn");
     const bad = one(at(100, 0), "zero-sales-products", { subject: "Z" });
@@ -224,7 +259,8 @@ describe("presale-conversion", () => {
 
 describe("daily-target", () => {
   // May has 31 days: a ¥31,000 target is ¥1,000 a day. Ten days, the last one at `last`.
-  const month = (last: number, earlier = 1000) => shopDays(10, (i) => ({ visitors: 100, sales: i === 9 ? last : earlier }));
+  const month = (last: number, earlier = 1000) =>
+    shopDays(10, (i) => ({ visitors: 100, sales: i === 9 ? last : earlier }));
   const target = { monthlyTarget: 31000 };
   it("checks yesterday against its share: good at 100%, amber from 80%, red below", () => {
     expect(statusOf(run([month(1000)], target), "daily-target", { metric: "dailySales" })).toBe("good");
@@ -244,27 +280,33 @@ describe("daily-target", () => {
 });
 
 describe("ad-plan-efficiency", () => {
-  const plans = (adSales: number) => table("ad-plans", [
-    { plan: "P1", impressions: 10000, clicks: 200, spend: 100, adSales },
-    { plan: "P2", impressions: 10000, clicks: 200, spend: 100, adSales: 500 },
-  ]);
+  const plans = (adSales: number) =>
+    table("ad-plans", [
+      { plan: "P1", impressions: 10000, clicks: 200, spend: 100, adSales },
+      { plan: "P2", impressions: 10000, clicks: 200, spend: 100, adSales: 500 },
+    ]);
   it("is red below break-even ROI (1 ÷ margin) and not at it", () => {
     expect(statusOf(run([plans(199)], { grossMargin: 0.5 }), "ad-plan-efficiency", { subject: "P1" })).toBe("bad");
     expect(findings(run([plans(200)], { grossMargin: 0.5 }), "ad-plan-efficiency", "P1")).toHaveLength(0);
     // loses spend − ad sales × margin = 100 − 199 × 0.5 = ¥0.50 a day
-    expect(one(run([plans(199)], { grossMargin: 0.5 }), "ad-plan-efficiency", { subject: "P1" }).impact).toBeCloseTo(0.5);
+    expect(one(run([plans(199)], { grossMargin: 0.5 }), "ad-plan-efficiency", { subject: "P1" }).impact).toBeCloseTo(
+      0.5,
+    );
   });
   it("without a margin flags only ROI below 1, and asks for the margin", () => {
     const r = run([plans(99)]);
     expect(statusOf(r, "ad-plan-efficiency", { subject: "P1" })).toBe("bad");
     expect(findings(run([plans(100)]), "ad-plan-efficiency", "P1")).toHaveLength(0);
-    expect(findings(r, "ad-plan-efficiency").some((f) => f.status === "info" && f.message.includes("grossMargin"))).toBe(true);
+    expect(
+      findings(r, "ad-plan-efficiency").some((f) => f.status === "info" && f.message.includes("grossMargin")),
+    ).toBe(true);
   });
   it("sorts healthy plans by CTR against the average: ≥1.2× good, <0.8× amber", () => {
-    const ctr = (clicksA: number, clicksB: number) => table("ad-plans", [
-      { plan: "A", impressions: 1000, clicks: clicksA, spend: 10, adSales: 100 },
-      { plan: "B", impressions: 1000, clicks: clicksB, spend: 10, adSales: 100 },
-    ]);
+    const ctr = (clicksA: number, clicksB: number) =>
+      table("ad-plans", [
+        { plan: "A", impressions: 1000, clicks: clicksA, spend: 10, adSales: 100 },
+        { plan: "B", impressions: 1000, clicks: clicksB, spend: 10, adSales: 100 },
+      ]);
     // A 60 / B 40: avg 50 → A 1.2× good, B 0.8× (not amber)
     const r = run([ctr(60, 40)]);
     expect(statusOf(r, "ad-plan-efficiency", { subject: "A" })).toBe("good");
@@ -277,24 +319,33 @@ describe("ad-plan-efficiency", () => {
 describe("visitor-value-vs-cost", () => {
   const shopRow = { visitors: 1000, sales: 2000, paidBuyers: 20 }; // visitor value ¥2
   it("compares visitor value with the peer: good at it, amber from 80%, red below", () => {
-    const at = (peer: number) => statusOf(run([shop(shopRow)], { peerVisitorValue: peer }), "visitor-value-vs-cost", { metric: "visitorValue" });
+    const at = (peer: number) =>
+      statusOf(run([shop(shopRow)], { peerVisitorValue: peer }), "visitor-value-vs-cost", { metric: "visitorValue" });
     expect(at(2)).toBe("good");
     expect(at(2.01)).toBe("warn");
     expect(at(2.5)).toBe("warn"); // exactly 80%
     expect(at(2.51)).toBe("bad");
   });
   it("says paid traffic loses money when value × margin is below the cost of a click", () => {
-    const plans = (spend: number) => table("ad-plans", [{ plan: "P", impressions: 10000, clicks: 100, spend, adSales: 1000 }]);
+    const plans = (spend: number) =>
+      table("ad-plans", [{ plan: "P", impressions: 10000, clicks: 100, spend, adSales: 1000 }]);
     // value × margin = 2 × 0.5 = ¥1 per visitor; CPC = spend ÷ 100
-    expect(statusOf(run([shop(shopRow), plans(100)], { grossMargin: 0.5 }), "visitor-value-vs-cost", { metric: "visitorCost" })).toBe("good");
-    const bad = one(run([shop(shopRow), plans(101)], { grossMargin: 0.5 }), "visitor-value-vs-cost", { metric: "visitorCost" });
+    expect(
+      statusOf(run([shop(shopRow), plans(100)], { grossMargin: 0.5 }), "visitor-value-vs-cost", {
+        metric: "visitorCost",
+      }),
+    ).toBe("good");
+    const bad = one(run([shop(shopRow), plans(101)], { grossMargin: 0.5 }), "visitor-value-vs-cost", {
+      metric: "visitorCost",
+    });
     expect(bad.status).toBe("bad");
     expect(bad.impact).toBeCloseTo(1);
   });
 });
 
 describe("repurchase", () => {
-  const days = (recentRepeat: number) => shopDays(14, (i) => ({ visitors: 1000, paidBuyers: 100, repeatBuyers: i < 7 ? 20 : recentRepeat }));
+  const days = (recentRepeat: number) =>
+    shopDays(14, (i) => ({ visitors: 1000, paidBuyers: 100, repeatBuyers: i < 7 ? 20 : recentRepeat }));
   it("flags a 10% relative fall and not a smaller one", () => {
     expect(statusOf(run([days(18)]), "repurchase")).toBe("warn");
     expect(statusOf(run([days(18.01)]), "repurchase")).toBe("good");
@@ -305,10 +356,11 @@ describe("repurchase", () => {
 });
 
 describe("service-agent-conversion", () => {
-  const agents = (paid: number) => table("service-agents", [
-    { agent: "Ann", consultations: 100, paidBuyers: 50 },
-    { agent: "Bo", consultations: 100, paidBuyers: paid },
-  ]);
+  const agents = (paid: number) =>
+    table("service-agents", [
+      { agent: "Ann", consultations: 100, paidBuyers: 50 },
+      { agent: "Bo", consultations: 100, paidBuyers: paid },
+    ]);
   // team = (50 + b)/200; Bo/team = 2b/(50 + b)
   it("is good at the team average, amber from 80%, red below", () => {
     expect(statusOf(run([agents(50)]), "service-agent-conversion", { subject: "Bo" })).toBe("good");
@@ -317,16 +369,22 @@ describe("service-agent-conversion", () => {
     expect(statusOf(run([agents(33)]), "service-agent-conversion", { subject: "Bo" })).toBe("bad");
   });
   it("uses the 询单转化率 column when there are no counts", () => {
-    const r = run([table("service-agents", [{ agent: "A", consultConversion: 0.5 }, { agent: "B", consultConversion: 0.3 }])]);
+    const r = run([
+      table("service-agents", [
+        { agent: "A", consultConversion: 0.5 },
+        { agent: "B", consultConversion: 0.3 },
+      ]),
+    ]);
     expect(statusOf(r, "service-agent-conversion", { subject: "B" })).toBe("bad");
   });
 });
 
 describe("top-product-reviews", () => {
-  const products = (bad: number | null) => table("products", [
-    { product: "Top", visitors: 900, badReviews: bad },
-    { product: "Second", visitors: 800, badReviews: 0 },
-  ]);
+  const products = (bad: number | null) =>
+    table("products", [
+      { product: "Top", visitors: 900, badReviews: bad },
+      { product: "Second", visitors: 800, badReviews: 0 },
+    ]);
   it("is red for a top product with new bad reviews and good with none", () => {
     expect(statusOf(run([products(1)]), "top-product-reviews", { subject: "Top" })).toBe("bad");
     expect(statusOf(run([products(0)]), "top-product-reviews", { subject: "Top" })).toBe("good");
@@ -364,21 +422,41 @@ describe("data-sanity", () => {
     ]);
     const r = run([t], { language: "en" });
     const msgs = findings(r, "data-sanity").map((f) => `${f.status} ${f.message}`);
-    expect(msgs.some((m) => m.startsWith("bad") && m.includes("more buyers than visitors") && m.includes("C2"))).toBe(true);
+    expect(msgs.some((m) => m.startsWith("bad") && m.includes("more buyers than visitors") && m.includes("C2"))).toBe(
+      true,
+    );
     expect(msgs.some((m) => m.startsWith("bad") && m.includes("negative") && m.includes("B3"))).toBe(true);
-    expect(msgs.some((m) => m.startsWith("warn") && m.includes("has 1 repeated date (") && m.includes("A4"))).toBe(true);
+    expect(msgs.some((m) => m.startsWith("warn") && m.includes("has 1 repeated date (") && m.includes("A4"))).toBe(
+      true,
+    );
   });
   it("compares a totals row with the sum of the rows", () => {
-    const t = table("shop-daily", [{ date: day(0), visitors: 10 }, { date: day(1), visitors: 20 }], "S", {
-      totals: [{ row: 4, label: "合计", values: { visitors: 40 } }],
-    });
+    const t = table(
+      "shop-daily",
+      [
+        { date: day(0), visitors: 10 },
+        { date: day(1), visitors: 20 },
+      ],
+      "S",
+      {
+        totals: [{ row: 4, label: "合计", values: { visitors: 40 } }],
+      },
+    );
     const f = findings(run([t]), "data-sanity").find((x) => x.metric === "visitors");
     expect(f?.status).toBe("warn");
     expect(f?.value).toBe(40);
     expect(f?.benchmark).toBe(30);
-    const ok = table("shop-daily", [{ date: day(0), visitors: 10 }, { date: day(1), visitors: 20 }], "S", {
-      totals: [{ row: 4, label: "合计", values: { visitors: 30 } }],
-    });
+    const ok = table(
+      "shop-daily",
+      [
+        { date: day(0), visitors: 10 },
+        { date: day(1), visitors: 20 },
+      ],
+      "S",
+      {
+        totals: [{ row: 4, label: "合计", values: { visitors: 30 } }],
+      },
+    );
     expect(statusOf(run([ok]), "data-sanity")).toBe("good");
   });
   it("lists sheets it could not recognise", () => {
@@ -393,7 +471,9 @@ describe("presale-conversion with deposit data", () => {
   it("judges a pre-sale item by its deposit buyers when there is no order column", () => {
     const tables = (depositBuyers: number) => [
       table("shop-daily", [{ date: day(0), visitors: 1000, paidBuyers: 30, sales: 3000 }]),
-      table("products", [{ product: "羽绒服（定金预售）", visitors: 1000, paidBuyers: 0, sales: 0, depositBuyers, presale: 1 }]),
+      table("products", [
+        { product: "羽绒服（定金预售）", visitors: 1000, paidBuyers: 0, sales: 0, depositBuyers, presale: 1 },
+      ]),
     ];
     expect(statusOf(run(tables(30), { peerPayConversion: 0.03 }), "presale-conversion")).toBe("good");
     expect(statusOf(run(tables(20), { peerPayConversion: 0.03 }), "presale-conversion")).toBe("warn");
@@ -404,7 +484,9 @@ describe("subjects and days, as exports give them", () => {
   it("names a product by its title even when its ID column comes first", () => {
     const r = run([
       table("shop-daily", [{ date: day(0), visitors: 1000, paidBuyers: 30, sales: 3000 }]),
-      table("products", [{ productId: "683201457717", product: "复古水洗牛仔外套", visitors: 500, paidBuyers: 0, sales: 0 }]),
+      table("products", [
+        { productId: "683201457717", product: "复古水洗牛仔外套", visitors: 500, paidBuyers: 0, sales: 0 },
+      ]),
     ]);
     expect(one(r, "zero-sales-products", { subject: "复古水洗牛仔外套" }).status).toBe("bad");
   });
@@ -418,7 +500,14 @@ describe("subjects and days, as exports give them", () => {
     expect(one(run([sources]), "traffic-source-mix", { subject: "Weak" }).impact).toBeCloseTo(2000);
   });
   it("says the month is over instead of asking for sales on days that do not exist", () => {
-    const month = table("shop-daily", Array.from({ length: 30 }, (_, i) => ({ date: `2026-11-${String(i + 1).padStart(2, "0")}`, visitors: 100, sales: 800 })));
+    const month = table(
+      "shop-daily",
+      Array.from({ length: 30 }, (_, i) => ({
+        date: `2026-11-${String(i + 1).padStart(2, "0")}`,
+        visitors: 100,
+        sales: 800,
+      })),
+    );
     const f = one(run([month], { monthlyTarget: 30000, language: "en" }), "daily-target", { metric: "targetPace" });
     expect(f.status).toBe("bad");
     expect(f.message).toContain("month closed");
@@ -428,7 +517,16 @@ describe("subjects and days, as exports give them", () => {
 describe("remaining boundaries", () => {
   it("product-conversion-trend: a rise of exactly 15% is an opportunity, 14.9% is not", () => {
     const trend = (after: number) =>
-      table("products", Array.from({ length: 14 }, (_, i) => ({ date: day(i), product: "P", visitors: 1000, paidBuyers: i < 7 ? 100 : after, sales: 5000 })));
+      table(
+        "products",
+        Array.from({ length: 14 }, (_, i) => ({
+          date: day(i),
+          product: "P",
+          visitors: 1000,
+          paidBuyers: i < 7 ? 100 : after,
+          sales: 5000,
+        })),
+      );
     expect(statusOf(run([trend(115)]), "product-conversion-trend", { subject: "P" })).toBe("good");
     expect(findings(run([trend(114.9)]), "product-conversion-trend", "P")).toHaveLength(0);
   });
@@ -441,12 +539,19 @@ describe("remaining boundaries", () => {
       }
       return table("traffic-sources", rows);
     };
-    expect(one(run([sources(800)]), "traffic-source-mix", { subject: "S", metric: "visitorsPerDay" }).status).toBe("warn");
-    expect(findings(run([sources(801)]), "traffic-source-mix", "S").filter((f) => f.metric === "visitorsPerDay")).toHaveLength(0);
+    expect(one(run([sources(800)]), "traffic-source-mix", { subject: "S", metric: "visitorsPerDay" }).status).toBe(
+      "warn",
+    );
+    expect(
+      findings(run([sources(801)]), "traffic-source-mix", "S").filter((f) => f.metric === "visitorsPerDay"),
+    ).toHaveLength(0);
   });
   it("visitor-value-vs-cost: gross profit per visitor equal to the click cost is good", () => {
     const r = run(
-      [table("shop-daily", [{ date: day(0), visitors: 100, sales: 300, paidBuyers: 3 }]), table("ad-plans", [{ plan: "P", clicks: 10, spend: 15, impressions: 100, adSales: 60 }])],
+      [
+        table("shop-daily", [{ date: day(0), visitors: 100, sales: 300, paidBuyers: 3 }]),
+        table("ad-plans", [{ plan: "P", clicks: 10, spend: 15, impressions: 100, adSales: 60 }]),
+      ],
       { grossMargin: 0.5 },
     );
     expect(one(r, "visitor-value-vs-cost", { metric: "visitorCost" }).status).toBe("good"); // 3 × 0.5 = 1.5 = 15 ÷ 10
@@ -455,7 +560,11 @@ describe("remaining boundaries", () => {
 
 describe("top-product-reviews from the shop export", () => {
   it("flags low-score buyers on the last day of the shop data, not earlier days", () => {
-    const days = (last: number) => table("shop-daily", [{ date: day(0), visitors: 10, badReviews: 3 }, { date: day(1), visitors: 10, badReviews: last }]);
+    const days = (last: number) =>
+      table("shop-daily", [
+        { date: day(0), visitors: 10, badReviews: 3 },
+        { date: day(1), visitors: 10, badReviews: last },
+      ]);
     expect(statusOf(run([days(1)]), "top-product-reviews")).toBe("warn");
     expect(statusOf(run([days(0)]), "top-product-reviews")).toBe("good");
   });
@@ -463,12 +572,25 @@ describe("top-product-reviews from the shop export", () => {
 
 describe("long lists", () => {
   it("lists the ten products that cost most and sums up the rest in one line", () => {
-    const rows = Array.from({ length: 15 }, (_, i) => ({ product: `P${String(i).padStart(2, "0")}`, visitors: 1000, paidBuyers: i + 1, sales: (i + 1) * 100 }));
-    const r = run([table("shop-daily", [{ date: day(0), visitors: 15000, paidBuyers: 120, sales: 12000 }]), table("products", rows)], { peerPayConversion: 0.05, language: "en" });
+    const rows = Array.from({ length: 15 }, (_, i) => ({
+      product: `P${String(i).padStart(2, "0")}`,
+      visitors: 1000,
+      paidBuyers: i + 1,
+      sales: (i + 1) * 100,
+    }));
+    const r = run(
+      [
+        table("shop-daily", [{ date: day(0), visitors: 15000, paidBuyers: 120, sales: 12000 }]),
+        table("products", rows),
+      ],
+      { peerPayConversion: 0.05, language: "en" },
+    );
     const products = findings(r, "pay-conversion-vs-peer").filter((f) => f.subjectType === "product");
     expect(products).toHaveLength(11);
     // Lowest conversion costs most: P00 (0.1%) first, P09 last of the ten listed.
-    expect(products.slice(0, 10).map((f) => f.subject)).toEqual(Array.from({ length: 10 }, (_, i) => `P${String(i).padStart(2, "0")}`));
+    expect(products.slice(0, 10).map((f) => f.subject)).toEqual(
+      Array.from({ length: 10 }, (_, i) => `P${String(i).padStart(2, "0")}`),
+    );
     const rest = products[10];
     expect(rest.status).toBe("info");
     expect(rest.subject).toBe("+5");
@@ -482,7 +604,9 @@ describe("data-sanity wording", () => {
     const { RECOGNITION_ISSUE_CODES } = await import("../../src/engine/recognize");
     const { ISSUE_WORDING } = await import("../../src/engine/rules/sanity");
     // unknown-table is reported with the table's own reason instead.
-    const missing = Object.keys(RECOGNITION_ISSUE_CODES).filter((code) => code !== "unknown-table" && !ISSUE_WORDING[code as keyof typeof RECOGNITION_ISSUE_CODES]);
+    const missing = Object.keys(RECOGNITION_ISSUE_CODES).filter(
+      (code) => code !== "unknown-table" && !ISSUE_WORDING[code as keyof typeof RECOGNITION_ISSUE_CODES],
+    );
     expect(missing).toEqual([]);
   });
   it("uses recognition's level for its codes: notes are info, contradictions are red", () => {

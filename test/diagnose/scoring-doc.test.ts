@@ -16,7 +16,9 @@ describe("docs/SCORING.md", () => {
     expect(doc).toContain("Score = (3 × 0.5 + 3 × 1 + 2 × 0.75) ÷ (3 + 3 + 2) × 100 = 75.");
     expect(doc).toContain("80–100 ✔ good, 60–79 ▲ warning, 0–59 ✖ bad");
     expect(doc).toContain("| sales-change-drivers | sales | last 7 days vs the 7 before: drop ≥ 10 % ✖, ≥ 3 % ▲ |");
-    expect(doc).toContain("| bounce-rate | `good` | 60 % | share | mean daily bounce rate at or below this is ✔ | `bounceGood` |");
+    expect(doc).toContain(
+      "| bounce-rate | `good` | 60 % | share | mean daily bounce rate at or below this is ✔ | `bounceGood` |",
+    );
     expect(doc).not.toMatch(/\{\w+\}|NaN|undefined/);
   });
 });

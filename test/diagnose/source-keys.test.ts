@@ -7,7 +7,8 @@ import { describe, expect, it } from "vitest";
 import { diagnoseTables } from "../../src/engine";
 import type { Cell, Report, SheetInput } from "../../src/engine";
 
-const source = (report: Report, name: string) => report.findings.filter((f) => f.rule === "traffic-source-mix" && f.subject === name);
+const source = (report: Report, name: string) =>
+  report.findings.filter((f) => f.rule === "traffic-source-mix" && f.subject === name);
 
 describe("生意参谋 一级来源 × 二级来源 with spend on paid sources", () => {
   const values: Cell[][] = [
@@ -32,15 +33,22 @@ describe("生意参谋 一级来源 × 二级来源 with spend on paid sources",
     const weakFree = source(report, "淘内免费 › 手淘推荐");
     expect(weakFree.map((f) => [f.status, f.value, f.impact])).toEqual([["warn", 0.02, 3400]]);
     // 万相台 10 ÷ 1,000 = 1.00 %: (3.70 % − 1.00 %) × 1,000 × 100 = 2,700 a day.
-    expect(source(report, "付费流量 › 万相台").map((f) => [f.status, f.value, f.impact])).toEqual([["warn", 0.01, 2700]]);
+    expect(source(report, "付费流量 › 万相台").map((f) => [f.status, f.value, f.impact])).toEqual([
+      ["warn", 0.01, 2700],
+    ]);
     expect(source(report, "淘内免费 › 手淘搜索").map((f) => f.status)).toEqual(["good"]);
   });
 
   it("advises cutting spend only on the source that has spend", () => {
     const report = diagnoseTables([sheet], { language: "en" });
-    const todo = (subject: string) => report.actions.find((a) => a.rule === "traffic-source-mix" && a.subject === subject)?.message;
-    expect(todo("付费流量 › 万相台")).toBe('Cut spend on "付费流量 › 万相台" or target it more narrowly (conversion 1.00%).');
-    expect(todo("淘内免费 › 手淘推荐")).toBe('Find out why visitors from "淘内免费 › 手淘推荐" don\'t buy: does the page they land on match what brought them? (conversion 2.00%).');
+    const todo = (subject: string) =>
+      report.actions.find((a) => a.rule === "traffic-source-mix" && a.subject === subject)?.message;
+    expect(todo("付费流量 › 万相台")).toBe(
+      'Cut spend on "付费流量 › 万相台" or target it more narrowly (conversion 1.00%).',
+    );
+    expect(todo("淘内免费 › 手淘推荐")).toBe(
+      'Find out why visitors from "淘内免费 › 手淘推荐" don\'t buy: does the page they land on match what brought them? (conversion 2.00%).',
+    );
     const zh = diagnoseTables([sheet], { language: "zh-CN" });
     expect(zh.actions.find((a) => a.subject === "淘内免费 › 手淘推荐")?.message).not.toContain("压缩");
     expect(zh.actions.find((a) => a.subject === "付费流量 › 万相台")?.message).toContain("压缩");

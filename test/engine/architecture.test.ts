@@ -35,7 +35,10 @@ describe("engine purity", () => {
       expect(spec === "zod" || spec.startsWith("."), `${_name} imports ${spec}`).toBe(true);
       if (spec.startsWith(".")) {
         const target = join(file, "..", spec);
-        expect(relative(join(ROOT, "src", "engine"), target).startsWith(".."), `${_name} reaches outside src/engine via ${spec}`).toBe(false);
+        expect(
+          relative(join(ROOT, "src", "engine"), target).startsWith(".."),
+          `${_name} reaches outside src/engine via ${spec}`,
+        ).toBe(false);
       }
     }
     const code = text.replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, "");

@@ -77,7 +77,12 @@ describe("the Amazon India export is reported in rupees", () => {
   // Σ Ordered Product Sales = 9,226,365.06 over 9 days; Σ Sessions - Total = 195,651;
   // visitor value = 9,226,365.06 ÷ 195,651 = 47.157…; the last day (2026-04-09) sold 7,92,980.93.
   const sheet = loadFixture("amazon-by-date-india.csv", { mode: "text" });
-  const report = diagnoseTables([sheet], { peerPayConversion: 0.03, peerVisitorValue: 60, monthlyTarget: 30_000_000, language: "en" });
+  const report = diagnoseTables([sheet], {
+    peerPayConversion: 0.03,
+    peerVisitorValue: 60,
+    monthlyTarget: 30_000_000,
+    language: "en",
+  });
 
   it("has INR as its currency and ₹ in every amount, never $", () => {
     expect(report.currency).toBe("INR");
@@ -94,7 +99,10 @@ describe("the Amazon India export is reported in rupees", () => {
   });
 
   it("shows ₹ in the CLI summary", () => {
-    const withAction = { ...report, actions: [{ rule: report.findings[0].rule, subject: "shop", impact: 1234567, message: "Do it" }] };
+    const withAction = {
+      ...report,
+      actions: [{ rule: report.findings[0].rule, subject: "shop", impact: 1234567, message: "Do it" }],
+    };
     const text = renderSummary(withAction, { color: false });
     expect(text).toContain("₹12,34,567");
     expect(text).not.toMatch(/\$/);
@@ -103,9 +111,22 @@ describe("the Amazon India export is reported in rupees", () => {
 
 describe("tables in different currencies are never added up", () => {
   const day = (i: number) => `2026-05-${String(i + 1).padStart(2, "0")}`;
-  const uk = { name: "UK", values: [["Date", "Sessions", "Orders", "Total sales"], ...[0, 1, 2].map((i) => [day(i), 1000, 20, "£2,000.00"])] };
-  const us = { name: "US", values: [["Date", "Sessions", "Orders", "Total sales"], ...[0, 1].map((i) => [day(i), 500, 10, "$900.00"])] };
-  const plain = { name: "Products", values: [["Product", "Sessions", "Orders", "Total sales"], ["Coat", 600, 12, 1200], ["Hat", 400, 8, 800]] };
+  const uk = {
+    name: "UK",
+    values: [["Date", "Sessions", "Orders", "Total sales"], ...[0, 1, 2].map((i) => [day(i), 1000, 20, "£2,000.00"])],
+  };
+  const us = {
+    name: "US",
+    values: [["Date", "Sessions", "Orders", "Total sales"], ...[0, 1].map((i) => [day(i), 500, 10, "$900.00"])],
+  };
+  const plain = {
+    name: "Products",
+    values: [
+      ["Product", "Sessions", "Orders", "Total sales"],
+      ["Coat", 600, 12, 1200],
+      ["Hat", 400, 8, 800],
+    ],
+  };
 
   it("diagnoses the largest currency group, inherits it for tables without marks, and names the left-out table", () => {
     const report = diagnoseTables([uk, us, plain], { language: "en" });

@@ -20,7 +20,13 @@ function specWithMinOrders(): SettingsSpecShape {
   return {
     settings: {
       ...SETTINGS_SPEC.settings,
-      minOrders: { kind: "dsr", default: 2, label: "ui.field.peerDsr", help: "server.help.peerDsr", form: { hint: "ui.hint.dsr" } },
+      minOrders: {
+        kind: "dsr",
+        default: 2,
+        label: "ui.field.peerDsr",
+        help: "server.help.peerDsr",
+        form: { hint: "ui.hint.dsr" },
+      },
     },
     orders: SETTINGS_SPEC.orders,
   };
@@ -34,21 +40,35 @@ describe("a key added to a copy of the spec", () => {
     const row = settingsRow("minOrders" as never, spec);
     expect(row).toBe(SETTING_KEYS.length + 2);
     expect(grid.values).toHaveLength(SETTING_KEYS.length + 2);
-    expect(grid.values[row - 1]).toEqual(["Peer DSR score", 4, "Peer DSR score (1–5); your three DSR scores are compared with it.", "minOrders"]);
+    expect(grid.values[row - 1]).toEqual([
+      "Peer DSR score",
+      4,
+      "Peer DSR score (1–5); your three DSR scores are compared with it.",
+      "minOrders",
+    ]);
     expect(grid.numberFormats[row - 1][1]).toBe("0.00");
   });
 
   it("is a field of the sidebar form, read with its kind's limits", () => {
     const fields = formFields(spec);
     const field = fields.find((f) => f.key === "minOrders");
-    expect(field).toEqual({ key: "minOrders", kind: "dsr", control: "dsr", label: "ui.field.peerDsr", hint: "ui.hint.dsr" });
+    expect(field).toEqual({
+      key: "minOrders",
+      kind: "dsr",
+      control: "dsr",
+      label: "ui.field.peerDsr",
+      hint: "ui.hint.dsr",
+    });
     expect(fields[fields.length - 1].key).toBe("minOrders");
     expect(readFormField(field!, "4.5", "en")).toEqual({ ok: true, value: 4.5 });
     expect(readFormField(field!, "6", "en")).toEqual({ ok: false, message: "A DSR score is between 1 and 5." });
   });
 
   it("is validated, defaulted and listed among the keys with defaults", () => {
-    expect(validateSettingsInput({}, "en", spec)).toMatchObject({ ok: true, settings: { minOrders: 2, bounceGood: 0.6 } });
+    expect(validateSettingsInput({}, "en", spec)).toMatchObject({
+      ok: true,
+      settings: { minOrders: 2, bounceGood: 0.6 },
+    });
     expect(validateSettingsInput({ minOrders: 5 }, "en", spec)).toMatchObject({ ok: true, settings: { minOrders: 5 } });
     expect(validateSettingsInput({ minOrders: 0.5 }, "zh-CN", spec)).toEqual({
       ok: false,
@@ -66,9 +86,24 @@ describe("a key added to a copy of the spec", () => {
 describe("the real spec", () => {
   it("lists the thirteen keys in sheet order, the form's seven first, currency last", () => {
     expect(SETTING_KEYS).toHaveLength(13);
-    expect(formFields().map((f) => f.key)).toEqual(["peerPayConversion", "peerVisitorValue", "peerDsr", "monthlyTarget", "heroProduct", "grossMargin", "language"]);
+    expect(formFields().map((f) => f.key)).toEqual([
+      "peerPayConversion",
+      "peerVisitorValue",
+      "peerDsr",
+      "monthlyTarget",
+      "heroProduct",
+      "grossMargin",
+      "language",
+    ]);
     expect(SETTING_KEYS[SETTING_KEYS.length - 1]).toBe("currency");
-    expect(keysWithDefaults()).toEqual(["language", "bounceGood", "bounceBad", "depthGood", "depthBad", "aovHeroRatio"]);
+    expect(keysWithDefaults()).toEqual([
+      "language",
+      "bounceGood",
+      "bounceBad",
+      "depthGood",
+      "depthBad",
+      "aovHeroRatio",
+    ]);
   });
 
   it("has the defaults the rules expect", () => {
@@ -93,14 +128,22 @@ describe("the real spec", () => {
     expect(parseSettings({ grossMargin: 0.35, peerDsr: 5 }).ok).toBe(true);
     expect(parseSettings({ peerDsr: 1 }).ok).toBe(true);
     const bad = parseSettings({ grossMargin: 1, peerPayConversion: 0, peerDsr: 5.01, monthlyTarget: -1 });
-    expect(!bad.ok && bad.errors.map((e) => e.field)).toEqual(["peerPayConversion", "peerDsr", "monthlyTarget", "grossMargin"]);
+    expect(!bad.ok && bad.errors.map((e) => e.field)).toEqual([
+      "peerPayConversion",
+      "peerDsr",
+      "monthlyTarget",
+      "grossMargin",
+    ]);
     expect(parseSettings({ depthGood: 100 }).ok).toBe(true);
     expect(parseSettings({ depthGood: 100.5 }).ok).toBe(false);
     expect(parseSettings({ peerVisitorValue: Number.NaN }).ok).toBe(false);
   });
 
   it("keeps the two pairs in order, reporting the key the spec names", () => {
-    expect(parseSettings({ bounceGood: 0.7, bounceBad: 0.6 }, "zh-TW")).toEqual({ ok: false, errors: [{ field: "bounceBad", message: "跳失率警戒線要高於良好線" }] });
+    expect(parseSettings({ bounceGood: 0.7, bounceBad: 0.6 }, "zh-TW")).toEqual({
+      ok: false,
+      errors: [{ field: "bounceBad", message: "跳失率警戒線要高於良好線" }],
+    });
     // Equal is out of order too; with the default depthGood 3.5, a depthBad of 3.5 is refused.
     expect(parseSettings({ depthBad: 3.5 })).toEqual({
       ok: false,
@@ -118,7 +161,9 @@ describe("the real spec", () => {
     expect(parseSettings({ currency: "" })).toMatchObject({ ok: true, settings: { currency: null } });
     expect(parseSettings({ currency: "RMB1" })).toEqual({
       ok: false,
-      errors: [{ field: "currency", message: "expected a three-letter currency code such as USD, INR or CNY, or empty" }],
+      errors: [
+        { field: "currency", message: "expected a three-letter currency code such as USD, INR or CNY, or empty" },
+      ],
     });
     expect(parseSettings({ currency: "¥" }, "zh-CN")).toEqual({
       ok: false,
@@ -127,14 +172,27 @@ describe("the real spec", () => {
   });
 
   it("treats null as the default, refuses a non-object, and takes a language in any case", () => {
-    expect(parseSettings({ bounceGood: null, language: "EN" })).toMatchObject({ ok: true, settings: { bounceGood: 0.6, language: "en" } });
-    expect(parseSettings([1, 2])).toEqual({ ok: false, errors: [{ field: "settings", message: "expected settings as key: value pairs" }] });
-    expect(parseSettings({ language: "fr" }, "zh-CN")).toEqual({ ok: false, errors: [{ field: "language", message: "应填 zh-CN、zh-TW 或 en" }] });
+    expect(parseSettings({ bounceGood: null, language: "EN" })).toMatchObject({
+      ok: true,
+      settings: { bounceGood: 0.6, language: "en" },
+    });
+    expect(parseSettings([1, 2])).toEqual({
+      ok: false,
+      errors: [{ field: "settings", message: "expected settings as key: value pairs" }],
+    });
+    expect(parseSettings({ language: "fr" }, "zh-CN")).toEqual({
+      ok: false,
+      errors: [{ field: "language", message: "应填 zh-CN、zh-TW 或 en" }],
+    });
   });
 
   it("offers the language cell as a dropdown in the Settings sheet", () => {
     expect(settingsSheetDropdowns("en")).toEqual([
-      { row: settingsRow("language"), choices: ["zh-CN", "zh-TW", "en"], help: expect.stringContaining("Report language") },
+      {
+        row: settingsRow("language"),
+        choices: ["zh-CN", "zh-TW", "en"],
+        help: expect.stringContaining("Report language"),
+      },
     ]);
     expect(settingsRow("language")).toBe(8);
   });
@@ -152,9 +210,21 @@ describe("the sidebar form reads what operators type", () => {
   });
 
   it("says what is wrong in the panel's language", () => {
-    expect(readFormField(field("peerPayConversion"), "100", "en")).toEqual({ ok: false, message: "Enter a percentage above 0 and below 100." });
-    expect(readFormField(field("monthlyTarget"), "lots", "zh-CN")).toEqual({ ok: false, message: "“lots”不是数字，请只填数字。" });
-    expect(readFormField(field("heroProduct"), "x".repeat(201), "en")).toEqual({ ok: false, message: "Use at most 200 characters." });
-    expect(readFormField(field("language"), "", "en")).toEqual({ ok: false, message: "Choose one of the listed languages." });
+    expect(readFormField(field("peerPayConversion"), "100", "en")).toEqual({
+      ok: false,
+      message: "Enter a percentage above 0 and below 100.",
+    });
+    expect(readFormField(field("monthlyTarget"), "lots", "zh-CN")).toEqual({
+      ok: false,
+      message: "“lots”不是数字，请只填数字。",
+    });
+    expect(readFormField(field("heroProduct"), "x".repeat(201), "en")).toEqual({
+      ok: false,
+      message: "Use at most 200 characters.",
+    });
+    expect(readFormField(field("language"), "", "en")).toEqual({
+      ok: false,
+      message: "Choose one of the listed languages.",
+    });
   });
 });

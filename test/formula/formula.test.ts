@@ -70,7 +70,10 @@ describe("custom functions in a spreadsheet engine", () => {
   });
 
   it("nests: =SALES(C2, PAY_CONVERSION(B2, C2), AOV(E2, B2)) rebuilds the day's sales", () => {
-    const hf = withFormulas({ G2: "=SALES(C2, PAY_CONVERSION(B2, C2), AOV(E2, B2))", G3: "=SALES(C3, PAY_CONVERSION(B3, C3), AOV(E3, B3))" });
+    const hf = withFormulas({
+      G2: "=SALES(C2, PAY_CONVERSION(B2, C2), AOV(E2, B2))",
+      G3: "=SALES(C3, PAY_CONVERSION(B3, C3), AOV(E3, B3))",
+    });
     expect(value(hf, "G2")).toBeCloseTo(8330, 8);
     expect(value(hf, "G3")).toBeCloseTo(7140, 8);
     hf.destroy();
@@ -98,19 +101,27 @@ describe("custom functions in a spreadsheet engine", () => {
 
   it("reads a date cell (a serial number in the engine) as a Date for TARGET_PACE", () => {
     expect(serialToDate(46336).getDate()).toBe(10); // 2026-11-10
-    const hf = buildSheet([[90000, 300000, "=DATE(2026,11,10)", "=TARGET_PACE(A1, B1, C1)", '=TARGET_PACE(A1, B1, "2026-11-10")']]);
+    const hf = buildSheet([
+      [90000, 300000, "=DATE(2026,11,10)", "=TARGET_PACE(A1, B1, C1)", '=TARGET_PACE(A1, B1, "2026-11-10")'],
+    ]);
     expect(value(hf, "D1")).toBeCloseTo(0.9, 12);
     expect(value(hf, "E1")).toBeCloseTo(0.9, 12);
     hf.destroy();
   });
 
   it("shows our message when a single-cell call has no answer", () => {
-    const hf = withFormulas({ G2: "=PAY_CONVERSION(B5, C5)", G3: "=SALES(C2, 3.5, 238)", G4: "=PAY_CONVERSION(B2:B8, C2:C4)" });
+    const hf = withFormulas({
+      G2: "=PAY_CONVERSION(B5, C5)",
+      G3: "=SALES(C2, 3.5, 238)",
+      G4: "=PAY_CONVERSION(B2:B8, C2:C4)",
+    });
     const zero = value(hf, "G2");
     expect(zero).toBeInstanceOf(DetailedCellError);
     expect((zero as DetailedCellError).message).toBe("PAY_CONVERSION: visitors is 0, so there is no conversion rate");
     expect((value(hf, "G3") as DetailedCellError).message).toContain("did you mean 3.5%?");
-    expect((value(hf, "G4") as DetailedCellError).message).toContain("paid_buyers is 7 rows × 1 column but visitors is 3 rows × 1 column");
+    expect((value(hf, "G4") as DetailedCellError).message).toContain(
+      "paid_buyers is 7 rows × 1 column but visitors is 3 rows × 1 column",
+    );
     hf.destroy();
   });
 });

@@ -5,7 +5,16 @@
  * numbers as Date objects where the parameter is a date. Thrown errors become #VALUE!
  * carrying our message, as Sheets shows #ERROR! with it. Dev/test only (GPL-3.0 engine).
  */
-import { ArraySize, CellError, EmptyValue, ErrorType, FunctionArgumentType, FunctionPlugin, HyperFormula, SimpleRangeValue } from "hyperformula";
+import {
+  ArraySize,
+  CellError,
+  EmptyValue,
+  ErrorType,
+  FunctionArgumentType,
+  FunctionPlugin,
+  HyperFormula,
+  SimpleRangeValue,
+} from "hyperformula";
 import type { ImplementedFunctions } from "hyperformula";
 import { CUSTOM_FUNCTIONS } from "../../src/functions/registry";
 import type { FunctionSpec } from "../../src/functions/registry";

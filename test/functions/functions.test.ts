@@ -29,7 +29,9 @@ function expectClose(actual: unknown, expected: unknown): void {
 
 describe("the registry", () => {
   it("has exactly the DOMAIN.md functions plus FUNNEL, with their argument orders", () => {
-    const signatures = Object.fromEntries(CUSTOM_FUNCTIONS.map((fn) => [fn.name, fn.params.map((p) => p.name).join(",")]));
+    const signatures = Object.fromEntries(
+      CUSTOM_FUNCTIONS.map((fn) => [fn.name, fn.params.map((p) => p.name).join(",")]),
+    );
     expect(signatures).toEqual({
       PAY_CONVERSION: "paid_buyers,visitors",
       BROWSE_CONVERSION: "detail_visitors,visitors",
@@ -150,8 +152,21 @@ describe("broadcasting over ranges", () => {
   it("divides column by column and keeps the range's shape", () => {
     expectClose(call("PAY_CONVERSION", column(35, 12, 0), column(1000, 400, 300)), [[0.035], [0.03], [0]]);
     expectClose(
-      call("CTR", [[10, 20], [30, 40]], [[100, 200], [300, 800]]),
-      [[0.1, 0.1], [0.1, 0.05]],
+      call(
+        "CTR",
+        [
+          [10, 20],
+          [30, 40],
+        ],
+        [
+          [100, 200],
+          [300, 800],
+        ],
+      ),
+      [
+        [0.1, 0.1],
+        [0.1, 0.05],
+      ],
     );
   });
 
@@ -183,13 +198,21 @@ describe("broadcasting over ranges", () => {
     expect(() => call("PAY_CONVERSION", column(1, 2, 3), column(10, 20))).toThrow(
       "PAY_CONVERSION: paid_buyers is 3 rows × 1 column but visitors is 2 rows × 1 column",
     );
-    expect(() => call("CTR", [[1, 2]], column(1, 2))).toThrow(/clicks is 1 row × 2 columns but impressions is 2 rows × 1 column/);
+    expect(() => call("CTR", [[1, 2]], column(1, 2))).toThrow(
+      /clicks is 1 row × 2 columns but impressions is 2 rows × 1 column/,
+    );
   });
 });
 
 describe("FUNNEL", () => {
   it("returns browse, order, payment and pay conversion for each input row", () => {
-    const out = call("FUNNEL", column(1000, 500, "", 0), column(640, 200, "", 0), column(48, 20, "", 0), column(36, 15, "", 0));
+    const out = call(
+      "FUNNEL",
+      column(1000, 500, "", 0),
+      column(640, 200, "", 0),
+      column(48, 20, "", 0),
+      column(36, 15, "", 0),
+    );
     expectClose(out, [
       [0.64, 0.075, 0.75, 0.036],
       [0.4, 0.1, 0.75, 0.03],
@@ -204,29 +227,111 @@ describe("FUNNEL", () => {
   });
 
   it("asks for one column per argument", () => {
-    expect(() => call("FUNNEL", [[1, 2], [3, 4]], 1, 1, 1)).toThrow(/FUNNEL: visitors has 2 columns/);
+    expect(() =>
+      call(
+        "FUNNEL",
+        [
+          [1, 2],
+          [3, 4],
+        ],
+        1,
+        1,
+        1,
+      ),
+    ).toThrow(/FUNNEL: visitors has 2 columns/);
   });
 });
 
 describe("bad input messages name the function, the argument and the row", () => {
   const cases: [string, () => unknown, string | RegExp][] = [
-    ["prose in a single cell", () => call("PAY_CONVERSION", "about ten", 100), 'PAY_CONVERSION: paid_buyers is "about ten", which is not a number'],
-    ["prose in row 3 of a range", () => call("PAY_CONVERSION", column(1, 2, "n/a?"), column(10, 20, 30)), 'PAY_CONVERSION: paid_buyers in row 3 is "n/a?", which is not a number'],
-    ["a Date where a number goes", () => call("VISITOR_VALUE", 100, new Date(2026, 10, 22)), "VISITOR_VALUE: visitors is a date (2026-11-22), but a number is expected"],
-    ["a Date inside a range", () => call("AOV", column(100, new Date(2026, 0, 2)), 5), "AOV: sales in row 2 is a date (2026-01-02)"],
+    [
+      "prose in a single cell",
+      () => call("PAY_CONVERSION", "about ten", 100),
+      'PAY_CONVERSION: paid_buyers is "about ten", which is not a number',
+    ],
+    [
+      "prose in row 3 of a range",
+      () => call("PAY_CONVERSION", column(1, 2, "n/a?"), column(10, 20, 30)),
+      'PAY_CONVERSION: paid_buyers in row 3 is "n/a?", which is not a number',
+    ],
+    [
+      "a Date where a number goes",
+      () => call("VISITOR_VALUE", 100, new Date(2026, 10, 22)),
+      "VISITOR_VALUE: visitors is a date (2026-11-22), but a number is expected",
+    ],
+    [
+      "a Date inside a range",
+      () => call("AOV", column(100, new Date(2026, 0, 2)), 5),
+      "AOV: sales in row 2 is a date (2026-01-02)",
+    ],
     ["a boolean", () => call("CTR", true, 100), "CTR: clicks is TRUE, but a number is expected"],
-    ["a negative count", () => call("BOUNCE_RATE", column(5, -3), column(10, 10)), "BOUNCE_RATE: bounced_visitors in row 2 is -3, but a count can't be negative"],
-    ["negative spend", () => call("CPC", -5, 10), "CPC: spend is -5, but an amount spent or targeted can't be negative"],
-    ["a rate given as a percent number", () => call("SALES", 1000, 3.5, 238), "SALES: conversion is 3.5, but rates are fractions from 0 to 1 — did you mean 3.5%?"],
-    ["a rate far out of range", () => call("SALES", 1000, 350, 238), "SALES: conversion is 350, but a rate must be between 0 and 1"],
-    ["a negative rate in a range", () => call("SALES", 1000, column(0.03, -0.1), 238), "SALES: conversion in row 2 is -0.1, but a rate must be between 0 and 1"],
+    [
+      "a negative count",
+      () => call("BOUNCE_RATE", column(5, -3), column(10, 10)),
+      "BOUNCE_RATE: bounced_visitors in row 2 is -3, but a count can't be negative",
+    ],
+    [
+      "negative spend",
+      () => call("CPC", -5, 10),
+      "CPC: spend is -5, but an amount spent or targeted can't be negative",
+    ],
+    [
+      "a rate given as a percent number",
+      () => call("SALES", 1000, 3.5, 238),
+      "SALES: conversion is 3.5, but rates are fractions from 0 to 1 — did you mean 3.5%?",
+    ],
+    [
+      "a rate far out of range",
+      () => call("SALES", 1000, 350, 238),
+      "SALES: conversion is 350, but a rate must be between 0 and 1",
+    ],
+    [
+      "a negative rate in a range",
+      () => call("SALES", 1000, column(0.03, -0.1), 238),
+      "SALES: conversion in row 2 is -0.1, but a rate must be between 0 and 1",
+    ],
     ["a DSR score above 5", () => call("DSR", 4.8, 48, 4.7), "DSR: service is 48, but DSR scores run from 1 to 5"],
-    ["a DSR score below 1", () => call("DSR", column(4.8, 0.5), 4.7, 4.6), "DSR: description in row 2 is 0.5, but DSR scores run from 1 to 5"],
-    ["a number where a date goes", () => call("TARGET_PACE", 100, 300, 15), "TARGET_PACE: date is the number 15, but a date is expected"],
-    ["unreadable date text", () => call("TARGET_PACE", 100, 300, "15 Nov"), 'TARGET_PACE: date is "15 Nov", which is not a date I can read'],
-    ["an impossible date", () => call("TARGET_PACE", 100, 300, "2026-02-30"), 'TARGET_PACE: date is "2026-02-30", which is not a date I can read'],
-    ["a missing argument", () => call("AOV", 100), "AOV needs 2 arguments (sales, paid_buyers); paid_buyers is missing"],
-    ["a column named in a wide range", () => call("CTR", [[1, 2], [3, "x"]], [[10, 10], [10, 10]]), 'CTR: clicks in row 2, column 2 is "x"'],
+    [
+      "a DSR score below 1",
+      () => call("DSR", column(4.8, 0.5), 4.7, 4.6),
+      "DSR: description in row 2 is 0.5, but DSR scores run from 1 to 5",
+    ],
+    [
+      "a number where a date goes",
+      () => call("TARGET_PACE", 100, 300, 15),
+      "TARGET_PACE: date is the number 15, but a date is expected",
+    ],
+    [
+      "unreadable date text",
+      () => call("TARGET_PACE", 100, 300, "15 Nov"),
+      'TARGET_PACE: date is "15 Nov", which is not a date I can read',
+    ],
+    [
+      "an impossible date",
+      () => call("TARGET_PACE", 100, 300, "2026-02-30"),
+      'TARGET_PACE: date is "2026-02-30", which is not a date I can read',
+    ],
+    [
+      "a missing argument",
+      () => call("AOV", 100),
+      "AOV needs 2 arguments (sales, paid_buyers); paid_buyers is missing",
+    ],
+    [
+      "a column named in a wide range",
+      () =>
+        call(
+          "CTR",
+          [
+            [1, 2],
+            [3, "x"],
+          ],
+          [
+            [10, 10],
+            [10, 10],
+          ],
+        ),
+      'CTR: clicks in row 2, column 2 is "x"',
+    ],
     ["a ragged array", () => call("CTR", [[1, 2], [3]], 10), "CTR: clicks is not a rectangular range"],
   ];
   for (const [label, run, message] of cases) {
@@ -247,19 +352,24 @@ describe("never NaN, Infinity or a silent 0", () => {
   );
   it("every function returns a finite number, a blank, or throws a named error", () => {
     fc.assert(
-      fc.property(fc.constantFrom(...CUSTOM_FUNCTIONS), fc.array(cell, { minLength: 4, maxLength: 4 }), fc.boolean(), (fn, cells, asRange) => {
-        const args = fn.params.map((_, i) => (asRange ? [[cells[i]], [cells[(i + 1) % 4]]] : cells[i]));
-        let result: unknown;
-        try {
-          result = fn.impl(...args);
-        } catch (error) {
-          expect(error).toBeInstanceOf(FunctionInputError);
-          expect((error as Error).message.startsWith(fn.name)).toBe(true);
-          return;
-        }
-        const flat = Array.isArray(result) ? (result as unknown[][]).flat() : [result];
-        for (const v of flat) expect(v === "" || (typeof v === "number" && Number.isFinite(v))).toBe(true);
-      }),
+      fc.property(
+        fc.constantFrom(...CUSTOM_FUNCTIONS),
+        fc.array(cell, { minLength: 4, maxLength: 4 }),
+        fc.boolean(),
+        (fn, cells, asRange) => {
+          const args = fn.params.map((_, i) => (asRange ? [[cells[i]], [cells[(i + 1) % 4]]] : cells[i]));
+          let result: unknown;
+          try {
+            result = fn.impl(...args);
+          } catch (error) {
+            expect(error).toBeInstanceOf(FunctionInputError);
+            expect((error as Error).message.startsWith(fn.name)).toBe(true);
+            return;
+          }
+          const flat = Array.isArray(result) ? (result as unknown[][]).flat() : [result];
+          for (const v of flat) expect(v === "" || (typeof v === "number" && Number.isFinite(v))).toBe(true);
+        },
+      ),
       { numRuns: 400 },
     );
   });
@@ -272,7 +382,12 @@ describe("multi-day figures", () => {
     const daily = (call("BOUNCE_RATE", bounced, visitors) as number[][]).map((r) => r[0]);
     const mean = (daily[0] + daily[1]) / 2;
     expect(mean).toBeCloseTo(0.75, 12);
-    expect(metrics.multiDayBounceRate([{ bounced: 600, visitors: 1000 }, { bounced: 90, visitors: 100 }])).toBeCloseTo(0.75, 12);
+    expect(
+      metrics.multiDayBounceRate([
+        { bounced: 600, visitors: 1000 },
+        { bounced: 90, visitors: 100 },
+      ]),
+    ).toBeCloseTo(0.75, 12);
     // Pooled would be 690 / 1100 ≈ 0.627: a different number.
     expect(call("BOUNCE_RATE", 690, 1100) as number).not.toBeCloseTo(mean, 2);
   });

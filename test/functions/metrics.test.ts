@@ -4,9 +4,21 @@ import * as metrics from "../../src/engine/metrics";
 describe("metric formulas shared by functions and rules", () => {
   it("return null, never Infinity or NaN, when the denominator is 0", () => {
     const ratios = [
-      metrics.payConversion, metrics.browseConversion, metrics.orderConversion, metrics.paymentRate,
-      metrics.visitorValue, metrics.aov, metrics.bounceRate, metrics.pagesPerVisitor, metrics.avgStay,
-      metrics.ctr, metrics.cpc, metrics.roi, metrics.visitorCost, metrics.cac, metrics.repurchaseRate,
+      metrics.payConversion,
+      metrics.browseConversion,
+      metrics.orderConversion,
+      metrics.paymentRate,
+      metrics.visitorValue,
+      metrics.aov,
+      metrics.bounceRate,
+      metrics.pagesPerVisitor,
+      metrics.avgStay,
+      metrics.ctr,
+      metrics.cpc,
+      metrics.roi,
+      metrics.visitorCost,
+      metrics.cac,
+      metrics.repurchaseRate,
     ];
     for (const f of ratios) {
       expect(f(5, 0), f.name).toBeNull();

@@ -24,7 +24,7 @@ interface World {
 function world(sheets: SheetInput[], options: { locale?: string } = {}): World {
   const google = createFakeGoogle({ sheets, locale: options.locale });
   const context = loadBundle({ ...google.globals }, source);
-  const fn = <T,>(name: string) => context[name] as T;
+  const fn = <T>(name: string) => context[name] as T;
   return {
     google,
     diagnoseShop: fn("diagnoseShop"),
@@ -56,7 +56,9 @@ describe("diagnoseShop from build/Code.js", () => {
     const values = report.getDataRange().getValues();
     const backgrounds = report.getDataRange().getBackgrounds();
     // Every coloured status cell also says its status in words (never colour alone).
-    const statusCells = values.flatMap((row, r) => row.map((v, c) => ({ v, bg: backgrounds[r][c] }))).filter((x) => /^[✔▲✖ℹ] [^\s　]+$/.test(String(x.v)));
+    const statusCells = values
+      .flatMap((row, r) => row.map((v, c) => ({ v, bg: backgrounds[r][c] })))
+      .filter((x) => /^[✔▲✖ℹ] [^\s　]+$/.test(String(x.v)));
     expect(statusCells.length).toBeGreaterThan(5);
     expect(new Set(statusCells.map((x) => x.bg)).size).toBeGreaterThanOrEqual(3);
     expect(statusCells.every((x) => x.bg !== "#ffffff")).toBe(true);
@@ -72,7 +74,12 @@ describe("diagnoseShop from build/Code.js", () => {
     const first = json(w.google, "店铺体检");
     expect(w.diagnoseShop().ok).toBe(true);
     expect(json(w.google, "店铺体检")).toBe(first);
-    expect(w.google.spreadsheet.getSheets().map((s) => s.getName()).filter((n) => n === "店铺体检")).toHaveLength(1);
+    expect(
+      w.google.spreadsheet
+        .getSheets()
+        .map((s) => s.getName())
+        .filter((n) => n === "店铺体检"),
+    ).toHaveLength(1);
     for (const name of DATA_SHEETS) expect(json(w.google, name)).toBe(before[name]);
   });
 
@@ -99,13 +106,24 @@ describe("diagnoseShop from build/Code.js", () => {
     if (!result.ok) throw new Error(result.error.message);
     const report = w.google.spreadsheet.getSheetByName("店铺体检")!;
     const range = report.getDataRange();
-    expect(range.getFormulas().flat().filter((f) => f !== "")).toEqual([]);
+    expect(
+      range
+        .getFormulas()
+        .flat()
+        .filter((f) => f !== ""),
+    ).toEqual([]);
     const text = range.getValues().flat().map(String);
     const shown = payloads.filter((p) => text.some((cell) => cell === p || cell.includes(p)));
     expect(shown.length).toBeGreaterThanOrEqual(2);
     expect(text.filter((cell) => payloads.includes(cell)).length).toBeGreaterThan(0);
     const settings = w.google.spreadsheet.getSheetByName("设置")!;
-    expect(settings.getDataRange().getFormulas().flat().filter((f) => f !== "")).toEqual([]);
+    expect(
+      settings
+        .getDataRange()
+        .getFormulas()
+        .flat()
+        .filter((f) => f !== ""),
+    ).toEqual([]);
   });
 
   it("answers busy while the document lock is held elsewhere; nothing is written", () => {
@@ -142,9 +160,23 @@ describe("diagnoseShop from build/Code.js", () => {
   });
 
   it("a spreadsheet of unrecognisable tables answers no-data in English for an English spreadsheet", () => {
-    const w = world([{ name: "Notes", values: [["call supplier", "tuesday"], ["fabric", 12]] }], { locale: "en_US" });
+    const w = world(
+      [
+        {
+          name: "Notes",
+          values: [
+            ["call supplier", "tuesday"],
+            ["fabric", 12],
+          ],
+        },
+      ],
+      { locale: "en_US" },
+    );
     const result = w.diagnoseShop();
-    expect(!result.ok && result.error).toMatchObject({ code: "no-data", message: expect.stringMatching(/headers included/) });
+    expect(!result.ok && result.error).toMatchObject({
+      code: "no-data",
+      message: expect.stringMatching(/headers included/),
+    });
     expect(w.google.spreadsheet.getSheetByName("Shop Health")).toBeNull();
   });
 

@@ -17,7 +17,12 @@ describe("diagnoseShop", () => {
     if (!result.ok) return;
     expect(sheetNames(google)).toEqual(["店铺体检", "商品", "设置"]);
     expect(JSON.parse(JSON.stringify(result.value))).toEqual(result.value);
-    expect(result.value).toMatchObject({ score: 71, reportSheet: "店铺体检", dataSheets: ["商品"], counts: { bad: 0, warn: 1, good: 0, info: 0 } });
+    expect(result.value).toMatchObject({
+      score: 71,
+      reportSheet: "店铺体检",
+      dataSheets: ["商品"],
+      counts: { bad: 0, warn: 1, good: 0, info: 0 },
+    });
     const sheet = report(google);
     expect(sheet.getRange("A4").getValue()).toBe("商品 1");
     expect(sheet.getRange("B4").getBackground()).toBe("#fdae61");
@@ -25,14 +30,21 @@ describe("diagnoseShop", () => {
     expect(sheet.getColumnWidth(5)).toBe(360);
     const snap = snapshotSheet(sheet);
     expect(snap.merges).toEqual(["A1:F1", "C2:F2", "E4:F4"]);
-    expect(snap.protections).toEqual([{ type: "SHEET", range: null, description: expect.stringContaining("店铺医生"), warningOnly: true }]);
+    expect(snap.protections).toEqual([
+      { type: "SHEET", range: null, description: expect.stringContaining("店铺医生"), warningOnly: true },
+    ]);
     expect(snap.charts).toEqual([{ type: "BAR", ranges: ["A5:B6"], title: "漏斗" }]);
     expect(google.locks._documentLocked()).toBe(false);
     expect(google.globals.SpreadsheetApp._flushes).toBeGreaterThan(0);
   });
 
   it("hands the engine every data sheet, once each, without the report and settings sheets", () => {
-    const google = shop({ sheets: [{ name: "商品", values: productRows(3) }, { name: "notes", values: [["hello"]] }] });
+    const google = shop({
+      sheets: [
+        { name: "商品", values: productRows(3) },
+        { name: "notes", values: [["hello"]] },
+      ],
+    });
     diagnoseShop();
     diagnoseShop();
     expect(google.engine.calls[1].sheets.map((s) => s.name)).toEqual(["商品", "notes"]);
@@ -40,7 +52,9 @@ describe("diagnoseShop", () => {
   });
 
   it("gives dates to the engine as ISO days in the spreadsheet's time zone", () => {
-    const google = shop({ sheets: [{ name: "商品", values: [...productRows(1), [zonedMidnight(2026, 11, 22, "Asia/Shanghai"), 1, 2]] }] });
+    const google = shop({
+      sheets: [{ name: "商品", values: [...productRows(1), [zonedMidnight(2026, 11, 22, "Asia/Shanghai"), 1, 2]] }],
+    });
     diagnoseShop();
     expect(google.engine.calls[0].sheets[0].values[2][0]).toBe("2026-11-22");
   });
@@ -67,7 +81,12 @@ describe("diagnoseShop", () => {
   });
 
   it("never changes a data sheet: values, formats, colours, notes", () => {
-    const google = shop({ sheets: [{ name: "商品", values: productRows(120) }, { name: "随便", values: [["=not a formula", "'quoted"]] }] });
+    const google = shop({
+      sheets: [
+        { name: "商品", values: productRows(120) },
+        { name: "随便", values: [["=not a formula", "'quoted"]] },
+      ],
+    });
     const before = sheetsJson(google);
     diagnoseShop();
     diagnoseShop();
@@ -77,7 +96,16 @@ describe("diagnoseShop", () => {
   });
 
   it("writes product names that look like formulas as text", () => {
-    const payloads = ['=IMPORTXML("http://x","//a")', "+1+1", "@SUM(A1)", "-2+3", "=1/0", "'already quoted", "12.5%", "TRUE"];
+    const payloads = [
+      '=IMPORTXML("http://x","//a")',
+      "+1+1",
+      "@SUM(A1)",
+      "-2+3",
+      "=1/0",
+      "'already quoted",
+      "12.5%",
+      "TRUE",
+    ];
     const rows = productRows(payloads.length * 100);
     payloads.forEach((p, i) => (rows[1 + i * 100][0] = p));
     const google = shop({ sheets: [{ name: "商品", values: rows }] });
@@ -85,7 +113,13 @@ describe("diagnoseShop", () => {
     const sheet = report(google);
     const range = sheet.getRange(4, 1, payloads.length, 1);
     expect(range.getValues().map((r) => r[0])).toEqual(payloads);
-    expect(sheet.getDataRange().getFormulas().flat().filter((f) => f !== "")).toEqual([]);
+    expect(
+      sheet
+        .getDataRange()
+        .getFormulas()
+        .flat()
+        .filter((f) => f !== ""),
+    ).toEqual([]);
   });
 
   it("answers busy while a teammate's run holds the lock, and writes nothing", () => {
@@ -121,7 +155,9 @@ describe("diagnoseShop", () => {
     if (result.ok) return;
     expect(result.error.code).toBe("invalid-settings");
     expect(result.error.message).toContain("设置!B2");
-    expect(result.error.fields).toEqual([{ field: "peerPayConversion", cell: "B2", message: expect.stringContaining("“很高”不是数字") }]);
+    expect(result.error.fields).toEqual([
+      { field: "peerPayConversion", cell: "B2", message: expect.stringContaining("“很高”不是数字") },
+    ]);
     expect(sheetsJson(google)).toEqual(before);
     expect(google.engine.calls).toHaveLength(0);
     expect(google.locks._documentLocked()).toBe(false);
@@ -129,7 +165,9 @@ describe("diagnoseShop", () => {
     settings.getRange("B2").setValue("3.5%");
     settings.getRange("B10").setValue("50%");
     const second = diagnoseShop();
-    expect(!second.ok && second.error.fields).toEqual([{ field: "bounceBad", cell: "B10", message: "跳失率警戒线要高于良好线" }]);
+    expect(!second.ok && second.error.fields).toEqual([
+      { field: "bounceBad", cell: "B10", message: "跳失率警戒线要高于良好线" },
+    ]);
     expect(sheetNames(google)).not.toContain("店铺体检");
   });
 
@@ -145,7 +183,17 @@ describe("diagnoseShop", () => {
   });
 
   it("only unrecognisable tables → no-data, data untouched", () => {
-    const google = shop({ sheets: [{ name: "杂项", values: [["a", "b"], [1, 2]] }] });
+    const google = shop({
+      sheets: [
+        {
+          name: "杂项",
+          values: [
+            ["a", "b"],
+            [1, 2],
+          ],
+        },
+      ],
+    });
     const before = sheetsJson(google)["杂项"];
     const result = diagnoseShop();
     expect(!result.ok && result.error.code).toBe("no-data");
@@ -174,7 +222,12 @@ describe("diagnoseShop", () => {
 
   it("does the same number of Spreadsheet calls at 1k and 100k product rows", () => {
     const counts = [1_000, 100_000].map((n) => {
-      const google = shop({ sheets: [{ name: "商品", values: productRows(n) }, { name: "流量", values: [["来源", "访客数"]] }] });
+      const google = shop({
+        sheets: [
+          { name: "商品", values: productRows(n) },
+          { name: "流量", values: [["来源", "访客数"]] },
+        ],
+      });
       diagnoseShop(); // first run creates the Settings sheet; measure a steady-state run
       google.counter.reset();
       expect(diagnoseShop().ok).toBe(true);
@@ -191,13 +244,18 @@ describe("settings and report navigation", () => {
   it("getSettings gives defaults before the sheet exists, and does not create it", () => {
     const google = shop();
     const result = getSettings();
-    expect(result).toMatchObject({ ok: true, value: { sheet: "设置", settings: { language: "zh-CN", bounceGood: 0.6, peerPayConversion: null } } });
+    expect(result).toMatchObject({
+      ok: true,
+      value: { sheet: "设置", settings: { language: "zh-CN", bounceGood: 0.6, peerPayConversion: null } },
+    });
     expect(sheetNames(google)).toEqual(["Sheet1"]);
   });
 
   it("saveSettings writes the sheet; values read back; thresholds typed in the sheet survive a form save", () => {
     const google = shop();
-    expect(saveSettings({ peerPayConversion: 0.035, heroProduct: "=HYPERLINK(1)", monthlyTarget: 300000 }).ok).toBe(true);
+    expect(saveSettings({ peerPayConversion: 0.035, heroProduct: "=HYPERLINK(1)", monthlyTarget: 300000 }).ok).toBe(
+      true,
+    );
     const sheet = google.spreadsheet.getSheetByName("设置")!;
     expect(sheet.getRange("B2").getDisplayValue()).toBe("3.50%");
     expect(sheet.getRange("B6").getValue()).toBe("=HYPERLINK(1)");
@@ -207,7 +265,12 @@ describe("settings and report navigation", () => {
     sheet.getRange("B13").setValue("1.5"); // aovHeroRatio typed by a teammate
     expect(saveSettings({ peerPayConversion: 0.04 }).ok).toBe(true);
     const read = getSettings();
-    expect(read.ok && read.value.settings).toMatchObject({ peerPayConversion: 0.04, aovHeroRatio: 1.5, monthlyTarget: 300000, heroProduct: "=HYPERLINK(1)" });
+    expect(read.ok && read.value.settings).toMatchObject({
+      peerPayConversion: 0.04,
+      aovHeroRatio: 1.5,
+      monthlyTarget: 300000,
+      heroProduct: "=HYPERLINK(1)",
+    });
   });
 
   it("saveSettings rejects bad input with field, cell and a reason, and writes nothing", () => {
@@ -227,7 +290,10 @@ describe("settings and report navigation", () => {
 
   it("openReport says to diagnose first, then activates the report", () => {
     const google = shop({ sheets: [{ name: "商品", values: productRows(5) }] });
-    expect(openReport()).toEqual({ ok: false, error: { code: "no-data", message: expect.stringContaining("诊断店铺") } });
+    expect(openReport()).toEqual({
+      ok: false,
+      error: { code: "no-data", message: expect.stringContaining("诊断店铺") },
+    });
     diagnoseShop();
     google.spreadsheet.setActiveSheet(google.spreadsheet.getSheetByName("商品")!);
     expect(openReport()).toEqual({ ok: true, value: { sheet: "店铺体检" } });
@@ -237,7 +303,12 @@ describe("settings and report navigation", () => {
 
 describe("sheets that only share our names", () => {
   it("a teammate's own tab called 设置 is neither read as settings nor overwritten", () => {
-    const google = shop({ sheets: [{ name: "商品", values: productRows(5) }, { name: "设置", values: productRows(3) }] });
+    const google = shop({
+      sheets: [
+        { name: "商品", values: productRows(5) },
+        { name: "设置", values: productRows(3) },
+      ],
+    });
     const before = sheetsJson(google);
     for (const result of [diagnoseShop(), saveSettings({ language: "en" }), getSettings()]) {
       expect(result.ok).toBe(false);
@@ -252,7 +323,12 @@ describe("sheets that only share our names", () => {
   });
 
   it("a teammate's own tab called 店铺体检 is not overwritten by the report", () => {
-    const google = shop({ sheets: [{ name: "商品", values: productRows(5) }, { name: "店铺体检", values: [["我的体检笔记"], ["周一复盘"]] }] });
+    const google = shop({
+      sheets: [
+        { name: "商品", values: productRows(5) },
+        { name: "店铺体检", values: [["我的体检笔记"], ["周一复盘"]] },
+      ],
+    });
     const notes = sheetsJson(google)["店铺体检"];
     const result = diagnoseShop();
     expect(result.ok).toBe(false);
@@ -261,7 +337,12 @@ describe("sheets that only share our names", () => {
   });
 
   it("an empty tab with our name is simply used", () => {
-    const google = shop({ sheets: [{ name: "商品", values: productRows(5) }, { name: "店铺体检", values: [] }] });
+    const google = shop({
+      sheets: [
+        { name: "商品", values: productRows(5) },
+        { name: "店铺体检", values: [] },
+      ],
+    });
     expect(diagnoseShop().ok).toBe(true);
     expect(sheetNames(google).filter((n) => n === "店铺体检")).toHaveLength(1);
     expect(report(google).getRange("A1").getValue()).toBe("店铺体检报告");

@@ -5,11 +5,22 @@ import { snapshotSheet } from "../../src/local/fake";
 import { shop } from "./support";
 
 function grid(rows: number, columns: number): ReportGrid {
-  const fill = <T,>(v: T) => Array.from({ length: rows }, () => Array.from({ length: columns }, () => v));
-  const values = fill<string | number | null>(null).map((line, r) => line.map((_, c) => (c === 0 ? `row ${r + 1}` : r * c)));
+  const fill = <T>(v: T) => Array.from({ length: rows }, () => Array.from({ length: columns }, () => v));
+  const values = fill<string | number | null>(null).map((line, r) =>
+    line.map((_, c) => (c === 0 ? `row ${r + 1}` : r * c)),
+  );
   return {
-    sheetName: "店铺体检", values, numberFormats: fill("#,##0"), backgrounds: fill("#ffffff"), fontColors: fill("#202124"),
-    fontWeights: fill<"bold" | "normal">("normal"), notes: fill(""), merges: [], frozenRows: 1, columnWidths: Array(columns).fill(90), chart: null,
+    sheetName: "店铺体检",
+    values,
+    numberFormats: fill("#,##0"),
+    backgrounds: fill("#ffffff"),
+    fontColors: fill("#202124"),
+    fontWeights: fill<"bold" | "normal">("normal"),
+    notes: fill(""),
+    merges: [],
+    frozenRows: 1,
+    columnWidths: Array(columns).fill(90),
+    chart: null,
   };
 }
 
@@ -36,12 +47,20 @@ describe("report writer pieces", () => {
   });
 
   it("groups equal neighbouring widths", () => {
-    expect(widthRuns([96, 170, 104, 104, 104, 520])).toEqual([[1, 1, 96], [2, 1, 170], [3, 3, 104], [6, 1, 520]]);
+    expect(widthRuns([96, 170, 104, 104, 104, 520])).toEqual([
+      [1, 1, 96],
+      [2, 1, 170],
+      [3, 3, 104],
+      [6, 1, 520],
+    ]);
   });
 
   it("refuses a grid whose layers do not match its values, naming the layer", () => {
     const bad = grid(3, 2);
-    bad.notes = [["", ""], ["", ""]];
+    bad.notes = [
+      ["", ""],
+      ["", ""],
+    ];
     expect(() => gridShape(bad)).toThrow(/notes is not 3 × 2/);
   });
 
@@ -66,7 +85,10 @@ describe("report writer pieces", () => {
     writeReport(sheet as unknown as GoogleAppsScript.Spreadsheet.Sheet, grid(2, 2), "generated");
     const snap = snapshotSheet(sheet);
     expect(snap).toMatchObject({ notes: {}, merges: [], charts: [], backgrounds: {} });
-    expect(snap.values).toEqual([["row 1", 0], ["row 2", 1]]);
+    expect(snap.values).toEqual([
+      ["row 1", 0],
+      ["row 2", 1],
+    ]);
     expect(snap.protections).toHaveLength(1);
   });
 });

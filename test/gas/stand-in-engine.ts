@@ -25,44 +25,86 @@ export function standInEngine(): DiagnosisEngine & { calls: { sheets: SheetInput
           tables.push({ sheet: sheet.name, kind: "unknown", columns: {}, rows: sheet.values.length });
           continue;
         }
-        tables.push({ sheet: sheet.name, kind: "products", columns: { product: "商品名称" }, rows: sheet.values.length - 1 });
+        tables.push({
+          sheet: sheet.name,
+          kind: "products",
+          columns: { product: "商品名称" },
+          rows: sheet.values.length - 1,
+        });
         // One finding per 100 product rows, named after that row's product, so findings grow with rows.
         for (let i = 1; i < sheet.values.length; i += 100) {
           const product = String(sheet.values[i][nameColumn]);
           const visitors = Number(sheet.values[i][nameColumn + 1]) || 0;
           findings.push({
-            rule: "zero-sales-products", status: visitors > 50 ? "bad" : "warn", area: "products", subject: product,
-            subjectType: "product", metric: "visitors", value: visitors, benchmark: 50, format: "integer",
-            impact: visitors * 2, message: `${product}: ${visitors} visitors, no sales`,
+            rule: "zero-sales-products",
+            status: visitors > 50 ? "bad" : "warn",
+            area: "products",
+            subject: product,
+            subjectType: "product",
+            metric: "visitors",
+            value: visitors,
+            benchmark: 50,
+            format: "integer",
+            impact: visitors * 2,
+            message: `${product}: ${visitors} visitors, no sales`,
           });
         }
       }
       const counts: Record<Status, number> = { good: 0, warn: 0, bad: 0, info: 0 };
       for (const f of findings) counts[f.status]++;
       return {
-        language: settings.language ?? "zh-CN", score: 71, scoreReason: null, judged: { sales: 0, traffic: 0, conversion: 0, aov: 0, products: counts.bad + counts.warn, ads: 0, reputation: 0, service: 0, data: 0 }, period: { from: "2026-11-01", to: "2026-11-21" }, currency: "CNY",
-        tables, findings, counts,
-        actions: findings.slice(0, 3).map((f) => ({ rule: f.rule, subject: f.subject, impact: f.impact, message: `Fix ${f.subject}` })),
+        language: settings.language ?? "zh-CN",
+        score: 71,
+        scoreReason: null,
+        judged: {
+          sales: 0,
+          traffic: 0,
+          conversion: 0,
+          aov: 0,
+          products: counts.bad + counts.warn,
+          ads: 0,
+          reputation: 0,
+          service: 0,
+          data: 0,
+        },
+        period: { from: "2026-11-01", to: "2026-11-21" },
+        currency: "CNY",
+        tables,
+        findings,
+        counts,
+        actions: findings
+          .slice(0, 3)
+          .map((f) => ({ rule: f.rule, subject: f.subject, impact: f.impact, message: `Fix ${f.subject}` })),
       };
     },
     layoutReport(report) {
       const columns = 6;
-      const row = (cells: (string | number | null)[]) => [...cells, ...Array(columns - cells.length).fill(null)].slice(0, columns);
-      const values: (string | number | null)[][] = [row([report.language === "en" ? "Shop health report" : "店铺体检报告"]), row(["score", report.score]), row(["subject", "status", "value", "impact", "advice"])];
+      const row = (cells: (string | number | null)[]) =>
+        [...cells, ...Array(columns - cells.length).fill(null)].slice(0, columns);
+      const values: (string | number | null)[][] = [
+        row([report.language === "en" ? "Shop health report" : "店铺体检报告"]),
+        row(["score", report.score]),
+        row(["subject", "status", "value", "impact", "advice"]),
+      ];
       const statuses: (Status | null)[] = [null, null, null];
       for (const f of report.findings) {
         values.push(row([f.subject, f.status === "bad" ? "✖ bad" : "▲ warn", f.value, f.impact, f.message]));
         statuses.push(f.status);
       }
-      values.push(row(["funnel", 1000])); statuses.push(null);
-      values.push(row(["paid", 35])); statuses.push(null);
+      values.push(row(["funnel", 1000]));
+      statuses.push(null);
+      values.push(row(["paid", 35]));
+      statuses.push(null);
       const n = values.length;
-      const fill = <T,>(v: (r: number, c: number) => T) => values.map((_, r) => Array.from({ length: columns }, (_, c) => v(r, c)));
+      const fill = <T>(v: (r: number, c: number) => T) =>
+        values.map((_, r) => Array.from({ length: columns }, (_, c) => v(r, c)));
       return {
         sheetName: report.language === "en" ? "Shop Health" : report.language === "zh-TW" ? "店鋪體檢" : "店铺体检",
         values,
         numberFormats: fill((r, c) => (r >= 3 && (c === 2 || c === 3) ? "#,##0" : "@")),
-        backgrounds: fill((r, c) => (c === 1 && statuses[r] ? COLOURS[statuses[r] as Status] : r === 0 ? "#263238" : "#ffffff")),
+        backgrounds: fill((r, c) =>
+          c === 1 && statuses[r] ? COLOURS[statuses[r] as Status] : r === 0 ? "#263238" : "#ffffff",
+        ),
         fontColors: fill((r) => (r === 0 ? "#ffffff" : "#000000")),
         fontWeights: fill((r) => (r <= 2 ? "bold" : "normal")),
         notes: fill((r, c) => (c === 1 && statuses[r] === "bad" ? "below benchmark" : "")),

@@ -1,6 +1,12 @@
 /** Shared set-up for the spreadsheet-side tests: a fake Google with a shop's sheets, globals installed. */
 import { afterEach } from "vitest";
-import { createFakeGoogle, installGlobals, snapshotSheet, type FakeGoogle, type FakeGoogleOptions } from "../../src/local/fake";
+import {
+  createFakeGoogle,
+  installGlobals,
+  snapshotSheet,
+  type FakeGoogle,
+  type FakeGoogleOptions,
+} from "../../src/local/fake";
 import { useDiagnosisEngine } from "../../src/gas/engine-port";
 import { standInEngine } from "./stand-in-engine";
 

@@ -3,7 +3,15 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { catalogues, format, LANGUAGES, languageFromLocale, MESSAGE_KEYS, translate, type MessageKey } from "../../src/engine/i18n";
+import {
+  catalogues,
+  format,
+  LANGUAGES,
+  languageFromLocale,
+  MESSAGE_KEYS,
+  translate,
+  type MessageKey,
+} from "../../src/engine/i18n";
 import { sidebarCatalogues, translate as sidebarTranslate } from "../../src/engine/i18n/sidebar";
 import { merge, sectionOf, type LanguageModule } from "../../scripts/split-catalogue";
 
@@ -11,7 +19,8 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 
 describe("catalogue parity", () => {
   it("every language has every key of the base, and no other", () => {
-    for (const language of LANGUAGES) expect(Object.keys(catalogues[language]).sort(), language).toEqual([...MESSAGE_KEYS].sort());
+    for (const language of LANGUAGES)
+      expect(Object.keys(catalogues[language]).sort(), language).toEqual([...MESSAGE_KEYS].sort());
   });
   it("the sidebar catalogue is the sidebar section: ui.*, setting labels and the Settings sheet name", () => {
     const keys = Object.keys(sidebarCatalogues.en);
@@ -65,11 +74,33 @@ describe("compile-time parity", () => {
   it("a language module with one key missing fails the typecheck", () => {
     const dir = mkdtempSync(join(root, "test-output-tsc-"));
     try {
-      const source = readFileSync(join(root, "src/engine/i18n/en.ts"), "utf8").replace(/\n  "report\.title": [^\n]*\n/, "\n");
-      writeFileSync(join(dir, "en-missing.ts"), source.replace('from "./zh-CN"', `from ${JSON.stringify(join(root, "src/engine/i18n/zh-CN"))}`));
-      writeFileSync(join(dir, "en-ok.ts"), readFileSync(join(root, "src/engine/i18n/en.ts"), "utf8").replace('from "./zh-CN"', `from ${JSON.stringify(join(root, "src/engine/i18n/zh-CN"))}`));
+      const source = readFileSync(join(root, "src/engine/i18n/en.ts"), "utf8").replace(
+        /\n {2}"report\.title": [^\n]*\n/,
+        "\n",
+      );
+      writeFileSync(
+        join(dir, "en-missing.ts"),
+        source.replace('from "./zh-CN"', `from ${JSON.stringify(join(root, "src/engine/i18n/zh-CN"))}`),
+      );
+      writeFileSync(
+        join(dir, "en-ok.ts"),
+        readFileSync(join(root, "src/engine/i18n/en.ts"), "utf8").replace(
+          'from "./zh-CN"',
+          `from ${JSON.stringify(join(root, "src/engine/i18n/zh-CN"))}`,
+        ),
+      );
       const tsc = join(root, "node_modules/typescript/bin/tsc");
-      const args = ["--noEmit", "--strict", "--target", "ES2020", "--module", "ESNext", "--moduleResolution", "Bundler", "--skipLibCheck"];
+      const args = [
+        "--noEmit",
+        "--strict",
+        "--target",
+        "ES2020",
+        "--module",
+        "ESNext",
+        "--moduleResolution",
+        "Bundler",
+        "--skipLibCheck",
+      ];
       execFileSync(process.execPath, [tsc, ...args, join(dir, "en-ok.ts")], { encoding: "utf8" });
       let output = "";
       try {
@@ -92,7 +123,10 @@ describe("split-catalogue merge", () => {
     modules["zh-CN"].report["a"] = "甲";
     modules.en.report["a"] = "A";
     const fork = { a: { "zh-CN": "甲", "zh-TW": "old", en: "A" } };
-    const incoming = { a: { "zh-CN": "甲2", "zh-TW": "old", en: "A" }, "ui.new": { "zh-CN": "新", "zh-TW": "新", en: "New" } };
+    const incoming = {
+      a: { "zh-CN": "甲2", "zh-TW": "old", en: "A" },
+      "ui.new": { "zh-CN": "新", "zh-TW": "新", en: "New" },
+    };
     const result = merge(modules, incoming, fork);
     expect(result.modules["zh-CN"].report["a"]).toBe("甲2");
     expect(result.modules["zh-TW"].report["a"]).toBe("reviewed");

@@ -59,22 +59,36 @@ describe("setValues parses strings as if typed", () => {
     );
     expect(() => sheet.getRange(1, 1, 1, 2).setBackgrounds([["#fff"]])).toThrow(/number of columns/);
     expect(() => sheet.getRange(1, 1, 0, 1)).toThrow("The number of rows in the range must be at least 1.");
-    expect(() => sheet.getRange(1001, 1)).toThrow("The coordinates of the range are outside the dimensions of the sheet.");
+    expect(() => sheet.getRange(1001, 1)).toThrow(
+      "The coordinates of the range are outside the dimensions of the sheet.",
+    );
   });
 });
 
 describe("reading", () => {
   it("returns '' for empty cells, numbers, booleans and Dates", () => {
     const day = new Date(2026, 10, 22);
-    const { sheet } = fresh([["日期", "访客数"], [day, 120], ["", true]]);
+    const { sheet } = fresh([
+      ["日期", "访客数"],
+      [day, 120],
+      ["", true],
+    ]);
     const values = sheet.getDataRange().getValues();
-    expect(values).toEqual([["日期", "访客数"], [day, 120], ["", true]]);
+    expect(values).toEqual([
+      ["日期", "访客数"],
+      [day, 120],
+      ["", true],
+    ]);
     expect(values[1][0]).not.toBe(day); // a copy: editing it does not edit the sheet
     expect(sheet.getRange("A5").getValue()).toBe("");
   });
 
   it("tracks the last row and column with content", () => {
-    const { sheet } = fresh([["a", "", ""], ["", "", ""], ["", "b", ""]]);
+    const { sheet } = fresh([
+      ["a", "", ""],
+      ["", "", ""],
+      ["", "b", ""],
+    ]);
     expect([sheet.getLastRow(), sheet.getLastColumn()]).toEqual([3, 2]);
     sheet.getRange("B3").clearContent();
     expect([sheet.getLastRow(), sheet.getLastColumn()]).toEqual([1, 1]);
@@ -85,7 +99,7 @@ describe("reading", () => {
     const { sheet } = fresh();
     const range = sheet.getRange(1, 1, 1, 6);
     range.setValues([[0.03456, 0.5, 1234567.891, 12, 3.14159, new Date(2026, 0, 5)]]);
-    range.setNumberFormats([["0.00%", "0%", "#,##0.00", "\"¥\"#,##0", "0.0", "yyyy-mm-dd"]]);
+    range.setNumberFormats([["0.00%", "0%", "#,##0.00", '"¥"#,##0', "0.0", "yyyy-mm-dd"]]);
     expect(range.getDisplayValues()).toEqual([["3.46%", "50%", "1,234,567.89", "¥12", "3.1", "2026-01-05"]]);
     expect(sheet.getRange("A2").getNumberFormat()).toBe("0.###############");
   });
@@ -116,7 +130,9 @@ describe("sheet structure", () => {
     const ss = google.globals.SpreadsheetApp.getActive();
     const report = ss.insertSheet("店铺体检", 0);
     expect(ss.getSheets().map((s) => s.getName())).toEqual(["店铺体检", "数据"]);
-    expect(() => ss.insertSheet("数据")).toThrow('A sheet with the name "数据" already exists. Please enter another name.');
+    expect(() => ss.insertSheet("数据")).toThrow(
+      'A sheet with the name "数据" already exists. Please enter another name.',
+    );
     expect(ss.getActiveSheet().getName()).toBe("店铺体检");
     ss.setActiveSheet(ss.getSheetByName("数据")!);
     expect(ss.getActiveSheet().getName()).toBe("数据");
@@ -131,7 +147,13 @@ describe("sheet structure", () => {
     sheet.setColumnWidth(2, 240);
     sheet.protect().setDescription("generated").setWarningOnly(true);
     sheet.getRangeList(["A1", "B1:B2"]).setFontWeight("bold");
-    const chart = sheet.newChart().asBarChart().addRange(sheet.getRange("A1:B1")).setPosition(1, 4, 0, 0).setTitle("漏斗").build();
+    const chart = sheet
+      .newChart()
+      .asBarChart()
+      .addRange(sheet.getRange("A1:B1"))
+      .setPosition(1, 4, 0, 0)
+      .setTitle("漏斗")
+      .build();
     sheet.insertChart(chart);
     const snap = snapshotSheet(sheet);
     expect(snap.notes).toEqual({ A1: "why" });
@@ -147,10 +169,15 @@ describe("sheet structure", () => {
 
   it("rejects values outside a list validation that does not allow invalid data", () => {
     const { google, sheet } = fresh();
-    const rule = google.globals.SpreadsheetApp.newDataValidation().requireValueInList(["zh-CN", "en"], true).setAllowInvalid(false).build();
+    const rule = google.globals.SpreadsheetApp.newDataValidation()
+      .requireValueInList(["zh-CN", "en"], true)
+      .setAllowInvalid(false)
+      .build();
     sheet.getRange("B2").setDataValidation(rule);
     sheet.getRange("B2").setValue("'en");
-    expect(() => sheet.getRange("B2").setValue("fr")).toThrow("The data you entered in cell B2 violates the data validation rules set on this cell.");
+    expect(() => sheet.getRange("B2").setValue("fr")).toThrow(
+      "The data you entered in cell B2 violates the data validation rules set on this cell.",
+    );
     expect(sheet.getRange("B2").getValue()).toBe("en");
     expect(snapshotSheet(sheet).validations).toEqual({ B2: "zh-CN|en" });
   });

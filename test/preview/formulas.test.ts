@@ -30,10 +30,13 @@ describe("computeFormulas", () => {
   ];
   const computed = computeFormulas("Shop", values, functions);
 
-  it("passes a single cell as a scalar and a range as a 2D array with blanks as \"\"", () => {
+  it('passes a single cell as a scalar and a range as a 2D array with blanks as ""', () => {
     expect(computed.get("2:3")).toEqual({ value: 0.1 });
     expect(seen).toContainEqual([10, 100]);
-    expect(seen).toContainEqual([[[10], [5], [3]], [[100], [""], [60]]]);
+    expect(seen).toContainEqual([
+      [[10], [5], [3]],
+      [[100], [""], [60]],
+    ]);
   });
 
   it("keeps a custom function's thrown message as the cell's reason", () => {
@@ -86,7 +89,10 @@ describe.skipIf(!existsSync(CODE_PATH))("pasted dates", () => {
 describe.skipIf(!existsSync(CODE_PATH))("formula values seen by scripts", () => {
   it("getValues returns a formula's computed value and getFormulas the formula, as in Sheets", () => {
     const workbook = PreviewWorkbook.fromFile(CODE_PATH, sampleShopSheets());
-    const name = workbook.pasteText("算转化", "支付买家数\t访客数\t支付转化率\n10\t100\t=PAY_CONVERSION(A2, B2)\n3\t60\t=PAY_CONVERSION(A3, B3)");
+    const name = workbook.pasteText(
+      "算转化",
+      "支付买家数\t访客数\t支付转化率\n10\t100\t=PAY_CONVERSION(A2, B2)\n3\t60\t=PAY_CONVERSION(A3, B3)",
+    );
     const sheet = workbook.google.spreadsheet.getSheetByName(name)!;
     expect(sheet.getRange("C2:C3").getValues()).toEqual([[0.1], [0.05]]);
     expect(sheet.getRange("C2").getFormula()).toBe("=PAY_CONVERSION(A2, B2)");

@@ -7,7 +7,14 @@ import type { Cell, SheetInput } from "../../src/engine";
 
 describe("bad input", () => {
   it("an empty sheet (no rows, or only blank cells) is unknown and says it is empty", () => {
-    for (const values of [[], [[]], [["", " ", ""], ["", "", ""]]] as Cell[][][]) {
+    for (const values of [
+      [],
+      [[]],
+      [
+        ["", " ", ""],
+        ["", "", ""],
+      ],
+    ] as Cell[][][]) {
       const [t] = recognizeTables([{ name: "Empty", values }]);
       expect(t).toMatchObject({ kind: "unknown", headerRow: 0, rows: [] });
       expect(t.reason).toMatch(/Sheet "Empty" is empty/);
@@ -15,13 +22,23 @@ describe("bad input", () => {
   });
 
   it("a sheet of prose is unknown and asks for the export's header row", () => {
-    const [t] = recognizeTables([{ name: "Notes", values: [["昨天销售额下降了，访客数也少了"], ["明天看看直通车"], [42]] }]);
+    const [t] = recognizeTables([
+      { name: "Notes", values: [["昨天销售额下降了，访客数也少了"], ["明天看看直通车"], [42]] },
+    ]);
     expect(t.kind).toBe("unknown");
     expect(t.reason).toMatch(/no table/);
   });
 
   it("a header without data rows is unknown and says the rows are missing", () => {
-    const [t] = recognizeTables([{ name: "S", values: [["统计日期", "访客数", "支付金额"], ["", "", ""]] }]);
+    const [t] = recognizeTables([
+      {
+        name: "S",
+        values: [
+          ["统计日期", "访客数", "支付金额"],
+          ["", "", ""],
+        ],
+      },
+    ]);
     expect(t.kind).toBe("unknown");
     expect(t.headerRow).toBe(1);
     expect(t.reason).toMatch(/no data rows/);
@@ -29,20 +46,41 @@ describe("bad input", () => {
   });
 
   it("a table whose columns match nothing is unknown and names the header it saw", () => {
-    const [t] = recognizeTables([{ name: "S", values: [["Colour", "Mood", "Weather"], ["red", "happy", "sunny"], ["blue", "sad", "rain"]] }]);
+    const [t] = recognizeTables([
+      {
+        name: "S",
+        values: [
+          ["Colour", "Mood", "Weather"],
+          ["red", "happy", "sunny"],
+          ["blue", "sad", "rain"],
+        ],
+      },
+    ]);
     expect(t.kind).toBe("unknown");
     expect(t.reason).toMatch(/row 1 looks like a header \("Colour", "Mood", "Weather"\)/);
   });
 
   it("known metric columns without any row key are unknown, asking for a key column", () => {
-    const [t] = recognizeTables([{ name: "S", values: [["访客数", "支付金额"], [100, 2000]] }]);
+    const [t] = recognizeTables([
+      {
+        name: "S",
+        values: [
+          ["访客数", "支付金额"],
+          [100, 2000],
+        ],
+      },
+    ]);
     expect(t.kind).toBe("unknown");
     expect(t.reason).toMatch(/date, product, traffic source, ad plan or agent/);
     expect(t.columns).toEqual({ visitors: "访客数", sales: "支付金额" });
   });
 
   it("input that is not a grid at all is reported, not thrown", () => {
-    const broken = [{ name: "A", values: null }, { name: "B", values: [null, "x", [1, 2]] }, null] as unknown as SheetInput[];
+    const broken = [
+      { name: "A", values: null },
+      { name: "B", values: [null, "x", [1, 2]] },
+      null,
+    ] as unknown as SheetInput[];
     const tables = recognizeTables(broken);
     expect(tables.every((t) => t.kind === "unknown" && typeof t.reason === "string")).toBe(true);
     expect(recognizeTables(undefined as unknown as SheetInput[])).toEqual([]);
@@ -65,7 +103,32 @@ describe("bad input", () => {
 
 /** Cells an export or a careless paste may contain, header words included so tables do form. */
 const cellArb: fc.Arbitrary<Cell> = fc.oneof(
-  fc.constantFrom<Cell>("", "", "-", "--", "合计", "Total", "N/A", "统计日期", "访客数", "支付金额", "支付转化率", "商品名称", "计划名称", "花费", "点击量", "Date", "Sessions", "11/22/26", "22/11/26", "2026-11-22~2026-11-30", "12.5%", "¥1,234", "abc", "00:01:23"),
+  fc.constantFrom<Cell>(
+    "",
+    "",
+    "-",
+    "--",
+    "合计",
+    "Total",
+    "N/A",
+    "统计日期",
+    "访客数",
+    "支付金额",
+    "支付转化率",
+    "商品名称",
+    "计划名称",
+    "花费",
+    "点击量",
+    "Date",
+    "Sessions",
+    "11/22/26",
+    "22/11/26",
+    "2026-11-22~2026-11-30",
+    "12.5%",
+    "¥1,234",
+    "abc",
+    "00:01:23",
+  ),
   fc.integer({ min: -1000, max: 1_000_000 }),
   fc.double({ noNaN: false }),
   fc.boolean(),

@@ -18,8 +18,20 @@ describe("recognizeTables basics", () => {
     ]);
     expect(table.kind).toBe("shop-daily");
     expect(table.headerRow).toBe(4);
-    expect(table.columns).toMatchObject({ date: "统计日期", visitors: "访客数", paidBuyers: "支付买家数", payConversion: "支付转化率", sales: "支付金额" });
-    expect(table.rows[0]).toMatchObject({ date: "2026-11-01", visitors: 1234, paidBuyers: 30, payConversion: 0.0243, sales: 3000.5 });
+    expect(table.columns).toMatchObject({
+      date: "统计日期",
+      visitors: "访客数",
+      paidBuyers: "支付买家数",
+      payConversion: "支付转化率",
+      sales: "支付金额",
+    });
+    expect(table.rows[0]).toMatchObject({
+      date: "2026-11-01",
+      visitors: 1234,
+      paidBuyers: 30,
+      payConversion: 0.0243,
+      sales: 3000.5,
+    });
     // dashes mean "no value", never 0
     expect(table.rows[1]).toMatchObject({ date: "2026-11-02", paidBuyers: null, payConversion: null, sales: null });
     expect(table.rowNumbers).toEqual([5, 6]);
@@ -35,18 +47,36 @@ describe("recognizeTables basics", () => {
       ]),
     ]);
     expect(table.rows).toHaveLength(2);
-    expect(table.totals).toEqual([{ row: 4, label: "合计", values: expect.objectContaining({ visitors: 2000, paidBuyers: 30 }) }]);
+    expect(table.totals).toEqual([
+      { row: 4, label: "合计", values: expect.objectContaining({ visitors: 2000, paidBuyers: 30 }) },
+    ]);
     const mismatch = table.issues.filter((i) => i.code === "rate-mismatch");
     expect(mismatch.map((i) => [i.row, i.column])).toEqual([[3, 4]]);
   });
 
   it("returns the tables of every sheet, in sheet order, each naming its sheet", () => {
     const tables = recognizeTables([
-      sheet([["流量来源", "访客数"], ["手淘搜索", 100]], "来源"),
+      sheet(
+        [
+          ["流量来源", "访客数"],
+          ["手淘搜索", 100],
+        ],
+        "来源",
+      ),
       sheet([], "空白"),
-      sheet([["商品名称", "商品访客数"], ["围巾", 10]], "商品"),
+      sheet(
+        [
+          ["商品名称", "商品访客数"],
+          ["围巾", 10],
+        ],
+        "商品",
+      ),
     ]);
-    expect(tables.map((t) => [t.sheet, t.kind])).toEqual([["来源", "traffic-sources"], ["空白", "unknown"], ["商品", "products"]]);
+    expect(tables.map((t) => [t.sheet, t.kind])).toEqual([
+      ["来源", "traffic-sources"],
+      ["空白", "unknown"],
+      ["商品", "products"],
+    ]);
   });
 
   it("explains an empty sheet and a sheet of prose instead of throwing", () => {

@@ -7,8 +7,16 @@ const parts = (...texts: string[]) => texts.map((t) => parseDayMonthParts(t)!);
 
 describe("decideDayMonthOrder", () => {
   it("takes the order a part above 12 proves", () => {
-    expect(decideDayMonthOrder(parts("1/13/26", "1/2/26"))).toEqual({ order: "mdy", ambiguous: false, conflicting: false });
-    expect(decideDayMonthOrder(parts("13/1/26", "2/1/26"))).toEqual({ order: "dmy", ambiguous: false, conflicting: false });
+    expect(decideDayMonthOrder(parts("1/13/26", "1/2/26"))).toEqual({
+      order: "mdy",
+      ambiguous: false,
+      conflicting: false,
+    });
+    expect(decideDayMonthOrder(parts("13/1/26", "2/1/26"))).toEqual({
+      order: "dmy",
+      ambiguous: false,
+      conflicting: false,
+    });
   });
   it("lets consecutive days settle a column where every part is ≤ 12", () => {
     expect(decideDayMonthOrder(parts("04/01/26", "04/02/26", "04/03/26")).order).toBe("mdy");
@@ -59,7 +67,16 @@ describe("readSeconds and big-number units", () => {
       const r = readSeconds(cell as never);
       return r.kind === "number" ? r.value : r.kind;
     };
-    expect([sec(83), sec("83"), sec("83秒"), sec("83s"), sec("1:23"), sec("00:01:23"), sec("1分23秒"), sec("1h 2m 3s")]).toEqual([83, 83, 83, 83, 83, 83, 83, 3723]);
+    expect([
+      sec(83),
+      sec("83"),
+      sec("83秒"),
+      sec("83s"),
+      sec("1:23"),
+      sec("00:01:23"),
+      sec("1分23秒"),
+      sec("1h 2m 3s"),
+    ]).toEqual([83, 83, 83, 83, 83, 83, 83, 3723]);
     expect(sec(new Date(1899, 11, 30, 1, 0, 5))).toBe(3605);
     expect(sec("-")).toBe("blank");
     expect(sec("slow")).toBe("invalid");
@@ -78,13 +95,36 @@ describe("readSeconds and big-number units", () => {
 
 describe("tables recognition cannot read", () => {
   it("explains metrics listed down a column instead of across", () => {
-    const [t] = recognizeTables([{ name: "概况", values: [["指标", "本店", "同行同层平均"], ["访客数", 1200, 1500], ["支付转化率", "2.1%", "3.0%"], ["客单价", 150, 140]] }]);
+    const [t] = recognizeTables([
+      {
+        name: "概况",
+        values: [
+          ["指标", "本店", "同行同层平均"],
+          ["访客数", 1200, 1500],
+          ["支付转化率", "2.1%", "3.0%"],
+          ["客单价", 150, 140],
+        ],
+      },
+    ]);
     expect(t.kind).toBe("unknown");
     expect(t.reason).toMatch(/lists metrics down a column \("访客数", "支付转化率", "客单价"/);
   });
   it("reports a date column that mixes day/month orders", () => {
-    const [t] = recognizeTables([{ name: "S", values: [["Date", "Sessions"], ["1/13/26", 1], ["13/1/26", 2], ["1/14/26", 3]] }]);
+    const [t] = recognizeTables([
+      {
+        name: "S",
+        values: [
+          ["Date", "Sessions"],
+          ["1/13/26", 1],
+          ["13/1/26", 2],
+          ["1/14/26", 3],
+        ],
+      },
+    ]);
     expect(t.rows.map((r) => r.date)).toEqual(["2026-01-13", null, "2026-01-14"]);
-    expect(t.issues.map((i) => [i.code, i.row])).toEqual([["mixed-date-order", 1], ["not-a-date", 3]]);
+    expect(t.issues.map((i) => [i.code, i.row])).toEqual([
+      ["mixed-date-order", 1],
+      ["not-a-date", 3],
+    ]);
   });
 });

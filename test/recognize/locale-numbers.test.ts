@@ -53,27 +53,66 @@ function table(values: Cell[][]) {
 describe("a column's decimal mark", () => {
   it("is read from its own values, the table's other columns, or the currency", () => {
     // Counts written `1.520` settle the table as decimal-comma, so the amounts `1.234` are 1234 too.
-    const t = table([["Product", "Visitors", "Sales"], ["A", "1.520", "1.234"], ["B", "980", "567"]]);
-    expect(t.rows.map((r) => [r.visitors, r.sales])).toEqual([[1520, 1234], [980, 567]]);
+    const t = table([
+      ["Product", "Visitors", "Sales"],
+      ["A", "1.520", "1.234"],
+      ["B", "980", "567"],
+    ]);
+    expect(t.rows.map((r) => [r.visitors, r.sales])).toEqual([
+      [1520, 1234],
+      [980, 567],
+    ]);
     // A currency without minor units: `1,234` VND is one thousand two hundred thirty-four đồng.
-    const vnd = table([["Product", "Sales (VND)"], ["A", "1,234"], ["B", "5,678"]]);
+    const vnd = table([
+      ["Product", "Sales (VND)"],
+      ["A", "1,234"],
+      ["B", "5,678"],
+    ]);
     expect(vnd.rows.map((r) => r.sales)).toEqual([1234, 5678]);
     expect(vnd.issues.filter((i) => i.code === "ambiguous-number-format")).toEqual([]);
     // The real: R$ writes a decimal comma at home.
-    const brl = table([["Product", "Sales"], ["A", "R$ 1,234"], ["B", "R$ 5,678"]]);
+    const brl = table([
+      ["Product", "Sales"],
+      ["A", "R$ 1,234"],
+      ["B", "R$ 5,678"],
+    ]);
     expect(brl.rows.map((r) => r.sales)).toEqual([1.234, 5.678]);
   });
 
   it("is reported, naming the column, when nothing settles it", () => {
-    const t = table([["Product", "Sales"], ["A", "1,234"], ["B", "5,678"]]);
+    const t = table([
+      ["Product", "Sales"],
+      ["A", "1,234"],
+      ["B", "5,678"],
+    ]);
     const issue = t.issues.find((i) => i.code === "ambiguous-number-format");
     expect(issue).toMatchObject({ sheet: "S", row: 1, column: 2, field: "sales", text: "1,234" });
     expect(issue?.message).toContain("Column B");
     expect(t.rows.map((r) => r.sales)).toEqual([1234, 5678]);
-    const report = diagnoseTables([{ name: "S", values: [["Product", "Sales"], ["A", "1,234"], ["B", "5,678"]] }], { language: "en" });
-    expect(report.findings.some((f) => f.rule === "data-sanity" && f.message.includes("decimal comma") && f.message.includes("B1"))).toBe(true);
+    const report = diagnoseTables(
+      [
+        {
+          name: "S",
+          values: [
+            ["Product", "Sales"],
+            ["A", "1,234"],
+            ["B", "5,678"],
+          ],
+        },
+      ],
+      { language: "en" },
+    );
+    expect(
+      report.findings.some(
+        (f) => f.rule === "data-sanity" && f.message.includes("decimal comma") && f.message.includes("B1"),
+      ),
+    ).toBe(true);
     // The euro is written both ways, so it does not settle it either.
-    const eur = table([["Product", "Sales"], ["A", "1,234 €"], ["B", "5,678 €"]]);
+    const eur = table([
+      ["Product", "Sales"],
+      ["A", "1,234 €"],
+      ["B", "5,678 €"],
+    ]);
     expect(eur.issues.some((i) => i.code === "ambiguous-number-format")).toBe(true);
   });
 });
@@ -87,7 +126,9 @@ describe("decimal-comma exports", () => {
     expect(t.rows.map((r) => r.ctr)).toEqual([0.05, 0.04, 0.03, 0.02]);
     expect(t.rows.map((r) => r.payConversion)).toEqual([0.0315, 0.041, 0.0537, 0]);
     expect(t.issues.filter((i) => i.code === "not-a-number" || i.code === "ambiguous-number-format")).toEqual([]);
-    const report = diagnoseTables([loadFixture("shopee-vn-product-performance.csv", { mode: "text" })], { language: "en" });
+    const report = diagnoseTables([loadFixture("shopee-vn-product-performance.csv", { mode: "text" })], {
+      language: "en",
+    });
     expect(report.currency).toBe("VND");
     // Σ sales 45,600,000 + 8,250,000 + 2,970,000 + 0 = 56,820,000 over Σ visitors 6,945 = 8,181.43 ₫ per visitor
     const value = report.findings.find((f) => f.rule === "visitor-value-vs-cost");

@@ -23,7 +23,8 @@ function one(values: Cell[][], name = "Sheet1"): RecognizedTable {
   return tables[0];
 }
 
-const sum = (t: RecognizedTable, field: string) => t.rows.reduce((s, r) => s + (typeof r[field] === "number" ? (r[field] as number) : 0), 0);
+const sum = (t: RecognizedTable, field: string) =>
+  t.rows.reduce((s, r) => s + (typeof r[field] === "number" ? (r[field] as number) : 0), 0);
 
 describe("rows that do not fit their header (11.7)", () => {
   it("leaves out a CSV row with 10 values under 11 headers and names it, instead of shifting ROI 8 into 推广费比", () => {
@@ -40,7 +41,12 @@ describe("rows that do not fit their header (11.7)", () => {
   });
 
   it("in a rectangular Sheets grid, detects a row whose values run past the header", () => {
-    const t = one([["统计日期", "访客数", "支付金额"], ["2026-11-01", 100, 500], ["2026-11-02", 120, 600, 4.5], ["2026-11-03", 90, 450]]);
+    const t = one([
+      ["统计日期", "访客数", "支付金额"],
+      ["2026-11-01", 100, 500],
+      ["2026-11-02", 120, 600, 4.5],
+      ["2026-11-03", 90, 450],
+    ]);
     expect(t.rowNumbers).toEqual([2, 4]);
     expect(t.issues).toEqual([expect.objectContaining({ code: "ragged-row", row: 3, text: "4" })]);
   });
@@ -65,7 +71,15 @@ describe("rows that do not fit their header (11.7)", () => {
   });
 
   it("reads Average, Mean and Subtotal in English exports too", () => {
-    const t = one([["Day", "Sessions", "Total sales"], ["2026-11-01", 10, 100], ["2026-11-02", 30, 300], ["Average", 20, 200], ["Mean", 20, 200], ["Subtotal", 40, 400], ["Total", 40, 400]]);
+    const t = one([
+      ["Day", "Sessions", "Total sales"],
+      ["2026-11-01", 10, 100],
+      ["2026-11-02", 30, 300],
+      ["Average", 20, 200],
+      ["Mean", 20, 200],
+      ["Subtotal", 40, 400],
+      ["Total", 40, 400],
+    ]);
     expect(t.rows).toHaveLength(2);
     expect(t.averages?.map((a) => a.label)).toEqual(["Average", "Mean"]);
     expect(t.subtotals?.map((a) => a.label)).toEqual(["Subtotal"]);
@@ -84,15 +98,30 @@ describe("what a row is (11.8)", () => {
   });
 
   it("a keyword with spend and clicks is still an ad report", () => {
-    expect(one([["关键词", "花费", "点击量"], ["睡衣", 10, 5]]).kind).toBe("ad-plans");
-    expect(one([["Search term", "Sessions", "Orders"], ["pajamas", 10, 1]]).kind).toBe("search-terms");
+    expect(
+      one([
+        ["关键词", "花费", "点击量"],
+        ["睡衣", 10, 5],
+      ]).kind,
+    ).toBe("ad-plans");
+    expect(
+      one([
+        ["Search term", "Sessions", "Orders"],
+        ["pajamas", 10, 1],
+      ]).kind,
+    ).toBe("search-terms");
   });
 
   it("an orders table is its own kind, keyed by the order number", () => {
     const [t] = readFixture("taobao-orders.csv");
     expect(t.kind).toBe("orders");
     expect(t.rows.map((r) => r.orderId)).toEqual(["3701234567890123", "3701234567890124", "3701234567890125"]);
-    expect(one([["Order ID", "Total sales"], ["#1001", 20]]).kind).toBe("orders");
+    expect(
+      one([
+        ["Order ID", "Total sales"],
+        ["#1001", 20],
+      ]).kind,
+    ).toBe("orders");
   });
 
   it("a 抖音 table of two live rooms is live-sessions grouped per room, with no false duplicated dates", () => {
@@ -101,7 +130,8 @@ describe("what a row is (11.8)", () => {
     expect(t.entityField).toBe("liveRoom");
     expect(t.platform).toBe("douyin");
     expect(valueChecks(t).filter((i) => i.code === "duplicate-date")).toEqual([]);
-    const per = (room: string) => t.rows.filter((r) => r.liveRoom === room).reduce((s, r) => s + (r.sales as number), 0);
+    const per = (room: string) =>
+      t.rows.filter((r) => r.liveRoom === room).reduce((s, r) => s + (r.sales as number), 0);
     expect(per("暖冬旗舰店直播间")).toBe(48500); // 12000 + 13000 + 11000 + 12500
     expect(per("暖冬童装直播间")).toBe(20100); // 5000 + 5200 + 4800 + 5100
     expect(t.period).toEqual({ from: "2026-11-01", to: "2026-11-04", days: 4, source: "dates" });
@@ -113,12 +143,25 @@ describe("what a row is (11.8)", () => {
     expect(t.entityField).toBe("sellerNick");
     expect(valueChecks(t).filter((i) => i.code === "duplicate-date")).toEqual([]);
     expect(t.issues.map((i) => i.code)).toContain("several-entities");
-    const twice = one([["统计日期", "店铺名称", "访客数", "支付金额"], ["2026-11-01", "A店", 1, 2], ["2026-11-01", "B店", 1, 2], ["2026-11-01", "A店", 1, 2]]);
-    expect(valueChecks(twice).filter((i) => i.code === "duplicate-date").map((i) => i.row)).toEqual([4]);
+    const twice = one([
+      ["统计日期", "店铺名称", "访客数", "支付金额"],
+      ["2026-11-01", "A店", 1, 2],
+      ["2026-11-01", "B店", 1, 2],
+      ["2026-11-01", "A店", 1, 2],
+    ]);
+    expect(
+      valueChecks(twice)
+        .filter((i) => i.code === "duplicate-date")
+        .map((i) => i.row),
+    ).toEqual([4]);
   });
 
   it("one shop named in every row is no entity column", () => {
-    const t = one([["统计日期", "店铺名称", "访客数", "支付金额"], ["2026-11-01", "A店", 1, 2], ["2026-11-02", "A店", 1, 2]]);
+    const t = one([
+      ["统计日期", "店铺名称", "访客数", "支付金额"],
+      ["2026-11-01", "A店", 1, 2],
+      ["2026-11-02", "A店", 1, 2],
+    ]);
     expect(t.entityField).toBeUndefined();
   });
 });
@@ -142,7 +185,11 @@ describe("ambiguous a/b/yy dates (11.12)", () => {
 });
 
 describe("period (11.3)", () => {
-  const dateless: Cell[][] = [["Product title", "Net quantity", "Total sales"], ["Parka", 3, 300], ["Beanie", 5, 100]];
+  const dateless: Cell[][] = [
+    ["Product title", "Net quantity", "Total sales"],
+    ["Parka", 3, 300],
+    ["Beanie", 5, 100],
+  ];
   it.each([
     ["Sales by product 2025-09-01_2025-12-19", { from: "2025-09-01", to: "2025-12-19", days: 110 }],
     ["商品_全部_2026-07-20_2026-07-26", { from: "2026-07-20", to: "2026-07-26", days: 7 }],
@@ -157,8 +204,18 @@ describe("period (11.3)", () => {
   });
 
   it("a dateless table takes its period from its title row; with no title or name, it has none", () => {
-    expect(one([["统计时间 2026-10-01 ~ 2026-10-31"], [], ...dateless]).period).toEqual({ from: "2026-10-01", to: "2026-10-31", days: 31, source: "title" });
-    expect(one([["Date range: 2026-10-01 - 2026-10-15"], ...dateless]).period).toEqual({ from: "2026-10-01", to: "2026-10-15", days: 15, source: "title" });
+    expect(one([["统计时间 2026-10-01 ~ 2026-10-31"], [], ...dateless]).period).toEqual({
+      from: "2026-10-01",
+      to: "2026-10-31",
+      days: 31,
+      source: "title",
+    });
+    expect(one([["Date range: 2026-10-01 - 2026-10-15"], ...dateless]).period).toEqual({
+      from: "2026-10-01",
+      to: "2026-10-15",
+      days: 15,
+      source: "title",
+    });
     expect(one(dateless, "Sheet1").period).toBeUndefined();
   });
 
@@ -172,12 +229,30 @@ describe("period (11.3)", () => {
 
 describe("platform (11.6)", () => {
   const PLATFORM: Record<string, string> = {
-    "amazon-by-date-india.csv": "amazon", "amazon-by-date-us.csv": "amazon", "amazon-child-items-2023.csv": "amazon", "amazon-child-items-endash.csv": "amazon", "amazon-child-items-sku-rows.csv": "amazon", "amazon-de-by-date.csv": "amazon",
-    "shopee-product-variations.csv": "shopee", "shopee-vn-product-performance.csv": "shopee", "sycm-product-skus.csv": "taobao",
-    "ga4-traffic-acquisition.csv": "ga4", "jd-shangzhi-shop.csv": "jd", "pdd-goods-data.csv": "pdd", "qianniu-service-agents.csv": "taobao",
-    "shopify-sessions-over-time.csv": "shopify", "shopify-total-sales-over-time.csv": "shopify", "stacked-day-sources-ads.tsv": "taobao",
-    "sycm-product-effect-gbk.csv": "taobao", "sycm-products-all.csv": "taobao", "sycm-shop-daily-2017.csv": "taobao", "sycm-shop-daily-traditional.csv": "taobao",
-    "sycm-shop-vs-peers.csv": "taobao", "sycm-traffic-map.csv": "taobao", "wanxiangtai-plan-report.csv": "taobao", "ztc-plans-old.csv": "taobao",
+    "amazon-by-date-india.csv": "amazon",
+    "amazon-by-date-us.csv": "amazon",
+    "amazon-child-items-2023.csv": "amazon",
+    "amazon-child-items-endash.csv": "amazon",
+    "amazon-child-items-sku-rows.csv": "amazon",
+    "amazon-de-by-date.csv": "amazon",
+    "shopee-product-variations.csv": "shopee",
+    "shopee-vn-product-performance.csv": "shopee",
+    "sycm-product-skus.csv": "taobao",
+    "ga4-traffic-acquisition.csv": "ga4",
+    "jd-shangzhi-shop.csv": "jd",
+    "pdd-goods-data.csv": "pdd",
+    "qianniu-service-agents.csv": "taobao",
+    "shopify-sessions-over-time.csv": "shopify",
+    "shopify-total-sales-over-time.csv": "shopify",
+    "stacked-day-sources-ads.tsv": "taobao",
+    "sycm-product-effect-gbk.csv": "taobao",
+    "sycm-products-all.csv": "taobao",
+    "sycm-shop-daily-2017.csv": "taobao",
+    "sycm-shop-daily-traditional.csv": "taobao",
+    "sycm-shop-vs-peers.csv": "taobao",
+    "sycm-traffic-map.csv": "taobao",
+    "wanxiangtai-plan-report.csv": "taobao",
+    "ztc-plans-old.csv": "taobao",
   };
   it("every fixture export knows its platform", () => {
     const got: Record<string, string> = {};
@@ -189,8 +264,18 @@ describe("platform (11.6)", () => {
   });
 
   it("Shopee, Lazada and TikTok headers", () => {
-    expect(one([["Item ID", "Product", "Sales (Placed Order)", "Product Impression", "Placed Order"], ["1", "A", 10, 100, 1]]).platform).toBe("shopee");
-    expect(one([["Date", "Revenue per buyer", "Visitors", "Wishlist visitors"], ["2026-11-01", 10, 100, 1]]).platform).toBe("lazada");
+    expect(
+      one([
+        ["Item ID", "Product", "Sales (Placed Order)", "Product Impression", "Placed Order"],
+        ["1", "A", 10, 100, 1],
+      ]).platform,
+    ).toBe("shopee");
+    expect(
+      one([
+        ["Date", "Revenue per buyer", "Visitors", "Wishlist visitors"],
+        ["2026-11-01", 10, 100, 1],
+      ]).platform,
+    ).toBe("lazada");
     // TikTok's two-level headers are not read yet (the table stays unknown); the headers still name the platform
     expect(detectPlatform(["Date", "All::GMV", "All::Items sold", "All::SKU orders"], [], "Sheet1")).toBe("tiktok");
     expect(detectPlatform(["统计日期", "访客数"], [], "京东-经营概况")).toBe("jd");

@@ -11,7 +11,12 @@ import type { RecognizedTable } from "../../src/engine";
 function engineInBareRealm(): vm.Context {
   const out = buildSync({
     entryPoints: [join(__dirname, "..", "..", "src", "engine", "index.ts")],
-    bundle: true, format: "iife", globalName: "Engine", target: "es2019", write: false, logLevel: "silent",
+    bundle: true,
+    format: "iife",
+    globalName: "Engine",
+    target: "es2019",
+    write: false,
+    logLevel: "silent",
   });
   const context = vm.createContext({});
   vm.runInContext(out.outputFiles[0].text, context);
@@ -37,7 +42,9 @@ describe("recognition in a bare realm", () => {
 
   it("needs no Node globals", () => {
     const context = engineInBareRealm();
-    expect(vm.runInContext("typeof require + typeof process + typeof Buffer", context)).toBe("undefinedundefinedundefined");
+    expect(vm.runInContext("typeof require + typeof process + typeof Buffer", context)).toBe(
+      "undefinedundefinedundefined",
+    );
     expect(vm.runInContext(`Engine.recognizeTables([{ name: "x", values: [] }])[0].kind`, context)).toBe("unknown");
   });
 });

@@ -11,7 +11,8 @@ describe("vocabulary", () => {
     for (const spec of VOCABULARY) {
       for (const header of spec.headers) {
         const match = matchHeader(header);
-        if (match?.field !== spec.field) wrong.push(`${header} → ${match?.field ?? "nothing"} (listed under ${spec.field})`);
+        if (match?.field !== spec.field)
+          wrong.push(`${header} → ${match?.field ?? "nothing"} (listed under ${spec.field})`);
       }
     }
     expect(wrong).toEqual([]);
@@ -71,9 +72,12 @@ describe("vocabulary", () => {
     expect(matchHeader(header)?.field).toBe(field);
   });
 
-  it.each(["同行同层平均", "访客数占比变化率x", "心情", "", "Landing page + query string", "访客数访客数"])("%s is not a known column", (header) => {
-    expect(matchHeader(header)).toBeNull();
-  });
+  it.each(["同行同层平均", "访客数占比变化率x", "心情", "", "Landing page + query string", "访客数访客数"])(
+    "%s is not a known column",
+    (header) => {
+      expect(matchHeader(header)).toBeNull();
+    },
+  );
 });
 
 describe("issue codes", () => {

@@ -26,7 +26,9 @@ export interface FixtureOptions {
 
 /** Every fixture file name (csv/tsv). */
 export function fixtureNames(): string[] {
-  return readdirSync(FIXTURE_DIR).filter((f) => /\.(csv|tsv)$/.test(f)).sort();
+  return readdirSync(FIXTURE_DIR)
+    .filter((f) => /\.(csv|tsv)$/.test(f))
+    .sort();
 }
 
 /** Decodes UTF-8 (BOM stripped) or, when the bytes are not valid UTF-8, GBK. */
@@ -41,7 +43,12 @@ export function decodeExport(bytes: Buffer): string {
 
 /** Splits CSV/TSV text into rows of strings, padding ragged rows to the widest one. */
 export function parseDelimited(text: string, delimiter: "," | "\t"): string[][] {
-  const rows = parse(text, { delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: false }) as string[][];
+  const rows = parse(text, {
+    delimiter,
+    relax_column_count: true,
+    relax_quotes: true,
+    skip_empty_lines: false,
+  }) as string[][];
   const width = rows.reduce((w, r) => Math.max(w, r.length), 0);
   return rows.map((r) => (r.length < width ? [...r, ...new Array<string>(width - r.length).fill("")] : r));
 }

@@ -18,7 +18,6 @@ const here = dirname(fileURLToPath(import.meta.url));
  */
 export const xssProduct = "<img src=x onerror=alert(1)>";
 
-
 const SAMPLE_DIR = join(here, "..", "..", "samples", "sample-shop");
 const SAMPLE_TABS = ["店铺日报", "商品效果", "流量来源", "推广计划"];
 

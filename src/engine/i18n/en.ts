@@ -54,16 +54,20 @@ export const report = {
   "kind.source": "traffic sources",
   "kind.plan": "ad plans",
   "kind.agent": "agents",
-  "common.more": "{count, plural, one {# more of the {kind} has the same problem, about {money} a day} other {# more {kind} have the same problem, about {money} a day together}}; deal with the ones above first.",
+  "common.more":
+    "{count, plural, one {# more of the {kind} has the same problem, about {money} a day} other {# more {kind} have the same problem, about {money} a day together}}; deal with the ones above first.",
   "factor.visitors": "visitors",
   "factor.conversion": "conversion",
   "factor.aov": "order value",
   "metric.payConversion": "Pay conversion",
-  "note.payConversion": "Paying buyers ÷ visitors. Benchmark: the peer-tier average (peerPayConversion in {settings}, or a peer column in the data).",
+  "note.payConversion":
+    "Paying buyers ÷ visitors. Benchmark: the peer-tier average (peerPayConversion in {settings}, or a peer column in the data).",
   "metric.salesPerDay": "Sales per day",
-  "note.salesPerDay": "Average daily sales of the last {days} days; benchmark: the {days} days before. Sales = visitors × conversion × order value.",
+  "note.salesPerDay":
+    "Average daily sales of the last {days} days; benchmark: the {days} days before. Sales = visitors × conversion × order value.",
   "metric.bounceRate": "Bounce rate",
-  "note.bounceRate": "Share of visitors who left after one page; over several days, the mean of the daily rates. ≤ bounceGood is good, > bounceBad is bad.",
+  "note.bounceRate":
+    "Share of visitors who left after one page; over several days, the mean of the daily rates. ≤ bounceGood is good, > bounceBad is bad.",
   "metric.pagesPerVisitor": "Pages per visitor",
   "note.pagesPerVisitor": "Page views ÷ visitors (visit depth). ≥ depthGood is good, < depthBad is bad.",
   "metric.dailySales": "Yesterday's sales",
@@ -71,17 +75,20 @@ export const report = {
   "metric.targetPace": "Month pace",
   "note.targetPace": "Month-to-date sales ÷ the share of the target due by that day; 100% means on pace.",
   "metric.visitorValue": "Visitor value",
-  "note.visitorValue": "Sales ÷ visitors (= conversion × order value). Benchmark: the peer visitor value (peerVisitorValue in {settings}).",
+  "note.visitorValue":
+    "Sales ÷ visitors (= conversion × order value). Benchmark: the peer visitor value (peerVisitorValue in {settings}).",
   "metric.visitorCost": "Gross profit per visitor",
   "note.visitorCost": "Visitor value × gross margin; benchmark: the cost of one paid visitor (ad spend ÷ clicks).",
   "metric.repurchaseRate": "Repurchase rate",
   "note.repurchaseRate": "Returning buyers ÷ paying buyers; benchmark: the previous period's rate.",
   "metric.aovHeroRatio": "Shop AOV ÷ hero AOV",
-  "note.aovHeroRatio": "Shop order value ÷ the hero product's; ≥ aovHeroRatio (1.3 by default) means cross-selling works.",
+  "note.aovHeroRatio":
+    "Shop order value ÷ the hero product's; ≥ aovHeroRatio (1.3 by default) means cross-selling works.",
   "metric.visitors": "Visitors",
   "note.visitors": "Visitors summed over the period.",
   "metric.orderConversion": "Order conversion",
-  "note.orderConversion": "Buyers who ordered ÷ visitors. Pre-sale items show 0 pay conversion until the balance is paid, so they are judged on this.",
+  "note.orderConversion":
+    "Buyers who ordered ÷ visitors. Pre-sale items show 0 pay conversion until the balance is paid, so they are judged on this.",
   "metric.badReviews": "Bad reviews",
   "note.badReviews": "New bad or low-score reviews in the period; benchmark: 0.",
   "metric.visitorsPerDay": "Visitors per day",
@@ -116,92 +123,138 @@ export const report = {
   "note.clicks": "Clicks, summed.",
   "metric.impressions": "Impressions",
   "note.impressions": "Impressions, summed.",
-  "payConv.missingData": "Pay conversion cannot be computed: paste a shop daily export with visitors and paying buyers (or a conversion rate column).",
-  "payConv.missingPeer": "Pay conversion is {value}. Enter peerPayConversion (the peer-tier average) in {settings} to see what the gap is worth.",
-  "payConv.shopGood": "Pay conversion {value} is at or above the peer average {peer}. Keep pages and prices as they are; add traffic when you can.",
-  "payConv.shopBad": "Pay conversion {value} is below the peer average {peer}. At today's traffic and order value, matching peers adds {money} a day. Fix conversion before buying traffic.",
-  "payConv.todoShop": "Lift pay conversion to {peer} (about +{money} a day): check main image, product page, reviews and price first.",
-  "payConv.productBad": "\"{name}\" converts at {value}, below the peer {peer}: about {money} a day lost.",
-  "payConv.todoProduct": "Diagnose the page and reviews of \"{name}\" ({money} a day); if it cannot be lifted, move its traffic to better converters.",
-  "salesChange.missing": "Paste {minDays}+ days of shop daily data with visitors, paying buyers and sales to see what moved sales week on week.",
-  "salesChange.good": "Sales per day over the last {days} days are {to} (previous {days}: {from}), no real drop. Visitors {visitors}, conversion {conversion}, order value {aov}; {driver} helped most.",
-  "salesChange.drop": "Sales per day fell {change}, from {from} to {to} over the last {days} days. Split: visitors {visitors}, conversion {conversion}, order value {aov}; the main cause is {driver}.",
-  "salesChange.todo": "Find out why {driver} fell ({money} a day lost), starting with the source or product that changed most.",
+  "payConv.missingData":
+    "Pay conversion cannot be computed: paste a shop daily export with visitors and paying buyers (or a conversion rate column).",
+  "payConv.missingPeer":
+    "Pay conversion is {value}. Enter peerPayConversion (the peer-tier average) in {settings} to see what the gap is worth.",
+  "payConv.shopGood":
+    "Pay conversion {value} is at or above the peer average {peer}. Keep pages and prices as they are; add traffic when you can.",
+  "payConv.shopBad":
+    "Pay conversion {value} is below the peer average {peer}. At today's traffic and order value, matching peers adds {money} a day. Fix conversion before buying traffic.",
+  "payConv.todoShop":
+    "Lift pay conversion to {peer} (about +{money} a day): check main image, product page, reviews and price first.",
+  "payConv.productBad": '"{name}" converts at {value}, below the peer {peer}: about {money} a day lost.',
+  "payConv.todoProduct":
+    'Diagnose the page and reviews of "{name}" ({money} a day); if it cannot be lifted, move its traffic to better converters.',
+  "salesChange.missing":
+    "Paste {minDays}+ days of shop daily data with visitors, paying buyers and sales to see what moved sales week on week.",
+  "salesChange.good":
+    "Sales per day over the last {days} days are {to} (previous {days}: {from}), no real drop. Visitors {visitors}, conversion {conversion}, order value {aov}; {driver} helped most.",
+  "salesChange.drop":
+    "Sales per day fell {change}, from {from} to {to} over the last {days} days. Split: visitors {visitors}, conversion {conversion}, order value {aov}; the main cause is {driver}.",
+  "salesChange.todo":
+    "Find out why {driver} fell ({money} a day lost), starting with the source or product that changed most.",
   "bounce.good": "Bounce rate {value} is at or below {good}: visitors stay to look around.",
-  "bounce.warn": "Bounce rate {value} is between {good} and {bad}: passable. Related-item links on the home and product pages would bring it down.",
-  "bounce.bad": "Bounce rate {value} is above {bad}: most visitors leave after one page. Fix the first screen and product pages before buying more traffic.",
-  "bounce.todo": "Check the landing pages' first screen: main image, price and selling point at a glance, plus related items (bounce {value}).",
+  "bounce.warn":
+    "Bounce rate {value} is between {good} and {bad}: passable. Related-item links on the home and product pages would bring it down.",
+  "bounce.bad":
+    "Bounce rate {value} is above {bad}: most visitors leave after one page. Fix the first screen and product pages before buying more traffic.",
+  "bounce.todo":
+    "Check the landing pages' first screen: main image, price and selling point at a glance, plus related items (bounce {value}).",
   "depth.good": "Visitors view {value} pages each, at or above {good}: in-shop navigation works.",
-  "depth.warn": "Visitors view {value} pages each, between {bad} and {good}. Add related items and bundles so they see more.",
-  "depth.bad": "Visitors view only {value} pages each, below {bad}: they leave after one item, cross-selling is not working.",
+  "depth.warn":
+    "Visitors view {value} pages each, between {bad} and {good}. Add related items and bundles so they see more.",
+  "depth.bad":
+    "Visitors view only {value} pages each, below {bad}: they leave after one item, cross-selling is not working.",
   "depth.todo": "Add related items and bundles on product and home pages ({value} pages per visitor).",
-  "target.missing": "Enter monthlyTarget in {settings} to see each morning whether yesterday hit its share and the month is on pace.",
+  "target.missing":
+    "Enter monthlyTarget in {settings} to see each morning whether yesterday hit its share and the month is on pace.",
   "target.dayGood": "Sales on {date} were {value}, meeting the day's share {share}.",
   "target.dayMiss": "Sales on {date} were {value}, short of the day's share {share} by {gap}.",
   "target.todoDay": "Make up yesterday's {gap}: find which source or product fell short and push it today.",
   "target.paceGood": "Month to date {toDate} against {due} due: {pace} of pace, on track.",
-  "target.paceBehind": "Month to date {toDate} against {due} due: only {pace} of pace. The rest of the month needs {needed} a day to reach the target.",
+  "target.paceBehind":
+    "Month to date {toDate} against {due} due: only {pace} of pace. The rest of the month needs {needed} a day to reach the target.",
   "target.todoPace": "Raise the daily goal to {needed} and plan promotions and ad budget for the remaining days.",
   "visitorValue.peerGood": "Visitor value {value} is at or above the peer {peer}.",
-  "visitorValue.peerLow": "Visitor value {value} is below the peer {peer}: about {money} a day. Check that traffic keywords match the main image and product page.",
-  "visitorValue.todoPeer": "Lift visitor value from {value} to {peer} (+{money} a day): check that traffic keywords fit the products.",
-  "visitorValue.missingMargin": "A paid visitor costs {cost}. Enter grossMargin in {settings} to see whether paid traffic makes money.",
-  "visitorValue.costGood": "Each visitor earns {earned} gross profit (margin {margin}), more than the {cost} a paid visitor costs: paid traffic pays.",
-  "visitorValue.costLoss": "Each visitor earns {earned} gross profit but a paid visitor costs {cost}: paid traffic loses about {money} a day.",
-  "visitorValue.todoCost": "Lower bids or pause losing plans until profit per visitor ({earned}) beats visitor cost ({cost}); {money} a day lost now.",
+  "visitorValue.peerLow":
+    "Visitor value {value} is below the peer {peer}: about {money} a day. Check that traffic keywords match the main image and product page.",
+  "visitorValue.todoPeer":
+    "Lift visitor value from {value} to {peer} (+{money} a day): check that traffic keywords fit the products.",
+  "visitorValue.missingMargin":
+    "A paid visitor costs {cost}. Enter grossMargin in {settings} to see whether paid traffic makes money.",
+  "visitorValue.costGood":
+    "Each visitor earns {earned} gross profit (margin {margin}), more than the {cost} a paid visitor costs: paid traffic pays.",
+  "visitorValue.costLoss":
+    "Each visitor earns {earned} gross profit but a paid visitor costs {cost}: paid traffic loses about {money} a day.",
+  "visitorValue.todoCost":
+    "Lower bids or pause losing plans until profit per visitor ({earned}) beats visitor cost ({cost}); {money} a day lost now.",
   "visitorValue.missingPeer": "Visitor value is {value}. Enter peerVisitorValue in {settings} to compare with peers.",
   "repurchase.missing": "No returning-buyer or repurchase column in the data. Paste one to track returning customers.",
   "repurchase.noTrend": "Repurchase rate is {value}. Paste several dated days to see whether it is falling.",
   "repurchase.good": "Repurchase rate {value}, no real fall from {before}.",
-  "repurchase.falling": "Repurchase rate fell from {before} to {value} ({fall} down). Keeping a customer costs far less than winning a new one: act now.",
-  "repurchase.todo": "Send past-90-day buyers a member coupon or new-arrival note, and review recent bad reviews and refunds (repurchase {value}).",
-  "trend.missing": "The products data has no date column, so trends cannot be seen. Paste several days of product data with a date column.",
-  "trend.falling": "\"{name}\" conversion fell from {before} to {value} ({change} down): about {money} a day.",
-  "trend.todo": "Check what changed on \"{name}\": price, image, reviews, stock ({money} a day); if it cannot recover, move its traffic.",
-  "trend.rising": "\"{name}\" conversion rose from {before} to {value}: give it more traffic and see if the reason applies to other items.",
+  "repurchase.falling":
+    "Repurchase rate fell from {before} to {value} ({fall} down). Keeping a customer costs far less than winning a new one: act now.",
+  "repurchase.todo":
+    "Send past-90-day buyers a member coupon or new-arrival note, and review recent bad reviews and refunds (repurchase {value}).",
+  "trend.missing":
+    "The products data has no date column, so trends cannot be seen. Paste several days of product data with a date column.",
+  "trend.falling": '"{name}" conversion fell from {before} to {value} ({change} down): about {money} a day.',
+  "trend.todo":
+    'Check what changed on "{name}": price, image, reviews, stock ({money} a day); if it cannot recover, move its traffic.',
+  "trend.rising":
+    '"{name}" conversion rose from {before} to {value}: give it more traffic and see if the reason applies to other items.',
   "trend.stable": "Conversion of the main products is stable compared with before.",
   "quadrant.missing": "The price × conversion grid needs at least {count} products with price, visitors and sales.",
-  "quadrant.star": "\"{name}\" has both a higher price ({price}, median {midPrice}) and higher conversion ({value}, median {midConv}): more traffic lifts sales and order value.",
-  "quadrant.todoStar": "Give \"{name}\" more ad budget or a home-page slot.",
-  "quadrant.weak": "\"{name}\" is below the medians on both price ({price}; median {midPrice}) and conversion ({value}; median {midConv}): it uses traffic and sells little.",
-  "quadrant.todoWeak": "Cut paid traffic to \"{name}\" and move it to high-price, high-conversion items.",
-  "hero.notFound": "The hero product \"{name}\" from {settings} is not in the products data; check the name or product ID.",
+  "quadrant.star":
+    '"{name}" has both a higher price ({price}, median {midPrice}) and higher conversion ({value}, median {midConv}): more traffic lifts sales and order value.',
+  "quadrant.todoStar": 'Give "{name}" more ad budget or a home-page slot.',
+  "quadrant.weak":
+    '"{name}" is below the medians on both price ({price}; median {midPrice}) and conversion ({value}; median {midConv}): it uses traffic and sells little.',
+  "quadrant.todoWeak": 'Cut paid traffic to "{name}" and move it to high-price, high-conversion items.',
+  "hero.notFound":
+    'The hero product "{name}" from {settings} is not in the products data; check the name or product ID.',
   "hero.missing": "The hero product's order value cannot be computed: the products data needs sales and paying buyers.",
   "hero.picked": " (no hero set in {settings}; the top seller is used)",
-  "hero.good": "Shop order value {shopAov} is {ratio}× the hero \"{name}\" ({heroAov}), at least {want}×: cross-selling works{picked}.",
-  "hero.low": "Shop order value {shopAov} is only {ratio}× the hero \"{name}\" ({heroAov}), below {want}×{picked}. Reaching {target} adds {money} a day.",
-  "hero.todo": "Bundle \"{name}\" with related items or add a spend-more discount to reach {target} (+{money} a day).",
-  "zeroSales.found": "\"{name}\" had {visitors} visitors and no sales: about {money} a day of sales missed at the shop's conversion.",
-  "zeroSales.todo": "Check price, stock and page of \"{name}\"; if it really does not sell, delist it or stop its ads.",
+  "hero.good":
+    'Shop order value {shopAov} is {ratio}× the hero "{name}" ({heroAov}), at least {want}×: cross-selling works{picked}.',
+  "hero.low":
+    'Shop order value {shopAov} is only {ratio}× the hero "{name}" ({heroAov}), below {want}×{picked}. Reaching {target} adds {money} a day.',
+  "hero.todo": 'Bundle "{name}" with related items or add a spend-more discount to reach {target} (+{money} a day).',
+  "zeroSales.found":
+    '"{name}" had {visitors} visitors and no sales: about {money} a day of sales missed at the shop\'s conversion.',
+  "zeroSales.todo": 'Check price, stock and page of "{name}"; if it really does not sell, delist it or stop its ads.',
   "zeroSales.none": "Every product with visitors made a sale.",
-  "presale.missing": "\"{name}\" is a pre-sale item: 0 pay conversion before the balance is normal. Paste buyers who ordered to judge it by order conversion.",
-  "presale.noBenchmark": "\"{name}\" is a pre-sale item with order conversion {value}; enter peerPayConversion to compare.",
-  "presale.good": "\"{name}\" is a pre-sale item judged by order conversion: {value}, at or above {benchmark}; its 0 pay conversion is expected.",
-  "presale.low": "\"{name}\" is a pre-sale item with order conversion {value}, below {benchmark}: about {money} a day of orders missed.",
-  "presale.todo": "Sharpen the pre-sale pitch and deposit offer of \"{name}\" ({money} a day).",
-  "reviews.check": "Check today for new bad reviews on the highest-traffic products: {names}. Paste a bad-review count column to check automatically.",
-  "reviews.clean": "\"{name}\" has no new bad reviews.",
-  "reviews.bad": "\"{name}\" has {count, plural, one {# new bad review} other {# new bad reviews}}; as a top-traffic product, {count, plural, one {it pulls} other {they pull}} conversion down directly.",
-  "reviews.todo": "Reply to the {count, plural, one {bad review} other {# bad reviews}} on \"{name}\" today, contact the buyers and find the cause.",
-  "source.weak": "Source \"{name}\" brings {share} of visitors but converts at {value} (shop {avg}): about {money} a day below shop level.",
-  "source.todoWeak": "Cut spend on \"{name}\" or target it more narrowly (conversion {value}).",
-  "source.strong": "Source \"{name}\" converts at {value}, above the shop's {avg}: worth growing.",
-  "source.todoStrong": "Give \"{name}\" more budget or placements.",
-  "source.visitorsFell": "Visitors per day from \"{name}\" fell from {before} to {value} ({change} down): about {money} a day.",
-  "source.todoFell": "Find why visitors from \"{name}\" fell: ranking, bids, an ended promotion ({money} a day).",
+  "presale.missing":
+    '"{name}" is a pre-sale item: 0 pay conversion before the balance is normal. Paste buyers who ordered to judge it by order conversion.',
+  "presale.noBenchmark":
+    '"{name}" is a pre-sale item with order conversion {value}; enter peerPayConversion to compare.',
+  "presale.good":
+    '"{name}" is a pre-sale item judged by order conversion: {value}, at or above {benchmark}; its 0 pay conversion is expected.',
+  "presale.low":
+    '"{name}" is a pre-sale item with order conversion {value}, below {benchmark}: about {money} a day of orders missed.',
+  "presale.todo": 'Sharpen the pre-sale pitch and deposit offer of "{name}" ({money} a day).',
+  "reviews.check":
+    "Check today for new bad reviews on the highest-traffic products: {names}. Paste a bad-review count column to check automatically.",
+  "reviews.clean": '"{name}" has no new bad reviews.',
+  "reviews.bad":
+    '"{name}" has {count, plural, one {# new bad review} other {# new bad reviews}}; as a top-traffic product, {count, plural, one {it pulls} other {they pull}} conversion down directly.',
+  "reviews.todo":
+    'Reply to the {count, plural, one {bad review} other {# bad reviews}} on "{name}" today, contact the buyers and find the cause.',
+  "source.weak":
+    'Source "{name}" brings {share} of visitors but converts at {value} (shop {avg}): about {money} a day below shop level.',
+  "source.todoWeak": 'Cut spend on "{name}" or target it more narrowly (conversion {value}).',
+  "source.strong": 'Source "{name}" converts at {value}, above the shop\'s {avg}: worth growing.',
+  "source.todoStrong": 'Give "{name}" more budget or placements.',
+  "source.visitorsFell":
+    'Visitors per day from "{name}" fell from {before} to {value} ({change} down): about {money} a day.',
+  "source.todoFell": 'Find why visitors from "{name}" fell: ranking, bids, an ended promotion ({money} a day).',
   "source.balanced": "All main sources convert close to the shop average {avg}.",
-  "ads.losing": "Plan \"{name}\" has ROI {roi}, below break-even {breakEven}; spending {spend} a day, it loses about {money} a day.",
-  "ads.belowOne": "Plan \"{name}\" has ROI {roi}: its sales do not even cover the spend, about {money} a day lost.",
-  "ads.todoLosing": "Lower bids on \"{name}\" or pause it to stop losing {money} a day.",
-  "ads.ctrHigh": "Plan \"{name}\" has CTR {ctr}, above the average {avg} (ROI {roi}): raise bids and budget.",
-  "ads.todoHigh": "Raise bids and daily budget on \"{name}\".",
-  "ads.ctrLow": "Plan \"{name}\" has CTR {ctr}, below the average {avg}: many impressions, few clicks.",
-  "ads.todoLow": "Change the creative of \"{name}\" or lower its bids.",
-  "ads.missingMargin": "Enter grossMargin in {settings} to judge plans by break-even ROI; for now only plans whose sales are below their spend are flagged.",
-  "agent.missing": "The service data needs consultations and paying buyers (or a consultation conversion rate) to compare agents.",
-  "agent.good": "Agent \"{name}\" converts {value} of consultations, at or above the team's {team}.",
-  "agent.low": "Agent \"{name}\" converts {value} of consultations, below the team's {team}: about {money} a day.",
-  "agent.todo": "Review today's chats of \"{name}\" and coach with scripts from the best converter.",
+  "ads.losing":
+    'Plan "{name}" has ROI {roi}, below break-even {breakEven}; spending {spend} a day, it loses about {money} a day.',
+  "ads.belowOne": 'Plan "{name}" has ROI {roi}: its sales do not even cover the spend, about {money} a day lost.',
+  "ads.todoLosing": 'Lower bids on "{name}" or pause it to stop losing {money} a day.',
+  "ads.ctrHigh": 'Plan "{name}" has CTR {ctr}, above the average {avg} (ROI {roi}): raise bids and budget.',
+  "ads.todoHigh": 'Raise bids and daily budget on "{name}".',
+  "ads.ctrLow": 'Plan "{name}" has CTR {ctr}, below the average {avg}: many impressions, few clicks.',
+  "ads.todoLow": 'Change the creative of "{name}" or lower its bids.',
+  "ads.missingMargin":
+    "Enter grossMargin in {settings} to judge plans by break-even ROI; for now only plans whose sales are below their spend are flagged.",
+  "agent.missing":
+    "The service data needs consultations and paying buyers (or a consultation conversion rate) to compare agents.",
+  "agent.good": 'Agent "{name}" converts {value} of consultations, at or above the team\'s {team}.',
+  "agent.low": 'Agent "{name}" converts {value} of consultations, below the team\'s {team}: about {money} a day.',
+  "agent.todo": 'Review today\'s chats of "{name}" and coach with scripts from the best converter.',
   "dsr.missingPeer": "Current DSR: {list}. Enter peerDsr (the peer level) in {settings} to judge them.",
   "dsr.good": "{name} score {value} is at or above the peer {peer}.",
   "dsr.low": "{name} score {value} is below the peer {peer}; the cause is usually {cause}.",
@@ -209,92 +262,140 @@ export const report = {
   "dsr.cause.dsrDescription": "product quality or a page that oversells",
   "dsr.cause.dsrService": "service response and after-sales attitude",
   "dsr.cause.dsrLogistics": "dispatch speed and the courier",
-  "sanity.not-a-number": "\"{sheet}\" has {count, plural, one {# cell that is not a number} other {# cells that are not numbers}} ({cells}); {count, plural, one {it was} other {they were}} left out of the figures.",
-  "sanity.negative": "\"{sheet}\" has {count, plural, one {# negative number} other {# negative numbers}} ({cells}); visitors and amounts cannot be negative.",
-  "sanity.buyers-exceed-visitors": "\"{sheet}\" has {count, plural, one {# row} other {# rows}} with more buyers than visitors ({cells}); columns may be pasted wrongly.",
-  "sanity.duplicate-date": "\"{sheet}\" has {count, plural, one {# repeated date} other {# repeated dates}} ({cells}); a day may have been pasted twice.",
-  "sanity.totals-row": "The totals row of \"{sheet}\" ({cells}) was set aside, not counted as a day.",
-  "sanity.totals-mismatch": "The totals row of \"{sheet}\" does not match the sum of its rows ({cells}); rows may be missing.",
-  "sanity.rate-mismatch": "\"{sheet}\" has {count, plural, one {# rate that disagrees with its counts} other {# rates that disagree with their counts}} ({cells}); check the export.",
-  "sanity.ambiguous-date": "\"{sheet}\" has {count, plural, one {# date that could be month/day or day/month} other {# dates that could be month/day or day/month}} ({cells}); write {count, plural, one {it} other {them}} as 2026-05-01.",
-  "sanity.bad-date": "\"{sheet}\" has {count, plural, one {# date that cannot be read} other {# dates that cannot be read}} ({cells}).",
-  "sanity.duplicate-column": "\"{sheet}\" has a repeated column ({cells}); only the first was used.",
-  "sanity.other": "\"{sheet}\" has {count, plural, one {# data problem} other {# data problems}} ({cells}): {detail}",
-  "sanity.todo": "Open \"{sheet}\", fix {cells}, then diagnose again.",
+  "sanity.not-a-number":
+    '"{sheet}" has {count, plural, one {# cell that is not a number} other {# cells that are not numbers}} ({cells}); {count, plural, one {it was} other {they were}} left out of the figures.',
+  "sanity.negative":
+    '"{sheet}" has {count, plural, one {# negative number} other {# negative numbers}} ({cells}); visitors and amounts cannot be negative.',
+  "sanity.buyers-exceed-visitors":
+    '"{sheet}" has {count, plural, one {# row} other {# rows}} with more buyers than visitors ({cells}); columns may be pasted wrongly.',
+  "sanity.duplicate-date":
+    '"{sheet}" has {count, plural, one {# repeated date} other {# repeated dates}} ({cells}); a day may have been pasted twice.',
+  "sanity.totals-row": 'The totals row of "{sheet}" ({cells}) was set aside, not counted as a day.',
+  "sanity.totals-mismatch":
+    'The totals row of "{sheet}" does not match the sum of its rows ({cells}); rows may be missing.',
+  "sanity.rate-mismatch":
+    '"{sheet}" has {count, plural, one {# rate that disagrees with its counts} other {# rates that disagree with their counts}} ({cells}); check the export.',
+  "sanity.ambiguous-date":
+    '"{sheet}" has {count, plural, one {# date that could be month/day or day/month} other {# dates that could be month/day or day/month}} ({cells}); write {count, plural, one {it} other {them}} as 2026-05-01.',
+  "sanity.bad-date":
+    '"{sheet}" has {count, plural, one {# date that cannot be read} other {# dates that cannot be read}} ({cells}).',
+  "sanity.duplicate-column": '"{sheet}" has a repeated column ({cells}); only the first was used.',
+  "sanity.other": '"{sheet}" has {count, plural, one {# data problem} other {# data problems}} ({cells}): {detail}',
+  "sanity.todo": 'Open "{sheet}", fix {cells}, then diagnose again.',
   "sanity.reason.empty-sheet": "The sheet is empty: paste an export into it.",
-  "sanity.reason.metrics-down": "Metrics are listed down a column ({metrics}, …) instead of one column each. Paste the export's own table (one row per day, product, source, plan or agent), or use Paste special → Transposed.",
-  "sanity.reason.unknown-header": "Row {row} looks like a header ({names}) but too few of its columns are known. Paste the export with its original header row (e.g. Day, Sessions, Total sales).",
-  "sanity.reason.no-table": "No header found: no row has two or more known column names. Paste an export including its header row.",
-  "sanity.reason.no-key-column": "The header at row {row} has known columns ({names}) but none that says what a row is: add a date, product, traffic source, ad plan or agent column.",
+  "sanity.reason.metrics-down":
+    "Metrics are listed down a column ({metrics}, …) instead of one column each. Paste the export's own table (one row per day, product, source, plan or agent), or use Paste special → Transposed.",
+  "sanity.reason.unknown-header":
+    "Row {row} looks like a header ({names}) but too few of its columns are known. Paste the export with its original header row (e.g. Day, Sessions, Total sales).",
+  "sanity.reason.no-table":
+    "No header found: no row has two or more known column names. Paste an export including its header row.",
+  "sanity.reason.no-key-column":
+    "The header at row {row} has known columns ({names}) but none that says what a row is: add a date, product, traffic source, ad plan or agent column.",
   "sanity.reason.no-data-rows": "The header at row {row} has no data rows under it: paste the export's rows below it.",
   "sanity.reason.unreadable": "It could not be read ({detail}). Please report this with a copy of the sheet.",
-  "sanity.unknownTable": "\"{sheet}\" was not recognised and is not in the diagnosis. {reason}",
-  "sanity.totalsDiffer": "In \"{sheet}\", the {label} row says {field} {stated} ({cell}) but the rows add up to {sum}; rows may be missing or extra.",
-  "sanity.todoTotals": "Check that \"{sheet}\" has all its rows ({cell}).",
+  "sanity.unknownTable": '"{sheet}" was not recognised and is not in the diagnosis. {reason}',
+  "sanity.totalsDiffer":
+    'In "{sheet}", the {label} row says {field} {stated} ({cell}) but the rows add up to {sum}; rows may be missing or extra.',
+  "sanity.todoTotals": 'Check that "{sheet}" has all its rows ({cell}).',
   "sanity.clean": "No problems found in the pasted data.",
-  "sanity.noTables": "No data to diagnose: paste an export from your platform's analytics into any sheet, then click Diagnose shop.",
-  "layout.scoreNote": "Each judged finding scores 1 (good), 0.5 (warning) or 0 (bad); findings are averaged per area, areas are weighted, × 100. ≥ {good} good, {warn}–{warnTop} warning, < {warn} bad. Info lines do not count. See docs/SCORING.md.",
+  "sanity.noTables":
+    "No data to diagnose: paste an export from your platform's analytics into any sheet, then click Diagnose shop.",
+  "layout.scoreNote":
+    "Each judged finding scores 1 (good), 0.5 (warning) or 0 (bad); findings are averaged per area, areas are weighted, × 100. ≥ {good} good, {warn}–{warnTop} warning, < {warn} bad. Info lines do not count. See docs/SCORING.md.",
   "layout.tableLine": "{sheet} ({kind}, {rows, plural, one {# row} other {# rows}})",
   "layout.columnsNote": "Columns recognised: ",
   "layout.step": "Step",
   "layout.people": "People",
-  "layout.impactNote": "Money per day from sales = visitors × conversion × order value with one factor moved to its benchmark; blank when it cannot be computed.",
-  "sanity.missing-key": "\"{sheet}\" has {count, plural, one {# row without a name or date} other {# rows without a name or date}} ({cells}); {count, plural, one {its figures} other {their figures}} cannot be tied to anything. Fill the cells in.",
-  "sanity.not-a-flag": "\"{sheet}\" has {count, plural, one {# yes/no cell that cannot be read} other {# yes/no cells that cannot be read}} ({cells}).",
-  "sanity.rate-in-percent-points": "\"{sheet}\" has {count, plural, one {# rate that looks like percentage points} other {# rates that look like percentage points}} ({cells}, e.g. 3.5 meaning 3.5%); {count, plural, one {it was} other {they were}} read as percentages, please confirm.",
-  "sanity.column-ignored": "\"{sheet}\" has {count, plural, one {# column Shop Doctor does not know, so it was not used} other {# columns Shop Doctor does not know, so they were not used}} ({cells}). Rename {count, plural, one {it} other {them}} to the export's standard headers if they matter.",
-  "sanity.not-a-data-row": "\"{sheet}\" has {count, plural, one {# note row that is not data} other {# note rows that are not data}} ({cells}); {count, plural, one {it was} other {they were}} skipped.",
-  "sanity.no-data-rows": "\"{sheet}\" has a header but no data rows ({cells}): {detail}",
+  "layout.impactNote":
+    "Money per day from sales = visitors × conversion × order value with one factor moved to its benchmark; blank when it cannot be computed.",
+  "sanity.missing-key":
+    '"{sheet}" has {count, plural, one {# row without a name or date} other {# rows without a name or date}} ({cells}); {count, plural, one {its figures} other {their figures}} cannot be tied to anything. Fill the cells in.',
+  "sanity.not-a-flag":
+    '"{sheet}" has {count, plural, one {# yes/no cell that cannot be read} other {# yes/no cells that cannot be read}} ({cells}).',
+  "sanity.rate-in-percent-points":
+    '"{sheet}" has {count, plural, one {# rate that looks like percentage points} other {# rates that look like percentage points}} ({cells}, e.g. 3.5 meaning 3.5%); {count, plural, one {it was} other {they were}} read as percentages, please confirm.',
+  "sanity.column-ignored":
+    '"{sheet}" has {count, plural, one {# column Shop Doctor does not know, so it was not used} other {# columns Shop Doctor does not know, so they were not used}} ({cells}). Rename {count, plural, one {it} other {them}} to the export\'s standard headers if they matter.',
+  "sanity.not-a-data-row":
+    '"{sheet}" has {count, plural, one {# note row that is not data} other {# note rows that are not data}} ({cells}); {count, plural, one {it was} other {they were}} skipped.',
+  "sanity.no-data-rows": '"{sheet}" has a header but no data rows ({cells}): {detail}',
   "metric.sourceConversion": "Source conversion",
   "note.sourceConversion": "This source's paying buyers ÷ visitors; benchmark: the conversion of all sources together.",
   "metric.conversionTrend": "Conversion trend",
-  "note.conversionTrend": "Pay conversion in the recent window; benchmark: the window before it (last {days} days vs the {days} before when there are {minDays}+ days).",
+  "note.conversionTrend":
+    "Pay conversion in the recent window; benchmark: the window before it (last {days} days vs the {days} before when there are {minDays}+ days).",
   "metric.quadrantConversion": "Conversion (price grid)",
-  "note.quadrantConversion": "The product's pay conversion; benchmark: the median over products (price is compared with the median price too).",
-  "ads.allFine": "Every plan returns at least break-even (overall ROI {roi}, break-even {breakEven}) and none has a clearly low CTR.",
+  "note.quadrantConversion":
+    "The product's pay conversion; benchmark: the median over products (price is compared with the median price too).",
+  "ads.allFine":
+    "Every plan returns at least break-even (overall ROI {roi}, break-even {breakEven}) and none has a clearly low CTR.",
   "layout.all.product": "All products",
   "layout.all.source": "All sources",
   "layout.all.plan": "All plans",
   "layout.all.agent": "All agents",
   "layout.all.sheet": "All sheets",
-  "payConv.shopBadNoAov": "Pay conversion {value} is below the peer average {peer}. Fix conversion before buying traffic; paste sales too to see what the gap costs per day.",
-  "target.monthMissed": "The month closed on {date} at {toDate} against {due}: {pace} of target. Review which source or product fell short before setting next month's target.",
+  "payConv.shopBadNoAov":
+    "Pay conversion {value} is below the peer average {peer}. Fix conversion before buying traffic; paste sales too to see what the gap costs per day.",
+  "target.monthMissed":
+    "The month closed on {date} at {toDate} against {due}: {pace} of target. Review which source or product fell short before setting next month's target.",
   "reviews.shopClean": "No buyers left a low score on {date}.",
-  "reviews.shopBad": "{count, plural, one {# buyer left a low score} other {# buyers left a low score}} on {date}; bad reviews drag down conversion and DSR.",
-  "reviews.todoShop": "Find the {count, plural, one {order of the buyer who scored} other {orders of the # buyers who scored}} low on {date} and contact each one today.",
-  "sanity.blank-row-in-table": "\"{sheet}\" has {count, plural, one {# blank row} other {# blank rows}} inside its table ({cells}); the rows after {count, plural, one {it} other {them}} were still read.",
-  "sanity.row-outside-table": "\"{sheet}\" has rows with figures below its table ({cells}) that were not read; remove the blank rows in between if they belong to it.",
-  "sanity.no-plan-column": "The ad report in \"{sheet}\" has no plan column, so each row is read as the whole account for its day.",
-  "sanity.dates-converted-by-locale": "Sheets converted only some dates in \"{sheet}\" ({cells}); their day and month may be swapped. Paste them as 2026-05-01 instead.",
-  "sanity.id-precision-lost": "\"{sheet}\" has {count, plural, one {# product ID} other {# product IDs}} too long to survive as numbers ({cells}); format the ID column as plain text and paste again.",
-  "sanity.terminal-rows-folded": "PC and mobile rows in \"{sheet}\" were folded into the all-terminal row of the same day ({cells}).",
-  "sanity.terminal-rows-without-total": "\"{sheet}\" is split by terminal with no all-terminal row ({cells}); adding them up would double count, so export the all-terminal view.",
+  "reviews.shopBad":
+    "{count, plural, one {# buyer left a low score} other {# buyers left a low score}} on {date}; bad reviews drag down conversion and DSR.",
+  "reviews.todoShop":
+    "Find the {count, plural, one {order of the buyer who scored} other {orders of the # buyers who scored}} low on {date} and contact each one today.",
+  "sanity.blank-row-in-table":
+    '"{sheet}" has {count, plural, one {# blank row} other {# blank rows}} inside its table ({cells}); the rows after {count, plural, one {it} other {them}} were still read.',
+  "sanity.row-outside-table":
+    '"{sheet}" has rows with figures below its table ({cells}) that were not read; remove the blank rows in between if they belong to it.',
+  "sanity.no-plan-column":
+    'The ad report in "{sheet}" has no plan column, so each row is read as the whole account for its day.',
+  "sanity.dates-converted-by-locale":
+    'Sheets converted only some dates in "{sheet}" ({cells}); their day and month may be swapped. Paste them as 2026-05-01 instead.',
+  "sanity.id-precision-lost":
+    '"{sheet}" has {count, plural, one {# product ID} other {# product IDs}} too long to survive as numbers ({cells}); format the ID column as plain text and paste again.',
+  "sanity.terminal-rows-folded":
+    'PC and mobile rows in "{sheet}" were folded into the all-terminal row of the same day ({cells}).',
+  "sanity.terminal-rows-without-total":
+    '"{sheet}" is split by terminal with no all-terminal row ({cells}); adding them up would double count, so export the all-terminal view.',
   "cli.findings": "Checks that need attention",
   "cli.allGood": "{count, plural, one {The other check is fine.} other {The other # checks are fine.}}",
   "cli.tables": "Tables recognised",
   "cli.rows": "{count, plural, one {# row} other {# rows}}",
-  "rule.failed": "The check “{rule}” failed and could not finish ({detail}), so it has no findings; the rest of the report is complete.",
+  "rule.failed":
+    "The check “{rule}” failed and could not finish ({detail}), so it has no findings; the rest of the report is complete.",
   "metric.ruleError": "Check failed",
   "tableKind.search-terms": "search terms",
   "tableKind.live-sessions": "live sessions",
   "tableKind.orders": "orders",
-  "sanity.ragged-row": "\"{sheet}\" has {count} rows with fewer or more values than its header ({cells}); they cannot be matched to their columns and were left out. Re-export the file, or fix each row so every value sits under its header.",
-  "sanity.subtotal-row": "Subtotal rows in \"{sheet}\" were kept apart so they are not counted twice ({cells}).",
-  "sanity.average-row": "Average rows in \"{sheet}\" were kept apart and never added up ({cells}).",
-  "sanity.repeated-header": "\"{sheet}\" repeats its header row inside the table; those rows were skipped ({cells}).",
-  "sanity.key-without-metrics": "\"{sheet}\" has {count} rows with a name but no figures at all; they were left out ({cells}).",
-  "sanity.several-entities": "\"{sheet}\" holds several shops or live rooms; rows are grouped per each, so one date under two of them is not a duplicate ({cells}).",
-  "dup.whole": "\"{copy}\" repeats \"{original}\" ({rows} rows); it was counted once, from \"{original}\". Delete one of the two tabs so nothing counts it twice.",
-  "dup.overlap": "{rows} rows of \"{copy}\" hold the same days as \"{original}\" ({from} to {to}); those days were counted once, from \"{original}\".",
-  "dup.rows": "{rows} rows of \"{copy}\" repeat \"{original}\"; they were counted once, from \"{original}\".",
-  "dup.disagree": " {count} overlapping cells disagree ({cells}); the values from \"{original}\" were used, so check which export is right.",
+  "sanity.ragged-row":
+    '"{sheet}" has {count} rows with fewer or more values than its header ({cells}); they cannot be matched to their columns and were left out. Re-export the file, or fix each row so every value sits under its header.',
+  "sanity.subtotal-row": 'Subtotal rows in "{sheet}" were kept apart so they are not counted twice ({cells}).',
+  "sanity.average-row": 'Average rows in "{sheet}" were kept apart and never added up ({cells}).',
+  "sanity.repeated-header": '"{sheet}" repeats its header row inside the table; those rows were skipped ({cells}).',
+  "sanity.key-without-metrics":
+    '"{sheet}" has {count} rows with a name but no figures at all; they were left out ({cells}).',
+  "sanity.several-entities":
+    '"{sheet}" holds several shops or live rooms; rows are grouped per each, so one date under two of them is not a duplicate ({cells}).',
+  "dup.whole":
+    '"{copy}" repeats "{original}" ({rows} rows); it was counted once, from "{original}". Delete one of the two tabs so nothing counts it twice.',
+  "dup.overlap":
+    '{rows} rows of "{copy}" hold the same days as "{original}" ({from} to {to}); those days were counted once, from "{original}".',
+  "dup.rows": '{rows} rows of "{copy}" repeat "{original}"; they were counted once, from "{original}".',
+  "dup.disagree":
+    ' {count} overlapping cells disagree ({cells}); the values from "{original}" were used, so check which export is right.',
   "dup.listSeparator": ", ",
-  "grain.once": "In \"{sheet}\", {metrics} repeat on every {child} row of the same {parent} ({parents} groups of several rows): they were counted once per {parent} (the repeats on {rows} rows were not added again); units, sales and the other figures were added up row by row.",
-  "source.todoWeakFree": "Find out why visitors from \"{name}\" don't buy: does the page they land on match what brought them? (conversion {value}).",
-  "currency.excluded": "{count} data tables are in another currency: {sheets}. Amounts in different currencies cannot be added, so this report diagnoses the {currency} data only and leaves these tables out.",
-  "currency.todoExcluded": "To diagnose the other currency instead, put its code in the Settings sheet's currency field (e.g. {other}), or diagnose those tables in a spreadsheet of their own.",
-  "sanity.ambiguous-number-format": "\"{sheet}\" has {count} number columns ({cells}, e.g. {text}) that could be written with a decimal point or a decimal comma, and nothing else in the table says which; they were read with a decimal point. If that is wrong, export with decimals shown (1,234.00 or 1.234,00).",
-  "currency.assumed": "The data does not say which currency it is in, so amounts are shown in {currency}. If that is wrong, put the right code (e.g. USD, INR, VND) in the Settings sheet's currency field.",
+  "grain.once":
+    'In "{sheet}", {metrics} repeat on every {child} row of the same {parent} ({parents} groups of several rows): they were counted once per {parent} (the repeats on {rows} rows were not added again); units, sales and the other figures were added up row by row.',
+  "source.todoWeakFree":
+    'Find out why visitors from "{name}" don\'t buy: does the page they land on match what brought them? (conversion {value}).',
+  "currency.excluded":
+    "{count} data tables are in another currency: {sheets}. Amounts in different currencies cannot be added, so this report diagnoses the {currency} data only and leaves these tables out.",
+  "currency.todoExcluded":
+    "To diagnose the other currency instead, put its code in the Settings sheet's currency field (e.g. {other}), or diagnose those tables in a spreadsheet of their own.",
+  "sanity.ambiguous-number-format":
+    '"{sheet}" has {count} number columns ({cells}, e.g. {text}) that could be written with a decimal point or a decimal comma, and nothing else in the table says which; they were read with a decimal point. If that is wrong, export with decimals shown (1,234.00 or 1.234,00).',
+  "currency.assumed":
+    "The data does not say which currency it is in, so amounts are shown in {currency}. If that is wrong, put the right code (e.g. USD, INR, VND) in the Settings sheet's currency field.",
   "settings.where.sheet": "Settings",
   "settings.where.cli": "the --settings JSON file",
   "layout.notEnough": "not enough to score yet",
@@ -302,12 +403,15 @@ export const report = {
   "layout.areaJudged": "{area} · {n} checks judged",
   "layout.areaJudged.one": "{area} · 1 check judged",
   "layout.areaNotJudged": "{area} · nothing judged yet (notes only)",
-  "score.reason.none": "No area of the shop could be judged yet. A health score needs sales or conversion plus at least two other areas (data quality does not count). Paste {exports}.",
-  "score.reason.areas": "The judged checks cover only {areas}. A health score needs sales or conversion plus at least two other areas (data quality does not count). Also paste {exports}.",
+  "score.reason.none":
+    "No area of the shop could be judged yet. A health score needs sales or conversion plus at least two other areas (data quality does not count). Paste {exports}.",
+  "score.reason.areas":
+    "The judged checks cover only {areas}. A health score needs sales or conversion plus at least two other areas (data quality does not count). Also paste {exports}.",
   "score.export.orders": "an orders export (order id, amount, date)",
   "score.export.search-terms": "a search-terms export (term, visitors, buyers)",
   "score.export.live-sessions": "a live-sessions export (room, viewers, sales)",
-  "score.export.shop-daily": "a shop-daily export with visitors, paid buyers and sales (e.g. 生意参谋 shop daily, Shopify Sales over time, Amazon Business Report by date)",
+  "score.export.shop-daily":
+    "a shop-daily export with visitors, paid buyers and sales (e.g. 生意参谋 shop daily, Shopify Sales over time, Amazon Business Report by date)",
   "score.export.products": "a products export (visitors, paid buyers and sales per product)",
   "score.export.traffic-sources": "a traffic-sources export (visitors and paid buyers per source)",
   "score.export.ad-plans": "an ad-plans export (spend and ad sales per plan)",
@@ -353,19 +457,24 @@ export const sidebar = {
   "ui.openReport": "Open report",
   "ui.openReport.done": "Now showing the “{sheet}” sheet.",
   "ui.error.title": "That didn't work",
-  "ui.error.noData": "No data I can recognise yet. Paste a 生意参谋 / Shopify / Amazon export into any tab, headers included, then press “Diagnose shop”.",
+  "ui.error.noData":
+    "No data I can recognise yet. Paste a 生意参谋 / Shopify / Amazon export into any tab, headers included, then press “Diagnose shop”.",
   "ui.error.busy": "Someone else is diagnosing this spreadsheet right now. Give it a minute, then try again.",
   "ui.error.invalidSettings": "Some settings in “{sheet}” are not valid. Please correct:",
-  "ui.error.auth": "Google couldn't confirm your account. This usually happens when several Google accounts are signed in at once: sign out of all but one, or open the spreadsheet in a private window, then try again.",
+  "ui.error.auth":
+    "Google couldn't confirm your account. This usually happens when several Google accounts are signed in at once: sign out of all but one, or open the spreadsheet in a private window, then try again.",
   "ui.error.server": "The server reported an error: {message}",
   "ui.error.settingsLoad": "Couldn't load the settings, so defaults are shown. Reason: {message}",
   "ui.settings.title": "Settings",
-  "ui.settings.hint": "Kept in the shared “{sheet}” sheet, so the whole team uses the same values. Empty fields are left out of the checks.",
+  "ui.settings.hint":
+    "Kept in the shared “{sheet}” sheet, so the whole team uses the same values. Empty fields are left out of the checks.",
   "ui.settings.save": "Save settings",
   "ui.settings.saving": "Saving…",
   "ui.settings.saved": "Saved to “{sheet}”.",
-  "ui.settings.fix": "{count, plural, one {# field needs a change; it is marked below.} other {# fields need a change; they are marked below.}}",
-  "ui.settings.fixInSheet": "{count, plural, one {# value} other {# values}} must be corrected in the “{sheet}” sheet itself; see above.",
+  "ui.settings.fix":
+    "{count, plural, one {# field needs a change; it is marked below.} other {# fields need a change; they are marked below.}}",
+  "ui.settings.fixInSheet":
+    "{count, plural, one {# value} other {# values}} must be corrected in the “{sheet}” sheet itself; see above.",
   "ui.field.peerPayConversion": "Peer average pay conversion",
   "ui.field.peerVisitorValue": "Peer visitor value",
   "ui.field.peerDsr": "Peer DSR score",
@@ -403,7 +512,8 @@ export const sidebar = {
   "ui.cli.rows.one": "1 row",
   "ui.score.notEnough": "Not enough to score yet",
   "ui.score.none": "—",
-  "ui.languageSwitched": "The panel is now in English. The report and the advice below are still in {previous}; the next diagnosis writes them in English.",
+  "ui.languageSwitched":
+    "The panel is now in English. The report and the advice below are still in {previous}; the next diagnosis writes them in English.",
   "server.field.currency": "Currency",
 } satisfies Record<SidebarKey, string>;
 
@@ -412,10 +522,13 @@ export const server = {
   "server.settings.header.value": "Value (edit me)",
   "server.settings.header.help": "What it does",
   "server.settings.header.key": "Key (do not edit)",
-  "server.help.peerPayConversion": "Average pay conversion of peer shops in your tier (from the platform's benchmark). Leave empty to skip the peer comparison.",
-  "server.help.peerVisitorValue": "Sales per visitor at peer shops; used to judge whether your visitors are worth what they cost.",
+  "server.help.peerPayConversion":
+    "Average pay conversion of peer shops in your tier (from the platform's benchmark). Leave empty to skip the peer comparison.",
+  "server.help.peerVisitorValue":
+    "Sales per visitor at peer shops; used to judge whether your visitors are worth what they cost.",
   "server.help.peerDsr": "Peer DSR score (1–5); your three DSR scores are compared with it.",
-  "server.help.monthlyTarget": "This month's sales target. It is split into days to check yesterday and the month's pace.",
+  "server.help.monthlyTarget":
+    "This month's sales target. It is split into days to check yesterday and the month's pace.",
   "server.help.heroProduct": "Your main product: its name or ID as in the export. Shop AOV is compared with its AOV.",
   "server.help.grossMargin": "Gross margin. Gives the break-even ad ROI and whether a paid visitor earns its cost.",
   "server.help.language": "Report language: zh-CN (Simplified Chinese), zh-TW (Traditional Chinese) or en (English).",
@@ -423,7 +536,8 @@ export const server = {
   "server.help.bounceBad": "A bounce rate above this is bad: fix the pages before buying traffic.",
   "server.help.depthGood": "Pages per visitor at or above this is healthy.",
   "server.help.depthBad": "Pages per visitor below this is bad: strengthen cross-links between products.",
-  "server.help.aovHeroRatio": "Shop AOV should be at least this multiple of the hero product's AOV; below it, cross-selling is weak.",
+  "server.help.aovHeroRatio":
+    "Shop AOV should be at least this multiple of the hero product's AOV; below it, cross-selling is weak.",
   "server.expect.rate": "expected a percentage between 0% and 100%, e.g. 3.5%",
   "server.expect.positive": "expected a number above 0, or empty",
   "server.expect.dsr": "expected a score from 1 to 5, e.g. 4.8",
@@ -439,9 +553,12 @@ export const server = {
   "server.error.problemSeparator": "; ",
   "server.error.unexpected": "The diagnosis stopped on an error; your data was not changed. Reason: {detail}",
   "server.error.noReport": "There is no report yet; press “Diagnose shop” first.",
-  "server.error.nameTaken": "The sheet “{sheet}” was not made by Shop Doctor and holds your own content, so it was left alone. Rename it (e.g. “{sheet} (mine)”) and diagnose again.",
-  "server.report.protection": "Generated by Shop Doctor and rewritten on every diagnosis; keep your own notes in another sheet.",
-  "server.help.currency": "Currency code for the report (ISO 4217), e.g. USD, INR, CNY. Leave empty to decide from the data; when the data holds several currencies, only this one is diagnosed.",
+  "server.error.nameTaken":
+    "The sheet “{sheet}” was not made by Shop Doctor and holds your own content, so it was left alone. Rename it (e.g. “{sheet} (mine)”) and diagnose again.",
+  "server.report.protection":
+    "Generated by Shop Doctor and rewritten on every diagnosis; keep your own notes in another sheet.",
+  "server.help.currency":
+    "Currency code for the report (ISO 4217), e.g. USD, INR, CNY. Leave empty to decide from the data; when the data holds several currencies, only this one is diagnosed.",
   "server.expect.currency": "expected a three-letter currency code such as USD, INR or CNY, or empty",
   "server.expect.unknownKey": "there is no setting called “{key}” (check the spelling)",
   "server.expect.object": "expected settings as key: value pairs",

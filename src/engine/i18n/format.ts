@@ -72,7 +72,12 @@ export function format(template: string, params: Params = {}, language: Language
  * The text of `key` in `catalogue`. Never throws: a key the catalogue lacks (only possible past
  * the type checker, e.g. from a stale build) is shown as `⟦key⟧` so it is seen and reported.
  */
-export function lookup(catalogue: Readonly<Record<string, string>> | undefined, key: string, params: Params, language: Language): string {
+export function lookup(
+  catalogue: Readonly<Record<string, string>> | undefined,
+  key: string,
+  params: Params,
+  language: Language,
+): string {
   const template = catalogue && Object.prototype.hasOwnProperty.call(catalogue, key) ? catalogue[key] : undefined;
   return typeof template === "string" ? format(template, params, language) : `⟦${key}⟧`;
 }

@@ -15,8 +15,8 @@ const en = { ...enModule.report, ...enModule.sidebar, ...enModule.server };
 
 export { format } from "./format";
 export type { Params } from "./format";
-export { DEFAULT_LANGUAGE, isLanguage, LANGUAGE_TABLE, LANGUAGES, languageFromLocale } from "./languages";
-export type { Language, LanguageInfo, PluralCategory } from "./languages";
+export { LANGUAGES, languageFromLocale } from "./languages";
+export type { Language } from "./languages";
 
 export type MessageKey = keyof typeof zhCN;
 /** A whole catalogue for one language: every key, nothing else (the compile-time parity check). */

@@ -23,8 +23,18 @@ const chinese = (): PluralCategory => "other";
 
 export const LANGUAGE_TABLE = {
   "zh-CN": { nativeName: "简体中文", plural: chinese, numberLocale: "zh-CN", localePrefixes: ["zh"] },
-  "zh-TW": { nativeName: "繁體中文", plural: chinese, numberLocale: "zh-TW", localePrefixes: ["zh-tw", "zh-hk", "zh-mo", "zh-hant"] },
-  en: { nativeName: "English", plural: (count) => (Math.abs(count) === 1 ? "one" : "other"), numberLocale: "en-US", localePrefixes: ["en"] },
+  "zh-TW": {
+    nativeName: "繁體中文",
+    plural: chinese,
+    numberLocale: "zh-TW",
+    localePrefixes: ["zh-tw", "zh-hk", "zh-mo", "zh-hant"],
+  },
+  en: {
+    nativeName: "English",
+    plural: (count) => (Math.abs(count) === 1 ? "one" : "other"),
+    numberLocale: "en-US",
+    localePrefixes: ["en"],
+  },
 } satisfies Record<string, LanguageInfo>;
 
 export type Language = keyof typeof LANGUAGE_TABLE;

@@ -9,13 +9,15 @@ import { sidebar as en } from "./en";
 import { sidebar as zhCN, type SidebarKey } from "./zh-CN";
 import { sidebar as zhTW } from "./zh-TW";
 
-export { format } from "./format";
-export { isLanguage, LANGUAGE_TABLE, LANGUAGES } from "./languages";
+export { isLanguage } from "./languages";
 export type { Language } from "./languages";
 export type { SidebarKey };
 export type MessageKey = SidebarKey;
 
-export const sidebarCatalogues = { "zh-CN": zhCN, "zh-TW": zhTW, en } satisfies Record<Language, Record<SidebarKey, string>>;
+export const sidebarCatalogues = { "zh-CN": zhCN, "zh-TW": zhTW, en } satisfies Record<
+  Language,
+  Record<SidebarKey, string>
+>;
 
 export function isMessageKey(key: string): key is SidebarKey {
   return Object.prototype.hasOwnProperty.call(zhCN, key);

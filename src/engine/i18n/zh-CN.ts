@@ -69,7 +69,8 @@ export const report = {
   "metric.salesPerDay": "日均销售额",
   "note.salesPerDay": "最近 {days} 天日均销售额；基准是再往前 {days} 天的日均值。销售额 = 访客数 × 转化率 × 客单价。",
   "metric.bounceRate": "跳失率",
-  "note.bounceRate": "只看了一个页面就离开的访客占比，多天取每日跳失率的平均。≤ bounceGood 为良好，> bounceBad 为严重。",
+  "note.bounceRate":
+    "只看了一个页面就离开的访客占比，多天取每日跳失率的平均。≤ bounceGood 为良好，> bounceBad 为严重。",
   "metric.pagesPerVisitor": "人均浏览量",
   "note.pagesPerVisitor": "浏览量 ÷ 访客数（访问深度）。≥ depthGood 为良好，< depthBad 为严重。",
   "metric.dailySales": "昨日销售额",
@@ -125,13 +126,17 @@ export const report = {
   "payConv.missingData": "算不出支付转化率：请粘贴含“访客数”和“支付买家数”（或“支付转化率”）的店铺每日数据。",
   "payConv.missingPeer": "支付转化率 {value}。在{settings}填 peerPayConversion（同行同层平均），就能算出差距值多少钱。",
   "payConv.shopGood": "支付转化率 {value}，不低于同行同层平均 {peer}。保持详情页和价格，有余力再加流量。",
-  "payConv.shopBad": "支付转化率 {value}，低于同行同层平均 {peer}。按现在的流量和客单价，追平同行每天多 {money}。先提转化再买流量。",
+  "payConv.shopBad":
+    "支付转化率 {value}，低于同行同层平均 {peer}。按现在的流量和客单价，追平同行每天多 {money}。先提转化再买流量。",
   "payConv.todoShop": "把支付转化率提到 {peer}（约每天 +{money}）：先查主图、详情页、评价和价格。",
   "payConv.productBad": "「{name}」支付转化率 {value}，低于同行 {peer}，每天少卖约 {money}。",
   "payConv.todoProduct": "诊断「{name}」的详情页和评价（每天 {money}）；救不回来就把流量转给转化高的商品。",
-  "salesChange.missing": "需要连续 {minDays} 天以上、含访客数、支付买家数和销售额的店铺每日数据，才能比较最近两周是什么拖动了销售额。",
-  "salesChange.good": "最近 {days} 天日均销售额 {to}（前 {days} 天 {from}），没有明显下滑。访客 {visitors}、转化 {conversion}、客单价 {aov}；贡献最大的是{driver}。",
-  "salesChange.drop": "最近 {days} 天日均销售额 {to}，比前 {days} 天 {from} 下降 {change}。拆开看：访客 {visitors}、转化 {conversion}、客单价 {aov}，主因是{driver}。",
+  "salesChange.missing":
+    "需要连续 {minDays} 天以上、含访客数、支付买家数和销售额的店铺每日数据，才能比较最近两周是什么拖动了销售额。",
+  "salesChange.good":
+    "最近 {days} 天日均销售额 {to}（前 {days} 天 {from}），没有明显下滑。访客 {visitors}、转化 {conversion}、客单价 {aov}；贡献最大的是{driver}。",
+  "salesChange.drop":
+    "最近 {days} 天日均销售额 {to}，比前 {days} 天 {from} 下降 {change}。拆开看：访客 {visitors}、转化 {conversion}、客单价 {aov}，主因是{driver}。",
   "salesChange.todo": "查清{driver}为什么下降（每天少了 {money}），从变化最大的来源或商品查起。",
   "bounce.good": "跳失率 {value}，不高于 {good}，进店的人愿意多看。",
   "bounce.warn": "跳失率 {value}，在 {good}–{bad} 之间，还过得去。首页和详情页加上关联推荐能再降一些。",
@@ -149,17 +154,22 @@ export const report = {
   "target.paceBehind": "本月至今销售额 {toDate}，应完成 {due}，进度只有 {pace}。剩下每天要卖 {needed} 才能完成月目标。",
   "target.todoPace": "把每日销售目标调到 {needed}，并安排好剩余天数的活动和推广预算。",
   "visitorValue.peerGood": "访客价值 {value}，不低于同行 {peer}。",
-  "visitorValue.peerLow": "访客价值 {value}，低于同行 {peer}，每天少赚约 {money}。看流量关键词是否和主图、详情页对得上。",
+  "visitorValue.peerLow":
+    "访客价值 {value}，低于同行 {peer}，每天少赚约 {money}。看流量关键词是否和主图、详情页对得上。",
   "visitorValue.todoPeer": "把访客价值从 {value} 提到 {peer}（每天 +{money}）：检查引流词与商品是否匹配。",
-  "visitorValue.missingMargin": "买一个访客要花 {cost}。在{settings}填 grossMargin（毛利率），就能判断付费流量赚不赚钱。",
-  "visitorValue.costGood": "每个访客带来毛利 {earned}（毛利率 {margin}），高于买一个访客的成本 {cost}，付费流量在赚钱。",
+  "visitorValue.missingMargin":
+    "买一个访客要花 {cost}。在{settings}填 grossMargin（毛利率），就能判断付费流量赚不赚钱。",
+  "visitorValue.costGood":
+    "每个访客带来毛利 {earned}（毛利率 {margin}），高于买一个访客的成本 {cost}，付费流量在赚钱。",
   "visitorValue.costLoss": "每个访客只带来毛利 {earned}，买一个访客却要 {cost}：付费流量每天亏约 {money}。",
-  "visitorValue.todoCost": "先降低出价或停掉亏钱的计划，直到每访客毛利 {earned} 高过访客成本 {cost}（每天亏 {money}）。",
+  "visitorValue.todoCost":
+    "先降低出价或停掉亏钱的计划，直到每访客毛利 {earned} 高过访客成本 {cost}（每天亏 {money}）。",
   "visitorValue.missingPeer": "访客价值 {value}。在{settings}填 peerVisitorValue（同行访客价值）就能对比。",
   "repurchase.missing": "数据里没有老买家数或复购率。粘贴含“老买家数”或“复购率”的数据即可跟踪回头客。",
   "repurchase.noTrend": "复购率 {value}。需要带日期的多天数据才能看出是否在下降。",
   "repurchase.good": "复购率 {value}，和之前的 {before} 相比没有明显下降。",
-  "repurchase.falling": "复购率从 {before} 降到 {value}（下降 {fall}）。留住一个老客比拉一个新客便宜得多，值得马上处理。",
+  "repurchase.falling":
+    "复购率从 {before} 降到 {value}（下降 {fall}）。留住一个老客比拉一个新客便宜得多，值得马上处理。",
   "repurchase.todo": "给近 90 天的老买家发会员券或上新通知，并看看最近的差评和退款原因（复购率 {value}）。",
   "trend.missing": "商品数据没有日期列，看不出转化趋势。粘贴带“统计日期”的多天商品数据即可。",
   "trend.falling": "「{name}」支付转化率从 {before} 降到 {value}（下降 {change}），每天少卖约 {money}。",
@@ -167,15 +177,18 @@ export const report = {
   "trend.rising": "「{name}」支付转化率从 {before} 升到 {value}，值得多给流量，也看看原因能否用到别的商品。",
   "trend.stable": "主要商品的转化率和之前相比都比较稳定。",
   "quadrant.missing": "至少需要 {count} 个有价格、访客和成交的商品，才能做价格 × 转化四象限分析。",
-  "quadrant.star": "「{name}」价格 {price}（中位 {midPrice}）、转化 {value}（中位 {midConv}）都偏高：既拉销售额又拉客单价，多给流量。",
+  "quadrant.star":
+    "「{name}」价格 {price}（中位 {midPrice}）、转化 {value}（中位 {midConv}）都偏高：既拉销售额又拉客单价，多给流量。",
   "quadrant.todoStar": "给「{name}」加推广预算或首页位置。",
   "quadrant.weak": "「{name}」价格 {price}、转化 {value}，都低于中位数（{midPrice}、{midConv}）：占着流量却卖得少。",
   "quadrant.todoWeak": "减少「{name}」的推广流量，转给价格和转化都高的商品。",
   "hero.notFound": "{settings}的主推款「{name}」在商品数据中找不到，请检查名称或商品 ID。",
   "hero.missing": "算不出主推款的客单价：商品数据需要有销售额和支付买家数。",
   "hero.picked": "（{settings}未填主推款，按销售额最高的商品计算）",
-  "hero.good": "全店客单价 {shopAov} 是主推款「{name}」{heroAov} 的 {ratio} 倍，不低于 {want} 倍，关联销售有效{picked}。",
-  "hero.low": "全店客单价 {shopAov} 只有主推款「{name}」{heroAov} 的 {ratio} 倍，低于 {want} 倍{picked}。做到 {target}，每天多 {money}。",
+  "hero.good":
+    "全店客单价 {shopAov} 是主推款「{name}」{heroAov} 的 {ratio} 倍，不低于 {want} 倍，关联销售有效{picked}。",
+  "hero.low":
+    "全店客单价 {shopAov} 只有主推款「{name}」{heroAov} 的 {ratio} 倍，低于 {want} 倍{picked}。做到 {target}，每天多 {money}。",
   "hero.todo": "给「{name}」搭配套餐或满减，把客单价做到 {target}（每天 +{money}）。",
   "zeroSales.found": "「{name}」有 {visitors} 个访客却零成交，按全店转化算每天浪费约 {money} 的销售机会。",
   "zeroSales.todo": "检查「{name}」的价格、库存和详情页；确实卖不动就下架或停推广。",
@@ -203,7 +216,8 @@ export const report = {
   "ads.todoHigh": "给「{name}」提高出价和日预算。",
   "ads.ctrLow": "计划「{name}」点击率 {ctr}，低于平均 {avg}，展现多点击少，钱花得不值。",
   "ads.todoLow": "给「{name}」换主图/创意，或降低出价。",
-  "ads.missingMargin": "在{settings}填 grossMargin（毛利率），才能按保本 ROI 判断计划是否赚钱；现在只标出成交额低于花费的计划。",
+  "ads.missingMargin":
+    "在{settings}填 grossMargin（毛利率），才能按保本 ROI 判断计划是否赚钱；现在只标出成交额低于花费的计划。",
   "agent.missing": "客服数据需要“询单人数”和“成交人数”（或“询单转化率”），才能比较每位客服。",
   "agent.good": "客服「{name}」询单转化 {value}，不低于团队平均 {team}。",
   "agent.low": "客服「{name}」询单转化 {value}，低于团队平均 {team}，每天少成交约 {money}。",
@@ -222,16 +236,20 @@ export const report = {
   "sanity.totals-row": "「{sheet}」的合计行（{cells}）已单独处理，没有当作一天的数据。",
   "sanity.totals-mismatch": "「{sheet}」的合计行和明细加总对不上（{cells}），可能少粘了几行。",
   "sanity.rate-mismatch": "「{sheet}」有 {count} 处比率和人数对不上（{cells}），请核对导出。",
-  "sanity.ambiguous-date": "「{sheet}」有 {count} 个日期看不出是月/日还是日/月（{cells}），请改成 2026-05-01 这样的格式。",
+  "sanity.ambiguous-date":
+    "「{sheet}」有 {count} 个日期看不出是月/日还是日/月（{cells}），请改成 2026-05-01 这样的格式。",
   "sanity.bad-date": "「{sheet}」有 {count} 个日期无法识别（{cells}）。",
   "sanity.duplicate-column": "「{sheet}」有重复的列（{cells}），只用了第一列。",
   "sanity.other": "「{sheet}」有 {count} 处数据问题（{cells}）：{detail}",
   "sanity.todo": "打开「{sheet}」修正 {cells}，然后重新诊断。",
   "sanity.reason.empty-sheet": "这个工作表是空的，把导出数据粘贴进来即可。",
-  "sanity.reason.metrics-down": "指标是竖着列的（{metrics} …），而不是每个指标一列。请粘贴后台导出的原表（每行一天、一个商品、来源、计划或客服），或用“选择性粘贴 → 转置”。",
-  "sanity.reason.unknown-header": "第 {row} 行像是表头（{names}），但认识的列太少。请连同后台导出的原始表头一起粘贴（如 统计日期、访客数、支付金额）。",
+  "sanity.reason.metrics-down":
+    "指标是竖着列的（{metrics} …），而不是每个指标一列。请粘贴后台导出的原表（每行一天、一个商品、来源、计划或客服），或用“选择性粘贴 → 转置”。",
+  "sanity.reason.unknown-header":
+    "第 {row} 行像是表头（{names}），但认识的列太少。请连同后台导出的原始表头一起粘贴（如 统计日期、访客数、支付金额）。",
   "sanity.reason.no-table": "没有找到表头：没有哪一行含两个以上认识的列名。请连同表头一起粘贴导出数据。",
-  "sanity.reason.no-key-column": "第 {row} 行的表头有认识的列（{names}），但缺少说明每行是什么的列：请加上日期、商品、流量来源、推广计划或客服列。",
+  "sanity.reason.no-key-column":
+    "第 {row} 行的表头有认识的列（{names}），但缺少说明每行是什么的列：请加上日期、商品、流量来源、推广计划或客服列。",
   "sanity.reason.no-data-rows": "第 {row} 行的表头下面没有数据，请把导出的数据行一起粘贴进来。",
   "sanity.reason.unreadable": "读取时出错（{detail}）。请把这个工作表的副本发给我们。",
   "sanity.unknownTable": "没能识别「{sheet}」是什么数据，未参与诊断。{reason}",
@@ -239,22 +257,27 @@ export const report = {
   "sanity.todoTotals": "核对「{sheet}」的明细行是否完整（{cell}）。",
   "sanity.clean": "粘贴的数据没有发现问题。",
   "sanity.noTables": "没有找到可诊断的数据：把生意参谋、Shopify 等平台导出的表格粘贴到任意工作表，再点“诊断店铺”。",
-  "layout.scoreNote": "每条已判断的诊断按状态计分（良好 1、注意 0.5、严重 0），先在各领域内取平均，再按领域权重加权，乘以 100。≥ {good} 良好，{warn}–{warnTop} 注意，< {warn} 严重。提示类不计分。详见 docs/SCORING.md。",
+  "layout.scoreNote":
+    "每条已判断的诊断按状态计分（良好 1、注意 0.5、严重 0），先在各领域内取平均，再按领域权重加权，乘以 100。≥ {good} 良好，{warn}–{warnTop} 注意，< {warn} 严重。提示类不计分。详见 docs/SCORING.md。",
   "layout.tableLine": "{sheet}（{kind}，{rows} 行）",
   "layout.columnsNote": "识别到的列：",
   "layout.step": "环节",
   "layout.people": "人数",
-  "layout.impactNote": "按“销售额 = 访客数 × 转化率 × 客单价”，把一个因素调到基准后每天多出（或少亏）的金额；算不出时留空。",
+  "layout.impactNote":
+    "按“销售额 = 访客数 × 转化率 × 客单价”，把一个因素调到基准后每天多出（或少亏）的金额；算不出时留空。",
   "sanity.missing-key": "「{sheet}」有 {count} 行缺少名称或日期（{cells}），这些行的数字无法归到具体对象，请补上。",
   "sanity.not-a-flag": "「{sheet}」有 {count} 个“是/否”单元格无法识别（{cells}）。",
-  "sanity.rate-in-percent-points": "「{sheet}」有 {count} 个比率像是按百分点写的（{cells}，例如 3.5 表示 3.5%），已按百分比读取，请确认。",
-  "sanity.column-ignored": "「{sheet}」有 {count} 列不认识，没有使用（{cells}）。如果这些列重要，请改成平台导出的标准列名。",
+  "sanity.rate-in-percent-points":
+    "「{sheet}」有 {count} 个比率像是按百分点写的（{cells}，例如 3.5 表示 3.5%），已按百分比读取，请确认。",
+  "sanity.column-ignored":
+    "「{sheet}」有 {count} 列不认识，没有使用（{cells}）。如果这些列重要，请改成平台导出的标准列名。",
   "sanity.not-a-data-row": "「{sheet}」有 {count} 行是备注而不是数据（{cells}），已跳过。",
   "sanity.no-data-rows": "「{sheet}」只有表头没有数据行（{cells}）：{detail}",
   "metric.sourceConversion": "来源转化率",
   "note.sourceConversion": "该来源的支付买家数 ÷ 访客数；基准是所有来源合计的转化率。",
   "metric.conversionTrend": "转化率变化",
-  "note.conversionTrend": "最近一段时间的支付转化率；基准是之前同样长的一段时间（{minDays} 天以上时为最近 {days} 天对比前 {days} 天）。",
+  "note.conversionTrend":
+    "最近一段时间的支付转化率；基准是之前同样长的一段时间（{minDays} 天以上时为最近 {days} 天对比前 {days} 天）。",
   "metric.quadrantConversion": "转化率（四象限）",
   "note.quadrantConversion": "商品支付转化率；基准是所有商品转化率的中位数，价格同样与中位数比较。",
   "ads.allFine": "所有计划的投入产出都不低于保本线（整体 ROI {roi}，保本 {breakEven}），点击率也没有明显偏低的。",
@@ -263,18 +286,24 @@ export const report = {
   "layout.all.plan": "全部计划",
   "layout.all.agent": "全部客服",
   "layout.all.sheet": "全部数据表",
-  "payConv.shopBadNoAov": "支付转化率 {value}，低于同行同层平均 {peer}。先提转化再买流量；粘贴含支付金额的数据就能算出每天差多少钱。",
-  "target.monthMissed": "这个月到 {date} 共卖了 {toDate}，目标 {due}，只完成 {pace}。复盘差在哪个来源或商品，再定下个月的目标和节奏。",
+  "payConv.shopBadNoAov":
+    "支付转化率 {value}，低于同行同层平均 {peer}。先提转化再买流量；粘贴含支付金额的数据就能算出每天差多少钱。",
+  "target.monthMissed":
+    "这个月到 {date} 共卖了 {toDate}，目标 {due}，只完成 {pace}。复盘差在哪个来源或商品，再定下个月的目标和节奏。",
   "reviews.shopClean": "{date} 没有新增低分评价的买家。",
   "reviews.shopBad": "{date} 有 {count} 位买家给了低分评价，差评会拖累转化和 DSR。",
   "reviews.todoShop": "今天找出 {date} 给低分的 {count} 位买家的订单，逐个联系解决。",
   "sanity.blank-row-in-table": "「{sheet}」的表格中间有 {count} 个空行（{cells}），空行后面的数据也已读取。",
-  "sanity.row-outside-table": "「{sheet}」表格下方还有带数字的行（{cells}），它们不在表格里，没有读取。如需使用，请删掉中间的空行。",
+  "sanity.row-outside-table":
+    "「{sheet}」表格下方还有带数字的行（{cells}），它们不在表格里，没有读取。如需使用，请删掉中间的空行。",
   "sanity.no-plan-column": "「{sheet}」的推广报表没有计划名称列，每一行按整个账户当天的数据处理。",
-  "sanity.dates-converted-by-locale": "「{sheet}」里只有部分日期被表格自动转换（{cells}），这些日期的月和日可能颠倒了，请改成 2026-05-01 这样的格式再粘贴。",
-  "sanity.id-precision-lost": "「{sheet}」有 {count} 个商品 ID 太长，被当成数字后末几位可能不准（{cells}）。把 ID 列设成纯文本后重新粘贴。",
+  "sanity.dates-converted-by-locale":
+    "「{sheet}」里只有部分日期被表格自动转换（{cells}），这些日期的月和日可能颠倒了，请改成 2026-05-01 这样的格式再粘贴。",
+  "sanity.id-precision-lost":
+    "「{sheet}」有 {count} 个商品 ID 太长，被当成数字后末几位可能不准（{cells}）。把 ID 列设成纯文本后重新粘贴。",
   "sanity.terminal-rows-folded": "「{sheet}」里 PC 端和无线端的行已并入同一天的“所有终端”行（{cells}）。",
-  "sanity.terminal-rows-without-total": "「{sheet}」按终端分行却没有“所有终端”合计行（{cells}），直接相加会重复计算，请导出“所有终端”的数据。",
+  "sanity.terminal-rows-without-total":
+    "「{sheet}」按终端分行却没有“所有终端”合计行（{cells}），直接相加会重复计算，请导出“所有终端”的数据。",
   "cli.findings": "需要关注的检查项",
   "cli.allGood": "其余 {count, plural, other {# 项}}检查正常。",
   "cli.tables": "识别的表格",
@@ -284,23 +313,31 @@ export const report = {
   "tableKind.search-terms": "搜索词数据",
   "tableKind.live-sessions": "直播间数据",
   "tableKind.orders": "订单明细",
-  "sanity.ragged-row": "「{sheet}」有 {count} 行的数值个数和表头列数不一致（{cells}），无法对上列，已略过这些行；请重新导出，或让每个数值都落在它的表头下。",
+  "sanity.ragged-row":
+    "「{sheet}」有 {count} 行的数值个数和表头列数不一致（{cells}），无法对上列，已略过这些行；请重新导出，或让每个数值都落在它的表头下。",
   "sanity.subtotal-row": "「{sheet}」的小计行已单独存放，不会重复计算（{cells}）。",
   "sanity.average-row": "「{sheet}」的平均值行已单独存放，不计入合计（{cells}）。",
   "sanity.repeated-header": "「{sheet}」表格中间重复出现了表头行，已跳过（{cells}）。",
   "sanity.key-without-metrics": "「{sheet}」有 {count} 行只有名称、没有任何数据，已略过（{cells}）。",
   "sanity.several-entities": "「{sheet}」包含多个店铺或直播间，已按各自分开统计，同一天出现多次不算重复（{cells}）。",
-  "dup.whole": "「{copy}」和「{original}」是同一份数据（{rows} 行），只按「{original}」算了一次；删掉其中一个标签页，别让别的表格也重复计算。",
-  "dup.overlap": "「{copy}」有 {rows} 行和「{original}」是同一天的同一批数据（{from} 至 {to}），这些天只按「{original}」算了一次。",
+  "dup.whole":
+    "「{copy}」和「{original}」是同一份数据（{rows} 行），只按「{original}」算了一次；删掉其中一个标签页，别让别的表格也重复计算。",
+  "dup.overlap":
+    "「{copy}」有 {rows} 行和「{original}」是同一天的同一批数据（{from} 至 {to}），这些天只按「{original}」算了一次。",
   "dup.rows": "「{copy}」有 {rows} 行和「{original}」重复，只按「{original}」算了一次。",
   "dup.disagree": "其中 {count} 处数字不一致（{cells}），用的是「{original}」的值，请核对哪一份是对的。",
   "dup.listSeparator": "、",
-  "grain.once": "「{sheet}」里 {metrics} 在同一个 {parent} 的每个 {child} 行上都重复（{parents} 组有多行），已按每个 {parent} 只算一次（{rows} 行的重复值没有再加）；销量、金额等按行相加。",
+  "grain.once":
+    "「{sheet}」里 {metrics} 在同一个 {parent} 的每个 {child} 行上都重复（{parents} 组有多行），已按每个 {parent} 只算一次（{rows} 行的重复值没有再加）；销量、金额等按行相加。",
   "source.todoWeakFree": "查「{name}」来的访客为什么不买：落地页和这个来源的人群是否对得上（转化 {value}）。",
-  "currency.excluded": "有 {count} 张数据表的金额是另一种货币：{sheets}。不同货币的金额不能相加，本报告只诊断 {currency} 的数据，这些表没有计入。",
-  "currency.todoExcluded": "如果要诊断另一种货币的数据，在设置表的 currency 填它的代码（例如 {other}），或把它们放到单独的表格文件里诊断。",
-  "sanity.ambiguous-number-format": "「{sheet}」有 {count} 列数字（{cells}，例如 {text}）既可能用小数点也可能用小数逗号书写，表格里没有别的线索，已按小数点读取。如果不对，请导出带小数位的数据（1,234.00 或 1.234,00）。",
-  "currency.assumed": "数据里没有标明货币，金额按 {currency} 显示。如果不对，在设置表的 currency 填写正确的货币代码（如 USD、INR、VND）。",
+  "currency.excluded":
+    "有 {count} 张数据表的金额是另一种货币：{sheets}。不同货币的金额不能相加，本报告只诊断 {currency} 的数据，这些表没有计入。",
+  "currency.todoExcluded":
+    "如果要诊断另一种货币的数据，在设置表的 currency 填它的代码（例如 {other}），或把它们放到单独的表格文件里诊断。",
+  "sanity.ambiguous-number-format":
+    "「{sheet}」有 {count} 列数字（{cells}，例如 {text}）既可能用小数点也可能用小数逗号书写，表格里没有别的线索，已按小数点读取。如果不对，请导出带小数位的数据（1,234.00 或 1.234,00）。",
+  "currency.assumed":
+    "数据里没有标明货币，金额按 {currency} 显示。如果不对，在设置表的 currency 填写正确的货币代码（如 USD、INR、VND）。",
   "settings.where.sheet": "设置表",
   "settings.where.cli": "命令行 --settings 指定的 JSON 文件里",
   "layout.notEnough": "还不足以评分",
@@ -308,12 +345,15 @@ export const report = {
   "layout.areaJudged": "{area} · {n} 项已评估",
   "layout.areaJudged.one": "{area} · 1 项已评估",
   "layout.areaNotJudged": "{area} · 尚无可评估的检查（只有提示）",
-  "score.reason.none": "还没有评估到店铺的任何方面。健康分需要销售或转化，外加至少两个其他方面（数据质量不算）。可以粘贴：{exports}。",
-  "score.reason.areas": "已评估的检查只涉及{areas}。健康分需要销售或转化，外加至少两个其他方面（数据质量不算）。可以再粘贴：{exports}。",
+  "score.reason.none":
+    "还没有评估到店铺的任何方面。健康分需要销售或转化，外加至少两个其他方面（数据质量不算）。可以粘贴：{exports}。",
+  "score.reason.areas":
+    "已评估的检查只涉及{areas}。健康分需要销售或转化，外加至少两个其他方面（数据质量不算）。可以再粘贴：{exports}。",
   "score.export.orders": "订单明细（订单号、金额、日期）",
   "score.export.search-terms": "搜索词数据（搜索词、访客、支付买家）",
   "score.export.live-sessions": "直播间数据（直播间、观看人数、成交金额）",
-  "score.export.shop-daily": "店铺每日数据（含访客数、支付买家数、支付金额，例如生意参谋店铺日报、Shopify Sales over time、亚马逊 Business Report By Date）",
+  "score.export.shop-daily":
+    "店铺每日数据（含访客数、支付买家数、支付金额，例如生意参谋店铺日报、Shopify Sales over time、亚马逊 Business Report By Date）",
   "score.export.products": "商品数据（各商品的访客数、支付买家数、支付金额）",
   "score.export.traffic-sources": "流量来源数据（各来源的访客数、支付买家数）",
   "score.export.ad-plans": "推广计划数据（各计划的花费、成交金额）",
@@ -359,10 +399,12 @@ export const sidebar = {
   "ui.openReport": "打开报告",
   "ui.openReport.done": "已切换到「{sheet}」工作表。",
   "ui.error.title": "没能完成",
-  "ui.error.noData": "还没有找到能识别的数据。请把生意参谋 / Shopify / Amazon 的导出（连同表头一起）粘贴到任意一个工作表，再点“诊断店铺”。",
+  "ui.error.noData":
+    "还没有找到能识别的数据。请把生意参谋 / Shopify / Amazon 的导出（连同表头一起）粘贴到任意一个工作表，再点“诊断店铺”。",
   "ui.error.busy": "有同事正在诊断这份表格。请等一分钟左右再试。",
   "ui.error.invalidSettings": "「{sheet}」里的设置有误，请先改正：",
-  "ui.error.auth": "Google 没能确认你的账号，这通常是因为浏览器同时登录了多个 Google 账号。请只保留一个账号登录，或在无痕窗口中打开表格后再试。",
+  "ui.error.auth":
+    "Google 没能确认你的账号，这通常是因为浏览器同时登录了多个 Google 账号。请只保留一个账号登录，或在无痕窗口中打开表格后再试。",
   "ui.error.server": "服务器报错：{message}",
   "ui.error.settingsLoad": "读取设置失败，先用默认设置显示。原因：{message}",
   "ui.settings.title": "设置",
@@ -445,9 +487,11 @@ export const server = {
   "server.error.problemSeparator": "；",
   "server.error.unexpected": "诊断中途出错，你的数据没有被修改。原因：{detail}",
   "server.error.noReport": "还没有体检报告，请先点“诊断店铺”。",
-  "server.error.nameTaken": "工作表「{sheet}」不是店铺医生建的，里面有你自己的内容，所以没有动它。请把它改个名字（比如「{sheet}-我的」），再点一次诊断。",
+  "server.error.nameTaken":
+    "工作表「{sheet}」不是店铺医生建的，里面有你自己的内容，所以没有动它。请把它改个名字（比如「{sheet}-我的」），再点一次诊断。",
   "server.report.protection": "由店铺医生生成，下次诊断会整页重写；要记笔记请写在别的工作表。",
-  "server.help.currency": "报告用的币种代码（ISO 4217），例如 CNY、USD、INR。留空则按数据自动判断；数据里有多种币种时，只诊断这一种。",
+  "server.help.currency":
+    "报告用的币种代码（ISO 4217），例如 CNY、USD、INR。留空则按数据自动判断；数据里有多种币种时，只诊断这一种。",
   "server.expect.currency": "应填三个字母的币种代码，例如 CNY、USD、INR，或留空",
   "server.expect.unknownKey": "没有名为“{key}”的设置项（请检查拼写）",
   "server.expect.object": "设置应是一组“设置项: 值”",

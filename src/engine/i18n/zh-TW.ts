@@ -59,11 +59,13 @@ export const report = {
   "factor.conversion": "支付轉換率",
   "factor.aov": "客單價",
   "metric.payConversion": "支付轉換率",
-  "note.payConversion": "支付買家數 ÷ 訪客數。基準是同行同層平均（{settings}的 peerPayConversion，或資料裡的同行欄位）。",
+  "note.payConversion":
+    "支付買家數 ÷ 訪客數。基準是同行同層平均（{settings}的 peerPayConversion，或資料裡的同行欄位）。",
   "metric.salesPerDay": "日均銷售額",
   "note.salesPerDay": "最近 {days} 天日均銷售額；基準是再往前 {days} 天的日均值。銷售額 = 訪客數 × 轉換率 × 客單價。",
   "metric.bounceRate": "跳失率",
-  "note.bounceRate": "只看了一個頁面就離開的訪客佔比，多天取每日跳失率的平均。≤ bounceGood 為良好，> bounceBad 為嚴重。",
+  "note.bounceRate":
+    "只看了一個頁面就離開的訪客佔比，多天取每日跳失率的平均。≤ bounceGood 為良好，> bounceBad 為嚴重。",
   "metric.pagesPerVisitor": "人均瀏覽量",
   "note.pagesPerVisitor": "瀏覽量 ÷ 訪客數（訪問深度）。≥ depthGood 為良好，< depthBad 為嚴重。",
   "metric.dailySales": "昨日銷售額",
@@ -119,13 +121,17 @@ export const report = {
   "payConv.missingData": "算不出支付轉換率：請貼上含「訪客數」和「支付買家數」（或「支付轉換率」）的店鋪每日資料。",
   "payConv.missingPeer": "支付轉換率 {value}。在{settings}填 peerPayConversion（同行同層平均），就能算出差距值多少錢。",
   "payConv.shopGood": "支付轉換率 {value}，不低於同行同層平均 {peer}。保持詳情頁和價格，有餘力再加流量。",
-  "payConv.shopBad": "支付轉換率 {value}，低於同行同層平均 {peer}。按現在的流量和客單價，追平同行每天多 {money}。先提轉換再買流量。",
+  "payConv.shopBad":
+    "支付轉換率 {value}，低於同行同層平均 {peer}。按現在的流量和客單價，追平同行每天多 {money}。先提轉換再買流量。",
   "payConv.todoShop": "把支付轉換率提到 {peer}（約每天 +{money}）：先查主圖、詳情頁、評價和價格。",
   "payConv.productBad": "「{name}」支付轉換率 {value}，低於同行 {peer}，每天少賣約 {money}。",
   "payConv.todoProduct": "診斷「{name}」的詳情頁和評價（每天 {money}）；救不回來就把流量轉給轉換高的商品。",
-  "salesChange.missing": "需要連續 {minDays} 天以上、含訪客數、支付買家數和銷售額的店鋪每日資料，才能比較最近兩週是什麼拖動了銷售額。",
-  "salesChange.good": "最近 {days} 天日均銷售額 {to}（前 {days} 天 {from}），沒有明顯下滑。訪客 {visitors}、轉換 {conversion}、客單價 {aov}；貢獻最大的是{driver}。",
-  "salesChange.drop": "最近 {days} 天日均銷售額 {to}，比前 {days} 天 {from} 下降 {change}。拆開看：訪客 {visitors}、轉換 {conversion}、客單價 {aov}，主因是{driver}。",
+  "salesChange.missing":
+    "需要連續 {minDays} 天以上、含訪客數、支付買家數和銷售額的店鋪每日資料，才能比較最近兩週是什麼拖動了銷售額。",
+  "salesChange.good":
+    "最近 {days} 天日均銷售額 {to}（前 {days} 天 {from}），沒有明顯下滑。訪客 {visitors}、轉換 {conversion}、客單價 {aov}；貢獻最大的是{driver}。",
+  "salesChange.drop":
+    "最近 {days} 天日均銷售額 {to}，比前 {days} 天 {from} 下降 {change}。拆開看：訪客 {visitors}、轉換 {conversion}、客單價 {aov}，主因是{driver}。",
   "salesChange.todo": "查清{driver}為什麼下降（每天少了 {money}），從變化最大的來源或商品查起。",
   "bounce.good": "跳失率 {value}，不高於 {good}，進店的人願意多看。",
   "bounce.warn": "跳失率 {value}，在 {good}–{bad} 之間，還過得去。首頁和詳情頁加上關聯推薦能再降一些。",
@@ -143,17 +149,22 @@ export const report = {
   "target.paceBehind": "本月至今銷售額 {toDate}，應完成 {due}，進度只有 {pace}。剩下每天要賣 {needed} 才能完成月目標。",
   "target.todoPace": "把每日銷售目標調到 {needed}，並安排好剩餘天數的活動和推廣預算。",
   "visitorValue.peerGood": "訪客價值 {value}，不低於同行 {peer}。",
-  "visitorValue.peerLow": "訪客價值 {value}，低於同行 {peer}，每天少賺約 {money}。看流量關鍵詞是否和主圖、詳情頁對得上。",
+  "visitorValue.peerLow":
+    "訪客價值 {value}，低於同行 {peer}，每天少賺約 {money}。看流量關鍵詞是否和主圖、詳情頁對得上。",
   "visitorValue.todoPeer": "把訪客價值從 {value} 提到 {peer}（每天 +{money}）：檢查引流詞與商品是否匹配。",
-  "visitorValue.missingMargin": "買一個訪客要花 {cost}。在{settings}填 grossMargin（毛利率），就能判斷付費流量賺不賺錢。",
-  "visitorValue.costGood": "每個訪客帶來毛利 {earned}（毛利率 {margin}），高於買一個訪客的成本 {cost}，付費流量在賺錢。",
+  "visitorValue.missingMargin":
+    "買一個訪客要花 {cost}。在{settings}填 grossMargin（毛利率），就能判斷付費流量賺不賺錢。",
+  "visitorValue.costGood":
+    "每個訪客帶來毛利 {earned}（毛利率 {margin}），高於買一個訪客的成本 {cost}，付費流量在賺錢。",
   "visitorValue.costLoss": "每個訪客只帶來毛利 {earned}，買一個訪客卻要 {cost}：付費流量每天虧約 {money}。",
-  "visitorValue.todoCost": "先降低出價或停掉虧錢的計畫，直到每訪客毛利 {earned} 高過訪客成本 {cost}（每天虧 {money}）。",
+  "visitorValue.todoCost":
+    "先降低出價或停掉虧錢的計畫，直到每訪客毛利 {earned} 高過訪客成本 {cost}（每天虧 {money}）。",
   "visitorValue.missingPeer": "訪客價值 {value}。在{settings}填 peerVisitorValue（同行訪客價值）就能對比。",
   "repurchase.missing": "資料裡沒有老買家數或復購率。貼上含「老買家數」或「復購率」的資料即可跟蹤回頭客。",
   "repurchase.noTrend": "復購率 {value}。需要帶日期的多天資料才能看出是否在下降。",
   "repurchase.good": "復購率 {value}，和之前的 {before} 相比沒有明顯下降。",
-  "repurchase.falling": "復購率從 {before} 降到 {value}（下降 {fall}）。留住一個老客比拉一個新客便宜得多，值得馬上處理。",
+  "repurchase.falling":
+    "復購率從 {before} 降到 {value}（下降 {fall}）。留住一個老客比拉一個新客便宜得多，值得馬上處理。",
   "repurchase.todo": "給近 90 天的老買家發會員券或上新通知，並看看最近的差評和退款原因（復購率 {value}）。",
   "trend.missing": "商品資料沒有日期欄，看不出轉換趨勢。貼上帶「統計日期」的多天商品資料即可。",
   "trend.falling": "「{name}」支付轉換率從 {before} 降到 {value}（下降 {change}），每天少賣約 {money}。",
@@ -161,15 +172,18 @@ export const report = {
   "trend.rising": "「{name}」支付轉換率從 {before} 升到 {value}，值得多給流量，也看看原因能否用到別的商品。",
   "trend.stable": "主要商品的轉換率和之前相比都比較穩定。",
   "quadrant.missing": "至少需要 {count} 個有價格、訪客和成交的商品，才能做價格 × 轉換四象限分析。",
-  "quadrant.star": "「{name}」價格 {price}（中位 {midPrice}）、轉換 {value}（中位 {midConv}）都偏高：既拉銷售額又拉客單價，多給流量。",
+  "quadrant.star":
+    "「{name}」價格 {price}（中位 {midPrice}）、轉換 {value}（中位 {midConv}）都偏高：既拉銷售額又拉客單價，多給流量。",
   "quadrant.todoStar": "給「{name}」加推廣預算或首頁位置。",
   "quadrant.weak": "「{name}」價格 {price}、轉換 {value}，都低於中位數（{midPrice}、{midConv}）：佔著流量卻賣得少。",
   "quadrant.todoWeak": "減少「{name}」的推廣流量，轉給價格和轉換都高的商品。",
   "hero.notFound": "{settings}的主推款「{name}」在商品資料中找不到，請檢查名稱或商品 ID。",
   "hero.missing": "算不出主推款的客單價：商品資料需要有銷售額和支付買家數。",
   "hero.picked": "（{settings}未填主推款，按銷售額最高的商品計算）",
-  "hero.good": "全店客單價 {shopAov} 是主推款「{name}」{heroAov} 的 {ratio} 倍，不低於 {want} 倍，關聯銷售有效{picked}。",
-  "hero.low": "全店客單價 {shopAov} 只有主推款「{name}」{heroAov} 的 {ratio} 倍，低於 {want} 倍{picked}。做到 {target}，每天多 {money}。",
+  "hero.good":
+    "全店客單價 {shopAov} 是主推款「{name}」{heroAov} 的 {ratio} 倍，不低於 {want} 倍，關聯銷售有效{picked}。",
+  "hero.low":
+    "全店客單價 {shopAov} 只有主推款「{name}」{heroAov} 的 {ratio} 倍，低於 {want} 倍{picked}。做到 {target}，每天多 {money}。",
   "hero.todo": "給「{name}」搭配套餐或滿減，把客單價做到 {target}（每天 +{money}）。",
   "zeroSales.found": "「{name}」有 {visitors} 個訪客卻零成交，按全店轉換算每天浪費約 {money} 的銷售機會。",
   "zeroSales.todo": "檢查「{name}」的價格、庫存和詳情頁；確實賣不動就下架或停推廣。",
@@ -197,7 +211,8 @@ export const report = {
   "ads.todoHigh": "給「{name}」提高出價和日預算。",
   "ads.ctrLow": "計畫「{name}」點擊率 {ctr}，低於平均 {avg}，展現多點擊少，錢花得不值。",
   "ads.todoLow": "給「{name}」換主圖/創意，或降低出價。",
-  "ads.missingMargin": "在{settings}填 grossMargin（毛利率），才能按保本 ROI 判斷計畫是否賺錢；現在只標出成交額低於花費的計畫。",
+  "ads.missingMargin":
+    "在{settings}填 grossMargin（毛利率），才能按保本 ROI 判斷計畫是否賺錢；現在只標出成交額低於花費的計畫。",
   "agent.missing": "客服資料需要「詢單人數」和「成交人數」（或「詢單轉換率」），才能比較每位客服。",
   "agent.good": "客服「{name}」詢單轉換 {value}，不低於團隊平均 {team}。",
   "agent.low": "客服「{name}」詢單轉換 {value}，低於團隊平均 {team}，每天少成交約 {money}。",
@@ -216,16 +231,20 @@ export const report = {
   "sanity.totals-row": "「{sheet}」的合計列（{cells}）已單獨處理，沒有當作一天的資料。",
   "sanity.totals-mismatch": "「{sheet}」的合計列和明細加總對不上（{cells}），可能少貼了幾列。",
   "sanity.rate-mismatch": "「{sheet}」有 {count} 處比率和人數對不上（{cells}），請核對匯出。",
-  "sanity.ambiguous-date": "「{sheet}」有 {count} 個日期看不出是月/日還是日/月（{cells}），請改成 2026-05-01 這樣的格式。",
+  "sanity.ambiguous-date":
+    "「{sheet}」有 {count} 個日期看不出是月/日還是日/月（{cells}），請改成 2026-05-01 這樣的格式。",
   "sanity.bad-date": "「{sheet}」有 {count} 個日期無法識別（{cells}）。",
   "sanity.duplicate-column": "「{sheet}」有重複的欄（{cells}），只用了第一欄。",
   "sanity.other": "「{sheet}」有 {count} 處資料問題（{cells}）：{detail}",
   "sanity.todo": "開啟「{sheet}」修正 {cells}，然後重新診斷。",
   "sanity.reason.empty-sheet": "這個工作表是空的，把匯出資料貼進來即可。",
-  "sanity.reason.metrics-down": "指標是直向排列的（{metrics} …），而不是每個指標一欄。請貼上後台匯出的原表（每列一天、一個商品、來源、計畫或客服），或用「選擇性貼上 → 轉置」。",
-  "sanity.reason.unknown-header": "第 {row} 列像是表頭（{names}），但認得的欄位太少。請連同後台匯出的原始表頭一起貼上（如 統計日期、訪客數、支付金額）。",
+  "sanity.reason.metrics-down":
+    "指標是直向排列的（{metrics} …），而不是每個指標一欄。請貼上後台匯出的原表（每列一天、一個商品、來源、計畫或客服），或用「選擇性貼上 → 轉置」。",
+  "sanity.reason.unknown-header":
+    "第 {row} 列像是表頭（{names}），但認得的欄位太少。請連同後台匯出的原始表頭一起貼上（如 統計日期、訪客數、支付金額）。",
   "sanity.reason.no-table": "沒有找到表頭：沒有哪一列含兩個以上認得的欄名。請連同表頭一起貼上匯出資料。",
-  "sanity.reason.no-key-column": "第 {row} 列的表頭有認得的欄位（{names}），但缺少說明每列是什麼的欄位：請加上日期、商品、流量來源、推廣計畫或客服欄。",
+  "sanity.reason.no-key-column":
+    "第 {row} 列的表頭有認得的欄位（{names}），但缺少說明每列是什麼的欄位：請加上日期、商品、流量來源、推廣計畫或客服欄。",
   "sanity.reason.no-data-rows": "第 {row} 列的表頭下面沒有資料，請把匯出的資料列一起貼上。",
   "sanity.reason.unreadable": "讀取時出錯（{detail}）。請把這個工作表的副本寄給我們。",
   "sanity.unknownTable": "沒能識別「{sheet}」是什麼資料，未參與診斷。{reason}",
@@ -233,22 +252,27 @@ export const report = {
   "sanity.todoTotals": "核對「{sheet}」的明細列是否完整（{cell}）。",
   "sanity.clean": "貼上的資料沒有發現問題。",
   "sanity.noTables": "沒有找到可診斷的資料：把生意參謀、Shopify 等平臺匯出的表格貼上到任意工作表，再點「診斷店鋪」。",
-  "layout.scoreNote": "每條已判斷的診斷按狀態計分（良好 1、注意 0.5、嚴重 0），先在各領域內取平均，再按領域權重加權，乘以 100。≥ {good} 良好，{warn}–{warnTop} 注意，< {warn} 嚴重。提示類不計分。詳見 docs/SCORING.md。",
+  "layout.scoreNote":
+    "每條已判斷的診斷按狀態計分（良好 1、注意 0.5、嚴重 0），先在各領域內取平均，再按領域權重加權，乘以 100。≥ {good} 良好，{warn}–{warnTop} 注意，< {warn} 嚴重。提示類不計分。詳見 docs/SCORING.md。",
   "layout.tableLine": "{sheet}（{kind}，{rows} 列）",
   "layout.columnsNote": "識別到的欄位：",
   "layout.step": "環節",
   "layout.people": "人數",
-  "layout.impactNote": "按「銷售額 = 訪客數 × 轉換率 × 客單價」，把一個因素調到基準後每天多出（或少虧）的金額；算不出時留空。",
+  "layout.impactNote":
+    "按「銷售額 = 訪客數 × 轉換率 × 客單價」，把一個因素調到基準後每天多出（或少虧）的金額；算不出時留空。",
   "sanity.missing-key": "「{sheet}」有 {count} 列缺少名稱或日期（{cells}），這些列的數字無法歸到具體項目，請補上。",
   "sanity.not-a-flag": "「{sheet}」有 {count} 個「是/否」儲存格無法識別（{cells}）。",
-  "sanity.rate-in-percent-points": "「{sheet}」有 {count} 個比率像是按百分點寫的（{cells}，例如 3.5 表示 3.5%），已按百分比讀取，請確認。",
-  "sanity.column-ignored": "「{sheet}」有 {count} 欄不認識，沒有使用（{cells}）。如果這些欄重要，請改成平臺匯出的標準欄名。",
+  "sanity.rate-in-percent-points":
+    "「{sheet}」有 {count} 個比率像是按百分點寫的（{cells}，例如 3.5 表示 3.5%），已按百分比讀取，請確認。",
+  "sanity.column-ignored":
+    "「{sheet}」有 {count} 欄不認識，沒有使用（{cells}）。如果這些欄重要，請改成平臺匯出的標準欄名。",
   "sanity.not-a-data-row": "「{sheet}」有 {count} 列是備註而不是資料（{cells}），已跳過。",
   "sanity.no-data-rows": "「{sheet}」只有表頭沒有資料列（{cells}）：{detail}",
   "metric.sourceConversion": "來源轉換率",
   "note.sourceConversion": "該來源的支付買家數 ÷ 訪客數；基準是所有來源合計的轉換率。",
   "metric.conversionTrend": "轉換率變化",
-  "note.conversionTrend": "最近一段時間的支付轉換率；基準是之前同樣長的一段時間（{minDays} 天以上時為最近 {days} 天對比前 {days} 天）。",
+  "note.conversionTrend":
+    "最近一段時間的支付轉換率；基準是之前同樣長的一段時間（{minDays} 天以上時為最近 {days} 天對比前 {days} 天）。",
   "metric.quadrantConversion": "轉換率（四象限）",
   "note.quadrantConversion": "商品支付轉換率；基準是所有商品轉換率的中位數，價格同樣與中位數比較。",
   "ads.allFine": "所有計畫的投入產出都不低於保本線（整體 ROI {roi}，保本 {breakEven}），點擊率也沒有明顯偏低的。",
@@ -257,18 +281,24 @@ export const report = {
   "layout.all.plan": "全部計畫",
   "layout.all.agent": "全部客服",
   "layout.all.sheet": "全部資料表",
-  "payConv.shopBadNoAov": "支付轉換率 {value}，低於同行同層平均 {peer}。先提轉換再買流量；貼上含支付金額的資料就能算出每天差多少錢。",
-  "target.monthMissed": "這個月到 {date} 共賣了 {toDate}，目標 {due}，只完成 {pace}。復盤差在哪個來源或商品，再定下個月的目標和節奏。",
+  "payConv.shopBadNoAov":
+    "支付轉換率 {value}，低於同行同層平均 {peer}。先提轉換再買流量；貼上含支付金額的資料就能算出每天差多少錢。",
+  "target.monthMissed":
+    "這個月到 {date} 共賣了 {toDate}，目標 {due}，只完成 {pace}。復盤差在哪個來源或商品，再定下個月的目標和節奏。",
   "reviews.shopClean": "{date} 沒有新增低分評價的買家。",
   "reviews.shopBad": "{date} 有 {count} 位買家給了低分評價，差評會拖累轉換和 DSR。",
   "reviews.todoShop": "今天找出 {date} 給低分的 {count} 位買家的訂單，逐個聯絡解決。",
   "sanity.blank-row-in-table": "「{sheet}」的表格中間有 {count} 個空白列（{cells}），空白列後面的資料也已讀取。",
-  "sanity.row-outside-table": "「{sheet}」表格下方還有帶數字的列（{cells}），它們不在表格裡，沒有讀取。如需使用，請刪掉中間的空白列。",
+  "sanity.row-outside-table":
+    "「{sheet}」表格下方還有帶數字的列（{cells}），它們不在表格裡，沒有讀取。如需使用，請刪掉中間的空白列。",
   "sanity.no-plan-column": "「{sheet}」的推廣報表沒有計畫名稱欄，每一列按整個帳戶當天的資料處理。",
-  "sanity.dates-converted-by-locale": "「{sheet}」裡只有部分日期被表格自動轉換（{cells}），這些日期的月和日可能顛倒了，請改成 2026-05-01 這樣的格式再貼上。",
-  "sanity.id-precision-lost": "「{sheet}」有 {count} 個商品 ID 太長，被當成數字後末幾位可能不準（{cells}）。把 ID 欄設成純文字後重新貼上。",
+  "sanity.dates-converted-by-locale":
+    "「{sheet}」裡只有部分日期被表格自動轉換（{cells}），這些日期的月和日可能顛倒了，請改成 2026-05-01 這樣的格式再貼上。",
+  "sanity.id-precision-lost":
+    "「{sheet}」有 {count} 個商品 ID 太長，被當成數字後末幾位可能不準（{cells}）。把 ID 欄設成純文字後重新貼上。",
   "sanity.terminal-rows-folded": "「{sheet}」裡 PC 端和無線端的列已併入同一天的「所有終端」列（{cells}）。",
-  "sanity.terminal-rows-without-total": "「{sheet}」按終端分列卻沒有「所有終端」合計列（{cells}），直接相加會重複計算，請匯出「所有終端」的資料。",
+  "sanity.terminal-rows-without-total":
+    "「{sheet}」按終端分列卻沒有「所有終端」合計列（{cells}），直接相加會重複計算，請匯出「所有終端」的資料。",
   "cli.findings": "需要關注的檢查項目",
   "cli.allGood": "其餘 {count, plural, other {# 項}}檢查正常。",
   "cli.tables": "識別的表格",
@@ -278,23 +308,31 @@ export const report = {
   "tableKind.search-terms": "搜尋詞資料",
   "tableKind.live-sessions": "直播間資料",
   "tableKind.orders": "訂單明細",
-  "sanity.ragged-row": "「{sheet}」有 {count} 列的數值個數和表頭欄數不一致（{cells}），無法對上欄位，已略過這些列；請重新匯出，或讓每個數值都落在它的表頭下。",
+  "sanity.ragged-row":
+    "「{sheet}」有 {count} 列的數值個數和表頭欄數不一致（{cells}），無法對上欄位，已略過這些列；請重新匯出，或讓每個數值都落在它的表頭下。",
   "sanity.subtotal-row": "「{sheet}」的小計列已單獨存放，不會重複計算（{cells}）。",
   "sanity.average-row": "「{sheet}」的平均值列已單獨存放，不計入合計（{cells}）。",
   "sanity.repeated-header": "「{sheet}」表格中間重複出現了表頭列，已跳過（{cells}）。",
   "sanity.key-without-metrics": "「{sheet}」有 {count} 列只有名稱、沒有任何資料，已略過（{cells}）。",
   "sanity.several-entities": "「{sheet}」包含多個店鋪或直播間，已按各自分開統計，同一天出現多次不算重複（{cells}）。",
-  "dup.whole": "「{copy}」和「{original}」是同一份資料（{rows} 列），只按「{original}」算了一次；刪掉其中一個分頁，別讓別的表格也重複計算。",
-  "dup.overlap": "「{copy}」有 {rows} 列和「{original}」是同一天的同一批資料（{from} 至 {to}），這些天只按「{original}」算了一次。",
+  "dup.whole":
+    "「{copy}」和「{original}」是同一份資料（{rows} 列），只按「{original}」算了一次；刪掉其中一個分頁，別讓別的表格也重複計算。",
+  "dup.overlap":
+    "「{copy}」有 {rows} 列和「{original}」是同一天的同一批資料（{from} 至 {to}），這些天只按「{original}」算了一次。",
   "dup.rows": "「{copy}」有 {rows} 列和「{original}」重複，只按「{original}」算了一次。",
   "dup.disagree": "其中 {count} 處數字不一致（{cells}），用的是「{original}」的值，請核對哪一份是對的。",
   "dup.listSeparator": "、",
-  "grain.once": "「{sheet}」裡 {metrics} 在同一個 {parent} 的每個 {child} 列上都重複（{parents} 組有多列），已按每個 {parent} 只算一次（{rows} 列的重複值沒有再加）；銷量、金額等按列相加。",
+  "grain.once":
+    "「{sheet}」裡 {metrics} 在同一個 {parent} 的每個 {child} 列上都重複（{parents} 組有多列），已按每個 {parent} 只算一次（{rows} 列的重複值沒有再加）；銷量、金額等按列相加。",
   "source.todoWeakFree": "查「{name}」來的訪客為什麼不買：到達頁和這個來源的人群是否對得上（轉換 {value}）。",
-  "currency.excluded": "有 {count} 張資料表的金額是另一種貨幣：{sheets}。不同貨幣的金額不能相加，本報告只診斷 {currency} 的資料，這些表沒有計入。",
-  "currency.todoExcluded": "如果要診斷另一種貨幣的資料，在設定表的 currency 填它的代碼（例如 {other}），或把它們放到單獨的試算表檔案裡診斷。",
-  "sanity.ambiguous-number-format": "「{sheet}」有 {count} 欄數字（{cells}，例如 {text}）既可能用小數點也可能用小數逗號書寫，表格裡沒有別的線索，已按小數點讀取。如果不對，請匯出帶小數位的資料（1,234.00 或 1.234,00）。",
-  "currency.assumed": "資料裡沒有標明貨幣，金額按 {currency} 顯示。如果不對，在設定表的 currency 填寫正確的貨幣代碼（如 USD、INR、VND）。",
+  "currency.excluded":
+    "有 {count} 張資料表的金額是另一種貨幣：{sheets}。不同貨幣的金額不能相加，本報告只診斷 {currency} 的資料，這些表沒有計入。",
+  "currency.todoExcluded":
+    "如果要診斷另一種貨幣的資料，在設定表的 currency 填它的代碼（例如 {other}），或把它們放到單獨的試算表檔案裡診斷。",
+  "sanity.ambiguous-number-format":
+    "「{sheet}」有 {count} 欄數字（{cells}，例如 {text}）既可能用小數點也可能用小數逗號書寫，表格裡沒有別的線索，已按小數點讀取。如果不對，請匯出帶小數位的資料（1,234.00 或 1.234,00）。",
+  "currency.assumed":
+    "資料裡沒有標明貨幣，金額按 {currency} 顯示。如果不對，在設定表的 currency 填寫正確的貨幣代碼（如 USD、INR、VND）。",
   "settings.where.sheet": "設定表",
   "settings.where.cli": "命令列 --settings 指定的 JSON 檔案裡",
   "layout.notEnough": "還不足以評分",
@@ -302,12 +340,15 @@ export const report = {
   "layout.areaJudged": "{area} · {n} 項已評估",
   "layout.areaJudged.one": "{area} · 1 項已評估",
   "layout.areaNotJudged": "{area} · 尚無可評估的檢查（只有提示）",
-  "score.reason.none": "還沒有評估到店鋪的任何方面。健康分需要銷售或轉換，外加至少兩個其他方面（資料品質不算）。可以貼上：{exports}。",
-  "score.reason.areas": "已評估的檢查只涉及{areas}。健康分需要銷售或轉換，外加至少兩個其他方面（資料品質不算）。可以再貼上：{exports}。",
+  "score.reason.none":
+    "還沒有評估到店鋪的任何方面。健康分需要銷售或轉換，外加至少兩個其他方面（資料品質不算）。可以貼上：{exports}。",
+  "score.reason.areas":
+    "已評估的檢查只涉及{areas}。健康分需要銷售或轉換，外加至少兩個其他方面（資料品質不算）。可以再貼上：{exports}。",
   "score.export.orders": "訂單明細（訂單編號、金額、日期）",
   "score.export.search-terms": "搜尋詞資料（搜尋詞、訪客、支付買家）",
   "score.export.live-sessions": "直播間資料（直播間、觀看人數、成交金額）",
-  "score.export.shop-daily": "店鋪每日資料（含訪客數、支付買家數、支付金額，例如生意參謀店鋪日報、Shopify Sales over time、亞馬遜 Business Report By Date）",
+  "score.export.shop-daily":
+    "店鋪每日資料（含訪客數、支付買家數、支付金額，例如生意參謀店鋪日報、Shopify Sales over time、亞馬遜 Business Report By Date）",
   "score.export.products": "商品資料（各商品的訪客數、支付買家數、支付金額）",
   "score.export.traffic-sources": "流量來源資料（各來源的訪客數、支付買家數）",
   "score.export.ad-plans": "推廣計畫資料（各計畫的花費、成交金額）",
@@ -353,10 +394,12 @@ export const sidebar = {
   "ui.openReport": "開啟報告",
   "ui.openReport.done": "已切換到「{sheet}」工作表。",
   "ui.error.title": "沒能完成",
-  "ui.error.noData": "還沒有找到能辨識的資料。請把生意參謀 / Shopify / Amazon 的匯出（連同表頭一起）貼到任意一個工作表，再按「診斷店鋪」。",
+  "ui.error.noData":
+    "還沒有找到能辨識的資料。請把生意參謀 / Shopify / Amazon 的匯出（連同表頭一起）貼到任意一個工作表，再按「診斷店鋪」。",
   "ui.error.busy": "有同事正在診斷這份試算表。請等一分鐘左右再試。",
   "ui.error.invalidSettings": "「{sheet}」裡的設定有誤，請先修正：",
-  "ui.error.auth": "Google 沒能確認你的帳號，這通常是因為瀏覽器同時登入了多個 Google 帳號。請只保留一個帳號登入，或在無痕視窗中開啟試算表後再試。",
+  "ui.error.auth":
+    "Google 沒能確認你的帳號，這通常是因為瀏覽器同時登入了多個 Google 帳號。請只保留一個帳號登入，或在無痕視窗中開啟試算表後再試。",
   "ui.error.server": "伺服器報錯：{message}",
   "ui.error.settingsLoad": "讀取設定失敗，先以預設設定顯示。原因：{message}",
   "ui.settings.title": "設定",
@@ -439,9 +482,11 @@ export const server = {
   "server.error.problemSeparator": "；",
   "server.error.unexpected": "診斷中途出錯，你的資料沒有被修改。原因：{detail}",
   "server.error.noReport": "還沒有體檢報告，請先按「診斷店鋪」。",
-  "server.error.nameTaken": "工作表「{sheet}」不是店鋪醫生建立的，裡面有你自己的內容，所以沒有動它。請把它改個名稱（例如「{sheet}-我的」），再按一次診斷。",
+  "server.error.nameTaken":
+    "工作表「{sheet}」不是店鋪醫生建立的，裡面有你自己的內容，所以沒有動它。請把它改個名稱（例如「{sheet}-我的」），再按一次診斷。",
   "server.report.protection": "由店鋪醫生產生，下次診斷會整頁重寫；要記筆記請寫在別的工作表。",
-  "server.help.currency": "報告用的幣別代碼（ISO 4217），例如 CNY、USD、INR。留空則依資料自動判斷；資料裡有多種幣別時，只診斷這一種。",
+  "server.help.currency":
+    "報告用的幣別代碼（ISO 4217），例如 CNY、USD、INR。留空則依資料自動判斷；資料裡有多種幣別時，只診斷這一種。",
   "server.expect.currency": "應填三個字母的幣別代碼，例如 CNY、USD、INR，或留空",
   "server.expect.unknownKey": "沒有名為「{key}」的設定項目（請檢查拼寫）",
   "server.expect.object": "設定應是一組「設定項目: 值」",

@@ -122,7 +122,12 @@ export function dsr(description: number, service: number, logistics: number): nu
  * (counting that day), i.e. actual ÷ (target × days elapsed ÷ days in month).
  * 1 means exactly on pace; null when the target is 0.
  */
-export function targetPace(actualToDate: number, monthTarget: number, dayOfMonth: number, daysInThisMonth: number): number | null {
+export function targetPace(
+  actualToDate: number,
+  monthTarget: number,
+  dayOfMonth: number,
+  daysInThisMonth: number,
+): number | null {
   return ratio(actualToDate, (monthTarget * dayOfMonth) / daysInThisMonth);
 }
 

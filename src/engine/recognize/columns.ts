@@ -41,7 +41,11 @@ export function mapColumns(sheet: string, header: HeaderRow, issues: Recognition
     if (!cell.match) {
       plan.ignored.push(cell.text);
       issues.push({
-        sheet, row: headerRow, column, code: "column-ignored", text: cell.text,
+        sheet,
+        row: headerRow,
+        column,
+        code: "column-ignored",
+        text: cell.text,
         message: `Column ${columnLetter(column)} (${quoteCell(cell.text)}) is not a column Shop Doctor knows, so it is not used. Rename it to a standard export header if it matters.`,
       });
       continue;
@@ -49,7 +53,12 @@ export function mapColumns(sheet: string, header: HeaderRow, issues: Recognition
     const { field, type } = cell.match;
     if (field in columns) {
       issues.push({
-        sheet, row: headerRow, column, field, code: "duplicate-column", text: cell.text,
+        sheet,
+        row: headerRow,
+        column,
+        field,
+        code: "duplicate-column",
+        text: cell.text,
         message: `Column ${columnLetter(column)} (${quoteCell(cell.text)}) means the same as column ${columnLetter(columnIndex[field])} (${quoteCell(columns[field])}); only the first is used. Delete one of them if they differ.`,
       });
       continue;

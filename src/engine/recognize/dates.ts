@@ -19,7 +19,13 @@ interface DateColumnScan {
 }
 
 function scanDateColumn(values: readonly (readonly Cell[])[], col: number, start: number, end: number): DateColumnScan {
-  const scan: DateColumnScan = { parts: [], firstText: "", firstDateRow: 0, firstAmbiguousRow: 0, firstAmbiguousText: "" };
+  const scan: DateColumnScan = {
+    parts: [],
+    firstText: "",
+    firstDateRow: 0,
+    firstAmbiguousRow: 0,
+    firstAmbiguousText: "",
+  };
   for (let r = start; r < end; r++) {
     const cell = values[r]?.[col];
     if (typeof cell === "string") {
@@ -61,23 +67,37 @@ export function decideDateOrders(
     // column holding both means the locale and the export disagree on the order.
     if (scan.firstDateRow > 0) {
       issues.push({
-        sheet, row: scan.firstDateRow, column, field: reader.field, code: "dates-converted-by-locale",
+        sheet,
+        row: scan.firstDateRow,
+        column,
+        field: reader.field,
+        code: "dates-converted-by-locale",
         message: `Column ${columnLetter(column)} (${quoteCell(reader.header)}) mixes dates Sheets converted (e.g. ${cellRef(scan.firstDateRow, column)}) with dates it left as text (e.g. ${quoteCell(scan.firstText)}): the spreadsheet's locale reads day and month in the other order, so the converted ones may be swapped. Set File → Settings → Locale to match the export, or format the column as plain text, and paste again.`,
       });
     }
     const form = decision.order === "mdy" ? "month/day/year" : "day/month/year";
     if (decision.ambiguous) {
       const row = scan.firstAmbiguousRow || headerRow;
-      const first = scan.firstAmbiguousRow ? ` (the first is ${cellRef(row, column)}, ${quoteCell(scan.firstAmbiguousText)})` : "";
+      const first = scan.firstAmbiguousRow
+        ? ` (the first is ${cellRef(row, column)}, ${quoteCell(scan.firstAmbiguousText)})`
+        : "";
       const ambiguous: RecognitionIssue = {
-        sheet, row, column, field: reader.field, code: "ambiguous-date",
+        sheet,
+        row,
+        column,
+        field: reader.field,
+        code: "ambiguous-date",
         message: `The dates in ${where} could be day/month or month/day${first}; no date in the column has a part above 12 to settle it, so they were read as ${form} and the period is marked unsure. Re-export with ISO dates (2026-11-22) if that is wrong.`,
       };
       if (scan.firstAmbiguousText) ambiguous.text = scan.firstAmbiguousText;
       issues.push(ambiguous);
     } else if (decision.conflicting) {
       issues.push({
-        sheet, row: headerRow, column, field: reader.field, code: "mixed-date-order",
+        sheet,
+        row: headerRow,
+        column,
+        field: reader.field,
+        code: "mixed-date-order",
         message: `Column ${columnLetter(column)} (${quoteCell(reader.header)}) mixes day/month and month/day dates; they were read as ${form} and the others are reported. Use one date format.`,
       });
     }

@@ -39,7 +39,7 @@ function direct(key: string): FieldSpec | null {
   const hit = map.get(key);
   if (hit) return hit;
   const bare = keyWithoutNotes(key);
-  return bare === null ? null : map.get(bare) ?? null;
+  return bare === null ? null : (map.get(bare) ?? null);
 }
 
 const NUMERIC_TYPES: ReadonlySet<FieldType> = new Set(["count", "money", "rate", "number", "seconds"]);
@@ -110,7 +110,11 @@ export function matchHeader(text: string): HeaderMatch | null {
   const plain = (spec: FieldSpec | null | undefined): HeaderMatch | null =>
     spec ? { field: spec.field, type: spec.type, base: spec.field, variant: "plain" } : null;
   const match =
-    plain(vocabularyLookup().get(key)) ?? peerMatch(key) ?? changeMatch(key) ?? plain(direct(key)) ?? terminalMatch(key);
+    plain(vocabularyLookup().get(key)) ??
+    peerMatch(key) ??
+    changeMatch(key) ??
+    plain(direct(key)) ??
+    terminalMatch(key);
   if (matchCache.size < 5000) matchCache.set(key, match);
   return match;
 }

@@ -34,10 +34,26 @@ interface UnknownReason {
   params: Record<string, string | number>;
 }
 
-function unknownTable(sheet: string, headerRow: number, reason: UnknownReason, issues: RecognitionIssue[] = []): RecognizedTable {
+function unknownTable(
+  sheet: string,
+  headerRow: number,
+  reason: UnknownReason,
+  issues: RecognitionIssue[] = [],
+): RecognizedTable {
   return {
-    sheet, kind: "unknown", reason: reason.text, reasonCode: reason.reasonCode, reasonParams: reason.params,
-    headerRow, columns: {}, columnIndex: {}, rows: [], rowNumbers: [], totals: [], issues, platform: "unknown",
+    sheet,
+    kind: "unknown",
+    reason: reason.text,
+    reasonCode: reason.reasonCode,
+    reasonParams: reason.params,
+    headerRow,
+    columns: {},
+    columnIndex: {},
+    rows: [],
+    rowNumbers: [],
+    totals: [],
+    issues,
+    platform: "unknown",
   };
 }
 
@@ -62,7 +78,10 @@ function numberCellCount(row: readonly Cell[]): number {
 function outsideIssue(sheet: string, first: number, last: number, headerRow: number): RecognitionIssue {
   const rows = first === last ? `Row ${first} holds` : `Rows ${first}–${last} hold`;
   return {
-    sheet, row: first, column: null, code: "row-outside-table",
+    sheet,
+    row: first,
+    column: null,
+    code: "row-outside-table",
     message: `${rows} figures below the table that starts at row ${headerRow}, after blank rows and without a header Shop Doctor knows, so they were not read. Remove the blank rows above them, or give them the export's header row.`,
   };
 }
@@ -89,7 +108,10 @@ function noHeaderReason(sheet: string, grid: readonly (readonly Cell[])[], from:
     const row = grid[r];
     if (textCellCount(row) >= 2) {
       const header: HeaderRow = readHeaderRow(row, r);
-      const names = header.cells.slice(0, 6).map((c) => quoteCell(c.text)).join(", ");
+      const names = header.cells
+        .slice(0, 6)
+        .map((c) => quoteCell(c.text))
+        .join(", ");
       const shown = `${names}${header.cells.length > 6 ? ", …" : ""}`;
       return {
         text:
@@ -144,7 +166,13 @@ function recognizeSheet(sheet: SheetInput): RecognizedTable[] {
   }
   if (tables.length === 0) {
     if (firstContent < 0) {
-      return [unknownTable(name, 0, { text: `Sheet "${name}" is empty: paste an export into it.`, reasonCode: "empty-sheet", params: {} })];
+      return [
+        unknownTable(name, 0, {
+          text: `Sheet "${name}" is empty: paste an export into it.`,
+          reasonCode: "empty-sheet",
+          params: {},
+        }),
+      ];
     }
     return [unknownTable(name, 0, noHeaderReason(name, grid, firstContent))];
   }

@@ -53,7 +53,7 @@ export function headerKey(text: string): string {
 
 /** The key with bracketed notes removed: `人均浏览量(访问深度)` → `人均浏览量`; null when nothing was removed. */
 export function keyWithoutNotes(key: string): string | null {
-  const stripped = key.replace(/\([^()]*\)|\[[^\[\]]*\]|【[^【】]*】|<[^<>]*>/g, "");
+  const stripped = key.replace(/\([^()]*\)|\[[^[\]]*\]|【[^【】]*】|<[^<>]*>/g, "");
   return stripped !== key && stripped !== "" ? stripped : null;
 }
 

@@ -48,7 +48,12 @@ export function cellStyle(text: string, integer: boolean): CellStyle {
       continue;
     }
     const ch = text[i];
-    if (started && (ch === "." || ch === "," || isGroupSpace(code)) && i + 1 < text.length && isDigit(text.charCodeAt(i + 1))) {
+    if (
+      started &&
+      (ch === "." || ch === "," || isGroupSpace(code)) &&
+      i + 1 < text.length &&
+      isDigit(text.charCodeAt(i + 1))
+    ) {
       runs.push(run);
       seps.push(isGroupSpace(code) ? " " : ch);
       run = 0;
@@ -107,7 +112,13 @@ export interface ColumnStyleCount {
 }
 
 /** Counts the text cells of one column over rows [start, end). */
-export function countColumnStyles(values: readonly (readonly Cell[])[], col: number, start: number, end: number, integer: boolean): ColumnStyleCount {
+export function countColumnStyles(
+  values: readonly (readonly Cell[])[],
+  col: number,
+  start: number,
+  end: number,
+  integer: boolean,
+): ColumnStyleCount {
   const out: ColumnStyleCount = { point: 0, comma: 0, either: 0, example: "" };
   for (let r = start; r < end; r++) {
     const cell = values[r]?.[col];
@@ -132,7 +143,12 @@ const NUMBER_TYPES = new Set(["count", "money", "rate", "number"]);
 const SAMPLED = 20;
 
 /** The currency a table names in its money headers or its first money cells, or null. */
-export function tableCurrencyHint(values: readonly (readonly Cell[])[], readers: readonly ColumnReader[], start: number, end: number): CurrencyCode | null {
+export function tableCurrencyHint(
+  values: readonly (readonly Cell[])[],
+  readers: readonly ColumnReader[],
+  start: number,
+  end: number,
+): CurrencyCode | null {
   for (const reader of readers) {
     if (reader.type !== "money") continue;
     const fromHeader = currencyOfHeader(reader.header);
@@ -177,7 +193,8 @@ export function decideDecimalMarks(
     if (mark === ".") tablePoint++;
     else if (mark === ",") tableComma++;
   }
-  const tableMark: DecimalMark | null = tablePoint === 0 && tableComma === 0 ? null : tableComma > tablePoint ? "," : ".";
+  const tableMark: DecimalMark | null =
+    tablePoint === 0 && tableComma === 0 ? null : tableComma > tablePoint ? "," : ".";
   const currencyMark: DecimalMark | null = currency !== null ? CURRENCIES[currency].decimalMark : null;
   const issues: RecognitionIssue[] = [];
   for (const [reader, count] of counts) {
@@ -187,7 +204,12 @@ export function decideDecimalMarks(
       if (mark === null) {
         const column = reader.col + 1;
         issues.push({
-          sheet, row: headerRow, column, field: reader.field, code: "ambiguous-number-format", text: count.example,
+          sheet,
+          row: headerRow,
+          column,
+          field: reader.field,
+          code: "ambiguous-number-format",
+          text: count.example,
           message: `Column ${columnLetter(column)} (${quoteCell(reader.header)}) holds values like ${quoteCell(count.example)} that can be read with a decimal point or with a decimal comma, and nothing else in the table says which; they were read with a decimal point. Re-export with decimals shown (1,234.00 or 1.234,00) if that is wrong.`,
         });
       }

@@ -45,7 +45,10 @@ const AMAZON_NAME = /BusinessReport[-_ ](\d{1,2})-(\d{1,2})-(\d{2})(?!\d)/i;
 function datesIn(text: string): string[] {
   const out: string[] = [];
   for (const m of text.matchAll(TEXT_DATE)) {
-    const iso = m[2] !== undefined ? isoFromParts(Number(m[1]), Number(m[2]), Number(m[3])) : isoFromParts(Number(m[1]), Number(m[4]), Number(m[5]));
+    const iso =
+      m[2] !== undefined
+        ? isoFromParts(Number(m[1]), Number(m[2]), Number(m[3]))
+        : isoFromParts(Number(m[1]), Number(m[4]), Number(m[5]));
     if (iso !== null) out.push(iso);
   }
   return out;
@@ -60,7 +63,8 @@ function periodOf(dates: readonly string[], source: PeriodSource): TablePeriod |
 }
 
 /** Words that mark a title cell as naming the table's period. */
-const PERIOD_LABEL = /统计时间|统计日期|统计周期|时间范围|日期范围|時間範圍|統計時間|date range|start date|end date|reporting period|period|~|～|至/i;
+const PERIOD_LABEL =
+  /统计时间|统计日期|统计周期|时间范围|日期范围|時間範圍|統計時間|date range|start date|end date|reporting period|period|~|～|至/i;
 
 /** Period from the text cells above the header (title rows). */
 export function periodFromTitle(titleRows: readonly (readonly Cell[])[]): TablePeriod | undefined {
@@ -87,6 +91,11 @@ export function periodFromName(name: string): TablePeriod | undefined {
 }
 
 /** The table's period: its dates first, then its title rows, then its name. */
-export function tablePeriod(rows: readonly TableRow[], ambiguousDates: boolean, titleRows: readonly (readonly Cell[])[], name: string): TablePeriod | undefined {
+export function tablePeriod(
+  rows: readonly TableRow[],
+  ambiguousDates: boolean,
+  titleRows: readonly (readonly Cell[])[],
+  name: string,
+): TablePeriod | undefined {
   return periodFromRows(rows, ambiguousDates) ?? periodFromTitle(titleRows) ?? periodFromName(name);
 }

@@ -23,10 +23,22 @@ const NAME_WORDS: readonly (readonly [Known, RegExp])[] = [
 
 /** Headers only one platform's exports use (header text, lower-cased). */
 const HEADER_SIGNS: readonly (readonly [Known, RegExp])[] = [
-  ["amazon", /asin|sessions\s*[-–—]\s*total|unit session percentage|order item session percentage|featured offer|buy box|ordered product sales|units ordered|average offer count/],
-  ["ga4", /session (default|primary) channel group|session source|engaged sessions|engagement rate|key events|active users|average engagement time|first user/],
-  ["shopify", /online store visitors|sessions that (completed|reached) checkout|sessions with cart additions|^total sales$|^gross sales$|^net sales$|returning customer rate|referring platform|^product vendor$|^variant title$|shipping charges/],
-  ["shopee", /product impression|sales \((placed|confirmed) order\)|(placed|confirmed) order|variation (id|name)|parent sku/],
+  [
+    "amazon",
+    /asin|sessions\s*[-–—]\s*total|unit session percentage|order item session percentage|featured offer|buy box|ordered product sales|units ordered|average offer count/,
+  ],
+  [
+    "ga4",
+    /session (default|primary) channel group|session source|engaged sessions|engagement rate|key events|active users|average engagement time|first user/,
+  ],
+  [
+    "shopify",
+    /online store visitors|sessions that (completed|reached) checkout|sessions with cart additions|^total sales$|^gross sales$|^net sales$|returning customer rate|referring platform|^product vendor$|^variant title$|shipping charges/,
+  ],
+  [
+    "shopee",
+    /product impression|sales \((placed|confirmed) order\)|(placed|confirmed) order|variation (id|name)|parent sku/,
+  ],
   ["lazada", /revenue per buyer|wishlist visitors|add to cart visitors/],
   ["tiktok", /::|items sold|sku orders|est\. customers/],
   ["douyin", /直播间|千川|整体支付roi|整体消耗|商品曝光|曝光进入率|gpm|千次观看成交|成交人数|商品点击人数/],
@@ -35,7 +47,8 @@ const HEADER_SIGNS: readonly (readonly [Known, RegExp])[] = [
 ];
 
 /** 生意参谋 / 万相台 / 千牛 vocabulary: Chinese headers with no more distinctive platform. */
-const TAOBAO_WORDS = /支付转化率|支付买家数|跳失率|访客数|uv价值|人均浏览量|支付金额|淘宝客|投入产出比|实际投产比|净成交金额|主体|宝贝|旺旺|询单|展现量|花费|卖家昵称/;
+const TAOBAO_WORDS =
+  /支付转化率|支付买家数|跳失率|访客数|uv价值|人均浏览量|支付金额|淘宝客|投入产出比|实际投产比|净成交金额|主体|宝贝|旺旺|询单|展现量|花费|卖家昵称/;
 
 function fromWords(texts: readonly string[]): Known | null {
   for (const [platform, words] of NAME_WORDS) if (texts.some((t) => words.test(t))) return platform;

@@ -60,9 +60,17 @@ export function fixPercentPoints(
     if (!inPercentPoints(stats)) continue;
     const targets = [field, ...standIns.filter(([, source]) => source === field).map(([target]) => target)];
     scaleField(rows, targets, field);
-    scaleField(totals.map((t) => t.values), targets, field);
+    scaleField(
+      totals.map((t) => t.values),
+      targets,
+      field,
+    );
     issues.push({
-      sheet, row: headerRow, column: columnIndex[field], field, code: "rate-in-percent-points",
+      sheet,
+      row: headerRow,
+      column: columnIndex[field],
+      field,
+      code: "rate-in-percent-points",
       message: `Column ${columnLetter(columnIndex[field])} (${quoteCell(columns[field])}) holds rates without a % sign (e.g. 65.2); they were read as percentages (65.2%).`,
     });
   }

@@ -20,8 +20,21 @@ export interface CellContext {
   rateStats: ReadonlyMap<string, RateStats>;
 }
 
-function issue(ctx: CellContext, sheetRow: number, reader: ColumnReader, what: { code: IssueCode; text: string; message: string }): void {
-  ctx.issues.push({ sheet: ctx.sheet, row: sheetRow, column: reader.col + 1, field: reader.field, code: what.code, text: what.text, message: what.message });
+function issue(
+  ctx: CellContext,
+  sheetRow: number,
+  reader: ColumnReader,
+  what: { code: IssueCode; text: string; message: string },
+): void {
+  ctx.issues.push({
+    sheet: ctx.sheet,
+    row: sheetRow,
+    column: reader.col + 1,
+    field: reader.field,
+    code: what.code,
+    text: what.text,
+    message: what.message,
+  });
 }
 
 function readNumberCell(out: TableRow, reader: ColumnReader, cell: Cell, sheetRow: number, ctx: CellContext): void {
@@ -41,7 +54,8 @@ function readNumberCell(out: TableRow, reader: ColumnReader, cell: Cell, sheetRo
   out[reader.field] = null;
   if (reading.kind === "invalid") {
     issue(ctx, sheetRow, reader, {
-      code: "not-a-number", text: reading.text,
+      code: "not-a-number",
+      text: reading.text,
       message: `${cellRef(sheetRow, reader.col + 1)} under ${quoteCell(reader.header)} is ${quoteCell(reading.text)}, which is not a number; it is left out. Fix the cell or clear it.`,
     });
   }
@@ -57,7 +71,8 @@ function readDateCell(out: TableRow, reader: ColumnReader, cell: Cell, sheetRow:
   out[reader.field] = null;
   if (reading.kind === "invalid") {
     issue(ctx, sheetRow, reader, {
-      code: "not-a-date", text: reading.text,
+      code: "not-a-date",
+      text: reading.text,
       message: `${cellRef(sheetRow, reader.col + 1)} under ${quoteCell(reader.header)} is ${quoteCell(reading.text)}, which is not a date Shop Doctor can read; use 2026-11-22.`,
     });
   }
@@ -67,7 +82,8 @@ function readIdCell(out: TableRow, reader: ColumnReader, cell: Cell, sheetRow: n
   out[reader.field] = readId(cell);
   if (typeof cell === "number" && !Number.isSafeInteger(cell) && Number.isInteger(cell)) {
     issue(ctx, sheetRow, reader, {
-      code: "id-precision-lost", text: String(out[reader.field]),
+      code: "id-precision-lost",
+      text: String(out[reader.field]),
       message: `${cellRef(sheetRow, reader.col + 1)} under ${quoteCell(reader.header)} is an id too long for a number; Sheets may have changed its last digits. Format the column as plain text before pasting.`,
     });
   }
@@ -78,7 +94,8 @@ function readFlagCell(out: TableRow, reader: ColumnReader, cell: Cell, sheetRow:
   out[reader.field] = flag === "invalid" ? null : flag;
   if (flag === "invalid") {
     issue(ctx, sheetRow, reader, {
-      code: "not-a-flag", text: cellText(cell),
+      code: "not-a-flag",
+      text: cellText(cell),
       message: `${cellRef(sheetRow, reader.col + 1)} under ${quoteCell(reader.header)} is ${quoteCell(cellText(cell))}; use 是/否 or yes/no.`,
     });
   }
@@ -92,15 +109,19 @@ export function readCell(out: TableRow, reader: ColumnReader, cell: Cell, sheetR
     case "number":
     case "rate":
     case "seconds":
-      return readNumberCell(out, reader, cell, sheetRow, ctx);
+      readNumberCell(out, reader, cell, sheetRow, ctx);
+      return;
     case "date":
-      return readDateCell(out, reader, cell, sheetRow, ctx);
+      readDateCell(out, reader, cell, sheetRow, ctx);
+      return;
     case "id":
-      return readIdCell(out, reader, cell, sheetRow, ctx);
+      readIdCell(out, reader, cell, sheetRow, ctx);
+      return;
     case "text":
       out[reader.field] = readText(cell);
       return;
     case "flag":
-      return readFlagCell(out, reader, cell, sheetRow, ctx);
+      readFlagCell(out, reader, cell, sheetRow, ctx);
+      return;
   }
 }

@@ -62,7 +62,10 @@ function nonEmptyCount(row: readonly Cell[]): number {
 
 function skipBlank(scope: RowScope, sheetRow: number): true {
   scope.issues.push({
-    sheet: scope.sheet, row: sheetRow, column: null, code: "blank-row-in-table",
+    sheet: scope.sheet,
+    row: sheetRow,
+    column: null,
+    code: "blank-row-in-table",
     message: `Row ${sheetRow} is blank inside the table that starts at row ${scope.headerRow}; the rows after it were read as part of the same table.`,
   });
   return true;
@@ -79,13 +82,25 @@ function keepAside(scope: RowScope, row: readonly Cell[], sheetRow: number): boo
   const base = { sheet: scope.sheet, row: sheetRow, column: col + 1, text: label };
   if (role === "totals") {
     scope.totals.push(kept);
-    scope.issues.push({ ...base, code: "totals-row", message: `Row ${sheetRow} is a totals row (${quoteCell(label)}); it is kept apart from the data rows so it is not counted twice.` });
+    scope.issues.push({
+      ...base,
+      code: "totals-row",
+      message: `Row ${sheetRow} is a totals row (${quoteCell(label)}); it is kept apart from the data rows so it is not counted twice.`,
+    });
   } else if (role === "subtotal") {
     scope.subtotals.push(kept);
-    scope.issues.push({ ...base, code: "subtotal-row", message: `Row ${sheetRow} is a subtotal row (${quoteCell(label)}); it is kept apart from the data rows so it is not counted twice.` });
+    scope.issues.push({
+      ...base,
+      code: "subtotal-row",
+      message: `Row ${sheetRow} is a subtotal row (${quoteCell(label)}); it is kept apart from the data rows so it is not counted twice.`,
+    });
   } else {
     scope.averages.push(kept);
-    scope.issues.push({ ...base, code: "average-row", message: `Row ${sheetRow} is an average row (${quoteCell(label)}); it is kept apart from the data rows and never added to them.` });
+    scope.issues.push({
+      ...base,
+      code: "average-row",
+      message: `Row ${sheetRow} is an average row (${quoteCell(label)}); it is kept apart from the data rows and never added to them.`,
+    });
   }
   return true;
 }
@@ -106,7 +121,10 @@ function skipRepeatedHeader(scope: RowScope, row: readonly Cell[], sheetRow: num
   }
   if (same < 2 || same * 2 < scope.readers.length) return false;
   scope.issues.push({
-    sheet: scope.sheet, row: sheetRow, column: null, code: "repeated-header",
+    sheet: scope.sheet,
+    row: sheetRow,
+    column: null,
+    code: "repeated-header",
     message: `Row ${sheetRow} repeats the header of the table at row ${scope.headerRow}; it was skipped. Delete it if the rows under it belong to the same table.`,
   });
   return true;
@@ -136,7 +154,11 @@ function skipRagged(scope: RowScope, row: readonly Cell[], sheetRow: number): bo
   const count = short ? fileLength : Math.max(past, fileLength ?? 0);
   const fewerOrMore = short ? "fewer" : "more";
   scope.issues.push({
-    sheet: scope.sheet, row: sheetRow, column: null, code: "ragged-row", text: String(count),
+    sheet: scope.sheet,
+    row: sheetRow,
+    column: null,
+    code: "ragged-row",
+    text: String(count),
     message: `Row ${sheetRow} has ${count} values but the header at row ${scope.headerRow} has ${scope.headerWidth} columns (${fewerOrMore} values than headers), so its figures cannot be matched to their columns; it was left out. Re-export the file, or fix the row so each value sits under its header.`,
   });
   return true;
@@ -161,7 +183,11 @@ function skipNote(scope: RowScope, row: readonly Cell[], sheetRow: number): bool
   const inNameColumn = reader !== undefined && (reader.type === "text" || reader.type === "id");
   if (inNameColumn && !NOTE_TEXT.test(cell.trim())) return false;
   scope.issues.push({
-    sheet: scope.sheet, row: sheetRow, column: c + 1, code: "not-a-data-row", text: cell,
+    sheet: scope.sheet,
+    row: sheetRow,
+    column: c + 1,
+    code: "not-a-data-row",
+    text: cell,
     message: `Row ${sheetRow} holds only the note ${quoteCell(cell)} in ${cellRef(sheetRow, c + 1)}; it is not a data row and was skipped.`,
   });
   return true;

@@ -8,53 +8,122 @@ import type { RecognizedTable, TableKind } from "../tables";
 
 const num = () => z.number().nullable().optional();
 const text = () => z.string().nullable().optional();
-const isoDate = () => z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable().optional();
+const isoDate = () =>
+  z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .nullable()
+    .optional();
 /** Extra fields (terminal, peer, platform-specific) are numbers, text or null. */
 const extra = () => z.union([z.number(), z.string(), z.null()]);
 
 function buildRowSchemas() {
   // Built inside: nothing of zod runs (or ships, once tree-shaken) unless a caller asks for the schemas.
   const traffic = {
-    visitors: num(), sessions: num(), pageviews: num(), bounceRate: num(), bouncedVisitors: num(),
-    pagesPerVisitor: num(), avgStaySeconds: num(), detailVisitors: num(), newVisitors: num(), returningVisitors: num(),
+    visitors: num(),
+    sessions: num(),
+    pageviews: num(),
+    bounceRate: num(),
+    bouncedVisitors: num(),
+    pagesPerVisitor: num(),
+    avgStaySeconds: num(),
+    detailVisitors: num(),
+    newVisitors: num(),
+    returningVisitors: num(),
   };
   const funnel = {
-    sales: num(), paidBuyers: num(), payConversion: num(), aov: num(), orderBuyers: num(), orderConversion: num(),
-    orderPayConversion: num(), units: num(), orders: num(), cartAdds: num(), repeatBuyers: num(), repurchaseRate: num(),
+    sales: num(),
+    paidBuyers: num(),
+    payConversion: num(),
+    aov: num(),
+    orderBuyers: num(),
+    orderConversion: num(),
+    orderPayConversion: num(),
+    units: num(),
+    orders: num(),
+    cartAdds: num(),
+    repeatBuyers: num(),
+    repurchaseRate: num(),
     visitorValue: num(),
   };
   const shopDaily = z
     .object({
-      date: isoDate(), dateTo: isoDate(), ...traffic, ...funnel,
-      dsrDescription: num(), dsrService: num(), dsrLogistics: num(), badReviews: num(),
-      peerPayConversion: num(), peerPayConversionTop: num(), peerVisitorValue: num(), peerVisitorValueTop: num(),
+      date: isoDate(),
+      dateTo: isoDate(),
+      ...traffic,
+      ...funnel,
+      dsrDescription: num(),
+      dsrService: num(),
+      dsrLogistics: num(),
+      badReviews: num(),
+      peerPayConversion: num(),
+      peerPayConversionTop: num(),
+      peerVisitorValue: num(),
+      peerVisitorValueTop: num(),
     })
     .catchall(extra());
   const products = z
     .object({
-      product: text(), productId: text(), sku: text(), parentAsin: text(), date: isoDate(), dateTo: isoDate(),
-      ...traffic, ...funnel, price: num(), badReviews: num(),
-      presale: z.union([z.literal(0), z.literal(1)]).nullable().optional(),
-      presaleOrders: num(), depositOrders: num(),
+      product: text(),
+      productId: text(),
+      sku: text(),
+      parentAsin: text(),
+      date: isoDate(),
+      dateTo: isoDate(),
+      ...traffic,
+      ...funnel,
+      price: num(),
+      badReviews: num(),
+      presale: z
+        .union([z.literal(0), z.literal(1)])
+        .nullable()
+        .optional(),
+      presaleOrders: num(),
+      depositOrders: num(),
     })
     .catchall(extra());
   const trafficSources = z
     .object({
-      source: text(), sourceType: text(), sourceDetail: text(), date: isoDate(), dateTo: isoDate(),
-      ...traffic, ...funnel,
+      source: text(),
+      sourceType: text(),
+      sourceDetail: text(),
+      date: isoDate(),
+      dateTo: isoDate(),
+      ...traffic,
+      ...funnel,
     })
     .catchall(extra());
   const adPlans = z
     .object({
-      plan: text(), keyword: text(), adGroup: text(), product: text(), date: isoDate(), dateTo: isoDate(),
-      impressions: num(), clicks: num(), ctr: num(), spend: num(), cpc: num(), adSales: num(), adOrders: num(),
-      roi: num(), clickConversion: num(),
+      plan: text(),
+      keyword: text(),
+      adGroup: text(),
+      product: text(),
+      date: isoDate(),
+      dateTo: isoDate(),
+      impressions: num(),
+      clicks: num(),
+      ctr: num(),
+      spend: num(),
+      cpc: num(),
+      adSales: num(),
+      adOrders: num(),
+      roi: num(),
+      clickConversion: num(),
     })
     .catchall(extra());
   const serviceAgents = z
     .object({
-      agent: text(), date: isoDate(), dateTo: isoDate(), consultations: num(), chats: num(), paidBuyers: num(),
-      consultConversion: num(), sales: num(), aov: num(), responseSeconds: num(),
+      agent: text(),
+      date: isoDate(),
+      dateTo: isoDate(),
+      consultations: num(),
+      chats: num(),
+      paidBuyers: num(),
+      consultConversion: num(),
+      sales: num(),
+      aov: num(),
+      responseSeconds: num(),
     })
     .catchall(extra());
   const searchTerms = z

@@ -26,7 +26,7 @@ import type { ColumnReader } from "./values";
 import { KIND_KEYS } from "./vocabulary";
 import { NUMERIC } from "./bounds";
 
-export { rowFitsHeader, tableEnd } from "./bounds";
+export { tableEnd } from "./bounds";
 
 type KnownKind = Exclude<TableKind, "unknown">;
 
@@ -120,7 +120,10 @@ function decideRowKeys(state: TableState): void {
   state.keyReaders = plan.readers.filter((rd) => state.rowKeys.includes(rd.field));
   if (accountLevelAds) {
     state.issues.push({
-      sheet, row: headerRow, column: null, code: "no-plan-column",
+      sheet,
+      row: headerRow,
+      column: null,
+      code: "no-plan-column",
       message: `The ad report at row ${headerRow} has no plan, keyword or item column, so each row is read as all plans together for its day; export per plan to compare plans.`,
     });
   }
@@ -139,14 +142,33 @@ function rowTemplate(plan: ColumnPlan, presale: boolean): TableRow {
   return JSON.parse(JSON.stringify(fields)) as TableRow;
 }
 
-function newState(sheet: string, headerRow: number, kind: KnownKind, plan: ColumnPlan, issues: RecognitionIssue[]): TableState {
+function newState(
+  sheet: string,
+  headerRow: number,
+  kind: KnownKind,
+  plan: ColumnPlan,
+  issues: RecognitionIssue[],
+): TableState {
   const rateStats = new Map<string, RateStats>();
   for (const reader of plan.readers) if (reader.type === "rate") rateStats.set(reader.field, newRateStats());
   const presale = (kind === "products" && plan.readers.some((r) => r.field === "product")) || "presale" in plan.columns;
   const state: TableState = {
-    sheet, headerRow, kind, plan, issues, rows: [], rowNumbers: [], totals: [], averages: [], subtotals: [], rateStats,
+    sheet,
+    headerRow,
+    kind,
+    plan,
+    issues,
+    rows: [],
+    rowNumbers: [],
+    totals: [],
+    averages: [],
+    subtotals: [],
+    rateStats,
     metricReaders: plan.readers.filter((r) => NUMERIC.has(r.type)),
-    rowKeys: [], keyReaders: [], presale, template: rowTemplate(plan, presale),
+    rowKeys: [],
+    keyReaders: [],
+    presale,
+    template: rowTemplate(plan, presale),
   };
   decideRowKeys(state);
   return state;
@@ -169,7 +191,11 @@ function reportMissingKey(state: TableState, row: readonly Cell[], out: TableRow
   if (!keyBlank || rowKeys.some((k) => out[k] !== null && out[k] !== undefined)) return;
   const keyField = rowKeys.find((k) => k in plan.columnIndex);
   state.issues.push({
-    sheet: state.sheet, row: sheetRow, column: keyField ? plan.columnIndex[keyField] : null, field: keyField, code: "missing-key",
+    sheet: state.sheet,
+    row: sheetRow,
+    column: keyField ? plan.columnIndex[keyField] : null,
+    field: keyField,
+    code: "missing-key",
     message: `Row ${sheetRow} has no ${keyField ? quoteCell(plan.columns[keyField]) : rowKeys.join("/")}; its figures are kept but cannot be tied to a ${keyField ?? "row"}. Fill the cell in.`,
   });
 }
@@ -186,7 +212,12 @@ function leaveOutEmpty(state: TableState, row: readonly Cell[], out: TableRow, s
   const keyField = rowKeys.find((k) => out[k] !== null && out[k] !== undefined);
   if (keyField === undefined) return false;
   state.issues.push({
-    sheet: state.sheet, row: sheetRow, column: state.plan.columnIndex[keyField] ?? null, field: keyField, code: "key-without-metrics", text: String(out[keyField]),
+    sheet: state.sheet,
+    row: sheetRow,
+    column: state.plan.columnIndex[keyField] ?? null,
+    field: keyField,
+    code: "key-without-metrics",
+    text: String(out[keyField]),
     message: `Row ${sheetRow} (${quoteCell(String(out[keyField]))}) has no figures at all; it was left out. Export it again if it should have data.`,
   });
   return true;
@@ -205,13 +236,25 @@ function readDataRow(state: TableState, cells: CellContext, row: readonly Cell[]
 }
 
 /** Reads sheet rows [start, end): rows set aside (blank, totals, notes) are reported, the rest read. */
-function readRows(state: TableState, values: readonly (readonly Cell[])[], start: number, end: number, source: TableSource): void {
+function readRows(
+  state: TableState,
+  values: readonly (readonly Cell[])[],
+  start: number,
+  end: number,
+  source: TableSource,
+): void {
   const headerCells = values[state.headerRow - 1] ?? [];
   const scope: RowScope = {
-    sheet: state.sheet, headerRow: state.headerRow, readers: state.plan.readers, issues: state.issues,
-    totals: state.totals, averages: state.averages, subtotals: state.subtotals,
+    sheet: state.sheet,
+    headerRow: state.headerRow,
+    readers: state.plan.readers,
+    issues: state.issues,
+    totals: state.totals,
+    averages: state.averages,
+    subtotals: state.subtotals,
     headerTexts: headerCells.map((c) => (typeof c === "string" ? c.trim() : String(c ?? ""))),
-    headerWidth: headerWidth(headerCells), rowLengths: source.rowLengths,
+    headerWidth: headerWidth(headerCells),
+    rowLengths: source.rowLengths,
   };
   const cells: CellContext = { sheet: state.sheet, issues: state.issues, rateStats: state.rateStats };
   for (let r = start; r < end; r++) {
@@ -226,7 +269,14 @@ function foldTerminals(state: TableState): void {
   const { columnIndex } = state.plan;
   if (!("terminal" in columnIndex) || state.kind === "service-agents") return;
   const keyFields = [...new Set([...state.rowKeys, "date", "dateTo", "sourceDetail", "productId"])];
-  const folded = foldTerminalRows(state.sheet, state.headerRow, columnIndex.terminal, keyFields, state.rows, state.rowNumbers);
+  const folded = foldTerminalRows(
+    state.sheet,
+    state.headerRow,
+    columnIndex.terminal,
+    keyFields,
+    state.rows,
+    state.rowNumbers,
+  );
   state.rows = folded.rows;
   state.rowNumbers = folded.rowNumbers;
   state.issues.push(...folded.issues);
@@ -250,14 +300,24 @@ function findEntity(state: TableState): string | undefined {
 function noteEntity(state: TableState, field: string): string {
   const column = state.plan.columnIndex[field];
   state.issues.push({
-    sheet: state.sheet, row: state.headerRow, column, field, code: "several-entities", text: state.plan.columns[field],
+    sheet: state.sheet,
+    row: state.headerRow,
+    column,
+    field,
+    code: "several-entities",
+    text: state.plan.columns[field],
     message: `The table at row ${state.headerRow} holds several ${field === "liveRoom" ? "live rooms" : "shops"} (column ${quoteCell(state.plan.columns[field])}); its rows are grouped per ${field === "liveRoom" ? "room" : "shop"}, so the same date under two of them is not a duplicate.`,
   });
   return field;
 }
 
 /** What the table adds beyond its rows: rows kept aside, its entity column, period and platform. */
-function extras(state: TableState, values: readonly (readonly Cell[])[], header: HeaderRow, source: TableSource): Partial<RecognizedTable> {
+function extras(
+  state: TableState,
+  values: readonly (readonly Cell[])[],
+  header: HeaderRow,
+  source: TableSource,
+): Partial<RecognizedTable> {
   const out: Partial<RecognizedTable> = {};
   if (state.averages.length > 0) out.averages = state.averages;
   if (state.subtotals.length > 0) out.subtotals = state.subtotals;
@@ -272,10 +332,19 @@ function extras(state: TableState, values: readonly (readonly Cell[])[], header:
 }
 
 /** The platform from the header texts, title texts and the sheet name. */
-export function platformOf(header: HeaderRow, titleRows: readonly (readonly Cell[])[], name: string): RecognizedTable["platform"] {
+export function platformOf(
+  header: HeaderRow,
+  titleRows: readonly (readonly Cell[])[],
+  name: string,
+): RecognizedTable["platform"] {
   const titles: string[] = [];
-  for (const row of titleRows) for (const cell of row) if (typeof cell === "string" && cell.length <= 160) titles.push(cell);
-  return detectPlatform(header.cells.map((c) => c.text), titles, name);
+  for (const row of titleRows)
+    for (const cell of row) if (typeof cell === "string" && cell.length <= 160) titles.push(cell);
+  return detectPlatform(
+    header.cells.map((c) => c.text),
+    titles,
+    name,
+  );
 }
 
 /** Reads the table under `header` over sheet rows [start, end). */
@@ -301,7 +370,18 @@ export function readTable(
   issues.push(...decideDateOrders(sheet, headerRow, values, plan.readers, start, end));
   issues.push(...decideDecimalMarks(sheet, headerRow, values, plan.readers, start, end));
   readRows(state, values, start, end, source);
-  issues.push(...fixPercentPoints(sheet, headerRow, state.rateStats, state.rows, state.totals, plan.standIns, columns, columnIndex));
+  issues.push(
+    ...fixPercentPoints(
+      sheet,
+      headerRow,
+      state.rateStats,
+      state.rows,
+      state.totals,
+      plan.standIns,
+      columns,
+      columnIndex,
+    ),
+  );
   foldTerminals(state);
   issues.push(...checkRates(sheet, state.rows, state.rowNumbers, plan.native, columnIndex, columns));
   issues.sort((a, b) => a.row - b.row || (a.column ?? 0) - (b.column ?? 0));

@@ -10,13 +10,31 @@ import { headerKey } from "./normalize";
 type Channel = "all" | "pc" | "mobile";
 
 const CHANNELS: Record<string, Channel> = {
-  所有终端: "all", 全部终端: "all", 全终端: "all", 所有: "all", 全部: "all", all: "all", 汇总: "all", total: "all",
-  pc: "pc", pc端: "pc", 电脑端: "pc", 电脑: "pc", desktop: "pc",
-  无线: "mobile", 无线端: "mobile", 移动端: "mobile", 移动: "mobile", 手机: "mobile", 手机端: "mobile", mobile: "mobile", app: "mobile",
+  所有终端: "all",
+  全部终端: "all",
+  全终端: "all",
+  所有: "all",
+  全部: "all",
+  all: "all",
+  汇总: "all",
+  total: "all",
+  pc: "pc",
+  pc端: "pc",
+  电脑端: "pc",
+  电脑: "pc",
+  desktop: "pc",
+  无线: "mobile",
+  无线端: "mobile",
+  移动端: "mobile",
+  移动: "mobile",
+  手机: "mobile",
+  手机端: "mobile",
+  mobile: "mobile",
+  app: "mobile",
 };
 
 function channelOf(value: TableRow[string]): Channel | null {
-  return typeof value === "string" ? CHANNELS[headerKey(value)] ?? null : null;
+  return typeof value === "string" ? (CHANNELS[headerKey(value)] ?? null) : null;
 }
 
 /**
@@ -37,10 +55,16 @@ export function foldTerminalRows(
   if (allRows.size === 0) {
     const split = rows.some((row) => channelOf(row.terminal) !== null);
     const issues: RecognitionIssue[] = split
-      ? [{
-          sheet, row: headerRow, column: terminalColumn, field: "terminal", code: "terminal-rows-without-total",
-          message: `The rows are split by terminal (终端) but there is no 所有终端 row per day; add the all-terminal rows, or figures summed over rows count some visitors twice.`,
-        }]
+      ? [
+          {
+            sheet,
+            row: headerRow,
+            column: terminalColumn,
+            field: "terminal",
+            code: "terminal-rows-without-total",
+            message: `The rows are split by terminal (终端) but there is no 所有终端 row per day; add the all-terminal rows, or figures summed over rows count some visitors twice.`,
+          },
+        ]
       : [];
     return { rows, rowNumbers, issues };
   }
@@ -62,9 +86,15 @@ export function foldTerminalRows(
     }
     folded++;
   });
-  const issues: RecognitionIssue[] = [{
-    sheet, row: headerRow, column: terminalColumn, field: "terminal", code: "terminal-rows-folded",
-    message: `${folded} PC / 无线 rows were folded into the 所有终端 row of the same day (as PC and mobile figures), so each day is counted once.`,
-  }];
+  const issues: RecognitionIssue[] = [
+    {
+      sheet,
+      row: headerRow,
+      column: terminalColumn,
+      field: "terminal",
+      code: "terminal-rows-folded",
+      message: `${folded} PC / 无线 rows were folded into the 所有终端 row of the same day (as PC and mobile figures), so each day is counted once.`,
+    },
+  ];
   return { rows: keptRows, rowNumbers: keptNumbers, issues };
 }

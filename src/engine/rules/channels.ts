@@ -28,9 +28,20 @@ export const trafficSourceMix = defineRule({
   id: "traffic-source-mix",
   area: "traffic",
   needs: { kinds: ["traffic-sources"], fields: ["source", "visitors", "paidBuyers", "sales", "date"] },
-  summary: "sources with ≥ {minShare} of visitors: conversion < {weak} average ▲, ≥ {strong} ✔; visitors per day down ≥ {visitorDrop} ▲",
+  summary:
+    "sources with ≥ {minShare} of visitors: conversion < {weak} average ▲, ≥ {strong} ✔; visitors per day down ≥ {visitorDrop} ▲",
   thresholds: SOURCES,
-  messages: ["source.weak", "source.todoWeak", "source.todoWeakFree", "source.strong", "source.todoStrong", "source.visitorsFell", "source.todoFell", "source.balanced", "common.more"],
+  messages: [
+    "source.weak",
+    "source.todoWeak",
+    "source.todoWeakFree",
+    "source.strong",
+    "source.todoStrong",
+    "source.visitorsFell",
+    "source.todoFell",
+    "source.balanced",
+    "common.more",
+  ],
   run(ctx) {
     const sources = ctx.sources;
     if (!sources) return [];
@@ -53,41 +64,105 @@ export const trafficSourceMix = defineRule({
     const out = topByImpact(this, ctx, drafts, "source", SOURCES.maxProblems.value);
     out.push(...strong.slice(0, SOURCES.maxStrong.value));
     if (out.length === 0 && avg !== null) {
-      out.push(makeFinding(this, { status: "good", subjectType: "source", metric: "sourceConversion", value: avg, format: "percent", message: ctx.t("source.balanced", { avg: ctx.pct(avg) }) }));
+      out.push(
+        makeFinding(this, {
+          status: "good",
+          subjectType: "source",
+          metric: "sourceConversion",
+          value: avg,
+          format: "percent",
+          message: ctx.t("source.balanced", { avg: ctx.pct(avg) }),
+        }),
+      );
     }
     return out;
   },
 });
 
 /** A weak (▲) or strong (✔) source by conversion against the average, or null when neither. */
-function sourceConversion(rule: Rule, ctx: RuleContext, sources: Group, s: Subject, f: { v: number; allVisitors: number; avg: number | null; aov: number | null; conv: number | null }): Draft | null {
+function sourceConversion(
+  rule: Rule,
+  ctx: RuleContext,
+  sources: Group,
+  s: Subject,
+  f: { v: number; allVisitors: number; avg: number | null; aov: number | null; conv: number | null },
+): Draft | null {
   const { v, allVisitors, avg, aov, conv } = f;
   if (avg === null || avg <= 0 || conv === null) return null;
   const r = stable(conv / avg);
   const params = { name: s.name, value: ctx.pct(conv), avg: ctx.pct(avg), share: ctx.pct(v / allVisitors) };
   if (r < SOURCES.weak.value) {
     const impact = aov !== null ? (avg - conv) * (v / sources.dayCount) * aov : null;
-    return makeFinding(rule, { status: "warn", subject: s.name, subjectType: "source", metric: "sourceConversion", value: conv, benchmark: avg, format: "percent", impact, message: ctx.t("source.weak", { ...params, money: impact !== null ? ctx.money(impact) : "—" }), todo: ctx.t(hasSpend(s) ? "source.todoWeak" : "source.todoWeakFree", params) });
+    return makeFinding(rule, {
+      status: "warn",
+      subject: s.name,
+      subjectType: "source",
+      metric: "sourceConversion",
+      value: conv,
+      benchmark: avg,
+      format: "percent",
+      impact,
+      message: ctx.t("source.weak", { ...params, money: impact !== null ? ctx.money(impact) : "—" }),
+      todo: ctx.t(hasSpend(s) ? "source.todoWeak" : "source.todoWeakFree", params),
+    });
   }
   if (r >= SOURCES.strong.value) {
-    return makeFinding(rule, { status: "good", subject: s.name, subjectType: "source", metric: "sourceConversion", value: conv, benchmark: avg, format: "percent", message: ctx.t("source.strong", params), todo: ctx.t("source.todoStrong", params) });
+    return makeFinding(rule, {
+      status: "good",
+      subject: s.name,
+      subjectType: "source",
+      metric: "sourceConversion",
+      value: conv,
+      benchmark: avg,
+      format: "percent",
+      message: ctx.t("source.strong", params),
+      todo: ctx.t("source.todoStrong", params),
+    });
   }
   return null;
 }
 
 /** Which source's visitors fell: the first question when daily sales miss. */
-function sourceVisitorsFell(rule: Rule, ctx: RuleContext, sources: Group, s: Subject, c: number | null, aov: number | null): Draft | null {
+function sourceVisitorsFell(
+  rule: Rule,
+  ctx: RuleContext,
+  sources: Group,
+  s: Subject,
+  c: number | null,
+  aov: number | null,
+): Draft | null {
   if (!sources.hasTrend || !s.recent || !s.previous) return null;
   const v1 = (s.recent.get("visitors") ?? 0) / sources.windowDays;
   const v0 = (s.previous.get("visitors") ?? 0) / sources.windowDays;
   if (!(v0 > 0 && stable(1 - v1 / v0) >= SOURCES.visitorDrop.value)) return null;
   const impact = c !== null && aov !== null ? (v0 - v1) * c * aov : null;
-  const params = { name: s.name, before: ctx.fmt(v0, 0), value: ctx.fmt(v1, 0), change: ctx.pct(1 - v1 / v0), money: impact !== null ? ctx.money(impact) : "—" };
-  return makeFinding(rule, { status: "warn", subject: s.name, subjectType: "source", metric: "visitorsPerDay", value: v1, benchmark: v0, format: "integer", impact, message: ctx.t("source.visitorsFell", params), todo: ctx.t("source.todoFell", params) });
+  const params = {
+    name: s.name,
+    before: ctx.fmt(v0, 0),
+    value: ctx.fmt(v1, 0),
+    change: ctx.pct(1 - v1 / v0),
+    money: impact !== null ? ctx.money(impact) : "—",
+  };
+  return makeFinding(rule, {
+    status: "warn",
+    subject: s.name,
+    subjectType: "source",
+    metric: "visitorsPerDay",
+    value: v1,
+    benchmark: v0,
+    format: "integer",
+    impact,
+    message: ctx.t("source.visitorsFell", params),
+    todo: ctx.t("source.todoFell", params),
+  });
 }
 
 const ADS = {
-  margin: fromSetting("grossMargin", "share", "break-even ROI is 1 ÷ gross margin (1 without a margin): a plan below it loses money ✖"),
+  margin: fromSetting(
+    "grossMargin",
+    "share",
+    "break-even ROI is 1 ÷ gross margin (1 without a margin): a plan below it loses money ✖",
+  ),
   ctrHigh: fixed(1.2, "multiple", "a plan's CTR at this multiple of the average of all plans or more is ✔ (bid up)"),
   ctrLow: fixed(0.8, "multiple", "a plan's CTR below this multiple of the average is ▲ (fix the creative)"),
   maxLosing: MAX_SUBJECT_FINDINGS,
@@ -103,7 +178,18 @@ export const adPlanEfficiency = defineRule({
   needs: { kinds: ["ad-plans"], fields: ["plan", "spend", "adSales", "clicks", "impressions"] },
   summary: "ROI < 1 ÷ {margin} (or < 1 without a margin) ✖; CTR ≥ {ctrHigh} average ✔, < {ctrLow} ▲",
   thresholds: ADS,
-  messages: ["ads.losing", "ads.belowOne", "ads.todoLosing", "ads.ctrHigh", "ads.todoHigh", "ads.ctrLow", "ads.todoLow", "ads.allFine", "ads.missingMargin", "common.more"],
+  messages: [
+    "ads.losing",
+    "ads.belowOne",
+    "ads.todoLosing",
+    "ads.ctrHigh",
+    "ads.todoHigh",
+    "ads.ctrLow",
+    "ads.todoLow",
+    "ads.allFine",
+    "ads.missingMargin",
+    "common.more",
+  ],
   run(ctx) {
     const plans = ctx.plans;
     if (!plans) return [];
@@ -124,46 +210,120 @@ export const adPlanEfficiency = defineRule({
       const ctr = p.totals.ctr();
       if (ctr === null || avgCtr === null || avgCtr === 0) continue;
       const rel = stable(ctr / avgCtr);
-      if (rel >= ADS.ctrHigh.value || rel < ADS.ctrLow.value) others.push({ p, ctr, roi, spend, high: rel >= ADS.ctrHigh.value });
+      if (rel >= ADS.ctrHigh.value || rel < ADS.ctrLow.value)
+        others.push({ p, ctr, roi, spend, high: rel >= ADS.ctrHigh.value });
     }
     const out = losing.drafts(this, ctx, "plan");
     out.push(...ctrFindings(this, ctx, others, avgCtr));
     if (out.length === 0 && plans.total.roi() !== null) {
       const roi = plans.total.roi()!;
-      out.push(makeFinding(this, { status: "good", subjectType: "plan", metric: "roi", value: roi, benchmark: breakEven, format: "ratio", message: ctx.t("ads.allFine", { roi: ctx.fmt(roi), breakEven: ctx.fmt(breakEven) }) }));
+      out.push(
+        makeFinding(this, {
+          status: "good",
+          subjectType: "plan",
+          metric: "roi",
+          value: roi,
+          benchmark: breakEven,
+          format: "ratio",
+          message: ctx.t("ads.allFine", { roi: ctx.fmt(roi), breakEven: ctx.fmt(breakEven) }),
+        }),
+      );
     }
     if (margin === null && plans.subjects.length > 0) {
-      out.push(makeFinding(this, { status: "info", subjectType: "plan", metric: "roi", format: "ratio", message: ctx.t("ads.missingMargin") }));
+      out.push(
+        makeFinding(this, {
+          status: "info",
+          subjectType: "plan",
+          metric: "roi",
+          format: "ratio",
+          message: ctx.t("ads.missingMargin"),
+        }),
+      );
     }
     return out;
   },
 });
 
-function offerLosingPlan(rule: Rule, ctx: RuleContext, plans: Group, losing: TopList, p: Subject, f: { spend: number; roi: number; margin: number | null; breakEven: number }): void {
+function offerLosingPlan(
+  rule: Rule,
+  ctx: RuleContext,
+  plans: Group,
+  losing: TopList,
+  p: Subject,
+  f: { spend: number; roi: number; margin: number | null; breakEven: number },
+): void {
   const { spend, roi, margin, breakEven } = f;
   const adSales = p.totals.get("adSales") ?? 0;
   const lost = margin !== null ? spend - adSales * margin : spend - adSales;
   const impact = lost / plans.dayCount;
   if (!losing.wants(impact, p.name)) return;
-  losing.add(lazy(impact, p.name, () => {
-    const params = { name: p.name, roi: ctx.fmt(roi), breakEven: ctx.fmt(breakEven), spend: ctx.money(spend / plans.dayCount), money: ctx.money(impact) };
-    return makeFinding(rule, { status: "bad", subject: p.name, subjectType: "plan", metric: "roi", value: roi, benchmark: breakEven, format: "ratio", impact, message: ctx.t(margin !== null ? "ads.losing" : "ads.belowOne", params), todo: ctx.t("ads.todoLosing", params) });
-  }));
+  losing.add(
+    lazy(impact, p.name, () => {
+      const params = {
+        name: p.name,
+        roi: ctx.fmt(roi),
+        breakEven: ctx.fmt(breakEven),
+        spend: ctx.money(spend / plans.dayCount),
+        money: ctx.money(impact),
+      };
+      return makeFinding(rule, {
+        status: "bad",
+        subject: p.name,
+        subjectType: "plan",
+        metric: "roi",
+        value: roi,
+        benchmark: breakEven,
+        format: "ratio",
+        impact,
+        message: ctx.t(margin !== null ? "ads.losing" : "ads.belowOne", params),
+        todo: ctx.t("ads.todoLosing", params),
+      });
+    }),
+  );
 }
 
 /** Amber before green, biggest spenders first, so the list stays short on big accounts. */
 function ctrFindings(rule: Rule, ctx: RuleContext, others: CtrPlan[], avgCtr: number | null): Draft[] {
   const shown = firstN(others, ADS.maxCtr.value, (a, b) => (a.high === b.high ? b.spend - a.spend : a.high ? 1 : -1));
   return shown.map((o) => {
-    const params = { name: o.p.name, ctr: ctx.pct(o.ctr), avg: ctx.pct(avgCtr!), roi: o.roi !== null ? ctx.fmt(o.roi) : "—" };
+    const params = {
+      name: o.p.name,
+      ctr: ctx.pct(o.ctr),
+      avg: ctx.pct(avgCtr!),
+      roi: o.roi !== null ? ctx.fmt(o.roi) : "—",
+    };
     return o.high
-      ? makeFinding(rule, { status: "good", subject: o.p.name, subjectType: "plan", metric: "ctr", value: o.ctr, benchmark: avgCtr, format: "percent", message: ctx.t("ads.ctrHigh", params), todo: ctx.t("ads.todoHigh", params) })
-      : makeFinding(rule, { status: "warn", subject: o.p.name, subjectType: "plan", metric: "ctr", value: o.ctr, benchmark: avgCtr, format: "percent", message: ctx.t("ads.ctrLow", params), todo: ctx.t("ads.todoLow", params) });
+      ? makeFinding(rule, {
+          status: "good",
+          subject: o.p.name,
+          subjectType: "plan",
+          metric: "ctr",
+          value: o.ctr,
+          benchmark: avgCtr,
+          format: "percent",
+          message: ctx.t("ads.ctrHigh", params),
+          todo: ctx.t("ads.todoHigh", params),
+        })
+      : makeFinding(rule, {
+          status: "warn",
+          subject: o.p.name,
+          subjectType: "plan",
+          metric: "ctr",
+          value: o.ctr,
+          benchmark: avgCtr,
+          format: "percent",
+          message: ctx.t("ads.ctrLow", params),
+          todo: ctx.t("ads.todoLow", params),
+        });
   });
 }
 
 const AGENTS = {
-  warn: fixed(0.8, "multiple", "an agent at or above this multiple of the team's conversion is ▲ (below ✖, at the team's ✔)"),
+  warn: fixed(
+    0.8,
+    "multiple",
+    "an agent at or above this multiple of the team's conversion is ▲ (below ✖, at the team's ✔)",
+  ),
   maxAgents: fixed(20, "findings", "agents listed before one ℹ line sums up the rest"),
 };
 
@@ -180,7 +340,15 @@ export const serviceAgentConversion = defineRule({
     if (!agents) return [];
     const team = agentConversion(agents.total);
     if (team === null || team === 0) {
-      return [makeFinding(this, { status: "info", subjectType: "agent", metric: "agentConversion", format: "percent", message: ctx.t("agent.missing") })];
+      return [
+        makeFinding(this, {
+          status: "info",
+          subjectType: "agent",
+          metric: "agentConversion",
+          format: "percent",
+          message: ctx.t("agent.missing"),
+        }),
+      ];
     }
     const shopAov = ctx.shop?.totals.aov() ?? null;
     const drafts: Draft[] = [];
@@ -191,8 +359,14 @@ export const serviceAgentConversion = defineRule({
       const status: Judged = r >= 1 ? "good" : r >= AGENTS.warn.value ? "warn" : "bad";
       const asked = a.totals.get("consultations");
       const aov = a.totals.aov() ?? shopAov;
-      const impact = status !== "good" && asked !== null && aov !== null ? (team - conv) * (asked / agents.dayCount) * aov : null;
-      const params = { name: a.name, value: ctx.pct(conv), team: ctx.pct(team), money: impact !== null ? ctx.money(impact) : "—" };
+      const impact =
+        status !== "good" && asked !== null && aov !== null ? (team - conv) * (asked / agents.dayCount) * aov : null;
+      const params = {
+        name: a.name,
+        value: ctx.pct(conv),
+        team: ctx.pct(team),
+        money: impact !== null ? ctx.money(impact) : "—",
+      };
       drafts.push(
         makeFinding(this, {
           status,
@@ -233,7 +407,18 @@ export const dsr = defineRule({
   needs: { kinds: ["shop-daily"], fields: ["dsrDescription", "dsrService", "dsrLogistics", "peerDsr"] },
   summary: "≥ {peer} ✔, less than {badGap} below ▲, {badGap} or more below ✖",
   thresholds: DSR,
-  messages: ["dsr.missingPeer", "dsr.good", "dsr.low", "dsr.todo", "metric.dsrDescription", "metric.dsrService", "metric.dsrLogistics", "dsr.cause.dsrDescription", "dsr.cause.dsrService", "dsr.cause.dsrLogistics"],
+  messages: [
+    "dsr.missingPeer",
+    "dsr.good",
+    "dsr.low",
+    "dsr.todo",
+    "metric.dsrDescription",
+    "metric.dsrService",
+    "metric.dsrLogistics",
+    "dsr.cause.dsrDescription",
+    "dsr.cause.dsrService",
+    "dsr.cause.dsrLogistics",
+  ],
   run(ctx) {
     const scores = ctx.shop?.dsr;
     if (!scores) return [];
@@ -244,8 +429,18 @@ export const dsr = defineRule({
       ["dsrLogistics", scores.logistics],
     ] as const;
     if (peer === null) {
-      const list = parts.filter(([, v]) => v !== null).map(([m, v]) => `${ctx.t(`metric.${m}`)} ${ctx.fmt(v!)}`).join(", ");
-      return [makeFinding(this, { status: "info", metric: "dsr", format: "score", message: ctx.t("dsr.missingPeer", { list }) })];
+      const list = parts
+        .filter(([, v]) => v !== null)
+        .map(([m, v]) => `${ctx.t(`metric.${m}`)} ${ctx.fmt(v!)}`)
+        .join(", ");
+      return [
+        makeFinding(this, {
+          status: "info",
+          metric: "dsr",
+          format: "score",
+          message: ctx.t("dsr.missingPeer", { list }),
+        }),
+      ];
     }
     const out: Draft[] = [];
     for (const [metric, value] of parts) {
@@ -253,7 +448,12 @@ export const dsr = defineRule({
       // Scores have two decimals; round the gap so 4.70 vs 4.80 is exactly 0.10, not 0.0999….
       const gap = Math.round((peer - value) * 1e6) / 1e6;
       const status: Judged = gap <= 0 ? "good" : gap < DSR.badGap.value ? "warn" : "bad";
-      const params = { name: ctx.t(`metric.${metric}`), value: ctx.fmt(value), peer: ctx.fmt(peer), cause: ctx.t(`dsr.cause.${metric}`) };
+      const params = {
+        name: ctx.t(`metric.${metric}`),
+        value: ctx.fmt(value),
+        peer: ctx.fmt(peer),
+        cause: ctx.t(`dsr.cause.${metric}`),
+      };
       out.push(
         makeFinding(this, {
           status,

@@ -5,7 +5,7 @@
  */
 import { formatAmount, type CurrencyCode } from "../currency";
 import { translate, type MessageKey } from "../i18n";
-import type { Area, Finding, MetricName, RuleId, SettingsPlace, Status, ValueFormat } from "../report";
+import type { Finding, MetricName, RuleId, SettingsPlace, Status, ValueFormat } from "../report";
 import type { Language, Settings } from "../settings";
 import type { RecognizedTable, TableKind, TableRow } from "../tables";
 import type { Rule } from "./define";
@@ -117,7 +117,9 @@ const dayCache = new Map<string, number>();
 export function dayNumber(iso: string): number {
   let n = dayCache.get(iso);
   if (n === undefined) {
-    n = Math.round(Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / 86_400_000);
+    n = Math.round(
+      Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / 86_400_000,
+    );
     if (dayCache.size > 10_000) dayCache.clear();
     dayCache.set(iso, n);
   }
@@ -149,7 +151,15 @@ class DateSpan {
 }
 
 /** Source columns that together key a traffic row (Shopify platform × channel × type; 生意参谋 一级/二级/三级来源). */
-export const SOURCE_PARTS = ["sourcePlatform", "sourceLevel1", "sourceLevel2", "sourceLevel3", "source", "sourceDetail", "sourceType"] as const;
+export const SOURCE_PARTS = [
+  "sourcePlatform",
+  "sourceLevel1",
+  "sourceLevel2",
+  "sourceLevel3",
+  "source",
+  "sourceDetail",
+  "sourceType",
+] as const;
 
 /** Children listed in a parent's name before "…". */
 const MAX_CHILDREN_NAMED = 5;
@@ -168,8 +178,13 @@ function keyingOf(table: RecognizedTable, keyFields: readonly string[]): Keying 
   const grain = table.grain;
   if (grain) {
     // Variation / SKU names (Shopee Variation Name, 生意参谋 SKU名称) read better than their ids.
-    const field = grain.childField !== "productId" && "variationName" in table.columnIndex ? "variationName" : grain.childField;
-    return { fields: [grain.parentField, "product"], combined: null, child: { field, label: table.columns[field] ?? field } };
+    const field =
+      grain.childField !== "productId" && "variationName" in table.columnIndex ? "variationName" : grain.childField;
+    return {
+      fields: [grain.parentField, "product"],
+      combined: null,
+      child: { field, label: table.columns[field] ?? field },
+    };
   }
   if (table.kind === "traffic-sources") {
     const byColumn = new Map<number, string>();
@@ -177,7 +192,12 @@ function keyingOf(table: RecognizedTable, keyFields: readonly string[]): Keying 
       const c = table.columnIndex[f];
       if (c !== undefined && !byColumn.has(c)) byColumn.set(c, f);
     }
-    if (byColumn.size > 1) return { fields: keyFields, combined: [...byColumn.keys()].sort((a, b) => a - b).map((c) => byColumn.get(c)!), child: null };
+    if (byColumn.size > 1)
+      return {
+        fields: keyFields,
+        combined: [...byColumn.keys()].sort((a, b) => a - b).map((c) => byColumn.get(c)!),
+        child: null,
+      };
   }
   return { fields: keyFields, combined: null, child: null };
 }
@@ -229,7 +249,11 @@ function datesOf(tables: RecognizedTable[]): { dates: Set<string>; span: DateSpa
 }
 
 /** The subject key and display name of a row, or null when the row has no key (or totals deeper rows). */
-function subjectKey(row: TableRow, keying: Keying, subtotals: Set<string> | null): { key: string; name: string } | null {
+function subjectKey(
+  row: TableRow,
+  keying: Keying,
+  subtotals: Set<string> | null,
+): { key: string; name: string } | null {
   if (keying.combined) {
     const parts = combinedParts(row, keying.combined);
     if (parts.length === 0) return null;
@@ -316,7 +340,9 @@ function withChildren(name: string, children: Set<string>): string {
   const list = [...children];
   const label = list[0].slice(0, list[0].indexOf("\u0000"));
   const values = list.map((c) => c.slice(c.indexOf("\u0000") + 1));
-  const shown = values.slice(0, MAX_CHILDREN_NAMED).join(" / ") + (values.length > MAX_CHILDREN_NAMED ? ` / …+${values.length - MAX_CHILDREN_NAMED}` : "");
+  const shown =
+    values.slice(0, MAX_CHILDREN_NAMED).join(" / ") +
+    (values.length > MAX_CHILDREN_NAMED ? ` / …+${values.length - MAX_CHILDREN_NAMED}` : "");
   return `${name} (${label}: ${shown})`;
 }
 
@@ -369,7 +395,14 @@ function summariseShop(tables: RecognizedTable[], fallback: Group | null, fallba
     return { from: "shop-daily", sheet: daily[0].sheet, days, dayCount: span.days(days.length), totals, dsr };
   }
   if (fallback && fallback.total.get("visitors") !== null) {
-    return { from: fallbackKind, sheet: fallback.sheet, days: [], dayCount: fallback.dayCount, totals: fallback.total, dsr: null };
+    return {
+      from: fallbackKind,
+      sheet: fallback.sheet,
+      days: [],
+      dayCount: fallback.dayCount,
+      totals: fallback.total,
+      dsr: null,
+    };
   }
   return null;
 }
@@ -425,7 +458,12 @@ export function groupDigits(value: number, digits: number): string {
 }
 
 /** Builds the context the rules share; `currency` is decided by the caller, which sees the raw cells. */
-export function buildContext(pasted: RecognizedTable[], settings: Settings, currency: CurrencyCode, settingsIn: SettingsPlace = "sheet"): RuleContext {
+export function buildContext(
+  pasted: RecognizedTable[],
+  settings: Settings,
+  currency: CurrencyCode,
+  settingsIn: SettingsPlace = "sheet",
+): RuleContext {
   // Each day/product once, then each product's traffic once per product (not per SKU row).
   const { tables: once, repeats } = dropRepeatedRows(pasted);
   const tables = once.map(applyGrain);
@@ -482,8 +520,17 @@ function repeatNote(r: RepeatedData, t: Translate): DataNote {
   const params = { copy: r.copy, original: r.original, rows: r.rows, from: r.from ?? "", to: r.to ?? "" };
   let message = t(r.whole ? "dup.whole" : r.from ? "dup.overlap" : "dup.rows", params);
   if (r.disagreementCount > 0) {
-    const cells = r.disagreements.map((d) => `${d.copyCell} ${groupDigits(d.copyValue, Number.isInteger(d.copyValue) ? 0 : 2)} ≠ ${d.originalCell} ${groupDigits(d.originalValue, Number.isInteger(d.originalValue) ? 0 : 2)}`).join("; ");
-    message += t("dup.disagree", { count: r.disagreementCount, cells: cells + (r.disagreementCount > r.disagreements.length ? "; …" : ""), original: r.original });
+    const cells = r.disagreements
+      .map(
+        (d) =>
+          `${d.copyCell} ${groupDigits(d.copyValue, Number.isInteger(d.copyValue) ? 0 : 2)} ≠ ${d.originalCell} ${groupDigits(d.originalValue, Number.isInteger(d.originalValue) ? 0 : 2)}`,
+      )
+      .join("; ");
+    message += t("dup.disagree", {
+      count: r.disagreementCount,
+      cells: cells + (r.disagreementCount > r.disagreements.length ? "; …" : ""),
+      original: r.original,
+    });
   }
   return { status: "warn", sheet: r.copy, count: r.rows, message };
 }

@@ -6,9 +6,24 @@
 import { adPlanEfficiency, dsr, serviceAgentConversion, trafficSourceMix } from "./channels";
 import { makeFinding, type Draft, type RuleContext } from "./context";
 import type { Rule } from "./define";
-import { aovVsHero, presaleConversion, priceConversionQuadrant, productConversionTrend, topProductReviews, zeroSalesProducts } from "./products";
+import {
+  aovVsHero,
+  presaleConversion,
+  priceConversionQuadrant,
+  productConversionTrend,
+  topProductReviews,
+  zeroSalesProducts,
+} from "./products";
 import { dataSanity } from "./sanity";
-import { bounceRate, dailyTarget, payConversionVsPeer, repurchase, salesChangeDrivers, visitDepth, visitorValueVsCost } from "./shop";
+import {
+  bounceRate,
+  dailyTarget,
+  payConversionVsPeer,
+  repurchase,
+  salesChangeDrivers,
+  visitDepth,
+  visitorValueVsCost,
+} from "./shop";
 
 export const RULE_DECLARATIONS = [
   payConversionVsPeer,
@@ -38,7 +53,9 @@ export type RuleId = (typeof RULE_DECLARATIONS)[number]["id"];
 export const RULE_IDS: readonly RuleId[] = RULE_DECLARATIONS.map((r) => r.id);
 
 /** Rule id → rule. */
-export const RULES = Object.fromEntries(RULE_DECLARATIONS.map((r) => [r.id, r])) as { readonly [Id in RuleId]: Rule<Id> };
+export const RULES = Object.fromEntries(RULE_DECLARATIONS.map((r) => [r.id, r])) as {
+  readonly [Id in RuleId]: Rule<Id>;
+};
 
 /** Longest error text quoted in the ℹ finding of a rule that failed. */
 const MAX_ERROR_TEXT = 200;
@@ -64,7 +81,12 @@ export function runRules(ctx: RuleContext, rules: readonly Rule[] = RULE_DECLARA
 function ruleFailed(rule: Rule, ctx: RuleContext, error: unknown): Draft {
   const text = error instanceof Error ? error.message : String(error);
   const detail = text.length > MAX_ERROR_TEXT ? `${text.slice(0, MAX_ERROR_TEXT)}…` : text;
-  return makeFinding(rule, { status: "info", metric: "ruleError", format: "integer", message: ctx.t("rule.failed", { rule: rule.id, detail }) });
+  return makeFinding(rule, {
+    status: "info",
+    metric: "ruleError",
+    format: "integer",
+    message: ctx.t("rule.failed", { rule: rule.id, detail }),
+  });
 }
 
 export type { RuleContext, Draft } from "./context";

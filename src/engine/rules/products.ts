@@ -11,7 +11,11 @@ import { WINDOW_DAYS } from "./windows";
 const TREND = {
   warn: fixed(0.15, "share", "a relative conversion change this large is a trend: a fall ▲, a rise ✔"),
   bad: fixed(0.3, "share", "a relative conversion fall this large is ✖"),
-  window: fixed(WINDOW_DAYS, "days", "the last this many days vs the same number before (half the dates each with fewer than two windows)"),
+  window: fixed(
+    WINDOW_DAYS,
+    "days",
+    "the last this many days vs the same number before (half the dates each with fewer than two windows)",
+  ),
   minVisitors: fixed(MIN_VISITORS.value / 2, "visitors", "visitors each window needs (half the period threshold)"),
   maxFalling: MAX_SUBJECT_FINDINGS,
   maxRising: fixed(3, "findings", "rising products named (most visitors first)"),
@@ -24,14 +28,23 @@ export const productConversionTrend = defineRule({
   id: "product-conversion-trend",
   area: "products",
   needs: { kinds: ["products"], fields: ["date", "visitors", "paidBuyers"] },
-  summary: "last {window} days vs the {window} before, {minVisitors}+ visitors in each: change ≤ −{bad} ✖, ≤ −{warn} ▲, ≥ +{warn} ✔ (the {maxRising} busiest)",
+  summary:
+    "last {window} days vs the {window} before, {minVisitors}+ visitors in each: change ≤ −{bad} ✖, ≤ −{warn} ▲, ≥ +{warn} ✔ (the {maxRising} busiest)",
   thresholds: TREND,
   messages: ["trend.missing", "trend.falling", "trend.todo", "trend.rising", "trend.stable", "common.more"],
   run(ctx) {
     const products = ctx.products;
     if (!products) return [];
     if (!products.hasTrend) {
-      return [makeFinding(this, { status: "info", subjectType: "product", metric: "conversionTrend", format: "percent", message: ctx.t("trend.missing") })];
+      return [
+        makeFinding(this, {
+          status: "info",
+          subjectType: "product",
+          metric: "conversionTrend",
+          format: "percent",
+          message: ctx.t("trend.missing"),
+        }),
+      ];
     }
     const falling = new TopList(TREND.maxFalling.value);
     const rising: Rising[] = [];
@@ -57,7 +70,15 @@ export const productConversionTrend = defineRule({
       );
     }
     if (out.length === 0) {
-      out.push(makeFinding(this, { status: "good", subjectType: "product", metric: "conversionTrend", format: "percent", message: ctx.t("trend.stable") }));
+      out.push(
+        makeFinding(this, {
+          status: "good",
+          subjectType: "product",
+          metric: "conversionTrend",
+          format: "percent",
+          message: ctx.t("trend.stable"),
+        }),
+      );
     }
     return out;
   },
@@ -75,27 +96,42 @@ function conversionChange(p: Subject): { c0: number; c1: number; v1: number; cha
   return { c0, c1, v1, change: stable(c1 / c0 - 1) };
 }
 
-function offerFalling(rule: Rule, ctx: RuleContext, products: Group, falling: TopList, p: Subject, c: { c0: number; c1: number; v1: number; change: number }): void {
+function offerFalling(
+  rule: Rule,
+  ctx: RuleContext,
+  products: Group,
+  falling: TopList,
+  p: Subject,
+  c: { c0: number; c1: number; v1: number; change: number },
+): void {
   const { c0, c1, v1, change } = c;
   const status: Judged = change <= -TREND.bad.value ? "bad" : "warn";
   const aov = p.recent!.aov() ?? p.totals.aov() ?? ctx.shop?.totals.aov() ?? null;
   const impact = aov !== null ? (c0 - c1) * (v1 / products.windowDays) * aov : null;
   if (!falling.wants(impact, p.name)) return;
-  falling.add(lazy(impact, p.name, () => {
-    const params = { name: p.name, before: ctx.pct(c0), value: ctx.pct(c1), change: ctx.pct(-change), money: impact !== null ? ctx.money(impact) : "—" };
-    return makeFinding(rule, {
-      status,
-      subject: p.name,
-      subjectType: "product",
-      metric: "conversionTrend",
-      value: c1,
-      benchmark: c0,
-      format: "percent",
-      impact,
-      message: ctx.t("trend.falling", params),
-      todo: ctx.t("trend.todo", params),
-    });
-  }));
+  falling.add(
+    lazy(impact, p.name, () => {
+      const params = {
+        name: p.name,
+        before: ctx.pct(c0),
+        value: ctx.pct(c1),
+        change: ctx.pct(-change),
+        money: impact !== null ? ctx.money(impact) : "—",
+      };
+      return makeFinding(rule, {
+        status,
+        subject: p.name,
+        subjectType: "product",
+        metric: "conversionTrend",
+        value: c1,
+        benchmark: c0,
+        format: "percent",
+        impact,
+        message: ctx.t("trend.falling", params),
+        todo: ctx.t("trend.todo", params),
+      });
+    }),
+  );
 }
 
 function median(values: number[]): number {
@@ -116,7 +152,8 @@ export const priceConversionQuadrant = defineRule({
   id: "price-conversion-quadrant",
   area: "products",
   needs: { kinds: ["products"], fields: ["visitors", "paidBuyers", "price", "sales"] },
-  summary: "price and conversion both above the medians ✔ (the {maxStars} busiest), both below ▲ (the {maxWeak} busiest); needs {minProducts}+ products with {minVisitors}+ visitors",
+  summary:
+    "price and conversion both above the medians ✔ (the {maxStars} busiest), both below ▲ (the {maxWeak} busiest); needs {minProducts}+ products with {minVisitors}+ visitors",
   thresholds: QUADRANT,
   messages: ["quadrant.missing", "quadrant.star", "quadrant.todoStar", "quadrant.weak", "quadrant.todoWeak"],
   run(ctx) {
@@ -132,22 +169,62 @@ export const priceConversionQuadrant = defineRule({
       judged.push({ p, price, conv, visitors });
     }
     if (judged.length < QUADRANT.minProducts.value) {
-      return [makeFinding(this, { status: "info", subjectType: "product", metric: "price", format: "currency", message: ctx.t("quadrant.missing", { count: QUADRANT.minProducts.value }) })];
+      return [
+        makeFinding(this, {
+          status: "info",
+          subjectType: "product",
+          metric: "price",
+          format: "currency",
+          message: ctx.t("quadrant.missing", { count: QUADRANT.minProducts.value }),
+        }),
+      ];
     }
     const midPrice = median(judged.map((j) => j.price));
     const midConv = median(judged.map((j) => j.conv));
     const busiest = (a: { visitors: number }, b: { visitors: number }) => b.visitors - a.visitors;
-    const stars = firstN(judged.filter((j) => j.price > midPrice && j.conv > midConv), QUADRANT.maxStars.value, busiest);
-    const weak = firstN(judged.filter((j) => j.price < midPrice && j.conv < midConv), QUADRANT.maxWeak.value, busiest);
+    const stars = firstN(
+      judged.filter((j) => j.price > midPrice && j.conv > midConv),
+      QUADRANT.maxStars.value,
+      busiest,
+    );
+    const weak = firstN(
+      judged.filter((j) => j.price < midPrice && j.conv < midConv),
+      QUADRANT.maxWeak.value,
+      busiest,
+    );
     const out: Draft[] = [];
     const base = { midPrice: ctx.money(midPrice), midConv: ctx.pct(midConv) };
     for (const s of stars) {
       const params = { ...base, name: s.p.name, price: ctx.money(s.price), value: ctx.pct(s.conv) };
-      out.push(makeFinding(this, { status: "good", subject: s.p.name, subjectType: "product", metric: "quadrantConversion", value: s.conv, benchmark: midConv, format: "percent", message: ctx.t("quadrant.star", params), todo: ctx.t("quadrant.todoStar", params) }));
+      out.push(
+        makeFinding(this, {
+          status: "good",
+          subject: s.p.name,
+          subjectType: "product",
+          metric: "quadrantConversion",
+          value: s.conv,
+          benchmark: midConv,
+          format: "percent",
+          message: ctx.t("quadrant.star", params),
+          todo: ctx.t("quadrant.todoStar", params),
+        }),
+      );
     }
     for (const w of weak) {
       const params = { ...base, name: w.p.name, price: ctx.money(w.price), value: ctx.pct(w.conv) };
-      out.push(makeFinding(this, { status: "warn", subject: w.p.name, subjectType: "product", metric: "quadrantConversion", value: w.conv, benchmark: midConv, format: "percent", message: ctx.t("quadrant.weak", params), todo: ctx.t("quadrant.todoWeak", params) }));
+      out.push(
+        makeFinding(this, {
+          status: "warn",
+          subject: w.p.name,
+          subjectType: "product",
+          metric: "quadrantConversion",
+          value: w.conv,
+          benchmark: midConv,
+          format: "percent",
+          message: ctx.t("quadrant.weak", params),
+          todo: ctx.t("quadrant.todoWeak", params),
+        }),
+      );
     }
     return out;
   },
@@ -194,12 +271,28 @@ export const aovVsHero = defineRule({
     const wanted = ctx.settings.heroProduct;
     const hero = findHero(products, wanted);
     if (hero === "not-found") {
-      return [makeFinding(this, { status: "info", subjectType: "product", metric: "aovHeroRatio", format: "ratio", message: ctx.t("hero.notFound", { name: wanted ?? "" }) })];
+      return [
+        makeFinding(this, {
+          status: "info",
+          subjectType: "product",
+          metric: "aovHeroRatio",
+          format: "ratio",
+          message: ctx.t("hero.notFound", { name: wanted ?? "" }),
+        }),
+      ];
     }
     const heroAov = hero?.totals.aov() ?? null;
     const r = heroAov !== null ? stable(shopAov / heroAov) : NaN;
     if (!hero || heroAov === null || heroAov <= 0 || !Number.isFinite(r)) {
-      return [makeFinding(this, { status: "info", subjectType: "product", metric: "aovHeroRatio", format: "ratio", message: ctx.t("hero.missing") })];
+      return [
+        makeFinding(this, {
+          status: "info",
+          subjectType: "product",
+          metric: "aovHeroRatio",
+          format: "ratio",
+          message: ctx.t("hero.missing"),
+        }),
+      ];
     }
     const want = ctx.settings.aovHeroRatio;
     const status: Judged = r >= want ? "good" : "warn";
@@ -233,7 +326,11 @@ export const aovVsHero = defineRule({
 });
 
 const ZERO_SALES = {
-  badVisitors: fixed(100, "visitors", "a product with visitors and no sales is ▲, ✖ from this many visitors over the period"),
+  badVisitors: fixed(
+    100,
+    "visitors",
+    "a product with visitors and no sales is ▲, ✖ from this many visitors over the period",
+  ),
   maxProducts: MAX_SUBJECT_FINDINGS,
 };
 
@@ -242,7 +339,8 @@ export const zeroSalesProducts = defineRule({
   id: "zero-sales-products",
   area: "products",
   needs: { kinds: ["products"], fields: ["visitors", "sales", "paidBuyers"] },
-  summary: "visitors but no sales: ▲, ✖ from {badVisitors} visitors; the {maxProducts} with most money at stake are listed",
+  summary:
+    "visitors but no sales: ▲, ✖ from {badVisitors} visitors; the {maxProducts} with most money at stake are listed",
   thresholds: ZERO_SALES,
   messages: ["zeroSales.found", "zeroSales.todo", "zeroSales.none", "common.more"],
   run(ctx) {
@@ -262,32 +360,51 @@ export const zeroSalesProducts = defineRule({
       const status: Judged = visitors >= ZERO_SALES.badVisitors.value ? "bad" : "warn";
       const aov = p.totals.price() ?? shopAov;
       const impact = shopConv !== null && aov !== null ? (visitors / products.dayCount) * shopConv * aov : null;
-      if (drafts.wants(impact, p.name)) drafts.add(lazy(impact, p.name, () => {
-        const params = { name: p.name, visitors: ctx.fmt(visitors, 0), money: impact !== null ? ctx.money(impact) : "—" };
-        return makeFinding(this, {
-          status,
-          subject: p.name,
-          subjectType: "product",
-          metric: "visitors",
-          value: visitors,
-          benchmark: null,
-          format: "integer",
-          impact,
-          message: ctx.t("zeroSales.found", params),
-          todo: ctx.t("zeroSales.todo", params),
-        });
-      }));
+      if (drafts.wants(impact, p.name))
+        drafts.add(
+          lazy(impact, p.name, () => {
+            const params = {
+              name: p.name,
+              visitors: ctx.fmt(visitors, 0),
+              money: impact !== null ? ctx.money(impact) : "—",
+            };
+            return makeFinding(this, {
+              status,
+              subject: p.name,
+              subjectType: "product",
+              metric: "visitors",
+              value: visitors,
+              benchmark: null,
+              format: "integer",
+              impact,
+              message: ctx.t("zeroSales.found", params),
+              todo: ctx.t("zeroSales.todo", params),
+            });
+          }),
+        );
     }
     if (judged === 0) return [];
     if (drafts.isEmpty()) {
-      return [makeFinding(this, { status: "good", subjectType: "product", metric: "visitors", format: "integer", message: ctx.t("zeroSales.none") })];
+      return [
+        makeFinding(this, {
+          status: "good",
+          subjectType: "product",
+          metric: "visitors",
+          format: "integer",
+          message: ctx.t("zeroSales.none"),
+        }),
+      ];
     }
     return drafts.drafts(this, ctx, "product");
   },
 });
 
 const PRESALE = {
-  benchmark: fromSetting("peerPayConversion", "share", "order conversion at or above the peer (else the shop's) pay conversion is ✔, below ▲"),
+  benchmark: fromSetting(
+    "peerPayConversion",
+    "share",
+    "order conversion at or above the peer (else the shop's) pay conversion is ✔, below ▲",
+  ),
   maxProducts: MAX_SUBJECT_FINDINGS,
 };
 
@@ -296,7 +413,8 @@ export const presaleConversion = defineRule({
   id: "presale-conversion",
   area: "conversion",
   needs: { kinds: ["products"], fields: ["product", "presale", "visitors", "orderBuyers"] },
-  summary: "order conversion ≥ {benchmark} (or the shop's conversion) ✔, below ▲; the {maxProducts} with most money at stake are listed",
+  summary:
+    "order conversion ≥ {benchmark} (or the shop's conversion) ✔, below ▲; the {maxProducts} with most money at stake are listed",
   thresholds: PRESALE,
   messages: ["presale.missing", "presale.noBenchmark", "presale.good", "presale.low", "presale.todo", "common.more"],
   run(ctx) {
@@ -313,20 +431,46 @@ export const presaleConversion = defineRule({
   },
 });
 
-function presaleFinding(rule: Rule, ctx: RuleContext, products: Group, p: Subject, benchmark: number | null): Draft | null {
+function presaleFinding(
+  rule: Rule,
+  ctx: RuleContext,
+  products: Group,
+  p: Subject,
+  benchmark: number | null,
+): Draft | null {
   const visitors = p.totals.get("visitors");
   if (visitors === null || visitors <= 0) return null;
   const oc = p.totals.orderConversion();
   if (oc === null) {
-    return makeFinding(rule, { status: "info", subject: p.name, subjectType: "product", metric: "orderConversion", format: "percent", message: ctx.t("presale.missing", { name: p.name }) });
+    return makeFinding(rule, {
+      status: "info",
+      subject: p.name,
+      subjectType: "product",
+      metric: "orderConversion",
+      format: "percent",
+      message: ctx.t("presale.missing", { name: p.name }),
+    });
   }
   if (benchmark === null) {
-    return makeFinding(rule, { status: "info", subject: p.name, subjectType: "product", metric: "orderConversion", value: oc, format: "percent", message: ctx.t("presale.noBenchmark", { name: p.name, value: ctx.pct(oc) }) });
+    return makeFinding(rule, {
+      status: "info",
+      subject: p.name,
+      subjectType: "product",
+      metric: "orderConversion",
+      value: oc,
+      format: "percent",
+      message: ctx.t("presale.noBenchmark", { name: p.name, value: ctx.pct(oc) }),
+    });
   }
   const status: Judged = stable(oc) >= stable(benchmark) ? "good" : "warn";
   const aov = p.totals.price() ?? ctx.shop?.totals.aov() ?? null;
   const impact = status === "warn" && aov !== null ? (benchmark - oc) * (visitors / products.dayCount) * aov : null;
-  const params = { name: p.name, value: ctx.pct(oc), benchmark: ctx.pct(benchmark), money: impact !== null ? ctx.money(impact) : "—" };
+  const params = {
+    name: p.name,
+    value: ctx.pct(oc),
+    benchmark: ctx.pct(benchmark),
+    money: impact !== null ? ctx.money(impact) : "—",
+  };
   return makeFinding(rule, {
     status,
     subject: p.name,
@@ -350,9 +494,18 @@ export const topProductReviews = defineRule({
   id: "top-product-reviews",
   area: "reputation",
   needs: { kinds: ["shop-daily", "products"], fields: ["badReviews", "visitors"] },
-  summary: "new bad reviews on the {topProducts} highest-traffic products ✖, none ✔; the shop's new low-score buyers yesterday ▲, none ✔",
+  summary:
+    "new bad reviews on the {topProducts} highest-traffic products ✖, none ✔; the shop's new low-score buyers yesterday ▲, none ✔",
   thresholds: REVIEWS,
-  messages: ["reviews.shopClean", "reviews.shopBad", "reviews.todoShop", "reviews.check", "reviews.clean", "reviews.bad", "reviews.todo"],
+  messages: [
+    "reviews.shopClean",
+    "reviews.shopBad",
+    "reviews.todoShop",
+    "reviews.check",
+    "reviews.clean",
+    "reviews.bad",
+    "reviews.todo",
+  ],
   run(ctx) {
     const out: Draft[] = [];
     const shopDraft = shopReviews(this, ctx);
@@ -363,7 +516,15 @@ export const topProductReviews = defineRule({
     if (top.length === 0) return out;
     const hasReviews = top.some((p) => p.totals.get("badReviews") !== null);
     if (!hasReviews) {
-      out.push(makeFinding(this, { status: "info", subjectType: "product", metric: "badReviews", format: "integer", message: ctx.t("reviews.check", { names: top.map((p) => p.name).join(", ") }) }));
+      out.push(
+        makeFinding(this, {
+          status: "info",
+          subjectType: "product",
+          metric: "badReviews",
+          format: "integer",
+          message: ctx.t("reviews.check", { names: top.map((p) => p.name).join(", ") }),
+        }),
+      );
       return out;
     }
     for (const p of top) {
@@ -397,5 +558,13 @@ function shopReviews(rule: Rule, ctx: RuleContext): Draft | null {
   const count = last.totals.get("badReviews")!;
   const status: Judged = count > 0 ? "warn" : "good";
   const params = { date: last.date!, count: ctx.fmt(count, 0) };
-  return makeFinding(rule, { status, metric: "badReviews", value: count, benchmark: 0, format: "integer", message: ctx.t(status === "good" ? "reviews.shopClean" : "reviews.shopBad", params), todo: ctx.t("reviews.todoShop", params) });
+  return makeFinding(rule, {
+    status,
+    metric: "badReviews",
+    value: count,
+    benchmark: 0,
+    format: "integer",
+    message: ctx.t(status === "good" ? "reviews.shopClean" : "reviews.shopBad", params),
+    todo: ctx.t("reviews.todoShop", params),
+  });
 }

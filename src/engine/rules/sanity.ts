@@ -22,7 +22,7 @@ function unknownReason(ctx: RuleContext, table: RecognizedTable): string {
 
 export const ISSUE_WORDING: Partial<Record<IssueCode, MessageKey>> = {
   "not-a-number": "sanity.not-a-number",
-  "negative": "sanity.negative",
+  negative: "sanity.negative",
   "buyers-exceed-visitors": "sanity.buyers-exceed-visitors",
   "duplicate-date": "sanity.duplicate-date",
   "totals-row": "sanity.totals-row",
@@ -55,16 +55,31 @@ export const ISSUE_WORDING: Partial<Record<IssueCode, MessageKey>> = {
 
 /** The level of an issue, as documented next to its code (recognition's codes and the value checks'). */
 function levelOf(code: IssueCode): Status {
-  const level: string = code in RECOGNITION_ISSUE_CODES ? RECOGNITION_ISSUE_CODES[code as RecognitionIssueCode].level : VALUE_ISSUE_CODES[code as keyof typeof VALUE_ISSUE_CODES].level;
+  const level: string =
+    code in RECOGNITION_ISSUE_CODES
+      ? RECOGNITION_ISSUE_CODES[code as RecognitionIssueCode].level
+      : VALUE_ISSUE_CODES[code as keyof typeof VALUE_ISSUE_CODES].level;
   return level === "info" ? "info" : level === "bad" ? "bad" : "warn";
 }
 
 /** Fields compared between a totals row and the sum of rows. */
-const TOTAL_FIELDS = ["visitors", "sales", "paidBuyers", "pageviews", "spend", "clicks", "impressions"] as const satisfies readonly MetricName[];
+const TOTAL_FIELDS = [
+  "visitors",
+  "sales",
+  "paidBuyers",
+  "pageviews",
+  "spend",
+  "clicks",
+  "impressions",
+] as const satisfies readonly MetricName[];
 
 const SANITY = {
-  totalsTolerance: fixed(0.01, "share", "relative difference tolerated between a pasted totals row and the sum of the rows (rounding in exports)"),
-  cellsNamed: fixed(3, "cells", "cells named in one finding before \"…\""),
+  totalsTolerance: fixed(
+    0.01,
+    "share",
+    "relative difference tolerated between a pasted totals row and the sum of the rows (rounding in exports)",
+  ),
+  cellsNamed: fixed(3, "cells", 'cells named in one finding before "…"'),
 };
 
 function where(issue: RecognitionIssue): string {
@@ -76,9 +91,19 @@ export const dataSanity = defineRule({
   id: "data-sanity",
   area: "data",
   needs: { kinds: [], fields: [] },
-  summary: "wrong numbers (buyers > visitors, negatives, rate ≠ counts, totals ≠ rows beyond {totalsTolerance}) ✖ or ▲; unreadable cells ▲; unrecognised sheets ℹ",
+  summary:
+    "wrong numbers (buyers > visitors, negatives, rate ≠ counts, totals ≠ rows beyond {totalsTolerance}) ✖ or ▲; unreadable cells ▲; unrecognised sheets ℹ",
   thresholds: SANITY,
-  messages: [...new Set(Object.values(ISSUE_WORDING)), "sanity.other", "sanity.todo", "sanity.unknownTable", "sanity.clean", "sanity.noTables", "sanity.totalsDiffer", "sanity.todoTotals"],
+  messages: [
+    ...new Set(Object.values(ISSUE_WORDING)),
+    "sanity.other",
+    "sanity.todo",
+    "sanity.unknownTable",
+    "sanity.clean",
+    "sanity.noTables",
+    "sanity.totalsDiffer",
+    "sanity.todoTotals",
+  ],
   run(ctx) {
     const groups = issueGroups(ctx);
     const out: Draft[] = [];
@@ -87,21 +112,58 @@ export const dataSanity = defineRule({
     }
     // Repeated tabs and metrics counted once per parent (src/engine/duplicates.ts, grain.ts).
     for (const note of ctx.dataNotes) {
-      out.push(makeFinding(this, { status: note.status, subject: note.sheet, subjectType: "sheet", metric: "dataIssues", value: note.count, benchmark: note.status === "info" ? null : 0, format: "integer", message: note.message }));
+      out.push(
+        makeFinding(this, {
+          status: note.status,
+          subject: note.sheet,
+          subjectType: "sheet",
+          metric: "dataIssues",
+          value: note.count,
+          benchmark: note.status === "info" ? null : 0,
+          format: "integer",
+          message: note.message,
+        }),
+      );
     }
     for (const table of ctx.tables) {
       if (table.kind === "unknown") {
-        out.push(makeFinding(this, { status: "info", subject: table.sheet, subjectType: "sheet", metric: "dataIssues", format: "integer", message: ctx.t("sanity.unknownTable", { sheet: table.sheet, reason: unknownReason(ctx, table) }) }));
+        out.push(
+          makeFinding(this, {
+            status: "info",
+            subject: table.sheet,
+            subjectType: "sheet",
+            metric: "dataIssues",
+            format: "integer",
+            message: ctx.t("sanity.unknownTable", { sheet: table.sheet, reason: unknownReason(ctx, table) }),
+          }),
+        );
         continue;
       }
       out.push(...checkTotals(this, ctx, table));
     }
     const known = ctx.tables.some((t) => t.kind !== "unknown");
     if (known && !out.some((d) => d.finding.status === "bad" || d.finding.status === "warn")) {
-      out.push(makeFinding(this, { status: "good", metric: "dataIssues", value: 0, benchmark: 0, format: "integer", message: ctx.t("sanity.clean") }));
+      out.push(
+        makeFinding(this, {
+          status: "good",
+          metric: "dataIssues",
+          value: 0,
+          benchmark: 0,
+          format: "integer",
+          message: ctx.t("sanity.clean"),
+        }),
+      );
     }
     if (ctx.tables.length === 0) {
-      out.push(makeFinding(this, { status: "info", subjectType: "sheet", metric: "dataIssues", format: "integer", message: ctx.t("sanity.noTables") }));
+      out.push(
+        makeFinding(this, {
+          status: "info",
+          subjectType: "sheet",
+          metric: "dataIssues",
+          format: "integer",
+          message: ctx.t("sanity.noTables"),
+        }),
+      );
     }
     return out;
   },
@@ -148,7 +210,21 @@ function issueFinding(rule: Rule, ctx: RuleContext, list: RecognitionIssue[]): D
 }
 
 /** Count and money fields that can never be negative. */
-const NON_NEGATIVE = ["visitors", "pageviews", "sales", "paidBuyers", "orderBuyers", "detailVisitors", "units", "orders", "impressions", "clicks", "spend", "adSales", "consultations"];
+const NON_NEGATIVE = [
+  "visitors",
+  "pageviews",
+  "sales",
+  "paidBuyers",
+  "orderBuyers",
+  "detailVisitors",
+  "units",
+  "orders",
+  "impressions",
+  "clicks",
+  "spend",
+  "adSales",
+  "consultations",
+];
 /** Counts that cannot exceed the visitors of the same row. */
 const WITHIN_VISITORS = ["paidBuyers", "orderBuyers"];
 
@@ -171,20 +247,47 @@ export function valueChecks(table: RecognizedTable): RecognitionIssue[] {
     const sheetRow = table.rowNumbers[i];
     for (const f of negativeFields) {
       const v = num(row, f);
-      if (v !== null && v < 0) out.push({ sheet: table.sheet, row: sheetRow, column: cols[f], field: f, code: "negative", message: `${f} is negative`, text: String(v) });
+      if (v !== null && v < 0)
+        out.push({
+          sheet: table.sheet,
+          row: sheetRow,
+          column: cols[f],
+          field: f,
+          code: "negative",
+          message: `${f} is negative`,
+          text: String(v),
+        });
     }
     const visitors = num(row, "visitors");
     if (visitors !== null) {
       for (const f of withinFields) {
         const v = num(row, f);
-        if (v !== null && v > visitors) out.push({ sheet: table.sheet, row: sheetRow, column: cols[f], field: f, code: "buyers-exceed-visitors", message: `${f} ${v} > visitors ${visitors}`, text: String(v) });
+        if (v !== null && v > visitors)
+          out.push({
+            sheet: table.sheet,
+            row: sheetRow,
+            column: cols[f],
+            field: f,
+            code: "buyers-exceed-visitors",
+            message: `${f} ${v} > visitors ${visitors}`,
+            text: String(v),
+          });
       }
     }
     if (seen && typeof row.date === "string") {
       let key = `${row.date}\u0000${keyField ? String(row[keyField] ?? "") : ""}\u0000${entity ? String(row[entity] ?? "") : ""}`;
       // SKU rows of one product share its id: a row is the product and its SKU.
       if (childField) key += `\u0000${String(row[childField] ?? "")}`;
-      if (seen.has(key)) out.push({ sheet: table.sheet, row: sheetRow, column: cols.date, field: "date", code: "duplicate-date", message: `${row.date} appears twice`, text: row.date });
+      if (seen.has(key))
+        out.push({
+          sheet: table.sheet,
+          row: sheetRow,
+          column: cols.date,
+          field: "date",
+          code: "duplicate-date",
+          message: `${row.date} appears twice`,
+          text: row.date,
+        });
       else seen.add(key);
     }
   }
@@ -211,7 +314,14 @@ function checkTotals(rule: Rule, ctx: RuleContext, table: RecognizedTable): Draf
       if (diff <= SANITY.totalsTolerance.value) continue;
       const column = table.columnIndex[field];
       const cell = column ? `${columnLetter(column)}${totals.row}` : `${totals.row}`;
-      const params = { sheet: table.sheet, cell, label: totals.label, field: ctx.t(`metric.${field}`), stated: ctx.fmt(stated), sum: ctx.fmt(sum) };
+      const params = {
+        sheet: table.sheet,
+        cell,
+        label: totals.label,
+        field: ctx.t(`metric.${field}`),
+        stated: ctx.fmt(stated),
+        sum: ctx.fmt(sum),
+      };
       out.push(
         makeFinding(rule, {
           status: "warn",

@@ -21,7 +21,11 @@ export function salesFactors(t: Totals, days: number): { visitors: number; conve
 }
 
 const PAY_CONVERSION = {
-  peer: fromSetting("peerPayConversion", "share", "the peer pay conversion (else the export's peer column): at or above ✔, below ✖"),
+  peer: fromSetting(
+    "peerPayConversion",
+    "share",
+    "the peer pay conversion (else the export's peer column): at or above ✔, below ✖",
+  ),
   minVisitors: MIN_VISITORS,
   maxProducts: MAX_SUBJECT_FINDINGS,
 };
@@ -30,19 +34,48 @@ const PAY_CONVERSION = {
 export const payConversionVsPeer = defineRule({
   id: "pay-conversion-vs-peer",
   area: "conversion",
-  needs: { kinds: ["shop-daily", "traffic-sources", "products"], fields: ["visitors", "paidBuyers", "sales", "peerPayConversion"] },
-  summary: "≥ {peer} ✔, below ✖; products need {minVisitors}+ visitors, the {maxProducts} with most money at stake are listed",
+  needs: {
+    kinds: ["shop-daily", "traffic-sources", "products"],
+    fields: ["visitors", "paidBuyers", "sales", "peerPayConversion"],
+  },
+  summary:
+    "≥ {peer} ✔, below ✖; products need {minVisitors}+ visitors, the {maxProducts} with most money at stake are listed",
   thresholds: PAY_CONVERSION,
-  messages: ["payConv.missingData", "payConv.missingPeer", "payConv.shopGood", "payConv.shopBad", "payConv.shopBadNoAov", "payConv.todoShop", "payConv.productBad", "payConv.todoProduct", "common.more"],
+  messages: [
+    "payConv.missingData",
+    "payConv.missingPeer",
+    "payConv.shopGood",
+    "payConv.shopBad",
+    "payConv.shopBadNoAov",
+    "payConv.todoShop",
+    "payConv.productBad",
+    "payConv.todoProduct",
+    "common.more",
+  ],
   run(ctx) {
     const shop = ctx.shop;
     const conv = shop?.totals.payConversion() ?? null;
     if (!shop || conv === null) {
-      return [makeFinding(this, { status: "info", metric: "payConversion", format: "percent", message: ctx.t("payConv.missingData") })];
+      return [
+        makeFinding(this, {
+          status: "info",
+          metric: "payConversion",
+          format: "percent",
+          message: ctx.t("payConv.missingData"),
+        }),
+      ];
     }
     const peer = ctx.peer.payConversion;
     if (peer === null) {
-      return [makeFinding(this, { status: "info", metric: "payConversion", value: conv, format: "percent", message: ctx.t("payConv.missingPeer", { value: ctx.pct(conv) }) })];
+      return [
+        makeFinding(this, {
+          status: "info",
+          metric: "payConversion",
+          value: conv,
+          format: "percent",
+          message: ctx.t("payConv.missingPeer", { value: ctx.pct(conv) }),
+        }),
+      ];
     }
     return [payConversionShop(this, ctx, shop, conv, peer), ...payConversionProducts(this, ctx, shop, peer)];
   },
@@ -83,20 +116,28 @@ function payConversionProducts(rule: Rule, ctx: RuleContext, shop: ShopSummary, 
     if (pc === 0 && (p.totals.get("sales") ?? 0) === 0) continue;
     const aov = p.totals.aov() ?? shop.totals.aov();
     const money = aov !== null ? (peer - pc) * (visitors / products.dayCount) * aov : null;
-    if (below.wants(money, p.name)) below.add(lazy(money, p.name, () =>
-      makeFinding(rule, {
-        status: "bad",
-        subject: p.name,
-        subjectType: "product",
-        metric: "payConversion",
-        value: pc,
-        benchmark: peer,
-        format: "percent",
-        impact: money,
-        message: ctx.t("payConv.productBad", { name: p.name, value: ctx.pct(pc), peer: ctx.pct(peer), money: money !== null ? ctx.money(money) : "—" }),
-        todo: ctx.t("payConv.todoProduct", { name: p.name, money: money !== null ? ctx.money(money) : "—" }),
-      }),
-    ));
+    if (below.wants(money, p.name))
+      below.add(
+        lazy(money, p.name, () =>
+          makeFinding(rule, {
+            status: "bad",
+            subject: p.name,
+            subjectType: "product",
+            metric: "payConversion",
+            value: pc,
+            benchmark: peer,
+            format: "percent",
+            impact: money,
+            message: ctx.t("payConv.productBad", {
+              name: p.name,
+              value: ctx.pct(pc),
+              peer: ctx.pct(peer),
+              money: money !== null ? ctx.money(money) : "—",
+            }),
+            todo: ctx.t("payConv.todoProduct", { name: p.name, money: money !== null ? ctx.money(money) : "—" }),
+          }),
+        ),
+      );
   }
   return below.drafts(rule, ctx, "product");
 }
@@ -114,7 +155,15 @@ export const salesChangeDrivers = defineRule({
   needs: { kinds: ["shop-daily"], fields: ["date", "visitors", "paidBuyers", "sales"] },
   summary: "last {window} days vs the {window} before: drop ≥ {dropBad} ✖, ≥ {dropWarn} ▲",
   thresholds: SALES_CHANGE,
-  messages: ["salesChange.missing", "salesChange.good", "salesChange.drop", "salesChange.todo", "factor.visitors", "factor.conversion", "factor.aov"],
+  messages: [
+    "salesChange.missing",
+    "salesChange.good",
+    "salesChange.drop",
+    "salesChange.todo",
+    "factor.visitors",
+    "factor.conversion",
+    "factor.aov",
+  ],
   run(ctx) {
     const shop = ctx.shop;
     if (!shop || shop.from !== "shop-daily") return [];
@@ -123,7 +172,14 @@ export const salesChangeDrivers = defineRule({
     const f1 = w && salesFactors(w.recent, days);
     const f0 = w && salesFactors(w.previous, days);
     if (!w || !f1 || !f0) {
-      return [makeFinding(this, { status: "info", metric: "salesPerDay", format: "currency", message: ctx.t("salesChange.missing", windowParams(days)) })];
+      return [
+        makeFinding(this, {
+          status: "info",
+          metric: "salesPerDay",
+          format: "currency",
+          message: ctx.t("salesChange.missing", windowParams(days)),
+        }),
+      ];
     }
     const s1 = f1.visitors * f1.conversion * f1.aov;
     const s0 = f0.visitors * f0.conversion * f0.aov;
@@ -134,8 +190,11 @@ export const salesChangeDrivers = defineRule({
       aov: f1.visitors * f1.conversion * (f1.aov - f0.aov),
     };
     const change = s0 > 0 ? stable(s1 / s0 - 1) : 0;
-    const status: Status = change <= -SALES_CHANGE.dropBad.value ? "bad" : change <= -SALES_CHANGE.dropWarn.value ? "warn" : "good";
-    const worst = (Object.keys(effects) as (keyof typeof effects)[]).reduce((a, b) => (effects[b] < effects[a] ? b : a));
+    const status: Status =
+      change <= -SALES_CHANGE.dropBad.value ? "bad" : change <= -SALES_CHANGE.dropWarn.value ? "warn" : "good";
+    const worst = (Object.keys(effects) as (keyof typeof effects)[]).reduce((a, b) =>
+      effects[b] < effects[a] ? b : a,
+    );
     const best = (Object.keys(effects) as (keyof typeof effects)[]).reduce((a, b) => (effects[b] > effects[a] ? b : a));
     const impact = status === "good" ? null : -effects[worst];
     const params = {
@@ -235,9 +294,21 @@ export const visitDepth = defineRule({
 });
 
 const TARGET = {
-  target: fromSetting("monthlyTarget", "money", "the month's sales target; each day's share is target ÷ days in the month"),
-  dayWarn: fixed(0.8, "share", "yesterday's sales at or above this share of the day's target is ▲ (below ✖, at 100 % ✔)"),
-  paceWarn: fixed(0.9, "share", "month-to-date sales at or above this share of what is due by now is ▲ (below ✖, at 100 % ✔)"),
+  target: fromSetting(
+    "monthlyTarget",
+    "money",
+    "the month's sales target; each day's share is target ÷ days in the month",
+  ),
+  dayWarn: fixed(
+    0.8,
+    "share",
+    "yesterday's sales at or above this share of the day's target is ▲ (below ✖, at 100 % ✔)",
+  ),
+  paceWarn: fixed(
+    0.9,
+    "share",
+    "month-to-date sales at or above this share of what is due by now is ▲ (below ✖, at 100 % ✔)",
+  ),
 };
 
 /** The daily-target figures for the month of the last dated day. */
@@ -261,16 +332,36 @@ export const dailyTarget = defineRule({
   id: "daily-target",
   area: "sales",
   needs: { kinds: ["shop-daily"], fields: ["date", "sales"] },
-  summary: "yesterday ≥ {target} ÷ days in month ✔, ≥ {dayWarn} ▲, below ✖; month pace ≥ 100 % ✔, ≥ {paceWarn} ▲, below ✖",
+  summary:
+    "yesterday ≥ {target} ÷ days in month ✔, ≥ {dayWarn} ▲, below ✖; month pace ≥ 100 % ✔, ≥ {paceWarn} ▲, below ✖",
   thresholds: TARGET,
-  messages: ["target.missing", "target.dayGood", "target.dayMiss", "target.todoDay", "target.paceGood", "target.paceBehind", "target.monthMissed", "target.todoPace"],
+  messages: [
+    "target.missing",
+    "target.dayGood",
+    "target.dayMiss",
+    "target.todoDay",
+    "target.paceGood",
+    "target.paceBehind",
+    "target.monthMissed",
+    "target.todoPace",
+  ],
   run(ctx) {
     const shop = ctx.shop;
-    const dated = shop && shop.from === "shop-daily" ? shop.days.filter((d) => d.date !== null && d.totals.get("sales") !== null) : [];
+    const dated =
+      shop && shop.from === "shop-daily"
+        ? shop.days.filter((d) => d.date !== null && d.totals.get("sales") !== null)
+        : [];
     if (dated.length === 0) return [];
     const target = ctx.settings.monthlyTarget;
     if (target === null) {
-      return [makeFinding(this, { status: "info", metric: "dailySales", format: "currency", message: ctx.t("target.missing") })];
+      return [
+        makeFinding(this, {
+          status: "info",
+          metric: "dailySales",
+          format: "currency",
+          message: ctx.t("target.missing"),
+        }),
+      ];
     }
     const { lastDate, share, yesterday, toDate, due, remaining, neededPerDay } = targetFigures(dated, target);
     const dayRatio = stable(yesterday / share);
@@ -306,7 +397,10 @@ export const dailyTarget = defineRule({
         benchmark: 1,
         format: "percent",
         impact: paceImpact,
-        message: ctx.t(paceStatus === "good" ? "target.paceGood" : remaining > 0 ? "target.paceBehind" : "target.monthMissed", params),
+        message: ctx.t(
+          paceStatus === "good" ? "target.paceGood" : remaining > 0 ? "target.paceBehind" : "target.monthMissed",
+          params,
+        ),
         todo: remaining > 0 ? ctx.t("target.todoPace", params) : null,
       }),
     ];
@@ -314,9 +408,21 @@ export const dailyTarget = defineRule({
 });
 
 const VISITOR_VALUE = {
-  peer: fromSetting("peerVisitorValue", "money", "the peer visitor value (else the export's peer column): at or above ✔"),
-  warn: fixed(0.8, "share", "visitor value at or above this share of the peer value is ▲, below ✖ (the published 80 % line)"),
-  margin: fromSetting("grossMargin", "share", "visitor value × gross margin is compared with the cost per ad click: at or above ✔, below ✖"),
+  peer: fromSetting(
+    "peerVisitorValue",
+    "money",
+    "the peer visitor value (else the export's peer column): at or above ✔",
+  ),
+  warn: fixed(
+    0.8,
+    "share",
+    "visitor value at or above this share of the peer value is ▲, below ✖ (the published 80 % line)",
+  ),
+  margin: fromSetting(
+    "grossMargin",
+    "share",
+    "visitor value × gross margin is compared with the cost per ad click: at or above ✔, below ✖",
+  ),
 };
 
 /** visitor-value-vs-cost: visitor value against peers, and gross profit per visitor against its cost. */
@@ -326,7 +432,16 @@ export const visitorValueVsCost = defineRule({
   needs: { kinds: ["shop-daily", "ad-plans"], fields: ["visitors", "sales", "peerVisitorValue", "spend", "clicks"] },
   summary: "visitor value ≥ {peer} ✔, ≥ {warn} of it ▲, below ✖; value × {margin} ≥ cost per click ✔, below ✖",
   thresholds: VISITOR_VALUE,
-  messages: ["visitorValue.peerGood", "visitorValue.peerLow", "visitorValue.todoPeer", "visitorValue.missingMargin", "visitorValue.costGood", "visitorValue.costLoss", "visitorValue.todoCost", "visitorValue.missingPeer"],
+  messages: [
+    "visitorValue.peerGood",
+    "visitorValue.peerLow",
+    "visitorValue.todoPeer",
+    "visitorValue.missingMargin",
+    "visitorValue.costGood",
+    "visitorValue.costLoss",
+    "visitorValue.todoCost",
+    "visitorValue.missingPeer",
+  ],
   run(ctx) {
     const shop = ctx.shop;
     const vv = shop?.totals.visitorValue() ?? null;
@@ -337,7 +452,15 @@ export const visitorValueVsCost = defineRule({
     const cost = visitorValueCost(this, ctx, vv);
     if (cost) out.push(cost);
     if (out.length === 0) {
-      out.push(makeFinding(this, { status: "info", metric: "visitorValue", value: vv, format: "currency", message: ctx.t("visitorValue.missingPeer", { value: ctx.money(vv) }) }));
+      out.push(
+        makeFinding(this, {
+          status: "info",
+          metric: "visitorValue",
+          value: vv,
+          format: "currency",
+          message: ctx.t("visitorValue.missingPeer", { value: ctx.money(vv) }),
+        }),
+      );
     }
     return out;
   },
@@ -368,13 +491,24 @@ function visitorValueCost(rule: Rule, ctx: RuleContext, vv: number): Draft | nul
   const margin = ctx.settings.grossMargin;
   if (!plans || cost === null) return null;
   if (margin === null) {
-    return makeFinding(rule, { status: "info", metric: "visitorCost", value: cost, format: "currency", message: ctx.t("visitorValue.missingMargin", { cost: ctx.money(cost) }) });
+    return makeFinding(rule, {
+      status: "info",
+      metric: "visitorCost",
+      value: cost,
+      format: "currency",
+      message: ctx.t("visitorValue.missingMargin", { cost: ctx.money(cost) }),
+    });
   }
   const earned = vv * margin;
   const status: Status = stable(earned) >= stable(cost) ? "good" : "bad";
   const clicksPerDay = (plans.total.get("clicks") ?? 0) / plans.dayCount;
   const impact = status === "bad" ? (cost - earned) * clicksPerDay : null;
-  const params = { earned: ctx.money(earned), cost: ctx.money(cost), margin: ctx.pct(margin), money: impact !== null ? ctx.money(impact) : "" };
+  const params = {
+    earned: ctx.money(earned),
+    cost: ctx.money(cost),
+    margin: ctx.pct(margin),
+    money: impact !== null ? ctx.money(impact) : "",
+  };
   return makeFinding(rule, {
     status,
     metric: "visitorCost",
@@ -388,7 +522,11 @@ function visitorValueCost(rule: Rule, ctx: RuleContext, vv: number): Draft | nul
 }
 
 const REPURCHASE = {
-  window: fixed(WINDOW_DAYS, "days", "the last this many days are compared with the same number before (half the dates each with fewer than two windows)"),
+  window: fixed(
+    WINDOW_DAYS,
+    "days",
+    "the last this many days are compared with the same number before (half the dates each with fewer than two windows)",
+  ),
   drop: fixed(0.1, "share", "a relative fall in repurchase rate this large is ▲"),
 };
 
@@ -404,7 +542,16 @@ export const repurchase = defineRule({
     const shop = ctx.shop;
     const rate = shop?.totals.repurchaseRate() ?? null;
     if (!shop || rate === null) {
-      return shop ? [makeFinding(this, { status: "info", metric: "repurchaseRate", format: "percent", message: ctx.t("repurchase.missing") })] : [];
+      return shop
+        ? [
+            makeFinding(this, {
+              status: "info",
+              metric: "repurchaseRate",
+              format: "percent",
+              message: ctx.t("repurchase.missing"),
+            }),
+          ]
+        : [];
     }
     const dated = shop.days.filter((d) => d.date !== null && d.totals.repurchaseRate() !== null);
     const size = windowDaysFor(dated.length);
@@ -412,7 +559,15 @@ export const repurchase = defineRule({
     const r1 = w?.recent.repurchaseRate() ?? null;
     const r0 = w?.previous.repurchaseRate() ?? null;
     if (r1 === null || r0 === null || r0 === 0) {
-      return [makeFinding(this, { status: "info", metric: "repurchaseRate", value: rate, format: "percent", message: ctx.t("repurchase.noTrend", { value: ctx.pct(rate) }) })];
+      return [
+        makeFinding(this, {
+          status: "info",
+          metric: "repurchaseRate",
+          value: rate,
+          format: "percent",
+          message: ctx.t("repurchase.noTrend", { value: ctx.pct(rate) }),
+        }),
+      ];
     }
     const fall = stable(1 - r1 / r0);
     const status: Status = fall >= REPURCHASE.drop.value ? "warn" : "good";

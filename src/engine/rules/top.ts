@@ -8,7 +8,6 @@ import { makeFinding, type Draft, type RuleContext } from "./context";
 import type { Rule } from "./define";
 import { MAX_SUBJECT_FINDINGS } from "./limits";
 
-
 /** The best `max` items under `compare` (negative = first is better), in order, in one pass. */
 export class Best<T> {
   readonly items: T[] = [];
@@ -148,7 +147,13 @@ export class TopList {
 }
 
 /** The largest-impact candidates, worded, plus one info line counting (and summing) the rest. */
-export function topByImpact(rule: Rule, ctx: RuleContext, candidates: readonly Candidate[], kind: SubjectKind, max = MAX_SUBJECT_FINDINGS.value): Draft[] {
+export function topByImpact(
+  rule: Rule,
+  ctx: RuleContext,
+  candidates: readonly Candidate[],
+  kind: SubjectKind,
+  max = MAX_SUBJECT_FINDINGS.value,
+): Draft[] {
   const list = new TopList(max);
   for (const c of candidates) list.push(c);
   return list.drafts(rule, ctx, kind);

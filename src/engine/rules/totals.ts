@@ -7,8 +7,21 @@ import * as metrics from "../metrics";
 import type { TableRow } from "../tables";
 
 export const SUM_FIELDS = [
-  "visitors", "pageviews", "sales", "paidBuyers", "orderBuyers", "detailVisitors", "units",
-  "orders", "impressions", "clicks", "spend", "adSales", "consultations", "badReviews", "repeatBuyers",
+  "visitors",
+  "pageviews",
+  "sales",
+  "paidBuyers",
+  "orderBuyers",
+  "detailVisitors",
+  "units",
+  "orders",
+  "impressions",
+  "clicks",
+  "spend",
+  "adSales",
+  "consultations",
+  "badReviews",
+  "repeatBuyers",
 ] as const;
 export type SumField = (typeof SUM_FIELDS)[number];
 
@@ -37,10 +50,7 @@ export function ratio(a: number | null, b: number | null): number | null {
  * number wins. `times` and `per` use a count this row already has (from an earlier step), so a
  * row with only a rate column gets its count back from the rate × its denominator.
  */
-type Source =
-  | { column: ReadField }
-  | { column: ReadField; times: SumField }
-  | { column: ReadField; per: SumField };
+type Source = { column: ReadField } | { column: ReadField; times: SumField } | { column: ReadField; per: SumField };
 
 type Mean = "payConversion" | "consultConversion" | "repurchase" | "bounceRate" | "price";
 
@@ -58,7 +68,12 @@ const STEPS: readonly Step[] = [
   // A pre-sale item's orders are its deposit buyers (or pre-sale orders) until the balance is paid.
   {
     into: { sum: "orderBuyers" },
-    from: [{ column: "orderBuyers" }, { column: "orderConversion", times: "visitors" }, { column: "depositBuyers" }, { column: "presaleOrders" }],
+    from: [
+      { column: "orderBuyers" },
+      { column: "orderConversion", times: "visitors" },
+      { column: "depositBuyers" },
+      { column: "presaleOrders" },
+    ],
   },
   { into: { sum: "pageviews" }, from: [{ column: "pageviews" }, { column: "pagesPerVisitor", times: "visitors" }] },
   { into: { sum: "impressions" }, from: [{ column: "impressions" }] },
@@ -74,7 +89,11 @@ const STEPS: readonly Step[] = [
   { into: { mean: "repurchase" }, from: [{ column: "repurchaseRate" }, { column: "repeatBuyerShare" }] },
   {
     into: { sum: "repeatBuyers" },
-    from: [{ column: "repeatBuyers" }, { column: "repurchaseRate", times: "paidBuyers" }, { column: "repeatBuyerShare", times: "paidBuyers" }],
+    from: [
+      { column: "repeatBuyers" },
+      { column: "repurchaseRate", times: "paidBuyers" },
+      { column: "repeatBuyerShare", times: "paidBuyers" },
+    ],
   },
   { into: { mean: "bounceRate" }, from: [{ column: "bounceRate" }, { column: "bouncedVisitors", per: "visitors" }] },
   { into: { mean: "price" }, from: [{ column: "price" }] },
@@ -84,8 +103,21 @@ const STEPS: readonly Step[] = [
 const READ_FIELDS = [...new Set(STEPS.flatMap((s) => s.from.map((f) => f.column)))];
 type ReadField =
   | SumField
-  | "aov" | "bounceRate" | "bouncedVisitors" | "consultConversion" | "cpc" | "ctr" | "depositBuyers" | "orderConversion"
-  | "pagesPerVisitor" | "payConversion" | "presaleOrders" | "price" | "repeatBuyerShare" | "repurchaseRate" | "roi";
+  | "aov"
+  | "bounceRate"
+  | "bouncedVisitors"
+  | "consultConversion"
+  | "cpc"
+  | "ctr"
+  | "depositBuyers"
+  | "orderConversion"
+  | "pagesPerVisitor"
+  | "payConversion"
+  | "presaleOrders"
+  | "price"
+  | "repeatBuyerShare"
+  | "repurchaseRate"
+  | "roi";
 
 const N = SUM_FIELDS.length;
 const INDEX = Object.fromEntries(SUM_FIELDS.map((f, i) => [f, i])) as Record<SumField, number>;
@@ -125,7 +157,11 @@ function compile(mask: number): Plan {
     const sources = step.from.filter((f) => mask & (2 ** READ_FIELDS.indexOf(f.column)));
     if (sources.length === 0) continue;
     const into = step.into;
-    steps.push("sum" in into ? { target: INDEX[into.sum], mean: false, sources } : { target: MEAN_SLOT[into.mean], mean: true, sources });
+    steps.push(
+      "sum" in into
+        ? { target: INDEX[into.sum], mean: false, sources }
+        : { target: MEAN_SLOT[into.mean], mean: true, sources },
+    );
   }
   const all = steps.flatMap((s) => s.sources);
   const plan: Plan = {

@@ -22,7 +22,10 @@ export function windowParams(days: number = WINDOW_DAYS): { days: number; minDay
 }
 
 /** The last `size` dated days and the `size` before them, summed, or null when there are too few. */
-export function lastTwoWindows(days: readonly { date: string | null; totals: Totals }[], size: number): { recent: Totals; previous: Totals } | null {
+export function lastTwoWindows(
+  days: readonly { date: string | null; totals: Totals }[],
+  size: number,
+): { recent: Totals; previous: Totals } | null {
   const dated = days.filter((d) => d.date !== null);
   if (dated.length < 2 * size || size < 1) return null;
   const recent = new Totals();

@@ -60,7 +60,9 @@ export function parseCliArgs(argv: string[]): CliCommand {
   const [command, ...files] = positionals;
   if (!command) throw new UsageError('Missing command: try "shop-doctor diagnose FILE.csv".');
   if (command !== "diagnose") {
-    throw new UsageError(`Unknown command "${command}": the only command is "diagnose", e.g. "shop-doctor diagnose FILE.csv".`);
+    throw new UsageError(
+      `Unknown command "${command}": the only command is "diagnose", e.g. "shop-doctor diagnose FILE.csv".`,
+    );
   }
   if (files.length === 0) throw new UsageError('No files given: "shop-doctor diagnose FILE.csv [FILE2.csv …]".');
   let language: Language | null = null;

@@ -39,7 +39,12 @@ export function readSettingsFile(file: string, language: Settings["language"] | 
     text = readFileSync(file, "utf8").replace(/^\uFEFF/, "");
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new ExportReadError(file, code === "ENOENT" ? `--settings ${file}: no such file.` : `--settings ${file}: cannot be read (${(error as Error).message}).`);
+    throw new ExportReadError(
+      file,
+      code === "ENOENT"
+        ? `--settings ${file}: no such file.`
+        : `--settings ${file}: cannot be read (${(error as Error).message}).`,
+    );
   }
   let input: unknown;
   try {
@@ -166,7 +171,12 @@ export function runCli(argv: string[], io: CliIo): number {
     return EXIT_OK;
   } catch (error) {
     if (error instanceof ExportReadError) {
-      io.stderr.write(error.message.split("\n").map((l, i) => (i === 0 ? `shop-doctor: ${l}` : l)).join("\n") + "\n");
+      io.stderr.write(
+        error.message
+          .split("\n")
+          .map((l, i) => (i === 0 ? `shop-doctor: ${l}` : l))
+          .join("\n") + "\n",
+      );
       return EXIT_FAILED;
     }
     throw error;

@@ -147,13 +147,18 @@ export function readExportFile(file: string): SheetInput & { encoding: string; r
   } catch (error) {
     if (error instanceof ExportReadError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === "ENOENT") throw new ExportReadError(file, `${file}: no such file. Check the path (wrap names with spaces in quotes).`);
+    if (code === "ENOENT")
+      throw new ExportReadError(file, `${file}: no such file. Check the path (wrap names with spaces in quotes).`);
     if (code === "EACCES") throw new ExportReadError(file, `${file}: permission denied; make the file readable.`);
     throw new ExportReadError(file, `${file}: cannot be read (${(error as Error).message}).`);
   }
-  if (size > MAX_BYTES) throw new ExportReadError(file, `${file} is larger than 100 MB; export a shorter period or fewer columns.`);
+  if (size > MAX_BYTES)
+    throw new ExportReadError(file, `${file} is larger than 100 MB; export a shorter period or fewer columns.`);
   if (/\.(xlsx?|xlsm|numbers|ods)$/i.test(file)) {
-    throw new ExportReadError(file, `${file} is a spreadsheet workbook; open it and save or export it as CSV (UTF-8) first.`);
+    throw new ExportReadError(
+      file,
+      `${file} is a spreadsheet workbook; open it and save or export it as CSV (UTF-8) first.`,
+    );
   }
   let bytes: Buffer;
   try {
@@ -165,7 +170,10 @@ export function readExportFile(file: string): SheetInput & { encoding: string; r
 }
 
 /** Decodes and parses the bytes of an export (a file on disk or an upload). Throws ExportReadError. */
-export function parseExportBytes(bytes: Buffer, file: string): { values: Cell[][]; encoding: string; rowLengths: number[] } {
+export function parseExportBytes(
+  bytes: Buffer,
+  file: string,
+): { values: Cell[][]; encoding: string; rowLengths: number[] } {
   if (bytes.includes(0) && !(bytes[0] === 0xff || bytes[0] === 0xfe)) {
     throw new ExportReadError(file, `${file} is not a text file (it contains binary data); export the report as CSV.`);
   }

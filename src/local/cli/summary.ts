@@ -3,7 +3,7 @@
  * need attention, grouped worst first. Colour only when the output is a terminal and
  * NO_COLOR is unset, so pipes and logs get plain text.
  */
-import { translate, type Finding, type Language, type Report, type Status } from "../../engine";
+import { translate, type Finding, type Report, type Status } from "../../engine";
 import { scoreBand } from "../../engine/score";
 import { formatAmount, type CurrencyCode } from "../../engine/currency";
 
@@ -47,8 +47,13 @@ export function renderSummary(report: Report, style: SummaryStyle): string {
   const score = report.score;
   if (score !== null) {
     const scoreStatus: Status = scoreBand(score);
-    const verdict = translate(lang, scoreStatus === "good" ? "ui.score.healthy" : scoreStatus === "warn" ? "ui.score.watch" : "ui.score.sick");
-    lines.push(`${translate(lang, "ui.score.label")}: ${paint(scoreStatus, `${score}`)} (${translate(lang, "ui.score.outOf")}) — ${verdict}`);
+    const verdict = translate(
+      lang,
+      scoreStatus === "good" ? "ui.score.healthy" : scoreStatus === "warn" ? "ui.score.watch" : "ui.score.sick",
+    );
+    lines.push(
+      `${translate(lang, "ui.score.label")}: ${paint(scoreStatus, `${score}`)} (${translate(lang, "ui.score.outOf")}) — ${verdict}`,
+    );
   } else {
     // No score: say so, then why and which exports would make one possible.
     lines.push(`${translate(lang, "ui.score.label")}: ${translate(lang, "ui.score.notEnough")}`);
@@ -63,7 +68,10 @@ export function renderSummary(report: Report, style: SummaryStyle): string {
   report.actions.forEach((action, i) => {
     const impact =
       action.impact !== null && action.impact > 0
-        ? paint("dim", ` (${translate(lang, "ui.impact.perDay", { amount: formatMoney(action.impact, report.currency) })})`)
+        ? paint(
+            "dim",
+            ` (${translate(lang, "ui.impact.perDay", { amount: formatMoney(action.impact, report.currency) })})`,
+          )
         : "";
     lines.push(`  ${i + 1}. ${action.message}${impact}`);
   });
@@ -72,11 +80,20 @@ export function renderSummary(report: Report, style: SummaryStyle): string {
   const needing = report.findings.filter((f) => f.status !== "good");
   if (needing.length) {
     lines.push(paint("bold", translate(lang, "ui.cli.findings")));
-    const sorted = [...needing].sort((a, b) => ORDER.indexOf(a.status) - ORDER.indexOf(b.status) || impactOf(b) - impactOf(a));
-    for (const finding of sorted) lines.push(`  ${paint(finding.status, MARK[finding.status])} ${findingLine(finding)}`);
+    const sorted = [...needing].sort(
+      (a, b) => ORDER.indexOf(a.status) - ORDER.indexOf(b.status) || impactOf(b) - impactOf(a),
+    );
+    for (const finding of sorted)
+      lines.push(`  ${paint(finding.status, MARK[finding.status])} ${findingLine(finding)}`);
   }
   const good = report.findings.length - needing.length;
-  if (good > 0) lines.push(paint("good", good === 1 ? translate(lang, "ui.cli.allGood.one") : translate(lang, "ui.cli.allGood", { n: good })));
+  if (good > 0)
+    lines.push(
+      paint(
+        "good",
+        good === 1 ? translate(lang, "ui.cli.allGood.one") : translate(lang, "ui.cli.allGood", { n: good }),
+      ),
+    );
   if (report.tables.length) {
     lines.push("");
     const separator = translate(lang, "ui.listSeparator");

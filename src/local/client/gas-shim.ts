@@ -24,7 +24,8 @@ function hasDate(value: unknown): boolean {
   if (value instanceof Date) return true;
   if (value && typeof value === "object") {
     for (const key in value) {
-      if (Object.prototype.hasOwnProperty.call(value, key) && hasDate((value as Record<string, unknown>)[key])) return true;
+      if (Object.prototype.hasOwnProperty.call(value, key) && hasDate((value as Record<string, unknown>)[key]))
+        return true;
     }
   }
   return false;

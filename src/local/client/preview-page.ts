@@ -116,9 +116,7 @@ grid.addEventListener("click", (event) => {
 
 cellInput.addEventListener("keydown", (event) => {
   if (event.key !== "Enter" || !state.selected) return;
-  api("/api/cell", { sheet: state.active, cell: state.selected, input: cellInput.value })
-    .then(load)
-    .catch(showStatus);
+  api("/api/cell", { sheet: state.active, cell: state.selected, input: cellInput.value }).then(load).catch(showStatus);
 });
 
 const dialog = byId<HTMLDialogElement>("paste-dialog");

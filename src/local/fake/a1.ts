@@ -36,7 +36,10 @@ export function parseA1(text: string): ParsedA1 {
   let sheetName: string | null = null;
   const bang = rest.lastIndexOf("!");
   if (bang >= 0) {
-    sheetName = rest.slice(0, bang).replace(/^'(.*)'$/, "$1").replace(/''/g, "'");
+    sheetName = rest
+      .slice(0, bang)
+      .replace(/^'(.*)'$/, "$1")
+      .replace(/''/g, "'");
     rest = rest.slice(bang + 1);
   }
   const [startText, endText] = rest.split(":");

@@ -14,10 +14,23 @@ function pad(n: number, width = 2): string {
 
 /** Calendar fields of `date` as seen in `timeZone` (the process's zone when none is given). */
 function fieldsIn(date: Date, timeZone?: string): { y: number; m: number; d: number; h: number; s: number } {
-  if (!timeZone) return { y: date.getFullYear(), m: date.getMonth() + 1, d: date.getDate(), h: date.getHours(), s: date.getSeconds() };
+  if (!timeZone)
+    return {
+      y: date.getFullYear(),
+      m: date.getMonth() + 1,
+      d: date.getDate(),
+      h: date.getHours(),
+      s: date.getSeconds(),
+    };
   const p: Record<string, string> = {};
   const formatter = new Intl.DateTimeFormat("en-CA", {
-    timeZone, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", second: "2-digit", hourCycle: "h23",
+    timeZone,
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    second: "2-digit",
+    hourCycle: "h23",
   });
   for (const part of formatter.formatToParts(date)) p[part.type] = part.value;
   return { y: Number(p.year), m: Number(p.month), d: Number(p.day), h: Number(p.hour), s: Number(p.second) };

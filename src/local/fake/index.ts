@@ -4,8 +4,15 @@
  */
 import type { SheetInput } from "../../engine/tables";
 import { CallCounter } from "./counter";
-import { FakeHtmlService, FakeLockService, FakePropertiesService, FakeSpreadsheetApp, FakeUi, type UiLog } from "./services";
-import { FakeSheet, FakeSpreadsheet } from "./spreadsheet";
+import {
+  FakeHtmlService,
+  FakeLockService,
+  FakePropertiesService,
+  FakeSpreadsheetApp,
+  FakeUi,
+  type UiLog,
+} from "./services";
+import { type FakeSheet, FakeSpreadsheet } from "./spreadsheet";
 import type { StoredValue } from "./typed";
 
 export { CallCounter } from "./counter";
@@ -52,7 +59,12 @@ function loadValues(sheet: FakeSheet, values: unknown[][]): void {
     const out: StoredValue[] = new Array(line.length);
     for (let j = 0; j < line.length; j++) {
       const v = line[j];
-      out[j] = v === null || v === undefined ? "" : Object.prototype.toString.call(v) === "[object Date]" ? new Date((v as Date).getTime()) : (v as StoredValue);
+      out[j] =
+        v === null || v === undefined
+          ? ""
+          : Object.prototype.toString.call(v) === "[object Date]"
+            ? new Date((v as Date).getTime())
+            : (v as StoredValue);
     }
     width = Math.max(width, out.length);
     rows.push(out);
@@ -86,7 +98,10 @@ export function createFakeGoogle(options: FakeGoogleOptions = {}): FakeGoogle {
       SpreadsheetApp: new FakeSpreadsheetApp(spreadsheet, new FakeUi(ui, counter), counter),
       LockService: locks,
       PropertiesService: new FakePropertiesService(counter),
-      HtmlService: new FakeHtmlService(options.htmlFiles ?? { Sidebar: "<!doctype html><title>Shop Doctor</title>" }, counter),
+      HtmlService: new FakeHtmlService(
+        options.htmlFiles ?? { Sidebar: "<!doctype html><title>Shop Doctor</title>" },
+        counter,
+      ),
     },
   };
 }

@@ -2,8 +2,8 @@
  * The other Apps Script services Shop Doctor touches — SpreadsheetApp, LockService,
  * PropertiesService, HtmlService and the Ui — in memory, counted like the spreadsheet.
  */
-import { CallCounter, counted } from "./counter";
-import { FakeDataValidationBuilder, FakeSpreadsheet } from "./spreadsheet";
+import { type CallCounter, counted } from "./counter";
+import { FakeDataValidationBuilder, type FakeSpreadsheet } from "./spreadsheet";
 
 const LOCK_TIMEOUT = "Lock timeout: another process was holding the lock for too long.";
 
@@ -246,11 +246,18 @@ export class FakeUi {
     return new FakeMenu(caption, this._log, this._counter);
   }
   showSidebar(userInterface: FakeHtmlOutput): void {
-    this._log.sidebars.push({ title: userInterface._title, width: userInterface._width, content: userInterface._content });
+    this._log.sidebars.push({
+      title: userInterface._title,
+      width: userInterface._width,
+      content: userInterface._content,
+    });
   }
   alert(titleOrPrompt: string, prompt?: unknown, _buttons?: unknown): string {
     const hasTitle = typeof prompt === "string";
-    this._log.alerts.push({ title: hasTitle ? titleOrPrompt : "", prompt: hasTitle ? (prompt as string) : titleOrPrompt });
+    this._log.alerts.push({
+      title: hasTitle ? titleOrPrompt : "",
+      prompt: hasTitle ? (prompt as string) : titleOrPrompt,
+    });
     return this.Button.OK;
   }
 }
@@ -287,7 +294,9 @@ export class FakeSpreadsheetApp {
   }
 }
 
-type PublicMethods<T> = { [K in keyof T]: T[K] extends (...args: never[]) => unknown ? (K extends `_${string}` ? never : K) : never }[keyof T];
+type PublicMethods<T> = {
+  [K in keyof T]: T[K] extends (...args: never[]) => unknown ? (K extends `_${string}` ? never : K) : never;
+}[keyof T];
 type Invented<T, Real> = Exclude<PublicMethods<T>, keyof Real>;
 /** Compile-time proof that no method name here is made up. */
 const _serviceNamesMatchAppsScript: [
@@ -300,4 +309,6 @@ const _serviceNamesMatchAppsScript: [
   Invented<FakeMenu, GoogleAppsScript.Base.Menu>,
   Invented<FakeUi, GoogleAppsScript.Base.Ui>,
   Invented<FakeSpreadsheetApp, GoogleAppsScript.Spreadsheet.SpreadsheetApp>,
-] extends [never, never, never, never, never, never, never, never, never] ? true : false = true;
+] extends [never, never, never, never, never, never, never, never, never]
+  ? true
+  : false = true;

@@ -4,7 +4,7 @@
  * (checked at the bottom of this file); what is simplified is listed in README.md.
  */
 import { a1Notation, parseA1 } from "./a1";
-import { CallCounter, counted } from "./counter";
+import { type CallCounter, counted } from "./counter";
 import { DEFAULT_NUMBER_FORMAT, formatDisplay } from "./display";
 import { parseAsTyped, type StoredValue } from "./typed";
 
@@ -24,8 +24,15 @@ export interface Rect {
 }
 
 const NAMED_COLORS: Record<string, string> = {
-  white: "#ffffff", black: "#000000", red: "#ff0000", green: "#00ff00", blue: "#0000ff",
-  yellow: "#ffff00", orange: "#ffa500", gray: "#808080", grey: "#808080",
+  white: "#ffffff",
+  black: "#000000",
+  red: "#ff0000",
+  green: "#00ff00",
+  blue: "#0000ff",
+  yellow: "#ffff00",
+  orange: "#ffa500",
+  gray: "#808080",
+  grey: "#808080",
 };
 
 /** Sheets reports colours as lowercase `#rrggbb`. */
@@ -42,23 +49,37 @@ function key(row: number, column: number): number {
 }
 
 function overlaps(a: Rect, b: Rect): boolean {
-  return a.row < b.row + b.numRows && b.row < a.row + a.numRows && a.column < b.column + b.numColumns && b.column < a.column + a.numColumns;
+  return (
+    a.row < b.row + b.numRows &&
+    b.row < a.row + a.numRows &&
+    a.column < b.column + b.numColumns &&
+    b.column < a.column + a.numColumns
+  );
 }
 
 function contains(outer: Rect, inner: Rect): boolean {
-  return inner.row >= outer.row && inner.column >= outer.column &&
-    inner.row + inner.numRows <= outer.row + outer.numRows && inner.column + inner.numColumns <= outer.column + outer.numColumns;
+  return (
+    inner.row >= outer.row &&
+    inner.column >= outer.column &&
+    inner.row + inner.numRows <= outer.row + outer.numRows &&
+    inner.column + inner.numColumns <= outer.column + outer.numColumns
+  );
 }
 
 function checkShape(data: unknown, rect: Rect): unknown[][] {
-  if (!Array.isArray(data)) throw new Error("The parameters (String) don't match the method signature for SpreadsheetApp.Range.setValues.");
+  if (!Array.isArray(data))
+    throw new Error("The parameters (String) don't match the method signature for SpreadsheetApp.Range.setValues.");
   if (data.length !== rect.numRows) {
-    throw new Error(`The number of rows in the data does not match the number of rows in the range. The data has ${data.length} but the range has ${rect.numRows}.`);
+    throw new Error(
+      `The number of rows in the data does not match the number of rows in the range. The data has ${data.length} but the range has ${rect.numRows}.`,
+    );
   }
   for (const row of data) {
     const width = Array.isArray(row) ? row.length : 0;
     if (width !== rect.numColumns) {
-      throw new Error(`The number of columns in the data does not match the number of columns in the range. The data has ${width} but the range has ${rect.numColumns}.`);
+      throw new Error(
+        `The number of columns in the data does not match the number of columns in the range. The data has ${width} but the range has ${rect.numColumns}.`,
+      );
     }
   }
   return data as unknown[][];
@@ -108,7 +129,7 @@ export class SheetStore {
 
   lastRow(): number {
     const formulaRows = [...this.formulas.keys()].map((k) => Math.floor(k / 32768));
-    let last = formulaRows.length ? Math.max(...formulaRows) : 0;
+    const last = formulaRows.length ? Math.max(...formulaRows) : 0;
     for (let i = this.rows.length - 1; i >= last; i--) {
       const r = this.rows[i];
       if (r && r.some((v) => v !== "")) return Math.max(last, i + 1);
@@ -238,7 +259,12 @@ export class FakeSheet {
   }
 
   _range(row: number, column: number, numRows = 1, numColumns = 1): FakeRange {
-    if (!Number.isInteger(row) || !Number.isInteger(column) || !Number.isInteger(numRows) || !Number.isInteger(numColumns)) {
+    if (
+      !Number.isInteger(row) ||
+      !Number.isInteger(column) ||
+      !Number.isInteger(numRows) ||
+      !Number.isInteger(numColumns)
+    ) {
       throw new Error("Exception: The parameters don't match the method signature for SpreadsheetApp.Sheet.getRange.");
     }
     if (numRows < 1) throw new Error("The number of rows in the range must be at least 1.");
@@ -289,7 +315,10 @@ export class FakeSheet {
     return this._range(rowOrA1, column ?? 1, numRows ?? 1, numColumns ?? 1);
   }
   getRangeList(a1Notations: string[]): FakeRangeList {
-    return new FakeRangeList(a1Notations.map((a1) => this._rangeFromA1(a1)), this._spreadsheet._counter);
+    return new FakeRangeList(
+      a1Notations.map((a1) => this._rangeFromA1(a1)),
+      this._spreadsheet._counter,
+    );
   }
   getDataRange(): FakeRange {
     return this._range(1, 1, Math.max(1, this._store.lastRow()), Math.max(1, this._store.lastColumn()));
@@ -312,7 +341,8 @@ export class FakeSheet {
     return this;
   }
   insertColumnsAfter(afterPosition: number, howMany: number): FakeSheet {
-    if (afterPosition !== this._store.maxColumns) throw new Error("The fake only appends columns at the end of a sheet.");
+    if (afterPosition !== this._store.maxColumns)
+      throw new Error("The fake only appends columns at the end of a sheet.");
     this._store.maxColumns += howMany;
     return this;
   }
@@ -334,7 +364,12 @@ export class FakeSheet {
     return this;
   }
   _whole(): FakeRange {
-    return new FakeRange(this._self, { row: 1, column: 1, numRows: this._store.maxRows, numColumns: this._store.maxColumns });
+    return new FakeRange(this._self, {
+      row: 1,
+      column: 1,
+      numRows: this._store.maxRows,
+      numColumns: this._store.maxColumns,
+    });
   }
   setFrozenRows(rows: number): void {
     this._store.frozenRows = rows;
@@ -447,7 +482,9 @@ export class FakeRange {
     const entry = parseAsTyped(input, store.numberFormats.get(key(r, c)) ?? null, this._sheet._spreadsheet._timeZone);
     const rule = store.validations.get(key(r, c));
     if (rule && !rule._accepts(entry.formula ?? entry.value)) {
-      throw new Error(`The data you entered in cell ${a1Notation(r, c)} violates the data validation rules set on this cell.`);
+      throw new Error(
+        `The data you entered in cell ${a1Notation(r, c)} violates the data validation rules set on this cell.`,
+      );
     }
     store.setValue(r, c, entry.value);
     if (entry.formula) store.formulas.set(key(r, c), entry.formula);
@@ -472,8 +509,20 @@ export class FakeRange {
 
   _clearFormat(): void {
     const s = this._store;
-    const whole = this._rect.numRows >= s.maxRows && this._rect.numColumns >= s.maxColumns && this._rect.row === 1 && this._rect.column === 1;
-    for (const map of [s.numberFormats, s.backgrounds, s.fontColors, s.fontWeights, s.wraps, s.horizontalAlignments, s.verticalAlignments]) {
+    const whole =
+      this._rect.numRows >= s.maxRows &&
+      this._rect.numColumns >= s.maxColumns &&
+      this._rect.row === 1 &&
+      this._rect.column === 1;
+    for (const map of [
+      s.numberFormats,
+      s.backgrounds,
+      s.fontColors,
+      s.fontWeights,
+      s.wraps,
+      s.horizontalAlignments,
+      s.verticalAlignments,
+    ]) {
       if (whole) map.clear();
       else this._each((r, c) => map.delete(key(r, c)));
     }
@@ -506,7 +555,12 @@ export class FakeRange {
   }
   offset(rowOffset: number, columnOffset: number, numRows?: number, numColumns?: number): FakeRange {
     const { row, column } = this._rect;
-    return this._sheet._range(row + rowOffset, column + columnOffset, numRows ?? this._rect.numRows, numColumns ?? this._rect.numColumns);
+    return this._sheet._range(
+      row + rowOffset,
+      column + columnOffset,
+      numRows ?? this._rect.numRows,
+      numColumns ?? this._rect.numColumns,
+    );
   }
   activate(): FakeRange {
     this._sheet.activate();
@@ -622,7 +676,10 @@ export class FakeRange {
   }
   setFontWeights(weights: (string | null)[][]): FakeRange {
     checkShape(weights, this._rect);
-    this._writeGrid(this._store.fontWeights, weights.map((line) => line.map((w) => (w === "normal" ? null : w))));
+    this._writeGrid(
+      this._store.fontWeights,
+      weights.map((line) => line.map((w) => (w === "normal" ? null : w))),
+    );
     return this;
   }
 
@@ -660,7 +717,10 @@ export class FakeRange {
   /** One wrap flag per cell, like setValues: the grid must match the range's rows × columns. */
   setWraps(isWrapEnabled: boolean[][]): FakeRange {
     const grid = checkShape(isWrapEnabled, this._rect);
-    this._writeGrid(this._store.wraps, grid.map((line) => line.map((w) => (w ? "true" : "false"))));
+    this._writeGrid(
+      this._store.wraps,
+      grid.map((line) => line.map((w) => (w ? "true" : "false"))),
+    );
     return this;
   }
   setHorizontalAlignment(alignment: string | null): FakeRange {
@@ -673,7 +733,9 @@ export class FakeRange {
   }
 
   setDataValidation(rule: FakeDataValidation | null): FakeRange {
-    this._each((r, c) => (rule ? this._store.validations.set(key(r, c), rule) : this._store.validations.delete(key(r, c))));
+    this._each((r, c) =>
+      rule ? this._store.validations.set(key(r, c), rule) : this._store.validations.delete(key(r, c)),
+    );
     return this;
   }
   getDataValidation(): FakeDataValidation | null {
@@ -820,7 +882,9 @@ export class FakeProtection {
   }
   remove(): void {
     const list = this._sheet._store.protections;
-    const i = list.findIndex((p) => p._type === this._type && p._description === this._description && p._rect === this._rect);
+    const i = list.findIndex(
+      (p) => p._type === this._type && p._description === this._description && p._rect === this._rect,
+    );
     if (i >= 0) list.splice(i, 1);
   }
 }
@@ -893,7 +957,12 @@ export class FakeDataValidationBuilder {
     return this;
   }
   build(): FakeDataValidation {
-    return new FakeDataValidation(this._values ? [...this._values] : null, this._allowInvalid, this._helpText, this._counter);
+    return new FakeDataValidation(
+      this._values ? [...this._values] : null,
+      this._allowInvalid,
+      this._helpText,
+      this._counter,
+    );
   }
 }
 
@@ -938,12 +1007,21 @@ export class FakeEmbeddedChartBuilder {
     return this;
   }
   build(): FakeEmbeddedChart {
-    return new FakeEmbeddedChart(this._type, [...this._ranges], { ...this._position }, { ...this._options }, String(chartIds++), this._counter);
+    return new FakeEmbeddedChart(
+      this._type,
+      [...this._ranges],
+      { ...this._position },
+      { ...this._options },
+      String(chartIds++),
+      this._counter,
+    );
   }
 }
 
 // Every public method the fake offers must exist under the same name in @types/google-apps-script.
-type PublicMethods<T> = { [K in keyof T]: T[K] extends (...args: never[]) => unknown ? (K extends `_${string}` ? never : K) : never }[keyof T];
+type PublicMethods<T> = {
+  [K in keyof T]: T[K] extends (...args: never[]) => unknown ? (K extends `_${string}` ? never : K) : never;
+}[keyof T];
 type Invented<T, Real> = Exclude<PublicMethods<T>, keyof Real>;
 const _methodNamesMatchAppsScript: [
   Invented<FakeSpreadsheet, GoogleAppsScript.Spreadsheet.Spreadsheet>,
@@ -952,7 +1030,12 @@ const _methodNamesMatchAppsScript: [
   Invented<FakeRangeList, GoogleAppsScript.Spreadsheet.RangeList>,
   Invented<FakeProtection, GoogleAppsScript.Spreadsheet.Protection>,
   Invented<FakeEmbeddedChart, GoogleAppsScript.Spreadsheet.EmbeddedChart>,
-  Invented<FakeEmbeddedChartBuilder, GoogleAppsScript.Spreadsheet.EmbeddedChartBuilder & GoogleAppsScript.Spreadsheet.EmbeddedBarChartBuilder>,
+  Invented<
+    FakeEmbeddedChartBuilder,
+    GoogleAppsScript.Spreadsheet.EmbeddedChartBuilder & GoogleAppsScript.Spreadsheet.EmbeddedBarChartBuilder
+  >,
   Invented<FakeDataValidation, GoogleAppsScript.Spreadsheet.DataValidation>,
   Invented<FakeDataValidationBuilder, GoogleAppsScript.Spreadsheet.DataValidationBuilder>,
-] extends [never, never, never, never, never, never, never, never, never] ? true : false = true;
+] extends [never, never, never, never, never, never, never, never, never]
+  ? true
+  : false = true;

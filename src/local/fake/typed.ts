@@ -33,10 +33,24 @@ export function zonedMidnight(year: number, month: number, day: number, timeZone
   const guess = Date.UTC(year, month - 1, day);
   const parts: Record<string, string> = {};
   const formatter = new Intl.DateTimeFormat("en-CA", {
-    timeZone, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit", hourCycle: "h23",
+    timeZone,
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    second: "2-digit",
+    hourCycle: "h23",
   });
   for (const p of formatter.formatToParts(new Date(guess))) parts[p.type] = p.value;
-  const shown = Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day), Number(parts.hour), Number(parts.minute), Number(parts.second));
+  const shown = Date.UTC(
+    Number(parts.year),
+    Number(parts.month) - 1,
+    Number(parts.day),
+    Number(parts.hour),
+    Number(parts.minute),
+    Number(parts.second),
+  );
   // The zone's offset at that day: shift the UTC midnight back by it.
   return new Date(guess - (shown - guess));
 }

@@ -12,7 +12,11 @@ declare module "fast-formula-parser" {
   interface ParserConfig {
     functions?: Record<string, (...args: never[]) => unknown>;
     onCell?: (ref: { sheet?: string; row: number; col: number }) => unknown;
-    onRange?: (ref: { sheet?: string; from: { row: number; col: number }; to: { row: number; col: number } }) => unknown[][];
+    onRange?: (ref: {
+      sheet?: string;
+      from: { row: number; col: number };
+      to: { row: number; col: number };
+    }) => unknown[][];
   }
   class FormulaParser {
     constructor(config: ParserConfig);

@@ -55,7 +55,8 @@ function parserError(error: unknown): { code: string; reason: string | null } | 
     const inner = details as { _error: unknown; message?: unknown };
     return { code: String(inner._error), reason: typeof inner.message === "string" ? inner.message : null };
   }
-  if (details instanceof Error) return { code: String((error as { _error: unknown })._error), reason: details.message.split("\n")[0] };
+  if (details instanceof Error)
+    return { code: String((error as { _error: unknown })._error), reason: details.message.split("\n")[0] };
   return { code: String((error as { _error: unknown })._error), reason: null };
 }
 
@@ -94,9 +95,10 @@ export function computeFormulas(
         }
         return result;
       } catch (error) {
-        lastThrown = error instanceof Error || (error && typeof error === "object" && "message" in error)
-          ? String((error as { message: unknown }).message)
-          : String(error);
+        lastThrown =
+          error instanceof Error || (error && typeof error === "object" && "message" in error)
+            ? String((error as { message: unknown }).message)
+            : String(error);
         throw FormulaParser.FormulaError.VALUE;
       }
     };
@@ -138,7 +140,10 @@ export function computeFormulas(
     const done = results.get(key);
     if (done) return done;
     if (evaluating.has(key)) {
-      const cycle: ComputedCell = { error: "#REF!", message: "Circular dependency: this formula refers to its own cell." };
+      const cycle: ComputedCell = {
+        error: "#REF!",
+        message: "Circular dependency: this formula refers to its own cell.",
+      };
       results.set(key, cycle);
       return cycle;
     }
@@ -149,7 +154,11 @@ export function computeFormulas(
     try {
       const result = parser.parse(formula, { sheet: sheetName, row, col }, true) as unknown;
       const failure = parserError(result);
-      if (failure) computed = { error: lastThrown ? "#ERROR!" : failure.code, message: lastThrown ?? failure.reason ?? `${failure.code} in =${formula}` };
+      if (failure)
+        computed = {
+          error: lastThrown ? "#ERROR!" : failure.code,
+          message: lastThrown ?? failure.reason ?? `${failure.code} in =${formula}`,
+        };
       else if (Array.isArray(result)) {
         spill(row, col, result as unknown[][]);
         const first = Array.isArray(result[0]) ? (result[0] as unknown[])[0] : result[0];
@@ -159,7 +168,11 @@ export function computeFormulas(
       const failure = parserError(error);
       if (lastThrown) computed = { error: "#ERROR!", message: lastThrown };
       else if (failure) computed = { error: failure.code, message: failure.reason ?? `${failure.code} in =${formula}` };
-      else computed = { error: "#ERROR!", message: `Formula parse error: ${error instanceof Error ? error.message : String(error)}` };
+      else
+        computed = {
+          error: "#ERROR!",
+          message: `Formula parse error: ${error instanceof Error ? error.message : String(error)}`,
+        };
     }
     evaluating.delete(key);
     // A cycle found while computing this cell wins over the partial value.
@@ -177,7 +190,8 @@ export function computeFormulas(
         const r = row + i;
         const c = col + j;
         const raw = values[r - 1]?.[c - 1];
-        if (raw === undefined || raw === null || raw === "") results.set(`${r}:${c}`, { value: (value ?? null) as SheetValue });
+        if (raw === undefined || raw === null || raw === "")
+          results.set(`${r}:${c}`, { value: (value ?? null) as SheetValue });
       });
     });
   }

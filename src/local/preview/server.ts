@@ -32,7 +32,11 @@ export interface PreviewServer {
 const MAX_BODY_BYTES = 20 * 1024 * 1024;
 
 function readUpload(req: IncomingMessage): Promise<string> {
-  return readBody(req, MAX_BODY_BYTES, () => new PreviewInputError("The upload is larger than 20 MB; export a shorter period."));
+  return readBody(
+    req,
+    MAX_BODY_BYTES,
+    () => new PreviewInputError("The upload is larger than 20 MB; export a shorter period."),
+  );
 }
 
 function send(res: ServerResponse, status: number, type: string, body: string): void {
@@ -119,9 +123,14 @@ export function startPreviewServer(options: PreviewServerOptions): Promise<Previ
         answer = { ok: true, value: workbook.server.call(name, args) };
       } catch (error) {
         const e = error as { name?: unknown; message?: unknown };
-        answer = { ok: false, error: { name: typeof e?.name === "string" ? e.name : "Error", message: String(e?.message ?? error) } };
+        answer = {
+          ok: false,
+          error: { name: typeof e?.name === "string" ? e.name : "Error", message: String(e?.message ?? error) },
+        };
       }
-      log(`google.script.run.${name} → ${answer.ok ? "ok" : "failed: " + answer.error.message} (${Math.round(performance.now() - started)} ms)`);
+      log(
+        `google.script.run.${name} → ${answer.ok ? "ok" : "failed: " + answer.error.message} (${Math.round(performance.now() - started)} ms)`,
+      );
       sendJson(res, 200, answer);
       return;
     }
@@ -159,7 +168,7 @@ export function startPreviewServer(options: PreviewServerOptions): Promise<Previ
       if (res.headersSent) return;
       if (error instanceof PreviewInputError) sendJson(res, 400, { ok: false, message: error.message });
       else {
-        log(`error: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+        log(`error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
         sendJson(res, 500, { ok: false, message: error instanceof Error ? error.message : String(error) });
       }
     });

@@ -65,10 +65,24 @@ export const previewUtilities = {
   formatDate(date: Date, timeZone: string, pattern: string): string {
     const parts: Record<string, string> = {};
     const format = new Intl.DateTimeFormat("en-CA", {
-      timeZone, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit", hourCycle: "h23",
+      timeZone,
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+      second: "2-digit",
+      hourCycle: "h23",
     });
     for (const part of format.formatToParts(date)) parts[part.type] = part.value;
-    const fields: Record<string, string> = { yyyy: parts.year, MM: parts.month, dd: parts.day, HH: parts.hour, mm: parts.minute, ss: parts.second };
+    const fields: Record<string, string> = {
+      yyyy: parts.year,
+      MM: parts.month,
+      dd: parts.day,
+      HH: parts.hour,
+      mm: parts.minute,
+      ss: parts.second,
+    };
     return pattern.replace(/yyyy|MM|dd|HH|mm|ss/g, (token) => fields[token] ?? token);
   },
 };
@@ -76,7 +90,12 @@ export const previewUtilities = {
 /** Loads build/Code.js into a fresh realm holding only Apps Script's globals (the fake's services). */
 export function loadCodeJs(source: string, google: FakeGoogle): Record<string, unknown> {
   const logger = { log: (...args: unknown[]) => console.log("[Logger]", ...args) };
-  const context = vm.createContext({ ...google.globals, Utilities: previewUtilities, Logger: logger, console }) as Record<string, unknown>;
+  const context = vm.createContext({
+    ...google.globals,
+    Utilities: previewUtilities,
+    Logger: logger,
+    console,
+  }) as Record<string, unknown>;
   vm.runInContext(source, context, { filename: "Code.js" });
   return context;
 }
@@ -280,7 +299,10 @@ export class PreviewWorkbook {
       frozenRows: snapshot.frozenRows,
       // A tab whose widths were set (the report) is laid out at those widths like the sheet, its
       // other columns at Sheets' default 100 px; a tab with no widths set fits its text.
-      columnWidths: Array.from({ length: columns }, (_, c) => snapshot.columnWidths[String(c + 1)] ?? (hasWidths ? DEFAULT_COLUMN_WIDTH : 0)),
+      columnWidths: Array.from(
+        { length: columns },
+        (_, c) => snapshot.columnWidths[String(c + 1)] ?? (hasWidths ? DEFAULT_COLUMN_WIDTH : 0),
+      ),
     };
     for (let r = 0; r < shown; r++) {
       for (let c = 0; c < columns; c++) {
@@ -320,7 +342,13 @@ export class PreviewWorkbook {
     }
     for (const m of snapshot.merges) {
       const p = parseA1(m);
-      if (p.row <= shown) grid.merges!.push({ row: p.row, column: p.column, numRows: (p.lastRow ?? p.row) - p.row + 1, numColumns: (p.lastColumn ?? p.column) - p.column + 1 });
+      if (p.row <= shown)
+        grid.merges!.push({
+          row: p.row,
+          column: p.column,
+          numRows: (p.lastRow ?? p.row) - p.row + 1,
+          numColumns: (p.lastColumn ?? p.column) - p.column + 1,
+        });
     }
     return { grid, rows, columns };
   }
@@ -331,14 +359,22 @@ export class PreviewWorkbook {
       const snapshot = snapshotSheet(sheet);
       const hasDates = snapshot.values.some((line) => line.some((cell) => cell !== null && typeof cell === "object"));
       // Dates are shown the way the sheet displays them, in the spreadsheet's time zone.
-      const display = hasDates && snapshot.values.length ? sheet.getRange(1, 1, snapshot.values.length, snapshot.values[0].length).getDisplayValues() : [];
+      const display =
+        hasDates && snapshot.values.length
+          ? sheet.getRange(1, 1, snapshot.values.length, snapshot.values[0].length).getDisplayValues()
+          : [];
       const { grid, rows, columns } = this.gridOf(snapshot, display);
       let html = renderGridTable(grid, { headings: true });
       // The report's funnel chart, drawn from its source cells like the sheet's chart.
       const chart = snapshot.charts.find((c) => c.ranges.length > 0);
       if (chart) {
         const p = parseA1(chart.ranges[0]);
-        const range = { row: p.row, column: p.column, numRows: (p.lastRow ?? p.row) - p.row + 1, numColumns: (p.lastColumn ?? p.column) - p.column + 1 };
+        const range = {
+          row: p.row,
+          column: p.column,
+          numRows: (p.lastRow ?? p.row) - p.row + 1,
+          numColumns: (p.lastColumn ?? p.column) - p.column + 1,
+        };
         html += renderFunnelChart({ ...grid, chart: { kind: "funnel", title: chart.title ?? "", range } });
       }
       if (rows - BLANK_ROWS > MAX_RENDERED_ROWS) {
