@@ -159,15 +159,7 @@ export const priceConversionQuadrant = defineRule({
   run(ctx) {
     const products = ctx.products;
     if (!products) return [];
-    const judged: { p: Subject; price: number; conv: number; visitors: number }[] = [];
-    for (const p of products.subjects) {
-      if (p.presale) continue;
-      const visitors = p.totals.get("visitors");
-      const conv = p.totals.payConversion();
-      const price = p.totals.price();
-      if (visitors === null || visitors < QUADRANT.minVisitors.value || conv === null || price === null) continue;
-      judged.push({ p, price, conv, visitors });
-    }
+    const judged = quadrantCandidates(products.subjects);
     if (judged.length < QUADRANT.minProducts.value) {
       return [
         makeFinding(this, {
@@ -194,41 +186,50 @@ export const priceConversionQuadrant = defineRule({
     );
     const out: Draft[] = [];
     const base = { midPrice: ctx.money(midPrice), midConv: ctx.pct(midConv) };
-    for (const s of stars) {
-      const params = { ...base, name: s.p.name, price: ctx.money(s.price), value: ctx.pct(s.conv) };
-      out.push(
-        makeFinding(this, {
-          status: "good",
-          subject: s.p.name,
-          subjectType: "product",
-          metric: "quadrantConversion",
-          value: s.conv,
-          benchmark: midConv,
-          format: "percent",
-          message: ctx.t("quadrant.star", params),
-          todo: ctx.t("quadrant.todoStar", params),
-        }),
-      );
-    }
-    for (const w of weak) {
-      const params = { ...base, name: w.p.name, price: ctx.money(w.price), value: ctx.pct(w.conv) };
-      out.push(
-        makeFinding(this, {
-          status: "warn",
-          subject: w.p.name,
-          subjectType: "product",
-          metric: "quadrantConversion",
-          value: w.conv,
-          benchmark: midConv,
-          format: "percent",
-          message: ctx.t("quadrant.weak", params),
-          todo: ctx.t("quadrant.todoWeak", params),
-        }),
-      );
-    }
+    for (const j of stars) out.push(makeFinding(this, quadrantFields(ctx, j, base, midConv, "good")));
+    for (const j of weak) out.push(makeFinding(this, quadrantFields(ctx, j, base, midConv, "warn")));
     return out;
   },
 });
+
+type QuadrantProduct = { p: Subject; price: number; conv: number; visitors: number };
+
+/** Products busy enough, with a price and a conversion, that the quadrant can place. */
+function quadrantCandidates(subjects: readonly Subject[]): QuadrantProduct[] {
+  const judged: QuadrantProduct[] = [];
+  for (const p of subjects) {
+    if (p.presale) continue;
+    const visitors = p.totals.get("visitors");
+    const conv = p.totals.payConversion();
+    const price = p.totals.price();
+    if (visitors === null || visitors < QUADRANT.minVisitors.value || conv === null || price === null) continue;
+    judged.push({ p, price, conv, visitors });
+  }
+  return judged;
+}
+
+/** The fields of a star (✔, price and conversion above the medians) or weak (▲, both below) product. */
+function quadrantFields(
+  ctx: RuleContext,
+  j: QuadrantProduct,
+  base: { midPrice: string; midConv: string },
+  midConv: number,
+  status: "good" | "warn",
+): Parameters<typeof makeFinding>[1] {
+  const params = { ...base, name: j.p.name, price: ctx.money(j.price), value: ctx.pct(j.conv) };
+  const star = status === "good";
+  return {
+    status,
+    subject: j.p.name,
+    subjectType: "product",
+    metric: "quadrantConversion",
+    value: j.conv,
+    benchmark: midConv,
+    format: "percent",
+    message: ctx.t(star ? "quadrant.star" : "quadrant.weak", params),
+    todo: ctx.t(star ? "quadrant.todoStar" : "quadrant.todoWeak", params),
+  };
+}
 
 function normalise(text: string): string {
   return text.trim().toLowerCase();

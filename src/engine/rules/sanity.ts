@@ -6,7 +6,7 @@
 import { isMessageKey, type MessageKey } from "../i18n";
 import { RECOGNITION_ISSUE_CODES, VALUE_ISSUE_CODES, type IssueCode, type RecognitionIssueCode } from "../recognize";
 import { columnLetter } from "../recognize/issues";
-import type { RecognitionIssue, RecognizedTable } from "../tables";
+import type { RecognitionIssue, RecognizedTable, TableRow } from "../tables";
 import type { MetricName, Status } from "../report";
 import { makeFinding, type Draft, type RuleContext } from "./context";
 import { defineRule, fixed, type Rule } from "./define";
@@ -111,20 +111,7 @@ export const dataSanity = defineRule({
       out.push(issueFinding(this, ctx, list));
     }
     // Repeated tabs and metrics counted once per parent (src/engine/duplicates.ts, grain.ts).
-    for (const note of ctx.dataNotes) {
-      out.push(
-        makeFinding(this, {
-          status: note.status,
-          subject: note.sheet,
-          subjectType: "sheet",
-          metric: "dataIssues",
-          value: note.count,
-          benchmark: note.status === "info" ? null : 0,
-          format: "integer",
-          message: note.message,
-        }),
-      );
-    }
+    for (const note of ctx.dataNotes) out.push(makeFinding(this, noteFields(note)));
     for (const table of ctx.tables) {
       if (table.kind === "unknown") {
         out.push(
@@ -168,6 +155,20 @@ export const dataSanity = defineRule({
     return out;
   },
 });
+
+/** The finding for one note from preparing the tables (a repeated tab, metrics counted once per parent). */
+function noteFields(note: RuleContext["dataNotes"][number]): Parameters<typeof makeFinding>[1] {
+  return {
+    status: note.status,
+    subject: note.sheet,
+    subjectType: "sheet",
+    metric: "dataIssues",
+    value: note.count,
+    benchmark: note.status === "info" ? null : 0,
+    format: "integer",
+    message: note.message,
+  };
+}
 
 /** Every issue of every table (recognition's and the value checks'), grouped by sheet and code in first-seen order. */
 function issueGroups(ctx: RuleContext): Map<string, RecognitionIssue[]> {
@@ -232,6 +233,16 @@ const WITHIN_VISITORS = ["paidBuyers", "orderBuyers"];
  * Checks recognition leaves to the rules: negative counts or amounts, more buyers than
  * visitors on one row, and the same day (or day + product/source/plan/agent) pasted twice.
  */
+/**
+ * What makes a dated row unique: its date, its subject, its entity (a table of several shops
+ * or live rooms has each date once per entity) and its SKU (SKU rows of one product share its id).
+ */
+function dateKey(row: TableRow, date: string, parts: readonly (string | undefined)[]): string {
+  let key = date;
+  for (const f of parts) key += `\u0000${f ? String(row[f] ?? "") : ""}`;
+  return key;
+}
+
 export function valueChecks(table: RecognizedTable): RecognitionIssue[] {
   const out: RecognitionIssue[] = [];
   const cols = table.columnIndex;
@@ -239,7 +250,6 @@ export function valueChecks(table: RecognizedTable): RecognitionIssue[] {
   const withinFields = "visitors" in cols ? WITHIN_VISITORS.filter((f) => f in cols) : [];
   const keyField = ["productId", "product", "source", "plan", "agent"].find((f) => f in cols);
   const seen = "date" in cols ? new Set<string>() : null;
-  // A table of several shops or live rooms has each date once per entity.
   const entity = table.entityField;
   const childField = table.grain?.childField;
   for (let i = 0; i < table.rows.length; i++) {
@@ -275,20 +285,12 @@ export function valueChecks(table: RecognizedTable): RecognitionIssue[] {
       }
     }
     if (seen && typeof row.date === "string") {
-      let key = `${row.date}\u0000${keyField ? String(row[keyField] ?? "") : ""}\u0000${entity ? String(row[entity] ?? "") : ""}`;
-      // SKU rows of one product share its id: a row is the product and its SKU.
-      if (childField) key += `\u0000${String(row[childField] ?? "")}`;
-      if (seen.has(key))
-        out.push({
-          sheet: table.sheet,
-          row: sheetRow,
-          column: cols.date,
-          field: "date",
-          code: "duplicate-date",
-          message: `${row.date} appears twice`,
-          text: row.date,
-        });
-      else seen.add(key);
+      const key = dateKey(row, row.date, [keyField, entity, childField]);
+      if (!seen.has(key)) seen.add(key);
+      else {
+        const at = { sheet: table.sheet, row: sheetRow, column: cols.date, field: "date" };
+        out.push({ ...at, code: "duplicate-date", message: `${row.date} appears twice`, text: row.date });
+      }
     }
   }
   return out;
