@@ -156,6 +156,21 @@ export const report = {
     "Visitors view {value} pages each, between {bad} and {good}. Add related items and bundles so they see more.",
   "depth.bad":
     "Visitors view only {value} pages each, below {bad}: they leave after one item, cross-selling is not working.",
+  "bounce.otherPlatform":
+    "Bounce rate {value}: this is {platform}'s definition, not 生意参谋's, so the {good} / {bad} lines do not apply.",
+  "depth.otherPlatform":
+    "{value} pages per visitor: this is {platform}'s measure (on Amazon, detail-page views per session), not 生意参谋's visit depth, so the {bad} / {good} lines do not apply.",
+  "platform.taobao": "Taobao/Tmall (生意参谋)",
+  "platform.jd": "JD",
+  "platform.pdd": "Pinduoduo",
+  "platform.douyin": "Douyin",
+  "platform.shopify": "Shopify",
+  "platform.amazon": "Amazon",
+  "platform.ga4": "GA4",
+  "platform.shopee": "Shopee",
+  "platform.lazada": "Lazada",
+  "platform.tiktok": "TikTok Shop",
+  "platform.unknown": "an unknown platform",
   "depth.todo": "Add related items and bundles on product and home pages ({value} pages per visitor).",
   "target.missing":
     "Enter monthlyTarget in {settings} to see each morning whether yesterday hit its share and the month is on pace.",

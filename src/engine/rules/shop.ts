@@ -4,6 +4,7 @@
  */
 import { daysInMonth } from "../cells";
 import type { Status } from "../report";
+import type { Platform } from "../tables";
 import { makeFinding, stable, type Draft, type Judged, type RuleContext, type ShopSummary } from "./context";
 import { defineRule, fixed, fromSetting, type Rule } from "./define";
 import { MAX_SUBJECT_FINDINGS, MIN_VISITORS } from "./limits";
@@ -233,17 +234,47 @@ const BOUNCE = {
 };
 
 /** bounce-rate: mean daily bounce rate against bounceGood / bounceBad. */
+/**
+ * The platform of the table the shop figures come from. The bounce-rate and visit-depth lines
+ * are 生意参谋's definitions; another platform's metric of the same name is a different measure.
+ */
+function shopPlatform(ctx: RuleContext): Platform {
+  const sheet = ctx.shop?.sheet;
+  return ctx.tables.find((t) => t.sheet === sheet)?.platform ?? "unknown";
+}
+
+/** Platforms whose bounce rate and visit depth mean what 生意参谋's do (unknown: Chinese shop exports read as 生意参谋's). */
+const SYCM_DEFINITIONS: readonly Platform[] = ["taobao", "unknown"];
+
 export const bounceRate = defineRule({
   id: "bounce-rate",
   area: "traffic",
   needs: { kinds: ["shop-daily"], fields: ["bounceRate"] },
   summary: "≤ {good} ✔, ≤ {bad} ▲, above ✖",
   thresholds: BOUNCE,
-  messages: ["bounce.good", "bounce.warn", "bounce.bad", "bounce.todo"],
+  messages: ["bounce.good", "bounce.warn", "bounce.bad", "bounce.todo", "bounce.otherPlatform"],
   run(ctx) {
     const rate = ctx.shop?.totals.bounceRate() ?? null;
     if (rate === null) return [];
     const { bounceGood, bounceBad } = ctx.settings;
+    const platform = shopPlatform(ctx);
+    if (!SYCM_DEFINITIONS.includes(platform)) {
+      const params = {
+        value: ctx.pct(rate),
+        good: ctx.pct(bounceGood),
+        bad: ctx.pct(bounceBad),
+        platform: ctx.t(`platform.${platform}`),
+      };
+      return [
+        makeFinding(this, {
+          status: "info",
+          metric: "bounceRate",
+          value: rate,
+          format: "percent",
+          message: ctx.t("bounce.otherPlatform", params),
+        }),
+      ];
+    }
     const status: Judged = stable(rate) <= bounceGood ? "good" : stable(rate) <= bounceBad ? "warn" : "bad";
     const params = { value: ctx.pct(rate), good: ctx.pct(bounceGood), bad: ctx.pct(bounceBad) };
     return [
@@ -272,11 +303,29 @@ export const visitDepth = defineRule({
   needs: { kinds: ["shop-daily"], fields: ["pageviews", "visitors", "pagesPerVisitor"] },
   summary: "≥ {good} ✔, ≥ {bad} ▲, below ✖",
   thresholds: DEPTH,
-  messages: ["depth.good", "depth.warn", "depth.bad", "depth.todo"],
+  messages: ["depth.good", "depth.warn", "depth.bad", "depth.todo", "depth.otherPlatform"],
   run(ctx) {
     const depth = ctx.shop?.totals.pagesPerVisitor() ?? null;
     if (depth === null) return [];
     const { depthGood, depthBad } = ctx.settings;
+    const platform = shopPlatform(ctx);
+    if (!SYCM_DEFINITIONS.includes(platform)) {
+      const params = {
+        value: ctx.fmt(depth),
+        good: ctx.fmt(depthGood, 1),
+        bad: ctx.fmt(depthBad, 1),
+        platform: ctx.t(`platform.${platform}`),
+      };
+      return [
+        makeFinding(this, {
+          status: "info",
+          metric: "pagesPerVisitor",
+          value: depth,
+          format: "number",
+          message: ctx.t("depth.otherPlatform", params),
+        }),
+      ];
+    }
     const status: Judged = stable(depth) >= depthGood ? "good" : stable(depth) >= depthBad ? "warn" : "bad";
     const params = { value: ctx.fmt(depth), good: ctx.fmt(depthGood, 1), bad: ctx.fmt(depthBad, 1) };
     return [
