@@ -374,7 +374,8 @@ export const report = {
     '"{sheet}" is split by terminal with no all-terminal row ({cells}); adding them up would double count, so export the all-terminal view.',
   "cli.findings": "Checks that need attention",
   "cli.allGood": "{count, plural, one {The other check is fine.} other {The other # checks are fine.}}",
-  "cli.tables": "Tables recognised",
+  "cli.tables": "Tables recognised: {tables}",
+  "cli.table": "{sheet} ({kind}, {rows})",
   "cli.rows": "{count, plural, one {# row} other {# rows}}",
   "rule.failed":
     "The check “{rule}” failed and could not finish ({detail}), so it has no findings; the rest of the report is complete.",
@@ -518,13 +519,6 @@ export const sidebar = {
   "server.field.depthGood": "Pages per visitor: good from",
   "server.field.depthBad": "Pages per visitor: bad below",
   "server.field.aovHeroRatio": "Shop AOV ÷ hero AOV, at least",
-  "ui.cli.findings": "Checks that need attention",
-  "ui.cli.allGood": "The other {n} checks are fine.",
-  "ui.cli.allGood.one": "The other check is fine.",
-  "ui.cli.tables": "Tables recognised: {tables}",
-  "ui.cli.table": "{sheet} ({kind}, {rows})",
-  "ui.cli.rows": "{n} rows",
-  "ui.cli.rows.one": "1 row",
   "ui.score.notEnough": "Not enough to score yet",
   "ui.score.none": "—",
   "ui.languageSwitched":

@@ -79,7 +79,7 @@ export function renderSummary(report: Report, style: SummaryStyle): string {
 
   const needing = report.findings.filter((f) => f.status !== "good");
   if (needing.length) {
-    lines.push(paint("bold", translate(lang, "ui.cli.findings")));
+    lines.push(paint("bold", translate(lang, "cli.findings")));
     const sorted = [...needing].sort(
       (a, b) => ORDER.indexOf(a.status) - ORDER.indexOf(b.status) || impactOf(b) - impactOf(a),
     );
@@ -87,27 +87,21 @@ export function renderSummary(report: Report, style: SummaryStyle): string {
       lines.push(`  ${paint(finding.status, MARK[finding.status])} ${findingLine(finding)}`);
   }
   const good = report.findings.length - needing.length;
-  if (good > 0)
-    lines.push(
-      paint(
-        "good",
-        good === 1 ? translate(lang, "ui.cli.allGood.one") : translate(lang, "ui.cli.allGood", { n: good }),
-      ),
-    );
+  if (good > 0) lines.push(paint("good", translate(lang, "cli.allGood", { count: good })));
   if (report.tables.length) {
     lines.push("");
     const separator = translate(lang, "ui.listSeparator");
     // Kinds in the reader's language, as the report sheet names them ("商品数据", not `products`).
     const tables = report.tables
       .map((t) =>
-        translate(lang, "ui.cli.table", {
+        translate(lang, "cli.table", {
           sheet: t.sheet,
           kind: translate(lang, `tableKind.${t.kind}`),
-          rows: t.rows === 1 ? translate(lang, "ui.cli.rows.one") : translate(lang, "ui.cli.rows", { n: t.rows }),
+          rows: translate(lang, "cli.rows", { count: t.rows }),
         }),
       )
       .join(separator);
-    lines.push(paint("dim", translate(lang, "ui.cli.tables", { tables })));
+    lines.push(paint("dim", translate(lang, "cli.tables", { tables })));
   }
   return lines.join("\n") + "\n";
 }
