@@ -34,8 +34,3 @@ export function calendarDayOf(date: Date): Day {
   }
   return { year: date.getFullYear(), month: date.getMonth() + 1, day: date.getDate() };
 }
-
-/** Forgets the cached zone (tests that swap the fake spreadsheet between calls). */
-export function resetTimeZoneCache(): void {
-  cachedZone = undefined;
-}

@@ -12,10 +12,7 @@ import { quoteCell, type UnknownReasonCode } from "./issues";
 import { readTable, tableEnd } from "./table";
 
 export { matchHeader } from "./headers";
-export type { HeaderMatch } from "./headers";
-export { headerKey } from "./normalize";
-export { VOCABULARY, STAND_INS } from "./vocabulary";
-export type { FieldSpec, FieldType } from "./vocabulary";
+export { VOCABULARY } from "./vocabulary";
 export { rowSchemas, rowsOf } from "./schemas";
 export { RECOGNITION_ISSUE_CODES, UNKNOWN_REASON_CODES, VALUE_ISSUE_CODES } from "./issues";
 export type { IssueCode, RecognitionIssueCode, UnknownReasonCode } from "./issues";

@@ -90,5 +90,4 @@ function ruleFailed(rule: Rule, ctx: RuleContext, error: unknown): Draft {
 }
 
 export type { RuleContext, Draft } from "./context";
-export type { Rule, Threshold, ThresholdUnit } from "./define";
-export { buildContext } from "./context";
+export type { Rule, Threshold } from "./define";
