@@ -32,9 +32,7 @@ export interface SettingKind {
   maxLength?: number;
   /** Choices: the allowed values (matched case-insensitively, stored as written here). */
   choices?: readonly string[];
-  /** Codes: the pattern the code must match after trimming and upper-casing. */
-  pattern?: RegExp;
-  /** Codes: the only codes accepted (after the pattern). */
+  /** Codes: the only codes accepted, after trimming and upper-casing. */
   codes?: readonly string[];
   /** The value cell's number format in the Settings sheet. */
   format: string;
@@ -114,7 +112,6 @@ export const SETTING_KINDS = {
   // An ISO 4217 code Shop Doctor can read and format (the currency table in src/engine/currency.ts).
   currency: {
     type: "code",
-    pattern: /^[A-Z]{3}$/,
     codes: CURRENCY_CODES,
     format: "@",
     expect: "server.expect.currency",
@@ -273,7 +270,6 @@ export function checkSettingValue(kindName: SettingKindName, value: unknown, lan
     case "code": {
       if (typeof value !== "string") return bad;
       const code = value.trim().toUpperCase();
-      if (kind.pattern && !kind.pattern.test(code)) return bad;
       return kind.codes && !kind.codes.includes(code) ? bad : { ok: true, value: code };
     }
   }
