@@ -48,8 +48,42 @@ function toHalfWidth(text: string): string {
   return text.replace(FULL_WIDTH_DIGITS, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0));
 }
 
-/** Longer text is never read as a number (keeps every regex below linear in practice). */
+/**
+ * Longer text is never a number, a date or a duration: the longest real cells are about 40
+ * characters (`-₹1,23,45,67,890.12 INR`, `2026-11-01 00:00:00 ~ 2026-11-30 23:59:59`), and
+ * 64 also covers the 17 significant digits plus exponent of any double. Text past it is
+ * refused before any regex sees it, so every pattern below runs on at most 64 characters.
+ */
 const MAX_NUMBER_LENGTH = 64;
+
+/**
+ * Characters that exports and copy-paste leave in cells without showing them: soft hyphen,
+ * zero-width space/non-joiner/joiner, LRM/RLM, bidi embeddings and isolates, word joiner and
+ * invisible operators, BOM. They are removed before a cell is read or a header matched.
+ * No-break spaces (U+00A0, U+202F) are not here: they are spaces, and in numbers they group digits.
+ */
+const INVISIBLE = /[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
+const HAS_INVISIBLE = /[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/;
+
+/** The text without invisible characters (one linear pass; the same string when there are none). */
+export function stripInvisible(text: string): string {
+  return HAS_INVISIBLE.test(text) ? text.replace(INVISIBLE, "") : text;
+}
+
+/**
+ * Cell text short enough to be a value, without invisible characters; null when even
+ * trimmed it is longer than any number, date or duration (decided in linear time).
+ */
+function valueText(raw: string): string | null {
+  let t = stripInvisible(raw);
+  if (t.length > MAX_NUMBER_LENGTH) t = t.trim();
+  return t.length > MAX_NUMBER_LENGTH ? null : t;
+}
+
+/** The first characters of an overlong cell, for a message. */
+function headOf(text: string): string {
+  return text.trim().slice(0, 40);
+}
 
 const POWERS_OF_TEN = Array.from({ length: 23 }, (_, i) => 10 ** i);
 const PLAIN_NUMBER = /^-?(?:\d+\.?\d*|\.\d+)$/;
@@ -62,8 +96,8 @@ const PLAIN_GROUPED = /^\d{1,3}(?:,\d{3})+(?:\.\d+)?$/;
  * (`1234`, `-12.5`); undefined for anything that needs the full `readNumber`.
  */
 export function quickNumber(cell: Cell): number | undefined {
-  if (typeof cell === "number") return Number.isFinite(cell) ? cell : undefined;
-  if (typeof cell === "string" && cell.length <= MAX_NUMBER_LENGTH && PLAIN_NUMBER.test(cell)) return Number(cell);
+  if (typeof cell === "number") return Number.isFinite(cell) ? cell + 0 : undefined;
+  if (typeof cell === "string" && cell.length <= MAX_NUMBER_LENGTH && PLAIN_NUMBER.test(cell)) return Number(cell) + 0;
   return undefined;
 }
 
@@ -72,7 +106,8 @@ const GROUPED = /^\d{1,3}(,\d{3})+(\.\d+)?$|^\d{1,2}(,\d{2})*,\d{3}(\.\d+)?$/;
 
 /** True when a string cell stands for "no data" (blank, dash, 无数据 …). */
 export function isNullToken(text: string): boolean {
-  const t = text.trim().toLowerCase();
+  if (text.length > MAX_NUMBER_LENGTH && text.trim().length > MAX_NUMBER_LENGTH) return false;
+  const t = stripInvisible(text).trim().toLowerCase();
   return t === "" || NULL_TOKENS.has(t);
 }
 
@@ -114,41 +149,64 @@ function toDecimalPoint(text: string): string {
 /**
  * Parse numeric-looking text as pasted from exports: `12.5%`, `1,234`, `¥1,234.00`,
  * `$99`, `₹1,08,218.36`, `(12.00)` accounting negatives, `-`/`--`/`—` for no data.
+ * One sign at most: a minus (before or after the currency mark, `-$12` or `$-12`) or
+ * accounting brackets, never two (`--5`, `- -5`, `(-5)` are not numbers, not 5).
+ * Zero is never negative (`-0` reads 0).
  */
 export function parseNumberText(raw: string, decimalMark: "." | "," = "."): NumberReading {
   // No number is this long: refuse before any regex sees a 50,000-character cell.
-  if (raw.length > MAX_NUMBER_LENGTH) {
-    const trimmed = raw.trim();
-    if (trimmed.length > MAX_NUMBER_LENGTH)
-      return { kind: "invalid", reason: "not-a-number", text: trimmed.slice(0, 40) };
-    raw = trimmed;
-  }
-  if (decimalMark === ",") return parseNumberText(toDecimalPoint(raw));
-  // Fast paths for the common export cells (`1234`, `-12.5`, `2.43%`): same results, no regex replaces.
-  if (PLAIN_NUMBER.test(raw)) return { kind: "number", value: Number(raw), percent: false };
-  if (PLAIN_PERCENT.test(raw)) return { kind: "number", value: percentOf(raw.slice(0, -1)), percent: true };
-  if (PLAIN_GROUPED.test(raw)) return { kind: "number", value: Number(raw.replace(/,/g, "")), percent: false };
-  let t = toHalfWidth(raw)
-    .trim()
-    .replace(/[\u00a0\u202f\u2009]/g, " ");
-  if (isNullToken(t)) return { kind: "blank" };
+  const text = valueText(raw);
+  if (text === null) return { kind: "invalid", reason: "not-a-number", text: headOf(raw) };
+  if (decimalMark === ",") return parsePointText(toDecimalPoint(text), text);
+  return parsePointText(text, text);
+}
+
+function startsWithSign(text: string): boolean {
+  return text.startsWith("-") || text.startsWith("−") || text.startsWith("+");
+}
+
+/**
+ * Splits off the signs in front of a number: accounting brackets around the whole text, a
+ * minus or a plus. `marks` counts them (more than one is refused), `negative` says whether
+ * the one there is a minus or brackets.
+ */
+function takeSign(text: string): { negative: boolean; rest: string; marks: number } {
+  let t = text;
+  let marks = 0;
   let negative = false;
-  if (/^\(.*\)$/.test(t)) {
+  if (t.length >= 2 && t.startsWith("(") && t.endsWith(")")) {
+    marks++;
     negative = true;
     t = t.slice(1, -1).trim();
   }
-  if (t.startsWith("-") || t.startsWith("−")) {
-    negative = !negative;
-    t = t.slice(1).trim();
-  } else if (t.startsWith("+")) {
-    t = t.slice(1).trim();
-  }
-  t = stripCurrency(t);
-  // a sign may also sit after the currency mark: "$-12.00"
-  if (t.startsWith("-") || t.startsWith("−")) {
-    negative = !negative;
+  if (startsWithSign(t)) {
+    marks++;
+    negative = !t.startsWith("+");
     t = t.slice(1).trim();
   }
+  return { negative, rest: t, marks };
+}
+
+function parsePointText(raw: string, shown: string): NumberReading {
+  // Fast paths for the common export cells (`1234`, `-12.5`, `2.43%`): same results, no regex replaces.
+  if (PLAIN_NUMBER.test(raw)) return { kind: "number", value: Number(raw) + 0, percent: false };
+  if (PLAIN_PERCENT.test(raw)) return { kind: "number", value: percentOf(raw.slice(0, -1)), percent: true };
+  if (PLAIN_GROUPED.test(raw)) return { kind: "number", value: Number(raw.replace(/,/g, "")), percent: false };
+  const invalid: NumberReading = { kind: "invalid", reason: "not-a-number", text: shown };
+  const spaced = toHalfWidth(raw)
+    .trim()
+    .replace(/[\u00a0\u202f\u2009]/g, " ");
+  if (isNullToken(spaced)) return { kind: "blank" };
+  const sign = takeSign(spaced);
+  let negative = sign.negative;
+  let t = stripCurrency(sign.rest);
+  // a sign may also sit after the currency mark ("$-12.00"), but only if none came before it
+  if (startsWithSign(t)) {
+    if (sign.marks > 0) return invalid;
+    negative = !t.startsWith("+");
+    t = t.slice(1).trim();
+  }
+  if (sign.marks > 1 || startsWithSign(t)) return invalid;
   let percent = false;
   if (t.endsWith("%")) {
     percent = true;
@@ -161,17 +219,15 @@ export function parseNumberText(raw: string, decimalMark: "." | "," = "."): Numb
   if (scale !== 1) t = t.slice(0, -1).trim();
   t = t.replace(/ /g, "");
   if (t.includes(",")) {
-    if (!GROUPED.test(t)) return { kind: "invalid", reason: "not-a-number", text: raw };
+    if (!GROUPED.test(t)) return invalid;
     t = t.replace(/,/g, "");
   }
-  if (!/^(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(t)) {
-    return { kind: "invalid", reason: "not-a-number", text: raw };
-  }
+  if (!/^(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(t)) return invalid;
   let value = Number(t);
-  if (!Number.isFinite(value)) return { kind: "invalid", reason: "non-finite", text: raw };
   if (percent) value = /^\d*\.?\d*$/.test(t) ? percentOf(t) : roundFloat(value / 100);
   if (scale !== 1) value = roundFloat(value * scale);
-  if (negative) value = -value;
+  if (!Number.isFinite(value)) return { kind: "invalid", reason: "non-finite", text: shown };
+  if (negative && value !== 0) value = -value;
   return { kind: "number", value, percent };
 }
 
@@ -200,14 +256,20 @@ function roundFloat(value: number): number {
 export function readNumber(cell: Cell, decimalMark: "." | "," = "."): NumberReading {
   if (cell === null || cell === undefined) return { kind: "blank" };
   if (typeof cell === "number") {
+    // `+ 0` turns -0 into 0: zero is shown and summed without a sign.
     return Number.isFinite(cell)
-      ? { kind: "number", value: cell, percent: false }
+      ? { kind: "number", value: cell + 0, percent: false }
       : { kind: "invalid", reason: "non-finite", text: String(cell) };
   }
   if (typeof cell === "string") return parseNumberText(cell, decimalMark);
   if (typeof cell === "boolean") return { kind: "invalid", reason: "boolean", text: String(cell) };
-  if (isDate(cell)) return { kind: "invalid", reason: "date", text: formatIsoDate(cell) };
+  if (isDate(cell)) return { kind: "invalid", reason: "date", text: dateText(cell) };
   return { kind: "invalid", reason: "not-a-number", text: String(cell) };
+}
+
+/** A Date cell shown in a message: its ISO day, or `Invalid Date` (never `NaN-NaN-NaN`). */
+function dateText(date: Date): string {
+  return Number.isNaN(date.getTime()) ? "Invalid Date" : formatIsoDate(date);
 }
 
 /** `Date` check that also works for Dates created in another realm (Apps Script, vm). */
@@ -250,12 +312,14 @@ export function isoFromParts(year: number, month: number, day: number): string |
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Parses unambiguous date text: ISO `2026-11-22`, `2026/11/22`, `2026.11.22`, `20261122`, `2026年11月22日`. */
-export function parseIsoLikeDate(text: string): string | null {
-  if (ISO_DAY.test(text)) {
-    return isoFromParts(Number(text.slice(0, 4)), Number(text.slice(5, 7)), Number(text.slice(8, 10))) === null
+export function parseIsoLikeDate(raw: string): string | null {
+  if (ISO_DAY.test(raw)) {
+    return isoFromParts(Number(raw.slice(0, 4)), Number(raw.slice(5, 7)), Number(raw.slice(8, 10))) === null
       ? null
-      : text;
+      : raw;
   }
+  const text = valueText(raw);
+  if (text === null) return null;
   const t = toHalfWidth(text).trim();
   let m = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?$/.exec(t);
   if (m) return isoFromParts(Number(m[1]), Number(m[2]), Number(m[3]));
@@ -279,7 +343,9 @@ export interface DayMonthParts {
 const DAY_MONTH = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?$/;
 
 /** Splits `11/22/26`, `22.11.2026`, `1-4-26` into its parts; null for anything else. */
-export function parseDayMonthParts(text: string): DayMonthParts | null {
+export function parseDayMonthParts(raw: string): DayMonthParts | null {
+  const text = valueText(raw);
+  if (text === null) return null;
   const m = DAY_MONTH.exec(toHalfWidth(text).trim());
   if (!m) return null;
   const y = Number(m[3]);
@@ -369,7 +435,9 @@ const MONTH_NAMES: Record<string, number> = {
 };
 
 /** English month-name dates as Amazon Ads and others write them: `Nov 01, 2026`, `1 November 2026`, `01-Nov-2026`. */
-export function parseMonthNameDate(text: string): string | null {
+export function parseMonthNameDate(raw: string): string | null {
+  const text = valueText(raw);
+  if (text === null) return null;
   const t = text.trim().toLowerCase();
   let m = /^([a-z]{3,9})\.?\s+(\d{1,2}),?\s+(\d{4})$/.exec(t);
   if (m) {
@@ -422,7 +490,9 @@ export function readDate(cell: Cell, order: DayMonthOrder = "mdy"): DateReading 
     return { kind: "invalid", text: String(cell) };
   }
   if (typeof cell !== "string") return { kind: "invalid", text: String(cell) };
-  const text = cell.trim();
+  const bounded = valueText(cell);
+  if (bounded === null) return { kind: "invalid", text: headOf(cell) };
+  const text = bounded.trim();
   if (isNullToken(text)) return { kind: "blank" };
   const single = singleDate(text, order);
   if (single !== null) return { kind: "date", iso: single, to: null };
@@ -456,10 +526,12 @@ export function readSeconds(cell: Cell): SecondsReading {
       const value = cell.getHours() * 3600 + cell.getMinutes() * 60 + cell.getSeconds();
       return { kind: "number", value, percent: false };
     }
-    return { kind: "invalid", reason: "date", text: formatIsoDate(cell) };
+    return { kind: "invalid", reason: "date", text: dateText(cell) };
   }
   if (typeof cell !== "string") return readNumber(cell);
-  const text = toHalfWidth(cell).trim().toLowerCase();
+  const bounded = valueText(cell);
+  if (bounded === null) return { kind: "invalid", reason: "not-a-number", text: headOf(cell) };
+  const text = toHalfWidth(bounded).trim().toLowerCase();
   let m = /^(\d+):(\d{1,2})(?::(\d{1,2}(?:\.\d+)?))?$/.exec(text);
   if (m) {
     const value =

@@ -101,6 +101,8 @@ const matchCache = new Map<string, HeaderMatch | null>();
 
 /** Understands one header text; null when it names nothing Shop Doctor knows. */
 export function matchHeader(text: string): HeaderMatch | null {
+  // No header is this long even with spaces around it; its key would be refused below anyway.
+  if (text.length > 320) return null;
   const key = headerKey(text);
   if (key === "" || key.length > 80) return null;
   const cached = matchCache.get(key);

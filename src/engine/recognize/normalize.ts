@@ -4,7 +4,7 @@
  * lookup key before it meets the vocabulary, so the vocabulary lists each spelling once.
  */
 import type { Cell } from "../cells";
-import { formatIsoDate, isDate } from "../cells";
+import { formatIsoDate, isDate, stripInvisible } from "../cells";
 
 /**
  * Traditional → simplified for the characters that occur in export headers and totals
@@ -41,11 +41,12 @@ function simplify(text: string): string {
 const DASHES = /[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]/g;
 
 /**
- * The lookup key of a header: NFKC (full-width → half-width), lower case, simplified
- * characters, one kind of dash, no whitespace at all. `人均停留时长（秒） ` → `人均停留时长(秒)`.
+ * The lookup key of a header: no invisible characters (`访客数\u200b` is 访客数), NFKC
+ * (full-width → half-width), lower case, simplified characters, one kind of dash, no
+ * whitespace at all (no-break spaces included). `人均停留时长（秒） ` → `人均停留时长(秒)`.
  */
 export function headerKey(text: string): string {
-  return simplify(text.normalize("NFKC").toLowerCase())
+  return simplify(stripInvisible(text).normalize("NFKC").toLowerCase())
     .replace(DASHES, "-")
     .replace(/[\s\u00a0\u3000\ufeff]+/g, "")
     .replace(/[：]/g, ":");

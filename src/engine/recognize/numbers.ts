@@ -6,7 +6,7 @@
  * silently. Every cell is scanned once, character by character (no regex backtracking on
  * long digit runs); cells longer than any number are skipped.
  */
-import type { Cell } from "../cells";
+import { type Cell, stripInvisible } from "../cells";
 import { CURRENCIES, currencyOfCell, currencyOfHeader, type CurrencyCode } from "../currency";
 import type { RecognitionIssue } from "../tables";
 import { columnLetter, quoteCell } from "./issues";
@@ -33,8 +33,10 @@ function isGroupSpace(code: number): boolean {
  * How a number cell can be read. `integer`: the column holds whole numbers (counts), so a
  * reading with a fraction (`1,234` as 1.234 visitors) is not possible.
  */
-export function cellStyle(text: string, integer: boolean): CellStyle {
-  if (text.length > MAX_NUMBER_TEXT) return "none";
+export function cellStyle(raw: string, integer: boolean): CellStyle {
+  if (raw.length > MAX_NUMBER_TEXT) return "none";
+  // Invisible characters (a zero-width space inside `1\u200b234,56`) are read past, as parseNumberText does.
+  const text = stripInvisible(raw);
   // Digit-run lengths and the separators between them (`.`, `,`, or a space).
   const runs: number[] = [];
   const seps: string[] = [];
