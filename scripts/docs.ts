@@ -45,8 +45,6 @@ function section(fn: FunctionSpec): string {
     "",
     ...fn.params.map((p) => `- \`${p.name}\`: ${p.description}`),
     "",
-    `Returns ${fn.returns}.`,
-    "",
     `Example: \`${fn.example}\``,
   ];
   const samples = fn.samples ?? [];

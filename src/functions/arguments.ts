@@ -12,6 +12,7 @@ export type ParamKind =
   | "count" // people, visits, clicks: a number ≥ 0
   | "amount" // money that may be negative (net sales after refunds, cost)
   | "spend" // money paid out or a target: ≥ 0
+  | "revenue" // money taken in that a margin is a share of: ≥ 0
   | "seconds" // a duration in seconds: ≥ 0
   | "rate" // a fraction 0–1 (12.5% arrives as 0.125)
   | "score" // a DSR score 1–5
@@ -74,7 +75,7 @@ export function readArgumentNumber(cell: unknown, kind: Exclude<ParamKind, "date
   let value: number;
   if (typeof cell === "number") {
     if (!Number.isFinite(cell)) fail(place, `is ${String(cell)}, which is not a usable number.`);
-    value = cell;
+    value = cell + 0; // -0 is 0
   } else if (typeof cell === "string") {
     const reading = parseNumberText(cell);
     if (reading.kind === "blank") return undefined;
@@ -88,6 +89,7 @@ export function readArgumentNumber(cell: unknown, kind: Exclude<ParamKind, "date
   } else if (cell === null || cell === undefined) {
     return undefined;
   } else if (isDate(cell)) {
+    if (Number.isNaN(cell.getTime())) fail(place, "is an invalid date, but a number is expected.");
     fail(
       place,
       `is a date (${showDay(calendarDayOf(cell))}), but a number is expected. Check that the argument points at the right column.`,
@@ -108,6 +110,14 @@ function checkRange(value: number, kind: Exclude<ParamKind, "date">, place: Plac
       return;
     case "spend":
       if (value < 0) fail(place, `is ${showNumber(value)}, but an amount spent or targeted can't be negative.`);
+      return;
+    case "revenue":
+      if (value < 0) {
+        fail(
+          place,
+          `is ${showNumber(value)}, but a margin needs revenue of 0 or more (with negative revenue its sign would flip).`,
+        );
+      }
       return;
     case "seconds":
       if (value < 0) fail(place, `is ${showNumber(value)}, but a duration can't be negative.`);
@@ -137,7 +147,9 @@ function checkRange(value: number, kind: Exclude<ParamKind, "date">, place: Plac
 export function readArgumentDay(cell: unknown, place: Place): Day | undefined {
   if (cell === null || cell === undefined) return undefined;
   if (isDate(cell)) {
-    if (Number.isNaN(cell.getTime())) fail(place, "is an invalid date.");
+    if (Number.isNaN(cell.getTime())) {
+      fail(place, "is an invalid date. Use a date cell, DATE(2026,11,22) or text like 2026-11-22.");
+    }
     return calendarDayOf(cell);
   }
   if (typeof cell === "string") {

@@ -37,6 +37,12 @@ export interface ElementwiseMetric {
   computeRow?(values: ReadonlyArray<ArgumentValue>): ReadonlyArray<number | null>;
   /** The message for a zero denominator on single cells (null: leave the cell blank). */
   zeroMessage: string | null;
+  /**
+   * For results that are shares (a part of a whole, at most 100 %): per output column, the
+   * indexes of the part and the whole among `params`. A result over 1 means the part is more
+   * than the whole, which no real data gives (usually the two columns are swapped): an error.
+   */
+  shares?: readonly (readonly [part: number, whole: number])[];
 }
 
 interface Shape {
@@ -56,6 +62,7 @@ function shapeOf(metric: ElementwiseMetric, param: string, range: unknown[]): Sh
     throw new FunctionInputError(`${metric.fn}: ${param} is a list, not a range of rows and columns.`);
   }
   const columns = (range[0] as unknown[]).length;
+  if (columns === 0) throw new FunctionInputError(`${metric.fn}: ${param} is an empty range.`);
   for (let r = 1; r < rows; r++) {
     const row = range[r];
     if (!Array.isArray(row) || row.length !== columns) {
@@ -76,13 +83,45 @@ function readValue(metric: ElementwiseMetric, index: number, cell: unknown, plac
   return kind === "date" ? readArgumentDay(cell, place) : readArgumentNumber(cell, kind, place);
 }
 
-function checkResult(metric: ElementwiseMetric, value: number, where: string): number {
+/** Where a result sits, for messages: -1 for a single-cell call. */
+interface ResultPlace {
+  row: number;
+  column: number;
+  wide: boolean;
+}
+
+const SINGLE: ResultPlace = { row: -1, column: -1, wide: false };
+
+function showPlace(place: ResultPlace): string {
+  if (place.row < 0) return "";
+  return place.wide ? ` in row ${place.row + 1}, column ${place.column + 1}` : ` in row ${place.row + 1}`;
+}
+
+/**
+ * A result as written to the cell: finite, never -0 (shown as 0), and for a share never over
+ * 1. `output` is the result's column (FUNNEL has four); `inputs` the values it was computed from.
+ */
+function checkResult(
+  metric: ElementwiseMetric,
+  value: number,
+  output: number,
+  inputs: ArrayLike<ArgumentValue>,
+  place: ResultPlace,
+): number {
   if (!Number.isFinite(value)) {
     throw new FunctionInputError(
-      `${metric.fn}: the result${where} is too large to show (${showNumber(value)}); check the inputs.`,
+      `${metric.fn}: the result${place.row < 0 ? "" : ` for row ${place.row + 1}`} is too large to show (${showNumber(value)}); check the inputs.`,
     );
   }
-  return value;
+  const share = metric.shares?.[output];
+  if (share && value > 1) {
+    const [part, whole] = share.map((i) => metric.params[i].name);
+    const [partValue, wholeValue] = share.map((i) => showNumber(inputs[i] as number));
+    throw new FunctionInputError(
+      `${metric.fn}: ${part} (${partValue}) is more than ${whole} (${wholeValue})${showPlace(place)}. The result is a share of ${whole} and can't be over 100% — check that the two columns are not swapped.`,
+    );
+  }
+  return value + 0;
 }
 
 /** Applies a metric to Sheets-style arguments: scalars give a value, ranges give a 2D array. */
@@ -191,9 +230,10 @@ export function applyElementwise(metric: ElementwiseMetric, args: ArrayLike<unkn
       for (let i = 0; i < count; i++) rowValues[i] = blank[i] ? undefined : values[i];
       const result = computeRow(rowValues);
       const outRow: OutputCell[] = new Array(metric.width);
+      const place: ResultPlace = { row: r, column: 0, wide: false };
       for (let k = 0; k < metric.width; k++) {
         const v = result[k];
-        outRow[k] = v === null ? "" : checkResult(metric, v, ` for row ${r + 1}`);
+        outRow[k] = v === null ? "" : checkResult(metric, v, k, rowValues, place);
       }
       out[r] = outRow;
     }
@@ -211,7 +251,7 @@ export function applyElementwise(metric: ElementwiseMetric, args: ArrayLike<unkn
         continue;
       }
       const v = metric.compute(values as ArrayLike<number | Day>);
-      outRow[c] = v === null ? "" : checkResult(metric, v, ` for row ${r + 1}`);
+      outRow[c] = v === null ? "" : checkResult(metric, v, 0, values, { row: r, column: c, wide });
     }
     out[r] = outRow;
   }
@@ -258,6 +298,7 @@ function applyToColumn(
 ): OutputCell[][] {
   const count = ranges.length;
   const { low, high } = plainNumberBounds(metric);
+  const shares = metric.shares !== undefined;
   let fixedBlanks = 0;
   for (let i = 0; i < count; i++) if (!ranges[i]) fixedBlanks += blank[i];
   const out: OutputCell[][] = new Array(rows);
@@ -282,7 +323,14 @@ function applyToColumn(
       continue;
     }
     const v = metric.compute(values);
-    out[r] = [v === null ? "" : Number.isFinite(v) ? v : checkResult(metric, v, ` for row ${r + 1}`)];
+    // Plain results (finite, not over 1 for a share, not 0 which may be -0) skip the checks.
+    out[r] = [
+      v === null
+        ? ""
+        : v !== 0 && Number.isFinite(v) && (!shares || v <= 1)
+          ? v
+          : checkResult(metric, v, 0, values, { row: r, column: 0, wide: false }),
+    ];
   }
   return out;
 }
@@ -290,7 +338,7 @@ function applyToColumn(
 function applyToSingleCells(metric: ElementwiseMetric, values: ArgumentValue[]): OutputCell | OutputCell[][] {
   if (metric.computeRow) {
     if (values.every((v) => v === undefined)) return [new Array<OutputCell>(metric.width).fill("")];
-    return [metric.computeRow(values).map((v) => (v === null ? "" : checkResult(metric, v, "")))];
+    return [metric.computeRow(values).map((v, k) => (v === null ? "" : checkResult(metric, v, k, values, SINGLE)))];
   }
   if (values.some((v) => v === undefined)) return "";
   const v = metric.compute(values as (number | Day)[]);
@@ -298,5 +346,5 @@ function applyToSingleCells(metric: ElementwiseMetric, values: ArgumentValue[]):
     if (metric.zeroMessage) throw new FunctionInputError(metric.zeroMessage);
     return "";
   }
-  return checkResult(metric, v, "");
+  return checkResult(metric, v, 0, values, SINGLE);
 }

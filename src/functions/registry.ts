@@ -47,6 +47,7 @@ const KIND_HINT: Record<ParamKind, string> = {
   count: "",
   amount: "",
   spend: "",
+  revenue: " (0 or more)",
   seconds: "",
   rate: " (a fraction: 3.5% or 0.035)",
   score: " (1–5)",
@@ -65,6 +66,8 @@ interface MetricDefinition {
   noun?: string;
   /** The parameter whose 0 leaves no result. */
   denominator?: string;
+  /** The result is a share of the second parameter (at most 100 %): a first above the second is an error. */
+  share?: boolean;
   compute(values: ArrayLike<number | Day>): number | null;
   samples: FunctionSample[];
 }
@@ -78,10 +81,11 @@ function toSpec(def: MetricDefinition): FunctionSpec {
     zeroMessage:
       def.denominator && def.noun ? `${def.name}: ${def.denominator} is 0, so there is no ${def.noun}` : null,
   };
+  if (def.share) metric.shares = [[0, 1]];
   return {
     name: def.name,
     chinese: def.chinese,
-    description: def.description,
+    description: describe(def.description, def.returns),
     formula: def.formula,
     params: def.params.map((p) => ({
       name: p.name,
@@ -115,6 +119,19 @@ function ratioMetric(
 
 const RANGE_NOTE = "Give single cells or whole ranges of the same size; a range fills one result per row.";
 
+/**
+ * The description Sheets shows while a formula is typed. It does not show `@return`, so what
+ * the result is (and how to format its cell) is said here too.
+ */
+function describe(description: string, returns: string): string {
+  return `${description} Returns ${returns}.`;
+}
+
+/** Returns text of a share: a fraction, shown as a percentage once the cell is formatted as one. */
+const AS_PERCENT = "as a fraction (format the cell as %)";
+
+const FUNNEL_RETURNS = "one row of four rates per input row, as fractions (spills four columns to the right)";
+
 const funnelMetric: ElementwiseMetric = {
   fn: "FUNNEL",
   params: [
@@ -132,12 +149,20 @@ const funnelMetric: ElementwiseMetric = {
     return [rate(detail, visitors), rate(orders, detail), rate(paid, orders), rate(paid, visitors)];
   },
   zeroMessage: null,
+  // detail ≤ visitors, orders ≤ detail, paid ≤ orders, paid ≤ visitors
+  shares: [
+    [1, 0],
+    [2, 1],
+    [3, 2],
+    [3, 0],
+  ],
 };
 
 /** Every custom function, in the order the reference lists them. */
 export const CUSTOM_FUNCTIONS: FunctionSpec[] = [
   ratioMetric({
     name: "PAY_CONVERSION",
+    share: true,
     chinese: "支付转化率",
     description: `Pay conversion rate: paying buyers ÷ visitors. ${RANGE_NOTE}`,
     formula: "paid_buyers ÷ visitors",
@@ -145,7 +170,7 @@ export const CUSTOM_FUNCTIONS: FunctionSpec[] = [
     denominator: { name: "visitors", kind: "count", description: "unique visitors (访客数, UV)" },
     of: metrics.payConversion,
     noun: "conversion rate",
-    returns: "the conversion rate as a fraction (format the cell as %)",
+    returns: `the conversion rate ${AS_PERCENT}`,
     example: "=PAY_CONVERSION(C2:C, B2:B)",
     samples: [
       { args: [35, 1000], result: 0.035 },
@@ -161,6 +186,7 @@ export const CUSTOM_FUNCTIONS: FunctionSpec[] = [
   }),
   ratioMetric({
     name: "BROWSE_CONVERSION",
+    share: true,
     chinese: "浏览转化率",
     description: `Share of visitors who opened a product detail page. ${RANGE_NOTE}`,
     formula: "detail_visitors ÷ visitors",
@@ -172,12 +198,13 @@ export const CUSTOM_FUNCTIONS: FunctionSpec[] = [
     denominator: { name: "visitors", kind: "count", description: "unique visitors of the shop (访客数)" },
     of: metrics.browseConversion,
     noun: "browse conversion rate",
-    returns: "the browse conversion rate as a fraction",
+    returns: `the browse conversion rate ${AS_PERCENT}`,
     example: "=BROWSE_CONVERSION(D2:D, B2:B)",
     samples: [{ args: [640, 1000], result: 0.64 }],
   }),
   ratioMetric({
     name: "ORDER_CONVERSION",
+    share: true,
     chinese: "下单转化率",
     description: `Share of detail-page visitors who placed an order. ${RANGE_NOTE}`,
     formula: "order_buyers ÷ detail_visitors",
@@ -185,12 +212,13 @@ export const CUSTOM_FUNCTIONS: FunctionSpec[] = [
     denominator: { name: "detail_visitors", kind: "count", description: "product detail-page visitors (商品访客数)" },
     of: metrics.orderConversion,
     noun: "order conversion rate",
-    returns: "the order conversion rate as a fraction",
+    returns: `the order conversion rate ${AS_PERCENT}`,
     example: "=ORDER_CONVERSION(E2:E, D2:D)",
     samples: [{ args: [48, 640], result: 0.075 }],
   }),
   ratioMetric({
     name: "PAYMENT_RATE",
+    share: true,
     chinese: "下单-支付转化率",
     description: `Share of ordering buyers who went on to pay. ${RANGE_NOTE}`,
     formula: "paid_buyers ÷ order_buyers",
@@ -198,7 +226,7 @@ export const CUSTOM_FUNCTIONS: FunctionSpec[] = [
     denominator: { name: "order_buyers", kind: "count", description: "buyers who placed an order (下单买家数)" },
     of: metrics.paymentRate,
     noun: "order-to-payment rate",
-    returns: "the order-to-payment rate as a fraction",
+    returns: `the order-to-payment rate ${AS_PERCENT}`,
     example: "=PAYMENT_RATE(F2:F, E2:E)",
     samples: [{ args: [36, 48], result: 0.75 }],
   }),
@@ -249,6 +277,7 @@ export const CUSTOM_FUNCTIONS: FunctionSpec[] = [
   }),
   ratioMetric({
     name: "BOUNCE_RATE",
+    share: true,
     chinese: "跳失率",
     description: `Bounce rate for a day: visitors who viewed only one page ÷ visitors. Over several days, AVERAGE(BOUNCE_RATE(range, range)) gives the platform's figure. ${RANGE_NOTE}`,
     formula: "bounced_visitors ÷ visitors",
@@ -256,7 +285,7 @@ export const CUSTOM_FUNCTIONS: FunctionSpec[] = [
     denominator: { name: "visitors", kind: "count", description: "unique visitors (访客数)" },
     of: metrics.bounceRate,
     noun: "bounce rate",
-    returns: "the bounce rate as a fraction",
+    returns: `the bounce rate ${AS_PERCENT}`,
     example: "=AVERAGE(BOUNCE_RATE(D2:D8, B2:B8))",
     samples: [{ args: [620, 1000], result: 0.62 }],
   }),
@@ -288,6 +317,7 @@ export const CUSTOM_FUNCTIONS: FunctionSpec[] = [
   }),
   ratioMetric({
     name: "CTR",
+    share: true,
     chinese: "点击率",
     description: `Click-through rate of an ad plan or keyword: clicks ÷ impressions. ${RANGE_NOTE}`,
     formula: "clicks ÷ impressions",
@@ -295,7 +325,7 @@ export const CUSTOM_FUNCTIONS: FunctionSpec[] = [
     denominator: { name: "impressions", kind: "count", description: "impressions (展现量)" },
     of: metrics.ctr,
     noun: "click-through rate",
-    returns: "the click-through rate as a fraction",
+    returns: `the click-through rate ${AS_PERCENT}`,
     example: "=CTR(C2:C, B2:B)",
     samples: [{ args: [180, 12000], result: 0.015 }],
   }),
@@ -353,6 +383,7 @@ export const CUSTOM_FUNCTIONS: FunctionSpec[] = [
   }),
   ratioMetric({
     name: "REPURCHASE_RATE",
+    share: true,
     chinese: "复购率 / 回购率",
     description: `Share of buyers who had bought before: repeat buyers ÷ buyers. ${RANGE_NOTE}`,
     formula: "repeat_buyers ÷ buyers",
@@ -360,7 +391,7 @@ export const CUSTOM_FUNCTIONS: FunctionSpec[] = [
     denominator: { name: "buyers", kind: "count", description: "all paying buyers (支付买家数)" },
     of: metrics.repurchaseRate,
     noun: "repurchase rate",
-    returns: "the repurchase rate as a fraction",
+    returns: `the repurchase rate ${AS_PERCENT}`,
     example: "=REPURCHASE_RATE(K2:K, C2:C)",
     samples: [{ args: [9, 36], result: 0.25 }],
   }),
@@ -370,13 +401,13 @@ export const CUSTOM_FUNCTIONS: FunctionSpec[] = [
     description: `Profit margin: (revenue − cost) ÷ revenue. ${RANGE_NOTE}`,
     formula: "(revenue − cost) ÷ revenue",
     params: [
-      { name: "revenue", kind: "amount", description: "revenue (sales)" },
+      { name: "revenue", kind: "revenue", description: "revenue (sales)" },
       { name: "cost", kind: "amount", description: "total cost of that revenue" },
     ],
     denominator: "revenue",
     noun: "profit margin",
     compute: (v) => metrics.profitMargin(v[0] as number, v[1] as number),
-    returns: "the margin as a fraction (negative when cost exceeds revenue)",
+    returns: `the margin ${AS_PERCENT}; negative when cost exceeds revenue`,
     example: "=PROFIT_MARGIN(G2:G, L2:L)",
     samples: [{ args: [8330, 5831], result: 0.3 }],
   }),
@@ -422,8 +453,10 @@ export const CUSTOM_FUNCTIONS: FunctionSpec[] = [
   {
     name: "FUNNEL",
     chinese: "转化漏斗",
-    description:
+    description: describe(
       "The conversion funnel in one call: for each input row, one row of four rates — browse conversion, order conversion, order-to-payment rate and pay conversion. A rate whose denominator is 0 or blank is left blank.",
+      FUNNEL_RETURNS,
+    ),
     formula: "detail ÷ visitors, orders ÷ detail, paid ÷ orders, paid ÷ visitors",
     params: [
       { name: "visitors", kind: "count", type: NUMBER_OR_RANGE, description: "unique visitors (访客数)" },
@@ -441,7 +474,7 @@ export const CUSTOM_FUNCTIONS: FunctionSpec[] = [
       },
       { name: "paid_buyers", kind: "count", type: NUMBER_OR_RANGE, description: "buyers who paid (支付买家数)" },
     ],
-    returns: "one row of four rates per input row (spills four columns to the right)",
+    returns: FUNNEL_RETURNS,
     example: "=FUNNEL(B2:B8, D2:D8, E2:E8, C2:C8)",
     samples: [{ args: [1000, 640, 48, 36], result: [[0.64, 0.075, 0.75, 0.036]] }],
     impl: (...args: unknown[]) => applyElementwise(funnelMetric, args),

@@ -124,4 +124,52 @@ describe("custom functions in a spreadsheet engine", () => {
     );
     hf.destroy();
   });
+
+  it("names the row where a share's part is more than its whole (columns swapped), in range mode", () => {
+    // Swapped arguments: visitors as the part, paid buyers as the whole. Row 1 reads 1000 ÷ 35 = 28.6 (2,857%).
+    const hf = withFormulas({ G2: "=PAY_CONVERSION(C2:C8, B2:B8)", H2: "=BOUNCE_RATE(C2:C8, D2:D8)" });
+    const swapped = value(hf, "G2") as DetailedCellError;
+    expect(swapped).toBeInstanceOf(DetailedCellError);
+    expect(swapped.message).toBe(
+      "PAY_CONVERSION: paid_buyers (1000) is more than visitors (35) in row 1. The result is a share of visitors and can't be over 100% — check that the two columns are not swapped.",
+    );
+    expect((value(hf, "H2") as DetailedCellError).message).toContain(
+      "bounced_visitors (1000) is more than visitors (620) in row 1",
+    );
+    hf.destroy();
+  });
+
+  it("names the row of a FUNNEL step whose part is more than its whole", () => {
+    // Row 2: 20 order buyers but 30 paid buyers, so paid ÷ orders = 1.5.
+    const hf = buildSheet([
+      [1000, 640, 48, 36, "=FUNNEL(A1:A2, B1:B2, C1:C2, D1:D2)"],
+      [500, 200, 20, 30],
+    ]);
+    expect((value(hf, "E1") as DetailedCellError).message).toBe(
+      "FUNNEL: paid_buyers (30) is more than order_buyers (20) in row 2. The result is a share of order_buyers and can't be over 100% — check that the two columns are not swapped.",
+    );
+    hf.destroy();
+  });
+
+  it("in range mode, a double negative or a negative count is an error naming its row, never 5", () => {
+    const hf = buildSheet([
+      [35, 1000, "=PAY_CONVERSION(A1:A3, B1:B3)", "=PAY_CONVERSION(A4:A5, B4:B5)", "=PROFIT_MARGIN(A6:A7, B6:B7)"],
+      [12, 400],
+      ["--5", 100],
+      [35, 1000],
+      [-3, 100],
+      [8330, 5831],
+      [-100, 50],
+    ]);
+    expect((value(hf, "C1") as DetailedCellError).message).toBe(
+      'PAY_CONVERSION: paid_buyers in row 3 is "--5", which is not a number. Use a number, a blank, or text such as 1,234, ¥99.50 or 12.5%.',
+    );
+    expect((value(hf, "D1") as DetailedCellError).message).toBe(
+      "PAY_CONVERSION: paid_buyers in row 2 is -3, but a count can't be negative.",
+    );
+    expect((value(hf, "E1") as DetailedCellError).message).toBe(
+      "PROFIT_MARGIN: revenue in row 2 is -100, but a margin needs revenue of 0 or more (with negative revenue its sign would flip).",
+    );
+    hf.destroy();
+  });
 });
