@@ -49,6 +49,14 @@ function toHalfWidth(text: string): string {
 }
 
 /**
+ * The largest figure a shop's data or settings can hold: 10^15, more than any shop's month
+ * in any currency (₫ and Rp included), exact to the unit in a double, and far enough from
+ * the double's limit that sums and products over a table stay finite. A cell or setting
+ * beyond it is refused and named, so no Infinity can be computed from it.
+ */
+export const MAX_FIGURE = 1e15;
+
+/**
  * Longer text is never a number, a date or a duration: the longest real cells are about 40
  * characters (`-₹1,23,45,67,890.12 INR`, `2026-11-01 00:00:00 ~ 2026-11-30 23:59:59`), and
  * 64 also covers the 17 significant digits plus exponent of any double. Text past it is

@@ -83,7 +83,10 @@ class GridBuilder {
     return this.values.length;
   }
 
-  set(row: number, column: number, value: string | number | null, format: string = TEXT): void {
+  set(row: number, column: number, given: string | number | null, format: string = TEXT): void {
+    // The last guard before a sheet: the engine never hands over NaN, Infinity or -0 (inputs
+    // past 10^15 are refused), but if one slipped through it is left blank, never written.
+    const value = typeof given === "number" ? (Number.isFinite(given) ? given + 0 : null) : given;
     this.values[row - 1][column - 1] = value;
     this.numberFormats[row - 1][column - 1] = value === null ? TEXT : format;
     // Text wraps within its column (advice runs to several lines); numbers never wrap.

@@ -11,6 +11,7 @@
  * custom-function call, so the validator is a few small functions over the spec.
  */
 import { translate, type MessageKey } from "./i18n";
+import { MAX_FIGURE } from "./cells";
 import { CURRENCY_CODES, type CurrencyCode } from "./currency";
 
 import { LANGUAGES, type Language } from "./i18n/languages";
@@ -54,12 +55,16 @@ export const SETTING_KINDS = {
     invalid: "ui.invalid.percent",
     control: "percent",
   },
+  // Amounts (a monthly target, a peer figure): above 0 and at most MAX_FIGURE (10^15); 1e308
+  // would overflow to Infinity as soon as a rule multiplies it.
   positive: {
     type: "number",
     min: 0,
+    max: MAX_FIGURE,
+    maxInclusive: true,
     format: "#,##0.00",
     expect: "server.expect.positive",
-    invalid: "ui.invalid.positive",
+    invalid: "ui.invalid.amount",
     control: "money",
   },
   dsr: {

@@ -509,6 +509,7 @@ export const sidebar = {
   "ui.invalid.notNumber": "“{value}” is not a number; type digits only.",
   "ui.invalid.percent": "Enter a percentage above 0 and below 100.",
   "ui.invalid.positive": "Enter a number above 0.",
+  "ui.invalid.amount": "Enter an amount above 0 and no more than 1,000,000,000,000,000.",
   "ui.invalid.dsr": "A DSR score is between 1 and 5.",
   "ui.invalid.tooLong": "Use at most 200 characters.",
   "ui.invalid.language": "Choose one of the listed languages.",
@@ -548,7 +549,7 @@ export const server = {
   "server.help.aovHeroRatio":
     "Shop AOV should be at least this multiple of the hero product's AOV; below it, cross-selling is weak.",
   "server.expect.rate": "expected a percentage between 0% and 100%, e.g. 3.5%",
-  "server.expect.positive": "expected a number above 0, or empty",
+  "server.expect.positive": "expected a number above 0 and no more than 1,000,000,000,000,000, or empty",
   "server.expect.dsr": "expected a score from 1 to 5, e.g. 4.8",
   "server.expect.text": "expected a product name or ID (at most 200 characters)",
   "server.expect.language": "expected zh-CN, zh-TW or en",

@@ -7,6 +7,12 @@ import { LANGUAGE_TABLE, type Language, type PluralCategory } from "./languages"
 
 export type Params = Record<string, string | number>;
 
+/** A parameter as text: a number that is not finite is a dash and -0 is 0, never "NaN", "Infinity" or "-0". */
+function paramText(value: string | number): string {
+  if (typeof value !== "number") return String(value);
+  return Number.isFinite(value) ? String(value + 0) : "—";
+}
+
 /** Finds the `}` closing the `{` at `open`, counting nested braces; -1 when unbalanced. */
 function closing(text: string, open: number): number {
   let depth = 0;
@@ -59,9 +65,9 @@ export function format(template: string, params: Params = {}, language: Language
       if (forms) {
         const category = Number.isFinite(count) ? LANGUAGE_TABLE[language].plural(count) : "other";
         const form = forms[category] ?? forms.other ?? "";
-        out += format(form.replace(/#/g, String(value)), params, language);
+        out += format(form.replace(/#/g, paramText(value)), params, language);
       } else out += template.slice(open, end + 1);
-    } else if (/^\w+$/.test(inner) && has(inner)) out += String(params[inner]);
+    } else if (/^\w+$/.test(inner) && has(inner)) out += paramText(params[inner]);
     else out += template.slice(open, end + 1);
     i = end + 1;
   }

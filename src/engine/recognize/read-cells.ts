@@ -5,7 +5,7 @@
  * ColumnReader and is honoured here.
  */
 import type { Cell } from "../cells";
-import { quickNumber, readDate, readNumber, readSeconds } from "../cells";
+import { MAX_FIGURE, quickNumber, readDate, readNumber, readSeconds } from "../cells";
 import type { RecognitionIssue, TableRow } from "../tables";
 import { cellRef, quoteCell, type IssueCode } from "./issues";
 import type { RateStats } from "./rates";
@@ -40,12 +40,21 @@ function issue(
 function readNumberCell(out: TableRow, reader: ColumnReader, cell: Cell, sheetRow: number, ctx: CellContext): void {
   const stats = reader.type === "rate" ? ctx.rateStats.get(reader.field) : undefined;
   const quick = reader.decimalMark === "," ? undefined : quickNumber(cell);
-  if (quick !== undefined) {
+  if (quick !== undefined && Math.abs(quick) <= MAX_FIGURE) {
     out[reader.field] = quick;
     if (stats) noteRate(stats, quick, false);
     return;
   }
   const reading = reader.type === "seconds" ? readSeconds(cell) : readNumber(cell, reader.decimalMark);
+  if (reading.kind === "number" && Math.abs(reading.value) > MAX_FIGURE) {
+    out[reader.field] = null;
+    issue(ctx, sheetRow, reader, {
+      code: "not-a-number",
+      text: cellText(cell),
+      message: `${cellRef(sheetRow, reader.col + 1)} under ${quoteCell(reader.header)} is ${quoteCell(cellText(cell))}, larger than any real figure (over 10^15); it is left out. Fix the cell or clear it.`,
+    });
+    return;
+  }
   if (reading.kind === "number") {
     out[reader.field] = reading.value;
     if (stats) noteRate(stats, reading.value, reading.percent === true);

@@ -3,7 +3,16 @@
  * reader used for totals rows. Numbers and dates go through src/engine/cells.ts.
  */
 import type { Cell, DayMonthOrder } from "../cells";
-import { formatIsoDate, isDate, isEmptyCell, isNullToken, readDate, readNumber, readSeconds } from "../cells";
+import {
+  formatIsoDate,
+  isDate,
+  isEmptyCell,
+  isNullToken,
+  MAX_FIGURE,
+  readDate,
+  readNumber,
+  readSeconds,
+} from "../cells";
 import type { FieldType } from "./vocabulary";
 
 /** How one column is read: its 0-based sheet column, field, type and (for dates) day/month order. */
@@ -46,8 +55,9 @@ export function readQuiet(cell: Cell, reader: ColumnReader): number | string | n
       return s.kind === "number" ? s.value : null;
     }
     default: {
+      // A figure past MAX_FIGURE is no total either (its sums would not be finite).
       const n = readNumber(cell, reader.decimalMark);
-      return n.kind === "number" ? n.value : null;
+      return n.kind === "number" && Math.abs(n.value) <= MAX_FIGURE ? n.value : null;
     }
   }
 }

@@ -449,6 +449,12 @@ export function stable(x: number): number {
   return Number.isFinite(r) ? r : x;
 }
 
+/** A fraction as a percentage with 2 decimals; a value that rounds to zero has no sign (not "-0.00%"). */
+function percentText(v: number): string {
+  const fixed = (v * 100).toFixed(2);
+  return `${Number(fixed) === 0 ? "0.00" : fixed}%`;
+}
+
 /** Groups thousands with commas (no Intl: Apps Script's V8 locale data is not guaranteed). */
 export function groupDigits(value: number, digits: number): string {
   const fixed = Math.abs(value).toFixed(digits);
@@ -508,7 +514,7 @@ export function buildContext(
     t: (key, params) => translate(language, key, { settings: settingsPhrase, ...params }),
     // A figure that is not a real number is shown as a dash, never as NaN or Infinity.
     money: (v) => formatAmount(v, currency),
-    pct: (v) => (Number.isFinite(v * 100) ? (v * 100).toFixed(2) + "%" : "—"),
+    pct: (v) => (Number.isFinite(v * 100) ? percentText(v) : "—"),
     fmt: (v, digits = 2) => (Number.isFinite(v) ? groupDigits(v, digits) : "—"),
   };
 }
