@@ -83,7 +83,14 @@ export function stripInvisible(text: string): string {
  * trimmed it is longer than any number, date or duration (decided in linear time).
  */
 function valueText(raw: string): string | null {
-  let t = stripInvisible(raw);
+  let t = raw;
+  if (t.length > MAX_NUMBER_LENGTH) {
+    // Spaces around are cut first (the native trim, one scan from each end); what is still
+    // 4× too long is refused before any other pass over it.
+    t = t.trim();
+    if (t.length > 4 * MAX_NUMBER_LENGTH) return null;
+  }
+  t = stripInvisible(t);
   if (t.length > MAX_NUMBER_LENGTH) t = t.trim();
   return t.length > MAX_NUMBER_LENGTH ? null : t;
 }
