@@ -10,6 +10,7 @@ import { recognizeTables } from "../../src/engine/recognize";
 import { parseSettings } from "../../src/engine/settings";
 import { readSettingsSheet, settingsRow, settingsSheetGrid } from "../../src/gas/settings-sheet";
 import { defaultSettings } from "../../src/engine/settings";
+import { formFields, readFormField } from "../../src/sidebar/form";
 
 const HUGE = "9".repeat(400);
 /** 10^15, the largest figure a cell or setting may hold. */
@@ -94,6 +95,15 @@ describe("settings past any real figure", () => {
     }
     expect(parseSettings({ monthlyTarget: MAX_FIGURE }).ok).toBe(true);
     expect(parseSettings({ peerVisitorValue: 1e16 }).ok).toBe(false);
+  });
+
+  it("the sidebar form refuses it too, saying the limit in the panel's language", () => {
+    const target = formFields().find((f) => f.key === "monthlyTarget")!;
+    expect(readFormField(target, "1e308", "zh-TW")).toEqual({
+      ok: false,
+      message: "請填大於 0、不超過 1000 兆的金額。",
+    });
+    expect(readFormField(target, "1,000,000,000,000,000", "en")).toEqual({ ok: true, value: 1e15 });
   });
 
   it("in the Settings sheet the message names the cell, in the sheet's language", () => {
