@@ -85,7 +85,12 @@ function toSpec(def: MetricDefinition): FunctionSpec {
   return {
     name: def.name,
     chinese: def.chinese,
-    description: describe(def.description, def.returns),
+    description: describe(
+      def.share
+        ? `${def.description} ${def.params[0].name} can't be more than ${def.params[1].name}; if it is, the cell shows an error (often two swapped columns).`
+        : def.description,
+      def.returns,
+    ),
     formula: def.formula,
     params: def.params.map((p) => ({
       name: p.name,
