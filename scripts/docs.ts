@@ -167,6 +167,7 @@ function example(): string {
     benchmark: null,
     format: "number",
     impact: null,
+    impactBasis: null,
     message: "",
   });
   const findings = [

@@ -102,7 +102,7 @@ function diagnose(
     return (
       areaOrder.get(fa.area)! - areaOrder.get(fb.area)! ||
       SEVERITY[fa.status] - SEVERITY[fb.status] ||
-      (fb.impact ?? -1) - (fa.impact ?? -1) ||
+      byMoney(fa, fb) ||
       ruleOrder.get(fa.rule)! - ruleOrder.get(fb.rule)! ||
       a.i - b.i
     );
@@ -116,12 +116,13 @@ function diagnose(
         d.finding.impact !== null &&
         d.finding.impact > 0,
     )
-    .sort((a, b) => b.finding.impact! - a.finding.impact!)
+    .sort((a, b) => byMoney(a.finding, b.finding))
     .slice(0, 3)
     .map((d) => ({
       rule: d.finding.rule,
       subject: d.finding.subject,
       impact: d.finding.impact,
+      impactBasis: d.finding.impactBasis,
       message: d.todo ?? d.finding.message,
     }));
 
@@ -143,6 +144,7 @@ function diagnose(
     scoreReason: gated.reason,
     judged: gated.judged,
     period: ctx.period,
+    undated: ctx.undated,
     currency,
     tables: tableList,
     findings,
@@ -151,6 +153,17 @@ function diagnose(
     funnel: funnelOf(ctx.shop?.totals ?? null),
     settingsIn,
   };
+}
+
+const BASIS_ORDER = { day: 0, export: 1 } as const;
+
+/**
+ * Largest money first, per-day amounts before whole-export ones: an export's total covers an
+ * unknown number of days, so it is never weighed against a day's amount as if alike.
+ */
+function byMoney(a: Finding, b: Finding): number {
+  const basis = (f: Finding) => (f.impactBasis === null ? 2 : BASIS_ORDER[f.impactBasis]);
+  return basis(a) - basis(b) || (b.impact ?? -1) - (a.impact ?? -1);
 }
 
 /**

@@ -157,7 +157,7 @@ export function layoutReport(report: Report): ReportGrid {
   const periodRow = g.row();
   g.set(periodRow, 1, t("layout.period"));
   g.bold(periodRow, 1, 1);
-  g.set(periodRow, 2, report.period ? `${report.period.from} ~ ${report.period.to}` : t("layout.noPeriod"));
+  g.set(periodRow, 2, periodText(report, t));
   g.merge(periodRow, 2, WIDTH);
 
   const sheetsRow = g.row();
@@ -197,7 +197,7 @@ export function layoutReport(report: Report): ReportGrid {
     g.set(r, 1, i + 1, "0");
     g.set(r, 2, action.message);
     g.merge(r, 2, 6);
-    g.set(r, 7, action.impact, numberFormatOf("currency", report.currency));
+    g.set(r, 7, action.impact, impactFormat(action.impactBasis, report.currency, t));
     g.bold(r, 7, 7);
   });
 
@@ -289,12 +289,7 @@ export function layoutReport(report: Report): ReportGrid {
   };
 }
 
-function findingRow(
-  g: GridBuilder,
-  f: Finding,
-  currency: CurrencyCode,
-  t: (key: MessageKey, params?: Record<string, string | number>) => string,
-): void {
+function findingRow(g: GridBuilder, f: Finding, currency: CurrencyCode, t: Translate): void {
   const r = g.row();
   g.set(r, 1, t(`status.${f.status}`));
   g.fill(r, 1, STATUS_FILL[f.status]);
@@ -314,8 +309,45 @@ function findingRow(
   g.set(r, 5, f.benchmark, format);
   const gap = f.value !== null && f.benchmark !== null ? f.value - f.benchmark : null;
   g.set(r, 6, gap !== null && Number.isFinite(gap) ? gap : null, format);
-  g.set(r, 7, f.impact, numberFormatOf("currency", currency));
+  g.set(r, 7, f.impact, impactFormat(f.impactBasis, currency, t));
   g.set(r, 8, f.message);
+}
+
+type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
+
+/**
+ * The period row: the days the data covers (`2026-10-01 ~ 2026-10-31（31 天）`), then the
+ * sheets whose days are unknown; "dates unknown" when no table says.
+ */
+function periodText(report: Report, t: Translate): string {
+  const sep = report.language === "en" ? "; " : "；";
+  const parts: string[] = [];
+  if (report.period) parts.push(t("layout.periodDays", { ...report.period }));
+  const undated = report.undated ?? [];
+  if (!report.period) parts.push(t("layout.noPeriod"));
+  else if (undated.length > 0)
+    parts.push(
+      t("layout.undated", { count: undated.length, sheets: undated.join(report.language === "en" ? ", " : "、") }),
+    );
+  return parts.join(sep);
+}
+
+/** Quotes text as a Sheets number-format literal (a `"` cannot appear inside one). */
+function literal(text: string): string {
+  return text === "" ? "" : `"${text.replace(/"/g, "")}"`;
+}
+
+/**
+ * An impact cell's number format: the amount with the words of its basis around it, so a cell
+ * reads `每天约 ¥1,234.00` or `本次导出内约 ¥1,234.00` and still holds a number.
+ */
+export function impactFormat(basis: Finding["impactBasis"], currency: CurrencyCode, t: Translate): string {
+  const amount = numberFormatOf("currency", currency);
+  if (basis === null) return amount;
+  const text = t(basis === "day" ? "layout.impactCell" : "layout.impactCell.export", { amount: "\u0000" });
+  const at = text.indexOf("\u0000");
+  if (at < 0) return amount;
+  return literal(text.slice(0, at)) + amount + literal(text.slice(at + 1));
 }
 
 function hasMessage(key: string): key is MessageKey {

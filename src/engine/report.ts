@@ -49,8 +49,13 @@ export interface Finding {
   value: number | null;
   benchmark: number | null;
   format: ValueFormat;
-  /** Estimated money per day at stake (sales identity with one factor at its benchmark), or null. */
+  /**
+   * Estimated money at stake (sales identity with one factor at its benchmark), or null: per day
+   * when the days of the data it comes from are known, else for the whole export (impactBasis).
+   */
   impact: number | null;
+  /** What `impact` covers: "day" (the days are known) or "export" (the whole export); null without impact. */
+  impactBasis: "day" | "export" | null;
   /** One sentence in the report language: what is wrong (or fine) and what to do. */
   message: string;
 }
@@ -59,6 +64,8 @@ export interface Action {
   rule: RuleId;
   subject: string;
   impact: number | null;
+  /** What `impact` covers, as on the finding: "day", "export", or null without impact. */
+  impactBasis: "day" | "export" | null;
   /** Worded as a to-do for today, in the report language. */
   message: string;
 }
@@ -97,7 +104,10 @@ export interface Report {
   judged: Record<Area, number>;
   /** Where advice tells the user to fill a setting; "sheet" when absent. */
   settingsIn?: SettingsPlace;
-  period: { from: string; to: string } | null;
+  /** The days the diagnosed tables cover (their dates, title rows or names), or null when none says. */
+  period: ReportPeriod | null;
+  /** Sheets whose days are unknown (no dates, no period in title or name): their amounts are for the whole export. */
+  undated?: string[];
   /** ISO code of the currency every amount is in (from the data or the `currency` setting; CNY by default). */
   currency: CurrencyCode;
   tables: ReportTable[];
@@ -106,6 +116,14 @@ export interface Report {
   counts: Record<Status, number>;
   /** Shop funnel (people at each step, summed over the period) when the data has at least three steps. */
   funnel?: FunnelStep[] | null;
+}
+
+/** A span of days, both ends counted. */
+export interface ReportPeriod {
+  from: string;
+  to: string;
+  /** Days from `from` to `to`, both included. */
+  days: number;
 }
 
 export interface FunnelStep {

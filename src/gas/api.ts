@@ -4,7 +4,7 @@
  * the implementation. Everything here is plain JSON (google.script.run drops Dates/classes).
  */
 import type { CurrencyCode } from "../engine/currency";
-import type { Action, Status } from "../engine/report";
+import type { Action, ReportPeriod, Status } from "../engine/report";
 import type { Language, Settings, SettingsError } from "../engine/settings";
 
 export type ApiErrorCode = "busy" | "no-data" | "invalid-settings" | "error";
@@ -28,7 +28,8 @@ export interface DiagnoseSummary {
   actions: Action[];
   reportSheet: string;
   language: Language;
-  period: { from: string; to: string } | null;
+  /** The days the data covers, or null when no table says (its amounts are then for the whole export). */
+  period: ReportPeriod | null;
   dataSheets: string[];
   /** ISO code of the report's amounts; format them with formatAmount from src/engine/currency. */
   currency: CurrencyCode;

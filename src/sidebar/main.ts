@@ -207,8 +207,11 @@ function renderResult(): void {
   );
 
   const period = byId("period");
-  period.hidden = !summary.period;
-  period.textContent = summary.period ? t("ui.period", { from: summary.period.from, to: summary.period.to }) : "";
+  // The period and its days when the data says; otherwise that amounts are for the whole export.
+  period.hidden = false;
+  period.textContent = summary.period
+    ? t("ui.period", { from: summary.period.from, to: summary.period.to, days: summary.period.days })
+    : t("ui.periodUnknown");
   const sheets = byId("data-sheets");
   sheets.hidden = summary.dataSheets.length === 0;
   sheets.textContent = t("ui.dataSheets", { sheets: summary.dataSheets.join(t("ui.listSeparator")) });
@@ -238,7 +241,9 @@ function renderResult(): void {
         const impact =
           action.impact === null
             ? t("ui.impact.unknown")
-            : t("ui.impact.perDay", { amount: formatMoney(action.impact, summary.currency) });
+            : t(action.impactBasis === "export" ? "ui.impact.perDay.export" : "ui.impact.perDay", {
+                amount: formatMoney(action.impact, summary.currency),
+              });
         item.append(textElement("p", impact, "action-impact"));
         return item;
       }),

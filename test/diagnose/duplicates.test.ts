@@ -172,7 +172,7 @@ describe("two exports whose days overlap", () => {
     // By hand, days 1–15 once: visitors 15,000 + 10 × 120 = 16,200; buyers 450 + 120 = 570.
     const conv = report.findings.find((f) => f.rule === "pay-conversion-vs-peer")!;
     expect(conv.value).toBeCloseTo(570 / 16200, 12);
-    expect(report.period).toEqual({ from: "2026-11-01", to: "2026-11-15" });
+    expect(report.period).toEqual({ from: "2026-11-01", to: "2026-11-15", days: 15 });
     const repeat = report.findings.filter((f) => f.rule === "data-sanity" && f.status === "warn");
     expect(repeat).toHaveLength(1);
     expect(repeat[0].subject).toBe("11月中旬 export");

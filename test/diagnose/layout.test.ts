@@ -98,9 +98,16 @@ describe("layoutReport", () => {
     expect(typeof g.values[row][3]).toBe("number");
     const impactCells = g.values.flatMap((v, i) => (typeof v[6] === "number" && i > g.frozenRows + 2 ? [i] : []));
     expect(impactCells.length).toBeGreaterThan(0);
-    for (const i of impactCells) expect(g.numberFormats[i][6]).toBe('"¥"#,##0.00');
+    // Each amount says what it covers: the dated shop's per day, the undated products table's whole export.
+    const formats = new Set(impactCells.map((i) => g.numberFormats[i][6]));
+    expect([...formats].sort()).toEqual(['"本次导出内约 ""¥"#,##0.00', '"每天约 ""¥"#,##0.00']);
     const dollars = layoutReport({ ...r, currency: "USD" });
-    expect(dollars.numberFormats[impactCells[0]][6]).toBe('"$"#,##0.00');
+    expect(new Set(impactCells.map((i) => dollars.numberFormats[i][6]))).toEqual(
+      new Set(['"每天约 ""$"#,##0.00', '"本次导出内约 ""$"#,##0.00']),
+    );
+    // The column header no longer claims every amount is per day.
+    expect(cellsWith(g, "影响金额")).toHaveLength(1);
+    expect(g.values.flat().some((v) => v === "每天影响金额")).toBe(false);
   });
 
   it("writes names from the data verbatim, as literal strings", () => {
@@ -139,7 +146,10 @@ describe("layoutReport", () => {
     expect(g.sheetName).toBe("Shop Health");
     expect(g.values[1][1]).toBe(r.score);
     expect(g.notes[1][1]).toContain("SCORING.md");
-    expect(g.values[2][1]).toBe(`${r.period!.from} ~ ${r.period!.to}`);
+    // 14 dated shop days; the products table has no dates, title or name period of its own.
+    expect(g.values[2][1]).toBe(
+      '2026-05-01 to 2026-05-14 (14 days); Dates unknown for "products": its amounts are for the whole export',
+    );
     expect(String(g.values[3][1])).toContain("shop-daily");
     for (const action of r.actions) expect(cellsWith(g, action.message)).toHaveLength(1);
   });

@@ -27,6 +27,7 @@ const f = (area: Area, status: Finding["status"]): Finding => ({
   benchmark: null,
   format: "number",
   impact: null,
+  impactBasis: null,
   message: "",
 });
 

@@ -29,10 +29,11 @@ describe("生意参谋 一级来源 × 二级来源 with spend on paid sources",
     // By hand, without the subtotals: visitors 4,000 + 2,000 + 2,000 + 1,000 + 1,000 = 10,000;
     // buyers 200 + 40 + 60 + 10 + 60 = 370 → 3.70 %.
     expect(report.findings.find((f) => f.rule === "pay-conversion-vs-peer")?.value).toBeCloseTo(0.037, 12);
-    // 手淘推荐 40 ÷ 2,000 = 2.00 %, 0.54 × the shop: weak; (3.70 % − 2.00 %) × 2,000 × ¥100 AOV = 3,400 a day.
+    // 手淘推荐 40 ÷ 2,000 = 2.00 %, 0.54 × the shop: weak; (3.70 % − 2.00 %) × 2,000 × ¥100 AOV = 3,400 in this
+    // undated export (no dates, title or name period: not per day).
     const weakFree = source(report, "淘内免费 › 手淘推荐");
     expect(weakFree.map((f) => [f.status, f.value, f.impact])).toEqual([["warn", 0.02, 3400]]);
-    // 万相台 10 ÷ 1,000 = 1.00 %: (3.70 % − 1.00 %) × 1,000 × 100 = 2,700 a day.
+    // 万相台 10 ÷ 1,000 = 1.00 %: (3.70 % − 1.00 %) × 1,000 × 100 = 2,700 in the export.
     expect(source(report, "付费流量 › 万相台").map((f) => [f.status, f.value, f.impact])).toEqual([
       ["warn", 0.01, 2700],
     ]);

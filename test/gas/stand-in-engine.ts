@@ -46,6 +46,7 @@ export function standInEngine(): DiagnosisEngine & { calls: { sheets: SheetInput
             benchmark: 50,
             format: "integer",
             impact: visitors * 2,
+            impactBasis: "day",
             message: `${product}: ${visitors} visitors, no sales`,
           });
         }
@@ -67,14 +68,18 @@ export function standInEngine(): DiagnosisEngine & { calls: { sheets: SheetInput
           service: 0,
           data: 0,
         },
-        period: { from: "2026-11-01", to: "2026-11-21" },
+        period: { from: "2026-11-01", to: "2026-11-21", days: 21 },
         currency: "CNY",
         tables,
         findings,
         counts,
-        actions: findings
-          .slice(0, 3)
-          .map((f) => ({ rule: f.rule, subject: f.subject, impact: f.impact, message: `Fix ${f.subject}` })),
+        actions: findings.slice(0, 3).map((f) => ({
+          rule: f.rule,
+          subject: f.subject,
+          impact: f.impact,
+          impactBasis: f.impactBasis,
+          message: `Fix ${f.subject}`,
+        })),
       };
     },
     layoutReport(report) {

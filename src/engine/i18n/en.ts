@@ -9,7 +9,11 @@ export const report = {
   "layout.notScored": "nothing to score yet",
   "layout.counts": "✖ Problem {bad}   ▲ Warning {warn}   ✔ Good {good}   ℹ Info {info}",
   "layout.period": "Period",
-  "layout.noPeriod": "no dates in the data",
+  "layout.noPeriod":
+    "dates unknown: neither the data, its title rows nor its name give the period, so amounts are for the whole export",
+  "layout.periodDays": "{from} to {to} ({days, plural, one {# day} other {# days}})",
+  "layout.undated":
+    '{count, plural, one {Dates unknown for "{sheets}": its amounts are for the whole export} other {Dates unknown for "{sheets}": their amounts are for the whole export}}',
   "layout.sheets": "Data sheets used",
   "layout.noSheets": "no data sheets recognised: paste a platform export into any sheet",
   "layout.actions": "Today's three actions",
@@ -21,7 +25,9 @@ export const report = {
   "layout.col.value": "Value",
   "layout.col.benchmark": "Benchmark",
   "layout.col.gap": "Gap",
-  "layout.col.impact": "Impact per day",
+  "layout.col.impact": "Money at stake",
+  "layout.impactCell": "about {amount} a day",
+  "layout.impactCell.export": "about {amount} in this export",
   "layout.col.advice": "What it means, what to do",
   "layout.shop": "Whole shop",
   "layout.funnel": "Conversion funnel",
@@ -56,6 +62,8 @@ export const report = {
   "kind.agent": "agents",
   "common.more":
     "{count, plural, one {# more of the {kind} has the same problem, about {money} a day} other {# more {kind} have the same problem, about {money} a day together}}; deal with the ones above first.",
+  "common.more.export":
+    "{count, plural, one {# more of the {kind} has the same problem, about {money} in this export} other {# more {kind} have the same problem, about {money} in this export together}}; deal with the ones above first.",
   "factor.visitors": "visitors",
   "factor.conversion": "conversion",
   "factor.aov": "order value",
@@ -131,11 +139,19 @@ export const report = {
     "Pay conversion {value} is at or above the peer average {peer}. Keep pages and prices as they are; add traffic when you can.",
   "payConv.shopBad":
     "Pay conversion {value} is below the peer average {peer}. At today's traffic and order value, matching peers adds {money} a day. Fix conversion before buying traffic.",
+  "payConv.shopBad.export":
+    "Pay conversion {value} is below the peer average {peer}. At this export's traffic and order value, matching peers adds {money} in this export. Fix conversion before buying traffic.",
   "payConv.todoShop":
     "Lift pay conversion to {peer} (about +{money} a day): check main image, product page, reviews and price first.",
+  "payConv.todoShop.export":
+    "Lift pay conversion to {peer} (about +{money} in this export): check main image, product page, reviews and price first.",
   "payConv.productBad": '"{name}" converts at {value}, below the peer {peer}: about {money} a day lost.',
+  "payConv.productBad.export":
+    '"{name}" converts at {value}, below the peer {peer}: about {money} lost in this export.',
   "payConv.todoProduct":
     'Diagnose the page and reviews of "{name}" ({money} a day); if it cannot be lifted, move its traffic to better converters.',
+  "payConv.todoProduct.export":
+    'Diagnose the page and reviews of "{name}" ({money} in this export); if it cannot be lifted, move its traffic to better converters.',
   "salesChange.missing":
     "Paste {minDays}+ days of shop daily data with visitors, paying buyers and sales to see what moved sales week on week.",
   "salesChange.good":
@@ -184,16 +200,24 @@ export const report = {
   "visitorValue.peerGood": "Visitor value {value} is at or above the peer {peer}.",
   "visitorValue.peerLow":
     "Visitor value {value} is below the peer {peer}: about {money} a day. Check that traffic keywords match the main image and product page.",
+  "visitorValue.peerLow.export":
+    "Visitor value {value} is below the peer {peer}: about {money} in this export. Check that traffic keywords match the main image and product page.",
   "visitorValue.todoPeer":
     "Lift visitor value from {value} to {peer} (+{money} a day): check that traffic keywords fit the products.",
+  "visitorValue.todoPeer.export":
+    "Lift visitor value from {value} to {peer} (+{money} in this export): check that traffic keywords fit the products.",
   "visitorValue.missingMargin":
     "A paid visitor costs {cost}. Enter grossMargin in {settings} to see whether paid traffic makes money.",
   "visitorValue.costGood":
     "Each visitor earns {earned} gross profit (margin {margin}), more than the {cost} a paid visitor costs: paid traffic pays.",
   "visitorValue.costLoss":
     "Each visitor earns {earned} gross profit but a paid visitor costs {cost}: paid traffic loses about {money} a day.",
+  "visitorValue.costLoss.export":
+    "Each visitor earns {earned} gross profit but a paid visitor costs {cost}: paid traffic lost about {money} in this export.",
   "visitorValue.todoCost":
     "Lower bids or pause losing plans until profit per visitor ({earned}) beats visitor cost ({cost}); {money} a day lost now.",
+  "visitorValue.todoCost.export":
+    "Lower bids or pause losing plans until profit per visitor ({earned}) beats visitor cost ({cost}); {money} lost in this export.",
   "visitorValue.missingPeer": "Visitor value is {value}. Enter peerVisitorValue in {settings} to compare with peers.",
   "repurchase.missing": "No returning-buyer or repurchase column in the data. Paste one to track returning customers.",
   "repurchase.noTrend": "Repurchase rate is {value}. Paste several dated days to see whether it is falling.",
@@ -225,9 +249,15 @@ export const report = {
     'Shop order value {shopAov} is {ratio}× the hero "{name}" ({heroAov}), at least {want}×: cross-selling works{picked}.',
   "hero.low":
     'Shop order value {shopAov} is only {ratio}× the hero "{name}" ({heroAov}), below {want}×{picked}. Reaching {target} adds {money} a day.',
+  "hero.low.export":
+    'Shop order value {shopAov} is only {ratio}× the hero "{name}" ({heroAov}), below {want}×{picked}. Reaching {target} adds {money} in this export.',
   "hero.todo": 'Bundle "{name}" with related items or add a spend-more discount to reach {target} (+{money} a day).',
+  "hero.todo.export":
+    'Bundle "{name}" with related items or add a spend-more discount to reach {target} (+{money} in this export).',
   "zeroSales.found":
     '"{name}" had {visitors} visitors and no sales: about {money} a day of sales missed at the shop\'s conversion.',
+  "zeroSales.found.export":
+    '"{name}" had {visitors} visitors and no sales: about {money} of sales missed in this export at the shop\'s conversion.',
   "zeroSales.todo": 'Check price, stock and page of "{name}"; if it really does not sell, delist it or stop its ads.',
   "zeroSales.none": "Every product with visitors made a sale.",
   "presale.missing":
@@ -238,7 +268,10 @@ export const report = {
     '"{name}" is a pre-sale item judged by order conversion: {value}, at or above {benchmark}; its 0 pay conversion is expected.',
   "presale.low":
     '"{name}" is a pre-sale item with order conversion {value}, below {benchmark}: about {money} a day of orders missed.',
+  "presale.low.export":
+    '"{name}" is a pre-sale item with order conversion {value}, below {benchmark}: about {money} of orders missed in this export.',
   "presale.todo": 'Sharpen the pre-sale pitch and deposit offer of "{name}" ({money} a day).',
+  "presale.todo.export": 'Sharpen the pre-sale pitch and deposit offer of "{name}" ({money} in this export).',
   "reviews.check":
     "Check today for new bad reviews on the highest-traffic products: {names}. Paste a bad-review count column to check automatically.",
   "reviews.clean": '"{name}" has no new bad reviews.',
@@ -248,6 +281,8 @@ export const report = {
     'Reply to the {count, plural, one {bad review} other {# bad reviews}} on "{name}" today, contact the buyers and find the cause.',
   "source.weak":
     'Source "{name}" brings {share} of visitors but converts at {value} (shop {avg}): about {money} a day below shop level.',
+  "source.weak.export":
+    'Source "{name}" brings {share} of visitors but converts at {value} (shop {avg}): about {money} below shop level in this export.',
   "source.todoWeak": 'Cut spend on "{name}" or target it more narrowly (conversion {value}).',
   "source.strong": 'Source "{name}" converts at {value}, above the shop\'s {avg}: worth growing.',
   "source.todoStrong": 'Give "{name}" more budget or placements.',
@@ -257,8 +292,13 @@ export const report = {
   "source.balanced": "All main sources convert close to the shop average {avg}.",
   "ads.losing":
     'Plan "{name}" has ROI {roi}, below break-even {breakEven}; spending {spend} a day, it loses about {money} a day.',
+  "ads.losing.export":
+    'Plan "{name}" has ROI {roi}, below break-even {breakEven}; it spent {spend} and lost about {money} in this export.',
   "ads.belowOne": 'Plan "{name}" has ROI {roi}: its sales do not even cover the spend, about {money} a day lost.',
+  "ads.belowOne.export":
+    'Plan "{name}" has ROI {roi}: its sales do not even cover the spend, about {money} lost in this export.',
   "ads.todoLosing": 'Lower bids on "{name}" or pause it to stop losing {money} a day.',
+  "ads.todoLosing.export": 'Lower bids on "{name}" or pause it to stop the loss ({money} lost in this export).',
   "ads.ctrHigh": 'Plan "{name}" has CTR {ctr}, above the average {avg} (ROI {roi}): raise bids and budget.',
   "ads.todoHigh": 'Raise bids and daily budget on "{name}".',
   "ads.ctrLow": 'Plan "{name}" has CTR {ctr}, below the average {avg}: many impressions, few clicks.',
@@ -269,6 +309,8 @@ export const report = {
     "The service data needs consultations and paying buyers (or a consultation conversion rate) to compare agents.",
   "agent.good": 'Agent "{name}" converts {value} of consultations, at or above the team\'s {team}.',
   "agent.low": 'Agent "{name}" converts {value} of consultations, below the team\'s {team}: about {money} a day.',
+  "agent.low.export":
+    'Agent "{name}" converts {value} of consultations, below the team\'s {team}: about {money} in this export.',
   "agent.todo": 'Review today\'s chats of "{name}" and coach with scripts from the best converter.',
   "dsr.missingPeer": "Current DSR: {list}. Enter peerDsr (the peer level) in {settings} to judge them.",
   "dsr.good": "{name} score {value} is at or above the peer {peer}.",
@@ -322,7 +364,7 @@ export const report = {
   "layout.step": "Step",
   "layout.people": "People",
   "layout.impactNote":
-    "Money per day from sales = visitors × conversion × order value with one factor moved to its benchmark; blank when it cannot be computed.",
+    'Money from sales = visitors × conversion × order value with one factor moved to its benchmark. Per day ("a day") when the data\'s days are known from its dates, title rows, file or tab name; otherwise the whole export\'s amount ("in this export"). Blank when it cannot be computed.',
   "sanity.missing-key":
     '"{sheet}" has {count, plural, one {# row without a name or date} other {# rows without a name or date}} ({cells}); {count, plural, one {its figures} other {their figures}} cannot be tied to anything. Fill the cells in.',
   "sanity.not-a-flag":
@@ -463,12 +505,14 @@ export const sidebar = {
   "ui.status.warn": "Warning",
   "ui.status.bad": "Problem",
   "ui.status.info": "Info",
-  "ui.period": "Data from {from} to {to}",
+  "ui.period": "Data from {from} to {to} ({days, plural, one {# day} other {# days}})",
+  "ui.periodUnknown": "Period: dates unknown, amounts are for the whole export",
   "ui.dataSheets": "Sheets read: {sheets}",
   "ui.listSeparator": ", ",
   "ui.actions.title": "Today's three actions",
   "ui.actions.none": "Nothing needs fixing today; keep doing what works.",
   "ui.impact.perDay": "Money at stake: about {amount} a day",
+  "ui.impact.perDay.export": "Money at stake: about {amount} in this export",
   "ui.impact.unknown": "no money estimate",
   "ui.openReport": "Open report",
   "ui.openReport.done": "Now showing the “{sheet}” sheet.",

@@ -2,7 +2,18 @@
  * Rules over traffic sources, ad plans, service agents and DSR: who converts, who loses
  * money, who needs coaching, which score lags the peers.
  */
-import { makeFinding, stable, type Draft, type Group, type Judged, type RuleContext, type Subject } from "./context";
+import {
+  basedKey,
+  basisOf,
+  makeFinding,
+  perDay,
+  stable,
+  type Draft,
+  type Group,
+  type Judged,
+  type RuleContext,
+  type Subject,
+} from "./context";
 import { defineRule, fixed, fromSetting, type Rule } from "./define";
 import { MAX_SUBJECT_FINDINGS } from "./limits";
 import { firstN, lazy, topByImpact, TopList } from "./top";
@@ -33,6 +44,7 @@ export const trafficSourceMix = defineRule({
   thresholds: SOURCES,
   messages: [
     "source.weak",
+    "source.weak.export",
     "source.todoWeak",
     "source.todoWeakFree",
     "source.strong",
@@ -41,6 +53,7 @@ export const trafficSourceMix = defineRule({
     "source.todoFell",
     "source.balanced",
     "common.more",
+    "common.more.export",
   ],
   run(ctx) {
     const sources = ctx.sources;
@@ -92,7 +105,8 @@ function sourceConversion(
   const r = stable(conv / avg);
   const params = { name: s.name, value: ctx.pct(conv), avg: ctx.pct(avg), share: ctx.pct(v / allVisitors) };
   if (r < SOURCES.weak.value) {
-    const impact = aov !== null ? (avg - conv) * (v / sources.dayCount) * aov : null;
+    const impact = aov !== null ? (avg - conv) * perDay(v, sources.dayCount) * aov : null;
+    const basis = basisOf(sources.dayCount);
     return makeFinding(rule, {
       status: "warn",
       subject: s.name,
@@ -102,7 +116,8 @@ function sourceConversion(
       benchmark: avg,
       format: "percent",
       impact,
-      message: ctx.t("source.weak", { ...params, money: impact !== null ? ctx.money(impact) : "—" }),
+      basis,
+      message: ctx.t(basedKey("source.weak", basis), { ...params, money: impact !== null ? ctx.money(impact) : "—" }),
       todo: ctx.t(hasSpend(s) ? "source.todoWeak" : "source.todoWeakFree", params),
     });
   }
@@ -151,7 +166,9 @@ function sourceVisitorsFell(
     value: v1,
     benchmark: v0,
     format: "integer",
+    // Dated windows: visitors per day, always.
     impact,
+    basis: "day",
     message: ctx.t("source.visitorsFell", params),
     todo: ctx.t("source.todoFell", params),
   });
@@ -180,8 +197,11 @@ export const adPlanEfficiency = defineRule({
   thresholds: ADS,
   messages: [
     "ads.losing",
+    "ads.losing.export",
     "ads.belowOne",
+    "ads.belowOne.export",
     "ads.todoLosing",
+    "ads.todoLosing.export",
     "ads.ctrHigh",
     "ads.todoHigh",
     "ads.ctrLow",
@@ -189,6 +209,7 @@ export const adPlanEfficiency = defineRule({
     "ads.allFine",
     "ads.missingMargin",
     "common.more",
+    "common.more.export",
   ],
   run(ctx) {
     const plans = ctx.plans;
@@ -255,7 +276,8 @@ function offerLosingPlan(
   const { spend, roi, margin, breakEven } = f;
   const adSales = p.totals.get("adSales") ?? 0;
   const lost = margin !== null ? spend - adSales * margin : spend - adSales;
-  const impact = lost / plans.dayCount;
+  const impact = perDay(lost, plans.dayCount);
+  const basis = basisOf(plans.dayCount);
   if (!losing.wants(impact, p.name)) return;
   losing.add(
     lazy(impact, p.name, () => {
@@ -263,7 +285,7 @@ function offerLosingPlan(
         name: p.name,
         roi: ctx.fmt(roi),
         breakEven: ctx.fmt(breakEven),
-        spend: ctx.money(spend / plans.dayCount),
+        spend: ctx.money(perDay(spend, plans.dayCount)),
         money: ctx.money(impact),
       };
       return makeFinding(rule, {
@@ -275,8 +297,9 @@ function offerLosingPlan(
         benchmark: breakEven,
         format: "ratio",
         impact,
-        message: ctx.t(margin !== null ? "ads.losing" : "ads.belowOne", params),
-        todo: ctx.t("ads.todoLosing", params),
+        basis,
+        message: ctx.t(basedKey(margin !== null ? "ads.losing" : "ads.belowOne", basis), params),
+        todo: ctx.t(basedKey("ads.todoLosing", basis), params),
       });
     }),
   );
@@ -334,7 +357,15 @@ export const serviceAgentConversion = defineRule({
   needs: { kinds: ["service-agents"], fields: ["agent", "consultations", "paidBuyers", "consultConversion"] },
   summary: "≥ team average ✔, ≥ {warn} team average ▲, below ✖; the {maxAgents} with most money at stake are listed",
   thresholds: AGENTS,
-  messages: ["agent.missing", "agent.good", "agent.low", "agent.todo", "common.more"],
+  messages: [
+    "agent.missing",
+    "agent.good",
+    "agent.low",
+    "agent.low.export",
+    "agent.todo",
+    "common.more",
+    "common.more.export",
+  ],
   run(ctx) {
     const agents = ctx.agents;
     if (!agents) return [];
@@ -360,7 +391,9 @@ export const serviceAgentConversion = defineRule({
       const asked = a.totals.get("consultations");
       const aov = a.totals.aov() ?? shopAov;
       const impact =
-        status !== "good" && asked !== null && aov !== null ? (team - conv) * (asked / agents.dayCount) * aov : null;
+        status !== "good" && asked !== null && aov !== null
+          ? (team - conv) * perDay(asked, agents.dayCount) * aov
+          : null;
       const params = {
         name: a.name,
         value: ctx.pct(conv),
@@ -377,7 +410,8 @@ export const serviceAgentConversion = defineRule({
           benchmark: team,
           format: "percent",
           impact,
-          message: ctx.t(status === "good" ? "agent.good" : "agent.low", params),
+          basis: basisOf(agents.dayCount),
+          message: ctx.t(status === "good" ? "agent.good" : basedKey("agent.low", basisOf(agents.dayCount)), params),
           todo: ctx.t("agent.todo", params),
         }),
       );

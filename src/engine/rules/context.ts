@@ -5,7 +5,7 @@
  */
 import { formatAmount, type CurrencyCode } from "../currency";
 import { translate, type MessageKey } from "../i18n";
-import type { Finding, MetricName, RuleId, SettingsPlace, Status, ValueFormat } from "../report";
+import type { Finding, MetricName, ReportPeriod, RuleId, SettingsPlace, Status, ValueFormat } from "../report";
 import type { Language, Settings } from "../settings";
 import type { RecognizedTable, TableKind, TableRow } from "../tables";
 import type { Rule } from "./define";
@@ -25,8 +25,8 @@ export interface ShopSummary {
   from: TableKind;
   sheet: string;
   days: ShopDay[];
-  /** Number of days the totals cover (distinct dates, 1 for an undated export). */
-  dayCount: number;
+  /** Days the totals cover, from the shop's own tables (see daysCovered); null when unknown. */
+  dayCount: number | null;
   totals: Totals;
   /** The latest row that has DSR scores. */
   dsr: { description: number | null; service: number | null; logistics: number | null } | null;
@@ -57,8 +57,12 @@ export class Subject extends Totals {
 export interface Group {
   sheet: string;
   subjects: Subject[];
-  /** Days the sums cover: distinct dates, or for an undated table the report period (else 1). */
-  dayCount: number;
+  /**
+   * Days the sums cover, from this group's own tables: distinct dates (or the span of date
+   * ranges), else each undated table's own period (title rows, file or tab name). Null when a
+   * table says neither: its amounts are then stated for the whole export, never per day.
+   */
+  dayCount: number | null;
   /** True when the table has a date column with values. */
   dated: boolean;
   /** True when the table has dates spanning two comparable windows. */
@@ -66,6 +70,30 @@ export interface Group {
   /** Days in each trend window (windows.ts: a week with two weeks of data, else half the dates). */
   windowDays: number;
   total: Totals;
+}
+
+/**
+ * What a finding's money covers: one day (the days are known, amounts divided by them) or the
+ * whole export (the days are unknown, amounts as summed).
+ */
+export type Basis = NonNullable<Finding["impactBasis"]>;
+
+/** The basis of amounts summed over `days` days (null: unknown). */
+export function basisOf(days: number | null): Basis {
+  return days === null ? "export" : "day";
+}
+
+/** An amount summed over `days` days, per day when the days are known, else as summed. */
+export function perDay(amount: number, days: number | null): number {
+  return days === null ? amount : amount / days;
+}
+
+/** Message keys that have a whole-export variant `<key>.export` (worded without "per day"). */
+export type BasedKey = { [K in MessageKey]: `${K}.export` extends MessageKey ? K : never }[MessageKey];
+
+/** The key's wording for `basis`: itself per day, its `.export` variant for the whole export. */
+export function basedKey(key: BasedKey, basis: Basis): MessageKey {
+  return basis === "day" ? key : `${key}.export`;
 }
 
 /** A status the rule has judged (info is for "cannot judge"). */
@@ -102,7 +130,10 @@ export interface RuleContext {
   plans: Group | null;
   agents: Group | null;
   peer: { payConversion: number | null; visitorValue: number | null; dsr: number | null };
-  period: { from: string; to: string } | null;
+  /** The days the diagnosed tables cover (each table's own period), or null when none says. */
+  period: ReportPeriod | null;
+  /** Sheets whose days are unknown: their amounts are stated for the whole export. */
+  undated: string[];
   t(key: MessageKey, params?: Record<string, string | number>): string;
   money(value: number): string;
   pct(value: number): string;
@@ -248,6 +279,25 @@ function datesOf(tables: RecognizedTable[]): { dates: Set<string>; span: DateSpa
   return { dates, span };
 }
 
+/**
+ * Days the tables' sums cover, from the tables themselves: the distinct dates of their rows (the
+ * span when rows hold date ranges); an undated table adds its own period (title rows, file or
+ * tab name). Null when any table with rows has neither: then nobody knows the days.
+ */
+function daysCovered(tables: RecognizedTable[]): number | null {
+  const { dates, span } = datesOf(tables);
+  let periods = 0;
+  for (const table of tables) {
+    if (table.rows.length === 0 || table.rows.some((r) => isIso(r.date))) continue;
+    const p = table.period;
+    if (!p) return null;
+    if (p.from === p.to) dates.add(p.from);
+    span.add(p.from, p.to);
+    periods++;
+  }
+  return dates.size > 0 || periods > 0 ? span.days(dates.size) : null;
+}
+
 /** The subject key and display name of a row, or null when the row has no key (or totals deeper rows). */
 function subjectKey(
   row: TableRow,
@@ -288,7 +338,7 @@ export function groupRows(tables: RecognizedTable[], keyFields: string[]): Group
   if (tables.length === 0) return null;
   const subjects = new Map<string, Subject>();
   const total = new Totals();
-  const { dates, span } = datesOf(tables);
+  const { dates } = datesOf(tables);
   // Two windows (see windows.ts): the last week vs the week before, or half the dates each.
   const sorted = [...dates].sort();
   const windowDays = windowDaysFor(sorted.length);
@@ -327,7 +377,7 @@ export function groupRows(tables: RecognizedTable[], keyFields: string[]): Group
   return {
     sheet: tables[0].sheet,
     subjects: [...subjects.values()],
-    dayCount: span.days(dates.size),
+    dayCount: daysCovered(tables),
     dated: dates.size > 0,
     hasTrend: windowDays > 0,
     windowDays,
@@ -362,13 +412,11 @@ function summariseShop(tables: RecognizedTable[], fallback: Group | null, fallba
     const totals = new Totals();
     let dsr: ShopSummary["dsr"] = null;
     let dsrDate = "";
-    const span = new DateSpan();
     for (const table of daily) {
       const mask = fieldMask(table.columnIndex);
       for (const row of table.rows) {
         totals.add(row, mask);
         const d = row.date;
-        if (isIso(d)) span.add(d, row.dateTo);
         let day: ShopDay;
         if (isIso(d)) {
           let found = byDate.get(d);
@@ -392,7 +440,7 @@ function summariseShop(tables: RecognizedTable[], fallback: Group | null, fallba
       }
     }
     const days = [...byDate.values()].sort((a, b) => (a.date! < b.date! ? -1 : 1)).concat(undated);
-    return { from: "shop-daily", sheet: daily[0].sheet, days, dayCount: span.days(days.length), totals, dsr };
+    return { from: "shop-daily", sheet: daily[0].sheet, days, dayCount: daysCovered(daily), totals, dsr };
   }
   if (fallback && fallback.total.get("visitors") !== null) {
     return {
@@ -424,20 +472,38 @@ function columnMean(tables: RecognizedTable[], field: string): number | null {
   return n > 0 ? sum / n : null;
 }
 
-function periodOf(tables: RecognizedTable[]): { from: string; to: string } | null {
+/**
+ * The days the tables cover together: each table's dated rows (with their date ranges), else its
+ * own period (title rows, file or tab name); null when no table says.
+ */
+function periodOf(tables: RecognizedTable[]): ReportPeriod | null {
   let from = "";
   let to = "";
+  const cover = (start: string, end: string) => {
+    if (!from || start < from) from = start;
+    if (!to || end > to) to = end;
+  };
   for (const table of tables) {
-    if (table.kind === "unknown" || !("date" in table.columnIndex)) continue;
+    let dated = false;
     for (const row of table.rows) {
       const d = row.date;
       if (!isIso(d)) continue;
-      if (!from || d < from) from = d;
-      const end = isIso(row.dateTo) ? row.dateTo : d;
-      if (!to || end > to) to = end;
+      dated = true;
+      cover(d, isIso(row.dateTo) && row.dateTo > d ? row.dateTo : d);
     }
+    if (!dated && table.rows.length > 0 && table.period) cover(table.period.from, table.period.to);
   }
-  return from ? { from, to } : null;
+  return from ? { from, to, days: dayNumber(to) - dayNumber(from) + 1 } : null;
+}
+
+/** Tables with rows whose days nobody knows (no dated rows, no period in the title or name). */
+function undatedSheets(tables: RecognizedTable[]): string[] {
+  const out: string[] = [];
+  for (const table of tables) {
+    if (table.rows.length === 0 || table.period || out.includes(table.sheet)) continue;
+    if (!table.rows.some((r) => isIso(r.date))) out.push(table.sheet);
+  }
+  return out;
 }
 
 /**
@@ -475,15 +541,9 @@ export function buildContext(
   const tables = once.map(applyGrain);
   const known = tables.filter((t) => t.kind !== "unknown");
   const ofKind = (kind: TableKind) => known.filter((t) => t.kind === kind);
-  const period = periodOf(known);
-  // An undated export (a products or plans report for a chosen range) is taken to cover the
-  // period of the dated data pasted with it; with no dates anywhere it counts as one day.
-  const periodDays = period ? dayNumber(period.to) - dayNumber(period.from) + 1 : 1;
-  const group = (kind: TableKind, keys: string[]) => {
-    const g = groupRows(ofKind(kind), keys);
-    if (g && !g.dated) g.dayCount = periodDays;
-    return g;
-  };
+  // Each group's days come from its own tables: an undated products report pasted beside a
+  // dated day table does not borrow the day table's period (see daysCovered).
+  const group = (kind: TableKind, keys: string[]) => groupRows(ofKind(kind), keys);
   const products = group("products", ["productId", "product"]);
   const sources = group("traffic-sources", ["source"]);
   const plans = group("ad-plans", ["plan"]);
@@ -509,7 +569,8 @@ export function buildContext(
     plans,
     agents,
     peer,
-    period,
+    period: periodOf(known),
+    undated: undatedSheets(known),
     // `{settings}` in advice names where this user fills settings (Settings sheet or --settings file).
     t: (key, params) => translate(language, key, { settings: settingsPhrase, ...params }),
     // A figure that is not a real number is shown as a dash, never as NaN or Infinity.
@@ -580,12 +641,11 @@ export function makeFinding(
     value?: number | null;
     benchmark?: number | null;
     format: ValueFormat;
-    impact?: number | null;
     message: string;
     todo?: string | null;
-  },
+  } & ({ impact?: null } | { impact: number | null; basis: Basis }),
 ): Draft {
-  const impact = fields.impact ?? null;
+  const rounded = "basis" in fields && fields.impact !== null ? finite(Math.round(fields.impact * 100) / 100) : null;
   return {
     finding: {
       // Every rule that runs is in RULE_DECLARATIONS, whose ids are RuleId by construction.
@@ -599,7 +659,8 @@ export function makeFinding(
       benchmark: finite(fields.benchmark),
       format: fields.format,
       // Money to the cent; a figure too large to round is no figure at all.
-      impact: impact !== null ? finite(Math.round(impact * 100) / 100) : null,
+      impact: rounded,
+      impactBasis: rounded !== null && "basis" in fields ? fields.basis : null,
       message: fields.message,
     },
     todo: fields.todo ?? null,

@@ -2,7 +2,18 @@
  * Product rules: conversion trend, the price × conversion quadrant, shop AOV vs the hero
  * product, products with visitors but no sales, pre-sale items, reviews of the top products.
  */
-import { makeFinding, stable, type Draft, type Group, type Judged, type RuleContext, type Subject } from "./context";
+import {
+  basedKey,
+  basisOf,
+  makeFinding,
+  perDay,
+  stable,
+  type Draft,
+  type Group,
+  type Judged,
+  type RuleContext,
+  type Subject,
+} from "./context";
 import { defineRule, fixed, fromSetting, type Rule } from "./define";
 import { MAX_SUBJECT_FINDINGS, MIN_VISITORS } from "./limits";
 import { firstN, lazy, topByImpact, topN, TopList } from "./top";
@@ -31,7 +42,15 @@ export const productConversionTrend = defineRule({
   summary:
     "last {window} days vs the {window} before, {minVisitors}+ visitors in each: change ≤ −{bad} ✖, ≤ −{warn} ▲, ≥ +{warn} ✔ (the {maxRising} busiest)",
   thresholds: TREND,
-  messages: ["trend.missing", "trend.falling", "trend.todo", "trend.rising", "trend.stable", "common.more"],
+  messages: [
+    "trend.missing",
+    "trend.falling",
+    "trend.todo",
+    "trend.rising",
+    "trend.stable",
+    "common.more",
+    "common.more.export",
+  ],
   run(ctx) {
     const products = ctx.products;
     if (!products) return [];
@@ -126,7 +145,9 @@ function offerFalling(
         value: c1,
         benchmark: c0,
         format: "percent",
+        // Dated windows: money per day, always.
         impact,
+        basis: "day",
         message: ctx.t("trend.falling", params),
         todo: ctx.t("trend.todo", params),
       });
@@ -264,7 +285,16 @@ export const aovVsHero = defineRule({
   needs: { kinds: ["products"], fields: ["product", "sales", "paidBuyers"] },
   summary: "shop AOV ÷ hero AOV ≥ {ratio} ✔, below ▲ (the hero is Settings heroProduct, else the best seller)",
   thresholds: HERO,
-  messages: ["hero.notFound", "hero.missing", "hero.picked", "hero.good", "hero.low", "hero.todo"],
+  messages: [
+    "hero.notFound",
+    "hero.missing",
+    "hero.picked",
+    "hero.good",
+    "hero.low",
+    "hero.low.export",
+    "hero.todo",
+    "hero.todo.export",
+  ],
   run(ctx) {
     const products = ctx.products;
     const shopAov = ctx.shop?.totals.aov() ?? null;
@@ -295,36 +325,44 @@ export const aovVsHero = defineRule({
         }),
       ];
     }
-    const want = ctx.settings.aovHeroRatio;
-    const status: Judged = r >= want ? "good" : "warn";
-    const buyersPerDay = (ctx.shop!.totals.get("paidBuyers") ?? 0) / ctx.shop!.dayCount;
-    const impact = status === "warn" ? (want * heroAov - shopAov) * buyersPerDay : null;
-    const params = {
-      name: hero.name,
-      heroAov: ctx.money(heroAov),
-      shopAov: ctx.money(shopAov),
-      ratio: ctx.fmt(r),
-      want: ctx.fmt(want, 1),
-      target: ctx.money(want * heroAov),
-      money: impact !== null ? ctx.money(impact) : "",
-      picked: wanted ? "" : ctx.t("hero.picked"),
-    };
-    return [
-      makeFinding(this, {
-        status,
-        subject: hero.name,
-        subjectType: "product",
-        metric: "aovHeroRatio",
-        value: r,
-        benchmark: want,
-        format: "ratio",
-        impact,
-        message: ctx.t(status === "good" ? "hero.good" : "hero.low", params),
-        todo: ctx.t("hero.todo", params),
-      }),
-    ];
+    return [heroFinding(this, ctx, hero, heroAov, shopAov)];
   },
 });
+
+/** The hero finding: ✔ at or above aovHeroRatio × the hero's AOV, else ▲ with the money to its target. */
+function heroFinding(rule: Rule, ctx: RuleContext, hero: Subject, heroAov: number, shopAov: number): Draft {
+  const wanted = ctx.settings.heroProduct;
+  const want = ctx.settings.aovHeroRatio;
+  const r = stable(shopAov / heroAov);
+  const status: Judged = r >= want ? "good" : "warn";
+  const days = ctx.shop!.dayCount;
+  const basis = basisOf(days);
+  const buyers = perDay(ctx.shop!.totals.get("paidBuyers") ?? 0, days);
+  const impact = status === "warn" ? (want * heroAov - shopAov) * buyers : null;
+  const params = {
+    name: hero.name,
+    heroAov: ctx.money(heroAov),
+    shopAov: ctx.money(shopAov),
+    ratio: ctx.fmt(r),
+    want: ctx.fmt(want, 1),
+    target: ctx.money(want * heroAov),
+    money: impact !== null ? ctx.money(impact) : "",
+    picked: wanted ? "" : ctx.t("hero.picked"),
+  };
+  return makeFinding(rule, {
+    status,
+    subject: hero.name,
+    subjectType: "product",
+    metric: "aovHeroRatio",
+    value: r,
+    benchmark: want,
+    format: "ratio",
+    impact,
+    basis,
+    message: ctx.t(status === "good" ? "hero.good" : basedKey("hero.low", basis), params),
+    todo: ctx.t(basedKey("hero.todo", basis), params),
+  });
+}
 
 const ZERO_SALES = {
   badVisitors: fixed(
@@ -343,7 +381,14 @@ export const zeroSalesProducts = defineRule({
   summary:
     "visitors but no sales: ▲, ✖ from {badVisitors} visitors; the {maxProducts} with most money at stake are listed",
   thresholds: ZERO_SALES,
-  messages: ["zeroSales.found", "zeroSales.todo", "zeroSales.none", "common.more"],
+  messages: [
+    "zeroSales.found",
+    "zeroSales.found.export",
+    "zeroSales.todo",
+    "zeroSales.none",
+    "common.more",
+    "common.more.export",
+  ],
   run(ctx) {
     const products = ctx.products;
     if (!products) return [];
@@ -360,7 +405,7 @@ export const zeroSalesProducts = defineRule({
       if (sales > 0) continue;
       const status: Judged = visitors >= ZERO_SALES.badVisitors.value ? "bad" : "warn";
       const aov = p.totals.price() ?? shopAov;
-      const impact = shopConv !== null && aov !== null ? (visitors / products.dayCount) * shopConv * aov : null;
+      const impact = shopConv !== null && aov !== null ? perDay(visitors, products.dayCount) * shopConv * aov : null;
       if (drafts.wants(impact, p.name))
         drafts.add(
           lazy(impact, p.name, () => {
@@ -378,7 +423,8 @@ export const zeroSalesProducts = defineRule({
               benchmark: null,
               format: "integer",
               impact,
-              message: ctx.t("zeroSales.found", params),
+              basis: basisOf(products.dayCount),
+              message: ctx.t(basedKey("zeroSales.found", basisOf(products.dayCount)), params),
               todo: ctx.t("zeroSales.todo", params),
             });
           }),
@@ -417,7 +463,17 @@ export const presaleConversion = defineRule({
   summary:
     "order conversion ≥ {benchmark} (or the shop's conversion) ✔, below ▲; the {maxProducts} with most money at stake are listed",
   thresholds: PRESALE,
-  messages: ["presale.missing", "presale.noBenchmark", "presale.good", "presale.low", "presale.todo", "common.more"],
+  messages: [
+    "presale.missing",
+    "presale.noBenchmark",
+    "presale.good",
+    "presale.low",
+    "presale.low.export",
+    "presale.todo",
+    "presale.todo.export",
+    "common.more",
+    "common.more.export",
+  ],
   run(ctx) {
     const products = ctx.products;
     if (!products) return [];
@@ -465,7 +521,9 @@ function presaleFinding(
   }
   const status: Judged = stable(oc) >= stable(benchmark) ? "good" : "warn";
   const aov = p.totals.price() ?? ctx.shop?.totals.aov() ?? null;
-  const impact = status === "warn" && aov !== null ? (benchmark - oc) * (visitors / products.dayCount) * aov : null;
+  const impact =
+    status === "warn" && aov !== null ? (benchmark - oc) * perDay(visitors, products.dayCount) * aov : null;
+  const basis = basisOf(products.dayCount);
   const params = {
     name: p.name,
     value: ctx.pct(oc),
@@ -481,8 +539,9 @@ function presaleFinding(
     benchmark,
     format: "percent",
     impact,
-    message: ctx.t(status === "good" ? "presale.good" : "presale.low", params),
-    todo: ctx.t("presale.todo", params),
+    basis,
+    message: ctx.t(status === "good" ? "presale.good" : basedKey("presale.low", basis), params),
+    todo: ctx.t(basedKey("presale.todo", basis), params),
   });
 }
 

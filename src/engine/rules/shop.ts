@@ -5,20 +5,36 @@
 import { daysInMonth } from "../cells";
 import type { Status } from "../report";
 import type { Platform } from "../tables";
-import { makeFinding, stable, type Draft, type Judged, type RuleContext, type ShopSummary } from "./context";
+import {
+  basedKey,
+  basisOf,
+  makeFinding,
+  perDay,
+  stable,
+  type Draft,
+  type Judged,
+  type RuleContext,
+  type ShopSummary,
+} from "./context";
 import { defineRule, fixed, fromSetting, type Rule } from "./define";
 import { MAX_SUBJECT_FINDINGS, MIN_VISITORS } from "./limits";
 import { lazy, TopList } from "./top";
 import type { Totals } from "./totals";
 import { lastTwoWindows, WINDOW_DAYS, windowDaysFor, windowParams } from "./windows";
 
-/** Visitors per day, conversion and AOV of a Totals over `days` days, when all three exist. */
-export function salesFactors(t: Totals, days: number): { visitors: number; conversion: number; aov: number } | null {
+/**
+ * Visitors per day (all of them when `days` is null: unknown), conversion and AOV of a Totals
+ * over `days` days, when all three exist.
+ */
+export function salesFactors(
+  t: Totals,
+  days: number | null,
+): { visitors: number; conversion: number; aov: number } | null {
   const visitors = t.get("visitors");
   const conversion = t.payConversion();
   const aov = t.aov();
-  if (visitors === null || conversion === null || aov === null || days <= 0) return null;
-  return { visitors: visitors / days, conversion, aov };
+  if (visitors === null || conversion === null || aov === null || (days !== null && days <= 0)) return null;
+  return { visitors: perDay(visitors, days), conversion, aov };
 }
 
 const PAY_CONVERSION = {
@@ -47,11 +63,16 @@ export const payConversionVsPeer = defineRule({
     "payConv.missingPeer",
     "payConv.shopGood",
     "payConv.shopBad",
+    "payConv.shopBad.export",
     "payConv.shopBadNoAov",
     "payConv.todoShop",
+    "payConv.todoShop.export",
     "payConv.productBad",
+    "payConv.productBad.export",
     "payConv.todoProduct",
+    "payConv.todoProduct.export",
     "common.more",
+    "common.more.export",
   ],
   run(ctx) {
     const shop = ctx.shop;
@@ -84,8 +105,10 @@ export const payConversionVsPeer = defineRule({
 
 function payConversionShop(rule: Rule, ctx: RuleContext, shop: ShopSummary, conv: number, peer: number): Draft {
   const f = salesFactors(shop.totals, shop.dayCount);
+  const basis = basisOf(shop.dayCount);
   const impact = conv < peer && f ? (peer - conv) * f.visitors * f.aov : null;
   const status: Status = stable(conv) >= peer ? "good" : "bad";
+  const params = { value: ctx.pct(conv), peer: ctx.pct(peer), money: impact !== null ? ctx.money(impact) : "" };
   return makeFinding(rule, {
     status,
     metric: "payConversion",
@@ -93,13 +116,14 @@ function payConversionShop(rule: Rule, ctx: RuleContext, shop: ShopSummary, conv
     benchmark: peer,
     format: "percent",
     impact,
+    basis,
     message:
       status === "good"
-        ? ctx.t("payConv.shopGood", { value: ctx.pct(conv), peer: ctx.pct(peer) })
+        ? ctx.t("payConv.shopGood", params)
         : impact !== null
-          ? ctx.t("payConv.shopBad", { value: ctx.pct(conv), peer: ctx.pct(peer), money: ctx.money(impact) })
-          : ctx.t("payConv.shopBadNoAov", { value: ctx.pct(conv), peer: ctx.pct(peer) }),
-    todo: impact !== null ? ctx.t("payConv.todoShop", { peer: ctx.pct(peer), money: ctx.money(impact) }) : null,
+          ? ctx.t(basedKey("payConv.shopBad", basis), params)
+          : ctx.t("payConv.shopBadNoAov", params),
+    todo: impact !== null ? ctx.t(basedKey("payConv.todoShop", basis), params) : null,
   });
 }
 
@@ -116,7 +140,8 @@ function payConversionProducts(rule: Rule, ctx: RuleContext, shop: ShopSummary, 
     // No sales at all is the zero-sales rule's finding; one product, one finding.
     if (pc === 0 && (p.totals.get("sales") ?? 0) === 0) continue;
     const aov = p.totals.aov() ?? shop.totals.aov();
-    const money = aov !== null ? (peer - pc) * (visitors / products.dayCount) * aov : null;
+    const money = aov !== null ? (peer - pc) * perDay(visitors, products.dayCount) * aov : null;
+    const basis = basisOf(products.dayCount);
     if (below.wants(money, p.name))
       below.add(
         lazy(money, p.name, () =>
@@ -129,13 +154,17 @@ function payConversionProducts(rule: Rule, ctx: RuleContext, shop: ShopSummary, 
             benchmark: peer,
             format: "percent",
             impact: money,
-            message: ctx.t("payConv.productBad", {
+            basis,
+            message: ctx.t(basedKey("payConv.productBad", basis), {
               name: p.name,
               value: ctx.pct(pc),
               peer: ctx.pct(peer),
               money: money !== null ? ctx.money(money) : "—",
             }),
-            todo: ctx.t("payConv.todoProduct", { name: p.name, money: money !== null ? ctx.money(money) : "—" }),
+            todo: ctx.t(basedKey("payConv.todoProduct", basis), {
+              name: p.name,
+              money: money !== null ? ctx.money(money) : "—",
+            }),
           }),
         ),
       );
@@ -216,7 +245,9 @@ export const salesChangeDrivers = defineRule({
         value: s1,
         benchmark: s0,
         format: "currency",
+        // Dated windows: sales per day, always.
         impact,
+        basis: "day",
         message: ctx.t(status === "good" ? "salesChange.good" : "salesChange.drop", params),
         todo: ctx.t("salesChange.todo", params),
       }),
@@ -412,49 +443,56 @@ export const dailyTarget = defineRule({
         }),
       ];
     }
-    const { lastDate, share, yesterday, toDate, due, remaining, neededPerDay } = targetFigures(dated, target);
-    const dayRatio = stable(yesterday / share);
-    const dayStatus: Status = dayRatio >= 1 ? "good" : dayRatio >= TARGET.dayWarn.value ? "warn" : "bad";
-    const pace = stable(toDate / due);
-    const paceStatus: Status = pace >= 1 ? "good" : pace >= TARGET.paceWarn.value ? "warn" : "bad";
-    const paceImpact = paceStatus !== "good" && neededPerDay !== null ? Math.max(0, neededPerDay - share) : null;
-    const params = {
-      date: lastDate,
-      value: ctx.money(yesterday),
-      share: ctx.money(share),
-      gap: ctx.money(Math.max(0, share - yesterday)),
-      pace: ctx.pct(pace),
-      toDate: ctx.money(toDate),
-      due: ctx.money(due),
-      needed: neededPerDay !== null ? ctx.money(Math.max(0, neededPerDay)) : "—",
-    };
-    return [
-      makeFinding(this, {
-        status: dayStatus,
-        metric: "dailySales",
-        value: yesterday,
-        benchmark: share,
-        format: "currency",
-        impact: dayStatus === "good" ? null : share - yesterday,
-        message: ctx.t(dayStatus === "good" ? "target.dayGood" : "target.dayMiss", params),
-        todo: ctx.t("target.todoDay", params),
-      }),
-      makeFinding(this, {
-        status: paceStatus,
-        metric: "targetPace",
-        value: pace,
-        benchmark: 1,
-        format: "percent",
-        impact: paceImpact,
-        message: ctx.t(
-          paceStatus === "good" ? "target.paceGood" : remaining > 0 ? "target.paceBehind" : "target.monthMissed",
-          params,
-        ),
-        todo: remaining > 0 ? ctx.t("target.todoPace", params) : null,
-      }),
-    ];
+    return targetFindings(this, ctx, dated, target);
   },
 });
+
+/** Yesterday against its share of the target, and the month's pace (dated days: amounts per day). */
+function targetFindings(rule: Rule, ctx: RuleContext, dated: ShopSummary["days"], target: number): Draft[] {
+  const { lastDate, share, yesterday, toDate, due, remaining, neededPerDay } = targetFigures(dated, target);
+  const dayRatio = stable(yesterday / share);
+  const dayStatus: Status = dayRatio >= 1 ? "good" : dayRatio >= TARGET.dayWarn.value ? "warn" : "bad";
+  const pace = stable(toDate / due);
+  const paceStatus: Status = pace >= 1 ? "good" : pace >= TARGET.paceWarn.value ? "warn" : "bad";
+  const paceImpact = paceStatus !== "good" && neededPerDay !== null ? Math.max(0, neededPerDay - share) : null;
+  const params = {
+    date: lastDate,
+    value: ctx.money(yesterday),
+    share: ctx.money(share),
+    gap: ctx.money(Math.max(0, share - yesterday)),
+    pace: ctx.pct(pace),
+    toDate: ctx.money(toDate),
+    due: ctx.money(due),
+    needed: neededPerDay !== null ? ctx.money(Math.max(0, neededPerDay)) : "—",
+  };
+  return [
+    makeFinding(rule, {
+      status: dayStatus,
+      metric: "dailySales",
+      value: yesterday,
+      benchmark: share,
+      format: "currency",
+      impact: dayStatus === "good" ? null : share - yesterday,
+      basis: "day",
+      message: ctx.t(dayStatus === "good" ? "target.dayGood" : "target.dayMiss", params),
+      todo: ctx.t("target.todoDay", params),
+    }),
+    makeFinding(rule, {
+      status: paceStatus,
+      metric: "targetPace",
+      value: pace,
+      benchmark: 1,
+      format: "percent",
+      impact: paceImpact,
+      basis: "day",
+      message: ctx.t(
+        paceStatus === "good" ? "target.paceGood" : remaining > 0 ? "target.paceBehind" : "target.monthMissed",
+        params,
+      ),
+      todo: remaining > 0 ? ctx.t("target.todoPace", params) : null,
+    }),
+  ];
+}
 
 const VISITOR_VALUE = {
   peer: fromSetting(
@@ -484,11 +522,15 @@ export const visitorValueVsCost = defineRule({
   messages: [
     "visitorValue.peerGood",
     "visitorValue.peerLow",
+    "visitorValue.peerLow.export",
     "visitorValue.todoPeer",
+    "visitorValue.todoPeer.export",
     "visitorValue.missingMargin",
     "visitorValue.costGood",
     "visitorValue.costLoss",
+    "visitorValue.costLoss.export",
     "visitorValue.todoCost",
+    "visitorValue.todoCost.export",
     "visitorValue.missingPeer",
   ],
   run(ctx) {
@@ -516,10 +558,11 @@ export const visitorValueVsCost = defineRule({
 });
 
 function visitorValuePeer(rule: Rule, ctx: RuleContext, shop: ShopSummary, vv: number, peer: number): Draft {
-  const perDay = (shop.totals.get("visitors") ?? 0) / shop.dayCount;
+  const visitors = perDay(shop.totals.get("visitors") ?? 0, shop.dayCount);
+  const basis = basisOf(shop.dayCount);
   const r = stable(vv / peer);
   const status: Status = r >= 1 ? "good" : r >= VISITOR_VALUE.warn.value ? "warn" : "bad";
-  const impact = status === "good" ? null : (peer - vv) * perDay;
+  const impact = status === "good" ? null : (peer - vv) * visitors;
   const params = { value: ctx.money(vv), peer: ctx.money(peer), money: impact !== null ? ctx.money(impact) : "" };
   return makeFinding(rule, {
     status,
@@ -528,8 +571,9 @@ function visitorValuePeer(rule: Rule, ctx: RuleContext, shop: ShopSummary, vv: n
     benchmark: peer,
     format: "currency",
     impact,
-    message: ctx.t(status === "good" ? "visitorValue.peerGood" : "visitorValue.peerLow", params),
-    todo: ctx.t("visitorValue.todoPeer", params),
+    basis,
+    message: ctx.t(status === "good" ? "visitorValue.peerGood" : basedKey("visitorValue.peerLow", basis), params),
+    todo: ctx.t(basedKey("visitorValue.todoPeer", basis), params),
   });
 }
 
@@ -550,8 +594,9 @@ function visitorValueCost(rule: Rule, ctx: RuleContext, vv: number): Draft | nul
   }
   const earned = vv * margin;
   const status: Status = stable(earned) >= stable(cost) ? "good" : "bad";
-  const clicksPerDay = (plans.total.get("clicks") ?? 0) / plans.dayCount;
-  const impact = status === "bad" ? (cost - earned) * clicksPerDay : null;
+  const clicks = perDay(plans.total.get("clicks") ?? 0, plans.dayCount);
+  const basis = basisOf(plans.dayCount);
+  const impact = status === "bad" ? (cost - earned) * clicks : null;
   const params = {
     earned: ctx.money(earned),
     cost: ctx.money(cost),
@@ -565,8 +610,9 @@ function visitorValueCost(rule: Rule, ctx: RuleContext, vv: number): Draft | nul
     benchmark: cost,
     format: "currency",
     impact,
-    message: ctx.t(status === "good" ? "visitorValue.costGood" : "visitorValue.costLoss", params),
-    todo: ctx.t("visitorValue.todoCost", params),
+    basis,
+    message: ctx.t(status === "good" ? "visitorValue.costGood" : basedKey("visitorValue.costLoss", basis), params),
+    todo: ctx.t(basedKey("visitorValue.todoCost", basis), params),
   });
 }
 

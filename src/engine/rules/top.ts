@@ -4,7 +4,7 @@
  * order exactly as a stable sort would. On top of it, findings ranked by money at stake with
  * one ℹ line counting (and summing) the rest, worded only if kept.
  */
-import { makeFinding, type Draft, type RuleContext } from "./context";
+import { basedKey, makeFinding, type Draft, type RuleContext } from "./context";
 import type { Rule } from "./define";
 import { MAX_SUBJECT_FINDINGS } from "./limits";
 
@@ -140,7 +140,12 @@ export class TopList {
         metric: kept[0].finding.metric,
         value: rest,
         format: "integer",
-        message: ctx.t("common.more", { count: rest, kind: ctx.t(`kind.${kind}`), money: ctx.money(money) }),
+        // The rest come from the same table as the kept ones: their money has the same basis.
+        message: ctx.t(basedKey("common.more", kept[0].finding.impactBasis ?? "day"), {
+          count: rest,
+          kind: ctx.t(`kind.${kind}`),
+          money: ctx.money(money),
+        }),
       }),
     ];
   }

@@ -43,7 +43,19 @@ export function renderSummary(report: Report, style: SummaryStyle): string {
   const lines: string[] = [];
   const title = `${translate(lang, "ui.title")} · ${translate(lang, "report.title")}`;
   lines.push(paint("bold", title));
-  if (report.period) lines.push(translate(lang, "ui.period", { from: report.period.from, to: report.period.to }));
+  lines.push(
+    report.period
+      ? translate(lang, "ui.period", { from: report.period.from, to: report.period.to, days: report.period.days })
+      : translate(lang, "ui.periodUnknown"),
+  );
+  // Tables whose days nobody knows: their amounts are whole-export amounts, never per day.
+  if (report.undated?.length)
+    lines.push(
+      translate(lang, "layout.undated", {
+        count: report.undated.length,
+        sheets: report.undated.join(translate(lang, "ui.listSeparator")),
+      }),
+    );
   const score = report.score;
   if (score !== null) {
     const scoreStatus: Status = scoreBand(score);
@@ -70,7 +82,7 @@ export function renderSummary(report: Report, style: SummaryStyle): string {
       action.impact !== null && action.impact > 0
         ? paint(
             "dim",
-            ` (${translate(lang, "ui.impact.perDay", { amount: formatMoney(action.impact, report.currency) })})`,
+            ` (${translate(lang, action.impactBasis === "export" ? "ui.impact.perDay.export" : "ui.impact.perDay", { amount: formatMoney(action.impact, report.currency) })})`,
           )
         : "";
     lines.push(`  ${i + 1}. ${action.message}${impact}`);
