@@ -11,6 +11,6 @@ export type { MessageKey } from "./i18n";
 export { recognizeTables, rowsOf } from "./recognize";
 export type { ShopDailyRow, ProductRow, TrafficSourceRow, AdPlanRow, ServiceAgentRow, RowOfKind } from "./recognize";
 export { diagnoseTables, diagnoseRecognized, inferCurrency, InvalidSettingsError } from "./diagnose";
-export { layoutReport, numberFormatOf, COLOURS } from "./layout";
+export { layoutReport, numberFormatOf, undatedText, COLOURS } from "./layout";
 export { scoreFindings, AREA_WEIGHTS } from "./score";
 export { gateScore, coverageAllowsScore, judgedByArea, suggestedExports } from "./score-gate";

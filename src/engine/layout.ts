@@ -317,19 +317,23 @@ type Translate = (key: MessageKey, params?: Record<string, string | number>) => 
 
 /**
  * The period row: the days the data covers (`2026-10-01 ~ 2026-10-31（31 天）`), then the
- * sheets whose days are unknown; "dates unknown" when no table says.
+ * tables whose days are unknown; "dates unknown" when no table says.
  */
 function periodText(report: Report, t: Translate): string {
-  const sep = report.language === "en" ? "; " : "；";
-  const parts: string[] = [];
-  if (report.period) parts.push(t("layout.periodDays", { ...report.period }));
+  if (!report.period) return t("layout.noPeriod");
+  const days = t("layout.periodDays", { ...report.period });
+  const undated = undatedText(report, t);
+  return undated ? days + (report.language === "en" ? "; " : "；") + undated : days;
+}
+
+/** "「X」的商品数据日期未知，其金额按本次导出合计", or "" when every table knows its days. */
+export function undatedText(report: Pick<Report, "undated" | "language">, t: Translate): string {
   const undated = report.undated ?? [];
-  if (!report.period) parts.push(t("layout.noPeriod"));
-  else if (undated.length > 0)
-    parts.push(
-      t("layout.undated", { count: undated.length, sheets: undated.join(report.language === "en" ? ", " : "、") }),
-    );
-  return parts.join(sep);
+  if (undated.length === 0) return "";
+  const tables = undated
+    .map((u) => t("layout.undatedTable", { sheet: u.sheet, kind: t(`tableKind.${u.kind}`) }))
+    .join(report.language === "en" ? ", " : "、");
+  return t("layout.undated", { count: undated.length, tables });
 }
 
 /** Quotes text as a Sheets number-format literal (a `"` cannot appear inside one). */

@@ -107,7 +107,7 @@ export interface Report {
   /** The days the diagnosed tables cover (their dates, title rows or names), or null when none says. */
   period: ReportPeriod | null;
   /** Sheets whose days are unknown (no dates, no period in title or name): their amounts are for the whole export. */
-  undated?: string[];
+  undated?: { sheet: string; kind: TableKind }[];
   /** ISO code of the currency every amount is in (from the data or the `currency` setting; CNY by default). */
   currency: CurrencyCode;
   tables: ReportTable[];

@@ -148,7 +148,7 @@ describe("layoutReport", () => {
     expect(g.notes[1][1]).toContain("SCORING.md");
     // 14 dated shop days; the products table has no dates, title or name period of its own.
     expect(g.values[2][1]).toBe(
-      '2026-05-01 to 2026-05-14 (14 days); Dates unknown for "products": its amounts are for the whole export',
+      '2026-05-01 to 2026-05-14 (14 days); Dates unknown for the products in "products": its amounts are for the whole export',
     );
     expect(String(g.values[3][1])).toContain("shop-daily");
     for (const action of r.actions) expect(cellsWith(g, action.message)).toHaveLength(1);

@@ -13,7 +13,8 @@ export const report = {
     "dates unknown: neither the data, its title rows nor its name give the period, so amounts are for the whole export",
   "layout.periodDays": "{from} to {to} ({days, plural, one {# day} other {# days}})",
   "layout.undated":
-    '{count, plural, one {Dates unknown for "{sheets}": its amounts are for the whole export} other {Dates unknown for "{sheets}": their amounts are for the whole export}}',
+    "{count, plural, one {Dates unknown for the {tables}: its amounts are for the whole export} other {Dates unknown for the {tables}: their amounts are for the whole export}}",
+  "layout.undatedTable": '{kind} in "{sheet}"',
   "layout.sheets": "Data sheets used",
   "layout.noSheets": "no data sheets recognised: paste a platform export into any sheet",
   "layout.actions": "Today's three actions",

@@ -132,8 +132,8 @@ export interface RuleContext {
   peer: { payConversion: number | null; visitorValue: number | null; dsr: number | null };
   /** The days the diagnosed tables cover (each table's own period), or null when none says. */
   period: ReportPeriod | null;
-  /** Sheets whose days are unknown: their amounts are stated for the whole export. */
-  undated: string[];
+  /** Tables whose days are unknown: their amounts are stated for the whole export. */
+  undated: { sheet: string; kind: TableKind }[];
   t(key: MessageKey, params?: Record<string, string | number>): string;
   money(value: number): string;
   pct(value: number): string;
@@ -497,11 +497,12 @@ function periodOf(tables: RecognizedTable[]): ReportPeriod | null {
 }
 
 /** Tables with rows whose days nobody knows (no dated rows, no period in the title or name). */
-function undatedSheets(tables: RecognizedTable[]): string[] {
-  const out: string[] = [];
+function undatedTables(tables: RecognizedTable[]): { sheet: string; kind: TableKind }[] {
+  const out: { sheet: string; kind: TableKind }[] = [];
   for (const table of tables) {
-    if (table.rows.length === 0 || table.period || out.includes(table.sheet)) continue;
-    if (!table.rows.some((r) => isIso(r.date))) out.push(table.sheet);
+    if (table.rows.length === 0 || table.period) continue;
+    if (out.some((u) => u.sheet === table.sheet && u.kind === table.kind)) continue;
+    if (!table.rows.some((r) => isIso(r.date))) out.push({ sheet: table.sheet, kind: table.kind });
   }
   return out;
 }
@@ -570,7 +571,7 @@ export function buildContext(
     agents,
     peer,
     period: periodOf(known),
-    undated: undatedSheets(known),
+    undated: undatedTables(known),
     // `{settings}` in advice names where this user fills settings (Settings sheet or --settings file).
     t: (key, params) => translate(language, key, { settings: settingsPhrase, ...params }),
     // A figure that is not a real number is shown as a dash, never as NaN or Infinity.

@@ -3,7 +3,7 @@
  * need attention, grouped worst first. Colour only when the output is a terminal and
  * NO_COLOR is unset, so pipes and logs get plain text.
  */
-import { translate, type Finding, type Report, type Status } from "../../engine";
+import { translate, undatedText, type Finding, type Report, type Status } from "../../engine";
 import { scoreBand } from "../../engine/score";
 import { formatAmount, type CurrencyCode } from "../../engine/currency";
 
@@ -49,13 +49,9 @@ export function renderSummary(report: Report, style: SummaryStyle): string {
       : translate(lang, "ui.periodUnknown"),
   );
   // Tables whose days nobody knows: their amounts are whole-export amounts, never per day.
-  if (report.undated?.length)
-    lines.push(
-      translate(lang, "layout.undated", {
-        count: report.undated.length,
-        sheets: report.undated.join(translate(lang, "ui.listSeparator")),
-      }),
-    );
+  // With a period, also the tables whose days are unknown (their amounts are whole-export amounts).
+  const undated = report.period ? undatedText(report, (key, params) => translate(lang, key, params)) : "";
+  if (undated) lines.push(undated);
   const score = report.score;
   if (score !== null) {
     const scoreStatus: Status = scoreBand(score);
