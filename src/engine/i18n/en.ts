@@ -393,7 +393,7 @@ export const report = {
   "layout.all.agent": "All agents",
   "layout.all.sheet": "All sheets",
   "payConv.shopBadNoAov":
-    "Pay conversion {value} is below the peer average {peer}. Fix conversion before buying traffic; paste sales too to see what the gap costs per day.",
+    "Pay conversion {value} is below the peer average {peer}. Fix conversion before buying traffic; paste sales too to see what the gap costs.",
   "target.monthMissed":
     "The month closed on {date} at {toDate} against {due}: {pace} of target. Review which source or product fell short before setting next month's target.",
   "reviews.shopClean": "No buyers left a low score on {date}.",

@@ -333,7 +333,7 @@ export const report = {
   "layout.all.agent": "全部客服",
   "layout.all.sheet": "全部数据表",
   "payConv.shopBadNoAov":
-    "支付转化率 {value}，低于同行同层平均 {peer}。先提转化再买流量；粘贴含支付金额的数据就能算出每天差多少钱。",
+    "支付转化率 {value}，低于同行同层平均 {peer}。先提转化再买流量；粘贴含支付金额的数据就能算出差多少钱。",
   "target.monthMissed":
     "这个月到 {date} 共卖了 {toDate}，目标 {due}，只完成 {pace}。复盘差在哪个来源或商品，再定下个月的目标和节奏。",
   "reviews.shopClean": "{date} 没有新增低分评价的买家。",

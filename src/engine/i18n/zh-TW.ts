@@ -328,7 +328,7 @@ export const report = {
   "layout.all.agent": "全部客服",
   "layout.all.sheet": "全部資料表",
   "payConv.shopBadNoAov":
-    "支付轉換率 {value}，低於同行同層平均 {peer}。先提轉換再買流量；貼上含支付金額的資料就能算出每天差多少錢。",
+    "支付轉換率 {value}，低於同行同層平均 {peer}。先提轉換再買流量；貼上含支付金額的資料就能算出差多少錢。",
   "target.monthMissed":
     "這個月到 {date} 共賣了 {toDate}，目標 {due}，只完成 {pace}。復盤差在哪個來源或商品，再定下個月的目標和節奏。",
   "reviews.shopClean": "{date} 沒有新增低分評價的買家。",
