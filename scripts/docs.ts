@@ -245,15 +245,19 @@ report sheet shows "—" instead of a number.
 
 ${example()}
 
-## Money per day (impact)
+## Money at stake (impact)
 
-A finding's *impact* is the money per day at stake, from the shop's identity
+A finding's *impact* is the money at stake, from the shop's identity
 sales = visitors × pay conversion × average order value, with one factor moved to its
 benchmark (e.g. (peer conversion − conversion) × visitors per day × AOV). It is left blank when
-an input is missing. Today's three actions are the three ✖/▲ findings with the largest impact.
-Days are the distinct dates of the table, or the whole span when rows carry a date range
-(\`2026-10-01~2026-10-31\`); an undated export is taken to cover the period of the
-dated data pasted with it (one day if nothing is dated).
+an input is missing. It is **per day only when the days are known** from the finding's own
+tables: their distinct dates, or the whole span when rows carry a date range
+(\`2026-10-01~2026-10-31\`), else each undated table's own period (title rows such as
+\`统计时间 2026-10-01 ~ 2026-10-31\`, the file or tab name). An undated table never borrows the
+days of other tables pasted with it: with no days of its own its amounts are the whole export's,
+worded "in this export" (本次导出内 / 這份匯出內), and \`impactBasis\` says which (\`day\` or
+\`export\`). Today's three actions are the three ✖/▲ findings with the largest impact, per-day
+amounts first, then whole-export ones (an export's total is never weighed against a day's amount).
 
 ## Trend windows
 

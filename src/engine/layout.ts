@@ -345,7 +345,7 @@ function literal(text: string): string {
  * An impact cell's number format: the amount with the words of its basis around it, so a cell
  * reads `每天约 ¥1,234.00` or `本次导出内约 ¥1,234.00` and still holds a number.
  */
-export function impactFormat(basis: Finding["impactBasis"], currency: CurrencyCode, t: Translate): string {
+function impactFormat(basis: Finding["impactBasis"], currency: CurrencyCode, t: Translate): string {
   const amount = numberFormatOf("currency", currency);
   if (basis === null) return amount;
   const text = t(basis === "day" ? "layout.impactCell" : "layout.impactCell.export", { amount: "\u0000" });
