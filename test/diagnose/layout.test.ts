@@ -100,10 +100,10 @@ describe("layoutReport", () => {
     expect(impactCells.length).toBeGreaterThan(0);
     // Each amount says what it covers: the dated shop's per day, the undated products table's whole export.
     const formats = new Set(impactCells.map((i) => g.numberFormats[i][6]));
-    expect([...formats].sort()).toEqual(['"本次导出内约 ""¥"#,##0.00', '"每天约 ""¥"#,##0.00']);
+    expect([...formats].sort()).toEqual(['"合计 ""¥"#,##0.00', '"每天 ""¥"#,##0.00']);
     const dollars = layoutReport({ ...r, currency: "USD" });
     expect(new Set(impactCells.map((i) => dollars.numberFormats[i][6]))).toEqual(
-      new Set(['"每天约 ""$"#,##0.00', '"本次导出内约 ""$"#,##0.00']),
+      new Set(['"每天 ""$"#,##0.00', '"合计 ""$"#,##0.00']),
     );
     // The column header no longer claims every amount is per day.
     expect(cellsWith(g, "影响金额")).toHaveLength(1);

@@ -98,7 +98,7 @@ describe("a dateless Shopify export alone", () => {
       const grid = layoutReport(report);
       // Every cell as the sheet shows it (notes explain both bases and are left out).
       for (let r = 0; r < grid.values.length; r++) expect(amountsText(shown(grid, r), language)).not.toMatch(PER_DAY);
-      // The action's amount cell reads e.g. 本次导出内约 $48,000.00 / about $48,000.00 in this export.
+      // The action's amount cell reads e.g. 合计 $48,000.00 / $48,000.00 total.
       const exportWords = translate(language, "layout.impactCell.export", { amount: "$48,000.00" });
       const actionRow = rowsOf(grid, [report.actions[0].message])[0];
       expect(shown(grid, actionRow)).toContain(exportWords);
@@ -118,7 +118,7 @@ describe("a dateless Shopify export alone", () => {
     );
     const grid = layoutReport(report);
     const row = rowsOf(grid, [weak.message])[0];
-    expect(formatCellValue(grid.values[row][6], grid.numberFormats[row][6])).toBe("about $15,272.73 in this export");
+    expect(formatCellValue(grid.values[row][6], grid.numberFormats[row][6])).toBe("$15,272.73 total");
     expect(grid.values.flat()).toContain("Money at stake");
   });
 });
@@ -188,7 +188,7 @@ describe("the same export with its period in the tab name or the title rows", ()
       const grid = layoutReport(report);
       expect(grid.values.flat()).toContain("2026-10-01 ~ 2026-10-31（31 天）");
       const row = rowsOf(grid, [weak.message])[0];
-      expect(formatCellValue(grid.values[row][6], grid.numberFormats[row][6])).toBe("每天约 $492.67");
+      expect(formatCellValue(grid.values[row][6], grid.numberFormats[row][6])).toBe("每天 $492.67");
       expect(renderSummary(report, { color: false })).toContain("数据期间：2026-10-01 至 2026-10-31（31 天）");
     });
   }

@@ -96,7 +96,7 @@ describe("the Amazon India export is reported in rupees", () => {
     const formats = grid.numberFormats.flat().filter((f) => f.includes('"'));
     expect(formats.length).toBeGreaterThan(0);
     // Plain amounts, and impact amounts with the words of their basis around the ₹ amount.
-    for (const f of formats) expect(f).toMatch(/^("about ")?"₹"#,##0\.00(" a day"| in this export")?$/);
+    for (const f of formats) expect(f).toMatch(/^"₹"#,##0\.00("\/day"|" total")?$/);
     expect(formats).toContain('"₹"#,##0.00');
   });
 

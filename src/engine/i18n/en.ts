@@ -27,8 +27,8 @@ export const report = {
   "layout.col.benchmark": "Benchmark",
   "layout.col.gap": "Gap",
   "layout.col.impact": "Money at stake",
-  "layout.impactCell": "about {amount} a day",
-  "layout.impactCell.export": "about {amount} in this export",
+  "layout.impactCell": "{amount}/day",
+  "layout.impactCell.export": "{amount} total",
   "layout.col.advice": "What it means, what to do",
   "layout.shop": "Whole shop",
   "layout.funnel": "Conversion funnel",
@@ -365,7 +365,7 @@ export const report = {
   "layout.step": "Step",
   "layout.people": "People",
   "layout.impactNote":
-    'Money from sales = visitors × conversion × order value with one factor moved to its benchmark. Per day ("a day") when the data\'s days are known from its dates, title rows, file or tab name; otherwise the whole export\'s amount ("in this export"). Blank when it cannot be computed.',
+    'Money from sales = visitors × conversion × order value with one factor moved to its benchmark. Per day ("/day") when the data\'s days are known from its dates, title rows, file or tab name; otherwise the total in this export ("total"). Blank when it cannot be computed.',
   "sanity.missing-key":
     '"{sheet}" has {count, plural, one {# row without a name or date} other {# rows without a name or date}} ({cells}); {count, plural, one {its figures} other {their figures}} cannot be tied to anything. Fill the cells in.',
   "sanity.not-a-flag":

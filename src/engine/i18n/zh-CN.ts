@@ -31,8 +31,8 @@ export const report = {
   "layout.col.benchmark": "基准",
   "layout.col.gap": "差距",
   "layout.col.impact": "影响金额",
-  "layout.impactCell": "每天约 {amount}",
-  "layout.impactCell.export": "本次导出内约 {amount}",
+  "layout.impactCell": "每天 {amount}",
+  "layout.impactCell.export": "合计 {amount}",
   "layout.col.advice": "说明与建议",
   "layout.shop": "全店",
   "layout.funnel": "转化漏斗",
@@ -310,7 +310,7 @@ export const report = {
   "layout.step": "环节",
   "layout.people": "人数",
   "layout.impactNote":
-    "按“销售额 = 访客数 × 转化率 × 客单价”，把一个因素调到基准后多出（或少亏）的金额。知道数据的天数时（日期列，或标题、文件名、工作表名写明的期间）按天算，写“每天约”；不知道天数时是整份导出的合计，写“本次导出内约”。算不出时留空。",
+    "按“销售额 = 访客数 × 转化率 × 客单价”，把一个因素调到基准后多出（或少亏）的金额。知道数据的天数时（日期列，或标题、文件名、工作表名写明的期间）是每天的金额，标“每天”；不知道天数时是本次导出内的合计，标“合计”。算不出时留空。",
   "sanity.missing-key": "「{sheet}」有 {count} 行缺少名称或日期（{cells}），这些行的数字无法归到具体对象，请补上。",
   "sanity.not-a-flag": "「{sheet}」有 {count} 个“是/否”单元格无法识别（{cells}）。",
   "sanity.rate-in-percent-points":

@@ -25,8 +25,8 @@ export const report = {
   "layout.col.benchmark": "基準",
   "layout.col.gap": "差距",
   "layout.col.impact": "影響金額",
-  "layout.impactCell": "每天約 {amount}",
-  "layout.impactCell.export": "這份匯出內約 {amount}",
+  "layout.impactCell": "每天 {amount}",
+  "layout.impactCell.export": "合計 {amount}",
   "layout.col.advice": "說明與建議",
   "layout.shop": "全店",
   "layout.funnel": "轉換漏斗",
@@ -305,7 +305,7 @@ export const report = {
   "layout.step": "環節",
   "layout.people": "人數",
   "layout.impactNote":
-    "按「銷售額 = 訪客數 × 轉換率 × 客單價」，把一個因素調到基準後多出（或少虧）的金額。知道資料的天數時（日期欄，或標題、檔名、工作表名寫明的期間）按天算，寫「每天約」；不知道天數時是整份匯出的合計，寫「這份匯出內約」。算不出時留空。",
+    "按「銷售額 = 訪客數 × 轉換率 × 客單價」，把一個因素調到基準後多出（或少虧）的金額。知道資料的天數時（日期欄，或標題、檔名、工作表名寫明的期間）是每天的金額，標「每天」；不知道天數時是這份匯出內的合計，標「合計」。算不出時留空。",
   "sanity.missing-key": "「{sheet}」有 {count} 列缺少名稱或日期（{cells}），這些列的數字無法歸到具體項目，請補上。",
   "sanity.not-a-flag": "「{sheet}」有 {count} 個「是/否」儲存格無法識別（{cells}）。",
   "sanity.rate-in-percent-points":

@@ -4,7 +4,7 @@
  * order exactly as a stable sort would. On top of it, findings ranked by money at stake with
  * one ℹ line counting (and summing) the rest, worded only if kept.
  */
-import { basedKey, makeFinding, type Draft, type RuleContext } from "./context";
+import { basedKey, makeFinding, type Basis, type Draft, type RuleContext } from "./context";
 import type { Rule } from "./define";
 import { MAX_SUBJECT_FINDINGS } from "./limits";
 
@@ -141,7 +141,7 @@ export class TopList {
         value: rest,
         format: "integer",
         // The rest come from the same table as the kept ones: their money has the same basis.
-        message: ctx.t(basedKey("common.more", kept[0].finding.impactBasis ?? "day"), {
+        message: ctx.t(basedKey("common.more", basisOfKept(kept)), {
           count: rest,
           kind: ctx.t(`kind.${kind}`),
           money: ctx.money(money),
@@ -149,6 +149,12 @@ export class TopList {
       }),
     ];
   }
+}
+
+/** The basis of the kept findings' money (one table, one basis); "export" when none has money, never a false "per day". */
+function basisOfKept(kept: readonly Draft[]): Basis {
+  for (const d of kept) if (d.finding.impactBasis !== null) return d.finding.impactBasis;
+  return "export";
 }
 
 /** The largest-impact candidates, worded, plus one info line counting (and summing) the rest. */
