@@ -288,10 +288,10 @@ describe("ad-plan-efficiency", () => {
   it("is red below break-even ROI (1 ÷ margin) and not at it", () => {
     expect(statusOf(run([plans(199)], { grossMargin: 0.5 }), "ad-plan-efficiency", { subject: "P1" })).toBe("bad");
     expect(findings(run([plans(200)], { grossMargin: 0.5 }), "ad-plan-efficiency", "P1")).toHaveLength(0);
-    // loses spend − ad sales × margin = 100 − 199 × 0.5 = ¥0.50 a day
-    expect(one(run([plans(199)], { grossMargin: 0.5 }), "ad-plan-efficiency", { subject: "P1" }).impact).toBeCloseTo(
-      0.5,
-    );
+    // loses spend − ad sales × margin = 100 − 199 × 0.5 = ¥0.50 in this export (undated: not per day)
+    const p1 = one(run([plans(199)], { grossMargin: 0.5 }), "ad-plan-efficiency", { subject: "P1" });
+    expect([p1.impact, p1.impactBasis]).toEqual([0.5, "export"]);
+    expect(p1.message).toBe("计划「P1」ROI 1.99，低于保本线 2.00，本次导出内花了 ¥100，亏约 ¥0.50。");
   });
   it("without a margin flags only ROI below 1, and asks for the margin", () => {
     const r = run([plans(99)]);
