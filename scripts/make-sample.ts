@@ -295,7 +295,8 @@ function adPlans(): (string | number)[][] {
       percent(orders / clicks),
     ];
   });
-  return [header, ...rows];
+  // The plan report states the period it covers above the header, so its money can be read per day.
+  return [["统计时间", PERIOD], [], header, ...rows];
 }
 
 /** File name (without .csv) → rows, in the order the preview shows the tabs. */
