@@ -12,7 +12,12 @@ import type { Frame, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseDelimitedText } from "../../src/local/cli/read-export";
 import { CODE_PATH, portFrom, SIDEBAR_PATH, sampleShopSettings, sampleShopSheets } from "../../src/local/preview/main";
-import { sidebarFromFile, startPreviewServer, type PreviewServer } from "../../src/local/preview/server";
+import {
+  MAX_UPLOAD_FILE_BYTES,
+  sidebarFromFile,
+  startPreviewServer,
+  type PreviewServer,
+} from "../../src/local/preview/server";
 import { PreviewWorkbook } from "../../src/local/preview/workbook";
 import { chromiumAvailable, launchChromium, SCREENSHOT_DIR, type Browser } from "../support/browser";
 
@@ -278,6 +283,53 @@ describe.skipIf(!ready)("npm start preview", () => {
     );
     const note = (await page.getAttribute('#grid td[data-cell="R3"]', "title")) ?? "";
     expect(note).toMatch(/PAY_CONVERSION|visitors|访客/i);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it("states the real upload limit and shows the 413 answer for a file over it", async () => {
+    // (20 MiB − 64 KiB) ÷ 4 × 3 = 15,679,488 bytes ≈ 14.95 MiB: stated as "14 MB" (rounded down).
+    expect(await page.textContent('label[for="paste-file"]')).toContain("14 MB");
+    await page.click("#paste-open");
+    await page.setInputFiles("#paste-file", {
+      name: "太大.csv",
+      mimeType: "text/csv",
+      buffer: Buffer.alloc(MAX_UPLOAD_FILE_BYTES + 1, 0x31),
+    });
+    await page.click("#paste-add");
+    await page.waitForFunction(`(document.getElementById("paste-error")?.textContent ?? "") !== ""`);
+    expect(await page.textContent("#paste-error")).toContain("files up to 14 MB");
+    await page.setInputFiles("#paste-file", []);
+    await page.click("#paste-cancel");
+    expect(pageErrors).toEqual([]);
+  });
+
+  it("renames and deletes a tab, then starts an empty workbook with no sample tabs", async () => {
+    await page.click('[data-tab="商品_全部_gbk"]');
+    await page.click("#tab-open");
+    await page.fill("#tab-name", "我的商品");
+    await page.click("#tab-rename");
+    await page.waitForFunction(`document.querySelector('.pv-tab[aria-selected="true"]')?.textContent === "我的商品"`);
+    expect(workbook.tabNames()).toContain("我的商品");
+    await page.click("#tab-open");
+    await page.click("#tab-delete");
+    await page.waitForFunction(`![...document.querySelectorAll(".pv-tab")].some((t) => t.textContent === "我的商品")`);
+    expect(workbook.tabNames()).not.toContain("我的商品");
+    await page.click("#new-workbook");
+    await page.click("#new-confirm");
+    await page.waitForFunction(
+      `[...document.querySelectorAll(".pv-tab")].map((t) => t.textContent).join() === "Sheet1"`,
+    );
+    expect(workbook.tabNames()).toEqual(["Sheet1"]);
+    // The last tab cannot be deleted, as in Sheets; the dialog says so.
+    await page.click("#tab-open");
+    await page.click("#tab-delete");
+    await page.waitForFunction(`(document.getElementById("tab-error")?.textContent ?? "") !== ""`);
+    expect(await page.textContent("#tab-error")).toContain("can't remove all the sheets");
+    await page.click("#tab-cancel");
+    // The sidebar reloaded against the new spreadsheet and still works.
+    await page.waitForFunction(
+      `document.getElementById("sidebar").contentDocument?.body?.getAttribute("data-ready") === "true"`,
+    );
     expect(pageErrors).toEqual([]);
   });
 });
