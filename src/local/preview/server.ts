@@ -58,7 +58,7 @@ function tooLarge(): RefusedRequest {
   return new RefusedRequest(
     413,
     `The upload is too large: the preview takes files up to ${megabytes(MAX_UPLOAD_FILE_BYTES)} ` +
-      `(pasted text up to ${megabytes(MAX_BODY_BYTES)}); export a shorter period or fewer columns.`,
+      `(pasted text a little under ${megabytes(MAX_BODY_BYTES)}); export a shorter period or fewer columns.`,
   );
 }
 
