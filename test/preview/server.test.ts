@@ -24,7 +24,9 @@ interface Answer {
 
 function call(port: number, method: string, path: string, body?: string, headers: Record<string, string> = {}) {
   return new Promise<Answer>((resolve, reject) => {
-    const req = request({ host: "127.0.0.1", port, method, path, headers }, (res) => {
+    // A fresh connection each time: a kept-alive one the server closed after its 5 s idle timeout
+    // (slow while a 20 MB body is built) would end in ECONNRESET on reuse.
+    const req = request({ host: "127.0.0.1", port, method, path, headers, agent: false }, (res) => {
       let text = "";
       res.setEncoding("utf8");
       res.on("data", (c: string) => (text += c));
