@@ -12,7 +12,12 @@ import type { Frame, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseDelimitedText } from "../../src/local/cli/read-export";
 import { CODE_PATH, portFrom, SIDEBAR_PATH, sampleShopSettings, sampleShopSheets } from "../../src/local/preview/main";
-import { sidebarFromFile, startPreviewServer, type PreviewServer } from "../../src/local/preview/server";
+import {
+  MAX_UPLOAD_FILE_BYTES,
+  sidebarFromFile,
+  startPreviewServer,
+  type PreviewServer,
+} from "../../src/local/preview/server";
 import { PreviewWorkbook } from "../../src/local/preview/workbook";
 import { chromiumAvailable, launchChromium, SCREENSHOT_DIR, type Browser } from "../support/browser";
 
@@ -39,7 +44,9 @@ describe.skipIf(!ready)("npm start preview", () => {
       port: 0,
       log: (line) => serverLog.push(line),
     });
-    browser = await launchChromium();
+    // The page forbids eval (its CSP), and playwright's waitForFunction evaluates strings; the
+    // CSP itself is checked with it in force in "runs under its Content-Security-Policy" below.
+    browser = await launchChromium({ bypassCSP: true });
     page = await browser.context.newPage();
     await page.setViewportSize({ width: 1440, height: 900 });
     page.on("pageerror", (e) => pageErrors.push(e.message));
@@ -278,6 +285,85 @@ describe.skipIf(!ready)("npm start preview", () => {
     );
     const note = (await page.getAttribute('#grid td[data-cell="R3"]', "title")) ?? "";
     expect(note).toMatch(/PAY_CONVERSION|visitors|访客/i);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it("runs under its Content-Security-Policy: page script, sidebar and shim load, no violation", async () => {
+    const strict = await launchChromium();
+    try {
+      const tab = await strict.context.newPage();
+      const violations: string[] = [];
+      tab.on("console", (m) => {
+        if (/Content Security Policy/i.test(m.text())) violations.push(m.text());
+      });
+      tab.on("pageerror", (e) => violations.push(e.message));
+      await tab.setViewportSize({ width: 1440, height: 900 });
+      await tab.goto(server.url);
+      await tab.waitForSelector("body[data-ready='true']");
+      const frame = tab.frames().find((f) => f.url().endsWith("/sidebar"));
+      await frame!.waitForSelector("body[data-ready='true']");
+      // A call through the shim (it carries the token) is answered.
+      const before = serverLog.length;
+      await tab.click('[data-tab="商品效果"]');
+      await tab.waitForSelector('#grid[data-sheet="商品效果"]');
+      expect(serverLog.length).toBeGreaterThanOrEqual(before);
+      expect(violations).toEqual([]);
+      // An inline script injected into the page is refused by the CSP.
+      const ran = await tab.evaluate(
+        `(() => { const s = document.createElement("script"); s.textContent = "window.__injected = 1"; document.body.appendChild(s); return window.__injected === 1; })()`,
+      );
+      expect(ran).toBe(false);
+    } finally {
+      await strict.close();
+    }
+  }, 90_000);
+
+  it("states the real upload limit and shows the 413 answer for a file over it", async () => {
+    // (20 MiB − 64 KiB) ÷ 4 × 3 = 15,679,488 bytes ≈ 14.95 MiB: stated as "14 MB" (rounded down).
+    expect(await page.textContent('label[for="paste-file"]')).toContain("14 MB");
+    const big = join(SCREENSHOT_DIR, "..", "太大.csv");
+    mkdirSync(SCREENSHOT_DIR, { recursive: true });
+    writeFileSync(big, Buffer.alloc(MAX_UPLOAD_FILE_BYTES + 1, 0x31));
+    await page.click("#paste-open");
+    await page.setInputFiles("#paste-file", big);
+    await page.click("#paste-add");
+    // 15 MB read, base64-encoded and sent (≈ 20 MB): slow on a loaded machine.
+    await page.waitForFunction(`(document.getElementById("paste-error")?.textContent ?? "") !== ""`, undefined, {
+      timeout: 80_000,
+    });
+    expect(await page.textContent("#paste-error")).toContain("files up to 14 MB");
+    await page.setInputFiles("#paste-file", []);
+    await page.click("#paste-cancel");
+    expect(pageErrors).toEqual([]);
+  }, 90_000);
+
+  it("renames and deletes a tab, then starts an empty workbook with no sample tabs", async () => {
+    await page.click('[data-tab="商品_全部_gbk"]');
+    await page.click("#tab-open");
+    await page.fill("#tab-name", "我的商品");
+    await page.click("#tab-rename");
+    await page.waitForFunction(`document.querySelector('.pv-tab[aria-selected="true"]')?.textContent === "我的商品"`);
+    expect(workbook.tabNames()).toContain("我的商品");
+    await page.click("#tab-open");
+    await page.click("#tab-delete");
+    await page.waitForFunction(`![...document.querySelectorAll(".pv-tab")].some((t) => t.textContent === "我的商品")`);
+    expect(workbook.tabNames()).not.toContain("我的商品");
+    await page.click("#new-workbook");
+    await page.click("#new-confirm");
+    await page.waitForFunction(
+      `[...document.querySelectorAll(".pv-tab")].map((t) => t.textContent).join() === "Sheet1"`,
+    );
+    expect(workbook.tabNames()).toEqual(["Sheet1"]);
+    // The last tab cannot be deleted, as in Sheets; the dialog says so.
+    await page.click("#tab-open");
+    await page.click("#tab-delete");
+    await page.waitForFunction(`(document.getElementById("tab-error")?.textContent ?? "") !== ""`);
+    expect(await page.textContent("#tab-error")).toContain("can't remove all the sheets");
+    await page.click("#tab-cancel");
+    // The sidebar reloaded against the new spreadsheet and still works.
+    await page.waitForFunction(
+      `document.getElementById("sidebar").contentDocument?.body?.getAttribute("data-ready") === "true"`,
+    );
     expect(pageErrors).toEqual([]);
   });
 });

@@ -39,8 +39,12 @@ export interface Browser {
   close(): Promise<void>;
 }
 
-/** Headless Chromium with a throw-away profile (the same flags the bench uses). */
-export async function launchChromium(): Promise<Browser> {
+/**
+ * Headless Chromium with a throw-away profile (the same flags the bench uses). `bypassCSP` lets
+ * playwright's waitForFunction (which evaluates its predicate as a string) run on a page whose
+ * Content-Security-Policy forbids eval, like the preview's.
+ */
+export async function launchChromium(options: { bypassCSP?: boolean } = {}): Promise<Browser> {
   const profile = mkdtempSync(join(tmpdir(), "shop-doctor-chromium-"));
   // launchPersistentContext is playwright's way to pass --user-data-dir.
   const context = await chromium.launchPersistentContext(profile, {
@@ -49,6 +53,7 @@ export async function launchChromium(): Promise<Browser> {
     args: CHROMIUM_ARGS,
     viewport: { width: 300, height: 760 },
     locale: "zh-CN",
+    bypassCSP: options.bypassCSP ?? false,
   });
   return {
     context,

@@ -2,8 +2,10 @@
  * Command-line arguments of `shop-doctor`: one command (`diagnose`) with typed options.
  * Unknown options and missing values are errors with a message saying what to type instead.
  */
+import { existsSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { DEFAULT_LANGUAGE, LANGUAGES, type Language } from "../../engine/i18n/languages";
+import { normaliseEncodingLabel } from "./read-export";
 
 export interface DiagnoseOptions {
   command: "diagnose";
@@ -12,6 +14,8 @@ export interface DiagnoseOptions {
   language: Language | null;
   outFile: string | null;
   json: boolean;
+  /** --encoding: read every file in this encoding instead of detecting it (an iconv-lite label). */
+  encoding: string | null;
 }
 
 export type CliCommand = DiagnoseOptions | { command: "help" } | { command: "version" };
@@ -26,8 +30,10 @@ export class UsageError extends Error {
 
 export const USAGE = `Usage: shop-doctor diagnose FILE... [options]
 
-Diagnoses shop analytics exports (CSV/TSV in UTF-8, UTF-8 with BOM or GBK), one tab per
-file named after the file, and prints the health summary with today's actions.
+Diagnoses shop analytics exports (CSV/TSV), one tab per file named after the file, and prints
+the health summary with today's actions. Encodings: UTF-8 (with or without BOM) and UTF-16 are
+read as they are; GBK, Big5, Shift_JIS and Windows-1252 are recognised, and the summary notes
+which one it assumed (force one with --encoding).
 
 Options:
   --settings FILE.json   team settings (same keys as the Settings sheet, e.g.
@@ -35,13 +41,28 @@ Options:
   --lang LANG            report language: ${LANGUAGES.map((l) => (l === DEFAULT_LANGUAGE ? `${l} (default)` : l)).join(", ")}
   --out FILE.html        also write the report as a self-contained HTML page
   --json                 print the full report as JSON instead of the summary
+  --encoding NAME        read the files in this encoding: gbk, big5, shift_jis,
+                         windows-1252, utf-8, utf-16le, utf-16be
+  --                     what follows are file names, even if they start with "-"
   -h, --help             show this help
   -v, --version          show the version
 
 Examples:
   shop-doctor diagnose samples/sample-shop/*.csv
   shop-doctor diagnose 店铺.csv 商品.csv --lang en --out report.html
+  shop-doctor diagnose --encoding big5 -- -店鋪.csv
 `;
+
+/** A token that was taken for an option but names a file (`-x.csv`, or one that exists). */
+function dashFileName(argv: string[]): string | null {
+  for (const token of argv) {
+    if (token === "--") return null;
+    if (token.startsWith("-") && token !== "-" && (/\.(csv|tsv|tab|txt)$/i.test(token) || existsSync(token))) {
+      return token;
+    }
+  }
+  return null;
+}
 
 /** Parses argv (without `node` and the script path). */
 export function parseCliArgs(argv: string[]): CliCommand {
@@ -52,6 +73,14 @@ export function parseCliArgs(argv: string[]): CliCommand {
     // node:util's messages name the option; add what to do.
     let message = (error as Error).message.replace(/\. To specify a positional argument.*$/s, ".").trim();
     if (!/[.!?]$/.test(message)) message += ".";
+    const file = dashFileName(argv);
+    if (file) {
+      // A file whose name starts with "-" reads as an option; say how to pass it.
+      throw new UsageError(
+        `${message} "${file}" looks like a file name: put "--" before it ` +
+          `(shop-doctor diagnose -- ${file}) or write it as ./${file}.`,
+      );
+    }
     throw new UsageError(`${message} Run "shop-doctor --help" for the options.`);
   }
   const { values, positionals } = parsed;
@@ -71,9 +100,19 @@ export function parseCliArgs(argv: string[]): CliCommand {
     if (!wanted) throw new UsageError(`--lang ${values.lang} is not supported; use one of ${LANGUAGES.join(", ")}.`);
     language = wanted;
   }
+  let encoding: string | null = null;
+  if (values.encoding !== undefined) {
+    encoding = normaliseEncodingLabel(values.encoding);
+    if (!encoding) {
+      throw new UsageError(
+        `--encoding ${values.encoding} is not an encoding this tool knows; try gbk, big5, shift_jis, windows-1252, utf-8 or utf-16le.`,
+      );
+    }
+  }
   return {
     command: "diagnose",
     files,
+    encoding,
     settingsFile: values.settings ?? null,
     language,
     outFile: values.out ?? null,
@@ -91,6 +130,7 @@ function parseWith(argv: string[]) {
       lang: { type: "string" },
       out: { type: "string" },
       json: { type: "boolean" },
+      encoding: { type: "string" },
       help: { type: "boolean", short: "h" },
       version: { type: "boolean", short: "v" },
     },

@@ -19,8 +19,9 @@ import {
 } from "../../engine";
 import { renderGridPage } from "../render-grid";
 import { parseCliArgs, USAGE, UsageError, type DiagnoseOptions } from "./args";
-import { ExportReadError, readExportFile } from "./read-export";
+import { encodingName, ExportReadError, readExportFile } from "./read-export";
 import { renderSummary, wantsColor } from "./summary";
+import { jsonTerminalSafe, terminalSafe, terminalSafeDeep } from "./terminal";
 
 export interface CliIo {
   stdout: { write(text: string): unknown; isTTY?: boolean };
@@ -80,14 +81,24 @@ export function settingsFor(options: Pick<DiagnoseOptions, "settingsFile" | "lan
   return parsed.settings;
 }
 
-/** Reads every file as one tab each; all unreadable files are reported together. */
-export function readSheets(files: string[]): SheetInput[] {
+/**
+ * Reads every file as one tab each; all unreadable files are reported together. `notes` gets a
+ * line for each file whose encoding was guessed (no BOM, not UTF-8), naming the encoding assumed.
+ */
+export function readSheets(files: string[], encoding: string | null = null, notes: string[] = []): SheetInput[] {
   const sheets: SheetInput[] = [];
   const problems: string[] = [];
   const names = new Map<string, number>();
   for (const file of files) {
     try {
-      const { name, values, rowLengths } = readExportFile(file);
+      const read = readExportFile(file, encoding);
+      const { name, values, rowLengths } = read;
+      if (read.encodingGuessed) {
+        notes.push(
+          `${file}: not UTF-8; read as ${encodingName(read.encoding)}. If names look garbled, ` +
+            `force the encoding with --encoding (gbk, big5, shift_jis, windows-1252, utf-16le).`,
+        );
+      }
       // Two files with the same base name (a/店铺.csv, b/店铺.csv) get distinct tabs, like Sheets' "Copy of".
       const seen = names.get(name) ?? 0;
       names.set(name, seen + 1);
@@ -116,8 +127,16 @@ function nothingRecognised(report: Report): boolean {
   return report.tables.every((t) => t.kind === "unknown");
 }
 
-/** Runs the CLI; returns the exit code instead of exiting, so tests can call it in-process. */
-export function runCli(argv: string[], io: CliIo): number {
+/**
+ * Runs the CLI; returns the exit code instead of exiting, so tests can call it in-process.
+ * Everything printed passes through terminalSafe (data and file names can hold escapes).
+ */
+export function runCli(argv: string[], rawIo: CliIo): number {
+  const io: CliIo = {
+    ...rawIo,
+    stdout: { isTTY: rawIo.stdout.isTTY, write: (text: string) => rawIo.stdout.write(terminalSafe(text)) },
+    stderr: { isTTY: rawIo.stderr.isTTY, write: (text: string) => rawIo.stderr.write(terminalSafe(text)) },
+  };
   let command;
   try {
     command = parseCliArgs(argv);
@@ -138,7 +157,9 @@ export function runCli(argv: string[], io: CliIo): number {
   }
   try {
     const settings = settingsFor(command);
-    const sheets = readSheets(command.files);
+    const notes: string[] = [];
+    const sheets = readSheets(command.files, command.encoding, notes);
+    for (const note of notes) io.stderr.write(`shop-doctor: note: ${note}\n`);
     // Advice that says "fill in X" names the --settings file, not the Settings sheet.
     const report = diagnoseTables(sheets, settings, { settingsIn: "cli" });
     if (nothingRecognised(report)) {
@@ -163,9 +184,10 @@ export function runCli(argv: string[], io: CliIo): number {
       }
     }
     if (command.json) {
-      io.stdout.write(JSON.stringify(report, null, 2) + "\n");
+      rawIo.stdout.write(jsonTerminalSafe(JSON.stringify(report, null, 2)) + "\n");
     } else {
-      io.stdout.write(renderSummary(report, { color: wantsColor(io.stdout, io.env) }));
+      // The report's text is made safe first; the summary then adds its own colour codes.
+      rawIo.stdout.write(renderSummary(terminalSafeDeep(report), { color: wantsColor(io.stdout, io.env) }));
       if (command.outFile) io.stdout.write(`\n→ ${command.outFile}\n`);
     }
     return EXIT_OK;

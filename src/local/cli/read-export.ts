@@ -22,58 +22,152 @@ export class ExportReadError extends Error {
   }
 }
 
-export type DetectedEncoding = "utf-8" | "utf-8-bom" | "utf-16le" | "utf-16be" | "gb18030";
+export type DetectedEncoding =
+  | "utf-8"
+  | "utf-8-bom"
+  | "utf-16le"
+  | "utf-16be"
+  | "gb18030"
+  | "big5"
+  | "shift_jis"
+  | "windows-1252";
 
 /** Exports bigger than this are not spreadsheet exports (Sheets itself stops at 10 M cells). */
 const MAX_BYTES = 100 * 1024 * 1024;
 
-function isValidUtf8(bytes: Buffer): boolean {
+/** How much of a file the guesses look at: the header and the first rows decide. */
+const SNIFF_BYTES = 64 * 1024;
+
+function decodesCleanly(bytes: Uint8Array, label: string): boolean {
   try {
-    new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+    new TextDecoder(label, { fatal: true }).decode(bytes);
     return true;
   } catch {
     return false;
   }
 }
 
-/** Finds the text encoding of an export: BOMs first, then strict UTF-8, then the Chinese legacy family. */
+/**
+ * UTF-16 without a BOM: a CSV is mostly ASCII (digits, commas, tabs, newlines), so one byte of
+ * each pair is 0 — the second in little-endian, the first in big-endian — and the other is not.
+ */
+function utf16WithoutBom(bytes: Uint8Array): "utf-16le" | "utf-16be" | null {
+  const n = Math.min(bytes.length, 4096) & ~1;
+  if (n < 4) return null;
+  let zeroEven = 0;
+  let zeroOdd = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) zeroEven++;
+    if (bytes[i + 1] === 0) zeroOdd++;
+  }
+  const pairs = n / 2;
+  if (zeroOdd >= pairs * 0.2 && zeroEven <= pairs * 0.02) return "utf-16le";
+  if (zeroEven >= pairs * 0.2 && zeroOdd <= pairs * 0.02) return "utf-16be";
+  return null;
+}
+
+/** The legacy encodings exports arrive in, most common first (生意参谋 and Excel on Chinese Windows write GBK). */
+const LEGACY: readonly DetectedEncoding[] = ["gb18030", "big5", "shift_jis", "windows-1252"];
+
+/** jschardet's names for the legacy family, as the decoder label we read them with. */
+function legacyLabel(name: string): DetectedEncoding | null {
+  const n = name.toLowerCase();
+  if (n === "gb2312" || n === "gbk" || n === "gb18030") return "gb18030";
+  if (n === "big5") return "big5";
+  if (n === "shift_jis" || n === "cp932" || n === "windows-31j") return "shift_jis";
+  if (n === "windows-1252" || n === "iso-8859-1" || n === "ascii") return "windows-1252";
+  return null;
+}
+
+/**
+ * A legacy (non-Unicode) file: the candidates the bytes decode under without an error, ranked by
+ * jschardet's guesses; when it names none of them, the first that decodes in LEGACY's order.
+ * Big5 and Shift_JIS byte pairs are mostly valid GBK too, so the guess decides between them.
+ */
+function guessLegacy(bytes: Uint8Array): DetectedEncoding {
+  const head = bytes.subarray(0, SNIFF_BYTES);
+  const clean = LEGACY.filter((label) => decodesCleanly(head, label));
+  for (const guess of jschardet.detectAll(Buffer.from(head))) {
+    const label = legacyLabel(guess.encoding ?? "");
+    if (label && clean.includes(label)) return label;
+  }
+  return clean[0] ?? "gb18030";
+}
+
+/** Finds the text encoding of an export: BOMs, UTF-16 without a BOM, strict UTF-8, then the legacy family. */
 export function detectEncoding(bytes: Buffer): DetectedEncoding {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return "utf-8-bom";
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return "utf-16le";
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return "utf-16be";
-  if (isValidUtf8(bytes)) return "utf-8";
-  // Not UTF-8. Chinese exports are GBK; GB18030 is its superset, so decoding as GB18030
-  // also covers GB2312 and GBK. jschardet confirms when it can; Big5 is the one other
-  // encoding we meet (Traditional Chinese Windows), and iconv-lite reads it too.
-  return "gb18030";
+  const utf16 = utf16WithoutBom(bytes);
+  if (utf16 && decodesCleanly(bytes, utf16)) return utf16;
+  if (decodesCleanly(bytes, "utf-8")) return "utf-8";
+  return guessLegacy(bytes);
 }
 
-/** Decodes the bytes of an export into text, without a BOM. */
-export function decodeExport(bytes: Buffer): { text: string; encoding: DetectedEncoding | "big5" } {
-  const encoding = detectEncoding(bytes);
-  switch (encoding) {
-    case "utf-8-bom":
-      return { text: bytes.subarray(3).toString("utf8"), encoding };
-    case "utf-8":
-      return { text: bytes.toString("utf8"), encoding };
-    case "utf-16le":
-      return { text: iconv.decode(bytes.subarray(2), "utf-16le"), encoding };
-    case "utf-16be":
-      return { text: iconv.decode(bytes.subarray(2), "utf-16be"), encoding };
-    default: {
-      const guess = jschardet.detect(bytes.subarray(0, 64 * 1024));
-      if (guess.encoding && /big5/i.test(guess.encoding) && guess.confidence > 0.9) {
-        return { text: iconv.decode(bytes, "big5"), encoding: "big5" };
-      }
-      return { text: iconv.decode(bytes, "gb18030"), encoding };
-    }
-  }
+/** Names people know the encodings by, for the note that says which one was assumed. */
+const ENCODING_NAMES: Record<string, string> = {
+  gb18030: "GBK/GB18030",
+  gbk: "GBK/GB18030",
+  big5: "Big5",
+  shift_jis: "Shift_JIS",
+  "windows-1252": "Windows-1252 (Latin-1)",
+  "utf-16le": "UTF-16LE",
+  "utf-16be": "UTF-16BE",
+};
+
+/** How an encoding is named in messages ("Big5", "Shift_JIS"…). */
+export function encodingName(encoding: string): string {
+  return ENCODING_NAMES[encoding] ?? encoding;
 }
+
+/**
+ * The labels `--encoding` accepts (gbk, big5, shift_jis, windows-1252, latin1, utf-16le, …), as
+ * iconv-lite's canonical name. iconv-lite decodes: Node's TextDecoder reads windows-1252 as
+ * ISO-8859-1 (€ and – become control characters), a known Node bug before v23.
+ */
+export function normaliseEncodingLabel(label: string): string | null {
+  const wanted = label.trim().toLowerCase();
+  if (!wanted || !iconv.encodingExists(wanted)) return null;
+  const aliases: Record<string, string> = {
+    gbk: "gb18030",
+    gb2312: "gb18030",
+    cp936: "gb18030",
+    latin1: "windows-1252",
+  };
+  return aliases[wanted] ?? wanted.replace(/^utf8$/, "utf-8");
+}
+
+export interface DecodedExport {
+  text: string;
+  encoding: string;
+  /** True when no BOM or valid UTF-8 settled it: the encoding was guessed and the note says so. */
+  guessed: boolean;
+}
+
+/** Decodes the bytes of an export into text, without a BOM; `forced` (an --encoding label) skips detection. */
+export function decodeExport(bytes: Buffer, forced: string | null = null): DecodedExport {
+  if (forced) {
+    const label = normaliseEncodingLabel(forced) ?? forced;
+    return { text: iconv.decode(bytes, label, { stripBOM: true }), encoding: label, guessed: false };
+  }
+  const encoding = detectEncoding(bytes);
+  const hasBom =
+    encoding === "utf-8-bom" || (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+  const label = encoding === "utf-8-bom" ? "utf-8" : encoding;
+  const text = iconv.decode(bytes, label, { stripBOM: true });
+  // Without a BOM or valid UTF-8 the encoding is a guess, and the CLI says which one it assumed.
+  const guessed = encoding !== "utf-8" && !hasBom;
+  return { text, encoding, guessed };
+}
+
+/** A line ends with CRLF, LF or a bare CR (old Mac exports): one file may mix all three. */
+const LINE_BREAK = /\r\n|\n|\r/;
 
 /** Tab when the file is .tsv or its first lines have more tabs than commas; else comma. */
 export function detectDelimiter(text: string, fileName = ""): "\t" | "," | ";" {
   if (/\.(tsv|tab)$/i.test(fileName)) return "\t";
-  const head = text.split(/\r?\n/).slice(0, 20).join("\n");
+  const head = text.split(LINE_BREAK).slice(0, 20).join("\n");
   const count = (ch: string) => head.split(ch).length - 1;
   const tabs = count("\t");
   const commas = count(",");
@@ -109,6 +203,8 @@ export function parseDelimitedWithLengths(text: string, fileName = ""): { rows: 
   const delimiter = detectDelimiter(text, fileName);
   const records = parse(text, {
     delimiter,
+    // Every line ending counts, even mixed in one file (csv-parse otherwise keeps the first it meets).
+    record_delimiter: ["\r\n", "\n", "\r"],
     bom: true,
     relax_column_count: true,
     relax_quotes: true,
@@ -138,7 +234,7 @@ export function tabNameForFile(file: string): string {
 }
 
 /** Reads one export file into a sheet named after the file. Throws ExportReadError with a clear message. */
-export function readExportFile(file: string): SheetInput & { encoding: string; rowLengths: number[] } {
+export function readExportFile(file: string, forcedEncoding: string | null = null): SheetInput & ReadExport {
   let size: number;
   try {
     const stat = statSync(file);
@@ -166,23 +262,34 @@ export function readExportFile(file: string): SheetInput & { encoding: string; r
   } catch (error) {
     throw new ExportReadError(file, `${file}: cannot be read (${(error as Error).message}).`);
   }
-  return { name: tabNameForFile(file), ...parseExportBytes(bytes, file) };
+  return { name: tabNameForFile(file), ...parseExportBytes(bytes, file, forcedEncoding) };
+}
+
+/** What reading an export gives besides the cells: the encoding it was read in and whether that was a guess. */
+export interface ReadExport {
+  values: Cell[][];
+  encoding: string;
+  encodingGuessed: boolean;
+  rowLengths: number[];
 }
 
 /** Decodes and parses the bytes of an export (a file on disk or an upload). Throws ExportReadError. */
-export function parseExportBytes(
-  bytes: Buffer,
-  file: string,
-): { values: Cell[][]; encoding: string; rowLengths: number[] } {
-  if (bytes.includes(0) && !(bytes[0] === 0xff || bytes[0] === 0xfe)) {
+export function parseExportBytes(bytes: Buffer, file: string, forcedEncoding: string | null = null): ReadExport {
+  const { text, encoding, guessed } = decodeExport(bytes, forcedEncoding);
+  // A NUL is binary data, unless the file is UTF-16 (every ASCII character has one).
+  if (!encoding.startsWith("utf-16") && bytes.includes(0)) {
     throw new ExportReadError(file, `${file} is not a text file (it contains binary data); export the report as CSV.`);
   }
-  const { text, encoding } = decodeExport(bytes);
   let parsed: { rows: string[][]; rowLengths: number[] };
   try {
     parsed = parseDelimitedWithLengths(text, file);
   } catch (error) {
     throw new ExportReadError(file, `${file} is not readable as CSV/TSV: ${(error as Error).message}`);
   }
-  return { values: parsed.rows.map((row) => row.map(pasteCell)), encoding, rowLengths: parsed.rowLengths };
+  return {
+    values: parsed.rows.map((row) => row.map(pasteCell)),
+    encoding,
+    encodingGuessed: guessed,
+    rowLengths: parsed.rowLengths,
+  };
 }

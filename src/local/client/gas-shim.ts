@@ -52,7 +52,9 @@ function makeRunner(config: ShimConfig, success: Handler, failure: Handler, user
       }
       const body = JSON.stringify({ name, args: toPlain(args) });
       const started = Date.now();
-      fetch(config.path, { method: "POST", headers: { "content-type": "application/json" }, body })
+      const headers: Record<string, string> = { "content-type": "application/json" };
+      if (config.token) headers["x-shop-doctor-token"] = config.token;
+      fetch(config.path, { method: "POST", headers, body })
         .then((response) => response.json() as Promise<Answer>)
         .then((answer) => {
           const wait = Math.max(0, config.delayMs - (Date.now() - started));

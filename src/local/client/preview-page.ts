@@ -30,11 +30,18 @@ const status = byId<HTMLElement>("status");
 const cellName = byId<HTMLOutputElement>("cell-name");
 const cellInput = byId<HTMLInputElement>("cell-input");
 
+/** The server's per-start token: POSTs without it are refused (another site cannot read this page). */
+const token = document.querySelector<HTMLMetaElement>('meta[name="shop-doctor-token"]')?.content ?? "";
+
 function api<T>(path: string, body?: unknown): Promise<T> {
   const init: RequestInit =
     body === undefined
       ? {}
-      : { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) };
+      : {
+          method: "POST",
+          headers: { "content-type": "application/json", "x-shop-doctor-token": token },
+          body: JSON.stringify(body),
+        };
   return fetch(path, init).then((r) =>
     r.json().then((json: { message?: string }) => {
       if (!r.ok) throw new Error(json?.message ? json.message : `HTTP ${r.status}`);
@@ -171,6 +178,50 @@ document.addEventListener("paste", (event) => {
   pasteText.value = text;
   if (!dialog.open) dialog.showModal();
   pasteName.focus();
+});
+
+// The active tab's dialog: rename it or delete it (Sheets refuses to delete the last tab).
+const tabDialog = byId<HTMLDialogElement>("tab-dialog");
+const tabName = byId<HTMLInputElement>("tab-name");
+const tabError = byId<HTMLElement>("tab-error");
+function tabRequest(request: Promise<{ name?: string }>): void {
+  request
+    .then((answer) => {
+      if (answer.name) state.active = answer.name;
+      tabDialog.close();
+      return load();
+    })
+    .catch((error: unknown) => {
+      tabError.textContent = error instanceof Error ? error.message : String(error);
+    });
+}
+byId("tab-open").addEventListener("click", () => {
+  tabError.textContent = "";
+  tabName.value = state.active;
+  tabDialog.showModal();
+  tabName.focus();
+});
+byId("tab-cancel").addEventListener("click", () => tabDialog.close());
+byId("tab-rename").addEventListener("click", () => {
+  tabRequest(api<{ name: string }>("/api/rename-tab", { name: state.active, newName: tabName.value }));
+});
+byId("tab-delete").addEventListener("click", () => {
+  tabRequest(api<{ name?: string }>("/api/delete-tab", { name: state.active }));
+});
+
+const newDialog = byId<HTMLDialogElement>("new-dialog");
+byId("new-workbook").addEventListener("click", () => newDialog.showModal());
+byId("new-cancel").addEventListener("click", () => newDialog.close());
+byId("new-confirm").addEventListener("click", () => {
+  api("/api/new-workbook", {})
+    .then(() => {
+      newDialog.close();
+      // The sidebar belongs to the old spreadsheet: reload it against the new one.
+      const frame = byId<HTMLIFrameElement>("sidebar");
+      frame.src = "/sidebar";
+      return load();
+    })
+    .catch(showStatus);
 });
 
 load().then(poll, (error: unknown) => {

@@ -6,4 +6,6 @@ export interface ShimConfig {
   delayMs: number;
   /** Where calls are POSTed. */
   path: string;
+  /** Sent as the x-shop-doctor-token header on every call (the preview server's per-start token); "" for none. */
+  token: string;
 }

@@ -11,6 +11,22 @@ import { parseAsTyped, type StoredValue } from "./typed";
 /** New sheets in Google Sheets start with 1000 rows and 26 columns. */
 const NEW_SHEET_ROWS = 1000;
 const NEW_SHEET_COLUMNS = 26;
+/**
+ * Sheets' size limits: 10 million cells per spreadsheet (all tabs, empty cells included; doubled
+ * from 5 million in March 2022) and 18,278 columns (ZZZ) per sheet. Growing past them throws.
+ */
+const MAX_CELLS = 10_000_000;
+const MAX_COLUMNS = 18_278;
+
+/** Throws Sheets' error when adding `extra` cells would take the spreadsheet past MAX_CELLS. */
+function checkCellLimit(spreadsheet: FakeSpreadsheet, extra: number): void {
+  const cells = spreadsheet._sheets.reduce((sum, s) => sum + s._store.maxRows * s._store.maxColumns, 0);
+  if (cells + extra > MAX_CELLS) {
+    throw new Error(
+      `This action would increase the number of cells in the workbook above the limit of ${MAX_CELLS} cells.`,
+    );
+  }
+}
 const DEFAULT_COLUMN_WIDTH = 100;
 const DEFAULT_BACKGROUND = "#ffffff";
 const DEFAULT_FONT_COLOR = "#000000";
@@ -213,6 +229,7 @@ export class FakeSpreadsheet {
       while (this._sheets.some((s) => s._name === `Sheet${n}`)) n++;
       name = `Sheet${n}`;
     }
+    checkCellLimit(this, NEW_SHEET_ROWS * NEW_SHEET_COLUMNS);
     const sheet = this._addSheet(name, at);
     this._active = sheet; // insertSheet makes the new sheet active, as in Sheets
     return sheet;
@@ -337,12 +354,19 @@ export class FakeSheet {
   }
   insertRowsAfter(afterPosition: number, howMany: number): FakeSheet {
     if (afterPosition !== this._store.maxRows) throw new Error("The fake only appends rows at the end of a sheet.");
+    checkCellLimit(this._spreadsheet, howMany * this._store.maxColumns);
     this._store.maxRows += howMany;
     return this;
   }
   insertColumnsAfter(afterPosition: number, howMany: number): FakeSheet {
     if (afterPosition !== this._store.maxColumns)
       throw new Error("The fake only appends columns at the end of a sheet.");
+    if (this._store.maxColumns + howMany > MAX_COLUMNS) {
+      throw new Error(
+        `This action would increase the number of columns in the sheet above the limit of ${MAX_COLUMNS}.`,
+      );
+    }
+    checkCellLimit(this._spreadsheet, howMany * this._store.maxRows);
     this._store.maxColumns += howMany;
     return this;
   }

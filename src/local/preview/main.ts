@@ -99,6 +99,20 @@ async function main(): Promise<void> {
   };
   process.on("SIGINT", () => stop("SIGINT"));
   process.on("SIGTERM", () => stop("SIGTERM"));
+  process.on("SIGHUP", () => stop("SIGHUP"));
+  stopWithParent(stop);
+}
+
+/**
+ * `npm start` runs npm → sh → bash scripts/start.sh → (exec) node. When npm itself is killed it
+ * does not pass the signal on, and this process would be left running, holding the port. So it
+ * also stops when its parent goes away (it is then re-parented: its ppid changes).
+ */
+function stopWithParent(stop: (reason: string) => void): void {
+  const parent = process.ppid;
+  setInterval(() => {
+    if (process.ppid !== parent) stop("the process that started the preview exited");
+  }, 250).unref();
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) void main();

@@ -2,10 +2,13 @@
  * The preview page: a spreadsheet-like area (formula bar, grid, tab bar at the bottom like
  * Sheets) and the real sidebar in an iframe beside it. The grid HTML comes from the server
  * already escaped (render-grid.ts); the page only ever sets user text with textContent.
- * Its script is client/preview-page.ts, bundled with esbuild.
+ * Its script is client/preview-page.ts, bundled with esbuild and served as a file (the page's
+ * Content-Security-Policy allows no inline script).
  */
-import { clientBundle } from "../bundle-client";
-import { GRID_CSS } from "../render-grid";
+import { escapeHtml, GRID_CSS } from "../render-grid";
+
+/** Where the server serves the page's script. */
+export const PREVIEW_SCRIPT_PATH = "/preview-page.js";
 
 const PAGE_CSS = `
 *{box-sizing:border-box}
@@ -39,17 +42,23 @@ dialog .pv-row{display:flex;gap:8px;justify-content:flex-end;margin-top:12px}
 .pv-error{color:#c5221f;white-space:pre-wrap;margin-top:8px}
 `;
 
-/** The whole page. No user data is in it: tabs arrive from /api/workbook. */
-export function previewPage(): string {
+/**
+ * The whole page. No user data is in it: tabs arrive from /api/workbook. `token` is the server's
+ * per-start token the script sends with every POST; `uploadLimit` the largest file it takes ("15 MB").
+ */
+export function previewPage(token: string, uploadLimit: string): string {
   return `<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="shop-doctor-token" content="${escapeHtml(token)}">
 <title>店铺医生 Shop Doctor · 本地预览</title>
 <style>${GRID_CSS}${PAGE_CSS}</style>
 </head><body>
 <div class="pv-top">
   <span class="pv-title">店铺医生 Shop Doctor<small>本地预览 · local preview</small></span>
   <button type="button" class="pv-button pv-primary" id="paste-open">粘贴导出数据 / Paste export…</button>
+  <button type="button" class="pv-button" id="tab-open">工作表… / Tab…</button>
+  <button type="button" class="pv-button" id="new-workbook">新建空白工作簿 / New empty workbook</button>
   <span class="pv-status" id="status" role="status"></span>
 </div>
 <div class="pv-formula"><output id="cell-name">A1</output><span>fx</span><input id="cell-input" aria-label="cell contents" placeholder="选中单元格后输入，回车确认；=PAY_CONVERSION(E2:E32, B2:B32)"></div>
@@ -66,7 +75,7 @@ export function previewPage(): string {
   <input id="paste-name" placeholder="我的店铺数据">
   <label for="paste-text">从表格复制的单元格（制表符分隔）或 CSV 文本 / Cells copied from a spreadsheet, or CSV text</label>
   <textarea id="paste-text" spellcheck="false"></textarea>
-  <label for="paste-file">或上传 CSV/TSV 文件（UTF-8 或 GBK）/ or upload a CSV/TSV file</label>
+  <label for="paste-file">或上传 CSV/TSV 文件（UTF-8、GBK、Big5 等，最大 ${uploadLimit}）/ or upload a CSV/TSV file (up to ${uploadLimit})</label>
   <input type="file" id="paste-file" accept=".csv,.tsv,.txt,text/csv,text/tab-separated-values">
   <div class="pv-error" id="paste-error" role="alert"></div>
   <div class="pv-row">
@@ -74,7 +83,27 @@ export function previewPage(): string {
     <button type="button" class="pv-button pv-primary" id="paste-add">添加为新工作表 / Add tab</button>
   </div>
 </dialog>
-<script>${clientBundle("preview-page", "previewPage").replace(/<\/script/gi, "<\\/script")}</script>
+<dialog id="tab-dialog">
+  <h2>工作表 / Tab</h2>
+  <label for="tab-name">名称 / Name</label>
+  <input id="tab-name">
+  <div class="pv-error" id="tab-error" role="alert"></div>
+  <div class="pv-row">
+    <button type="button" class="pv-button" id="tab-delete">删除此工作表 / Delete this tab</button>
+    <button type="button" class="pv-button" id="tab-cancel">取消 / Cancel</button>
+    <button type="button" class="pv-button pv-primary" id="tab-rename">重命名 / Rename</button>
+  </div>
+</dialog>
+<dialog id="new-dialog">
+  <h2>新建空白工作簿 / Start an empty workbook</h2>
+  <p>示例店铺的全部工作表和设置将被移除，只留下一个空白工作表，方便单独诊断你自己的导出数据。<br>
+  The sample shop's tabs and settings are removed and one empty tab is left, so your own export is diagnosed on its own.</p>
+  <div class="pv-row">
+    <button type="button" class="pv-button" id="new-cancel">取消 / Cancel</button>
+    <button type="button" class="pv-button pv-primary" id="new-confirm">新建 / Start empty</button>
+  </div>
+</dialog>
+<script src="${PREVIEW_SCRIPT_PATH}"></script>
 </body></html>
 `;
 }

@@ -9,7 +9,15 @@ import vm from "node:vm";
 import { formatIsoDate, type Cell, type SheetInput } from "../../engine";
 import { CUSTOM_FUNCTIONS } from "../../functions/registry";
 import { bundleServer, type GasServer } from "../gas-bridge";
-import { createFakeGoogle, parseA1, snapshotSheet, type FakeGoogle, type JsonCell, type SheetSnapshot } from "../fake";
+import {
+  createFakeGoogle,
+  parseA1,
+  snapshotSheet,
+  type FakeGoogle,
+  type FakeSheet,
+  type JsonCell,
+  type SheetSnapshot,
+} from "../fake";
 import { ExportReadError, parseDelimitedText, parseExportBytes } from "../cli/read-export";
 import { computeFormulas, isFormula, type CustomFunction, type SheetValue } from "./formulas";
 import { columnLetter, escapeHtml, renderFunnelChart, renderGridTable, type RenderableGrid } from "../render-grid";
@@ -100,18 +108,55 @@ export function loadCodeJs(source: string, google: FakeGoogle): Record<string, u
   return context;
 }
 
+/** A tab name as Sheets accepts it: trimmed, 1–100 characters, no control characters. */
+function checkedTabName(wanted: string): string {
+  const name = wanted.replace(/[\u0000-\u001f\u007f]/g, " ").trim();
+  if (!name) throw new PreviewInputError("A tab name cannot be empty.");
+  if (name.length > 100) throw new PreviewInputError("A tab name can have at most 100 characters.");
+  return name;
+}
+
+/** Runs a change of the fake spreadsheet; what Sheets would refuse reaches the page as its message. */
+function asInputError<T>(change: () => T): T {
+  try {
+    return change();
+  } catch (error) {
+    if (error instanceof PreviewInputError) throw error;
+    throw new PreviewInputError(error instanceof Error ? error.message : String(error));
+  }
+}
+
+/** Grows a sheet to at least `rows` × `columns`, as Sheets adds rows/columns for a paste; Sheets' limits apply. */
+function growTo(sheet: FakeSheet, rows: number, columns: number): void {
+  asInputError(() => {
+    if (rows > sheet.getMaxRows()) sheet.insertRowsAfter(sheet.getMaxRows(), rows - sheet.getMaxRows());
+    if (columns > sheet.getMaxColumns())
+      sheet.insertColumnsAfter(sheet.getMaxColumns(), columns - sheet.getMaxColumns());
+  });
+}
+
 export class PreviewWorkbook {
-  readonly google: FakeGoogle;
-  readonly server: GasServer;
-  private readonly functions: Record<string, CustomFunction> = {};
+  google!: FakeGoogle;
+  server!: GasServer;
+  private functions: Record<string, CustomFunction> = {};
   /** Per tab, the cells a formula's array result spilled into (they hold values, not formulas). */
-  private readonly spilled = new Map<string, Set<string>>();
+  private spilled = new Map<string, Set<string>>();
   /** Bumped on every change, so the page knows when to redraw. */
   version = 1;
 
-  constructor(codeSource: string, sheets: SheetInput[]) {
+  constructor(
+    private readonly codeSource: string,
+    sheets: SheetInput[],
+  ) {
+    this.open(sheets);
+  }
+
+  /** A fresh spreadsheet holding `sheets` (one empty Sheet1 when none), with build/Code.js loaded over it. */
+  private open(sheets: SheetInput[]): void {
     this.google = createFakeGoogle({ sheets });
-    const globals = loadCodeJs(codeSource, this.google);
+    this.functions = {};
+    this.spilled = new Map();
+    const globals = loadCodeJs(this.codeSource, this.google);
     const inner = bundleServer(globals);
     // Every server call may rewrite sheets (the report): the page redraws after each.
     this.server = {
@@ -174,6 +219,37 @@ export class PreviewWorkbook {
     for (let i = 2; ; i++) if (!taken.has(`${base} (${i})`)) return `${base} (${i})`;
   }
 
+  /**
+   * Starts over with an empty spreadsheet (one empty Sheet1, no settings, no sample shop), as a
+   * new spreadsheet in Sheets starts: a person's own export is then diagnosed on its own.
+   */
+  startEmpty(): void {
+    this.open([]);
+    this.version++;
+  }
+
+  /** Deletes a tab; like Sheets, the last tab cannot be deleted. */
+  deleteTab(name: string): void {
+    const sheet = this.google.spreadsheet.getSheetByName(name);
+    if (!sheet) throw new PreviewInputError(`There is no tab named "${name}".`);
+    asInputError(() => this.google.spreadsheet.deleteSheet(sheet));
+    this.spilled.delete(name);
+    this.version++;
+  }
+
+  /** Renames a tab; a name another tab has is refused with Sheets' message. Returns the name given. */
+  renameTab(name: string, wanted: string): string {
+    const sheet = this.google.spreadsheet.getSheetByName(name);
+    if (!sheet) throw new PreviewInputError(`There is no tab named "${name}".`);
+    const next = checkedTabName(wanted);
+    asInputError(() => sheet.setName(next));
+    const spilled = this.spilled.get(name);
+    this.spilled.delete(name);
+    if (spilled) this.spilled.set(next, spilled);
+    this.version++;
+    return next;
+  }
+
   /** Adds a tab holding `rows` typed in as text (formulas, percents and numbers parsed like Sheets does). */
   addTypedTab(wanted: string, rows: string[][]): string {
     if (rows.length === 0 || rows.every((r) => r.every((c) => c.trim() === ""))) {
@@ -182,7 +258,9 @@ export class PreviewWorkbook {
     const width = rows.reduce((max, r) => Math.max(max, r.length), 0);
     const grid = rows.map((r) => [...r, ...new Array<string>(width - r.length).fill("")]);
     const name = this.freeTabName(wanted);
-    const sheet = this.google.spreadsheet.insertSheet(name);
+    const sheet = asInputError(() => this.google.spreadsheet.insertSheet(name));
+    // A paste larger than the new sheet's 1000 × 26 grows it, as Sheets does.
+    growTo(sheet, grid.length, width);
     sheet.getRange(1, 1, grid.length, width).setValues(grid);
     this.google.spreadsheet.setActiveSheet(sheet);
     this.recalculate();
@@ -213,6 +291,9 @@ export class PreviewWorkbook {
     const sheet = this.google.spreadsheet.getSheetByName(tab);
     if (!sheet) throw new PreviewInputError(`There is no tab named "${tab}".`);
     if (!/^[A-Z]{1,3}[1-9]\d{0,6}$/.test(a1)) throw new PreviewInputError(`"${a1}" is not a cell address like B2.`);
+    // The grid shows a few blank rows and columns past the sheet's end: typing there adds them.
+    const { row, column } = parseA1(a1);
+    growTo(sheet, row, column);
     sheet.getRange(a1).setValue(input);
     this.recalculate();
     this.version++;
