@@ -179,7 +179,8 @@ describe("diagnoseShop", () => {
     expect(result.error.code).toBe("no-data");
     expect(result.error.message).toMatch(/生意参谋.*Shopify.*Amazon/);
     expect(result.error.message).toContain("表头");
-    expect(sheetNames(google)).toEqual(["Sheet1", "设置"]);
+    // A refusal writes nothing: not even the Settings sheet.
+    expect(sheetNames(google)).toEqual(["Sheet1"]);
   });
 
   it("only unrecognisable tables → no-data, data untouched", () => {

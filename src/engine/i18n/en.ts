@@ -562,6 +562,11 @@ export const server = {
   "server.error.problem": "{cell} ({label}): {expected}",
   "server.error.problemSeparator": "; ",
   "server.error.unexpected": "The diagnosis stopped on an error; your data was not changed. Reason: {detail}",
+  "server.error.saveFailed":
+    "Saving the settings failed, and they may be only partly written. Reason: {detail}. Check the “{sheet}” sheet and save again.",
+  "server.error.loadFailed": "Reading the settings failed: {detail}",
+  "server.error.permissions":
+    "Shop Doctor needs both permissions it asks for: to see and edit this spreadsheet, and to show its sidebar in it. One was left unticked when you authorised it, so nothing was done. Open Extensions → Shop Doctor again and tick both on the authorisation page.",
   "server.error.noReport": "There is no report yet; press “Diagnose shop” first.",
   "server.error.nameTaken":
     "The sheet “{sheet}” was not made by Shop Doctor and holds your own content, so it was left alone. Rename it (e.g. “{sheet} (mine)”) and diagnose again.",

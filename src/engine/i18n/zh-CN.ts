@@ -496,6 +496,11 @@ export const server = {
   "server.error.problem": "{cell}（{label}）{expected}",
   "server.error.problemSeparator": "；",
   "server.error.unexpected": "诊断中途出错，你的数据没有被修改。原因：{detail}",
+  "server.error.saveFailed":
+    "设置保存失败，可能只写进了一部分。原因：{detail}。请打开「{sheet}」检查一下，再保存一次。",
+  "server.error.loadFailed": "读取设置时出错：{detail}",
+  "server.error.permissions":
+    "店铺医生需要它申请的两项权限：查看和编辑这个电子表格、在表格里显示侧边栏。授权时有一项没有勾选，所以这次没有执行。请从「扩展程序 → 店铺医生」重新打开，在授权页面把两项都勾上。",
   "server.error.noReport": "还没有体检报告，请先点“诊断店铺”。",
   "server.error.nameTaken":
     "工作表「{sheet}」不是店铺医生建的，里面有你自己的内容，所以没有动它。请把它改个名字（比如「{sheet}-我的」），再点一次诊断。",

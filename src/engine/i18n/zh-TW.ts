@@ -491,6 +491,11 @@ export const server = {
   "server.error.problem": "{cell}（{label}）{expected}",
   "server.error.problemSeparator": "；",
   "server.error.unexpected": "診斷中途出錯，你的資料沒有被修改。原因：{detail}",
+  "server.error.saveFailed":
+    "設定儲存失敗，可能只寫入了一部分。原因：{detail}。請開啟「{sheet}」檢查一下，再儲存一次。",
+  "server.error.loadFailed": "讀取設定時出錯：{detail}",
+  "server.error.permissions":
+    "店鋪醫生需要它要求的兩項權限：檢視和編輯這份試算表、在試算表中顯示側邊欄。授權時有一項沒有勾選，所以這次沒有執行。請從「擴充功能 → 店鋪醫生」重新開啟，在授權頁面把兩項都勾選。",
   "server.error.noReport": "還沒有體檢報告，請先按「診斷店鋪」。",
   "server.error.nameTaken":
     "工作表「{sheet}」不是店鋪醫生建立的，裡面有你自己的內容，所以沒有動它。請把它改個名稱（例如「{sheet}-我的」），再按一次診斷。",
