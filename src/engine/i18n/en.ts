@@ -277,6 +277,8 @@ export const report = {
   "dsr.cause.dsrDescription": "product quality or a page that oversells",
   "dsr.cause.dsrService": "service response and after-sales attitude",
   "dsr.cause.dsrLogistics": "dispatch speed and the courier",
+  "sanity.error-value":
+    '"{sheet}" has {count, plural, one {# cell that shows} other {# cells that show}} a spreadsheet error instead of a value ({cells}, e.g. {text}); {count, plural, one {it was} other {they were}} left out of the figures. Fix the formula or the cell it refers to.',
   "sanity.not-a-number":
     '"{sheet}" has {count, plural, one {# cell that is not a number} other {# cells that are not numbers}} ({cells}); {count, plural, one {it was} other {they were}} left out of the figures.',
   "sanity.negative":
@@ -307,6 +309,9 @@ export const report = {
   "sanity.reason.no-key-column":
     "The header at row {row} has known columns ({names}) but none that says what a row is: add a date, product, traffic source, ad plan or agent column.",
   "sanity.reason.no-data-rows": "The header at row {row} has no data rows under it: paste the export's rows below it.",
+  "sanity.reason.chart-sheet": "This sheet holds only a chart, no cells, so it was skipped.",
+  "sanity.reason.data-source-sheet":
+    "This sheet is a connected data source, not ordinary cells, so it was skipped. To diagnose it, extract the data into an ordinary sheet first.",
   "sanity.reason.unreadable": "It could not be read ({detail}). Please report this with a copy of the sheet.",
   "sanity.unknownTable": '"{sheet}" was not recognised and is not in the diagnosis. {reason}',
   "sanity.totalsDiffer":
