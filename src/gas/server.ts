@@ -193,30 +193,31 @@ function missingConsent(): ApiResult<never> | null {
   }
 }
 
+/** The team's language (the Settings sheet's, else the spreadsheet's locale), never throwing. */
+function teamLanguage(spreadsheet: Spreadsheet): Language {
+  try {
+    return loadSettings(spreadsheet).language;
+  } catch {
+    return safeLocaleLanguage();
+  }
+}
+
 /** An error thrown by `work`, as the result the sidebar shows. */
-function failure(error: unknown, key: FailureKey, sheet: string): ApiResult<never> {
+function failure(error: unknown, key: FailureKey, sheet: string, language = safeLocaleLanguage()): ApiResult<never> {
   if (error instanceof SheetNameTaken) return fail("error", error.message);
   const detail = error instanceof Error ? error.message : String(error);
   if (MISSING_SCOPE.test(detail)) return fail("error", permissionsMessage());
-  return fail("error", translate(safeLocaleLanguage(), key, { detail, sheet }));
+  return fail("error", translate(language, key, { detail, sheet }));
 }
 
 /** Runs `work` holding the document lock, or answers `busy`; flushes writes before letting go. */
 function withDocumentLock<T>(spreadsheet: Spreadsheet, key: FailureKey, work: () => ApiResult<T>): ApiResult<T> {
   const lock = LockService.getDocumentLock();
-  if (!lock.tryLock(LOCK_WAIT_MS)) {
-    let language: Language;
-    try {
-      language = loadSettings(spreadsheet).language;
-    } catch {
-      language = languageFromLocale(spreadsheet.getSpreadsheetLocale());
-    }
-    return fail("busy", translate(language, "ui.error.busy"));
-  }
+  if (!lock.tryLock(LOCK_WAIT_MS)) return fail("busy", translate(teamLanguage(spreadsheet), "ui.error.busy"));
   try {
     return work();
   } catch (error) {
-    return failure(error, key, settingsSheetNameIn(spreadsheet));
+    return failure(error, key, settingsSheetNameIn(spreadsheet), teamLanguage(spreadsheet));
   } finally {
     SpreadsheetApp.flush();
     lock.releaseLock();
