@@ -269,7 +269,8 @@ export const report = {
     "第 {row} 行的表头有认识的列（{names}），但缺少说明每行是什么的列：请加上日期、商品、流量来源、推广计划或客服列。",
   "sanity.reason.no-data-rows": "第 {row} 行的表头下面没有数据，请把导出的数据行一起粘贴进来。",
   "sanity.reason.chart-sheet": "这个工作表只放了一张图表，没有单元格，已跳过。",
-  "sanity.reason.data-source-sheet": "这是连接外部数据源的工作表，不是普通单元格，已跳过。要诊断它，请先把数据提取到普通工作表。",
+  "sanity.reason.data-source-sheet":
+    "这是连接外部数据源的工作表，不是普通单元格，已跳过。要诊断它，请先把数据提取到普通工作表。",
   "sanity.reason.unreadable": "读取时出错（{detail}）。请把这个工作表的副本发给我们。",
   "sanity.unknownTable": "没能识别「{sheet}」是什么数据，未参与诊断。{reason}",
   "sanity.totalsDiffer": "「{sheet}」的{label}行 {cell} 中{field}为 {stated}，而明细加总是 {sum}，可能少粘或多粘了行。",

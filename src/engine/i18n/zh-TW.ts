@@ -264,7 +264,8 @@ export const report = {
     "第 {row} 列的表頭有認得的欄位（{names}），但缺少說明每列是什麼的欄位：請加上日期、商品、流量來源、推廣計畫或客服欄。",
   "sanity.reason.no-data-rows": "第 {row} 列的表頭下面沒有資料，請把匯出的資料列一起貼上。",
   "sanity.reason.chart-sheet": "這個工作表只放了一張圖表，沒有儲存格，已略過。",
-  "sanity.reason.data-source-sheet": "這是連結外部資料來源的工作表，不是一般儲存格，已略過。要診斷它，請先把資料擷取到一般工作表。",
+  "sanity.reason.data-source-sheet":
+    "這是連結外部資料來源的工作表，不是一般儲存格，已略過。要診斷它，請先把資料擷取到一般工作表。",
   "sanity.reason.unreadable": "讀取時出錯（{detail}）。請把這個工作表的副本寄給我們。",
   "sanity.unknownTable": "沒能識別「{sheet}」是什麼資料，未參與診斷。{reason}",
   "sanity.totalsDiffer": "「{sheet}」的{label}列 {cell} 中{field}為 {stated}，而明細加總是 {sum}，可能少貼或多貼了列。",
