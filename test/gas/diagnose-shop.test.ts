@@ -237,7 +237,9 @@ describe("diagnoseShop", () => {
     });
     expect(counts[1]).toEqual(counts[0]);
     console.log("diagnoseShop calls:", JSON.stringify(counts[0]));
-    expect(Object.values(counts[0]).reduce((a, b) => a + b, 0)).toBeLessThan(80);
+    // 81 since issue 10: the consent check, the report's ownership metadata, the record of our chart's
+    // id and one getType per data sheet (about ten calls, none growing with rows or sheets' size).
+    expect(Object.values(counts[0]).reduce((a, b) => a + b, 0)).toBeLessThan(90);
   });
 });
 
