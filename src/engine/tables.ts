@@ -16,6 +16,11 @@ export interface SheetInput {
    * for Sheets ranges (rectangular); recognition then detects only rows that run past the header.
    */
   rowLengths?: number[];
+  /**
+   * Set for a tab that is not a grid — a chart moved to its own sheet (`object`) or a connected
+   * data source (`data-source`): it has no cells, is not read, and the report says it was skipped.
+   */
+  notGrid?: "object" | "data-source";
 }
 
 export const TABLE_KINDS = [

@@ -5,7 +5,7 @@
  * and, inside a range, the row — Sheets shows that message under #ERROR!.
  */
 import { isDate, parseIsoLikeDate, parseNumberText } from "../engine/cells";
-import { calendarDayOf } from "./time-zone";
+import { calendarDayOf, durationSecondsOf } from "./time-zone";
 
 /** What a parameter holds; decides which values are accepted. */
 export type ParamKind =
@@ -90,10 +90,14 @@ export function readArgumentNumber(cell: unknown, kind: Exclude<ParamKind, "date
     return undefined;
   } else if (isDate(cell)) {
     if (Number.isNaN(cell.getTime())) fail(place, "is an invalid date, but a number is expected.");
-    fail(
-      place,
-      `is a date (${showDay(calendarDayOf(cell))}), but a number is expected. Check that the argument points at the right column.`,
-    );
+    // A duration cell (Sheets' [h]:mm:ss) is a Date on day zero; for a seconds parameter it is its seconds.
+    const seconds = kind === "seconds" ? durationSecondsOf(cell) : null;
+    if (seconds === null)
+      fail(
+        place,
+        `is a date (${showDay(calendarDayOf(cell))}), but a number is expected. Check that the argument points at the right column.`,
+      );
+    value = seconds;
   } else if (typeof cell === "boolean") {
     fail(place, `is ${cell ? "TRUE" : "FALSE"}, but a number is expected.`);
   } else {

@@ -5,6 +5,7 @@
  * So in Apps Script the day is read in the spreadsheet's zone; elsewhere (tests, local
  * preview) the Date's local fields are used.
  */
+import { durationSeconds } from "../engine/durations";
 import type { Day } from "./arguments";
 
 let cachedZone: string | null | undefined;
@@ -25,12 +26,24 @@ function spreadsheetTimeZone(): string | null {
   return cachedZone;
 }
 
+/** `yyyy-MM-dd HH:mm:ss` of a Date as the spreadsheet shows it (Utilities.formatDate in its zone). */
+function wallClockOf(date: Date): string {
+  const zone = spreadsheetTimeZone();
+  if (zone) return Utilities.formatDate(date, zone, "yyyy-MM-dd HH:mm:ss");
+  const two = (n: number) => String(n).padStart(2, "0");
+  return `${String(date.getFullYear()).padStart(4, "0")}-${two(date.getMonth() + 1)}-${two(date.getDate())} ${two(date.getHours())}:${two(date.getMinutes())}:${two(date.getSeconds())}`;
+}
+
 /** Year, month and day of a Date as the spreadsheet shows it. */
 export function calendarDayOf(date: Date): Day {
-  const zone = spreadsheetTimeZone();
-  if (zone) {
-    const [year, month, day] = Utilities.formatDate(date, zone, "yyyy-MM-dd").split("-").map(Number);
-    return { year, month, day };
-  }
-  return { year: date.getFullYear(), month: date.getMonth() + 1, day: date.getDate() };
+  const [year, month, day] = wallClockOf(date).slice(0, 10).split("-").map(Number);
+  return { year, month, day };
+}
+
+/**
+ * Seconds of a duration cell (`25:00:30` arrives as the Date 1899-12-31 01:00:30 in the
+ * spreadsheet's zone: 90030), or null when the Date is a real day rather than a duration.
+ */
+export function durationSecondsOf(date: Date): number | null {
+  return durationSeconds(wallClockOf(date));
 }

@@ -3,6 +3,7 @@
  * Spreadsheet calls: one call per property over the whole grid, merges batched by row runs,
  * widths by runs of equal width. Nothing here depends on the number of data rows or findings.
  */
+import { LANGUAGES, translate } from "../engine/i18n";
 import type { GridRange, ReportGrid } from "../engine/report";
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -81,9 +82,35 @@ export function widthRuns(widths: number[]): [number, number, number][] {
   return runs;
 }
 
-/** Empties the report sheet of everything a previous run wrote (values, formats, notes, merges, charts). */
+/** Developer metadata on the report sheet naming the chart we drew (by chart id), so only it is removed. */
+const CHART_KEY = "shop-doctor.chart";
+/** Titles of our chart, for a report an older version drew before charts were recorded. */
+const OUR_CHART_TITLES: readonly string[] = LANGUAGES.map((l) => translate(l, "layout.funnel"));
+/** Descriptions of the protection the report sets (one per language). */
+const OUR_PROTECTION_NOTES: readonly string[] = LANGUAGES.map((l) => translate(l, "server.report.protection"));
+
+/**
+ * Removes the chart a previous run drew and only it (a teammate's chart on the report stays);
+ * returns the ids of the charts that remain.
+ */
+function removeOurChart(sheet: Sheet): Set<string> {
+  const records = sheet.getDeveloperMetadata().filter((m) => m.getKey() === CHART_KEY);
+  const ours = new Set(records.map((m) => m.getValue() ?? ""));
+  const kept = new Set<string>();
+  for (const chart of sheet.getCharts()) {
+    const id = String(chart.getChartId());
+    const mine = records.length
+      ? ours.has(id)
+      : OUR_CHART_TITLES.includes(String(chart.getOptions().get("title") ?? ""));
+    if (mine) sheet.removeChart(chart);
+    else kept.add(id);
+  }
+  for (const record of records) record.remove();
+  return kept;
+}
+
+/** Empties the report sheet of everything a previous run wrote (values, formats, notes, merges). */
 function clearReportSheet(sheet: Sheet): void {
-  for (const chart of sheet.getCharts()) sheet.removeChart(chart);
   sheet.getRange(1, 1, sheet.getMaxRows(), sheet.getMaxColumns()).breakApart();
   sheet.clear();
   sheet.clearNotes();
@@ -100,6 +127,7 @@ function ensureSize(sheet: Sheet, rows: number, columns: number): void {
 /** Rewrites `sheet` to show `grid`: same grid, same sheet content, however often it runs. */
 export function writeReport(sheet: Sheet, grid: ReportGrid, protectionNote: string): void {
   const { rows, columns } = gridShape(grid);
+  const kept = removeOurChart(sheet);
   clearReportSheet(sheet);
   if (rows === 0 || columns === 0) return;
   ensureSize(sheet, rows, columns);
@@ -124,9 +152,6 @@ export function writeReport(sheet: Sheet, grid: ReportGrid, protectionNote: stri
     else sheet.setColumnWidths(start, count, width);
   }
   sheet.setFrozenRows(grid.frozenRows);
-  // Warning-only: teammates may still edit, but Sheets asks first, since the next run rewrites it.
-  const protection = sheet.getProtections(SpreadsheetApp.ProtectionType.SHEET)[0] ?? sheet.protect();
-  protection.setDescription(protectionNote).setWarningOnly(true);
   if (grid.chart) {
     const c = grid.chart.range;
     const chart = sheet
@@ -137,5 +162,27 @@ export function writeReport(sheet: Sheet, grid: ReportGrid, protectionNote: stri
       .setPosition(c.row, columns + 2, 0, 0)
       .build();
     sheet.insertChart(chart);
+    // The inserted chart's id is known once it is on the sheet: the one chart not kept above.
+    for (const placed of sheet.getCharts()) {
+      const id = String(placed.getChartId());
+      if (!kept.has(id)) sheet.addDeveloperMetadata(CHART_KEY, id);
+    }
+  }
+  protectAsGenerated(sheet, protectionNote);
+}
+
+/**
+ * Last, and never fatal: a warning-only protection, so teammates may still edit but Sheets
+ * asks first (the next run rewrites the sheet). A protection someone else set (another
+ * description) is left exactly as it is; `Sheet.protect()` would return it, so it is not called then.
+ */
+function protectAsGenerated(sheet: Sheet, note: string): void {
+  try {
+    const existing = sheet.getProtections(SpreadsheetApp.ProtectionType.SHEET);
+    if (existing.length > 0 && !existing.some((p) => OUR_PROTECTION_NOTES.includes(p.getDescription()))) return;
+    const protection = existing.find((p) => OUR_PROTECTION_NOTES.includes(p.getDescription())) ?? sheet.protect();
+    protection.setDescription(note).setWarningOnly(true);
+  } catch {
+    // The report is written; a protection the user may not change must not turn it into an error.
   }
 }

@@ -11,19 +11,21 @@ import { diagnosisEngine } from "./engine-port";
 import { readDataSheets } from "./read";
 import { writeReport } from "./report-writer";
 import { languageFromLocale, REPORT_SHEET_NAMES } from "./sheet-names";
+import { findReportSheet, markReportSheet, reportSheetMarked } from "./report-sheet";
 import {
   describeSettingsErrors,
+  isOurDropdownList,
   isSettingsSheet,
   readSettingsSheet,
   SETTINGS_COLUMNS,
   SETTINGS_SHEET_NAMES,
-  settingsSheetDropdowns,
-  settingsSheetGrid,
   settingsSheetName,
+  settingsWritePlan,
   validateSettings,
   VALUE_COLUMN,
   type SettingsCellError,
 } from "./settings-sheet";
+import type { Cell } from "../engine/cells";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -46,6 +48,7 @@ function findSheet(spreadsheet: Spreadsheet, names: readonly string[]): Sheet | 
 /** What the Settings sheet says, or why it cannot be used; `sheet` null when there is none yet. */
 function loadSettings(spreadsheet: Spreadsheet): {
   sheet: Sheet | null;
+  values: Cell[][];
   language: Language;
   result: ReturnType<typeof readSettingsSheet>;
 } {
@@ -54,12 +57,12 @@ function loadSettings(spreadsheet: Spreadsheet): {
   if (!sheet) {
     const parsed = validateSettings({ language: fallback }, fallback);
     if (!parsed.ok) throw new Error("Shop Doctor: the default settings do not validate");
-    return { sheet: null, language: fallback, result: { ok: true, settings: parsed.settings, input: {} } };
+    return { sheet: null, values: [], language: fallback, result: { ok: true, settings: parsed.settings, input: {} } };
   }
-  const values = sheet.getDataRange().getValues();
+  const values = sheet.getDataRange().getValues() as Cell[][];
   if (!isSettingsSheet(values)) throw new SheetNameTaken(sheet.getName(), fallback);
   const result = readSettingsSheet(values, fallback);
-  return { sheet, language: result.ok ? result.settings.language : result.language, result };
+  return { sheet, values, language: result.ok ? result.settings.language : result.language, result };
 }
 
 /** A sheet carries one of our names but holds a teammate's own content: we never overwrite it. */
@@ -72,15 +75,40 @@ class SheetNameTaken extends Error {
   }
 }
 
-/** True when `sheet` is empty or holds a report Shop Doctor wrote (its title in A1). */
-function isReportSheet(sheet: Sheet): boolean {
-  if (sheet.getLastRow() === 0) return true;
-  const title = sheet.getRange(1, 1).getValue();
-  return LANGUAGES.some((l) => translate(l, "report.title") === title);
+/** A string as written into a cell of `format`: literal text (leading `'`) unless the cell is plain text. */
+function literalFor(value: string | number, format: string): string | number {
+  // A plain-text (`@`) cell keeps what is written as text; elsewhere the apostrophe says "text follows".
+  return typeof value === "string" && value !== "" && format !== "@" ? "'" + value : value;
 }
 
-/** Writes `settings` into the Settings sheet (creating it, visibly, at the end) and returns its name. */
-function writeSettingsSheet(spreadsheet: Spreadsheet, existing: Sheet | null, settings: Settings): string {
+/** Removes the dropdowns Shop Doctor put in the value column (and only those), wherever rows moved them. */
+function removeOurDropdowns(sheet: Sheet): void {
+  const last = sheet.getLastRow();
+  if (last === 0) return;
+  const rules = sheet.getRange(1, VALUE_COLUMN, last, 1).getDataValidations();
+  rules.forEach((line, i) => {
+    const rule = line[0];
+    if (
+      rule &&
+      rule.getCriteriaType() === SpreadsheetApp.DataValidationCriteria.VALUE_IN_LIST &&
+      isOurDropdownList(rule.getCriteriaValues())
+    )
+      sheet.getRange(i + 1, VALUE_COLUMN).clearDataValidations();
+  });
+}
+
+/**
+ * Writes `settings` into the Settings sheet and returns its name. A new sheet is created
+ * (visibly, at the end) and laid out; an existing one is updated in place: only our rows
+ * (found by their key cell) and our dropdown change, so a teammate's notes, fills, extra rows
+ * and inserted rows stay as they are.
+ */
+function writeSettingsSheet(
+  spreadsheet: Spreadsheet,
+  existing: Sheet | null,
+  values: Cell[][],
+  settings: Settings,
+): string {
   const name = settingsSheetName(settings.language);
   let sheet = existing;
   if (!sheet) {
@@ -91,17 +119,22 @@ function writeSettingsSheet(spreadsheet: Spreadsheet, existing: Sheet | null, se
   } else if (sheet.getName() !== name) {
     sheet.setName(name);
   }
-  const grid = settingsSheetGrid(settings);
-  // Formats too: values go into unformatted cells, so the apostrophe that keeps text literal is
-  // read as such before the value column gets its percentage / text formats back.
-  sheet.clear();
-  const range = sheet.getRange(1, 1, grid.values.length, SETTINGS_COLUMNS);
-  range.setValues(grid.values.map((row) => row.map((v) => (typeof v === "string" && v !== "" ? "'" + v : v))));
-  range.setNumberFormats(grid.numberFormats);
-  range.setFontWeights(grid.fontWeights);
-  range.setFontColors(grid.fontColors);
+  const plan = settingsWritePlan(existing ? values : [], settings);
+  removeOurDropdowns(sheet);
+  const lastRow = plan.runs.reduce((max, run) => Math.max(max, run.row + run.values.length - 1), 0);
+  if (sheet.getMaxRows() < lastRow) sheet.insertRowsAfter(sheet.getMaxRows(), lastRow - sheet.getMaxRows());
+  for (const run of plan.runs) {
+    const range = sheet.getRange(run.row, 1, run.values.length, SETTINGS_COLUMNS);
+    // Formats first, so each value is read for the cell it lands in (see literalFor).
+    range.setNumberFormats(run.numberFormats);
+    range.setValues(run.values.map((row, i) => row.map((v, j) => literalFor(v, run.numberFormats[i][j]))));
+    if (run.added) {
+      range.setFontWeights(run.fontWeights);
+      range.setFontColors(run.fontColors);
+    }
+  }
   // Choice cells (the language) offer their values as a dropdown, so a typo cannot get in.
-  for (const dropdown of settingsSheetDropdowns(settings.language)) {
+  for (const dropdown of plan.dropdowns) {
     const rule = SpreadsheetApp.newDataValidation()
       .requireValueInList(dropdown.choices, true)
       .setAllowInvalid(false)
@@ -109,11 +142,13 @@ function writeSettingsSheet(spreadsheet: Spreadsheet, existing: Sheet | null, se
       .build();
     sheet.getRange(dropdown.row, VALUE_COLUMN).setDataValidation(rule);
   }
-  sheet.setFrozenRows(1);
-  sheet.setColumnWidth(1, 200);
-  sheet.setColumnWidth(2, 120);
-  sheet.setColumnWidth(3, 420);
-  sheet.setColumnWidth(4, 140);
+  if (!existing) {
+    sheet.setFrozenRows(1);
+    sheet.setColumnWidth(1, 200);
+    sheet.setColumnWidth(2, 120);
+    sheet.setColumnWidth(3, 420);
+    sheet.setColumnWidth(4, 140);
+  }
   return name;
 }
 
@@ -125,27 +160,76 @@ function invalidSettings(errors: SettingsCellError[], language: Language, sheetN
   );
 }
 
-/** Runs `work` holding the document lock, or answers `busy`; flushes writes before letting go. */
-function withDocumentLock<T>(spreadsheet: Spreadsheet, work: () => ApiResult<T>): ApiResult<T> {
-  const lock = LockService.getDocumentLock();
-  if (!lock.tryLock(LOCK_WAIT_MS)) {
-    let language: Language;
-    try {
-      language = loadSettings(spreadsheet).language;
-    } catch {
-      language = languageFromLocale(spreadsheet.getSpreadsheetLocale());
-    }
-    return fail("busy", translate(language, "ui.error.busy"));
+/** What a failure is called in the message: the diagnosis, a save of the settings, or reading them. */
+type FailureKey = "server.error.unexpected" | "server.error.saveFailed" | "server.error.loadFailed";
+
+/** Apps Script's words when a call needs a scope the user did not grant (partial consent). */
+const MISSING_SCOPE = /Specified permissions are not sufficient|Authorization is required/i;
+
+/**
+ * The message for a user who unticked a permission on the consent screen. Without the
+ * spreadsheet scope even its locale cannot be read, so then the message comes in all three languages.
+ */
+function permissionsMessage(): string {
+  try {
+    return translate(languageFromLocale(SpreadsheetApp.getActive().getSpreadsheetLocale()), "server.error.permissions");
+  } catch {
+    return LANGUAGES.map((l) => translate(l, "server.error.permissions")).join("\n");
   }
+}
+
+/**
+ * Checks consent first: with granular OAuth consent a user may grant only some of the
+ * manifest's two scopes, and every entry point needs both. `ScriptApp.requireAllScopes`
+ * (FULL) needs no scope itself; where Apps Script can show the consent screen it does so and
+ * ends the run, elsewhere (an add-on's sidebar call) it throws, answered here in words.
+ */
+function missingConsent(): ApiResult<never> | null {
+  try {
+    ScriptApp.requireAllScopes(ScriptApp.AuthMode.FULL);
+    return null;
+  } catch {
+    return fail("error", permissionsMessage());
+  }
+}
+
+/** The team's language (the Settings sheet's, else the spreadsheet's locale), never throwing. */
+function teamLanguage(spreadsheet: Spreadsheet): Language {
+  try {
+    return loadSettings(spreadsheet).language;
+  } catch {
+    return safeLocaleLanguage();
+  }
+}
+
+/** An error thrown by `work`, as the result the sidebar shows. */
+function failure(error: unknown, key: FailureKey, sheet: string, language = safeLocaleLanguage()): ApiResult<never> {
+  if (error instanceof SheetNameTaken) return fail("error", error.message);
+  const detail = error instanceof Error ? error.message : String(error);
+  if (MISSING_SCOPE.test(detail)) return fail("error", permissionsMessage());
+  return fail("error", translate(language, key, { detail, sheet }));
+}
+
+/** Runs `work` holding the document lock, or answers `busy`; flushes writes before letting go. */
+function withDocumentLock<T>(spreadsheet: Spreadsheet, key: FailureKey, work: () => ApiResult<T>): ApiResult<T> {
+  const lock = LockService.getDocumentLock();
+  if (!lock.tryLock(LOCK_WAIT_MS)) return fail("busy", translate(teamLanguage(spreadsheet), "ui.error.busy"));
   try {
     return work();
   } catch (error) {
-    if (error instanceof SheetNameTaken) return fail("error", error.message);
-    const detail = error instanceof Error ? error.message : String(error);
-    return fail("error", translate(safeLocaleLanguage(), "server.error.unexpected", { detail }));
+    return failure(error, key, settingsSheetNameIn(spreadsheet), teamLanguage(spreadsheet));
   } finally {
     SpreadsheetApp.flush();
     lock.releaseLock();
+  }
+}
+
+/** The Settings sheet's current name (for a message), never throwing. */
+function settingsSheetNameIn(spreadsheet: Spreadsheet): string {
+  try {
+    return findSheet(spreadsheet, SETTINGS_SHEET_NAMES)?.getName() ?? settingsSheetName(safeLocaleLanguage());
+  } catch {
+    return settingsSheetName("zh-CN");
   }
 }
 
@@ -164,8 +248,10 @@ function emptyCounts(): Record<Status, number> {
 
 /** Diagnoses every data sheet and rewrites the report sheet; the sidebar's main button. */
 export function diagnoseShop(): ApiResult<DiagnoseSummary> {
+  const refused = missingConsent();
+  if (refused) return refused;
   const spreadsheet = SpreadsheetApp.getActive();
-  return withDocumentLock(spreadsheet, () => {
+  return withDocumentLock(spreadsheet, "server.error.unexpected", () => {
     const loaded = loadSettings(spreadsheet);
     const { result, language } = loaded;
     if (!result.ok)
@@ -175,9 +261,10 @@ export function diagnoseShop(): ApiResult<DiagnoseSummary> {
         loaded.sheet ? loaded.sheet.getName() : settingsSheetName(language),
       );
     const settings = result.settings;
-    const settingsName = loaded.sheet ? loaded.sheet.getName() : writeSettingsSheet(spreadsheet, null, settings);
-
+    const settingsName = loaded.sheet ? loaded.sheet.getName() : settingsSheetName(settings.language);
+    const marked = spreadsheet.getSheets().find(reportSheetMarked) ?? null;
     const skip = new Set<string>([...REPORT_SHEET_NAMES, ...SETTINGS_SHEET_NAMES, settingsName]);
+    if (marked) skip.add(marked.getName());
     const sheets = readDataSheets(spreadsheet, skip);
     const engine = diagnosisEngine();
     const report = engine.diagnoseTables(sheets, settings);
@@ -185,40 +272,51 @@ export function diagnoseShop(): ApiResult<DiagnoseSummary> {
     if (recognised.length === 0) return fail("no-data", translate(settings.language, "ui.error.noData"));
 
     const grid = engine.layoutReport(report);
-    let sheet = findSheet(spreadsheet, [grid.sheetName, ...REPORT_SHEET_NAMES]);
-    if (sheet && !isReportSheet(sheet))
-      return fail("error", translate(settings.language, "server.error.nameTaken", { sheet: sheet.getName() }));
+    // Everything that can refuse is decided before the first write: a refusal writes nothing.
+    const target = findReportSheet(spreadsheet, marked, grid.sheetName, REPORT_SHEET_NAMES);
+    if ("taken" in target)
+      return fail("error", translate(settings.language, "server.error.nameTaken", { sheet: target.taken }));
+    if (!loaded.sheet) writeSettingsSheet(spreadsheet, null, [], settings);
+    let sheet = target.sheet;
     if (!sheet) sheet = spreadsheet.insertSheet(grid.sheetName, 0);
     else if (sheet.getName() !== grid.sheetName) sheet.setName(grid.sheetName);
+    if (!target.marked) markReportSheet(sheet);
     writeReport(sheet, grid, translate(settings.language, "server.report.protection"));
-
-    const counts = emptyCounts();
-    for (const status of Object.keys(counts) as Status[]) counts[status] = report.counts?.[status] ?? 0;
-    return {
-      ok: true,
-      value: {
-        score: report.score ?? null,
-        scoreReason: report.score === null || report.score === undefined ? (report.scoreReason?.message ?? null) : null,
-        counts,
-        actions: report.actions.map((a) => ({
-          rule: a.rule,
-          subject: a.subject,
-          impact: a.impact,
-          impactBasis: a.impactBasis,
-          message: a.message,
-        })),
-        reportSheet: grid.sheetName,
-        language: report.language,
-        period: report.period ? { from: report.period.from, to: report.period.to, days: report.period.days } : null,
-        dataSheets: [...new Set(recognised.map((t) => t.sheet))],
-        currency: report.currency,
-      },
-    };
+    return { ok: true, value: summary(report, grid.sheetName, recognised) };
   });
+}
+
+/** The plain-data summary the sidebar shows after a run. */
+function summary(
+  report: ReturnType<ReturnType<typeof diagnosisEngine>["diagnoseTables"]>,
+  reportSheet: string,
+  recognised: { sheet: string }[],
+): DiagnoseSummary {
+  const counts = emptyCounts();
+  for (const status of Object.keys(counts) as Status[]) counts[status] = report.counts?.[status] ?? 0;
+  return {
+    score: report.score ?? null,
+    scoreReason: report.score === null || report.score === undefined ? (report.scoreReason?.message ?? null) : null,
+    counts,
+    actions: report.actions.map((a) => ({
+      rule: a.rule,
+      subject: a.subject,
+      impact: a.impact,
+      impactBasis: a.impactBasis,
+      message: a.message,
+    })),
+    reportSheet,
+    language: report.language,
+    period: report.period ? { from: report.period.from, to: report.period.to, days: report.period.days } : null,
+    dataSheets: [...new Set(recognised.map((t) => t.sheet))],
+    currency: report.currency,
+  };
 }
 
 /** The team's settings as the Settings sheet holds them (defaults when it does not exist yet). */
 export function getSettings(): ApiResult<SettingsView> {
+  const refused = missingConsent();
+  if (refused) return refused;
   try {
     const spreadsheet = SpreadsheetApp.getActive();
     const loaded = loadSettings(spreadsheet);
@@ -227,9 +325,7 @@ export function getSettings(): ApiResult<SettingsView> {
     if (!result.ok) return invalidSettings(result.errors, language, sheetName);
     return { ok: true, value: { settings: result.settings, sheet: sheetName } };
   } catch (error) {
-    if (error instanceof SheetNameTaken) return fail("error", error.message);
-    const detail = error instanceof Error ? error.message : String(error);
-    return fail("error", translate(safeLocaleLanguage(), "server.error.unexpected", { detail }));
+    return failure(error, "server.error.loadFailed", settingsSheetName(safeLocaleLanguage()));
   }
 }
 
@@ -238,8 +334,10 @@ export function getSettings(): ApiResult<SettingsView> {
  * values; an invalid value is reported with its cell and nothing is written.
  */
 export function saveSettings(input: Record<string, unknown>): ApiResult<SettingsView> {
+  const refused = missingConsent();
+  if (refused) return refused;
   const spreadsheet = SpreadsheetApp.getActive();
-  return withDocumentLock(spreadsheet, () => {
+  return withDocumentLock(spreadsheet, "server.error.saveFailed", () => {
     const loaded = loadSettings(spreadsheet);
     const merged: Record<string, unknown> = { ...loaded.result.input };
     // A bad cell the form does not overwrite is still bad: report it rather than reset it.
@@ -268,7 +366,7 @@ export function saveSettings(input: Record<string, unknown>): ApiResult<Settings
         errors.push({ field: "settings", message: translate(language, "server.expect.unknownKey", { key }), cell: "" });
       return invalidSettings(errors, language, sheetName);
     }
-    const name = writeSettingsSheet(spreadsheet, loaded.sheet, checked.settings);
+    const name = writeSettingsSheet(spreadsheet, loaded.sheet, loaded.values, checked.settings);
     return { ok: true, value: { settings: checked.settings, sheet: name } };
   });
 }
@@ -280,6 +378,8 @@ const SIDEBAR_TITLE = "Shop Doctor 店铺医生";
  * spreadsheet's locale), so it does not flash zh-CN before its first server call answers.
  */
 export function showSidebar(): void {
+  // From the menu there is no sidebar yet to show a refusal in: the message is the error Sheets shows.
+  if (missingConsent()) throw new Error(permissionsMessage());
   const spreadsheet = SpreadsheetApp.getActive();
   let language: Language;
   try {
@@ -294,8 +394,10 @@ export function showSidebar(): void {
 
 /** Brings the report sheet to the front. */
 export function openReport(): ApiResult<{ sheet: string }> {
+  const refused = missingConsent();
+  if (refused) return refused;
   const spreadsheet = SpreadsheetApp.getActive();
-  const sheet = findSheet(spreadsheet, REPORT_SHEET_NAMES);
+  const sheet = spreadsheet.getSheets().find(reportSheetMarked) ?? findSheet(spreadsheet, REPORT_SHEET_NAMES);
   if (!sheet) {
     let language: Language;
     try {

@@ -96,17 +96,93 @@ function isSettingKey(text: string): text is SettingKey {
   return isKeyOf(text);
 }
 
-/** Cells that offer a dropdown (choice kinds): 1-based row, the allowed values and the help shown. */
+/** Keys whose value cell offers a dropdown (choice kinds): the allowed values and the help shown. */
 export function settingsSheetDropdowns(
   language: Language,
   spec: SettingsSpecShape = SETTINGS_SPEC,
-): { row: number; choices: string[]; help: string }[] {
-  return Object.entries(spec.settings).flatMap(([_key, setting], index) => {
+): { key: SettingKey; choices: string[]; help: string }[] {
+  return Object.entries(spec.settings).flatMap(([key, setting]) => {
     const kind = SETTING_KINDS[setting.kind];
-    return "choices" in kind && kind.choices
-      ? [{ row: index + 2, choices: [...kind.choices], help: translate(language, setting.help) }]
+    return "choices" in kind && kind.choices && isSettingKey(key)
+      ? [{ key, choices: [...kind.choices], help: translate(language, setting.help) }]
       : [];
   });
+}
+
+/**
+ * True when a data-validation rule's list (`getCriteriaValues()[0]`) is one of our dropdowns'
+ * lists: only such rules are ours to remove; a teammate's validation elsewhere stays.
+ */
+export function isOurDropdownList(criteriaValues: unknown): boolean {
+  const list = Array.isArray(criteriaValues) ? criteriaValues[0] : null;
+  if (!Array.isArray(list)) return false;
+  return settingsSheetDropdowns("zh-CN").some(
+    (d) => d.choices.length === list.length && d.choices.every((c, i) => String(list[i]) === c),
+  );
+}
+
+/** Consecutive rows written with one call each: values and number formats of columns A–D. */
+export interface SettingsRun {
+  row: number;
+  values: (string | number)[][];
+  numberFormats: string[][];
+  /** Rows that did not exist yet (a new sheet, or a key row a teammate deleted): styled too. */
+  added: boolean;
+  fontWeights: ("bold" | "normal")[][];
+  fontColors: string[][];
+}
+
+/**
+ * What saving `settings` writes into a Settings sheet that holds `existing` (getValues; `[]`
+ * for a new sheet): our rows only, found by their key cell wherever a teammate moved them;
+ * missing key rows appended after the last row; the header only where it is ours. Every other
+ * row, and every cell outside A–D, is left as it is.
+ */
+export function settingsWritePlan(
+  existing: Cell[][],
+  settings: Settings,
+): { runs: SettingsRun[]; dropdowns: { row: number; choices: string[]; help: string }[] } {
+  const grid = settingsSheetGrid(settings);
+  const keys = Object.keys(SETTINGS_SPEC.settings) as SettingKey[];
+  const empty = existing.every((line) => line.every((cell) => cell === "" || cell === null || cell === undefined));
+  const found = empty ? new Map<SettingKey, number>() : locateKeys(existing);
+  const lines: { row: number; index: number; added: boolean }[] = [];
+  const headerKeys = LANGUAGES.map((l) => translate(l, "server.settings.header.key"));
+  if (empty || headerKeys.includes(String(existing[0]?.[KEY_COLUMN - 1] ?? "").trim()))
+    lines.push({ row: 1, index: 0, added: empty });
+  let next = empty ? 2 : existing.length + 1;
+  keys.forEach((key, i) => {
+    const row = found.get(key);
+    lines.push(row ? { row, index: i + 1, added: false } : { row: next++, index: i + 1, added: true });
+  });
+  lines.sort((a, b) => a.row - b.row);
+  const runs: SettingsRun[] = [];
+  for (const line of lines) {
+    const last = runs[runs.length - 1];
+    const pick = <T>(layer: T[][]) => layer[line.index];
+    if (last && last.added === line.added && last.row + last.values.length === line.row) {
+      last.values.push(pick(grid.values));
+      last.numberFormats.push(pick(grid.numberFormats));
+      last.fontWeights.push(pick(grid.fontWeights));
+      last.fontColors.push(pick(grid.fontColors));
+    } else {
+      runs.push({
+        row: line.row,
+        values: [pick(grid.values)],
+        numberFormats: [pick(grid.numberFormats)],
+        fontWeights: [pick(grid.fontWeights)],
+        fontColors: [pick(grid.fontColors)],
+        added: line.added,
+      });
+    }
+  }
+  const rowOf = new Map(lines.filter((l) => l.index > 0).map((l) => [keys[l.index - 1], l.row]));
+  const dropdowns = settingsSheetDropdowns(settings.language).map((d) => ({
+    row: rowOf.get(d.key) ?? settingsRow(d.key),
+    choices: d.choices,
+    help: d.help,
+  }));
+  return { runs, dropdowns };
 }
 
 /** Which row holds each key: by the key column, falling back to the standard row when a key cell was cleared. */

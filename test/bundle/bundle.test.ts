@@ -8,6 +8,7 @@ import vm from "node:vm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { CUSTOM_FUNCTIONS } from "../../src/functions/registry";
 import { SERVER_FUNCTIONS } from "../../src/gas/public";
+import { formatZoned } from "../../src/local/fake";
 import { BUNDLE_PATH, loadBundle, readBundle } from "../support/load-bundle";
 import type { BundleContext } from "../support/load-bundle";
 
@@ -92,17 +93,8 @@ describe("every custom function, called by its global name with Sheets-style arg
 
   it("reads a Date cell's day in the spreadsheet's time zone, not the script's", () => {
     // Midnight of 2026-11-10 in Tokyo is still the 9th in UTC and in Shanghai.
-    const utilities = {
-      formatDate: (date: Date, zone: string, pattern: string) => {
-        expect(pattern).toBe("yyyy-MM-dd");
-        return new Intl.DateTimeFormat("en-CA", {
-          timeZone: zone,
-          year: "numeric",
-          month: "2-digit",
-          day: "2-digit",
-        }).format(date);
-      },
-    };
+    // The fake's Utilities.formatDate: the one zoned formatter (src/local/fake/zoned.ts).
+    const utilities = { formatDate: formatZoned };
     const spreadsheetApp = { getActiveSpreadsheet: () => ({ getSpreadsheetTimeZone: () => "Asia/Tokyo" }) };
     const tokyo = loadBundle({ SpreadsheetApp: spreadsheetApp, Utilities: utilities }, source);
     const midnightTokyo = "new Date(Date.UTC(2026, 10, 9, 15))";

@@ -189,7 +189,7 @@ describe("the real spec", () => {
   it("offers the language cell as a dropdown in the Settings sheet", () => {
     expect(settingsSheetDropdowns("en")).toEqual([
       {
-        row: settingsRow("language"),
+        key: "language",
         choices: ["zh-CN", "zh-TW", "en"],
         help: expect.stringContaining("Report language"),
       },

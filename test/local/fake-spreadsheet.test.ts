@@ -1,5 +1,7 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { createFakeGoogle, parseA1, snapshotSheet } from "../../src/local/fake";
+import { createFakeGoogle, MANIFEST_SCOPES, parseA1, snapshotSheet } from "../../src/local/fake";
 
 function fresh(values: unknown[][] = []) {
   const google = createFakeGoogle({ sheets: [{ name: "数据", values: values as never }] });
@@ -231,5 +233,57 @@ describe("services", () => {
     props.setProperty("k", "v");
     expect(props.getProperty("k")).toBe("v");
     expect(props.getProperty("missing")).toBeNull();
+  });
+});
+
+describe("what issue 10 needed the fake to model", () => {
+  it("asks for exactly the manifest's scopes, and a missing one fails as Apps Script words it", () => {
+    const manifest = JSON.parse(readFileSync(join(__dirname, "..", "..", "appsscript.json"), "utf8")) as {
+      oauthScopes: string[];
+    };
+    expect([...MANIFEST_SCOPES]).toEqual(manifest.oauthScopes);
+    const google = createFakeGoogle();
+    expect(() => google.globals.ScriptApp.requireAllScopes("FULL")).not.toThrow();
+    google.authorization.granted.delete(MANIFEST_SCOPES[0]);
+    expect(() => google.globals.ScriptApp.requireAllScopes("FULL")).toThrow();
+    expect(() => google.globals.SpreadsheetApp.getActive()).toThrow(
+      "Specified permissions are not sufficient to call SpreadsheetApp.getActive. Required permissions: (https://www.googleapis.com/auth/spreadsheets.currentonly || https://www.googleapis.com/auth/spreadsheets)",
+    );
+  });
+
+  it("inserting a row moves values, notes, fills and validation down with their row", () => {
+    const google = createFakeGoogle({ sheets: [{ name: "S", values: [["a"], ["b"], ["c"]] }] });
+    const sheet = google.spreadsheet.getSheetByName("S")!;
+    sheet.getRange("A2").setNote("n").setBackground("#ff0000");
+    const rule = google.globals.SpreadsheetApp.newDataValidation().requireValueInList(["b", "x"]).build();
+    sheet.getRange("A2").setDataValidation(rule);
+    sheet.insertRowBefore(2);
+    const snap = snapshotSheet(sheet);
+    expect(snap.values).toEqual([["a"], [""], ["b"], ["c"]]);
+    expect([snap.notes, snap.backgrounds, snap.validations]).toEqual([{ A3: "n" }, { A3: "#ff0000" }, { A3: "b|x" }]);
+    expect(sheet.getMaxRows()).toBe(1001);
+    expect(
+      sheet
+        .getRange("A1:A4")
+        .getDataValidations()
+        .map((r) => r[0]?.getCriteriaValues() ?? null),
+    ).toEqual([null, null, [["b", "x"], true], null]);
+  });
+
+  it("keeps sheet developer metadata through clear(), reports sheet types, and formats dates in a zone", () => {
+    const google = createFakeGoogle({ sheets: [{ name: "S", values: [["a"]] }] });
+    const sheet = google.spreadsheet.getSheetByName("S")!;
+    sheet.addDeveloperMetadata("k", "v");
+    sheet.clear();
+    expect(sheet.getDeveloperMetadata().map((m) => [m.getKey(), m.getValue(), m.getVisibility()])).toEqual([
+      ["k", "v", "DOCUMENT"],
+    ]);
+    const chart = google.addNonGridSheet("Chart1", "OBJECT");
+    expect([sheet.getType(), chart.getType()]).toEqual(["GRID", "OBJECT"]);
+    expect(() => chart.getDataRange()).toThrow(/not a grid/);
+    // 2026-11-21 16:00 UTC is 2026-11-22 00:00 in Shanghai (UTC+8).
+    expect(
+      google.globals.Utilities.formatDate(new Date(Date.UTC(2026, 10, 21, 16)), "Asia/Shanghai", "yyyy-MM-dd HH:mm"),
+    ).toBe("2026-11-22 00:00");
   });
 });

@@ -320,6 +320,8 @@ export const report = {
   "dsr.cause.dsrDescription": "product quality or a page that oversells",
   "dsr.cause.dsrService": "service response and after-sales attitude",
   "dsr.cause.dsrLogistics": "dispatch speed and the courier",
+  "sanity.error-value":
+    '"{sheet}" has {count, plural, one {# cell that shows} other {# cells that show}} a spreadsheet error instead of a value ({cells}, e.g. {text}); {count, plural, one {it was} other {they were}} left out of the figures. Fix the formula or the cell it refers to.',
   "sanity.not-a-number":
     '"{sheet}" has {count, plural, one {# cell that is not a number} other {# cells that are not numbers}} ({cells}); {count, plural, one {it was} other {they were}} left out of the figures.',
   "sanity.negative":
@@ -350,6 +352,9 @@ export const report = {
   "sanity.reason.no-key-column":
     "The header at row {row} has known columns ({names}) but none that says what a row is: add a date, product, traffic source, ad plan or agent column.",
   "sanity.reason.no-data-rows": "The header at row {row} has no data rows under it: paste the export's rows below it.",
+  "sanity.reason.chart-sheet": "This sheet holds only a chart, no cells, so it was skipped.",
+  "sanity.reason.data-source-sheet":
+    "This sheet is a connected data source, not ordinary cells, so it was skipped. To diagnose it, extract the data into an ordinary sheet first.",
   "sanity.reason.unreadable": "It could not be read ({detail}). Please report this with a copy of the sheet.",
   "sanity.unknownTable": '"{sheet}" was not recognised and is not in the diagnosis. {reason}',
   "sanity.totalsDiffer":
@@ -607,6 +612,11 @@ export const server = {
   "server.error.problem": "{cell} ({label}): {expected}",
   "server.error.problemSeparator": "; ",
   "server.error.unexpected": "The diagnosis stopped on an error; your data was not changed. Reason: {detail}",
+  "server.error.saveFailed":
+    "Saving the settings failed, and they may be only partly written. Reason: {detail}. Check the “{sheet}” sheet and save again.",
+  "server.error.loadFailed": "Reading the settings failed: {detail}",
+  "server.error.permissions":
+    "Shop Doctor needs both permissions it asks for: to see and edit this spreadsheet, and to show its sidebar in it. One was left unticked when you authorised it, so nothing was done. Open Extensions → Shop Doctor again and tick both on the authorisation page.",
   "server.error.noReport": "There is no report yet; press “Diagnose shop” first.",
   "server.error.nameTaken":
     "The sheet “{sheet}” was not made by Shop Doctor and holds your own content, so it was left alone. Rename it (e.g. “{sheet} (mine)”) and diagnose again.",

@@ -275,6 +275,8 @@ export const report = {
   "dsr.cause.dsrDescription": "商品质量或详情页描述不符",
   "dsr.cause.dsrService": "客服响应和售后态度",
   "dsr.cause.dsrLogistics": "发货速度和快递",
+  "sanity.error-value":
+    "「{sheet}」有 {count} 个单元格显示的是表格错误（{cells}，例如 {text}），不是数值，这些格子没有参与计算。请修好对应的公式或它引用的单元格。",
   "sanity.not-a-number": "「{sheet}」有 {count} 个单元格不是数字（{cells}），这些格子没有参与计算。",
   "sanity.negative": "「{sheet}」有 {count} 个负数（{cells}），访客、金额不应为负。",
   "sanity.buyers-exceed-visitors": "「{sheet}」有 {count} 行买家数大于访客数（{cells}），数据可能粘错列。",
@@ -297,6 +299,9 @@ export const report = {
   "sanity.reason.no-key-column":
     "第 {row} 行的表头有认识的列（{names}），但缺少说明每行是什么的列：请加上日期、商品、流量来源、推广计划或客服列。",
   "sanity.reason.no-data-rows": "第 {row} 行的表头下面没有数据，请把导出的数据行一起粘贴进来。",
+  "sanity.reason.chart-sheet": "这个工作表只放了一张图表，没有单元格，已跳过。",
+  "sanity.reason.data-source-sheet":
+    "这是连接外部数据源的工作表，不是普通单元格，已跳过。要诊断它，请先把数据提取到普通工作表。",
   "sanity.reason.unreadable": "读取时出错（{detail}）。请把这个工作表的副本发给我们。",
   "sanity.unknownTable": "没能识别「{sheet}」是什么数据，未参与诊断。{reason}",
   "sanity.totalsDiffer": "「{sheet}」的{label}行 {cell} 中{field}为 {stated}，而明细加总是 {sum}，可能少粘或多粘了行。",
@@ -529,6 +534,11 @@ export const server = {
   "server.error.problem": "{cell}（{label}）{expected}",
   "server.error.problemSeparator": "；",
   "server.error.unexpected": "诊断中途出错，你的数据没有被修改。原因：{detail}",
+  "server.error.saveFailed":
+    "设置保存失败，可能只写进了一部分。原因：{detail}。请打开「{sheet}」检查一下，再保存一次。",
+  "server.error.loadFailed": "读取设置时出错：{detail}",
+  "server.error.permissions":
+    "店铺医生需要它申请的两项权限：查看和编辑这个电子表格、在表格里显示侧边栏。授权时有一项没有勾选，所以这次没有执行。请从「扩展程序 → 店铺医生」重新打开，在授权页面把两项都勾上。",
   "server.error.noReport": "还没有体检报告，请先点“诊断店铺”。",
   "server.error.nameTaken":
     "工作表「{sheet}」不是店铺医生建的，里面有你自己的内容，所以没有动它。请把它改个名字（比如「{sheet}-我的」），再点一次诊断。",

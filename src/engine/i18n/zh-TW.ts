@@ -270,6 +270,8 @@ export const report = {
   "dsr.cause.dsrDescription": "商品品質或詳情頁描述不符",
   "dsr.cause.dsrService": "客服響應和售後態度",
   "dsr.cause.dsrLogistics": "出貨速度和物流",
+  "sanity.error-value":
+    "「{sheet}」有 {count} 個儲存格顯示的是試算表錯誤（{cells}，例如 {text}），不是數值，這些格子沒有參與計算。請修好對應的公式或它參照的儲存格。",
   "sanity.not-a-number": "「{sheet}」有 {count} 個儲存格不是數字（{cells}），這些格子沒有參與計算。",
   "sanity.negative": "「{sheet}」有 {count} 個負數（{cells}），訪客、金額不應為負。",
   "sanity.buyers-exceed-visitors": "「{sheet}」有 {count} 列買家數大於訪客數（{cells}），資料可能貼錯欄。",
@@ -292,6 +294,9 @@ export const report = {
   "sanity.reason.no-key-column":
     "第 {row} 列的表頭有認得的欄位（{names}），但缺少說明每列是什麼的欄位：請加上日期、商品、流量來源、推廣計畫或客服欄。",
   "sanity.reason.no-data-rows": "第 {row} 列的表頭下面沒有資料，請把匯出的資料列一起貼上。",
+  "sanity.reason.chart-sheet": "這個工作表只放了一張圖表，沒有儲存格，已略過。",
+  "sanity.reason.data-source-sheet":
+    "這是連結外部資料來源的工作表，不是一般儲存格，已略過。要診斷它，請先把資料擷取到一般工作表。",
   "sanity.reason.unreadable": "讀取時出錯（{detail}）。請把這個工作表的副本寄給我們。",
   "sanity.unknownTable": "沒能識別「{sheet}」是什麼資料，未參與診斷。{reason}",
   "sanity.totalsDiffer": "「{sheet}」的{label}列 {cell} 中{field}為 {stated}，而明細加總是 {sum}，可能少貼或多貼了列。",
@@ -524,6 +529,11 @@ export const server = {
   "server.error.problem": "{cell}（{label}）{expected}",
   "server.error.problemSeparator": "；",
   "server.error.unexpected": "診斷中途出錯，你的資料沒有被修改。原因：{detail}",
+  "server.error.saveFailed":
+    "設定儲存失敗，可能只寫入了一部分。原因：{detail}。請開啟「{sheet}」檢查一下，再儲存一次。",
+  "server.error.loadFailed": "讀取設定時出錯：{detail}",
+  "server.error.permissions":
+    "店鋪醫生需要它要求的兩項權限：檢視和編輯這份試算表、在試算表中顯示側邊欄。授權時有一項沒有勾選，所以這次沒有執行。請從「擴充功能 → 店鋪醫生」重新開啟，在授權頁面把兩項都勾選。",
   "server.error.noReport": "還沒有體檢報告，請先按「診斷店鋪」。",
   "server.error.nameTaken":
     "工作表「{sheet}」不是店鋪醫生建立的，裡面有你自己的內容，所以沒有動它。請把它改個名稱（例如「{sheet}-我的」），再按一次診斷。",

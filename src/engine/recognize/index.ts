@@ -127,9 +127,25 @@ function noHeaderReason(sheet: string, grid: readonly (readonly Cell[])[], from:
   };
 }
 
+/** A tab with no cells (a chart sheet, a data-source sheet): reported as skipped, never read. */
+function notGridTable(name: string, kind: NonNullable<SheetInput["notGrid"]>): RecognizedTable {
+  return kind === "object"
+    ? unknownTable(name, 0, {
+        text: `Sheet "${name}" holds a chart, not cells: skipped.`,
+        reasonCode: "chart-sheet",
+        params: {},
+      })
+    : unknownTable(name, 0, {
+        text: `Sheet "${name}" is a connected data source, not cells: skipped. Extract the data into an ordinary sheet to diagnose it.`,
+        reasonCode: "data-source-sheet",
+        params: {},
+      });
+}
+
 /** Recognises every table in one sheet. */
 function recognizeSheet(sheet: SheetInput): RecognizedTable[] {
   const name = typeof sheet?.name === "string" ? sheet.name : String(sheet?.name ?? "");
+  if (sheet?.notGrid) return [notGridTable(name, sheet.notGrid)];
   const grid = gridOf(sheet?.values);
   const tables: RecognizedTable[] = [];
   const rowLengths = Array.isArray(sheet?.rowLengths) ? sheet.rowLengths : undefined;

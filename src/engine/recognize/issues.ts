@@ -45,6 +45,10 @@ export const RECOGNITION_ISSUE_CODES = {
     about: "an ad report without plan column: each row is the whole account for its day",
   },
   "not-a-number": { level: "warn", about: "a cell in a number column that is not a number; left out" },
+  "error-value": {
+    level: "warn",
+    about: "a cell holding a spreadsheet error (#N/A, #REF!, #DIV/0! …) instead of a value; left out",
+  },
   "not-a-date": { level: "warn", about: "a cell in a date column that is not a readable date" },
   "not-a-flag": { level: "warn", about: "a yes/no cell that is neither" },
   "missing-key": { level: "warn", about: "a data row without its date / product / source / plan / agent" },
@@ -105,5 +109,7 @@ export const UNKNOWN_REASON_CODES = [
   "no-key-column",
   "no-data-rows",
   "unreadable",
+  "chart-sheet",
+  "data-source-sheet",
 ] as const;
 export type UnknownReasonCode = (typeof UNKNOWN_REASON_CODES)[number];

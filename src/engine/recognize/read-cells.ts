@@ -110,8 +110,28 @@ function readFlagCell(out: TableRow, reader: ColumnReader, cell: Cell, sheetRow:
   }
 }
 
+/**
+ * The error values a formula cell shows (and `getValues` hands over as this text); an export
+ * written from a spreadsheet carries them the same way. They are never a value, nor a blank.
+ */
+const ERROR_VALUES = new Set(["#N/A", "#REF!", "#DIV/0!", "#VALUE!", "#NAME?", "#NUM!", "#ERROR!", "#NULL!"]);
+
+/** True (and reported) when `cell` is a spreadsheet error value; the field is then left empty. */
+function errorValue(out: TableRow, reader: ColumnReader, cell: Cell, sheetRow: number, ctx: CellContext): boolean {
+  if (typeof cell !== "string" || cell.length > 8 || !ERROR_VALUES.has(cell.trim().toUpperCase())) return false;
+  const code = cell.trim().toUpperCase();
+  out[reader.field] = null;
+  issue(ctx, sheetRow, reader, {
+    code: "error-value",
+    text: code,
+    message: `${cellRef(sheetRow, reader.col + 1)} under ${quoteCell(reader.header)} shows the error ${code}, not a value; it is left out. Fix the formula or the cell it refers to.`,
+  });
+  return true;
+}
+
 /** Reads the cell of `reader`'s column into `out[reader.field]`. */
 export function readCell(out: TableRow, reader: ColumnReader, cell: Cell, sheetRow: number, ctx: CellContext): void {
+  if (errorValue(out, reader, cell, sheetRow, ctx)) return;
   switch (reader.type) {
     case "count":
     case "money":

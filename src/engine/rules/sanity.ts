@@ -22,6 +22,7 @@ function unknownReason(ctx: RuleContext, table: RecognizedTable): string {
 
 export const ISSUE_WORDING: Partial<Record<IssueCode, MessageKey>> = {
   "not-a-number": "sanity.not-a-number",
+  "error-value": "sanity.error-value",
   negative: "sanity.negative",
   "buyers-exceed-visitors": "sanity.buyers-exceed-visitors",
   "duplicate-date": "sanity.duplicate-date",

@@ -4,6 +4,7 @@
  * `¥#,##0.00` or `[$$]#,##0.00`, `@`, `yyyy-mm-dd`), plus Sheets' default for unformatted cells.
  */
 import type { StoredValue } from "./typed";
+import { wallClock } from "./zoned";
 
 /** What `getNumberFormat()` returns for a cell nobody formatted. */
 export const DEFAULT_NUMBER_FORMAT = "0.###############";
@@ -22,18 +23,8 @@ function fieldsIn(date: Date, timeZone?: string): { y: number; m: number; d: num
       h: date.getHours(),
       s: date.getSeconds(),
     };
-  const p: Record<string, string> = {};
-  const formatter = new Intl.DateTimeFormat("en-CA", {
-    timeZone,
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    second: "2-digit",
-    hourCycle: "h23",
-  });
-  for (const part of formatter.formatToParts(date)) p[part.type] = part.value;
-  return { y: Number(p.year), m: Number(p.month), d: Number(p.day), h: Number(p.hour), s: Number(p.second) };
+  const f = wallClock(date, timeZone);
+  return { y: f.year, m: f.month, d: f.day, h: f.hour, s: f.second };
 }
 
 function formatDate(date: Date, pattern: string, timeZone?: string): string {

@@ -5,23 +5,33 @@
 import type { SheetInput } from "../../engine/tables";
 import { CallCounter } from "./counter";
 import {
+  FakeAuthorization,
   FakeHtmlService,
   FakeLockService,
   FakePropertiesService,
+  FakeScriptApp,
   FakeSpreadsheetApp,
   FakeUi,
+  FakeUtilities,
   type UiLog,
 } from "./services";
 import { type FakeSheet, FakeSpreadsheet } from "./spreadsheet";
 import type { StoredValue } from "./typed";
 
 export { CallCounter } from "./counter";
-export { FakeHtmlService, FakeLockService, FakePropertiesService, FakeSpreadsheetApp } from "./services";
+export {
+  FakeHtmlService,
+  FakeLockService,
+  FakePropertiesService,
+  FakeSpreadsheetApp,
+  MANIFEST_SCOPES,
+} from "./services";
 export type { UiLog } from "./services";
 export { FakeSheet, FakeSpreadsheet } from "./spreadsheet";
 export { snapshotSheet } from "./snapshot";
 export type { SheetSnapshot, JsonCell } from "./snapshot";
 export { parseAsTyped, zonedMidnight } from "./typed";
+export { formatZoned, zonedInstant } from "./zoned";
 export { parseA1 } from "./a1";
 
 export interface FakeGoogleOptions {
@@ -40,15 +50,21 @@ export interface FakeGoogle {
   counter: CallCounter;
   ui: UiLog;
   locks: FakeLockService;
-  /** The globals to install: SpreadsheetApp, LockService, PropertiesService, HtmlService. */
+  /** The scopes the user consented to (all of the manifest's unless a test takes one away). */
+  authorization: FakeAuthorization;
+  /** The globals to install: SpreadsheetApp, LockService, PropertiesService, HtmlService, ScriptApp, Utilities. */
   globals: {
     SpreadsheetApp: FakeSpreadsheetApp;
     LockService: FakeLockService;
     PropertiesService: FakePropertiesService;
     HtmlService: FakeHtmlService;
+    ScriptApp: FakeScriptApp;
+    Utilities: FakeUtilities;
   };
   /** Adds a sheet holding `values` exactly as given, without counting calls. */
   addSheet(name: string, values: unknown[][]): FakeSheet;
+  /** Adds a tab that is not a grid: a chart moved to its own sheet (OBJECT) or a connected data source. */
+  addNonGridSheet(name: string, type: "OBJECT" | "DATASOURCE"): FakeSheet;
 }
 
 function loadValues(sheet: FakeSheet, values: unknown[][]): void {
@@ -88,14 +104,28 @@ export function createFakeGoogle(options: FakeGoogleOptions = {}): FakeGoogle {
   for (const input of inputs) addSheet(input.name, input.values);
   const ui: UiLog = { menus: [], sidebars: [], alerts: [] };
   const locks = new FakeLockService(counter);
+  const authorization = new FakeAuthorization();
   return {
     spreadsheet,
     counter,
     ui,
     locks,
+    authorization,
     addSheet,
+    addNonGridSheet(name, type) {
+      const sheet = spreadsheet._addSheet(name);
+      sheet._type = type;
+      return sheet;
+    },
     globals: {
-      SpreadsheetApp: new FakeSpreadsheetApp(spreadsheet, new FakeUi(ui, counter), counter),
+      SpreadsheetApp: new FakeSpreadsheetApp(
+        spreadsheet,
+        new FakeUi(ui, counter, authorization),
+        counter,
+        authorization,
+      ),
+      ScriptApp: new FakeScriptApp(authorization, counter),
+      Utilities: new FakeUtilities(counter),
       LockService: locks,
       PropertiesService: new FakePropertiesService(counter),
       HtmlService: new FakeHtmlService(

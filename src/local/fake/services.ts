@@ -4,6 +4,7 @@
  */
 import { type CallCounter, counted } from "./counter";
 import { FakeDataValidationBuilder, type FakeSpreadsheet } from "./spreadsheet";
+import { formatZoned } from "./zoned";
 
 const LOCK_TIMEOUT = "Lock timeout: another process was holding the lock for too long.";
 
@@ -236,6 +237,7 @@ export class FakeUi {
   constructor(
     readonly _log: UiLog,
     readonly _counter: CallCounter,
+    readonly _authorization: FakeAuthorization = new FakeAuthorization(),
   ) {
     return counted(this, "Ui", _counter);
   }
@@ -246,6 +248,7 @@ export class FakeUi {
     return new FakeMenu(caption, this._log, this._counter);
   }
   showSidebar(userInterface: FakeHtmlOutput): void {
+    this._authorization.require("Ui.showSidebar", CONTAINER_UI);
     this._log.sidebars.push({
       title: userInterface._title,
       width: userInterface._width,
@@ -262,25 +265,99 @@ export class FakeUi {
   }
 }
 
+/** The scopes appsscript.json asks for (test/local checks this list against the manifest). */
+export const MANIFEST_SCOPES = [
+  "https://www.googleapis.com/auth/spreadsheets.currentonly",
+  "https://www.googleapis.com/auth/script.container.ui",
+] as const;
+
+/**
+ * What the user consented to. With granular consent a user may untick scopes; a call that
+ * needs a missing one fails with Apps Script's "Specified permissions are not sufficient to
+ * call X. Required permissions: Y" (the wording Apps Script logs for such calls).
+ */
+export class FakeAuthorization {
+  readonly granted = new Set<string>(MANIFEST_SCOPES);
+
+  /** Throws as Apps Script does when `method` runs without any of `scopes` granted. */
+  require(method: string, scopes: readonly string[]): void {
+    if (scopes.some((s) => this.granted.has(s))) return;
+    const required = scopes.length > 1 ? `(${scopes.join(" || ")})` : scopes[0];
+    throw new Error(`Specified permissions are not sufficient to call ${method}. Required permissions: ${required}`);
+  }
+}
+
+const CURRENT_ONLY = [
+  "https://www.googleapis.com/auth/spreadsheets.currentonly",
+  "https://www.googleapis.com/auth/spreadsheets",
+];
+const CONTAINER_UI = ["https://www.googleapis.com/auth/script.container.ui"];
+
+/**
+ * ScriptApp's consent checks (added with granular OAuth consent, Apps Script release notes
+ * January 2025: requireScopes, requireAllScopes, getAuthorizationInfo(authMode, scopes)).
+ * `requireAllScopes(FULL)` needs no scope of its own; with a scope missing, on a surface that
+ * cannot show the consent screen itself (an add-on's sidebar call), it throws at once. The
+ * fake always throws (it has no consent screen); the message is the fake's own words.
+ */
+export class FakeScriptApp {
+  readonly AuthMode = { NONE: "NONE", CUSTOM_FUNCTION: "CUSTOM_FUNCTION", LIMITED: "LIMITED", FULL: "FULL" } as const;
+
+  constructor(
+    readonly _authorization: FakeAuthorization,
+    counter: CallCounter,
+  ) {
+    return counted(this, "ScriptApp", counter);
+  }
+  requireAllScopes(authMode: string): void {
+    this.requireScopes(authMode, [...MANIFEST_SCOPES]);
+  }
+  requireScopes(authMode: string, oAuthScopes: string[]): void {
+    if (authMode !== this.AuthMode.FULL) return;
+    const missing = oAuthScopes.filter((s) => !this._authorization.granted.has(s));
+    if (missing.length)
+      throw new Error(`Authorization is required to perform that action. Missing: ${missing.join(", ")}`);
+  }
+}
+
+/** `Utilities.formatDate(date, timeZone, format)`: the one zoned date formatter (see zoned.ts). */
+export class FakeUtilities {
+  constructor(counter: CallCounter) {
+    return counted(this, "Utilities", counter);
+  }
+  formatDate(date: Date, timeZone: string, format: string): string {
+    if (Object.prototype.toString.call(date) !== "[object Date]" || Number.isNaN(date.getTime()))
+      throw new Error("Invalid argument: date");
+    return formatZoned(date, timeZone, format);
+  }
+}
+
 /** SpreadsheetApp bound to one active spreadsheet. */
 export class FakeSpreadsheetApp {
   readonly ProtectionType = { RANGE: "RANGE", SHEET: "SHEET" } as const;
+  readonly SheetType = { GRID: "GRID", OBJECT: "OBJECT", DATASOURCE: "DATASOURCE" } as const;
+  readonly DeveloperMetadataVisibility = { DOCUMENT: "DOCUMENT", PROJECT: "PROJECT" } as const;
+  readonly DataValidationCriteria = { VALUE_IN_LIST: "VALUE_IN_LIST" } as const;
   _flushes = 0;
 
   constructor(
     readonly _spreadsheet: FakeSpreadsheet,
     readonly _ui: FakeUi,
     readonly _counter: CallCounter,
+    readonly _authorization: FakeAuthorization = new FakeAuthorization(),
   ) {
     return counted(this, "SpreadsheetApp", _counter);
   }
   getActive(): FakeSpreadsheet {
+    this._authorization.require("SpreadsheetApp.getActive", CURRENT_ONLY);
     return this._spreadsheet;
   }
   getActiveSpreadsheet(): FakeSpreadsheet {
+    this._authorization.require("SpreadsheetApp.getActiveSpreadsheet", CURRENT_ONLY);
     return this._spreadsheet;
   }
   getActiveSheet(): ReturnType<FakeSpreadsheet["getActiveSheet"]> {
+    this._authorization.require("SpreadsheetApp.getActiveSheet", CURRENT_ONLY);
     return this._spreadsheet._active ?? this._spreadsheet._sheets[0];
   }
   getUi(): FakeUi {
@@ -309,6 +386,8 @@ const _serviceNamesMatchAppsScript: [
   Invented<FakeMenu, GoogleAppsScript.Base.Menu>,
   Invented<FakeUi, GoogleAppsScript.Base.Ui>,
   Invented<FakeSpreadsheetApp, GoogleAppsScript.Spreadsheet.SpreadsheetApp>,
-] extends [never, never, never, never, never, never, never, never, never]
+  Invented<FakeScriptApp, GoogleAppsScript.Script.ScriptApp>,
+  Invented<FakeUtilities, GoogleAppsScript.Utilities.Utilities>,
+] extends [never, never, never, never, never, never, never, never, never, never, never]
   ? true
   : false = true;

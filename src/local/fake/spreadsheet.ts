@@ -123,7 +123,41 @@ export class SheetStore {
   maxColumns = NEW_SHEET_COLUMNS;
   charts: FakeEmbeddedChart[] = [];
   protections: FakeProtection[] = [];
+  developerMetadata: FakeDeveloperMetadata[] = [];
   hidden = false;
+
+  /** Every per-cell map, for operations that move cells (inserting rows). */
+  cellMaps(): Map<number, unknown>[] {
+    return [
+      this.formulas,
+      this.numberFormats,
+      this.backgrounds,
+      this.fontColors,
+      this.fontWeights,
+      this.notes,
+      this.wraps,
+      this.horizontalAlignments,
+      this.verticalAlignments,
+      this.validations,
+    ];
+  }
+
+  /** Moves every row from `before` down by `count` (what inserting rows above it does). */
+  shiftRows(before: number, count: number): void {
+    if (this.rows.length >= before) this.rows.splice(before - 1, 0, ...Array.from({ length: count }, () => []));
+    for (const map of this.cellMaps()) {
+      const moved = [...map.entries()].map(([k, v]) => [Math.floor(k / 32768) >= before ? k + count * 32768 : k, v]);
+      map.clear();
+      for (const [k, v] of moved) map.set(k as number, v);
+    }
+    const move = (rect: Rect) => {
+      if (rect.row >= before) rect.row += count;
+      else if (rect.row + rect.numRows > before) rect.numRows += count;
+    };
+    for (const m of this.merges) move(m);
+    for (const p of this.protections) if (p._rect) move(p._rect);
+    this.maxRows += count;
+  }
 
   value(row: number, column: number): StoredValue {
     const r = this.rows[row - 1];
@@ -265,6 +299,8 @@ export class FakeSheet {
   readonly _store = new SheetStore();
   /** The counted proxy of this sheet: what ranges point back to, so their calls stay counted. */
   _self: FakeSheet = this;
+  /** GRID for ordinary tabs; OBJECT (a chart on its own sheet) and DATASOURCE have no cells to read. */
+  _type: "GRID" | "OBJECT" | "DATASOURCE" = "GRID";
 
   constructor(
     readonly _spreadsheet: FakeSpreadsheet,
@@ -276,6 +312,8 @@ export class FakeSheet {
   }
 
   _range(row: number, column: number, numRows = 1, numColumns = 1): FakeRange {
+    // The fake's own words: Google does not document what cell calls on such a sheet throw.
+    if (this._type !== "GRID") throw new Error(`The sheet "${this._name}" is not a grid; it has no cells.`);
     if (
       !Number.isInteger(row) ||
       !Number.isInteger(column) ||
@@ -313,6 +351,32 @@ export class FakeSheet {
   }
   getSheetId(): number {
     return this._id;
+  }
+  getType(): string {
+    return this._type;
+  }
+  /** Sheet-level developer metadata; `Sheet.clear()` leaves it, deleting the sheet removes it. */
+  addDeveloperMetadata(key: string, valueOrVisibility?: string, visibility?: string): FakeSheet {
+    const isVisibility = valueOrVisibility === "DOCUMENT" || valueOrVisibility === "PROJECT";
+    const value = valueOrVisibility === undefined || isVisibility ? null : valueOrVisibility;
+    const seen = isVisibility ? valueOrVisibility : (visibility ?? "DOCUMENT");
+    this._store.developerMetadata.push(
+      new FakeDeveloperMetadata(this._store, key, value, seen, this._spreadsheet._counter),
+    );
+    return this;
+  }
+  getDeveloperMetadata(): FakeDeveloperMetadata[] {
+    return [...this._store.developerMetadata];
+  }
+  insertRowBefore(beforePosition: number): FakeSheet {
+    return this.insertRowsBefore(beforePosition, 1);
+  }
+  /** Rows below move down with their values, formats, notes, validation and merges, as in Sheets. */
+  insertRowsBefore(beforePosition: number, howMany: number): FakeSheet {
+    if (beforePosition < 1 || beforePosition > this._store.maxRows)
+      throw new Error("The coordinates of the range are outside the dimensions of the sheet.");
+    this._store.shiftRows(beforePosition, howMany);
+    return this;
   }
   getIndex(): number {
     return this._spreadsheet._sheets.indexOf(this._self) + 1;
@@ -765,6 +829,13 @@ export class FakeRange {
   getDataValidation(): FakeDataValidation | null {
     return this._store.validations.get(key(this._rect.row, this._rect.column)) ?? null;
   }
+  getDataValidations(): (FakeDataValidation | null)[][] {
+    return this._map((r, c) => this._store.validations.get(key(r, c)) ?? null);
+  }
+  clearDataValidations(): FakeRange {
+    this._each((r, c) => this._store.validations.delete(key(r, c)));
+    return this;
+  }
 
   merge(): FakeRange {
     this._mergeRects([this._rect]);
@@ -913,6 +984,43 @@ export class FakeProtection {
   }
 }
 
+/** One developer-metadata entry on a sheet (key, optional value, visibility). */
+export class FakeDeveloperMetadata {
+  static nextId = 1;
+  readonly _id = FakeDeveloperMetadata.nextId++;
+
+  constructor(
+    readonly _store: SheetStore,
+    public _key: string,
+    public _value: string | null,
+    readonly _visibility: string,
+    counter: CallCounter,
+  ) {
+    return counted(this, "DeveloperMetadata", counter);
+  }
+  getId(): number {
+    return this._id;
+  }
+  getKey(): string {
+    return this._key;
+  }
+  getValue(): string | null {
+    return this._value;
+  }
+  setValue(value: string): FakeDeveloperMetadata {
+    this._value = value;
+    return this;
+  }
+  getVisibility(): string {
+    return this._visibility;
+  }
+  remove(): void {
+    const list = this._store.developerMetadata;
+    const i = list.findIndex((m) => m._id === this._id);
+    if (i >= 0) list.splice(i, 1);
+  }
+}
+
 /** A chart placed on a sheet: its type, data ranges, position and options, nothing drawn. */
 export class FakeEmbeddedChart {
   constructor(
@@ -952,6 +1060,13 @@ export class FakeDataValidation {
   }
   getHelpText(): string {
     return this._helpText;
+  }
+  getCriteriaType(): string {
+    return this._values === null ? "CUSTOM_FORMULA" : "VALUE_IN_LIST";
+  }
+  /** For a list rule, as Apps Script gives it: the allowed values and whether a dropdown shows. */
+  getCriteriaValues(): unknown[] {
+    return this._values === null ? [] : [[...this._values], true];
   }
   /** Whether Sheets would accept `value` typed into a cell with this rule. */
   _accepts(value: unknown): boolean {
@@ -1060,6 +1175,7 @@ const _methodNamesMatchAppsScript: [
   >,
   Invented<FakeDataValidation, GoogleAppsScript.Spreadsheet.DataValidation>,
   Invented<FakeDataValidationBuilder, GoogleAppsScript.Spreadsheet.DataValidationBuilder>,
-] extends [never, never, never, never, never, never, never, never, never]
+  Invented<FakeDeveloperMetadata, GoogleAppsScript.Spreadsheet.DeveloperMetadata>,
+] extends [never, never, never, never, never, never, never, never, never, never]
   ? true
   : false = true;

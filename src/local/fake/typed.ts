@@ -3,6 +3,7 @@
  * a string is parsed as if a person typed it into the cell.
  */
 import { parseIsoLikeDate, parseNumberText } from "../../engine/cells";
+import { zonedInstant } from "./zoned";
 
 /** A value as the fake stores it; `""` is an empty cell. */
 export type StoredValue = number | string | boolean | Date;
@@ -30,29 +31,7 @@ function isDateLike(value: unknown): value is Date {
 /** Midnight of a calendar day in `timeZone` (Sheets stores typed dates that way); local midnight without a zone. */
 export function zonedMidnight(year: number, month: number, day: number, timeZone?: string): Date {
   if (!timeZone) return new Date(year, month - 1, day);
-  const guess = Date.UTC(year, month - 1, day);
-  const parts: Record<string, string> = {};
-  const formatter = new Intl.DateTimeFormat("en-CA", {
-    timeZone,
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-    second: "2-digit",
-    hourCycle: "h23",
-  });
-  for (const p of formatter.formatToParts(new Date(guess))) parts[p.type] = p.value;
-  const shown = Date.UTC(
-    Number(parts.year),
-    Number(parts.month) - 1,
-    Number(parts.day),
-    Number(parts.hour),
-    Number(parts.minute),
-    Number(parts.second),
-  );
-  // The zone's offset at that day: shift the UTC midnight back by it.
-  return new Date(guess - (shown - guess));
+  return zonedInstant({ year, month, day, hour: 0, minute: 0, second: 0 }, timeZone);
 }
 
 /** Parses one written value the way the Sheets UI parses typed input (dates at midnight in `timeZone`). */

@@ -65,42 +65,13 @@ function jsonCellValue(cell: JsonCell): SheetValue {
 }
 
 /**
- * The part of Apps Script's Utilities the add-on uses: formatDate(date, timeZone, pattern)
- * for the yyyy, MM, dd, HH, mm, ss fields (the custom functions read a date cell's day in
- * the spreadsheet's time zone with it).
+ * Loads build/Code.js into a fresh realm holding only Apps Script's globals (the fake's services,
+ * Utilities.formatDate included: the one zoned date formatter, src/local/fake/zoned.ts).
  */
-export const previewUtilities = {
-  formatDate(date: Date, timeZone: string, pattern: string): string {
-    const parts: Record<string, string> = {};
-    const format = new Intl.DateTimeFormat("en-CA", {
-      timeZone,
-      year: "numeric",
-      month: "2-digit",
-      day: "2-digit",
-      hour: "2-digit",
-      minute: "2-digit",
-      second: "2-digit",
-      hourCycle: "h23",
-    });
-    for (const part of format.formatToParts(date)) parts[part.type] = part.value;
-    const fields: Record<string, string> = {
-      yyyy: parts.year,
-      MM: parts.month,
-      dd: parts.day,
-      HH: parts.hour,
-      mm: parts.minute,
-      ss: parts.second,
-    };
-    return pattern.replace(/yyyy|MM|dd|HH|mm|ss/g, (token) => fields[token] ?? token);
-  },
-};
-
-/** Loads build/Code.js into a fresh realm holding only Apps Script's globals (the fake's services). */
 export function loadCodeJs(source: string, google: FakeGoogle): Record<string, unknown> {
   const logger = { log: (...args: unknown[]) => console.log("[Logger]", ...args) };
   const context = vm.createContext({
     ...google.globals,
-    Utilities: previewUtilities,
     Logger: logger,
     console,
   }) as Record<string, unknown>;
