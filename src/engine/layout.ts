@@ -303,7 +303,7 @@ function findingRow(
   g.set(
     r,
     2,
-    f.subjectType === "shop" ? t("layout.shop") : f.subject === "shop" ? t(`layout.all.${f.subjectType}`) : f.subject,
+    f.subjectType === "shop" ? t("layout.shop") : f.subject === "" ? t(`layout.all.${f.subjectType}`) : f.subject,
   );
   const metricKey = `metric.${f.metric}`;
   const noteKey = `note.${f.metric}`;

@@ -203,6 +203,7 @@ export function diagnoseShop(): ApiResult<DiagnoseSummary> {
         actions: report.actions.map((a) => ({
           rule: a.rule,
           subject: a.subject,
+          subjectType: a.subjectType,
           impact: a.impact,
           message: a.message,
         })),

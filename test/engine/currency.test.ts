@@ -101,7 +101,15 @@ describe("the Amazon India export is reported in rupees", () => {
   it("shows ₹ in the CLI summary", () => {
     const withAction = {
       ...report,
-      actions: [{ rule: report.findings[0].rule, subject: "shop", impact: 1234567, message: "Do it" }],
+      actions: [
+        {
+          rule: report.findings[0].rule,
+          subject: "shop",
+          subjectType: "shop" as const,
+          impact: 1234567,
+          message: "Do it",
+        },
+      ],
     };
     const text = renderSummary(withAction, { color: false });
     expect(text).toContain("₹12,34,567");

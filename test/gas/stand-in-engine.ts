@@ -74,7 +74,13 @@ export function standInEngine(): DiagnosisEngine & { calls: { sheets: SheetInput
         counts,
         actions: findings
           .slice(0, 3)
-          .map((f) => ({ rule: f.rule, subject: f.subject, impact: f.impact, message: `Fix ${f.subject}` })),
+          .map((f) => ({
+            rule: f.rule,
+            subject: f.subject,
+            subjectType: f.subjectType,
+            impact: f.impact,
+            message: `Fix ${f.subject}`,
+          })),
       };
     },
     layoutReport(report) {

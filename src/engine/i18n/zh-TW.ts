@@ -193,6 +193,8 @@ export const report = {
   "quadrant.weak": "「{name}」價格 {price}、轉換 {value}，都低於中位數（{midPrice}、{midConv}）：佔著流量卻賣得少。",
   "quadrant.todoWeak": "減少「{name}」的推廣流量，轉給價格和轉換都高的商品。",
   "hero.notFound": "{settings}的主推款「{name}」在商品資料中找不到，請檢查名稱或商品 ID。",
+  "hero.single":
+    "商品資料裡只有「{name}」有成交，全店客單價就是它自己的客單價 {aov}，拿它和主推款比是自己比自己。貼上全店每日資料或含其他商品的資料後才能比較。",
   "hero.missing": "算不出主推款的客單價：商品資料需要有銷售額和支付買家數。",
   "hero.picked": "（{settings}未填主推款，按銷售額最高的商品計算）",
   "hero.good":
