@@ -385,6 +385,7 @@ export const report = {
   "tableKind.search-terms": "search terms",
   "tableKind.live-sessions": "live sessions",
   "tableKind.orders": "orders",
+  "sanity.row": "row {row}",
   "sanity.ragged-row":
     '"{sheet}" has {count} rows with fewer or more values than its header ({cells}); they cannot be matched to their columns and were left out. Re-export the file, or fix each row so every value sits under its header.',
   "sanity.subtotal-row": 'Subtotal rows in "{sheet}" were kept apart so they are not counted twice ({cells}).',

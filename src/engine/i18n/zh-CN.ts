@@ -331,6 +331,7 @@ export const report = {
   "tableKind.search-terms": "搜索词数据",
   "tableKind.live-sessions": "直播间数据",
   "tableKind.orders": "订单明细",
+  "sanity.row": "第 {row} 行",
   "sanity.ragged-row":
     "「{sheet}」有 {count} 行的数值个数和表头列数不一致（{cells}），无法对上列，已略过这些行；请重新导出，或让每个数值都落在它的表头下。",
   "sanity.subtotal-row": "「{sheet}」的小计行已单独存放，不会重复计算（{cells}）。",

@@ -326,6 +326,7 @@ export const report = {
   "tableKind.search-terms": "搜尋詞資料",
   "tableKind.live-sessions": "直播間資料",
   "tableKind.orders": "訂單明細",
+  "sanity.row": "第 {row} 列",
   "sanity.ragged-row":
     "「{sheet}」有 {count} 列的數值個數和表頭欄數不一致（{cells}），無法對上欄位，已略過這些列；請重新匯出，或讓每個數值都落在它的表頭下。",
   "sanity.subtotal-row": "「{sheet}」的小計列已單獨存放，不會重複計算（{cells}）。",
