@@ -82,7 +82,7 @@ describe("golden reports for the fixture exports", () => {
 
   const rowsKinds = (name: string) =>
     diagnoseTables([readExportFile(join(ROWS_KINDS, name))], { ...SETTINGS, language: "zh-CN" });
-  const valueOf = (r: ReturnType<typeof rowsKinds>, rule: string, metric: string) =>
+  const figure = (r: ReturnType<typeof rowsKinds>, rule: string, metric: string) =>
     r.findings.find((f) => f.rule === rule && f.metric === metric)?.value;
 
   it("rows-kinds ragged: the 10-values row 4 is left out and named, every figure is the four whole days'", () => {
@@ -90,10 +90,10 @@ describe("golden reports for the fixture exports", () => {
     // Days 11-01, 02, 04, 05: visitors 3200 + 3000 + 3100 + 2900 = 12,200; buyers 96 + 90 + 93 + 87 = 366;
     // sales 24,000 + 22,500 + 23,250 + 21,750 = 91,500; page views 9,600 + 9,000 + 9,300 + 8,700 = 36,600.
     expect(r.tables.map((t) => t.rows)).toEqual([4]);
-    expect(valueOf(r, "pay-conversion-vs-peer", "payConversion")).toBeCloseTo(366 / 12_200, 12); // 3.00 %
-    expect(valueOf(r, "visitor-value-vs-cost", "visitorValue")).toBeCloseTo(91_500 / 12_200, 12); // ¥7.50
-    expect(valueOf(r, "visit-depth", "pagesPerVisitor")).toBeCloseTo(36_600 / 12_200, 12); // 3.00 pages
-    expect(valueOf(r, "bounce-rate", "bounceRate")).toBeCloseTo((0.45 + 0.46 + 0.44 + 0.455) / 4, 12); // 45.13 %
+    expect(figure(r, "pay-conversion-vs-peer", "payConversion")).toBeCloseTo(366 / 12_200, 12); // 3.00 %
+    expect(figure(r, "visitor-value-vs-cost", "visitorValue")).toBeCloseTo(91_500 / 12_200, 12); // ¥7.50
+    expect(figure(r, "visit-depth", "pagesPerVisitor")).toBeCloseTo(36_600 / 12_200, 12); // 3.00 pages
+    expect(figure(r, "bounce-rate", "bounceRate")).toBeCloseTo((0.45 + 0.46 + 0.44 + 0.455) / 4, 12); // 45.13 %
     const ragged = r.findings.find((f) => f.rule === "data-sanity" && f.message.includes("第 4 行"));
     expect(ragged?.status).toBe("warn");
     // No figure from the shifted row: ROI 8 never became 0.01 / 0.08, spend never ¥8.
@@ -105,9 +105,9 @@ describe("golden reports for the fixture exports", () => {
     // Three products: visitors 2000 + 1000 + 500 = 3,500, buyers 60 + 20 + 25 = 105, sales 14,280 + 3,560 +
     // 1,225 = ¥19,065 (the 合计 row says the same; 小计 3000 and 平均值 1166.67 are never added).
     expect(r.tables.map((t) => t.rows)).toEqual([3]);
-    expect(valueOf(r, "visitor-value-vs-cost", "visitorValue")).toBeCloseTo(19_065 / 3_500, 12); // ¥5.45
+    expect(figure(r, "visitor-value-vs-cost", "visitorValue")).toBeCloseTo(19_065 / 3_500, 12); // ¥5.45
     // Hero = best seller 加厚珊瑚绒睡衣女冬季, AOV 14,280 / 60 = ¥238; shop AOV 19,065 / 105 = ¥181.57.
-    expect(valueOf(r, "aov-vs-hero", "aovHeroRatio")).toBeCloseTo(19_065 / 105 / 238, 9); // 0.76
+    expect(figure(r, "aov-vs-hero", "aovHeroRatio")).toBeCloseTo(19_065 / 105 / 238, 9); // 0.76
     // 法兰绒家居服套装 converts 20 / 1000 = 2 % < 3 %: (3 % − 2 %) × 1000 visitors × AOV 3,560 / 20 = ¥1,780.
     const below = r.findings.find((f) => f.rule === "pay-conversion-vs-peer" && f.subject === "法兰绒家居服套装");
     expect(below?.impact).toBeCloseTo(1780, 6);
