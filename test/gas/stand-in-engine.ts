@@ -72,15 +72,13 @@ export function standInEngine(): DiagnosisEngine & { calls: { sheets: SheetInput
         tables,
         findings,
         counts,
-        actions: findings
-          .slice(0, 3)
-          .map((f) => ({
-            rule: f.rule,
-            subject: f.subject,
-            subjectType: f.subjectType,
-            impact: f.impact,
-            message: `Fix ${f.subject}`,
-          })),
+        actions: findings.slice(0, 3).map((f) => ({
+          rule: f.rule,
+          subject: f.subject,
+          subjectType: f.subjectType,
+          impact: f.impact,
+          message: `Fix ${f.subject}`,
+        })),
       };
     },
     layoutReport(report) {
