@@ -534,8 +534,9 @@ export type SecondsReading = NumberReading;
 /**
  * Reads a duration as seconds: a number (already seconds), `83`, `83秒`, `83s`,
  * `00:01:23` or `1:23`, `1分23秒`, or a time-of-day `Date` (Sheets turns `00:01:23` into one).
+ * With the column's decimal comma, `30,53` and `83,5秒` are 30.53 and 83.5 seconds.
  */
-export function readSeconds(cell: Cell): SecondsReading {
+export function readSeconds(cell: Cell, decimalMark: "." | "," = "."): SecondsReading {
   if (isDate(cell)) {
     if (cell.getFullYear() <= 1900) {
       const value = cell.getHours() * 3600 + cell.getMinutes() * 60 + cell.getSeconds();
@@ -546,7 +547,8 @@ export function readSeconds(cell: Cell): SecondsReading {
   if (typeof cell !== "string") return readNumber(cell);
   const bounded = valueText(cell);
   if (bounded === null) return { kind: "invalid", reason: "not-a-number", text: headOf(cell) };
-  const text = toHalfWidth(bounded).trim().toLowerCase();
+  const half = toHalfWidth(bounded).trim().toLowerCase();
+  const text = decimalMark === "," ? toDecimalPoint(half) : half;
   let m = /^(\d+):(\d{1,2})(?::(\d{1,2}(?:\.\d+)?))?$/.exec(text);
   if (m) {
     const value =
@@ -558,5 +560,5 @@ export function readSeconds(cell: Cell): SecondsReading {
     const value = Number(m[1] ?? 0) * 3600 + Number(m[2] ?? 0) * 60 + Number(m[3] ?? 0);
     return { kind: "number", value, percent: false };
   }
-  return parseNumberText(cell);
+  return parseNumberText(cell, decimalMark);
 }

@@ -121,6 +121,7 @@ function diagnose(
     .map((d) => ({
       rule: d.finding.rule,
       subject: d.finding.subject,
+      subjectType: d.finding.subjectType,
       impact: d.finding.impact,
       impactBasis: d.finding.impactBasis,
       message: d.todo ?? d.finding.message,

@@ -298,7 +298,7 @@ function findingRow(g: GridBuilder, f: Finding, currency: CurrencyCode, t: Trans
   g.set(
     r,
     2,
-    f.subjectType === "shop" ? t("layout.shop") : f.subject === "shop" ? t(`layout.all.${f.subjectType}`) : f.subject,
+    f.subjectType === "shop" ? t("layout.shop") : f.subject === "" ? t(`layout.all.${f.subjectType}`) : f.subject,
   );
   const metricKey = `metric.${f.metric}`;
   const noteKey = `note.${f.metric}`;

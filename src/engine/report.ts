@@ -41,7 +41,10 @@ export interface Finding {
   rule: RuleId;
   status: Status;
   area: Area;
-  /** `shop`, or the product / source / plan / agent name the finding is about. */
+  /**
+   * The product / source / plan / agent / sheet name the finding is about; `shop` when subjectType is
+   * `shop`, and "" for a finding about a whole table (all products …), so any name, `shop` included, is itself.
+   */
   subject: string;
   subjectType: "shop" | "product" | "source" | "plan" | "agent" | "sheet";
   /** Canonical metric name, e.g. `payConversion`. */
@@ -63,6 +66,8 @@ export interface Finding {
 export interface Action {
   rule: RuleId;
   subject: string;
+  /** What the subject names (as on its finding): the product "shop" is `product`, the whole shop `shop`. */
+  subjectType: Finding["subjectType"];
   impact: number | null;
   /** What `impact` covers, as on the finding: "day", "export", or null without impact. */
   impactBasis: "day" | "export" | null;

@@ -301,6 +301,7 @@ function summary(
     actions: report.actions.map((a) => ({
       rule: a.rule,
       subject: a.subject,
+      subjectType: a.subjectType,
       impact: a.impact,
       impactBasis: a.impactBasis,
       message: a.message,

@@ -2,10 +2,13 @@
  * Golden reports: every fixture export diagnosed and laid out, the grid written as readable
  * text under __snapshots__/ (reviewed by eye once; a diff shows exactly what a change moved).
  */
+import { readdirSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { diagnoseTables, layoutReport } from "../../src/engine";
 import type { ReportGrid } from "../../src/engine";
-import { fixtureNames, loadFixture } from "../support/fixtures";
+import { readExportFile } from "../../src/local/cli/read-export";
+import { FIXTURE_DIR, fixtureNames, loadFixture } from "../support/fixtures";
 
 /** Team settings a shop would typically have filled in, so the peer- and margin-based rules run. */
 const SETTINGS = { peerPayConversion: 0.03, grossMargin: 0.4, peerDsr: 4.8 };
@@ -61,6 +64,55 @@ describe("golden reports for the fixture exports", () => {
       await expect(gridText(grid)).toMatchFileSnapshot(`__snapshots__/${name.replace(/\.(csv|tsv)$/, "")}.txt`);
     });
   }
+
+  // rows-kinds/: ragged rows, rows kept aside, search terms, live rooms, orders, several shops a day. Read
+  // through the CLI's own file reader, which knows each row's real value count (a padded grid would hide
+  // the 10-values-under-11-headers row).
+  const ROWS_KINDS = join(FIXTURE_DIR, "rows-kinds");
+  for (const name of readdirSync(ROWS_KINDS)
+    .filter((f) => /\.(csv|tsv)$/.test(f))
+    .sort()) {
+    it(`rows-kinds/${name}`, async () => {
+      const report = diagnoseTables([readExportFile(join(ROWS_KINDS, name))], { ...SETTINGS, language: "zh-CN" });
+      await expect(gridText(layoutReport(report))).toMatchFileSnapshot(
+        `__snapshots__/rows-kinds/${name.replace(/\.(csv|tsv)$/, "")}.txt`,
+      );
+    });
+  }
+
+  const rowsKinds = (name: string) =>
+    diagnoseTables([readExportFile(join(ROWS_KINDS, name))], { ...SETTINGS, language: "zh-CN" });
+  const figure = (r: ReturnType<typeof rowsKinds>, rule: string, metric: string) =>
+    r.findings.find((f) => f.rule === rule && f.metric === metric)?.value;
+
+  it("rows-kinds ragged: the 10-values row 4 is left out and named, every figure is the four whole days'", () => {
+    const r = rowsKinds("sycm-shop-daily-ragged.csv");
+    // Days 11-01, 02, 04, 05: visitors 3200 + 3000 + 3100 + 2900 = 12,200; buyers 96 + 90 + 93 + 87 = 366;
+    // sales 24,000 + 22,500 + 23,250 + 21,750 = 91,500; page views 9,600 + 9,000 + 9,300 + 8,700 = 36,600.
+    expect(r.tables.map((t) => t.rows)).toEqual([4]);
+    expect(figure(r, "pay-conversion-vs-peer", "payConversion")).toBeCloseTo(366 / 12_200, 12); // 3.00 %
+    expect(figure(r, "visitor-value-vs-cost", "visitorValue")).toBeCloseTo(91_500 / 12_200, 12); // ¥7.50
+    expect(figure(r, "visit-depth", "pagesPerVisitor")).toBeCloseTo(36_600 / 12_200, 12); // 3.00 pages
+    expect(figure(r, "bounce-rate", "bounceRate")).toBeCloseTo((0.45 + 0.46 + 0.44 + 0.455) / 4, 12); // 45.13 %
+    const ragged = r.findings.find((f) => f.rule === "data-sanity" && f.message.includes("第 4 行"));
+    expect(ragged?.status).toBe("warn");
+    // No figure from the shifted row: ROI 8 never became 0.01 / 0.08, spend never ¥8.
+    expect(r.findings.some((f) => /ROI|0\.01|亏/.test(f.message))).toBe(false);
+  });
+
+  it("rows-kinds aside rows: subtotal, average, total, repeated header and key-only rows are not counted", () => {
+    const r = rowsKinds("sycm-products-aside-rows.csv");
+    // Three products: visitors 2000 + 1000 + 500 = 3,500, buyers 60 + 20 + 25 = 105, sales 14,280 + 3,560 +
+    // 1,225 = ¥19,065 (the 合计 row says the same; 小计 3000 and 平均值 1166.67 are never added).
+    expect(r.tables.map((t) => t.rows)).toEqual([3]);
+    expect(figure(r, "visitor-value-vs-cost", "visitorValue")).toBeCloseTo(19_065 / 3_500, 12); // ¥5.45
+    // Hero = best seller 加厚珊瑚绒睡衣女冬季, AOV 14,280 / 60 = ¥238; shop AOV 19,065 / 105 = ¥181.57.
+    expect(figure(r, "aov-vs-hero", "aovHeroRatio")).toBeCloseTo(19_065 / 105 / 238, 9); // 0.76
+    // 法兰绒家居服套装 converts 20 / 1000 = 2 % < 3 %: (3 % − 2 %) × 1000 visitors × AOV 3,560 / 20 = ¥1,780.
+    const below = r.findings.find((f) => f.rule === "pay-conversion-vs-peer" && f.subject === "法兰绒家居服套装");
+    expect(below?.impact).toBeCloseTo(1780, 6);
+    expect(r.findings.filter((f) => f.rule === "data-sanity" && f.status === "info").length).toBeGreaterThanOrEqual(5);
+  });
 
   it("the 2017 生意参谋 shop export reads as a sick-but-alive shop", () => {
     const report = diagnoseTables([loadFixture("sycm-shop-daily-2017.csv", { mode: "text" })], SETTINGS);

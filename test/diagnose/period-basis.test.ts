@@ -211,9 +211,9 @@ describe("a one-product Amazon Business Report with no dates", () => {
     const shop = report.findings.find((f) => f.rule === "pay-conversion-vs-peer" && f.subjectType === "shop")!;
     expect(shop.impact).toBeCloseTo((0.1 * 2589 - 137) * (5481.72 / 137), 2);
     expect(shop.message).toContain("本次导出内");
-    expect(JSON.stringify(report)).not.toMatch(PER_DAY);
+    expect(amountsText(JSON.stringify(report), "zh-CN")).not.toMatch(PER_DAY);
     const grid = layoutReport(report);
-    for (let r = 0; r < grid.values.length; r++) expect(shown(grid, r)).not.toMatch(PER_DAY);
-    expect(renderSummary(report, { color: false })).not.toMatch(PER_DAY);
+    for (let r = 0; r < grid.values.length; r++) expect(amountsText(shown(grid, r), "zh-CN")).not.toMatch(PER_DAY);
+    expect(amountsText(renderSummary(report, { color: false }), "zh-CN")).not.toMatch(PER_DAY);
   });
 });

@@ -107,6 +107,7 @@ describe("the Amazon India export is reported in rupees", () => {
         {
           rule: report.findings[0].rule,
           subject: "shop",
+          subjectType: "shop" as const,
           impact: 1234567,
           impactBasis: "day" as const,
           message: "Do it",

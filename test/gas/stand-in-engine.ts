@@ -76,6 +76,7 @@ export function standInEngine(): DiagnosisEngine & { calls: { sheets: SheetInput
         actions: findings.slice(0, 3).map((f) => ({
           rule: f.rule,
           subject: f.subject,
+          subjectType: f.subjectType,
           impact: f.impact,
           impactBasis: f.impactBasis,
           message: `Fix ${f.subject}`,

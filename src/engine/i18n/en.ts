@@ -244,6 +244,8 @@ export const report = {
   "quadrant.todoWeak": 'Cut paid traffic to "{name}" and move it to high-price, high-conversion items.',
   "hero.notFound":
     'The hero product "{name}" from {settings} is not in the products data; check the name or product ID.',
+  "hero.single":
+    'Only "{name}" has sales in the products data, so the shop order value is that product\'s own ({aov}): comparing the two compares it with itself. Paste the daily shop data or more products to compare.',
   "hero.missing": "The hero product's order value cannot be computed: the products data needs sales and paying buyers.",
   "hero.picked": " (no hero set in {settings}; the top seller is used)",
   "hero.good":
@@ -431,6 +433,7 @@ export const report = {
   "tableKind.search-terms": "search terms",
   "tableKind.live-sessions": "live sessions",
   "tableKind.orders": "orders",
+  "sanity.row": "row {row}",
   "sanity.ragged-row":
     '"{sheet}" has {count} rows with fewer or more values than its header ({cells}); they cannot be matched to their columns and were left out. Re-export the file, or fix each row so every value sits under its header.',
   "sanity.subtotal-row": 'Subtotal rows in "{sheet}" were kept apart so they are not counted twice ({cells}).',

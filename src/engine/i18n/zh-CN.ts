@@ -217,6 +217,8 @@ export const report = {
   "quadrant.weak": "「{name}」价格 {price}、转化 {value}，都低于中位数（{midPrice}、{midConv}）：占着流量却卖得少。",
   "quadrant.todoWeak": "减少「{name}」的推广流量，转给价格和转化都高的商品。",
   "hero.notFound": "{settings}的主推款「{name}」在商品数据中找不到，请检查名称或商品 ID。",
+  "hero.single":
+    "商品数据里只有「{name}」有成交，全店客单价就是它自己的客单价 {aov}，拿它和主推款比是自己比自己。粘贴店铺每日数据或含其他商品的数据后才能比较。",
   "hero.missing": "算不出主推款的客单价：商品数据需要有销售额和支付买家数。",
   "hero.picked": "（{settings}未填主推款，按销售额最高的商品计算）",
   "hero.good":
@@ -365,6 +367,7 @@ export const report = {
   "tableKind.search-terms": "搜索词数据",
   "tableKind.live-sessions": "直播间数据",
   "tableKind.orders": "订单明细",
+  "sanity.row": "第 {row} 行",
   "sanity.ragged-row":
     "「{sheet}」有 {count} 行的数值个数和表头列数不一致（{cells}），无法对上列，已略过这些行；请重新导出，或让每个数值都落在它的表头下。",
   "sanity.subtotal-row": "「{sheet}」的小计行已单独存放，不会重复计算（{cells}）。",

@@ -212,6 +212,8 @@ export const report = {
   "quadrant.weak": "「{name}」價格 {price}、轉換 {value}，都低於中位數（{midPrice}、{midConv}）：佔著流量卻賣得少。",
   "quadrant.todoWeak": "減少「{name}」的推廣流量，轉給價格和轉換都高的商品。",
   "hero.notFound": "{settings}的主推款「{name}」在商品資料中找不到，請檢查名稱或商品 ID。",
+  "hero.single":
+    "商品資料裡只有「{name}」有成交，全店客單價就是它自己的客單價 {aov}，拿它和主推款比是自己比自己。貼上店鋪每日資料或含其他商品的資料後才能比較。",
   "hero.missing": "算不出主推款的客單價：商品資料需要有銷售額和支付買家數。",
   "hero.picked": "（{settings}未填主推款，按銷售額最高的商品計算）",
   "hero.good":
@@ -360,6 +362,7 @@ export const report = {
   "tableKind.search-terms": "搜尋詞資料",
   "tableKind.live-sessions": "直播間資料",
   "tableKind.orders": "訂單明細",
+  "sanity.row": "第 {row} 列",
   "sanity.ragged-row":
     "「{sheet}」有 {count} 列的數值個數和表頭欄數不一致（{cells}），無法對上欄位，已略過這些列；請重新匯出，或讓每個數值都落在它的表頭下。",
   "sanity.subtotal-row": "「{sheet}」的小計列已單獨存放，不會重複計算（{cells}）。",

@@ -141,7 +141,7 @@ function majority(count: ColumnStyleCount): DecimalMark | null {
   return count.comma > count.point ? "," : ".";
 }
 
-const NUMBER_TYPES = new Set(["count", "money", "rate", "number"]);
+const NUMBER_TYPES = new Set(["count", "money", "rate", "number", "seconds"]);
 const SAMPLED = 20;
 
 /** The currency a table names in its money headers or its first money cells, or null. */

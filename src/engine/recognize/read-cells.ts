@@ -45,7 +45,8 @@ function readNumberCell(out: TableRow, reader: ColumnReader, cell: Cell, sheetRo
     if (stats) noteRate(stats, quick, false);
     return;
   }
-  const reading = reader.type === "seconds" ? readSeconds(cell) : readNumber(cell, reader.decimalMark);
+  const reading =
+    reader.type === "seconds" ? readSeconds(cell, reader.decimalMark) : readNumber(cell, reader.decimalMark);
   if (reading.kind === "number" && Math.abs(reading.value) > MAX_FIGURE) {
     out[reader.field] = null;
     issue(ctx, sheetRow, reader, {

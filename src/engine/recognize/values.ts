@@ -51,7 +51,7 @@ export function readQuiet(cell: Cell, reader: ColumnReader): number | string | n
       return f === "invalid" ? null : f;
     }
     case "seconds": {
-      const s = readSeconds(cell);
+      const s = readSeconds(cell, reader.decimalMark);
       return s.kind === "number" ? s.value : null;
     }
     default: {

@@ -103,6 +103,10 @@ export type Judged = Exclude<Status, "info">;
 export interface Draft {
   finding: Finding;
   todo: string | null;
+  /** Set on a ✔ whose advice is to give its product more traffic (verdicts.ts drops it when another rule judges that product ▲/✖). */
+  advice?: "more-traffic";
+  /** On a rule's "+N more" ℹ line: the subjects it counts without naming them (each judged as the rule's listed ones). */
+  covers?: readonly string[];
 }
 
 /** Something about the pasted data found while preparing the tables (repeated tabs, per-parent metrics), worded for data-sanity. */
@@ -653,7 +657,8 @@ export function makeFinding(
       rule: rule.id as RuleId,
       status: fields.status,
       area: rule.area,
-      subject: fields.subject ?? "shop",
+      // A finding about a whole table (all products, every source) has no subject: "" never collides with a name.
+      subject: fields.subject ?? (fields.subjectType === undefined || fields.subjectType === "shop" ? "shop" : ""),
       subjectType: fields.subjectType ?? "shop",
       metric: fields.metric,
       value: finite(fields.value),

@@ -15,6 +15,7 @@ import {
   zeroSalesProducts,
 } from "./products";
 import { dataSanity } from "./sanity";
+import { oneVerdictPerProduct } from "./verdicts";
 import {
   bounceRate,
   dailyTarget,
@@ -62,7 +63,8 @@ const MAX_ERROR_TEXT = 200;
 
 /**
  * Runs each rule in turn, guarded: a rule that throws contributes one ℹ finding naming it
- * (in its own area) instead of its findings, and every other rule still runs.
+ * (in its own area) instead of its findings, and every other rule still runs. Then one verdict
+ * per product (verdicts.ts).
  */
 export function runRules(ctx: RuleContext, rules: readonly Rule[] = RULE_DECLARATIONS): Draft[] {
   const drafts: Draft[] = [];
@@ -75,7 +77,8 @@ export function runRules(ctx: RuleContext, rules: readonly Rule[] = RULE_DECLARA
     }
     for (const d of found) drafts.push(d);
   }
-  return drafts;
+  // The worst judgement of a product wins: no ✔ "give it more traffic" beside its ▲/✖.
+  return oneVerdictPerProduct(drafts);
 }
 
 function ruleFailed(rule: Rule, ctx: RuleContext, error: unknown): Draft {

@@ -17,6 +17,7 @@ import {
 import { defineRule, fixed, fromSetting, type Rule } from "./define";
 import { MAX_SUBJECT_FINDINGS, MIN_VISITORS } from "./limits";
 import { firstN, lazy, topByImpact, topN, TopList } from "./top";
+import { moreTraffic } from "./verdicts";
 import { WINDOW_DAYS } from "./windows";
 
 const TREND = {
@@ -40,7 +41,7 @@ export const productConversionTrend = defineRule({
   area: "products",
   needs: { kinds: ["products"], fields: ["date", "visitors", "paidBuyers"] },
   summary:
-    "last {window} days vs the {window} before, {minVisitors}+ visitors in each: change ≤ −{bad} ✖, ≤ −{warn} ▲, ≥ +{warn} ✔ (the {maxRising} busiest)",
+    "last {window} days vs the {window} before, {minVisitors}+ visitors in each: change ≤ −{bad} ✖, ≤ −{warn} ▲, ≥ +{warn} ✔ (the {maxRising} busiest; not one another rule judges ▲/✖)",
   thresholds: TREND,
   messages: [
     "trend.missing",
@@ -76,16 +77,18 @@ export const productConversionTrend = defineRule({
     const out = falling.drafts(this, ctx, "product");
     for (const r of firstN(rising, TREND.maxRising.value, (a, b) => b.v - a.v)) {
       out.push(
-        makeFinding(this, {
-          status: "good",
-          subject: r.p.name,
-          subjectType: "product",
-          metric: "conversionTrend",
-          value: r.c1,
-          benchmark: r.c0,
-          format: "percent",
-          message: ctx.t("trend.rising", { name: r.p.name, before: ctx.pct(r.c0), value: ctx.pct(r.c1) }),
-        }),
+        moreTraffic(
+          makeFinding(this, {
+            status: "good",
+            subject: r.p.name,
+            subjectType: "product",
+            metric: "conversionTrend",
+            value: r.c1,
+            benchmark: r.c0,
+            format: "percent",
+            message: ctx.t("trend.rising", { name: r.p.name, before: ctx.pct(r.c0), value: ctx.pct(r.c1) }),
+          }),
+        ),
       );
     }
     if (out.length === 0) {
@@ -174,7 +177,7 @@ export const priceConversionQuadrant = defineRule({
   area: "products",
   needs: { kinds: ["products"], fields: ["visitors", "paidBuyers", "price", "sales"] },
   summary:
-    "price and conversion both above the medians ✔ (the {maxStars} busiest), both below ▲ (the {maxWeak} busiest); needs {minProducts}+ products with {minVisitors}+ visitors",
+    "price and conversion both above the medians ✔ (the {maxStars} busiest; not one another rule judges ▲/✖), both below ▲ (the {maxWeak} busiest); needs {minProducts}+ products with {minVisitors}+ visitors",
   thresholds: QUADRANT,
   messages: ["quadrant.missing", "quadrant.star", "quadrant.todoStar", "quadrant.weak", "quadrant.todoWeak"],
   run(ctx) {
@@ -207,7 +210,7 @@ export const priceConversionQuadrant = defineRule({
     );
     const out: Draft[] = [];
     const base = { midPrice: ctx.money(midPrice), midConv: ctx.pct(midConv) };
-    for (const j of stars) out.push(makeFinding(this, quadrantFields(ctx, j, base, midConv, "good")));
+    for (const j of stars) out.push(moreTraffic(makeFinding(this, quadrantFields(ctx, j, base, midConv, "good"))));
     for (const j of weak) out.push(makeFinding(this, quadrantFields(ctx, j, base, midConv, "warn")));
     return out;
   },
@@ -283,11 +286,13 @@ export const aovVsHero = defineRule({
   id: "aov-vs-hero",
   area: "aov",
   needs: { kinds: ["products"], fields: ["product", "sales", "paidBuyers"] },
-  summary: "shop AOV ÷ hero AOV ≥ {ratio} ✔, below ▲ (the hero is Settings heroProduct, else the best seller)",
+  summary:
+    "shop AOV ÷ hero AOV ≥ {ratio} ✔, below ▲ (the hero is Settings heroProduct, else the best seller); ℹ when the shop's figures are the products' sum and only the hero sold",
   thresholds: HERO,
   messages: [
     "hero.notFound",
     "hero.missing",
+    "hero.single",
     "hero.picked",
     "hero.good",
     "hero.low",
@@ -301,29 +306,13 @@ export const aovVsHero = defineRule({
     if (!products || shopAov === null) return [];
     const wanted = ctx.settings.heroProduct;
     const hero = findHero(products, wanted);
-    if (hero === "not-found") {
-      return [
-        makeFinding(this, {
-          status: "info",
-          subjectType: "product",
-          metric: "aovHeroRatio",
-          format: "ratio",
-          message: ctx.t("hero.notFound", { name: wanted ?? "" }),
-        }),
-      ];
-    }
+    if (hero === "not-found") return [heroInfo(this, ctx, "hero.notFound", { name: wanted ?? "" })];
     const heroAov = hero?.totals.aov() ?? null;
     const r = heroAov !== null ? stable(shopAov / heroAov) : NaN;
-    if (!hero || heroAov === null || heroAov <= 0 || !Number.isFinite(r)) {
-      return [
-        makeFinding(this, {
-          status: "info",
-          subjectType: "product",
-          metric: "aovHeroRatio",
-          format: "ratio",
-          message: ctx.t("hero.missing"),
-        }),
-      ];
+    if (!hero || heroAov === null || heroAov <= 0 || !Number.isFinite(r)) return [heroInfo(this, ctx, "hero.missing")];
+    // The shop's figures are the products' sum and the hero is the only one that sold: the shop AOV is its own.
+    if (ctx.shop!.from === "products" && onlySeller(products, hero)) {
+      return [heroInfo(this, ctx, "hero.single", { name: hero.name, aov: ctx.money(heroAov) }, hero.name)];
     }
     return [heroFinding(this, ctx, hero, heroAov, shopAov)];
   },
@@ -362,6 +351,33 @@ function heroFinding(rule: Rule, ctx: RuleContext, hero: Subject, heroAov: numbe
     message: ctx.t(status === "good" ? "hero.good" : basedKey("hero.low", basis), params),
     todo: ctx.t(basedKey("hero.todo", basis), params),
   });
+}
+
+/** An ℹ of aov-vs-hero: the ratio cannot be judged (no value, no money, no action). */
+function heroInfo(
+  rule: Rule,
+  ctx: RuleContext,
+  key: "hero.notFound" | "hero.missing" | "hero.single",
+  params: Record<string, string> = {},
+  subject?: string,
+): Draft {
+  return makeFinding(rule, {
+    status: "info",
+    subject,
+    subjectType: "product",
+    metric: "aovHeroRatio",
+    format: "ratio",
+    message: ctx.t(key, params),
+  });
+}
+
+/** True when no product but `hero` has sales (or paid buyers). */
+function onlySeller(products: Group, hero: Subject): boolean {
+  for (const p of products.subjects) {
+    if (p === hero) continue;
+    if ((p.totals.get("sales") ?? 0) > 0 || (p.totals.get("paidBuyers") ?? 0) > 0) return false;
+  }
+  return true;
 }
 
 const ZERO_SALES = {

@@ -83,8 +83,9 @@ const SANITY = {
   cellsNamed: fixed(3, "cells", 'cells named in one finding before "…"'),
 };
 
-function where(issue: RecognitionIssue): string {
-  return issue.column !== null ? `${columnLetter(issue.column)}${issue.row}` : `${issue.row}`;
+/** A cell as A1 (`B7`), or a whole row worded as one (`第 4 行`, `row 4`): a bare "4" reads as a count. */
+function where(issue: RecognitionIssue, ctx: RuleContext): string {
+  return issue.column !== null ? `${columnLetter(issue.column)}${issue.row}` : ctx.t("sanity.row", { row: issue.row });
 }
 
 /** data-sanity: every problem in the pasted data, by sheet and cell. */
@@ -99,6 +100,7 @@ export const dataSanity = defineRule({
     ...new Set(Object.values(ISSUE_WORDING)),
     "sanity.other",
     "sanity.todo",
+    "sanity.row",
     "sanity.unknownTable",
     "sanity.clean",
     "sanity.noTables",
@@ -194,7 +196,11 @@ function issueGroups(ctx: RuleContext): Map<string, RecognitionIssue[]> {
 function issueFinding(rule: Rule, ctx: RuleContext, list: RecognitionIssue[]): Draft {
   const first = list[0];
   const max = SANITY.cellsNamed.value;
-  const cells = list.slice(0, max).map(where).join(", ") + (list.length > max ? " …" : "");
+  const cells =
+    list
+      .slice(0, max)
+      .map((i) => where(i, ctx))
+      .join(", ") + (list.length > max ? " …" : "");
   const status = levelOf(first.code);
   const params = { sheet: first.sheet, count: list.length, cells, detail: first.message, text: first.text ?? "" };
   const key = ISSUE_WORDING[first.code];

@@ -97,6 +97,8 @@ export class TopList {
   private readonly best: Best<Candidate>;
   private count = 0;
   private money = 0;
+  /** Every subject offered, so the "+N more" line can say which ones it counts (a name per candidate, never worded). */
+  private readonly offered: string[] = [];
   constructor(private readonly max = MAX_SUBJECT_FINDINGS.value) {
     this.best = new Best<Candidate>(max, byImpact);
   }
@@ -105,6 +107,7 @@ export class TopList {
   wants(impact: number | null, subject: string): boolean {
     this.count++;
     this.money += Math.max(0, impact ?? 0);
+    this.offered.push(subject);
     return this.best.admits({ impact, subject, build: noBuild });
   }
 
@@ -131,23 +134,22 @@ export class TopList {
     let money = this.money;
     for (const c of this.best.items) money -= Math.max(0, impactOf(c));
     const rest = this.count - this.max;
-    return [
-      ...kept,
-      makeFinding(rule, {
-        status: "info",
-        subject: `+${rest}`,
-        subjectType: kind,
-        metric: kept[0].finding.metric,
-        value: rest,
-        format: "integer",
-        // The rest come from the same table as the kept ones: their money has the same basis.
-        message: ctx.t(basedKey("common.more", basisOfKept(kept)), {
-          count: rest,
-          kind: ctx.t(`kind.${kind}`),
-          money: ctx.money(money),
-        }),
+    const named = new Set(kept.map((d) => d.finding.subject));
+    const more = makeFinding(rule, {
+      status: "info",
+      subject: `+${rest}`,
+      subjectType: kind,
+      metric: kept[0].finding.metric,
+      value: rest,
+      format: "integer",
+      // The rest come from the same table as the kept ones: their money has the same basis.
+      message: ctx.t(basedKey("common.more", basisOfKept(kept)), {
+        count: rest,
+        kind: ctx.t(`kind.${kind}`),
+        money: ctx.money(money),
       }),
-    ];
+    });
+    return [...kept, { ...more, covers: this.offered.filter((s) => !named.has(s)) }];
   }
 }
 

@@ -119,8 +119,8 @@ function impactOf(finding: Finding): number {
 }
 
 function findingLine(finding: Finding): string {
-  // The message usually names its subject already; "shop" is the whole shop, never a name.
-  const generic = finding.subjectType === "shop" || finding.subject === "shop" || finding.subject === "";
+  // The message usually names its subject already; a whole-shop or whole-table finding has no name to add.
+  const generic = finding.subjectType === "shop" || finding.subject === "";
   return generic || finding.message.includes(finding.subject)
     ? finding.message
     : `${finding.subject}: ${finding.message}`;
