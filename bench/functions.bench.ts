@@ -1,15 +1,8 @@
 /**
- * Custom-function costs an operator feels in Sheets:
- * 1. PAY_CONVERSION over 100,000-row ranges vs a bare division loop over the same arrays
- *    (the adapter's overhead: coercion, blanks, checks). Target: within 3×.
- * 2. build/Code.js: its size (target ≤ 250 KB) and evaluating it in a fresh V8 realm, which
- *    Apps Script does on every custom-function call (target ≤ 4× creating an empty realm).
+ * Custom-function costs an operator feels in Sheets: PAY_CONVERSION over 100,000-row ranges vs
+ * a bare division loop over the same arrays (the adapter's overhead: coercion, blanks, checks).
+ * Target: within 3×. What loading build/Code.js costs each call is in gas-bundle.bench.ts.
  */
-import { readFileSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { performance } from "node:perf_hooks";
-import vm from "node:vm";
 import { findFunction } from "../src/functions/registry";
 import { row } from "./util";
 
@@ -119,34 +112,4 @@ export default function run(): void {
   row(`text cells "1,234": bare comma-strip loop (CPU)`, `${bareT.toFixed(2)} ms`);
   row(`text cells "1,234": PAY_CONVERSION (CPU)`, `${oursT.toFixed(2)} ms`);
   row("ratio on text cells (informational)", `${(oursT / bareT).toFixed(2)}×`);
-
-  const here = dirname(fileURLToPath(import.meta.url));
-  const source = readFileSync(join(here, "..", "build", "Code.js"), "utf8");
-  const sizeKb = Buffer.byteLength(source) / 1024;
-  const realms: number[] = [];
-  const evals: number[] = [];
-  const wall: number[] = [];
-  for (let i = 0; i < 15; i++) {
-    let context!: vm.Context;
-    realms.push(cpuMs(() => (context = vm.createContext({}))));
-    // A different source text each time, so V8's compilation cache cannot help: every
-    // Apps Script execution starts from a fresh parse too.
-    const text = `${source}\n// run ${i}\n`;
-    const t0 = performance.now();
-    evals.push(cpuMs(() => new vm.Script(text, { filename: `Code-${i}.js` }).runInContext(context)));
-    wall.push(performance.now() - t0);
-  }
-  const medianEval = median(evals);
-  const realm = median(realms);
-  const evalRatio = medianEval / realm;
-  row("build/Code.js size", `${sizeKb.toFixed(0)} KB`, `target ≤ 250 KB  ${sizeKb <= 250 ? "OK" : "MISSED"}`);
-  row("empty vm realm creation (CPU, baseline, not ours)", `${realm.toFixed(2)} ms`);
-  row(`evaluate build/Code.js, first, CPU`, `${evals[0].toFixed(2)} ms`);
-  row("evaluate build/Code.js, median CPU of 15 fresh realms", `${medianEval.toFixed(2)} ms`);
-  row("evaluate build/Code.js, median wall time", `${median(wall).toFixed(2)} ms`);
-  row(
-    "ratio evaluate ÷ empty realm creation",
-    `${evalRatio.toFixed(2)}×`,
-    `target ≤ 4×  ${evalRatio <= 4 ? "OK" : "MISSED"}`,
-  );
 }

@@ -1,5 +1,5 @@
 /**
- * The sidebar: size of build/Sidebar.html (target < 150 KB) and time from navigation to an
+ * The sidebar: size of build/Sidebar.html (target ≤ 60 KB: it carries only its own strings) and time from navigation to an
  * interactive Diagnose button in headless Chromium (target < 300 ms), as a ratio to a bare page
  * with one button loaded the same way in the same run.
  */
@@ -16,6 +16,8 @@ import { chromiumAvailable, launchChromium, SIDEBAR_PATH } from "../test/support
 import { row, verdict } from "./util";
 
 const LOADS = 9;
+/** The page once carried every catalogue (137 KB); with only its own strings it is about 40 KB. */
+const SIZE_BUDGET_KB = 60;
 const BARE_PAGE = `<!DOCTYPE html><html><head><meta charset="utf-8"></head><body><button id="diagnose" disabled>Diagnose</button>
 <script>document.getElementById("diagnose").disabled = false; performance.mark("diagnose-interactive");</script></body></html>`;
 
@@ -59,10 +61,10 @@ export default async function sidebarBench(): Promise<void> {
   row(
     "build/Sidebar.html size",
     `${(bytes / 1024).toFixed(1)} KB`,
-    `target < 150 KB (${((bytes / (150 * 1024)) * 100).toFixed(0)}% of budget): ${verdict(bytes < 150 * 1024)}`,
+    `target ≤ ${SIZE_BUDGET_KB} KB (${((bytes / (SIZE_BUDGET_KB * 1024)) * 100).toFixed(0)}% of budget): ${verdict(bytes <= SIZE_BUDGET_KB * 1024)}`,
   );
   row("build/Sidebar.html gzipped", `${(gzipSync(html).length / 1024).toFixed(1)} KB`);
-  // The client imports the whole shared catalogue; watch what each part costs.
+  // The client carries only the catalogues' sidebar sections (src/engine/i18n/sidebar.ts); watch what each part costs.
   for (const [file, size] of (await scriptComposition()).slice(0, 5))
     row(`  script: ${file}`, `${(size / 1024).toFixed(1)} KB`);
 

@@ -2,12 +2,16 @@
  * Builds what `clasp push` uploads: build/Code.js (one plain ES2019 script: an IIFE under
  * the private global `ShopDoctor_`, then one top-level stub per public name carrying its
  * JSDoc and real parameter names), build/appsscript.json and build/Sidebar.html. The IIFE
- * holds what a custom function needs as code and the server half as a string (see below).
+ * holds what a custom function needs as code and the server half, packed, as the text of a
+ * comment (see below).
  */
 import { build, type BuildOptions, type Plugin } from "esbuild";
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { gzipSync } from "node:zlib";
+import ts from "typescript";
+import type { FunctionSample, FunctionSpec, ParamSpec } from "../src/functions/registry";
 import { SIDEBAR_SCRIPT_OPTIONS } from "./build-options";
 import { renderStubs } from "./stubs";
 
@@ -26,7 +30,7 @@ const SHARED = {
   mainFields: ["module", "main"],
   target: "es2019",
   write: false,
-  // Whitespace and syntax only: identifiers and every message keep their names and words.
+  // Every message keeps its words (string literals are never touched).
   minifyWhitespace: true,
   minifySyntax: true,
   legalComments: "none",
@@ -52,16 +56,24 @@ async function buildServerHalf(): Promise<string> {
 
 /** Stands for the server half in the loader until the bundle is written (see embedServerHalf). */
 const PLACEHOLDER = "__SHOP_DOCTOR_SERVER_HALF__";
-/** How `*\/` inside the server half is written so it cannot close the comment that carries it. */
-const CLOSE_MARK = "*\u2060/";
 
 /**
- * Replaces src/gas/load-server.ts with a loader that evaluates the server half on its first call.
- * Apps Script evaluates build/Code.js on every custom-function call; if the server half were
- * code there, V8 would pre-parse all of it each time (and even a string literal costs a copy).
- * So the server half travels as the text of a comment inside a function, which V8 only skips
- * over; the loader reads it back with Function.prototype.toString (the exact source text,
- * ES2019) and compiles it once, with a sourceURL so stack traces name it.
+ * The server half as it travels: gzipped (level 9), then base-64. A third of the text (the
+ * catalogues' CJK is three bytes a character) and only base-64 letters, so no `*\/` can close
+ * the comment that carries it.
+ */
+function packServerHalf(code: string): string {
+  return gzipSync(Buffer.from(code, "utf8"), { level: 9 }).toString("base64");
+}
+
+/**
+ * Replaces src/gas/load-server.ts with a loader that unpacks and evaluates the server half on its
+ * first call. Apps Script evaluates build/Code.js on every custom-function call; if the server
+ * half were code there, V8 would pre-parse all of it each time (and even a string literal costs
+ * a copy). So the server half travels, packed, as the text of a comment inside a function, which
+ * V8 only skips over; the loader reads it back with Function.prototype.toString (the exact source
+ * text), unpacks it with Apps Script's own Utilities (base64Decode, ungzip: native, no decoder
+ * shipped) and compiles it once, with a sourceURL so stack traces name it.
  */
 function loaderOfServerHalf(): Plugin {
   return {
@@ -73,7 +85,9 @@ function loaderOfServerHalf(): Plugin {
           `function serverHalfText() { return "${PLACEHOLDER}"; }`,
           "export function loadServer() {",
           "  const text = String(serverHalfText);",
-          `  const code = text.slice(text.indexOf("/*") + 2, text.lastIndexOf("*/")).split(${JSON.stringify(CLOSE_MARK)}).join("*/");`,
+          '  const packed = text.slice(text.indexOf("/*") + 2, text.lastIndexOf("*/"));',
+          '  const zipped = Utilities.newBlob(Utilities.base64Decode(packed), "application/x-gzip");',
+          '  const code = Utilities.ungzip(zipped).getDataAsString("UTF-8");',
           `  return new Function(code + "\\nreturn ${SERVER_VALUE};\\n//# sourceURL=ShopDoctor-server.js")();`,
           "}",
         ].join("\n"),
@@ -82,28 +96,70 @@ function loaderOfServerHalf(): Plugin {
   };
 }
 
-/** Puts the server half, as a comment, where the loader's placeholder is. */
-function embedServerHalf(bundle: string, serverHalf: string): string {
+/** Puts the packed server half, as a comment, where the loader's placeholder is. */
+function embedServerHalf(bundle: string, packed: string): string {
   const placeholder = `return"${PLACEHOLDER}"`;
   const at = bundle.indexOf(placeholder);
   if (at < 0 || bundle.indexOf(placeholder, at + 1) >= 0)
     throw new Error(`build: expected one ${placeholder} in the bundle`);
-  if (serverHalf.includes(CLOSE_MARK))
-    throw new Error("build: the server half contains the comment-closing mark; choose another CLOSE_MARK");
-  return (
-    bundle.slice(0, at) + "/*" + serverHalf.split("*/").join(CLOSE_MARK) + "*/" + bundle.slice(at + placeholder.length)
-  );
+  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(packed)) throw new Error("build: the packed server half is not base-64");
+  return bundle.slice(0, at) + "/*" + packed + "*/" + bundle.slice(at + placeholder.length);
+}
+
+/**
+ * Fields of the custom-function registry that only the stubs' JSDoc, docs/FUNCTIONS.md and the
+ * tests read (all three from src/, under Node). The IIFE runs on every custom-function call, so it
+ * carries each function's name, parameters' names and kinds and its implementation, not its docs.
+ */
+const DOC_ONLY_FIELDS = [
+  "description",
+  "formula",
+  "returns",
+  "example",
+  "samples",
+  "chinese",
+  "type",
+  "note",
+] as const satisfies readonly (keyof FunctionSpec | keyof ParamSpec | keyof FunctionSample)[];
+
+/** Drops the DOC_ONLY_FIELDS properties from every object literal of src/functions/registry.ts. */
+function registryWithoutDocs(): Plugin {
+  const drop = new Set<string>(DOC_ONLY_FIELDS);
+  const isDocField = (p: ts.ObjectLiteralElementLike) =>
+    ts.isPropertyAssignment(p) && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name)) && drop.has(p.name.text);
+  const strip: ts.TransformerFactory<ts.SourceFile> = (context) => (file) => {
+    const visit = (node: ts.Node): ts.Node =>
+      ts.isObjectLiteralExpression(node)
+        ? ts.factory.updateObjectLiteralExpression(
+            node,
+            node.properties.filter((p) => !isDocField(p)).map((p) => ts.visitEachChild(p, visit, context)),
+          )
+        : ts.visitEachChild(node, visit, context);
+    return ts.visitEachChild(file, visit, context);
+  };
+  return {
+    name: "registry-without-docs",
+    setup(b) {
+      b.onLoad({ filter: /[\\/]src[\\/]functions[\\/]registry\.ts$/ }, (args) => {
+        const file = ts.createSourceFile(args.path, readFileSync(args.path, "utf8"), ts.ScriptTarget.ES2019, true);
+        const stripped = ts.transform(file, [strip]).transformed[0];
+        return { loader: "ts", contents: ts.createPrinter().printFile(stripped) };
+      });
+    },
+  };
 }
 
 async function buildServer(): Promise<void> {
   const serverHalf = await buildServerHalf();
   const result = await build({
     ...SHARED,
+    // Local names shortened here too: less to parse on every custom-function call.
+    minifyIdentifiers: true,
     entryPoints: [join(root, "src/index.ts")],
     globalName: BUNDLE_GLOBAL,
-    plugins: [loaderOfServerHalf()],
+    plugins: [loaderOfServerHalf(), registryWithoutDocs()],
   });
-  const bundle = embedServerHalf(result.outputFiles[0].text, serverHalf);
+  const bundle = embedServerHalf(result.outputFiles[0].text, packServerHalf(serverHalf));
   const header = "// Shop Doctor (店铺医生) — generated by `npm run build`; edit src/, not this file.\n";
   writeAtomically(join(out, "Code.js"), header + bundle + "\n" + renderStubs(BUNDLE_GLOBAL));
 }

@@ -4,8 +4,8 @@
  *
  * Apps Script evaluates the whole file on every execution, including each custom-function
  * call, so only cheap modules are imported at the top. The server half (sidebar API, engine,
- * catalogues) is reached through `lazily(loadServer, …)`: in build/Code.js it ships as a
- * string that is evaluated on the first server call (see src/gas/load-server.ts).
+ * catalogues) is reached through `lazily(loadServer, …)`: in build/Code.js it ships packed, as
+ * comment text that is unpacked and evaluated on the first server call (see src/gas/load-server.ts).
  */
 import { CUSTOM_FUNCTIONS } from "./functions/registry";
 import { loadServer } from "./gas/load-server";

@@ -22,9 +22,11 @@ export const AREA_SCORING: Record<Area, { weight: number; why: string }> = {
   data: { weight: 0.5, why: "problems in the pasted data (they lower trust, not sales)" },
 };
 
-export const AREA_WEIGHTS = Object.fromEntries(
-  Object.entries(AREA_SCORING).map(([area, a]) => [area, a.weight]),
-) as Record<Area, number>;
+function weightsOf(scoring: Record<Area, { weight: number }>): Record<Area, number> {
+  return Object.fromEntries(Object.entries(scoring).map(([area, a]) => [area, a.weight])) as Record<Area, number>;
+}
+// `@__PURE__`: a bundle that only needs the bands (the sidebar) drops the table and its reasons.
+export const AREA_WEIGHTS = /* @__PURE__ */ weightsOf(AREA_SCORING);
 
 export type JudgedStatus = Exclude<Status, "info">;
 

@@ -12,6 +12,7 @@
  */
 import { translate, type MessageKey } from "./i18n";
 import { MAX_FIGURE } from "./cells";
+import type { SidebarKey } from "./i18n/sidebar";
 import { CURRENCY_CODES, type CurrencyCode } from "./currency";
 
 import { LANGUAGES, type Language } from "./i18n/languages";
@@ -39,8 +40,8 @@ export interface SettingKind {
   format: string;
   /** What is expected, as the Settings sheet and `--settings` say it (e.g. "expected a score from 1 to 5"). */
   expect: MessageKey;
-  /** The sidebar form's wording for the same problem, when it differs. */
-  invalid?: MessageKey;
+  /** The sidebar form's wording for the same problem (a sidebar string: the panel ships only those). */
+  invalid: SidebarKey;
   /** The sidebar control, for keys shown in the form. */
   control: FormControl;
 }
@@ -120,6 +121,7 @@ export const SETTING_KINDS = {
     codes: CURRENCY_CODES,
     format: "@",
     expect: "server.expect.currency",
+    invalid: "ui.invalid.currency",
     control: "text",
   },
 } as const satisfies Record<string, SettingKind>;
@@ -129,12 +131,12 @@ export type SettingKindName = keyof typeof SETTING_KINDS;
 export interface SettingSpec {
   kind: SettingKindName;
   default: number | string | null;
-  /** Label in the Settings sheet (column A), the sidebar form and every error message. */
-  label: MessageKey;
+  /** Label in the Settings sheet (column A), the sidebar form and every error message (a sidebar string). */
+  label: SidebarKey;
   /** Explanation in the Settings sheet (column C). */
   help: MessageKey;
   /** Shown in the sidebar form (with this hint under the field); absent = Settings sheet only. */
-  form?: { hint?: MessageKey };
+  form?: { hint?: SidebarKey };
 }
 
 /** A pair that must stay in order: `lower` < `higher`; a violation is reported on `report`. */
@@ -243,15 +245,17 @@ export interface SettingsError {
   message: string;
 }
 
-export type SettingReading = { ok: true; value: unknown } | { ok: false; message: string };
+/** A checked value, or the kind's message keys for what was expected (the caller words it). */
+export type SettingReading = { ok: true; value: unknown } | { ok: false; expect: MessageKey; invalid: SidebarKey };
 
 /**
  * Checks one value of `kind` (already the right JS type or not); returns the value as stored
  * (trimmed text, a choice as the spec spells it, an upper-cased code) or what is expected.
+ * No wording here, so the sidebar can check its form without carrying the report's catalogue.
  */
-export function checkSettingValue(kindName: SettingKindName, value: unknown, language: Language): SettingReading {
+export function checkSettingValue(kindName: SettingKindName, value: unknown): SettingReading {
   const kind: SettingKind = SETTING_KINDS[kindName];
-  const bad: SettingReading = { ok: false, message: translate(language, kind.expect) };
+  const bad: SettingReading = { ok: false, expect: kind.expect, invalid: kind.invalid };
   switch (kind.type) {
     case "number": {
       if (typeof value !== "number" || !Number.isFinite(value)) return bad;
@@ -293,7 +297,7 @@ export function settingLabel(key: string, language: Language, spec: SettingsSpec
 /** The language a settings object asks for, when it names a valid one. */
 export function languageOf(input: unknown): Language | null {
   if (typeof input !== "object" || input === null) return null;
-  const reading = checkSettingValue("language", (input as Record<string, unknown>).language, "en");
+  const reading = checkSettingValue("language", (input as Record<string, unknown>).language);
   return reading.ok ? (reading.value as Language) : null;
 }
 
@@ -330,9 +334,9 @@ export function validateSettingsInput(
     if (value === null || value === undefined) continue;
     // Empty text means "none" (or the default), as an empty cell or field does.
     if (typeof value === "string" && value.trim() === "" && SETTING_KINDS[setting.kind].type !== "number") continue;
-    const reading = checkSettingValue(setting.kind, value, language);
+    const reading = checkSettingValue(setting.kind, value);
     if (reading.ok) settings[key] = reading.value;
-    else errors.push({ field: key, message: reading.message });
+    else errors.push({ field: key, message: translate(language, reading.expect) });
   }
   for (const order of spec.orders) {
     const lower = settings[order.lower];

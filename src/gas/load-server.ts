@@ -2,8 +2,9 @@
  * Loads the server half of the add-on (menu actions, the sidebar's API, the engine and the
  * catalogues) on its first call. Under Node (tests, the local preview) this is an ordinary
  * module import. The Apps Script build (scripts/build.ts) replaces this file: there the server
- * half is compiled separately and embedded in build/Code.js as one string, evaluated here on
- * first use, so a custom-function call only scans that string instead of parsing its code.
+ * half is compiled separately and embedded in build/Code.js gzipped and base-64 encoded, as the
+ * text of a comment; it is unpacked (Utilities.base64Decode, Utilities.ungzip) and compiled here
+ * on first use, so a custom-function call only skips over that comment instead of parsing code.
  */
 export type ServerModule = typeof import("./server");
 

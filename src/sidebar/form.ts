@@ -5,7 +5,7 @@
  * No DOM here: main.ts builds the elements from `formFields()`.
  */
 import { parseNumberText } from "../engine/cells";
-import { translate, type MessageKey } from "../engine/i18n";
+import { translate, type MessageKey } from "../engine/i18n/sidebar";
 import {
   checkSettingValue,
   SETTING_KINDS,
@@ -56,7 +56,6 @@ export function displayValue(field: FormField, value: unknown): string {
  */
 export function readFormField(field: FormField, raw: string, language: Language): FieldReading {
   const kind = SETTING_KINDS[field.kind];
-  const message = (): string => translate(language, "invalid" in kind && kind.invalid ? kind.invalid : kind.expect);
   let value: unknown;
   if (kind.type === "number") {
     const reading = parseNumberText(raw);
@@ -69,6 +68,8 @@ export function readFormField(field: FormField, raw: string, language: Language)
     if (raw.trim() === "" && kind.type !== "choice") return { ok: true, value: null };
     value = raw;
   }
-  const checked = checkSettingValue(field.kind, value, language);
-  return checked.ok ? { ok: true, value: checked.value as number | string } : { ok: false, message: message() };
+  const checked = checkSettingValue(field.kind, value);
+  return checked.ok
+    ? { ok: true, value: checked.value as number | string }
+    : { ok: false, message: translate(language, checked.invalid) };
 }

@@ -5,10 +5,11 @@
 import * as acorn from "acorn";
 import { existsSync } from "node:fs";
 import vm from "node:vm";
+import { gunzipSync } from "node:zlib";
 import { beforeAll, describe, expect, it } from "vitest";
 import { CUSTOM_FUNCTIONS } from "../../src/functions/registry";
 import { SERVER_FUNCTIONS } from "../../src/gas/public";
-import { formatZoned } from "../../src/local/fake";
+import { createFakeGoogle, formatZoned } from "../../src/local/fake";
 import { BUNDLE_PATH, loadBundle, readBundle } from "../support/load-bundle";
 import type { BundleContext } from "../support/load-bundle";
 
@@ -21,6 +22,14 @@ beforeAll(() => {
   source = readBundle();
   realm = loadBundle();
 });
+
+/** The server half's code: the one comment that is a function's whole body, base-64 of its gzipped text. */
+function serverHalfOf(bundle: string): string {
+  const matches = [...bundle.matchAll(/\(\)\{\/\*([A-Za-z0-9+/]+={0,2})\*\/\}/g)];
+  if (matches.length !== 1) throw new Error(`build/Code.js: ${matches.length} packed server halves, expected 1`);
+  const match = matches[0];
+  return gunzipSync(Buffer.from(match[1], "base64")).toString("utf8");
+}
 
 /** Evaluates an expression inside the bundle's realm, so Dates and arrays are that realm's own. */
 function inRealm(expression: string): unknown {
@@ -118,7 +127,8 @@ describe("every custom function, called by its global name with Sheets-style arg
 
 describe("what a custom-function call costs", () => {
   it("never initialises the server's heavy modules (engine, catalogues; no zod at all): they load on the first server call", () => {
-    const fresh = loadBundle({}, source);
+    // Utilities only: what the loader unpacks the server half with (Apps Script has it in every execution).
+    const fresh = loadBundle({ Utilities: createFakeGoogle().globals.Utilities }, source);
     // The server half is compiled from text on its first call (src/gas/load-server.ts): count those compilations.
     vm.runInContext(
       "globalThis.compiled_ = 0; globalThis.Function = new Proxy(Function, { construct(target, args) { compiled_++; return Reflect.construct(target, args); } });",
@@ -130,20 +140,28 @@ describe("what a custom-function call costs", () => {
     // zod is not shipped at all (the settings validator is derived from the spec), not even as text.
     expect(source.includes("__zod_globalConfig")).toBe(false);
     expect(vm.runInContext("compiled_", fresh)).toBe(0);
-    // The engine is not code in the evaluated script: only inside the server half's text.
+    // The engine is not code in the evaluated script: only inside the packed server half.
     const outside = source.replace(/\/\*[\s\S]*?\*\//g, "");
     expect(outside).not.toMatch(/diagnoseTables|recognizeTables|report\.title/);
-    expect(source).toMatch(/report\.title/);
+    expect(serverHalfOf(source)).toMatch(/report\.title/);
     // Control: a sidebar call does load them, once, so the probe above can tell the difference.
     vm.runInContext("try { getSettings() } catch (e) {}", fresh);
     vm.runInContext("try { getSettings() } catch (e) {}", fresh);
     expect(vm.runInContext("compiled_", fresh)).toBe(1);
   });
 
-  it("carries the server half as ES2019 text that evaluates to the server API", () => {
-    const match = /function serverHalfText\(\)\{\/\*([\s\S]*?)\*\/\}/.exec(source);
-    expect(match, "the server half's comment").not.toBeNull();
-    const code = match![1].split("*\u2060/").join("*/");
+  it("carries the registry's code but not its docs: those are in the stubs' JSDoc only", () => {
+    const code = source.replace(/\/\*[\s\S]*?\*\//g, "");
+    for (const fn of CUSTOM_FUNCTIONS) {
+      expect(code, fn.name).toContain(`"${fn.name}"`);
+      expect(code, fn.name).not.toContain(fn.description);
+      expect(code, fn.name).not.toContain(fn.example);
+      for (const param of fn.params) expect(code, `${fn.name} ${param.name}`).not.toContain(param.description);
+    }
+  });
+
+  it("carries the server half packed (gzip, base-64) as ES2019 text that evaluates to the server API", () => {
+    const code = serverHalfOf(source);
     const half = acorn.parse(code, { ecmaVersion: 2019, sourceType: "script" });
     expect(half.body.length).toBeGreaterThan(0);
     expect(/\brequire\s*\(/.test(code)).toBe(false);

@@ -566,6 +566,7 @@ export const sidebar = {
   "ui.invalid.dsr": "A DSR score is between 1 and 5.",
   "ui.invalid.tooLong": "Use at most 200 characters.",
   "ui.invalid.language": "Choose one of the listed languages.",
+  "ui.invalid.currency": "Enter a supported currency code, for example USD or EUR, or leave it empty.",
   "ui.invalid.line": "{field}{where}: {message}",
   "ui.invalid.atCell": " (“{sheet}” {cell})",
   "server.field.bounceGood": "Bounce rate: good up to",

@@ -8,10 +8,23 @@ import * as enModule from "./en";
 import * as zhCNModule from "./zh-CN";
 import * as zhTWModule from "./zh-TW";
 
+interface Sections {
+  report: object;
+  sidebar: object;
+  server: object;
+}
+
+/** One language's sections as one catalogue. */
+function joined<M extends Sections>(module: M): M["report"] & M["sidebar"] & M["server"] {
+  return { ...module.report, ...module.sidebar, ...module.server };
+}
+
 // Sections are separate exports so the sidebar bundles only its own (sidebar.ts); joined here.
-const zhCN = { ...zhCNModule.report, ...zhCNModule.sidebar, ...zhCNModule.server };
-const zhTW = { ...zhTWModule.report, ...zhTWModule.sidebar, ...zhTWModule.server };
-const en = { ...enModule.report, ...enModule.sidebar, ...enModule.server };
+// `@__PURE__`: a bundle that imports this module but never translates (the sidebar, through the
+// settings spec) drops the catalogues entirely.
+const zhCN = /* @__PURE__ */ joined(zhCNModule);
+const zhTW = /* @__PURE__ */ joined(zhTWModule);
+const en = /* @__PURE__ */ joined(enModule);
 
 export { format } from "./format";
 export type { Params } from "./format";
@@ -27,7 +40,7 @@ export const catalogues = { "zh-CN": zhCN, "zh-TW": zhTW, en } satisfies Record<
 
 /** The base catalogue; its keys are the message keys. */
 export const messages: Messages = zhCN;
-export const MESSAGE_KEYS = Object.keys(zhCN) as MessageKey[];
+export const MESSAGE_KEYS = /* @__PURE__ */ Object.keys(zhCN) as MessageKey[];
 
 /** True when `key` is a message key: the checked way to use a key built at run time. */
 export function isMessageKey(key: string): key is MessageKey {

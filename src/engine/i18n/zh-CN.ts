@@ -493,6 +493,7 @@ export const sidebar = {
   "ui.invalid.dsr": "DSR 评分要在 1 到 5 之间。",
   "ui.invalid.tooLong": "最多 200 个字。",
   "ui.invalid.language": "请选择列表中的一种语言。",
+  "ui.invalid.currency": "请从支持的币种里选一个代码填写，例如 CNY 或 USD；不确定就留空。",
   "ui.invalid.line": "{field}{where}：{message}",
   "ui.invalid.atCell": "（「{sheet}」{cell}）",
   "server.field.bounceGood": "跳失率良好线",

@@ -488,6 +488,7 @@ export const sidebar = {
   "ui.invalid.dsr": "DSR 評分要在 1 到 5 之間。",
   "ui.invalid.tooLong": "最多 200 個字。",
   "ui.invalid.language": "請選擇清單中的一種語言。",
+  "ui.invalid.currency": "請填寫支援的幣別代碼，例如 TWD 或 USD；不確定就留空。",
   "ui.invalid.line": "{field}{where}：{message}",
   "ui.invalid.atCell": "（「{sheet}」{cell}）",
   "server.field.bounceGood": "跳失率良好線",

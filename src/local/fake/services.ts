@@ -3,6 +3,7 @@
  * PropertiesService, HtmlService and the Ui — in memory, counted like the spreadsheet.
  */
 import { type CallCounter, counted } from "./counter";
+import { base64Decode, type FakeBlob, newBlob, ungzip } from "./utilities";
 import { FakeDataValidationBuilder, type FakeSpreadsheet } from "./spreadsheet";
 import { formatZoned } from "./zoned";
 
@@ -322,8 +323,17 @@ export class FakeScriptApp {
 
 /** `Utilities.formatDate(date, timeZone, format)`: the one zoned date formatter (see zoned.ts). */
 export class FakeUtilities {
-  constructor(counter: CallCounter) {
-    return counted(this, "Utilities", counter);
+  constructor(readonly _counter: CallCounter) {
+    return counted(this, "Utilities", _counter);
+  }
+  base64Decode(encoded: string): number[] {
+    return base64Decode(encoded);
+  }
+  newBlob(data: string | readonly number[], contentType?: string): FakeBlob {
+    return newBlob(data, contentType, this._counter);
+  }
+  ungzip(blob: FakeBlob): FakeBlob {
+    return ungzip(blob, this._counter);
   }
   formatDate(date: Date, timeZone: string, format: string): string {
     if (Object.prototype.toString.call(date) !== "[object Date]" || Number.isNaN(date.getTime()))
