@@ -11,7 +11,7 @@ import type { RecognizedTable, TableKind, TableRow } from "../tables";
 import type { Rule } from "./define";
 import { dropRepeatedRows, type RepeatedData } from "../duplicates";
 import { applyGrain } from "../grain";
-import { fieldMask, num, Totals } from "./totals";
+import { fieldMask, num, readRow, Totals, TotalsStore } from "./totals";
 import { windowDaysFor } from "./windows";
 
 /** One day (or one undated row) of the shop. */
@@ -44,8 +44,9 @@ export class Subject extends Totals {
     readonly key: string,
     public name: string,
     readonly sheet: string,
+    store: TotalsStore,
   ) {
-    super();
+    super(store);
   }
   /** The subject's own sums (a Subject is its Totals: one object per product, not two). */
   get totals(): Totals {
@@ -340,7 +341,9 @@ function noteChild(s: Subject, row: TableRow, child: Keying["child"]): void {
 /** Groups a table's rows by subject (product, source …); dated tables also get recent/previous windows. */
 export function groupRows(tables: RecognizedTable[], keyFields: string[]): Group | null {
   if (tables.length === 0) return null;
-  const subjects = new Map<string, Subject>();
+  const bySubject = new Map<string, Subject>();
+  const subjects: Subject[] = [];
+  const store = new TotalsStore();
   const total = new Totals();
   const { dates } = datesOf(tables);
   // Two windows (see windows.ts): the last week vs the week before, or half the dates each.
@@ -357,30 +360,33 @@ export function groupRows(tables: RecognizedTable[], keyFields: string[]): Group
       const id = subjectKey(row, keying, subtotals);
       if (!id) continue;
       const { key, name } = id;
-      let s = subjects.get(key);
+      let s = bySubject.get(key);
       if (!s) {
-        s = new Subject(key, name || key, table.sheet);
+        s = new Subject(key, name || key, table.sheet, store);
         if (windowDays > 0) {
-          s.recent = new Totals();
-          s.previous = new Totals();
+          s.recent = new Totals(store);
+          s.previous = new Totals(store);
         }
         s.presale = isPresale(s.name, row);
-        subjects.set(key, s);
+        bySubject.set(key, s);
+        subjects.push(s);
       }
       noteChild(s, row, keying.child);
-      s.add(row, mask);
-      total.add(row, mask);
+      // Read once, added to the subject, the table total and (when dated) one window.
+      readRow(row, mask);
+      s.addRead();
+      total.addRead();
       if (windowDays > 0 && isIso(row.date)) {
         const n = dayNumber(row.date);
-        if (n >= recentFrom) s.recent!.add(row, mask);
-        else if (n >= previousFrom) s.previous!.add(row, mask);
+        if (n >= recentFrom) s.recent!.addRead();
+        else if (n >= previousFrom) s.previous!.addRead();
       }
     }
   }
-  for (const s of subjects.values()) if (s.children && s.children.size > 1) s.name = withChildren(s.name, s.children);
+  for (const s of subjects) if (s.children && s.children.size > 1) s.name = withChildren(s.name, s.children);
   return {
     sheet: tables[0].sheet,
-    subjects: [...subjects.values()],
+    subjects,
     dayCount: daysCovered(tables),
     dated: dates.size > 0,
     hasTrend: windowDays > 0,

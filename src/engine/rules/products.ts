@@ -16,7 +16,7 @@ import {
 } from "./context";
 import { defineRule, fixed, fromSetting, type Rule } from "./define";
 import { MAX_SUBJECT_FINDINGS, MIN_VISITORS } from "./limits";
-import { firstN, lazy, topByImpact, topN, TopList } from "./top";
+import { firstN, lazy, median, topByImpact, topN, TopList } from "./top";
 import { moreTraffic } from "./verdicts";
 import { WINDOW_DAYS } from "./windows";
 
@@ -158,12 +158,6 @@ function offerFalling(
   );
 }
 
-function median(values: number[]): number {
-  const s = Float64Array.from(values).sort();
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-}
-
 const QUADRANT = {
   minVisitors: MIN_VISITORS,
   minProducts: fixed(4, "products", "products with price, visitors and sales needed to draw the medians"),
@@ -195,8 +189,8 @@ export const priceConversionQuadrant = defineRule({
         }),
       ];
     }
-    const midPrice = median(judged.map((j) => j.price));
-    const midConv = median(judged.map((j) => j.conv));
+    const midPrice = median(Float64Array.from(judged, (j) => j.price));
+    const midConv = median(Float64Array.from(judged, (j) => j.conv));
     const busiest = (a: { visitors: number }, b: { visitors: number }) => b.visitors - a.visitors;
     const stars = firstN(
       judged.filter((j) => j.price > midPrice && j.conv > midConv),

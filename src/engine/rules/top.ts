@@ -57,6 +57,79 @@ export function topN<T>(items: readonly T[], n: number, key: (item: T) => number
   return best.items.map((b) => b.item);
 }
 
+/** The order Float64Array.prototype.sort puts numbers in: ascending, −0 before +0, NaN last. */
+function numberOrder(a: number, b: number): number {
+  if (a < b) return -1;
+  if (a > b) return 1;
+  if (a === b) return a === 0 ? (Object.is(a, -0) ? 0 : 1) - (Object.is(b, -0) ? 0 : 1) : 0;
+  return (Number.isNaN(a) ? 1 : 0) - (Number.isNaN(b) ? 1 : 0);
+}
+
+/** Rounds of partitioning before a range is sorted instead (keeps the worst case at n log n). */
+const MAX_SELECT_ROUNDS = 64;
+
+/**
+ * Reorders `v` so that `v[k]` is the value a sort would put there, everything before it no
+ * greater and everything after no smaller: linear on average (three-way quickselect, so
+ * repeated prices cost nothing), never worse than sorting.
+ */
+function selectNth(v: Float64Array, k: number): void {
+  let lo = 0;
+  let hi = v.length - 1;
+  for (let round = 0; lo < hi; round++) {
+    if (round === MAX_SELECT_ROUNDS) {
+      v.subarray(lo, hi + 1).sort();
+      return;
+    }
+    // Pivot: the median of the first, middle and last values.
+    const a = v[lo];
+    const b = v[(lo + hi) >>> 1];
+    const c = v[hi];
+    const pivot =
+      numberOrder(a, b) < 0
+        ? numberOrder(b, c) < 0
+          ? b
+          : numberOrder(a, c) < 0
+            ? c
+            : a
+        : numberOrder(a, c) < 0
+          ? a
+          : numberOrder(b, c) < 0
+            ? c
+            : b;
+    // Three-way partition: [lo, lt) < pivot, [lt, i) = pivot, (gt, hi] > pivot.
+    let lt = lo;
+    let gt = hi;
+    let i = lo;
+    while (i <= gt) {
+      const o = numberOrder(v[i], pivot);
+      if (o < 0) {
+        const t = v[lt];
+        v[lt++] = v[i];
+        v[i++] = t;
+      } else if (o > 0) {
+        const t = v[gt];
+        v[gt--] = v[i];
+        v[i] = t;
+      } else i++;
+    }
+    if (k < lt) hi = lt - 1;
+    else if (k > gt) lo = gt + 1;
+    else return;
+  }
+}
+
+/** The median of `values` exactly as sorting them would give it (reorders `values`; linear on average). */
+export function median(values: Float64Array): number {
+  const m = values.length >> 1;
+  selectNth(values, m);
+  if (values.length % 2) return values[m];
+  // Everything before m is no greater than values[m]: the largest of them is the other middle value.
+  let below = values[0];
+  for (let i = 1; i < m; i++) if (numberOrder(values[i], below) > 0) below = values[i];
+  return (below + values[m]) / 2;
+}
+
 /** A finding not worded yet: on a 100,000-product export only the few kept get a message. */
 export interface LazyDraft {
   impact: number | null;

@@ -192,58 +192,111 @@ function planFor(mask: number): Plan {
   return plan;
 }
 
-/** This row's counts so far (NaN: the row has none), shared scratch for Totals.add. */
+/** This row's counts so far (NaN: the row has none), shared scratch for readRow. */
 const rowSums = new Float64Array(N);
+/** The plan of the row `readRow` read last, and its value per step of that plan (NaN: none). */
+let readPlan: Plan | null = null;
+const readValues = new Float64Array(STEPS.length);
 
 /**
- * SLOTS zeros held as doubles from the start: copying a double-kind template avoids the
- * transition from small-integer elements (and the reallocation) on the first amount added.
+ * Reads one row's figures, following STEPS, into shared scratch that `Totals.addRead` adds:
+ * a row summed into its product, the table total and a trend window is read once, not three
+ * times. `mask` (from fieldMask) skips the fields the row's table has no column for.
  */
-const ZEROS: number[] = new Array<number>(SLOTS).fill(0.5).fill(0);
+export function readRow(row: TableRow, mask: number = ALL_FIELDS): void {
+  const plan = planFor(mask);
+  rowSums.fill(NaN);
+  for (let i = 0; i < plan.target.length; i++) {
+    let value = NaN;
+    for (let k = plan.start[i]; k < plan.end[i]; k++) {
+      const cell = row[plan.column[k]];
+      if (typeof cell !== "number" || !Number.isFinite(cell)) continue;
+      const b = plan.base[k];
+      if (b < 0) value = cell;
+      else if (plan.divide[k] === 0) value = cell * rowSums[b];
+      else if (rowSums[b] > 0) value = cell / rowSums[b];
+      if (!Number.isNaN(value)) break;
+    }
+    readValues[i] = value;
+    if (!Number.isNaN(value) && plan.mean[i] === 0) rowSums[plan.target[i]] = value;
+  }
+  readPlan = plan;
+}
+
+/** Totals per block of a group's TotalsStore: the first block is small (a 50-source table), later ones double up to this. */
+const MAX_BLOCK = 4096;
+/** Totals per block of the store shared by Totals made on their own (days, windows): a kept one pins at most this many. */
+const SHARED_BLOCK = 64;
 
 /**
- * Running sums over rows of one table (or one product, source, day …): one flat double array
- * per instance (a 100,000-product export makes 100,000 of these).
+ * Where the sums of many Totals live (one group's products, sources …): SLOTS doubles per
+ * Totals in shared Float64Array blocks, so 1,000,000 products cost 1,000,000 small objects
+ * and a few hundred blocks the garbage collector never copies or scans, not 3,000,000 objects.
+ */
+export class TotalsStore {
+  block = new Float64Array(0);
+  /** Offset of the next free Totals in `block`. */
+  next = 0;
+  private size = 8;
+  constructor(private readonly maxBlock = MAX_BLOCK) {}
+
+  /** Makes room for one more Totals: afterwards `block` at `next` holds SLOTS zeros. */
+  reserve(): void {
+    if (this.next + SLOTS <= this.block.length) return;
+    this.size = Math.min(this.maxBlock, this.size * 2);
+    this.block = new Float64Array(this.size * SLOTS);
+    this.next = 0;
+  }
+}
+
+/** Where Totals made without a store keep their sums. */
+const shared = new TotalsStore(SHARED_BLOCK);
+
+/**
+ * Running sums over rows of one table (or one product, source, day …): SLOTS doubles at
+ * offset `o` of a block of the TotalsStore it was made from (a shared one by default).
  */
 export class Totals {
-  private readonly v: number[] = ZEROS.slice();
+  private readonly v: Float64Array;
+  private readonly o: number;
   /** Bit i set when some row had sum field i (a field never seen has no total, not 0). */
   private seen = 0;
   rows = 0;
 
+  constructor(store: TotalsStore = shared) {
+    store.reserve();
+    this.v = store.block;
+    this.o = store.next;
+    store.next += SLOTS;
+  }
+
   private meanOf(field: Mean): number | null {
-    const slot = MEAN_SLOT[field];
+    const slot = this.o + MEAN_SLOT[field];
     return this.v[slot + 1] > 0 ? this.v[slot] / this.v[slot + 1] : null;
   }
 
-  /**
-   * Adds one row, following STEPS. `mask` (from fieldMask) skips the fields the row's table
-   * has no column for.
-   */
+  /** Adds one row, following STEPS (`mask` as for readRow). */
   add(row: TableRow, mask: number = ALL_FIELDS): void {
-    const plan = planFor(mask);
+    readRow(row, mask);
+    this.addRead();
+  }
+
+  /** Adds the row `readRow` read last. */
+  addRead(): void {
+    const plan = readPlan;
+    if (plan === null) throw new Error("Shop Doctor: Totals.addRead before readRow");
     const v = this.v;
-    rowSums.fill(NaN);
+    const o = this.o;
     this.rows++;
     for (let i = 0; i < plan.target.length; i++) {
-      let value = NaN;
-      for (let k = plan.start[i]; k < plan.end[i]; k++) {
-        const cell = row[plan.column[k]];
-        if (typeof cell !== "number" || !Number.isFinite(cell)) continue;
-        const b = plan.base[k];
-        if (b < 0) value = cell;
-        else if (plan.divide[k] === 0) value = cell * rowSums[b];
-        else if (rowSums[b] > 0) value = cell / rowSums[b];
-        if (!Number.isNaN(value)) break;
-      }
+      const value = readValues[i];
       if (Number.isNaN(value)) continue;
       const t = plan.target[i];
       if (plan.mean[i] === 1) {
-        v[t] += value;
-        v[t + 1]++;
+        v[o + t] += value;
+        v[o + t + 1]++;
       } else {
-        rowSums[t] = value;
-        v[t] += value;
+        v[o + t] += value;
         this.seen |= 1 << t;
       }
     }
@@ -252,14 +305,14 @@ export class Totals {
   /** Adds another Totals' sums and means into this one. */
   merge(other: Totals): void {
     this.rows += other.rows;
-    for (let i = 0; i < SLOTS; i++) this.v[i] += other.v[i];
+    for (let i = 0; i < SLOTS; i++) this.v[this.o + i] += other.v[other.o + i];
     this.seen |= other.seen;
   }
 
   /** Sum of a field, or null when no row had it. */
   get(field: SumField): number | null {
     const i = INDEX[field];
-    return this.seen & (1 << i) ? this.v[i] : null;
+    return this.seen & (1 << i) ? this.v[this.o + i] : null;
   }
 
   payConversion(): number | null {
