@@ -222,7 +222,7 @@ function renderResult(): void {
   const stale = isLanguage(summary.language) && summary.language !== state.language;
   languageNote.hidden = !stale;
   languageNote.textContent = stale
-    ? t("ui.languageSwitched", { previous: t(`ui.language.${summary.language}` as MessageKey) })
+    ? t("ui.languageSwitched", { previous: t(`ui.language.${summary.language}`) })
     : "";
 
   const actions = byId("actions");
