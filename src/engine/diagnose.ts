@@ -28,6 +28,7 @@ import { scoreFindings } from "./score";
 import { gateScore } from "./score-gate";
 import { parseSettings, type Settings, type SettingsError } from "./settings";
 import type { RecognizedTable, SheetInput } from "./tables";
+import { fieldsOf } from "./tables";
 
 /** Thrown when the settings object does not validate; `errors` names each field and what is expected. */
 export class InvalidSettingsError extends Error {
@@ -246,7 +247,8 @@ export function tableCurrency(
   const vote = (code: CurrencyCode | null) => {
     if (code !== null) votes.set(code, (votes.get(code) ?? 0) + 1);
   };
-  for (const [field, header] of Object.entries(table.columns)) {
+  for (const field of fieldsOf(table.columns)) {
+    const header = table.columns[field] ?? "";
     if (!isMoneyField(field)) continue;
     vote(currencyOfHeader(header));
     const column = table.columnIndex[field];

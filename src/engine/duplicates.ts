@@ -11,10 +11,11 @@
  * Linear: one map lookup per row.
  */
 import { columnLetter } from "./recognize/issues";
-import type { RecognizedTable, TableRow } from "./tables";
+import type { FieldName, RecognizedTable, TableRow } from "./tables";
+import { fieldsOf } from "./tables";
 
 /** Fields that say which subject a row is about (never summed, part of the row's identity). */
-const KEY_FIELDS = [
+const KEY_FIELDS: readonly FieldName[] = [
   "productId",
   "product",
   "sku",
@@ -62,7 +63,13 @@ export interface RepeatedData {
   from: string | null;
   to: string | null;
   /** Overlapping cells whose values differ: `'X 的副本'!C5`, its value, the counted cell and value. */
-  disagreements: { copyCell: string; copyValue: number; originalCell: string; originalValue: number; field: string }[];
+  disagreements: {
+    copyCell: string;
+    copyValue: number;
+    originalCell: string;
+    originalValue: number;
+    field: FieldName;
+  }[];
   /** Disagreeing cells in all (the list above stops at MAX_DISAGREEMENTS_NAMED). */
   disagreementCount: number;
 }
@@ -94,7 +101,7 @@ export function cellRef(sheet: string, column: number | undefined, row: number):
   return `${quoted}!${column ? columnLetter(column) : "A"}${row}`;
 }
 
-function text(v: TableRow[string]): string {
+function text(v: TableRow[FieldName]): string {
   return v === null || v === undefined ? "" : String(v);
 }
 
@@ -103,16 +110,16 @@ function signatureOf(table: RecognizedTable): string {
   return `${table.kind}\u0000${KEY_FIELDS.filter((f) => f in table.columnIndex).join(",")}`;
 }
 
-function rowKey(row: TableRow, keys: readonly string[]): string {
+function rowKey(row: TableRow, keys: readonly FieldName[]): string {
   let k = `${text(row.date)}\u0000${text(row.dateTo)}`;
   for (const f of keys) k += `\u0000${text(row[f])}`;
   return k;
 }
 
 /** Numeric fields both tables have, for comparing overlapping rows. */
-function sharedNumbers(a: RecognizedTable, b: RecognizedTable): string[] {
+function sharedNumbers(a: RecognizedTable, b: RecognizedTable): FieldName[] {
   const keys = new Set(KEY_FIELDS);
-  return Object.keys(a.columnIndex).filter((f) => f in b.columnIndex && !keys.has(f) && f !== "date" && f !== "dateTo");
+  return fieldsOf(a.columnIndex).filter((f) => f in b.columnIndex && !keys.has(f) && f !== "date" && f !== "dateTo");
 }
 
 function differs(x: number, y: number): boolean {
@@ -172,8 +179,8 @@ export function dropRepeatedRows(tables: readonly RecognizedTable[]): {
     }
     const keys = KEY_FIELDS.filter((f) => f in table.columnIndex);
     const dated = "date" in table.columnIndex;
-    const sharedCache = new Map<number, string[]>();
-    const sharedWith = (other: number): string[] => {
+    const sharedCache = new Map<number, FieldName[]>();
+    const sharedWith = (other: number): FieldName[] => {
       let f = sharedCache.get(other);
       if (!f) {
         f = sharedNumbers(table, tables[other]);
@@ -255,10 +262,10 @@ export function dropRepeatedRows(tables: readonly RecognizedTable[]): {
 }
 
 /** The row without the figures another table already counted, or null when it has no other figure. */
-function ownFigures(row: TableRow, shared: readonly string[]): TableRow | null {
+function ownFigures(row: TableRow, shared: readonly FieldName[]): TableRow | null {
   const skip = new Set(shared);
   let has = false;
-  for (const f in row) {
+  for (const f of fieldsOf(row)) {
     if (!skip.has(f) && f !== "presale" && typeof row[f] === "number") {
       has = true;
       break;

@@ -12,13 +12,14 @@
  * parent with several rows, it differs between parents, and at least MIN_PARENTS parents
  * show different per-row figures (units, sales …) on their rows. One linear pass per candidate.
  */
-import type { RecognizedTable, TableGrain, TableRow } from "./tables";
+import type { FieldName, RecognizedTable, TableGrain, TableRow } from "./tables";
+import { fieldsOf } from "./tables";
 
 /** Parents with several, differing rows needed before a metric is called the parent's. */
 export const MIN_PARENTS = 2;
 
 /** (parent, child) field pairs, finest parent first: SKUs of a child ASIN before child ASINs of a parent ASIN. */
-const PAIRS: readonly (readonly [parent: string, child: string])[] = [
+const PAIRS: readonly (readonly [parent: FieldName, child: FieldName])[] = [
   ["productId", "variationId"],
   ["productId", "sku"],
   ["parentSku", "sku"],
@@ -27,7 +28,7 @@ const PAIRS: readonly (readonly [parent: string, child: string])[] = [
 ];
 
 /** Metrics measured on a listing page (traffic), which platforms report per product, not per SKU. */
-const PARENT_METRICS = new Set([
+const PARENT_METRICS = new Set<string>([
   "visitors",
   "sessions",
   "pageviews",
@@ -43,10 +44,10 @@ const PARENT_METRICS = new Set([
   "impressions",
   "clicks",
   "engagedSessions",
-]);
+] satisfies FieldName[]);
 
 /** Metrics that belong to the row (what that SKU sold); they must differ within some parents. */
-const ROW_METRICS = new Set([
+const ROW_METRICS = new Set<string>([
   "sales",
   "units",
   "orders",
@@ -56,7 +57,7 @@ const ROW_METRICS = new Set([
   "orderUnits",
   "cartUnits",
   "refundAmount",
-]);
+] satisfies FieldName[]);
 
 /** `sessions_b2b` → `sessions`. */
 function baseOf(field: string): string {
@@ -64,7 +65,7 @@ function baseOf(field: string): string {
   return at < 0 ? field : field.slice(0, at);
 }
 
-function keyText(v: TableRow[string]): string {
+function keyText(v: TableRow[FieldName]): string {
   return v === null || v === undefined ? "" : String(v);
 }
 
@@ -81,7 +82,7 @@ interface ParentGroup {
 export function detectGrain(table: RecognizedTable): TableGrain | null {
   if (table.kind !== "products" || table.rows.length < 2) return null;
   const cols = table.columnIndex;
-  const fields = Object.keys(cols);
+  const fields = fieldsOf(cols);
   const candidates = fields.filter((f) => PARENT_METRICS.has(baseOf(f)));
   const rowMetrics = fields.filter((f) => ROW_METRICS.has(baseOf(f)));
   if (candidates.length === 0 || rowMetrics.length === 0) return null;
@@ -93,17 +94,17 @@ export function detectGrain(table: RecognizedTable): TableGrain | null {
   return null;
 }
 
-function groupKey(row: TableRow, parentField: string): string {
+function groupKey(row: TableRow, parentField: FieldName): string {
   const parent = keyText(row[parentField]);
   return parent === "" ? "" : `${parent}\u0000${keyText(row.date)}\u0000${keyText(row.dateTo)}`;
 }
 
 function grainFor(
   table: RecognizedTable,
-  parentField: string,
-  childField: string,
-  candidates: string[],
-  rowMetrics: string[],
+  parentField: FieldName,
+  childField: FieldName,
+  candidates: FieldName[],
+  rowMetrics: FieldName[],
 ): TableGrain | null {
   const groups = new Map<string, ParentGroup>();
   const constant = candidates.map(() => true);

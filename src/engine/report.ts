@@ -5,7 +5,7 @@
 import type { CurrencyCode } from "./currency";
 import type { MessageKey } from "./i18n";
 import type { Language } from "./settings";
-import type { TableKind } from "./tables";
+import type { FieldName, TableKind } from "./tables";
 
 export const STATUSES = ["good", "warn", "bad", "info"] as const;
 export type Status = (typeof STATUSES)[number];
@@ -78,7 +78,8 @@ export interface Action {
 export interface ReportTable {
   sheet: string;
   kind: TableKind;
-  columns: Record<string, string>;
+  /** Canonical field → the header it was read from. */
+  columns: Partial<Record<FieldName, string>>;
   rows: number;
 }
 

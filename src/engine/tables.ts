@@ -5,6 +5,9 @@
  */
 import type { Cell } from "./cells";
 import type { IssueCode, UnknownReasonCode } from "./recognize/issues";
+import type { FieldName } from "./recognize/vocabulary";
+
+export type { FieldName } from "./recognize/vocabulary";
 
 /** A sheet as `Range.getValues()` returns it. */
 export interface SheetInput {
@@ -113,11 +116,16 @@ export const CORE_FIELDS = [
   "dsrLogistics",
   "badReviews",
   "price",
-] as const;
+] as const satisfies readonly FieldName[];
 export type CoreField = (typeof CORE_FIELDS)[number];
 
+/** The fields a column map (or a row) holds: `Object.keys` types them as plain strings. */
+export function fieldsOf(map: Partial<Record<FieldName, unknown>>): FieldName[] {
+  return Object.keys(map) as FieldName[];
+}
+
 /** A typed data row: canonical field → number, ISO date text, text, or null for "no value". */
-export type TableRow = Record<string, number | string | null | undefined>;
+export type TableRow = { [F in FieldName]?: number | string | null };
 
 /** Something in the pasted data that could not be used, pointing at a real cell or row. */
 export interface RecognitionIssue {
@@ -127,7 +135,7 @@ export interface RecognitionIssue {
   /** 1-based sheet column, or null when the issue is about a whole row or table. */
   column: number | null;
   /** The canonical field of that column, when known. */
-  field?: string;
+  field?: FieldName;
   /** Stable machine code, e.g. `not-a-number`, `totals-row`, `rate-mismatch`, `ambiguous-date` (see recognize/issues.ts). */
   code: IssueCode;
   /** Plain-English explanation naming what to do; translated by code in the report. */
@@ -188,9 +196,9 @@ export interface RecognizedTable {
   /** 1-based row of the header (0 when there is none, e.g. an empty sheet). */
   headerRow: number;
   /** Canonical field → header text it came from. */
-  columns: Record<string, string>;
+  columns: Partial<Record<FieldName, string>>;
   /** Canonical field → 1-based sheet column. */
-  columnIndex: Record<string, number>;
+  columnIndex: Partial<Record<FieldName, number>>;
   /** Typed data rows (totals rows excluded). */
   rows: TableRow[];
   /** 1-based sheet row of each entry in `rows`. */
@@ -204,7 +212,7 @@ export interface RecognizedTable {
    * The field naming the entity each row belongs to when the table holds several (a 店铺名称 /
    * 直播间名称 / Store column with 2+ values): group rows per value of this field.
    */
-  entityField?: string;
+  entityField?: FieldName;
   /** The days the table covers; absent when neither its rows, its title nor its name say. */
   period?: TablePeriod;
   /** The platform whose export this is, from its headers (and title/name); "unknown" when nothing tells. */
@@ -221,11 +229,11 @@ export interface RecognizedTable {
 /** Which rows share a parent and which metrics belong to the parent, not the row. */
 export interface TableGrain {
   /** Field naming the parent (`productId` for a child ASIN / 商品ID / Item ID, `parentAsin`). */
-  parentField: string;
+  parentField: FieldName;
   /** Field naming the row within its parent (`sku`, `variationId`, `productId`). */
-  childField: string;
+  childField: FieldName;
   /** Fields constant within each parent, counted once per parent (and day). */
-  onceFields: string[];
+  onceFields: FieldName[];
   /** Parents with more than one row. */
   parents: number;
   /** Rows whose repeated values were left out of the sums. */

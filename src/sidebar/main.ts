@@ -221,9 +221,7 @@ function renderResult(): void {
   const languageNote = byId("language-note");
   const stale = isLanguage(summary.language) && summary.language !== state.language;
   languageNote.hidden = !stale;
-  languageNote.textContent = stale
-    ? t("ui.languageSwitched", { previous: t(`ui.language.${summary.language}` as MessageKey) })
-    : "";
+  languageNote.textContent = stale ? t("ui.languageSwitched", { previous: t(`ui.language.${summary.language}`) }) : "";
 
   const actions = byId("actions");
   if (summary.actions.length === 0) {

@@ -6,7 +6,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { layoutReport } from "../../src/engine";
-import type { TableKind, TableRow } from "../../src/engine";
+import type { FieldName, TableKind, TableRow } from "../../src/engine";
 import { day, run, table } from "./helpers";
 
 const value = fc.oneof(
@@ -16,7 +16,7 @@ const value = fc.oneof(
   fc.double({ min: -1, max: 5, noNaN: true, noDefaultInfinity: true }),
 );
 
-const FIELDS: Record<TableKind, string[]> = {
+const FIELDS: Record<TableKind, FieldName[]> = {
   "shop-daily": [
     "visitors",
     "pageviews",
@@ -51,7 +51,7 @@ const FIELDS: Record<TableKind, string[]> = {
   orders: ["sales", "units"],
   unknown: [],
 };
-const KEY: Partial<Record<TableKind, string>> = {
+const KEY: Partial<Record<TableKind, FieldName>> = {
   products: "product",
   "traffic-sources": "source",
   "ad-plans": "plan",

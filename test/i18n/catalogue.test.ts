@@ -55,6 +55,14 @@ describe("plural forms", () => {
       expect(format(template, { count: 1, sheet: "S" }, language)).toBe("1 rows in “S”");
     }
   });
+  it("a real catalogue line counts rows in all three languages (1 and 2)", () => {
+    const line = (language: "zh-CN" | "zh-TW" | "en", rows: number) =>
+      translate(language, "layout.tableLine", { sheet: "S", kind: "K", rows });
+    expect([line("en", 1), line("en", 2)]).toEqual(["S (K, 1 row)", "S (K, 2 rows)"]);
+    // Chinese has no plural: the same words for 1 and 2; zh-TW counts rows as 列, zh-CN as 行.
+    expect([line("zh-CN", 1), line("zh-CN", 2)]).toEqual(["S（K，1 行）", "S（K，2 行）"]);
+    expect([line("zh-TW", 1), line("zh-TW", 2)]).toEqual(["S（K，1 列）", "S（K，2 列）"]);
+  });
   it("a plural with no value for its count stays visible", () => {
     expect(format(template, {}, "en")).toBe(template);
   });

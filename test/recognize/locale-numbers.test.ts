@@ -151,7 +151,7 @@ describe("decimal-comma exports", () => {
 });
 
 const NUMERIC = new Set(["count", "money", "rate", "number"]);
-const typeOf = new Map(VOCABULARY.map((f) => [f.field, f.type]));
+const typeOf = new Map<string, string>(VOCABULARY.map((f) => [f.field, f.type]));
 
 /** `1,234.56` → `1.234,56` in every number column's data cells (a decimal-comma export of the same data). */
 let convertedCells = 0;

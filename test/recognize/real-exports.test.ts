@@ -7,7 +7,7 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { recognizeTables } from "../../src/engine";
-import type { Cell, RecognizedTable } from "../../src/engine";
+import type { Cell, FieldName, RecognizedTable } from "../../src/engine";
 import { detectPlatform } from "../../src/engine/recognize/platform";
 import { valueChecks } from "../../src/engine/rules/sanity";
 import { readExportFile } from "../../src/local/cli/read-export";
@@ -23,7 +23,7 @@ function one(values: Cell[][], name = "Sheet1"): RecognizedTable {
   return tables[0];
 }
 
-const sum = (t: RecognizedTable, field: string) =>
+const sum = (t: RecognizedTable, field: FieldName) =>
   t.rows.reduce((s, r) => s + (typeof r[field] === "number" ? (r[field] as number) : 0), 0);
 
 describe("rows that do not fit their header (11.7)", () => {

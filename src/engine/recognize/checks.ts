@@ -2,14 +2,15 @@
  * Rates and counts side by side must agree: an export with 支付转化率 next to 支付买家数 and
  * 访客数 that disagree means one of the cells is wrong (or the columns were mislabeled).
  */
-import type { RecognitionIssue, TableRow } from "../tables";
+import type { FieldName, RecognitionIssue, RecognizedTable, TableRow } from "../tables";
+import type { TerminalChannel, VocabularyField } from "./vocabulary";
 import { columnLetter } from "./issues";
 
 /** A rate column and the two count columns it is computed from. */
 interface RateCheck {
-  rate: string;
-  numerator: string;
-  denominator: string;
+  rate: VocabularyField;
+  numerator: VocabularyField;
+  denominator: VocabularyField;
 }
 
 const RATE_CHECKS: readonly RateCheck[] = [
@@ -43,23 +44,25 @@ export function checkRates(
   sheet: string,
   rows: readonly TableRow[],
   rowNumbers: readonly number[],
-  native: ReadonlySet<string>,
-  columnIndex: Readonly<Record<string, number>>,
-  columns: Readonly<Record<string, string>>,
+  native: ReadonlySet<FieldName>,
+  columnIndex: Readonly<RecognizedTable["columnIndex"]>,
+  columns: Readonly<RecognizedTable["columns"]>,
 ): RecognitionIssue[] {
   const issues: RecognitionIssue[] = [];
-  const suffixes = new Set<string>([""]);
+  const suffixes = new Set<"" | `_${TerminalChannel}`>([""]);
   for (const field of native) {
     const at = field.indexOf("_");
-    if (at > 0) suffixes.add(field.slice(at));
+    // Only terminal fields (`visitors_mobile`) hold an underscore.
+    if (at > 0) suffixes.add(field.slice(at) as `_${TerminalChannel}`);
   }
   for (const check of RATE_CHECKS) {
     for (const suffix of suffixes) {
-      const rate = check.rate + suffix;
-      const numerator = check.numerator + suffix;
-      const denominator = check.denominator + suffix;
+      const rate = `${check.rate}${suffix}` as const;
+      const numerator = `${check.numerator}${suffix}` as const;
+      const denominator = `${check.denominator}${suffix}` as const;
       if (!native.has(rate) || !native.has(numerator) || !native.has(denominator)) continue;
-      const column = columnIndex[rate];
+      // Native fields have their own columns.
+      const column = columnIndex[rate]!;
       for (let i = 0; i < rows.length; i++) {
         const row = rows[i];
         const r = row[rate];
@@ -77,7 +80,7 @@ export function checkRates(
           message:
             `Row ${rowNumbers[i]}: "${columns[rate]}" says ${percent(r)} but "${columns[numerator]}" ÷ "${columns[denominator]}" ` +
             `= ${n} ÷ ${d} = ${percent(computed)}. One of these cells (${columnLetter(column)}${rowNumbers[i]}, ` +
-            `${columnLetter(columnIndex[numerator])}${rowNumbers[i]}, ${columnLetter(columnIndex[denominator])}${rowNumbers[i]}) is wrong; ` +
+            `${columnLetter(columnIndex[numerator]!)}${rowNumbers[i]}, ${columnLetter(columnIndex[denominator]!)}${rowNumbers[i]}) is wrong; ` +
             `check the export and fix it.`,
         });
       }

@@ -2,7 +2,8 @@
  * Header cells → fields: which column fills which field, the reader of each used column,
  * the ad-report renames and the stand-ins (a close column filling a missing field).
  */
-import type { RecognitionIssue, TableKind } from "../tables";
+import type { FieldName, RecognitionIssue, RecognizedTable, TableKind } from "../tables";
+import { fieldsOf } from "../tables";
 import type { HeaderRow } from "./headers";
 import { columnLetter, quoteCell } from "./issues";
 import type { ColumnReader } from "./values";
@@ -11,21 +12,21 @@ import { STAND_INS } from "./vocabulary";
 /** The columns of one table as recognition uses them. */
 export interface ColumnPlan {
   /** Canonical field → header text (stand-ins included). */
-  columns: Record<string, string>;
+  columns: RecognizedTable["columns"];
   /** Canonical field → 1-based sheet column (stand-ins included). */
-  columnIndex: Record<string, number>;
+  columnIndex: RecognizedTable["columnIndex"];
   /** One reader per used column. */
   readers: ColumnReader[];
   /** Header texts of the columns that were not used. */
   ignored: string[];
   /** Fields the header names itself (before stand-ins). */
-  native: Set<string>;
+  native: Set<FieldName>;
   /** Stand-in field ← the field whose values it copies. */
-  standIns: [target: string, source: string][];
+  standIns: [target: FieldName, source: FieldName][];
 }
 
 /** In an ad report these shop words mean the ad's own figures. */
-const AD_RENAMES: readonly (readonly [from: string, to: string])[] = [
+const AD_RENAMES: readonly (readonly [from: FieldName, to: FieldName])[] = [
   ["sales", "adSales"],
   ["orders", "adOrders"],
   ["payConversion", "clickConversion"],
@@ -59,7 +60,7 @@ export function mapColumns(sheet: string, header: HeaderRow, issues: Recognition
         field,
         code: "duplicate-column",
         text: cell.text,
-        message: `Column ${columnLetter(column)} (${quoteCell(cell.text)}) means the same as column ${columnLetter(columnIndex[field])} (${quoteCell(columns[field])}); only the first is used. Delete one of them if they differ.`,
+        message: `Column ${columnLetter(column)} (${quoteCell(cell.text)}) means the same as column ${columnLetter(columnIndex[field]!)} (${quoteCell(columns[field]!)}); only the first is used. Delete one of them if they differ.`,
       });
       continue;
     }
@@ -84,7 +85,7 @@ function renameAdFields(plan: ColumnPlan): void {
 }
 
 /** Fills `target` from the first of `sources` the table has, when it has no `target` column. */
-function addStandIn(plan: ColumnPlan, target: string, sources: readonly string[]): void {
+function addStandIn(plan: ColumnPlan, target: FieldName, sources: readonly FieldName[]): void {
   const { columns, columnIndex } = plan;
   if (target in columns) return;
   const source = sources.find((s) => s in columns);
@@ -97,7 +98,7 @@ function addStandIn(plan: ColumnPlan, target: string, sources: readonly string[]
 /** Settles the fields for a table of `kind`: ad renames, the native set, then the stand-ins. */
 export function settleFields(plan: ColumnPlan, kind: Exclude<TableKind, "unknown">): void {
   if (kind === "ad-plans") renameAdFields(plan);
-  plan.native = new Set(Object.keys(plan.columns));
+  plan.native = new Set(fieldsOf(plan.columns));
   for (const [target, sources] of STAND_INS) addStandIn(plan, target, sources);
   if (kind === "ad-plans") addStandIn(plan, "plan", ["product", "productId"]);
 }

@@ -4,15 +4,22 @@
  */
 import type { Cell } from "../cells";
 import { headerKey, headerText, keyWithoutNotes } from "./normalize";
-import type { FieldSpec, FieldType } from "./vocabulary";
-import { AMAZON_SUFFIXES, CHANGE_SUFFIXES, PEER_MARKERS, TERMINAL_PREFIXES, VOCABULARY } from "./vocabulary";
+import type { ChangeField, FieldName, FieldSpec, FieldType, TerminalChannel, VocabularyField } from "./vocabulary";
+import {
+  AMAZON_SUFFIXES,
+  CHANGE_SUFFIXES,
+  capitalized,
+  PEER_MARKERS,
+  TERMINAL_PREFIXES,
+  VOCABULARY,
+} from "./vocabulary";
 
 /** A header cell understood: the field it fills and how its cells are read. */
 export interface HeaderMatch {
-  field: string;
+  field: FieldName;
   type: FieldType;
   /** Plain field this one derives from (terminal or peer variant), when it does. */
-  base: string;
+  base: VocabularyField;
   variant: "plain" | "terminal" | "peer" | "change";
 }
 
@@ -65,7 +72,7 @@ function terminalMatch(key: string): HeaderMatch | null {
   return null;
 }
 
-function derived(spec: FieldSpec, channel: string, variant: "terminal"): HeaderMatch {
+function derived(spec: FieldSpec, channel: TerminalChannel | "", variant: "terminal"): HeaderMatch {
   return channel === ""
     ? { field: spec.field, type: spec.type, base: spec.field, variant: "plain" }
     : { field: `${spec.field}_${channel}`, type: spec.type, base: spec.field, variant };
@@ -79,7 +86,7 @@ function peerMatch(key: string): HeaderMatch | null {
     if (rest === "") return null;
     const spec = direct(rest);
     if (!spec || !NUMERIC_TYPES.has(spec.type)) return null;
-    const field = `peer${spec.field[0].toUpperCase()}${spec.field.slice(1)}${suffix}`;
+    const field = `peer${capitalized(spec.field)}${suffix}` as const;
     return { field, type: spec.type, base: spec.field, variant: "peer" };
   }
   return null;
@@ -90,8 +97,10 @@ function changeMatch(key: string): HeaderMatch | null {
     if (key.length <= suffix.length || !key.endsWith(suffix)) continue;
     const rest = trimSeparators(key.slice(0, key.length - suffix.length));
     const inner = direct(rest) ? matchHeader(rest) : terminalMatch(rest);
-    if (inner && NUMERIC_TYPES.has(inner.type)) {
-      return { field: `${inner.field}Change`, type: "rate", base: inner.base, variant: "change" };
+    // A change of a change names nothing; every other match is a plain, terminal or peer field.
+    if (inner && inner.variant !== "change" && NUMERIC_TYPES.has(inner.type)) {
+      const field = inner.field as Exclude<FieldName, ChangeField>;
+      return { field: `${field}Change`, type: "rate", base: inner.base, variant: "change" };
     }
   }
   return null;

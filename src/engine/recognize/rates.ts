@@ -2,7 +2,7 @@
  * Rate columns written in percentage points (65.2 meaning 65.2%): the statistics gathered
  * while the rows are read, and the step that rescales such a column afterwards.
  */
-import type { RecognitionIssue, TableRow, TotalsRow } from "../tables";
+import type { FieldName, RecognitionIssue, RecognizedTable, TableRow, TotalsRow } from "../tables";
 import { columnLetter, quoteCell } from "./issues";
 
 /** Per rate column: whether any cell carried a % sign, and how its plain values spread. */
@@ -32,7 +32,7 @@ function inPercentPoints(stats: RateStats): boolean {
 }
 
 /** Divides `field` (and the fields standing in for it) by 100 in every record. */
-function scaleField(records: readonly TableRow[], targets: readonly string[], field: string): void {
+function scaleField(records: readonly TableRow[], targets: readonly FieldName[], field: FieldName): void {
   for (const record of records) {
     const v = record[field];
     if (typeof v !== "number") continue;
@@ -48,12 +48,12 @@ function scaleField(records: readonly TableRow[], targets: readonly string[], fi
 export function fixPercentPoints(
   sheet: string,
   headerRow: number,
-  rateStats: ReadonlyMap<string, RateStats>,
+  rateStats: ReadonlyMap<FieldName, RateStats>,
   rows: TableRow[],
   totals: TotalsRow[],
-  standIns: readonly (readonly [target: string, source: string])[],
-  columns: Readonly<Record<string, string>>,
-  columnIndex: Readonly<Record<string, number>>,
+  standIns: readonly (readonly [target: FieldName, source: FieldName])[],
+  columns: Readonly<RecognizedTable["columns"]>,
+  columnIndex: Readonly<RecognizedTable["columnIndex"]>,
 ): RecognitionIssue[] {
   const issues: RecognitionIssue[] = [];
   for (const [field, stats] of rateStats) {
@@ -68,10 +68,10 @@ export function fixPercentPoints(
     issues.push({
       sheet,
       row: headerRow,
-      column: columnIndex[field],
+      column: columnIndex[field]!,
       field,
       code: "rate-in-percent-points",
-      message: `Column ${columnLetter(columnIndex[field])} (${quoteCell(columns[field])}) holds rates without a % sign (e.g. 65.2); they were read as percentages (65.2%).`,
+      message: `Column ${columnLetter(columnIndex[field]!)} (${quoteCell(columns[field]!)}) holds rates without a % sign (e.g. 65.2); they were read as percentages (65.2%).`,
     });
   }
   return issues;

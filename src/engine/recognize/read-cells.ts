@@ -6,7 +6,7 @@
  */
 import type { Cell } from "../cells";
 import { MAX_FIGURE, quickNumber, readDate, readNumber, readSeconds } from "../cells";
-import type { RecognitionIssue, TableRow } from "../tables";
+import type { FieldName, RecognitionIssue, TableRow } from "../tables";
 import { cellRef, quoteCell, type IssueCode } from "./issues";
 import type { RateStats } from "./rates";
 import { noteRate } from "./rates";
@@ -17,7 +17,7 @@ import { cellText, readFlag, readId, readText } from "./values";
 export interface CellContext {
   sheet: string;
   issues: RecognitionIssue[];
-  rateStats: ReadonlyMap<string, RateStats>;
+  rateStats: ReadonlyMap<FieldName, RateStats>;
 }
 
 function issue(

@@ -5,7 +5,8 @@
  */
 import type { Cell } from "../cells";
 import { isEmptyCell, isNullToken } from "../cells";
-import type { RecognitionIssue, RecognizedTable, TableKind, TableRow, TotalsRow } from "../tables";
+import type { FieldName, RecognitionIssue, RecognizedTable, TableKind, TableRow, TotalsRow } from "../tables";
+import { fieldsOf } from "../tables";
 import { checkRates } from "./checks";
 import type { ColumnPlan } from "./columns";
 import { mapColumns, settleFields } from "./columns";
@@ -31,7 +32,7 @@ export { tableEnd } from "./bounds";
 type KnownKind = Exclude<TableKind, "unknown">;
 
 /** The key field whose absence makes a row unusable, per kind. */
-const ROW_KEYS: Record<KnownKind, readonly string[]> = {
+const ROW_KEYS: Record<KnownKind, readonly FieldName[]> = {
   "shop-daily": ["date"],
   products: ["product", "productId"],
   "traffic-sources": ["source"],
@@ -80,11 +81,11 @@ interface TableState {
   totals: TotalsRow[];
   averages: TotalsRow[];
   subtotals: TotalsRow[];
-  rateStats: Map<string, RateStats>;
+  rateStats: Map<FieldName, RateStats>;
   /** Numeric fields read from the table's own columns: a row with none of them filled has no figures. */
   metricReaders: ColumnReader[];
   /** Fields that key a row (one of them must be filled). */
-  rowKeys: readonly string[];
+  rowKeys: readonly FieldName[];
   keyReaders: ColumnReader[];
   /** Whether rows carry a `presale` field (a marker column, or names to look at). */
   presale: boolean;
@@ -149,7 +150,7 @@ function newState(
   plan: ColumnPlan,
   issues: RecognitionIssue[],
 ): TableState {
-  const rateStats = new Map<string, RateStats>();
+  const rateStats = new Map<FieldName, RateStats>();
   for (const reader of plan.readers) if (reader.type === "rate") rateStats.set(reader.field, newRateStats());
   const presale = (kind === "products" && plan.readers.some((r) => r.field === "product")) || "presale" in plan.columns;
   const state: TableState = {
@@ -193,10 +194,10 @@ function reportMissingKey(state: TableState, row: readonly Cell[], out: TableRow
   state.issues.push({
     sheet: state.sheet,
     row: sheetRow,
-    column: keyField ? plan.columnIndex[keyField] : null,
+    column: keyField ? plan.columnIndex[keyField]! : null,
     field: keyField,
     code: "missing-key",
-    message: `Row ${sheetRow} has no ${keyField ? quoteCell(plan.columns[keyField]) : rowKeys.join("/")}; its figures are kept but cannot be tied to a ${keyField ?? "row"}. Fill the cell in.`,
+    message: `Row ${sheetRow} has no ${keyField ? quoteCell(plan.columns[keyField]!) : rowKeys.join("/")}; its figures are kept but cannot be tied to a ${keyField ?? "row"}. Fill the cell in.`,
   });
 }
 
@@ -268,11 +269,11 @@ function readRows(
 function foldTerminals(state: TableState): void {
   const { columnIndex } = state.plan;
   if (!("terminal" in columnIndex) || state.kind === "service-agents") return;
-  const keyFields = [...new Set([...state.rowKeys, "date", "dateTo", "sourceDetail", "productId"])];
+  const keyFields = [...new Set<FieldName>([...state.rowKeys, "date", "dateTo", "sourceDetail", "productId"])];
   const folded = foldTerminalRows(
     state.sheet,
     state.headerRow,
-    columnIndex.terminal,
+    columnIndex.terminal!,
     keyFields,
     state.rows,
     state.rowNumbers,
@@ -283,7 +284,7 @@ function foldTerminals(state: TableState): void {
 }
 
 /** The entity column when the table holds rows of 2+ shops or live rooms. */
-function findEntity(state: TableState): string | undefined {
+function findEntity(state: TableState): FieldName | undefined {
   for (const field of ENTITY_FIELDS) {
     if (!(field in state.plan.columns)) continue;
     let first: string | null = null;
@@ -297,8 +298,8 @@ function findEntity(state: TableState): string | undefined {
   return undefined;
 }
 
-function noteEntity(state: TableState, field: string): string {
-  const column = state.plan.columnIndex[field];
+function noteEntity(state: TableState, field: FieldName): FieldName {
+  const column = state.plan.columnIndex[field]!;
   state.issues.push({
     sheet: state.sheet,
     row: state.headerRow,
@@ -306,7 +307,7 @@ function noteEntity(state: TableState, field: string): string {
     field,
     code: "several-entities",
     text: state.plan.columns[field],
-    message: `The table at row ${state.headerRow} holds several ${field === "liveRoom" ? "live rooms" : "shops"} (column ${quoteCell(state.plan.columns[field])}); its rows are grouped per ${field === "liveRoom" ? "room" : "shop"}, so the same date under two of them is not a duplicate.`,
+    message: `The table at row ${state.headerRow} holds several ${field === "liveRoom" ? "live rooms" : "shops"} (column ${quoteCell(state.plan.columns[field]!)}); its rows are grouped per ${field === "liveRoom" ? "room" : "shop"}, so the same date under two of them is not a duplicate.`,
   });
   return field;
 }
@@ -361,7 +362,7 @@ export function readTable(
   const plan = mapColumns(sheet, header, issues);
   const { columns, columnIndex } = plan;
   const base: BaseTable = { sheet, headerRow, columns, columnIndex, rows: [], rowNumbers: [], totals: [], issues };
-  const kind = classify(new Set(Object.keys(columns)));
+  const kind = classify(new Set(fieldsOf(columns)));
   if (kind === null) return { ...noKeyTable(base), platform: platformOf(header, [], sheet) };
   if (start >= end) return { ...noRowsTable(base), platform: platformOf(header, [], sheet) };
 

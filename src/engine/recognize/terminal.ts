@@ -4,7 +4,8 @@
  * the PC / 无线 rows are folded into the all-terminal row of the same day as `<field>_pc` /
  * `<field>_mobile`, the same fields a `PC端访客数` column would fill.
  */
-import type { RecognitionIssue, TableRow } from "../tables";
+import type { FieldName, RecognitionIssue, TableRow } from "../tables";
+import { fieldsOf } from "../tables";
 import { headerKey } from "./normalize";
 
 type Channel = "all" | "pc" | "mobile";
@@ -33,7 +34,7 @@ const CHANNELS: Record<string, Channel> = {
   app: "mobile",
 };
 
-function channelOf(value: TableRow[string]): Channel | null {
+function channelOf(value: TableRow[FieldName]): Channel | null {
   return typeof value === "string" ? (CHANNELS[headerKey(value)] ?? null) : null;
 }
 
@@ -45,7 +46,7 @@ export function foldTerminalRows(
   sheet: string,
   headerRow: number,
   terminalColumn: number,
-  keyFields: readonly string[],
+  keyFields: readonly FieldName[],
   rows: TableRow[],
   rowNumbers: number[],
 ): { rows: TableRow[]; rowNumbers: number[]; issues: RecognitionIssue[] } {
@@ -79,9 +80,11 @@ export function foldTerminalRows(
       keptNumbers.push(rowNumbers[i]);
       return;
     }
-    for (const [field, value] of Object.entries(row)) {
+    for (const field of fieldsOf(row)) {
+      const value = row[field];
       if (typeof value !== "number" || keyFields.includes(field)) continue;
-      const name = `${field}_${channel}`;
+      // A terminal row's own figures become the all-terminal row's `<field>_pc` / `<field>_mobile`.
+      const name = `${field}_${channel}` as FieldName;
       if (target[name] === undefined || target[name] === null) target[name] = value;
     }
     folded++;

@@ -13,12 +13,12 @@ import {
   readNumber,
   readSeconds,
 } from "../cells";
-import type { FieldType } from "./vocabulary";
+import type { FieldName, FieldType } from "./vocabulary";
 
 /** How one column is read: its 0-based sheet column, field, type and (for dates) day/month order. */
 export interface ColumnReader {
   col: number;
-  field: string;
+  field: FieldName;
   type: FieldType;
   header: string;
   order: DayMonthOrder;

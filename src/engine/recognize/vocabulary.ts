@@ -48,15 +48,15 @@ export type FieldType =
   | "seconds" // durations: 83, `00:01:23`, `1分23秒`
   | "flag"; // yes/no markers → 1 / 0
 
-export interface FieldSpec {
-  field: string;
+export interface FieldSpec<F extends string = VocabularyField> {
+  field: F;
   type: FieldType;
   /** What the field means (shown nowhere; for maintainers and rules engineers). */
   about: string;
   headers: readonly string[];
 }
 
-function f(field: string, type: FieldType, about: string, headers: readonly string[]): FieldSpec {
+function f<const F extends string>(field: F, type: FieldType, about: string, headers: readonly string[]): FieldSpec<F> {
   return { field, type, about, headers };
 }
 
@@ -64,7 +64,7 @@ function f(field: string, type: FieldType, about: string, headers: readonly stri
  * The vocabulary. Order matters only when one table has two columns for the same field:
  * the header listed first for that field wins, the other is reported as a duplicate.
  */
-export const VOCABULARY: readonly FieldSpec[] = [
+export const VOCABULARY = [
   // ── keys ──
   f("date", "date", "statistics day; a range cell also fills dateTo", [
     "统计日期",
@@ -647,14 +647,17 @@ export const VOCABULARY: readonly FieldSpec[] = [
     "the buyer's search term (a search-terms table's key; in an ad report, the term behind a click)",
     ["Customer Search Term", "搜索词", "搜索关键词", "Search query"],
   ),
-];
+] as const;
+
+/** A field the vocabulary itself lists (a column some export header maps to). */
+export type VocabularyField = (typeof VOCABULARY)[number]["field"];
 
 /**
  * When a table lacks the first field, the second fills it (same column): e.g. Shopify's
  * `Orders` stands in for paying buyers, Amazon's `Unit Session Percentage` for conversion.
  * Rate checks only use columns under their own name, never stand-ins.
  */
-export const STAND_INS: readonly (readonly [target: string, sources: readonly string[]])[] = [
+export const STAND_INS: readonly (readonly [target: VocabularyField, sources: readonly VocabularyField[]])[] = [
   ["visitors", ["sessions"]],
   ["productId", ["sku", "adItemId"]],
   ["paidBuyers", ["orders", "checkoutCompleted"]],
@@ -666,7 +669,7 @@ export const STAND_INS: readonly (readonly [target: string, sources: readonly st
 ];
 
 /** Terminal / device prefixes and Amazon suffixes → channel part of a derived field name. */
-export const TERMINAL_PREFIXES: readonly (readonly [header: string, channel: string])[] = [
+export const TERMINAL_PREFIXES = [
   ["所有终端", ""],
   ["全部终端", ""],
   ["全终端", ""],
@@ -677,9 +680,9 @@ export const TERMINAL_PREFIXES: readonly (readonly [header: string, channel: str
   ["移动端", "mobile"],
   ["手机端", "mobile"],
   ["无线", "mobile"],
-];
+] as const satisfies readonly (readonly [header: string, channel: string])[];
 
-export const AMAZON_SUFFIXES: readonly (readonly [suffix: string, channel: string])[] = [
+export const AMAZON_SUFFIXES = [
   ["-total-b2b", "b2b"],
   ["-mobileapp-b2b", "app_b2b"],
   ["-browser-b2b", "browser_b2b"],
@@ -689,7 +692,10 @@ export const AMAZON_SUFFIXES: readonly (readonly [suffix: string, channel: strin
   ["-b2b", "b2b"],
   ["-summe", ""],
   ["-총계", ""],
-];
+] as const satisfies readonly (readonly [suffix: string, channel: string])[];
+
+/** The channel part of a terminal / device field (`pc`, `mobile`, `app_b2b` …). */
+export type TerminalChannel = Exclude<(typeof TERMINAL_PREFIXES)[number][1] | (typeof AMAZON_SUFFIXES)[number][1], "">;
 
 /**
  * Period-over-period change columns (`访客数变化`, `支付金额较前一日`): `<field>Change`, a
@@ -723,6 +729,24 @@ export const PEER_MARKERS: readonly (readonly [marker: string, suffix: "" | "Top
   ["peertop", "Top"],
 ];
 
+/** `visitors_mobile`, `sessions_app_b2b`: a vocabulary field measured on one terminal / device. */
+export type TerminalField = `${VocabularyField}_${TerminalChannel}`;
+/** `peerPayConversion`, `peerVisitorValueTop`: the peers' average (or top peers') figure of a field. */
+export type PeerField = `peer${Capitalize<VocabularyField>}${"" | "Top"}`;
+/** `visitorsChange`, `sales_pcChange`: a period-over-period change column of a field. */
+export type ChangeField = `${VocabularyField | TerminalField | PeerField}Change`;
+
+/**
+ * Every canonical field name recognition can produce: the vocabulary's own and the derived
+ * names above. A field name in code is typed this way, so a typo fails the typecheck.
+ */
+export type FieldName = VocabularyField | TerminalField | PeerField | ChangeField;
+
+/** `visitors` → `Visitors` (for `peer<Field>` names). */
+export function capitalized<S extends string>(field: S): Capitalize<S> {
+  return (field.charAt(0).toUpperCase() + field.slice(1)) as Capitalize<S>;
+}
+
 /** Labels of totals rows (compared after `headerKey` folding). */
 export const TOTALS_LABELS = /^(合计|总计|汇总|全部合计|总和|total|totals|grandtotal|summe|gesamt|합계)(\b|[:(（]|$)/;
 
@@ -743,7 +767,7 @@ export const KIND_KEYS: readonly (readonly [
     | "traffic-sources"
     | "products"
     | "shop-daily",
-  fields: readonly string[],
+  fields: readonly VocabularyField[],
 ])[] = [
   ["service-agents", ["agent"]],
   ["ad-plans", ["plan", "adGroup", "adItem"]],

@@ -7,7 +7,7 @@ import { formatAmount, type CurrencyCode } from "../currency";
 import { translate, type MessageKey } from "../i18n";
 import type { Finding, MetricName, ReportPeriod, RuleId, SettingsPlace, Status, ValueFormat } from "../report";
 import type { Language, Settings } from "../settings";
-import type { RecognizedTable, TableKind, TableRow } from "../tables";
+import type { FieldName, RecognizedTable, TableKind, TableRow } from "../tables";
 import type { Rule } from "./define";
 import { dropRepeatedRows, type RepeatedData } from "../duplicates";
 import { applyGrain } from "../grain";
@@ -195,7 +195,7 @@ export const SOURCE_PARTS = [
   "source",
   "sourceDetail",
   "sourceType",
-] as const;
+] as const satisfies readonly FieldName[];
 
 /** Children listed in a parent's name before "…". */
 const MAX_CHILDREN_NAMED = 5;
@@ -203,14 +203,14 @@ const MAX_CHILDREN_NAMED = 5;
 /** How one table's rows are keyed. */
 interface Keying {
   /** Key fields: the first non-empty one identifies, the last non-empty one names (product ID, then title). */
-  fields: readonly string[];
+  fields: readonly FieldName[];
   /** Several columns that identify together (source levels), in sheet order; null for one-column keys. */
-  combined: string[] | null;
+  combined: FieldName[] | null;
   /** A parent table's child field (SKU, variation) and the header it is listed under. */
-  child: { field: string; label: string } | null;
+  child: { field: FieldName; label: string } | null;
 }
 
-function keyingOf(table: RecognizedTable, keyFields: readonly string[]): Keying {
+function keyingOf(table: RecognizedTable, keyFields: readonly FieldName[]): Keying {
   const grain = table.grain;
   if (grain) {
     // Variation / SKU names (Shopee Variation Name, 生意参谋 SKU名称) read better than their ids.
@@ -223,7 +223,7 @@ function keyingOf(table: RecognizedTable, keyFields: readonly string[]): Keying 
     };
   }
   if (table.kind === "traffic-sources") {
-    const byColumn = new Map<number, string>();
+    const byColumn = new Map<number, FieldName>();
     for (const f of SOURCE_PARTS) {
       const c = table.columnIndex[f];
       if (c !== undefined && !byColumn.has(c)) byColumn.set(c, f);
@@ -238,14 +238,14 @@ function keyingOf(table: RecognizedTable, keyFields: readonly string[]): Keying 
   return { fields: keyFields, combined: null, child: null };
 }
 
-function partText(v: TableRow[string]): string {
+function partText(v: TableRow[FieldName]): string {
   if (v === null || v === undefined) return "";
   const t = String(v).trim();
   return t === "-" || t === "--" || t === "—" ? "" : t;
 }
 
 /** The non-empty leading parts of a combined key ("" when the first is empty). */
-function combinedParts(row: TableRow, fields: readonly string[]): string[] {
+function combinedParts(row: TableRow, fields: readonly FieldName[]): string[] {
   const parts: string[] = [];
   for (const f of fields) {
     const t = partText(row[f]);
@@ -259,7 +259,7 @@ function combinedParts(row: TableRow, fields: readonly string[]): string[] {
  * Rows of a combined-key table that total deeper rows (`淘内免费` with blank 二级来源 above
  * its `淘内免费 › 手淘搜索` rows): counting them too would count those visitors twice.
  */
-function subtotalKeys(table: RecognizedTable, fields: readonly string[]): Set<string> {
+function subtotalKeys(table: RecognizedTable, fields: readonly FieldName[]): Set<string> {
   const prefixes = new Set<string>();
   for (const row of table.rows) {
     const parts = combinedParts(row, fields);
@@ -339,7 +339,7 @@ function noteChild(s: Subject, row: TableRow, child: Keying["child"]): void {
 }
 
 /** Groups a table's rows by subject (product, source …); dated tables also get recent/previous windows. */
-export function groupRows(tables: RecognizedTable[], keyFields: string[]): Group | null {
+export function groupRows(tables: RecognizedTable[], keyFields: FieldName[]): Group | null {
   if (tables.length === 0) return null;
   const bySubject = new Map<string, Subject>();
   const subjects: Subject[] = [];
@@ -466,7 +466,7 @@ function summariseShop(tables: RecognizedTable[], fallback: Group | null, fallba
 }
 
 /** The mean of a numeric field over every row of the given tables that has it, or null. */
-function columnMean(tables: RecognizedTable[], field: string): number | null {
+function columnMean(tables: RecognizedTable[], field: FieldName): number | null {
   let sum = 0;
   let n = 0;
   for (const table of tables) {
@@ -554,7 +554,7 @@ export function buildContext(
   const ofKind = (kind: TableKind) => known.filter((t) => t.kind === kind);
   // Each group's days come from its own tables: an undated products report pasted beside a
   // dated day table does not borrow the day table's period (see daysCovered).
-  const group = (kind: TableKind, keys: string[]) => groupRows(ofKind(kind), keys);
+  const group = (kind: TableKind, keys: FieldName[]) => groupRows(ofKind(kind), keys);
   const products = group("products", ["productId", "product"]);
   const sources = group("traffic-sources", ["source"]);
   const plans = group("ad-plans", ["plan"]);

@@ -7,7 +7,7 @@
 import type { MessageKey } from "../i18n";
 import type { Area } from "../report";
 import type { SettingKey } from "../settings";
-import type { TableKind } from "../tables";
+import type { FieldName, TableKind } from "../tables";
 import type { Draft, RuleContext } from "./context";
 
 /** What a threshold's number counts: the unit docs/SCORING.md prints it in. */
@@ -54,7 +54,7 @@ export interface RuleSpec<Id extends string> {
   readonly id: Id;
   readonly area: Area;
   /** The table kinds and fields the rule reads (any one kind is enough; fields are what it looks at). */
-  readonly needs: { readonly kinds: readonly TableKind[]; readonly fields: readonly string[] };
+  readonly needs: { readonly kinds: readonly TableKind[]; readonly fields: readonly FieldName[] };
   /** One line for docs/SCORING.md: when it is ✔, ▲, ✖. `{name}` shows threshold `name` in its unit. */
   readonly summary: string;
   readonly thresholds: Readonly<Record<string, Threshold>>;

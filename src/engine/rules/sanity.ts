@@ -6,7 +6,7 @@
 import { isMessageKey, type MessageKey } from "../i18n";
 import { RECOGNITION_ISSUE_CODES, VALUE_ISSUE_CODES, type IssueCode, type RecognitionIssueCode } from "../recognize";
 import { columnLetter } from "../recognize/issues";
-import type { RecognitionIssue, RecognizedTable, TableRow } from "../tables";
+import type { FieldName, RecognitionIssue, RecognizedTable, TableRow } from "../tables";
 import type { MetricName, Status } from "../report";
 import { makeFinding, type Draft, type RuleContext } from "./context";
 import { defineRule, fixed, type Rule } from "./define";
@@ -218,7 +218,7 @@ function issueFinding(rule: Rule, ctx: RuleContext, list: RecognitionIssue[]): D
 }
 
 /** Count and money fields that can never be negative. */
-const NON_NEGATIVE = [
+const NON_NEGATIVE: readonly FieldName[] = [
   "visitors",
   "pageviews",
   "sales",
@@ -234,7 +234,7 @@ const NON_NEGATIVE = [
   "consultations",
 ];
 /** Counts that cannot exceed the visitors of the same row. */
-const WITHIN_VISITORS = ["paidBuyers", "orderBuyers"];
+const WITHIN_VISITORS: readonly FieldName[] = ["paidBuyers", "orderBuyers"];
 
 /**
  * Checks recognition leaves to the rules: negative counts or amounts, more buyers than
@@ -244,7 +244,7 @@ const WITHIN_VISITORS = ["paidBuyers", "orderBuyers"];
  * What makes a dated row unique: its date, its subject, its entity (a table of several shops
  * or live rooms has each date once per entity) and its SKU (SKU rows of one product share its id).
  */
-function dateKey(row: TableRow, date: string, parts: readonly (string | undefined)[]): string {
+function dateKey(row: TableRow, date: string, parts: readonly (FieldName | undefined)[]): string {
   let key = date;
   for (const f of parts) key += `\u0000${f ? String(row[f] ?? "") : ""}`;
   return key;
@@ -255,7 +255,7 @@ export function valueChecks(table: RecognizedTable): RecognitionIssue[] {
   const cols = table.columnIndex;
   const negativeFields = NON_NEGATIVE.filter((f) => f in cols);
   const withinFields = "visitors" in cols ? WITHIN_VISITORS.filter((f) => f in cols) : [];
-  const keyField = ["productId", "product", "source", "plan", "agent"].find((f) => f in cols);
+  const keyField = (["productId", "product", "source", "plan", "agent"] as const).find((f) => f in cols);
   const seen = "date" in cols ? new Set<string>() : null;
   const entity = table.entityField;
   const childField = table.grain?.childField;
@@ -268,7 +268,7 @@ export function valueChecks(table: RecognizedTable): RecognitionIssue[] {
         out.push({
           sheet: table.sheet,
           row: sheetRow,
-          column: cols[f],
+          column: cols[f] ?? null,
           field: f,
           code: "negative",
           message: `${f} is negative`,
@@ -283,7 +283,7 @@ export function valueChecks(table: RecognizedTable): RecognitionIssue[] {
           out.push({
             sheet: table.sheet,
             row: sheetRow,
-            column: cols[f],
+            column: cols[f] ?? null,
             field: f,
             code: "buyers-exceed-visitors",
             message: `${f} ${v} > visitors ${visitors}`,
@@ -295,7 +295,7 @@ export function valueChecks(table: RecognizedTable): RecognitionIssue[] {
       const key = dateKey(row, row.date, [keyField, entity, childField]);
       if (!seen.has(key)) seen.add(key);
       else {
-        const at = { sheet: table.sheet, row: sheetRow, column: cols.date, field: "date" };
+        const at = { sheet: table.sheet, row: sheetRow, column: cols.date ?? null, field: "date" as const };
         out.push({ ...at, code: "duplicate-date", message: `${row.date} appears twice`, text: row.date });
       }
     }

@@ -4,7 +4,7 @@
  * A row that only has a rate column gets its count back from the rate × its denominator.
  */
 import * as metrics from "../metrics";
-import type { TableRow } from "../tables";
+import type { FieldName, RecognizedTable, TableRow } from "../tables";
 
 export const SUM_FIELDS = [
   "visitors",
@@ -22,11 +22,11 @@ export const SUM_FIELDS = [
   "consultations",
   "badReviews",
   "repeatBuyers",
-] as const;
+] as const satisfies readonly FieldName[];
 export type SumField = (typeof SUM_FIELDS)[number];
 
 /** The number in a typed row field, or null for blank / text / missing. */
-export function num(row: TableRow, field: string): number | null {
+export function num(row: TableRow, field: FieldName): number | null {
   const v = row[field];
   return typeof v === "number" && Number.isFinite(v) ? v : null;
 }
@@ -127,7 +127,7 @@ const MEAN_SLOT = Object.fromEntries(MEANS.map((m, i) => [m, N + 2 * i])) as Rec
 const SLOTS = N + 2 * MEANS.length;
 
 /** The bits of the fields a table has columns for, so Totals.add only looks those up. */
-export function fieldMask(columnIndex: Record<string, number>): number {
+export function fieldMask(columnIndex: RecognizedTable["columnIndex"]): number {
   let mask = 0;
   READ_FIELDS.forEach((f, i) => {
     if (f in columnIndex) mask |= 2 ** i;
@@ -146,7 +146,7 @@ interface Plan {
   mean: Uint8Array;
   start: Int32Array;
   end: Int32Array;
-  column: string[];
+  column: ReadField[];
   base: Int32Array;
   divide: Uint8Array;
 }
