@@ -8,6 +8,7 @@
  * typo never silently becomes a default).
  */
 import type { Cell } from "./cells";
+import { LANGUAGE_TABLE } from "./i18n/languages";
 import { currencyOfCell, currencyOfHeader, currencySymbol, DEFAULT_CURRENCY, type CurrencyCode } from "./currency";
 import { VOCABULARY } from "./recognize/vocabulary";
 import { recognizeTables } from "./recognize";
@@ -179,7 +180,7 @@ function currencyFindings(ctx: RuleContext, decision: CurrencyDecision): Draft[]
   if (decision.excluded.length > 0) {
     const sheets = decision.excluded
       .map((e) => `「${e.table.sheet}」(${e.currency})`)
-      .join(ctx.language === "en" ? ", " : "、");
+      .join(LANGUAGE_TABLE[ctx.language].listSeparator);
     const params = { count: decision.excluded.length, sheets, currency: symbol, other: decision.excluded[0].currency };
     out.push(
       makeFinding(rule, {

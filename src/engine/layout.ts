@@ -9,6 +9,7 @@
  */
 import { amountNumberFormat, type CurrencyCode } from "./currency";
 import { isMessageKey, translate, type MessageKey } from "./i18n";
+import { LANGUAGE_TABLE } from "./i18n/languages";
 import {
   AREAS,
   type Area,
@@ -170,7 +171,7 @@ export function layoutReport(report: Report): ReportGrid {
     used.length > 0
       ? used
           .map((tb) => t("layout.tableLine", { sheet: tb.sheet, kind: t(`tableKind.${tb.kind}`), rows: tb.rows }))
-          .join(lang === "en" ? "; " : "；")
+          .join(LANGUAGE_TABLE[lang].clauseSeparator)
       : t("layout.noSheets"),
   );
   g.note(
@@ -323,7 +324,7 @@ function periodText(report: Report, t: Translate): string {
   if (!report.period) return t("layout.noPeriod");
   const days = t("layout.periodDays", { ...report.period });
   const undated = undatedText(report, t);
-  return undated ? days + (report.language === "en" ? "; " : "；") + undated : days;
+  return undated ? days + LANGUAGE_TABLE[report.language].clauseSeparator + undated : days;
 }
 
 /** "「X」的商品数据日期未知，其金额按本次导出合计", or "" when every table knows its days. */
@@ -332,7 +333,7 @@ export function undatedText(report: Pick<Report, "undated" | "language">, t: Tra
   if (undated.length === 0) return "";
   const tables = undated
     .map((u) => t("layout.undatedTable", { sheet: u.sheet, kind: t(`tableKind.${u.kind}`) }))
-    .join(report.language === "en" ? ", " : "、");
+    .join(LANGUAGE_TABLE[report.language].listSeparator);
   return t("layout.undated", { count: undated.length, tables });
 }
 

@@ -8,6 +8,7 @@
  * Kept apart from score.ts (how the score is computed) so each can change on its own.
  */
 import { translate } from "./i18n";
+import { LANGUAGE_TABLE } from "./i18n/languages";
 import { AREAS, type Area, type Finding, type ReportTable, type ScoreReason } from "./report";
 import type { Language } from "./settings";
 import type { TableKind } from "./tables";
@@ -99,5 +100,5 @@ export function gateScore(
 /** An area's name inside a sentence (English names are capitalised as headings). */
 function areaName(language: Language, area: Area): string {
   const name = translate(language, `area.${area}`);
-  return language === "en" ? name.toLowerCase() : name;
+  return LANGUAGE_TABLE[language].lowerCaseNamesInSentence ? name.toLowerCase() : name;
 }

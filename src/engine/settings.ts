@@ -15,7 +15,7 @@ import { MAX_FIGURE } from "./cells";
 import type { SidebarKey } from "./i18n/sidebar";
 import { CURRENCY_CODES, type CurrencyCode } from "./currency";
 
-import { LANGUAGES, type Language } from "./i18n/languages";
+import { DEFAULT_LANGUAGE, LANGUAGES, type Language } from "./i18n/languages";
 
 export { LANGUAGES, type Language };
 
@@ -198,7 +198,7 @@ export const SETTINGS_SPEC = {
     },
     language: {
       kind: "language",
-      default: "zh-CN",
+      default: DEFAULT_LANGUAGE,
       label: "ui.field.language",
       help: "server.help.language",
       form: {},

@@ -4,6 +4,7 @@
  * is plain data (ApiResult), every failure a message in the sheet's language.
  */
 import { translate } from "../engine/i18n";
+import { DEFAULT_LANGUAGE } from "../engine/i18n/languages";
 import type { Status } from "../engine/report";
 import { isSettingKey, keysWithDefaults, LANGUAGES, type Language, type Settings } from "../engine/settings";
 import type { ApiError, ApiResult, DiagnoseSummary, SettingsView } from "./api";
@@ -229,7 +230,7 @@ function settingsSheetNameIn(spreadsheet: Spreadsheet): string {
   try {
     return findSheet(spreadsheet, SETTINGS_SHEET_NAMES)?.getName() ?? settingsSheetName(safeLocaleLanguage());
   } catch {
-    return settingsSheetName("zh-CN");
+    return settingsSheetName(DEFAULT_LANGUAGE);
   }
 }
 
@@ -238,7 +239,7 @@ function safeLocaleLanguage(): Language {
   try {
     return languageFromLocale(SpreadsheetApp.getActive().getSpreadsheetLocale());
   } catch {
-    return "zh-CN";
+    return DEFAULT_LANGUAGE;
   }
 }
 

@@ -442,7 +442,7 @@ export const report = {
   "sanity.key-without-metrics":
     '"{sheet}" has {count} rows with a name but no figures at all; they were left out ({cells}).',
   "sanity.several-entities":
-    '"{sheet}" holds several shops or live rooms; rows are grouped per each, so one date under two of them is not a duplicate ({cells}).',
+    '"{sheet}" holds several shops or live rooms: one date under two of them is not a duplicate, and the shop figures in this report are their combined total. To diagnose each on its own, paste one shop at a time ({cells}).',
   "dup.whole":
     '"{copy}" repeats "{original}" ({rows} rows); it was counted once, from "{original}". Delete one of the two tabs so nothing counts it twice.',
   "dup.overlap":

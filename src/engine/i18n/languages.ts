@@ -17,23 +17,41 @@ export interface LanguageInfo {
   numberLocale: string;
   /** Spreadsheet/browser locale prefixes (lower case, `-` or `_`) that choose this language. */
   localePrefixes: readonly string[];
+  /** Joins the items of a list inside a sentence ("A、B" / "A, B"). */
+  listSeparator: string;
+  /** Joins whole clauses ("A；B" / "A; B"). */
+  clauseSeparator: string;
+  /** True when a heading-style name (an area) is lower-cased inside a sentence. */
+  lowerCaseNamesInSentence: boolean;
 }
+
+const CHINESE_PUNCTUATION = { listSeparator: "、", clauseSeparator: "；", lowerCaseNamesInSentence: false } as const;
 
 const chinese = (): PluralCategory => "other";
 
 export const LANGUAGE_TABLE = {
-  "zh-CN": { nativeName: "简体中文", plural: chinese, numberLocale: "zh-CN", localePrefixes: ["zh"] },
+  "zh-CN": {
+    nativeName: "简体中文",
+    plural: chinese,
+    numberLocale: "zh-CN",
+    localePrefixes: ["zh"],
+    ...CHINESE_PUNCTUATION,
+  },
   "zh-TW": {
     nativeName: "繁體中文",
     plural: chinese,
     numberLocale: "zh-TW",
     localePrefixes: ["zh-tw", "zh-hk", "zh-mo", "zh-hant"],
+    ...CHINESE_PUNCTUATION,
   },
   en: {
     nativeName: "English",
     plural: (count) => (Math.abs(count) === 1 ? "one" : "other"),
     numberLocale: "en-US",
     localePrefixes: ["en"],
+    listSeparator: ", ",
+    clauseSeparator: "; ",
+    lowerCaseNamesInSentence: true,
   },
 } satisfies Record<string, LanguageInfo>;
 

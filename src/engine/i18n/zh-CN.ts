@@ -374,7 +374,8 @@ export const report = {
   "sanity.average-row": "「{sheet}」的平均值行已单独存放，不计入合计（{cells}）。",
   "sanity.repeated-header": "「{sheet}」表格中间重复出现了表头行，已跳过（{cells}）。",
   "sanity.key-without-metrics": "「{sheet}」有 {count} 行只有名称、没有任何数据，已略过（{cells}）。",
-  "sanity.several-entities": "「{sheet}」包含多个店铺或直播间，已按各自分开统计，同一天出现多次不算重复（{cells}）。",
+  "sanity.several-entities":
+    "「{sheet}」包含多个店铺或直播间：同一天在不同店铺下各出现一次不算重复；报告里的全店数字是它们的合计，想逐个诊断，请每次只放一个店铺的数据（{cells}）。",
   "dup.whole":
     "「{copy}」和「{original}」是同一份数据（{rows} 行），只按「{original}」算了一次；删掉其中一个标签页，别让别的表格也重复计算。",
   "dup.overlap":

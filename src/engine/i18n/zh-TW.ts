@@ -369,7 +369,8 @@ export const report = {
   "sanity.average-row": "「{sheet}」的平均值列已單獨存放，不計入合計（{cells}）。",
   "sanity.repeated-header": "「{sheet}」表格中間重複出現了表頭列，已跳過（{cells}）。",
   "sanity.key-without-metrics": "「{sheet}」有 {count} 列只有名稱、沒有任何資料，已略過（{cells}）。",
-  "sanity.several-entities": "「{sheet}」包含多個店鋪或直播間，已按各自分開統計，同一天出現多次不算重複（{cells}）。",
+  "sanity.several-entities":
+    "「{sheet}」包含多個店鋪或直播間：同一天在不同店鋪下各出現一次不算重複；報告裡的全店數字是它們的合計，想逐一診斷，請每次只放一個店鋪的資料（{cells}）。",
   "dup.whole":
     "「{copy}」和「{original}」是同一份資料（{rows} 列），只按「{original}」算了一次；刪掉其中一個分頁，別讓別的表格也重複計算。",
   "dup.overlap":

@@ -307,7 +307,7 @@ function noteEntity(state: TableState, field: FieldName): FieldName {
     field,
     code: "several-entities",
     text: state.plan.columns[field],
-    message: `The table at row ${state.headerRow} holds several ${field === "liveRoom" ? "live rooms" : "shops"} (column ${quoteCell(state.plan.columns[field]!)}); its rows are grouped per ${field === "liveRoom" ? "room" : "shop"}, so the same date under two of them is not a duplicate.`,
+    message: `The table at row ${state.headerRow} holds several ${field === "liveRoom" ? "live rooms" : "shops"} (column ${quoteCell(state.plan.columns[field]!)}); the same date under two of them is not a duplicate, and the shop figures are their combined total.`,
   });
   return field;
 }

@@ -6,6 +6,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { DEFAULT_LANGUAGE } from "../../engine/i18n/languages";
 import {
   diagnoseTables,
   languageOf,
@@ -58,7 +59,7 @@ export function readSettingsFile(file: string, language: Settings["language"] | 
   }
   const merged = language ? { ...(input as Record<string, unknown>), language } : input;
   // The same messages as the Settings sheet, in the report's language, naming the JSON key.
-  const wording = languageOf(merged) ?? "zh-CN";
+  const wording = languageOf(merged) ?? DEFAULT_LANGUAGE;
   const parsed = parseSettings(merged, wording);
   if (!parsed.ok) {
     const problems = parsed.errors
