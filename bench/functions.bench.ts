@@ -4,22 +4,7 @@
  * Target: within 3×. What loading build/Code.js costs each call is in gas-bundle.bench.ts.
  */
 import { findFunction } from "../src/functions/registry";
-import { row } from "./util";
-
-/**
- * CPU milliseconds (user + system) spent in `fn`: on a machine shared with other jobs, wall
- * time mostly measures the queue for a core; CPU time measures the work.
- */
-function cpuMs(fn: () => unknown): number {
-  const start = process.cpuUsage();
-  fn();
-  const used = process.cpuUsage(start);
-  return (used.user + used.system) / 1000;
-}
-
-function median(xs: number[]): number {
-  return [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-}
+import { cpuMs, median, row } from "./util";
 
 const ROWS = 100_000;
 

@@ -10,19 +10,7 @@
 import { readFileSync } from "node:fs";
 import vm from "node:vm";
 import { createFakeGoogle } from "../src/local/fake";
-import { row, verdict } from "./util";
-
-/** CPU milliseconds (user + system) spent in `fn`: on a shared machine wall time mostly measures the queue. */
-function cpuMs(fn: () => unknown): number {
-  const start = process.cpuUsage();
-  fn();
-  const used = process.cpuUsage(start);
-  return (used.user + used.system) / 1000;
-}
-
-function median(xs: number[]): number {
-  return [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-}
+import { cpuMs, median, row, verdict } from "./util";
 
 const SIZE_BUDGET_KB = 250;
 const EVAL_BUDGET = 4;

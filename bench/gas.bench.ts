@@ -14,27 +14,12 @@ import type { ReportGrid, SheetInput } from "../src/engine";
 import { createFakeGoogle, installGlobals, type FakeGoogle } from "../src/local/fake";
 import { readDataSheets } from "../src/gas/read";
 import { sampleShopWithProducts } from "../test/gas/shop-data";
-import { row, verdict } from "./util";
+import { cpuMs, median, row, verdict } from "./util";
 
 interface Run {
   calls: number;
   byMethod: Record<string, number>;
   ms: number;
-}
-
-/**
- * CPU milliseconds (user + system) spent in `fn`: the machine is shared, so wall time mostly
- * measures the queue for a core; CPU time measures the work (garbage collection included).
- */
-function cpuMs(fn: () => unknown): number {
-  const start = process.cpuUsage();
-  fn();
-  const used = process.cpuUsage(start);
-  return (used.user + used.system) / 1000;
-}
-
-function median(xs: number[]): number {
-  return [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 }
 
 function gc(): void {
