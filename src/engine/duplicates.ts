@@ -142,6 +142,162 @@ interface Seen {
   index: number;
 }
 
+/** Pairs of tabs that repeat each other, keyed by copy and original, in the order first met. */
+type Pairs = Map<string, RepeatedData>;
+
+/** The entry for a copy and its original, created (empty) on first use. */
+function pairOf(pairs: Pairs, copy: string, original: string): RepeatedData {
+  const id = `${copy}\u0000${original}`;
+  let p = pairs.get(id);
+  if (!p) {
+    p = { copy, original, whole: false, rows: 0, from: null, to: null, disagreements: [], disagreementCount: 0 };
+    pairs.set(id, p);
+  }
+  return p;
+}
+
+/** Each table's signature ("" when it cannot repeat another) and how many tables share each one. */
+function signaturesOf(tables: readonly RecognizedTable[]): { signatures: string[]; shared: Map<string, number> } {
+  // Only tables that share a kind and key columns with another can repeat it: the usual
+  // paste (one table of each kind) costs one signature per table, no row keys at all.
+  const signatures = tables.map((t) => (t.kind === "unknown" || t.rows.length === 0 ? "" : signatureOf(t)));
+  const shared = new Map<string, number>();
+  for (const sig of signatures) if (sig) shared.set(sig, (shared.get(sig) ?? 0) + 1);
+  return { signatures, shared };
+}
+
+/** The rows already counted for a signature, created (empty) on first use. */
+function seenFor(bySignature: Map<string, Map<string, Seen>>, signature: string): Map<string, Seen> {
+  let seen = bySignature.get(signature);
+  if (!seen) {
+    seen = new Map();
+    bySignature.set(signature, seen);
+  }
+  return seen;
+}
+
+/** The numeric fields `table` shares with another table (by index), computed once per other table. */
+function sharedFieldsOf(tables: readonly RecognizedTable[], table: RecognizedTable): (other: number) => FieldName[] {
+  const sharedCache = new Map<number, FieldName[]>();
+  return (other: number): FieldName[] => {
+    let f = sharedCache.get(other);
+    if (!f) {
+      f = sharedNumbers(table, tables[other]);
+      sharedCache.set(other, f);
+    }
+    return f;
+  };
+}
+
+/** Per row of table `i`, the counted row of another table it repeats (if any), and how many do. */
+function matchRows(
+  i: number,
+  table: RecognizedTable,
+  seen: Map<string, Seen>,
+  keys: readonly FieldName[],
+  sharedWith: (other: number) => FieldName[],
+): { matches: (Seen | undefined)[]; matched: number } {
+  const matches: (Seen | undefined)[] = new Array(table.rows.length);
+  let matched = 0;
+  for (let r = 0; r < table.rows.length; r++) {
+    const row = table.rows[r];
+    const hit = seen.get(rowKey(row, keys));
+    // A table's own repeated rows are data-sanity's "duplicated dates", not another tab's; two
+    // tables with no figure in common (a day's traffic, the same day's DSR) complement each other.
+    if (hit && hit.table !== i && sharedWith(hit.table).length > 0) {
+      matches[r] = hit;
+      matched++;
+    }
+  }
+  return { matches, matched };
+}
+
+/** Widens the pair's overlap to the row's day (or period), when the row is dated. */
+function widenOverlap(pair: RepeatedData, row: TableRow): void {
+  const d = row.date;
+  if (typeof d === "string") {
+    if (pair.from === null || d < pair.from) pair.from = d;
+    const end = typeof row.dateTo === "string" ? String(row.dateTo) : d;
+    if (pair.to === null || end > pair.to) pair.to = end;
+  }
+}
+
+/** Counts (and names, up to the limit) the first shared figure where row `r` and its original differ. */
+function noteDisagreement(
+  pair: RepeatedData,
+  table: RecognizedTable,
+  r: number,
+  original: RecognizedTable,
+  hit: Seen,
+  shared: readonly FieldName[],
+): void {
+  for (const f of shared) {
+    const a = table.rows[r][f];
+    const b = original.rows[hit.index][f];
+    if (typeof a === "number" && typeof b === "number" && differs(a, b)) {
+      pair.disagreementCount++;
+      if (pair.disagreements.length < MAX_DISAGREEMENTS_NAMED) {
+        pair.disagreements.push({
+          field: f,
+          copyCell: cellRef(table.sheet, table.columnIndex[f], table.rowNumbers[r]),
+          copyValue: a,
+          originalCell: cellRef(original.sheet, original.columnIndex[f], original.rowNumbers[hit.index]),
+          originalValue: b,
+        });
+      }
+      break;
+    }
+  }
+}
+
+/** The rows of `table` still to count (unmatched ones whole, matched ones with only their own figures), noting each repeat. */
+function keptRows(
+  tables: readonly RecognizedTable[],
+  table: RecognizedTable,
+  matches: (Seen | undefined)[],
+  pairs: Pairs,
+  sharedWith: (other: number) => FieldName[],
+): { kept: TableRow[]; keptNumbers: number[] } {
+  const kept: TableRow[] = [];
+  const keptNumbers: number[] = [];
+  for (let r = 0; r < table.rows.length; r++) {
+    const hit = matches[r];
+    if (!hit) {
+      kept.push(table.rows[r]);
+      keptNumbers.push(table.rowNumbers[r]);
+      continue;
+    }
+    const original = tables[hit.table];
+    const pair = pairOf(pairs, table.sheet, original.sheet);
+    pair.rows++;
+    widenOverlap(pair, table.rows[r]);
+    const shared = sharedWith(hit.table);
+    noteDisagreement(pair, table, r, original, hit, shared);
+    // Figures only this table has (the other tab lacks the column) still count, once.
+    const own = ownFigures(table.rows[r], shared);
+    if (own) {
+      kept.push(own);
+      keptNumbers.push(table.rowNumbers[r]);
+    }
+  }
+  return { kept, keptNumbers };
+}
+
+/** Records table `i`'s unmatched rows as counted, keeping the first table's row for each key. */
+function rememberRows(
+  i: number,
+  table: RecognizedTable,
+  seen: Map<string, Seen>,
+  keys: readonly FieldName[],
+  matches: (Seen | undefined)[],
+): void {
+  for (let r = 0; r < table.rows.length; r++) {
+    if (matches[r]) continue;
+    const key = rowKey(table.rows[r], keys);
+    if (!seen.has(key)) seen.set(key, { table: i, index: r });
+  }
+}
+
 /**
  * Counts each row once across tables. Returns the tables to diagnose (in their original
  * order; a table wholly repeated is left out, a partly repeated one keeps its other rows)
@@ -153,110 +309,28 @@ export function dropRepeatedRows(tables: readonly RecognizedTable[]): {
 } {
   const bySignature = new Map<string, Map<string, Seen>>();
   const result: (RecognizedTable | null)[] = tables.slice();
-  const pairs = new Map<string, RepeatedData>();
-  const pairOf = (copy: string, original: string): RepeatedData => {
-    const id = `${copy}\u0000${original}`;
-    let p = pairs.get(id);
-    if (!p) {
-      p = { copy, original, whole: false, rows: 0, from: null, to: null, disagreements: [], disagreementCount: 0 };
-      pairs.set(id, p);
-    }
-    return p;
-  };
-  // Only tables that share a kind and key columns with another can repeat it: the usual
-  // paste (one table of each kind) costs one signature per table, no row keys at all.
-  const signatures = tables.map((t) => (t.kind === "unknown" || t.rows.length === 0 ? "" : signatureOf(t)));
-  const shared = new Map<string, number>();
-  for (const sig of signatures) if (sig) shared.set(sig, (shared.get(sig) ?? 0) + 1);
+  const pairs: Pairs = new Map();
+  const { signatures, shared } = signaturesOf(tables);
   for (const i of countingOrder(tables)) {
     const table = tables[i];
     const signature = signatures[i];
     if (!signature || shared.get(signature)! < 2) continue;
-    let seen = bySignature.get(signature);
-    if (!seen) {
-      seen = new Map();
-      bySignature.set(signature, seen);
-    }
+    const seen = seenFor(bySignature, signature);
     const keys = KEY_FIELDS.filter((f) => f in table.columnIndex);
     const dated = "date" in table.columnIndex;
-    const sharedCache = new Map<number, FieldName[]>();
-    const sharedWith = (other: number): FieldName[] => {
-      let f = sharedCache.get(other);
-      if (!f) {
-        f = sharedNumbers(table, tables[other]);
-        sharedCache.set(other, f);
-      }
-      return f;
-    };
-    const matches: (Seen | undefined)[] = new Array(table.rows.length);
-    let matched = 0;
-    for (let r = 0; r < table.rows.length; r++) {
-      const row = table.rows[r];
-      const hit = seen.get(rowKey(row, keys));
-      // A table's own repeated rows are data-sanity's "duplicated dates", not another tab's; two
-      // tables with no figure in common (a day's traffic, the same day's DSR) complement each other.
-      if (hit && hit.table !== i && sharedWith(hit.table).length > 0) {
-        matches[r] = hit;
-        matched++;
-      }
-    }
+    const sharedWith = sharedFieldsOf(tables, table);
+    const { matches, matched } = matchRows(i, table, seen, keys, sharedWith);
     const whole = matched === table.rows.length && wholeRepeat(tables, table, matches);
     if (matched > 0 && (dated || whole)) {
-      const kept: TableRow[] = [];
-      const keptNumbers: number[] = [];
-      for (let r = 0; r < table.rows.length; r++) {
-        const hit = matches[r];
-        if (!hit) {
-          kept.push(table.rows[r]);
-          keptNumbers.push(table.rowNumbers[r]);
-          continue;
-        }
-        const original = tables[hit.table];
-        const pair = pairOf(table.sheet, original.sheet);
-        pair.rows++;
-        const d = table.rows[r].date;
-        if (typeof d === "string") {
-          if (pair.from === null || d < pair.from) pair.from = d;
-          const end = typeof table.rows[r].dateTo === "string" ? String(table.rows[r].dateTo) : d;
-          if (pair.to === null || end > pair.to) pair.to = end;
-        }
-        const shared = sharedWith(hit.table);
-        for (const f of shared) {
-          const a = table.rows[r][f];
-          const b = original.rows[hit.index][f];
-          if (typeof a === "number" && typeof b === "number" && differs(a, b)) {
-            pair.disagreementCount++;
-            if (pair.disagreements.length < MAX_DISAGREEMENTS_NAMED) {
-              pair.disagreements.push({
-                field: f,
-                copyCell: cellRef(table.sheet, table.columnIndex[f], table.rowNumbers[r]),
-                copyValue: a,
-                originalCell: cellRef(original.sheet, original.columnIndex[f], original.rowNumbers[hit.index]),
-                originalValue: b,
-              });
-            }
-            break;
-          }
-        }
-        // Figures only this table has (the other tab lacks the column) still count, once.
-        const own = ownFigures(table.rows[r], shared);
-        if (own) {
-          kept.push(own);
-          keptNumbers.push(table.rowNumbers[r]);
-        }
-      }
+      const { kept, keptNumbers } = keptRows(tables, table, matches, pairs, sharedWith);
       if (kept.length === 0) {
         result[i] = null;
-        if (whole) pairOf(table.sheet, tables[matches[0]!.table].sheet).whole = true;
+        if (whole) pairOf(pairs, table.sheet, tables[matches[0]!.table].sheet).whole = true;
       } else {
         result[i] = { ...table, rows: kept, rowNumbers: keptNumbers };
       }
     }
-    for (let r = 0; r < table.rows.length; r++) {
-      if (matches[r]) continue;
-      const key = rowKey(table.rows[r], keys);
-      if (!seen.has(key)) seen.set(key, { table: i, index: r });
-    }
+    rememberRows(i, table, seen, keys, matches);
   }
   return { tables: result.filter((t): t is RecognizedTable => t !== null), repeats: [...pairs.values()] };
 }

@@ -17,9 +17,9 @@ const isoDate = () =>
 /** Extra fields (terminal, peer, platform-specific) are numbers, text or null. */
 const extra = () => z.union([z.number(), z.string(), z.null()]);
 
-function buildRowSchemas() {
-  // Built inside: nothing of zod runs (or ships, once tree-shaken) unless a caller asks for the schemas.
-  const traffic = {
+/** Traffic figures any per-day or per-subject table may carry. */
+function trafficFields() {
+  return {
     visitors: num(),
     sessions: num(),
     pageviews: num(),
@@ -31,7 +31,11 @@ function buildRowSchemas() {
     newVisitors: num(),
     returningVisitors: num(),
   };
-  const funnel = {
+}
+
+/** Sales-funnel figures (orders, buyers, conversions) shared by several table kinds. */
+function funnelFields() {
+  return {
     sales: num(),
     paidBuyers: num(),
     payConversion: num(),
@@ -46,7 +50,14 @@ function buildRowSchemas() {
     repurchaseRate: num(),
     visitorValue: num(),
   };
-  const shopDaily = z
+}
+
+type TrafficFields = ReturnType<typeof trafficFields>;
+type FunnelFields = ReturnType<typeof funnelFields>;
+
+/** Row schema of a shop's daily overview (traffic, funnel, DSR and peer figures). */
+function shopDailySchema(traffic: TrafficFields, funnel: FunnelFields) {
+  return z
     .object({
       date: isoDate(),
       dateTo: isoDate(),
@@ -62,7 +73,11 @@ function buildRowSchemas() {
       peerVisitorValueTop: num(),
     })
     .catchall(extra());
-  const products = z
+}
+
+/** Row schema of a per-product table (traffic, funnel, price and presale figures). */
+function productsSchema(traffic: TrafficFields, funnel: FunnelFields) {
+  return z
     .object({
       product: text(),
       productId: text(),
@@ -82,7 +97,11 @@ function buildRowSchemas() {
       depositOrders: num(),
     })
     .catchall(extra());
-  const trafficSources = z
+}
+
+/** Row schema of a per-traffic-source table. */
+function trafficSourcesSchema(traffic: TrafficFields, funnel: FunnelFields) {
+  return z
     .object({
       source: text(),
       sourceType: text(),
@@ -93,7 +112,11 @@ function buildRowSchemas() {
       ...funnel,
     })
     .catchall(extra());
-  const adPlans = z
+}
+
+/** Row schema of an advertising table (plans, keywords, ad groups). */
+function adPlansSchema() {
+  return z
     .object({
       plan: text(),
       keyword: text(),
@@ -112,7 +135,11 @@ function buildRowSchemas() {
       clickConversion: num(),
     })
     .catchall(extra());
-  const serviceAgents = z
+}
+
+/** Row schema of a customer-service agents table. */
+function serviceAgentsSchema() {
+  return z
     .object({
       agent: text(),
       date: isoDate(),
@@ -126,6 +153,10 @@ function buildRowSchemas() {
       responseSeconds: num(),
     })
     .catchall(extra());
+}
+
+/** Row schemas of the smaller subject tables (search terms, live sessions, orders) and of unknown tables. */
+function minorSchemas(traffic: TrafficFields, funnel: FunnelFields) {
   const searchTerms = z
     .object({ searchTerm: text(), keyword: text(), date: isoDate(), dateTo: isoDate(), ...traffic, ...funnel })
     .catchall(extra());
@@ -136,6 +167,19 @@ function buildRowSchemas() {
     .object({ orderId: text(), product: text(), productId: text(), date: isoDate(), dateTo: isoDate(), ...funnel })
     .catchall(extra());
   const unknown = z.object({}).catchall(extra());
+  return { searchTerms, liveSessions, orders, unknown };
+}
+
+function buildRowSchemas() {
+  // Built inside: nothing of zod runs (or ships, once tree-shaken) unless a caller asks for the schemas.
+  const traffic = trafficFields();
+  const funnel = funnelFields();
+  const shopDaily = shopDailySchema(traffic, funnel);
+  const products = productsSchema(traffic, funnel);
+  const trafficSources = trafficSourcesSchema(traffic, funnel);
+  const adPlans = adPlansSchema();
+  const serviceAgents = serviceAgentsSchema();
+  const { searchTerms, liveSessions, orders, unknown } = minorSchemas(traffic, funnel);
   return {
     "shop-daily": shopDaily,
     products,
