@@ -29,7 +29,6 @@ const NULL_TOKENS = new Set([
   "null",
   "none",
   "nan",
-  "#n/a",
   "未投放",
   "无数据",
   "無數據",
@@ -118,6 +117,19 @@ export function quickNumber(cell: Cell): number | undefined {
 
 /** Thousands grouping: Western 1,234,567 or Indian 1,08,218. */
 const GROUPED = /^\d{1,3}(,\d{3})+(\.\d+)?$|^\d{1,2}(,\d{2})*,\d{3}(\.\d+)?$/;
+
+/**
+ * The error values a formula cell shows (and `getValues` hands over as this text); an export
+ * written from a spreadsheet carries them the same way. They are never a value, nor a blank.
+ */
+const ERROR_VALUES = new Set(["#N/A", "#REF!", "#DIV/0!", "#VALUE!", "#NAME?", "#NUM!", "#ERROR!", "#NULL!"]);
+
+/** The spreadsheet error value (`#N/A`, `#REF!` …) a cell holds, upper-cased, or null. */
+export function spreadsheetError(cell: unknown): string | null {
+  if (typeof cell !== "string" || cell.length > 12) return null;
+  const code = cell.trim().toUpperCase();
+  return ERROR_VALUES.has(code) ? code : null;
+}
 
 /** True when a string cell stands for "no data" (blank, dash, 无数据 …). */
 export function isNullToken(text: string): boolean {

@@ -4,7 +4,7 @@
  * means. Every problem becomes an Error whose message names the function, the argument
  * and, inside a range, the row — Sheets shows that message under #ERROR!.
  */
-import { isDate, parseIsoLikeDate, parseNumberText } from "../engine/cells";
+import { isDate, parseIsoLikeDate, parseNumberText, spreadsheetError } from "../engine/cells";
 import { calendarDayOf, durationSecondsOf } from "./time-zone";
 
 /** What a parameter holds; decides which values are accepted. */
@@ -77,6 +77,8 @@ export function readArgumentNumber(cell: unknown, kind: Exclude<ParamKind, "date
     if (!Number.isFinite(cell)) fail(place, `is ${String(cell)}, which is not a usable number.`);
     value = cell + 0; // -0 is 0
   } else if (typeof cell === "string") {
+    const error = spreadsheetError(cell);
+    if (error) fail(place, `shows the error ${error}, not a value. Fix the formula or the cell it refers to.`);
     const reading = parseNumberText(cell);
     if (reading.kind === "blank") return undefined;
     if (reading.kind === "invalid") {
@@ -157,6 +159,8 @@ export function readArgumentDay(cell: unknown, place: Place): Day | undefined {
     return calendarDayOf(cell);
   }
   if (typeof cell === "string") {
+    const error = spreadsheetError(cell);
+    if (error) fail(place, `shows the error ${error}, not a date. Fix the formula or the cell it refers to.`);
     if (parseNumberText(cell).kind === "blank") return undefined;
     const iso = parseIsoLikeDate(cell);
     if (iso === null) {

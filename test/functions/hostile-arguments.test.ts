@@ -146,3 +146,13 @@ describe("descriptions", () => {
     expect(findFunction("CTR")?.description).toContain("format the cell as %");
   });
 });
+
+describe("spreadsheet error values in arguments", () => {
+  it("are named errors, never read as blanks", () => {
+    expect(failure("PAY_CONVERSION", "#N/A", 100)).toContain("shows the error #N/A, not a value");
+    // In a range the row is named: row 2 of paid_buyers holds #REF!.
+    const message = failure("PAY_CONVERSION", column(35, "#REF!"), column(1000, 100));
+    expect(message).toContain("#REF!");
+    expect(message).toContain("row 2");
+  });
+});

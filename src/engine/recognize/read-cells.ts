@@ -5,7 +5,7 @@
  * ColumnReader and is honoured here.
  */
 import type { Cell } from "../cells";
-import { MAX_FIGURE, quickNumber, readDate, readNumber, readSeconds } from "../cells";
+import { MAX_FIGURE, quickNumber, readDate, readNumber, readSeconds, spreadsheetError } from "../cells";
 import type { FieldName, RecognitionIssue, TableRow } from "../tables";
 import { cellRef, quoteCell, type IssueCode } from "./issues";
 import type { RateStats } from "./rates";
@@ -111,16 +111,10 @@ function readFlagCell(out: TableRow, reader: ColumnReader, cell: Cell, sheetRow:
   }
 }
 
-/**
- * The error values a formula cell shows (and `getValues` hands over as this text); an export
- * written from a spreadsheet carries them the same way. They are never a value, nor a blank.
- */
-const ERROR_VALUES = new Set(["#N/A", "#REF!", "#DIV/0!", "#VALUE!", "#NAME?", "#NUM!", "#ERROR!", "#NULL!"]);
-
 /** True (and reported) when `cell` is a spreadsheet error value; the field is then left empty. */
 function errorValue(out: TableRow, reader: ColumnReader, cell: Cell, sheetRow: number, ctx: CellContext): boolean {
-  if (typeof cell !== "string" || cell.length > 8 || !ERROR_VALUES.has(cell.trim().toUpperCase())) return false;
-  const code = cell.trim().toUpperCase();
+  const code = spreadsheetError(cell);
+  if (code === null) return false;
   out[reader.field] = null;
   issue(ctx, sheetRow, reader, {
     code: "error-value",
