@@ -86,58 +86,16 @@ function diagnose(
   settingsIn: SettingsPlace = "sheet",
 ): Report {
   const currency = decision.code;
-  // Amounts in different currencies are never added: tables in another currency sit this report out.
-  const left = new Set(decision.excluded.map((e) => e.table));
-  const tables = left.size > 0 ? all.filter((t) => !left.has(t)) : all;
+  const tables = tablesInCurrency(all, decision);
   const ctx = buildContext([...tables], settings, currency, settingsIn);
   // Each rule runs guarded: one that throws becomes one ℹ finding, the rest still report.
   const drafts: Draft[] = runRules(ctx);
   drafts.push(...currencyFindings(ctx, decision));
 
-  // Group by area (report order), worst first, then by money at stake; rule order breaks ties.
-  const ruleOrder = new Map<string, number>(RULE_IDS.map((id, i) => [id, i]));
-  const areaOrder = new Map<string, number>(AREAS.map((a, i) => [a, i]));
-  const indexed = drafts.map((d, i) => ({ d, i }));
-  indexed.sort((a, b) => {
-    const fa = a.d.finding;
-    const fb = b.d.finding;
-    return (
-      areaOrder.get(fa.area)! - areaOrder.get(fb.area)! ||
-      SEVERITY[fa.status] - SEVERITY[fb.status] ||
-      byMoney(fa, fb) ||
-      ruleOrder.get(fa.rule)! - ruleOrder.get(fb.rule)! ||
-      a.i - b.i
-    );
-  });
-  const findings: Finding[] = indexed.map((x) => x.d.finding);
-
-  const actions: Action[] = drafts
-    .filter(
-      (d) =>
-        (d.finding.status === "bad" || d.finding.status === "warn") &&
-        d.finding.impact !== null &&
-        d.finding.impact > 0,
-    )
-    .sort((a, b) => byMoney(a.finding, b.finding))
-    .slice(0, 3)
-    .map((d) => ({
-      rule: d.finding.rule,
-      subject: d.finding.subject,
-      subjectType: d.finding.subjectType,
-      impact: d.finding.impact,
-      impactBasis: d.finding.impactBasis,
-      message: d.todo ?? d.finding.message,
-    }));
-
-  const counts = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>;
-  for (const f of findings) counts[f.status]++;
-
-  const tableList = tables.map((t) => ({
-    sheet: t.sheet,
-    kind: t.kind,
-    columns: { ...t.columns },
-    rows: t.rows.length,
-  }));
+  const findings = orderFindings(drafts);
+  const actions = topActions(drafts);
+  const counts = countStatuses(findings);
+  const tableList = tableSummaries(tables);
   // A score only when the judged findings cover enough areas; otherwise null and why.
   const gated = gateScore(scoreFindings(findings), findings, tableList, settings.language);
 
@@ -156,6 +114,69 @@ function diagnose(
     funnel: funnelOf(ctx.shop?.totals ?? null),
     settingsIn,
   };
+}
+
+/** Amounts in different currencies are never added: tables in another currency sit this report out. */
+function tablesInCurrency(all: readonly RecognizedTable[], decision: CurrencyDecision): readonly RecognizedTable[] {
+  const left = new Set(decision.excluded.map((e) => e.table));
+  return left.size > 0 ? all.filter((t) => !left.has(t)) : all;
+}
+
+/** Findings grouped by area (report order), worst first, then by money at stake; rule order breaks ties. */
+function orderFindings(drafts: readonly Draft[]): Finding[] {
+  const ruleOrder = new Map<string, number>(RULE_IDS.map((id, i) => [id, i]));
+  const areaOrder = new Map<string, number>(AREAS.map((a, i) => [a, i]));
+  const indexed = drafts.map((d, i) => ({ d, i }));
+  indexed.sort((a, b) => {
+    const fa = a.d.finding;
+    const fb = b.d.finding;
+    return (
+      areaOrder.get(fa.area)! - areaOrder.get(fb.area)! ||
+      SEVERITY[fa.status] - SEVERITY[fb.status] ||
+      byMoney(fa, fb) ||
+      ruleOrder.get(fa.rule)! - ruleOrder.get(fb.rule)! ||
+      a.i - b.i
+    );
+  });
+  return indexed.map((x) => x.d.finding);
+}
+
+/** Today's three actions: the ✖/▲ findings with money at stake, largest first. */
+function topActions(drafts: readonly Draft[]): Action[] {
+  return drafts
+    .filter(
+      (d) =>
+        (d.finding.status === "bad" || d.finding.status === "warn") &&
+        d.finding.impact !== null &&
+        d.finding.impact > 0,
+    )
+    .sort((a, b) => byMoney(a.finding, b.finding))
+    .slice(0, 3)
+    .map((d) => ({
+      rule: d.finding.rule,
+      subject: d.finding.subject,
+      subjectType: d.finding.subjectType,
+      impact: d.finding.impact,
+      impactBasis: d.finding.impactBasis,
+      message: d.todo ?? d.finding.message,
+    }));
+}
+
+/** How many findings have each status. */
+function countStatuses(findings: readonly Finding[]): Record<Status, number> {
+  const counts = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>;
+  for (const f of findings) counts[f.status]++;
+  return counts;
+}
+
+/** The report's list of tables read: sheet, kind, recognised columns and row count. */
+function tableSummaries(tables: readonly RecognizedTable[]): Report["tables"] {
+  return tables.map((t) => ({
+    sheet: t.sheet,
+    kind: t.kind,
+    columns: { ...t.columns },
+    rows: t.rows.length,
+  }));
 }
 
 const BASIS_ORDER = { day: 0, export: 1 } as const;

@@ -113,20 +113,55 @@ class GridBuilder {
 
 /** Lays out a report as a grid (see ReportGrid). */
 export function layoutReport(report: Report): ReportGrid {
-  const lang = report.language;
-  // `{settings}` in a note names where this report's reader fills settings (sheet or --settings file).
-  const settingsPhrase = translate(lang, `settings.where.${report.settingsIn ?? "sheet"}`);
-  const t = (key: MessageKey, params?: Record<string, string | number>) =>
-    translate(lang, key, { settings: settingsPhrase, ...params });
+  const t = reportTranslate(report);
   const g = new GridBuilder();
 
   // Title and score block (frozen).
+  titleRow(g, t);
+  scoreRows(g, report, t);
+  periodRow(g, report, t);
+  const frozenRows = sheetsRow(g, report, t);
+
+  actionRows(g, report, t);
+  findingsHeader(g, t);
+  areaRows(g, report, t);
+  const chart = funnelRows(g, report, t);
+
+  return {
+    sheetName: t("report.sheetName"),
+    values: g.values,
+    numberFormats: g.numberFormats,
+    backgrounds: g.backgrounds,
+    fontColors: g.fontColors,
+    fontWeights: g.fontWeights,
+    notes: g.notes,
+    wraps: g.wraps,
+    merges: g.merges,
+    frozenRows,
+    columnWidths: [...COLUMN_WIDTHS],
+    chart,
+  };
+}
+
+/** The report's translator: `{settings}` in a note names where its reader fills settings (sheet or --settings file). */
+function reportTranslate(report: Report): Translate {
+  const lang = report.language;
+  const settingsPhrase = translate(lang, `settings.where.${report.settingsIn ?? "sheet"}`);
+  return (key: MessageKey, params?: Record<string, string | number>) =>
+    translate(lang, key, { settings: settingsPhrase, ...params });
+}
+
+/** The bold, merged title row. */
+function titleRow(g: GridBuilder, t: Translate): void {
   const title = g.row();
   g.set(title, 1, t("report.title"));
   g.bold(title);
   g.merge(title, 1, WIDTH);
   g.note(title, 1, t("layout.generated"));
+}
 
+/** The score row with its band and counts, and (no score) a row saying why. */
+function scoreRows(g: GridBuilder, report: Report, t: Translate): void {
   const scoreRow = g.row();
   const judged = report.counts.good + report.counts.warn + report.counts.bad;
   g.set(scoreRow, 1, t("layout.score"));
@@ -154,35 +189,43 @@ export function layoutReport(report: Report): ReportGrid {
     g.set(why, 2, report.scoreReason.message);
     g.merge(why, 2, WIDTH);
   }
+}
 
-  const periodRow = g.row();
-  g.set(periodRow, 1, t("layout.period"));
-  g.bold(periodRow, 1, 1);
-  g.set(periodRow, 2, periodText(report, t));
-  g.merge(periodRow, 2, WIDTH);
+/** The row naming the period the report covers. */
+function periodRow(g: GridBuilder, report: Report, t: Translate): void {
+  const row = g.row();
+  g.set(row, 1, t("layout.period"));
+  g.bold(row, 1, 1);
+  g.set(row, 2, periodText(report, t));
+  g.merge(row, 2, WIDTH);
+}
 
-  const sheetsRow = g.row();
-  g.set(sheetsRow, 1, t("layout.sheets"));
-  g.bold(sheetsRow, 1, 1);
+/** The row listing the tables read (columns in its note); returns its row number, the last frozen row. */
+function sheetsRow(g: GridBuilder, report: Report, t: Translate): number {
+  const row = g.row();
+  g.set(row, 1, t("layout.sheets"));
+  g.bold(row, 1, 1);
   const used = report.tables.filter((tb) => tb.kind !== "unknown");
   g.set(
-    sheetsRow,
+    row,
     2,
     used.length > 0
       ? used
           .map((tb) => t("layout.tableLine", { sheet: tb.sheet, kind: t(`tableKind.${tb.kind}`), rows: tb.rows }))
-          .join(LANGUAGE_TABLE[lang].clauseSeparator)
+          .join(LANGUAGE_TABLE[report.language].clauseSeparator)
       : t("layout.noSheets"),
   );
   g.note(
-    sheetsRow,
+    row,
     2,
     used.map((tb) => `${tb.sheet}: ${t("layout.columnsNote")}${Object.values(tb.columns).join(", ")}`).join("\n"),
   );
-  g.merge(sheetsRow, 2, WIDTH);
-  const frozenRows = sheetsRow;
+  g.merge(row, 2, WIDTH);
+  return row;
+}
 
-  // Today's three actions.
+/** Today's three actions, after a blank row and a grey heading. */
+function actionRows(g: GridBuilder, report: Report, t: Translate): void {
   g.row();
   const actionsHead = g.row(COLOURS.grey);
   g.set(actionsHead, 1, t("layout.actions"));
@@ -201,28 +244,34 @@ export function layoutReport(report: Report): ReportGrid {
     g.set(r, 7, action.impact, impactFormat(action.impactBasis, report.currency, t));
     g.bold(r, 7, 7);
   });
+}
 
-  // Findings, grouped by area.
+const FINDING_HEADERS: readonly MessageKey[] = [
+  "layout.col.status",
+  "layout.col.subject",
+  "layout.col.metric",
+  "layout.col.value",
+  "layout.col.benchmark",
+  "layout.col.gap",
+  "layout.col.impact",
+  "layout.col.advice",
+];
+
+/** The findings heading (after a blank row) and the column-header row. */
+function findingsHeader(g: GridBuilder, t: Translate): void {
   g.row();
   const findingsHead = g.row(COLOURS.grey);
   g.set(findingsHead, 1, t("layout.findings"));
   g.bold(findingsHead);
   g.merge(findingsHead, 1, WIDTH);
   const header = g.row(COLOURS.grey);
-  const headers: MessageKey[] = [
-    "layout.col.status",
-    "layout.col.subject",
-    "layout.col.metric",
-    "layout.col.value",
-    "layout.col.benchmark",
-    "layout.col.gap",
-    "layout.col.impact",
-    "layout.col.advice",
-  ];
-  headers.forEach((key, i) => g.set(header, i + 1, t(key)));
+  FINDING_HEADERS.forEach((key, i) => g.set(header, i + 1, t(key)));
   g.bold(header);
   g.note(header, 7, t("layout.impactNote"));
+}
 
+/** Findings grouped by area in report order: an area row, then its findings. */
+function areaRows(g: GridBuilder, report: Report, t: Translate): void {
   const byArea = new Map<Area, Finding[]>();
   for (const f of report.findings) {
     const list = byArea.get(f.area);
@@ -247,46 +296,31 @@ export function layoutReport(report: Report): ReportGrid {
     g.merge(areaRow, 1, WIDTH);
     for (const f of list) findingRow(g, f, report.currency, t);
   }
+}
 
-  // Funnel chart source cells.
-  let chart: ReportGrid["chart"] = null;
+/** The funnel chart's source cells (three steps or more) and the chart over them; null without. */
+function funnelRows(g: GridBuilder, report: Report, t: Translate): ReportGrid["chart"] {
   const funnel = report.funnel ?? null;
-  if (funnel && funnel.length >= 3) {
-    g.row();
-    const head = g.row(COLOURS.grey);
-    g.set(head, 1, t("layout.funnel"));
-    g.bold(head);
-    g.merge(head, 1, WIDTH);
-    g.note(head, 1, t("layout.funnelNote"));
-    const cols = g.row();
-    g.set(cols, 1, t("layout.step"));
-    g.set(cols, 2, t("layout.people"));
-    g.bold(cols, 1, 2);
-    for (const step of funnel) {
-      const r = g.row();
-      g.set(r, 1, t(`funnel.${step.step}`));
-      g.set(r, 2, Math.round(step.value), "#,##0");
-    }
-    chart = {
-      kind: "funnel",
-      title: t("layout.funnel"),
-      range: { row: cols, column: 1, numRows: funnel.length + 1, numColumns: 2 },
-    };
+  if (!funnel || funnel.length < 3) return null;
+  g.row();
+  const head = g.row(COLOURS.grey);
+  g.set(head, 1, t("layout.funnel"));
+  g.bold(head);
+  g.merge(head, 1, WIDTH);
+  g.note(head, 1, t("layout.funnelNote"));
+  const cols = g.row();
+  g.set(cols, 1, t("layout.step"));
+  g.set(cols, 2, t("layout.people"));
+  g.bold(cols, 1, 2);
+  for (const step of funnel) {
+    const r = g.row();
+    g.set(r, 1, t(`funnel.${step.step}`));
+    g.set(r, 2, Math.round(step.value), "#,##0");
   }
-
   return {
-    sheetName: t("report.sheetName"),
-    values: g.values,
-    numberFormats: g.numberFormats,
-    backgrounds: g.backgrounds,
-    fontColors: g.fontColors,
-    fontWeights: g.fontWeights,
-    notes: g.notes,
-    wraps: g.wraps,
-    merges: g.merges,
-    frozenRows,
-    columnWidths: [...COLUMN_WIDTHS],
-    chart,
+    kind: "funnel",
+    title: t("layout.funnel"),
+    range: { row: cols, column: 1, numRows: funnel.length + 1, numColumns: 2 },
   };
 }
 
