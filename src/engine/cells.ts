@@ -126,7 +126,8 @@ const ERROR_VALUES = new Set(["#N/A", "#REF!", "#DIV/0!", "#VALUE!", "#NAME?", "
 
 /** The spreadsheet error value (`#N/A`, `#REF!` …) a cell holds, upper-cased, or null. */
 export function spreadsheetError(cell: unknown): string | null {
-  if (typeof cell !== "string" || cell.length > 12) return null;
+  // Every error value has a "#": most cells are rejected without allocating a trimmed copy.
+  if (typeof cell !== "string" || cell.length > 12 || !cell.includes("#")) return null;
   const code = cell.trim().toUpperCase();
   return ERROR_VALUES.has(code) ? code : null;
 }
