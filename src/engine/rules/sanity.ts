@@ -10,7 +10,7 @@ import type { FieldName, RecognitionIssue, RecognizedTable, TableRow } from "../
 import type { MetricName, Status } from "../report";
 import { makeFinding, type Draft, type RuleContext } from "./context";
 import { defineRule, fixed, type Rule } from "./define";
-import { num } from "./totals";
+import { num, SUM_FIELDS } from "./totals";
 
 /** Issue codes with their own wording; any other code is worded generically with its English detail. */
 /** Why a table was not recognised, in the report's language when recognition gave a reason code. */
@@ -217,22 +217,8 @@ function issueFinding(rule: Rule, ctx: RuleContext, list: RecognitionIssue[]): D
   });
 }
 
-/** Count and money fields that can never be negative. */
-const NON_NEGATIVE: readonly FieldName[] = [
-  "visitors",
-  "pageviews",
-  "sales",
-  "paidBuyers",
-  "orderBuyers",
-  "detailVisitors",
-  "units",
-  "orders",
-  "impressions",
-  "clicks",
-  "spend",
-  "adSales",
-  "consultations",
-];
+/** Count and money fields checked for negative values: the summed fields, less the review and repeat counts. */
+const NON_NEGATIVE: readonly FieldName[] = SUM_FIELDS.filter((f) => f !== "badReviews" && f !== "repeatBuyers");
 /** Counts that cannot exceed the visitors of the same row. */
 const WITHIN_VISITORS: readonly FieldName[] = ["paidBuyers", "orderBuyers"];
 
