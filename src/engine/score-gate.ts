@@ -82,16 +82,14 @@ export function gateScore(
   const suggestions = suggestedExports(judged, tables);
   const exports =
     suggestions.length > 0
-      ? suggestions
-          .map((k) => translate(language, `score.export.${k}`))
-          .join(translate(language, "score.exportSeparator"))
+      ? suggestions.map((k) => translate(language, `score.export.${k}`)).join(LANGUAGE_TABLE[language].clauseSeparator)
       : translate(language, "score.export.columns");
   const code: ScoreReason["code"] = counted.length === 0 ? "nothing-judged" : "too-few-areas";
   const message =
     code === "nothing-judged"
       ? translate(language, "score.reason.none", { exports })
       : translate(language, "score.reason.areas", {
-          areas: counted.map((a) => areaName(language, a)).join(translate(language, "ui.listSeparator")),
+          areas: counted.map((a) => areaName(language, a)).join(LANGUAGE_TABLE[language].listSeparator),
           exports,
         });
   return { score: null, reason: { code, areas: counted, suggest: suggestions, message }, judged };

@@ -5,6 +5,7 @@
  */
 import { isDate, parseNumberText, type Cell } from "../engine/cells";
 import { translate } from "../engine/i18n";
+import { LANGUAGE_TABLE } from "../engine/i18n/languages";
 import {
   LANGUAGES,
   SETTING_KINDS,
@@ -295,6 +296,6 @@ export function describeSettingsErrors(errors: SettingsCellError[], language: La
     }),
   );
   return translate(language, "server.error.invalidSettings", {
-    problems: problems.join(translate(language, "server.error.problemSeparator")),
+    problems: problems.join(LANGUAGE_TABLE[language].clauseSeparator),
   });
 }

@@ -6,6 +6,7 @@
 import type { ApiError, DiagnoseSummary, SettingsView } from "../gas/api";
 import { formatAmount, type CurrencyCode } from "../engine/currency";
 import { isLanguage as isCatalogueLanguage, isMessageKey, translate, type MessageKey } from "../engine/i18n/sidebar";
+import { LANGUAGE_TABLE } from "../engine/i18n/languages";
 import type { Status } from "../engine/report";
 import { scoreBand } from "../engine/score";
 import { LANGUAGES, SETTINGS_SPEC, type Language, type Settings } from "../engine/settings";
@@ -214,7 +215,9 @@ function renderResult(): void {
     : t("ui.periodUnknown");
   const sheets = byId("data-sheets");
   sheets.hidden = summary.dataSheets.length === 0;
-  sheets.textContent = t("ui.dataSheets", { sheets: summary.dataSheets.join(t("ui.listSeparator")) });
+  sheets.textContent = t("ui.dataSheets", {
+    sheets: summary.dataSheets.join(LANGUAGE_TABLE[state.language].listSeparator),
+  });
 
   // The panel follows a language switch at once; the report (and its advice shown here) follows
   // at the next diagnosis, so say so while they differ.

@@ -450,7 +450,6 @@ export const report = {
   "dup.rows": '{rows} rows of "{copy}" repeat "{original}"; they were counted once, from "{original}".',
   "dup.disagree":
     ' {count} overlapping cells disagree ({cells}); the values from "{original}" were used, so check which export is right.',
-  "dup.listSeparator": ", ",
   "grain.once":
     'In "{sheet}", {metrics} repeat on every {child} row of the same {parent} ({parents} groups of several rows): they were counted once per {parent} (the repeats on {rows} rows were not added again); units, sales and the other figures were added up row by row.',
   "source.todoWeakFree":
@@ -484,7 +483,6 @@ export const report = {
   "score.export.ad-plans": "an ad-plans export (spend and ad sales per plan)",
   "score.export.service-agents": "a customer-service export (enquiries and conversion per agent)",
   "score.export.columns": "exports with the columns the ℹ lines ask for",
-  "score.exportSeparator": "; ",
 } satisfies Record<ReportKey, string>;
 
 export const sidebar = {
@@ -517,7 +515,6 @@ export const sidebar = {
   "ui.period": "Data from {from} to {to} ({days, plural, one {# day} other {# days}})",
   "ui.periodUnknown": "Period: dates unknown, amounts are for the whole export",
   "ui.dataSheets": "Sheets read: {sheets}",
-  "ui.listSeparator": ", ",
   "ui.actions.title": "Today's three actions",
   "ui.actions.none": "Nothing needs fixing today; keep doing what works.",
   "ui.impact.perDay": "Money at stake: about {amount} a day",
@@ -614,7 +611,6 @@ export const server = {
   "server.expect.notNumber": "“{value}” is not a number",
   "server.error.invalidSettings": "The settings need a fix, so nothing was written. Please correct: {problems}",
   "server.error.problem": "{cell} ({label}): {expected}",
-  "server.error.problemSeparator": "; ",
   "server.error.unexpected": "The diagnosis stopped on an error; your data was not changed. Reason: {detail}",
   "server.error.saveFailed":
     "Saving the settings failed, and they may be only partly written. Reason: {detail}. Check the “{sheet}” sheet and save again.",

@@ -382,7 +382,6 @@ export const report = {
     "「{copy}」有 {rows} 行和「{original}」是同一天的同一批数据（{from} 至 {to}），这些天只按「{original}」算了一次。",
   "dup.rows": "「{copy}」有 {rows} 行和「{original}」重复，只按「{original}」算了一次。",
   "dup.disagree": "其中 {count} 处数字不一致（{cells}），用的是「{original}」的值，请核对哪一份是对的。",
-  "dup.listSeparator": "、",
   "grain.once":
     "「{sheet}」里 {metrics} 在同一个 {parent} 的每个 {child} 行上都重复（{parents} 组有多行），已按每个 {parent} 只算一次（{rows} 行的重复值没有再加）；销量、金额等按行相加。",
   "source.todoWeakFree": "查「{name}」来的访客为什么不买：落地页和这个来源的人群是否对得上（转化 {value}）。",
@@ -415,7 +414,6 @@ export const report = {
   "score.export.ad-plans": "推广计划数据（各计划的花费、成交金额）",
   "score.export.service-agents": "客服数据（各客服的询单人数、询单转化率）",
   "score.export.columns": "含上面“提示”行所需列的导出",
-  "score.exportSeparator": "；",
 };
 
 export const sidebar = {
@@ -448,7 +446,6 @@ export const sidebar = {
   "ui.period": "数据期间：{from} 至 {to}（{days} 天）",
   "ui.periodUnknown": "数据期间：日期未知，金额按本次导出合计",
   "ui.dataSheets": "读取的工作表：{sheets}",
-  "ui.listSeparator": "、",
   "ui.actions.title": "今天的三件事",
   "ui.actions.none": "今天没有必须处理的事项，保持现状即可。",
   "ui.impact.perDay": "涉及金额：每天约 {amount}",
@@ -537,7 +534,6 @@ export const server = {
   "server.expect.notNumber": "“{value}”不是数字",
   "server.error.invalidSettings": "设置有误，诊断已停止，报告没有改动。请修改：{problems}",
   "server.error.problem": "{cell}（{label}）{expected}",
-  "server.error.problemSeparator": "；",
   "server.error.unexpected": "诊断中途出错，你的数据没有被修改。原因：{detail}",
   "server.error.saveFailed":
     "设置保存失败，可能只写进了一部分。原因：{detail}。请打开「{sheet}」检查一下，再保存一次。",

@@ -377,7 +377,6 @@ export const report = {
     "「{copy}」有 {rows} 列和「{original}」是同一天的同一批資料（{from} 至 {to}），這些天只按「{original}」算了一次。",
   "dup.rows": "「{copy}」有 {rows} 列和「{original}」重複，只按「{original}」算了一次。",
   "dup.disagree": "其中 {count} 處數字不一致（{cells}），用的是「{original}」的值，請核對哪一份是對的。",
-  "dup.listSeparator": "、",
   "grain.once":
     "「{sheet}」裡 {metrics} 在同一個 {parent} 的每個 {child} 列上都重複（{parents} 組有多列），已按每個 {parent} 只算一次（{rows} 列的重複值沒有再加）；銷量、金額等按列相加。",
   "source.todoWeakFree": "查「{name}」來的訪客為什麼不買：到達頁和這個來源的人群是否對得上（轉換 {value}）。",
@@ -410,7 +409,6 @@ export const report = {
   "score.export.ad-plans": "推廣計畫資料（各計畫的花費、成交金額）",
   "score.export.service-agents": "客服資料（各客服的詢單人數、詢單轉換率）",
   "score.export.columns": "含上面「提示」列所需欄位的匯出",
-  "score.exportSeparator": "；",
 } satisfies Record<ReportKey, string>;
 
 export const sidebar = {
@@ -443,7 +441,6 @@ export const sidebar = {
   "ui.period": "資料期間：{from} 至 {to}（{days} 天）",
   "ui.periodUnknown": "資料期間：日期未知，金額按這份匯出合計",
   "ui.dataSheets": "讀取的工作表：{sheets}",
-  "ui.listSeparator": "、",
   "ui.actions.title": "今天的三件事",
   "ui.actions.none": "今天沒有必須處理的事項，維持現狀即可。",
   "ui.impact.perDay": "涉及金額：每天約 {amount}",
@@ -532,7 +529,6 @@ export const server = {
   "server.expect.notNumber": "「{value}」不是數字",
   "server.error.invalidSettings": "設定有誤，診斷已停止，報告沒有改動。請修改：{problems}",
   "server.error.problem": "{cell}（{label}）{expected}",
-  "server.error.problemSeparator": "；",
   "server.error.unexpected": "診斷中途出錯，你的資料沒有被修改。原因：{detail}",
   "server.error.saveFailed":
     "設定儲存失敗，可能只寫入了一部分。原因：{detail}。請開啟「{sheet}」檢查一下，再儲存一次。",

@@ -4,6 +4,7 @@
  * Built in linear passes so the rules stay cheap on 100,000-row product exports.
  */
 import { formatAmount, type CurrencyCode } from "../currency";
+import { LANGUAGE_TABLE } from "../i18n/languages";
 import { translate, type MessageKey } from "../i18n";
 import type { Finding, MetricName, ReportPeriod, RuleId, SettingsPlace, Status, ValueFormat } from "../report";
 import type { Language, Settings } from "../settings";
@@ -573,7 +574,10 @@ export function buildContext(
     language,
     currency,
     tables,
-    dataNotes: [...repeats.map((r) => repeatNote(r, t)), ...grainNotes(tables, t)],
+    dataNotes: [
+      ...repeats.map((r) => repeatNote(r, t)),
+      ...grainNotes(tables, t, LANGUAGE_TABLE[language].listSeparator),
+    ],
     shop,
     products,
     sources,
@@ -614,7 +618,7 @@ function repeatNote(r: RepeatedData, t: Translate): DataNote {
 }
 
 /** ℹ Which metrics were counted once per parent (ASIN, 商品ID, Item ID) instead of once per row. */
-function grainNotes(tables: RecognizedTable[], t: Translate): DataNote[] {
+function grainNotes(tables: RecognizedTable[], t: Translate, listSeparator: string): DataNote[] {
   const out: DataNote[] = [];
   for (const table of tables) {
     const grain = table.grain;
@@ -626,7 +630,7 @@ function grainNotes(tables: RecognizedTable[], t: Translate): DataNote[] {
     }
     const params = {
       sheet: table.sheet,
-      metrics: headers.join(t("dup.listSeparator")),
+      metrics: headers.join(listSeparator),
       parent: table.columns[grain.parentField] ?? grain.parentField,
       child: table.columns[grain.childField] ?? grain.childField,
       parents: grain.parents,

@@ -4,6 +4,7 @@
  * NO_COLOR is unset, so pipes and logs get plain text.
  */
 import { translate, undatedText, type Finding, type Report, type Status } from "../../engine";
+import { LANGUAGE_TABLE } from "../../engine/i18n/languages";
 import { scoreBand } from "../../engine/score";
 import { formatAmount, type CurrencyCode } from "../../engine/currency";
 
@@ -98,7 +99,7 @@ export function renderSummary(report: Report, style: SummaryStyle): string {
   if (good > 0) lines.push(paint("good", translate(lang, "cli.allGood", { count: good })));
   if (report.tables.length) {
     lines.push("");
-    const separator = translate(lang, "ui.listSeparator");
+    const separator = LANGUAGE_TABLE[lang].listSeparator;
     // Kinds in the reader's language, as the report sheet names them ("商品数据", not `products`).
     const tables = report.tables
       .map((t) =>
