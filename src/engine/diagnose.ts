@@ -16,6 +16,7 @@ import {
   AREAS,
   STATUSES,
   type Action,
+  type CoreFigures,
   type Finding,
   type FunnelStep,
   type Report,
@@ -112,6 +113,7 @@ function diagnose(
     actions,
     counts,
     funnel: funnelOf(ctx.shop?.totals ?? null),
+    core: coreOf(ctx.shop?.totals ?? null),
     settingsIn,
   };
 }
@@ -230,6 +232,17 @@ function currencyFindings(ctx: RuleContext, decision: CurrencyDecision): Draft[]
     );
   }
   return out;
+}
+
+/** Sales, visitors, pay conversion and order value of the whole shop (null where the data lacks one). */
+function coreOf(totals: Totals | null): CoreFigures {
+  if (!totals) return { sales: null, visitors: null, conversion: null, aov: null };
+  return {
+    sales: totals.get("sales"),
+    visitors: totals.get("visitors"),
+    conversion: totals.payConversion(),
+    aov: totals.aov(),
+  };
 }
 
 /** Visitors → detail visitors → order buyers → paid buyers, when at least three steps are known. */

@@ -483,6 +483,59 @@ export const report = {
   "score.export.ad-plans": "an ad-plans export (spend and ad sales per plan)",
   "score.export.service-agents": "a customer-service export (enquiries and conversion per agent)",
   "score.export.columns": "exports with the columns the ℹ lines ask for",
+  // history (issue 15)
+  "history.sheetName": "History",
+  "history.note":
+    "Shop Doctor adds one row per diagnosis; diagnosing the same data period again replaces its row. Deleting this sheet loses only the history, never any data. The last column is for Shop Doctor's own comparison.",
+  "history.col.ranAt": "Diagnosed at",
+  "history.col.from": "Data from",
+  "history.col.to": "Data to",
+  "history.col.score": "Health score",
+  "history.col.area": "{area} score",
+  "history.col.currency": "Currency",
+  "history.col.sales": "Sales",
+  "history.col.visitors": "Visitors",
+  "history.col.conversion": "Conversion rate",
+  "history.col.aov": "Average order value",
+  "history.col.bad": "✖ Critical",
+  "history.col.warn": "▲ Warning",
+  "history.col.firstAction": "First action",
+  "history.col.findings": "Problem list (for Shop Doctor)",
+  "layout.since.title": "Since the last diagnosis",
+  "layout.since.previous": "Compared with the diagnosis of {ranAt} (data {period})",
+  "layout.since.first":
+    "This is the first diagnosis recorded. From the next one on, this block shows how the score, the core figures and the problems changed.",
+  "layout.since.col.metric": "Metric",
+  "layout.since.col.before": "Last time",
+  "layout.since.col.now": "Now",
+  "layout.since.col.change": "Change",
+  "layout.since.col.ratio": "Change %",
+  "layout.since.missing.before": "The last record has no such figure, so there is nothing to compare",
+  "layout.since.missing.now": "Today's data has no such figure, so there is nothing to compare",
+  "layout.since.missing.both": "Neither run has this figure",
+  "layout.since.missing.currency":
+    "The two runs' amounts are in different currencies ({before} then, {now} now): not compared",
+  "layout.since.zero": "It was 0 last time, so there is no change %",
+  "layout.since.pp": "pp",
+  "layout.since.added": "{count, plural, one {New problem (#)} other {New problems (#)}}",
+  "layout.since.fixed": "{count, plural, one {Fixed (#)} other {Fixed (#)}}",
+  "layout.since.dropped": "{count, plural, one {Not judged this time (#)} other {Not judged this time (#)}}",
+  "layout.since.droppedNote":
+    "No verdict on these this time (the data no longer has them, or gave only a note), so they do not count as fixed.",
+  "layout.since.same": "The ✖/▲ problems are the same as last time.",
+  "layout.since.noList":
+    "The last record has no readable problem list (it may have been edited by hand), so new and fixed problems are not listed.",
+  "layout.since.cutShort":
+    "There were so many problems that the record kept only part of the list, so new and fixed problems are not listed.",
+  "layout.since.more": "{list} and {count} more",
+  "layout.since.item": "{subject}: {metric}",
+  "layout.since.notRecorded":
+    'This diagnosis was not added to the history: the sheet "{sheet}" holds other content. Rename or move it and diagnose again to start recording.',
+  "layout.since.undated": "dates unknown",
+  "layout.history.title": "Health score over time",
+  "layout.history.note":
+    "Source of the chart: the health score of each data period in the History sheet (the last {count}).",
+  "layout.history.col.to": "Data to",
 } satisfies Record<ReportKey, string>;
 
 export const sidebar = {
