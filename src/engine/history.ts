@@ -145,7 +145,9 @@ function cellValue(cell: Cell, format: HistoryFormat): HistoryValue {
   if (cell instanceof Date) return Number.isNaN(cell.getTime()) ? null : cell.toISOString().slice(0, 10);
   if (typeof cell === "number") return !Number.isFinite(cell) ? null : format === "text" ? String(cell) : cell;
   if (typeof cell === "boolean") return null;
-  return format === "text" ? cell : null;
+  if (format === "text") return cell;
+  // A file (the CLI's --history CSV) holds numbers as text: read a plain decimal back as the number.
+  return /^-?\d+(\.\d+)?(e[-+]?\d+)?$/i.test(cell.trim()) ? Number(cell.trim()) : null;
 }
 
 /**
