@@ -4,6 +4,7 @@
  * here from a known secret and time); the host allow-list; redirects, timeouts, refusals; and
  * the CLI's exit codes with and without --notify-strict.
  */
+import { execFile } from "node:child_process";
 import { createHmac } from "node:crypto";
 import { mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -518,6 +519,25 @@ describe("shop-doctor diagnose --notify", () => {
     expect(received.map((r) => r.url)).toEqual(["/a"]);
     expect(JSON.parse(received[0].body).blocks[4].elements[0].text).toBe("完整报告：test-output-notify.html");
     expect(run.out().stderr).toContain("evil.example 不是支持的群机器人服务");
+  });
+
+  it("the shop-doctor bin posts too (it runs runCliAsync), and --notify-strict exits with 3", async () => {
+    handler = (_req, res) => res.writeHead(200).end('{"errcode":93000,"errmsg":"invalid webhook url"}');
+    const bin = join(__dirname, "..", "..", "bin", "shop-doctor.mjs");
+    const result = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
+      execFile(
+        process.execPath,
+        [bin, ...args("--lang", "en", "--notify", `${base}/cgi-bin/webhook/send?key=k`, "--notify-strict")],
+        { env: { ...process.env, ...LOOPBACK, SHOP_DOCTOR_NOTIFY_PLATFORM: "wecom" }, maxBuffer: 20 * 1024 * 1024 },
+        (error, _stdout, stderr) => resolve({ code: error ? (error.code as number) : 0, stderr }),
+      );
+    });
+    expect(result.code).toBe(3);
+    expect(result.stderr).toBe(
+      "shop-doctor: The brief did not reach WeCom: the service refused the message: 93000 invalid webhook url. " +
+        "The diagnosis itself is complete.\n",
+    );
+    expect(JSON.parse(received[0].body).msgtype).toBe("markdown");
   });
 
   it("--notify-strict without --notify is a usage error", async () => {
