@@ -3,9 +3,10 @@
  * - 飞书 Feishu / Lark: an interactive card (`msg_type: "interactive"`, `card.header`, `card.elements`);
  *   report text goes in `plain_text` elements, so nothing from the data is read as markup.
  *   The request body stays under 20 KB, the custom bot's limit.
- * - 钉钉 DingTalk: `msgtype: "markdown"`, `markdown: { title, text }`. Its documentation states no
- *   markdown length; the text is kept within 4,096 bytes (WeCom's limit), a size a chat message
- *   never needs to pass.
+ * - 钉钉 DingTalk: `msgtype: "markdown"`, `markdown: { title, text }`. The robot refuses a body over
+ *   20,000 bytes (errcode 460101, "message too long, exceed 20000 bytes"); its documentation gives
+ *   no markdown length, and very long markdown is reported to render as plain text, so the text
+ *   is kept within 4,096 bytes (WeCom's limit) — far more than a brief needs.
  * - 企业微信 WeCom: `msgtype: "markdown"`, `markdown.content` of at most 4,096 UTF-8 bytes.
  * - Slack: `blocks` (a `header` of at most 150 characters, `section`s of mrkdwn text of at most
  *   3,000 characters each, a `context` line) and a plain `text` fallback for notifications.
@@ -20,6 +21,7 @@ export type Platform = (typeof PLATFORMS)[number];
 /** The limits each payload is held to (documented by the platform unless the comment above says otherwise). */
 export const LIMITS = {
   feishuBodyBytes: 20_000,
+  dingtalkBodyBytes: 20_000,
   dingtalkTextBytes: 4096,
   wecomContentBytes: 4096,
   slackHeaderChars: 150,
@@ -145,7 +147,9 @@ const RENDERERS: Record<Platform, Renderer> = {
         text: markdownText(brief, cut, (line) => `**${line}**`),
       },
     }),
-    fits: (p) => byteLength((p as { markdown: { text: string } }).markdown.text) <= LIMITS.dingtalkTextBytes,
+    fits: (p) =>
+      byteLength((p as { markdown: { text: string } }).markdown.text) <= LIMITS.dingtalkTextBytes &&
+      byteLength(JSON.stringify(p)) <= LIMITS.dingtalkBodyBytes,
   },
   wecom: {
     render: (brief, cut) => ({

@@ -297,6 +297,7 @@ describe("length limits and hostile text", () => {
       const payload = renderBrief(brief, platform) as { markdown: { content?: string; text?: string } };
       const text = payload.markdown.content ?? payload.markdown.text!;
       expect(byteLength(text)).toBeLessThanOrEqual(4096);
+      expect(byteLength(JSON.stringify(payload))).toBeLessThanOrEqual(20_000); // DingTalk's body limit
       expect(text).toContain("…");
       expect(loneSurrogate.test(text)).toBe(false);
       // every amount survives the cut: 100, 101, 102 a day
@@ -327,6 +328,19 @@ describe("length limits and hostile text", () => {
     const feishu = (renderBrief(brief, "feishu") as any).card.elements.filter((e: any) => e.tag === "div");
     const carrying = feishu.find((e: any) => e.text.content.includes("点我"));
     expect(carrying.text.tag).toBe("plain_text");
+  });
+
+  it("a report link that is not an http(s) address is shown as a name, never linked", async () => {
+    handler = accept("wecom");
+    await sendBrief(handReport(), `${base}/hook`, {
+      platform: "wecom",
+      env: LOOPBACK,
+      reportName: "r.html",
+      reportUrl: "javascript:alert(1)",
+    });
+    const content = JSON.parse(received[0].body).markdown.content as string;
+    expect(content.endsWith("完整报告：r.html")).toBe(true);
+    expect(content).not.toContain("javascript");
   });
 
   it("truncation helpers cut at character boundaries", () => {
