@@ -187,6 +187,11 @@ export const report = {
   "platform.shopee": "Shopee",
   "platform.lazada": "Lazada",
   "platform.tiktok": "TikTok Shop",
+  "platform.woocommerce": "WooCommerce",
+  "platform.etsy": "Etsy",
+  "platform.ebay": "eBay",
+  "platform.mercadolibre": "Mercado Libre",
+  "platform.rakuten": "Rakuten (楽天)",
   "platform.unknown": "an unknown platform",
   "depth.todo": "Add related items and bundles on product and home pages ({value} pages per visitor).",
   "target.missing":
@@ -437,6 +442,8 @@ export const report = {
   "sanity.ragged-row":
     '"{sheet}" has {count} rows with fewer or more values than its header ({cells}); they cannot be matched to their columns and were left out. Re-export the file, or fix each row so every value sits under its header.',
   "sanity.subtotal-row": 'Subtotal rows in "{sheet}" were kept apart so they are not counted twice ({cells}).',
+  "sanity.parent-row":
+    'Rows in "{sheet}" that sum the rows below them (a product over its variations, a package over its items) were kept apart so nothing is counted twice ({cells}).',
   "sanity.average-row": 'Average rows in "{sheet}" were kept apart and never added up ({cells}).',
   "sanity.repeated-header": '"{sheet}" repeats its header row inside the table; those rows were skipped ({cells}).',
   "sanity.key-without-metrics":

@@ -171,6 +171,11 @@ export const report = {
   "platform.shopee": "Shopee",
   "platform.lazada": "Lazada",
   "platform.tiktok": "TikTok Shop",
+  "platform.woocommerce": "WooCommerce",
+  "platform.etsy": "Etsy",
+  "platform.ebay": "eBay",
+  "platform.mercadolibre": "美客多 Mercado Libre",
+  "platform.rakuten": "乐天 Rakuten",
   "platform.unknown": "未知平台",
   "depth.todo": "在详情页和首页加关联推荐、搭配套餐（人均浏览 {value} 页）。",
   "target.missing": "在{settings}填写 monthlyTarget（月销售目标），每天就能看到昨天是否达标、本月进度是否跟上。",
@@ -371,6 +376,8 @@ export const report = {
   "sanity.ragged-row":
     "「{sheet}」有 {count} 行的数值个数和表头列数不一致（{cells}），无法对上列，已略过这些行；请重新导出，或让每个数值都落在它的表头下。",
   "sanity.subtotal-row": "「{sheet}」的小计行已单独存放，不会重复计算（{cells}）。",
+  "sanity.parent-row":
+    "「{sheet}」里汇总下方各行的行（商品行汇总其规格行、包裹行汇总其商品行）已单独存放，不会重复计算（{cells}）。",
   "sanity.average-row": "「{sheet}」的平均值行已单独存放，不计入合计（{cells}）。",
   "sanity.repeated-header": "「{sheet}」表格中间重复出现了表头行，已跳过（{cells}）。",
   "sanity.key-without-metrics": "「{sheet}」有 {count} 行只有名称、没有任何数据，已略过（{cells}）。",

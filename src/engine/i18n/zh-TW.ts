@@ -166,6 +166,11 @@ export const report = {
   "platform.shopee": "Shopee",
   "platform.lazada": "Lazada",
   "platform.tiktok": "TikTok Shop",
+  "platform.woocommerce": "WooCommerce",
+  "platform.etsy": "Etsy",
+  "platform.ebay": "eBay",
+  "platform.mercadolibre": "美客多 Mercado Libre",
+  "platform.rakuten": "樂天 Rakuten",
   "platform.unknown": "未知平臺",
   "depth.todo": "在詳情頁和首頁加關聯推薦、搭配套餐（人均瀏覽 {value} 頁）。",
   "target.missing": "在{settings}填寫 monthlyTarget（月銷售目標），每天就能看到昨天是否達標、本月進度是否跟上。",
@@ -366,6 +371,8 @@ export const report = {
   "sanity.ragged-row":
     "「{sheet}」有 {count} 列的數值個數和表頭欄數不一致（{cells}），無法對上欄位，已略過這些列；請重新匯出，或讓每個數值都落在它的表頭下。",
   "sanity.subtotal-row": "「{sheet}」的小計列已單獨存放，不會重複計算（{cells}）。",
+  "sanity.parent-row":
+    "「{sheet}」裡彙總下方各列的列（商品列彙總其規格列、包裹列彙總其商品列）已單獨存放，不會重複計算（{cells}）。",
   "sanity.average-row": "「{sheet}」的平均值列已單獨存放，不計入合計（{cells}）。",
   "sanity.repeated-header": "「{sheet}」表格中間重複出現了表頭列，已跳過（{cells}）。",
   "sanity.key-without-metrics": "「{sheet}」有 {count} 列只有名稱、沒有任何資料，已略過（{cells}）。",
