@@ -107,3 +107,47 @@ describe("one diagnosis per platform, in its currency", () => {
     expect(table.rows).toBe(4);
   });
 });
+
+describe("platform definitions and published benchmarks", () => {
+  it("names the conversion's own columns (Shopee: confirmed-order buyers ÷ product visitors)", () => {
+    const { found } = finding([file("shopee-sg-product-performance.csv")], "pay-conversion-vs-peer");
+    expect(found[0].status).toBe("info");
+    expect(found[0].message).toContain("(Shopee: Buyers (Confirmed Order) ÷ Product Visitors (Visit).)");
+  });
+
+  it("judges Etsy against its published benchmark when no peer figure is set, never calling it peers", () => {
+    const sheets = [file("etsy-sold-orders.csv"), file("etsy-shop-stats.csv")];
+    const { found } = finding(sheets, "pay-conversion-vs-peer");
+    // 9 orders ÷ 800 visits = 1.125 % ≥ the published 1 % floor
+    expect(found[0]).toMatchObject({ status: "good", benchmark: 0.01 });
+    expect(found[0].message).toContain("published benchmark for Etsy (1.00%");
+    expect(found[0].message).not.toMatch(/peer average/);
+    expect(found[0].message).toContain("(Etsy: Orders ÷ Visits.)");
+  });
+
+  it("below the benchmark it is ▲ with the money to reach it; a team peer value still wins", () => {
+    // Etsy stats with 3 orders over 800 visits: 0.375 %, below the published 1 %
+    const stats = {
+      name: "etsy-shop-stats",
+      values: [
+        ["Date", "Visits", "Orders", "Revenue"],
+        ["2026-11-01", 240, 1, 96],
+        ["2026-11-02", 260, 1, 96],
+        ["2026-11-03", 300, 1, 96],
+      ],
+    };
+    const { found } = finding([stats], "pay-conversion-vs-peer");
+    expect(found[0]).toMatchObject({ status: "warn", benchmark: 0.01 });
+    // per day: (0.01 − 3/800) × 800/3 visitors a day × 96 = 160
+    expect(found[0].impact).toBeCloseTo((0.01 - 3 / 800) * (800 / 3) * 96, 6);
+    const peer = finding([stats], "pay-conversion-vs-peer", { peerPayConversion: 0.003 }).found[0];
+    expect(peer).toMatchObject({ status: "good", benchmark: 0.003 });
+  });
+
+  it("WooCommerce: says which checks need a traffic export and which exports serve", () => {
+    const { found } = finding([file("woocommerce-revenue.csv")], "pay-conversion-vs-peer");
+    expect(found[0].status).toBe("info");
+    expect(found[0].message).toContain("GA4 Traffic acquisition");
+    expect(found[0].message).toContain("Jetpack Stats");
+  });
+});

@@ -136,6 +136,21 @@ export const report = {
     "Pay conversion cannot be computed: paste a shop daily export with visitors and paying buyers (or a conversion rate column).",
   "payConv.missingPeer":
     "Pay conversion is {value}. Enter peerPayConversion (the peer-tier average) in {settings} to see what the gap is worth.",
+  // global platforms (issue 13)
+  "payConv.missingTraffic":
+    "WooCommerce's Analytics export has orders and sales but no sessions, so pay conversion, visitor value, bounce rate and what moved sales (visitors × conversion × order value) cannot be judged. Paste a traffic export next to it: GA4 Traffic acquisition (Sessions per day) or Jetpack Stats (Visitors and Views per day).",
+  "payConv.definition": "({platform}: {buyers} ÷ {visitors}.)",
+  "payConv.definitionRate": "({platform}: the export's {rate} column.)",
+  "payConv.publishedGood":
+    "Pay conversion {value} is at or above the published benchmark for {platform} ({benchmark}; no peer figure was given, see docs/SCORING.md for the source).",
+  "payConv.publishedBad":
+    "Pay conversion {value} is below the published benchmark for {platform} ({benchmark}; no peer figure was given, see docs/SCORING.md for the source). Reaching it at today's traffic and order value adds {money} a day.",
+  "payConv.publishedBad.export":
+    "Pay conversion {value} is below the published benchmark for {platform} ({benchmark}; no peer figure was given, see docs/SCORING.md for the source). Reaching it at this export's traffic and order value adds {money} in this export.",
+  "payConv.todoPublished":
+    "Lift pay conversion toward the published benchmark {benchmark} (about +{money} a day): product page, photos, reviews and price first; enter peerPayConversion in {settings} if you know your real peers.",
+  "payConv.todoPublished.export":
+    "Lift pay conversion toward the published benchmark {benchmark} (about +{money} in this export): product page, photos, reviews and price first; enter peerPayConversion in {settings} if you know your real peers.",
   "payConv.shopGood":
     "Pay conversion {value} is at or above the peer average {peer}. Keep pages and prices as they are; add traffic when you can.",
   "payConv.shopBad":

@@ -126,6 +126,21 @@ export const report = {
   "note.impressions": "展現量合計。",
   "payConv.missingData": "算不出支付轉換率：請貼上含「訪客數」和「支付買家數」（或「支付轉換率」）的店鋪每日資料。",
   "payConv.missingPeer": "支付轉換率 {value}。在{settings}填 peerPayConversion（同行同層平均），就能算出差距值多少錢。",
+  // global platforms (issue 13)
+  "payConv.missingTraffic":
+    "WooCommerce 的 Analytics 匯出只有訂單和銷售額，沒有造訪量，所以支付轉換率、訪客價值、跳出率和銷售變化拆解（訪客 × 轉換 × 客單價）都無法判斷。請在旁邊再貼上一份流量匯出：GA4 流量取得報表（每天的 Sessions）或 Jetpack Stats（每天的 Visitors 和 Views）。",
+  "payConv.definition": "（{platform}口徑：{buyers} ÷ {visitors}。）",
+  "payConv.definitionRate": "（{platform}口徑：匯出裡的「{rate}」欄。）",
+  "payConv.publishedGood":
+    "支付轉換率 {value}，不低於{platform}的公開基準 {benchmark}（沒有填同業數據，來源見 docs/SCORING.md）。",
+  "payConv.publishedBad":
+    "支付轉換率 {value}，低於{platform}的公開基準 {benchmark}（沒有填同業數據，來源見 docs/SCORING.md）。按現在的流量和客單價，達到基準每天多 {money}。",
+  "payConv.publishedBad.export":
+    "支付轉換率 {value}，低於{platform}的公開基準 {benchmark}（沒有填同業數據，來源見 docs/SCORING.md）。按這份匯出的流量和客單價，達到基準這份匯出內多 {money}。",
+  "payConv.todoPublished":
+    "把支付轉換率往公開基準 {benchmark} 提（每天約多 {money}）：先看商品頁、圖片、評價和價格；知道真實同業數據就在{settings}填 peerPayConversion。",
+  "payConv.todoPublished.export":
+    "把支付轉換率往公開基準 {benchmark} 提（這份匯出內約多 {money}）：先看商品頁、圖片、評價和價格；知道真實同業數據就在{settings}填 peerPayConversion。",
   "payConv.shopGood": "支付轉換率 {value}，不低於同行同層平均 {peer}。保持詳情頁和價格，有餘力再加流量。",
   "payConv.shopBad":
     "支付轉換率 {value}，低於同行同層平均 {peer}。按現在的流量和客單價，追平同行每天多 {money}。先提轉換再買流量。",
