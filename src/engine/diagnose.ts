@@ -12,6 +12,7 @@ import { LANGUAGE_TABLE } from "./i18n/languages";
 import { currencyOfCell, currencyOfHeader, currencySymbol, DEFAULT_CURRENCY, type CurrencyCode } from "./currency";
 import { VOCABULARY } from "./recognize/vocabulary";
 import { recognizeTables } from "./recognize";
+import { homeCurrency } from "./recognize/platform";
 import {
   AREAS,
   STATUSES,
@@ -293,6 +294,10 @@ export function tableCurrency(
       if (typeof cell === "string") vote(currencyOfCell(cell));
     }
   }
+  // A currency column (Etsy, Amazon Ads) says it row by row: `USD`.
+  for (const row of table.rows.slice(0, SAMPLED_CELLS))
+    if (typeof row.currency === "string") vote(currencyOfCell(row.currency));
+  if (votes.size === 0) return homeCurrency(table.platform);
   let best: CurrencyCode | null = null;
   let most = 0;
   for (const [code, n] of votes) {
@@ -301,8 +306,12 @@ export function tableCurrency(
       most = n;
     }
   }
+  // Japanese exports (Amazon.co.jp, 楽天) write the yen as ￥, the sign the table reads as renminbi.
+  if (best === "CNY" && Object.values(table.columns).some((h) => KANA.test(h ?? ""))) return "JPY";
   return best;
 }
+
+const KANA = /[\u3041-\u30ff]/;
 
 /** What the report decided about money: the currency it states amounts in, and what it left out. */
 export interface CurrencyDecision {

@@ -136,6 +136,21 @@ export const report = {
     "Pay conversion cannot be computed: paste a shop daily export with visitors and paying buyers (or a conversion rate column).",
   "payConv.missingPeer":
     "Pay conversion is {value}. Enter peerPayConversion (the peer-tier average) in {settings} to see what the gap is worth.",
+  // global platforms (issue 13)
+  "payConv.missingTraffic":
+    "WooCommerce's Analytics export has orders and sales but no sessions, so pay conversion, visitor value, bounce rate and what moved sales (visitors × conversion × order value) cannot be judged. Paste a traffic export next to it: GA4 Traffic acquisition (Sessions per day) or Jetpack Stats (Visitors and Views per day).",
+  "payConv.definition": "({platform}: {buyers} ÷ {visitors}.)",
+  "payConv.definitionRate": "({platform}: the export's {rate} column.)",
+  "payConv.publishedGood":
+    "Pay conversion {value} is at or above the published benchmark for {platform} ({benchmark}; no peer figure was given, see docs/SCORING.md for the source).",
+  "payConv.publishedBad":
+    "Pay conversion {value} is below the published benchmark for {platform} ({benchmark}; no peer figure was given, see docs/SCORING.md for the source). Reaching it at today's traffic and order value adds {money} a day.",
+  "payConv.publishedBad.export":
+    "Pay conversion {value} is below the published benchmark for {platform} ({benchmark}; no peer figure was given, see docs/SCORING.md for the source). Reaching it at this export's traffic and order value adds {money} in this export.",
+  "payConv.todoPublished":
+    "Lift pay conversion toward the published benchmark {benchmark} (about +{money} a day): product page, photos, reviews and price first; enter peerPayConversion in {settings} if you know your real peers.",
+  "payConv.todoPublished.export":
+    "Lift pay conversion toward the published benchmark {benchmark} (about +{money} in this export): product page, photos, reviews and price first; enter peerPayConversion in {settings} if you know your real peers.",
   "payConv.shopGood":
     "Pay conversion {value} is at or above the peer average {peer}. Keep pages and prices as they are; add traffic when you can.",
   "payConv.shopBad":
@@ -187,6 +202,11 @@ export const report = {
   "platform.shopee": "Shopee",
   "platform.lazada": "Lazada",
   "platform.tiktok": "TikTok Shop",
+  "platform.woocommerce": "WooCommerce",
+  "platform.etsy": "Etsy",
+  "platform.ebay": "eBay",
+  "platform.mercadolibre": "Mercado Libre",
+  "platform.rakuten": "Rakuten (楽天)",
   "platform.unknown": "an unknown platform",
   "depth.todo": "Add related items and bundles on product and home pages ({value} pages per visitor).",
   "target.missing":
@@ -437,6 +457,8 @@ export const report = {
   "sanity.ragged-row":
     '"{sheet}" has {count} rows with fewer or more values than its header ({cells}); they cannot be matched to their columns and were left out. Re-export the file, or fix each row so every value sits under its header.',
   "sanity.subtotal-row": 'Subtotal rows in "{sheet}" were kept apart so they are not counted twice ({cells}).',
+  "sanity.parent-row":
+    'Rows in "{sheet}" that sum the rows below them (a product over its variations, a package over its items) were kept apart so nothing is counted twice ({cells}).',
   "sanity.average-row": 'Average rows in "{sheet}" were kept apart and never added up ({cells}).',
   "sanity.repeated-header": '"{sheet}" repeats its header row inside the table; those rows were skipped ({cells}).',
   "sanity.key-without-metrics":

@@ -131,6 +131,21 @@ export const report = {
   "note.impressions": "展现量合计。",
   "payConv.missingData": "算不出支付转化率：请粘贴含“访客数”和“支付买家数”（或“支付转化率”）的店铺每日数据。",
   "payConv.missingPeer": "支付转化率 {value}。在{settings}填 peerPayConversion（同行同层平均），就能算出差距值多少钱。",
+  // global platforms (issue 13)
+  "payConv.missingTraffic":
+    "WooCommerce 的 Analytics 导出只有订单和销售额，没有访问量，所以支付转化率、访客价值、跳失率和销售变化拆解（访客 × 转化 × 客单价）都无法判断。请在旁边再粘贴一份流量导出：GA4 流量获取报告（每天的 Sessions）或 Jetpack Stats（每天的 Visitors 和 Views）。",
+  "payConv.definition": "（{platform}口径：{buyers} ÷ {visitors}。）",
+  "payConv.definitionRate": "（{platform}口径：导出里的「{rate}」列。）",
+  "payConv.publishedGood":
+    "支付转化率 {value}，不低于{platform}的公开基准 {benchmark}（没有填同行数据，来源见 docs/SCORING.md）。",
+  "payConv.publishedBad":
+    "支付转化率 {value}，低于{platform}的公开基准 {benchmark}（没有填同行数据，来源见 docs/SCORING.md）。按现在的流量和客单价，达到基准每天多 {money}。",
+  "payConv.publishedBad.export":
+    "支付转化率 {value}，低于{platform}的公开基准 {benchmark}（没有填同行数据，来源见 docs/SCORING.md）。按这份导出的流量和客单价，达到基准本次导出内多 {money}。",
+  "payConv.todoPublished":
+    "把支付转化率往公开基准 {benchmark} 提（每天约多 {money}）：先看详情页、图片、评价和价格；知道真实同行数据就在{settings}填 peerPayConversion。",
+  "payConv.todoPublished.export":
+    "把支付转化率往公开基准 {benchmark} 提（本次导出内约多 {money}）：先看详情页、图片、评价和价格；知道真实同行数据就在{settings}填 peerPayConversion。",
   "payConv.shopGood": "支付转化率 {value}，不低于同行同层平均 {peer}。保持详情页和价格，有余力再加流量。",
   "payConv.shopBad":
     "支付转化率 {value}，低于同行同层平均 {peer}。按现在的流量和客单价，追平同行每天多 {money}。先提转化再买流量。",
@@ -171,6 +186,11 @@ export const report = {
   "platform.shopee": "Shopee",
   "platform.lazada": "Lazada",
   "platform.tiktok": "TikTok Shop",
+  "platform.woocommerce": "WooCommerce",
+  "platform.etsy": "Etsy",
+  "platform.ebay": "eBay",
+  "platform.mercadolibre": "美客多 Mercado Libre",
+  "platform.rakuten": "乐天 Rakuten",
   "platform.unknown": "未知平台",
   "depth.todo": "在详情页和首页加关联推荐、搭配套餐（人均浏览 {value} 页）。",
   "target.missing": "在{settings}填写 monthlyTarget（月销售目标），每天就能看到昨天是否达标、本月进度是否跟上。",
@@ -371,6 +391,8 @@ export const report = {
   "sanity.ragged-row":
     "「{sheet}」有 {count} 行的数值个数和表头列数不一致（{cells}），无法对上列，已略过这些行；请重新导出，或让每个数值都落在它的表头下。",
   "sanity.subtotal-row": "「{sheet}」的小计行已单独存放，不会重复计算（{cells}）。",
+  "sanity.parent-row":
+    "「{sheet}」里汇总下方各行的行（商品行汇总其规格行、包裹行汇总其商品行）已单独存放，不会重复计算（{cells}）。",
   "sanity.average-row": "「{sheet}」的平均值行已单独存放，不计入合计（{cells}）。",
   "sanity.repeated-header": "「{sheet}」表格中间重复出现了表头行，已跳过（{cells}）。",
   "sanity.key-without-metrics": "「{sheet}」有 {count} 行只有名称、没有任何数据，已略过（{cells}）。",

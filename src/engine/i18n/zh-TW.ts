@@ -126,6 +126,21 @@ export const report = {
   "note.impressions": "展現量合計。",
   "payConv.missingData": "算不出支付轉換率：請貼上含「訪客數」和「支付買家數」（或「支付轉換率」）的店鋪每日資料。",
   "payConv.missingPeer": "支付轉換率 {value}。在{settings}填 peerPayConversion（同行同層平均），就能算出差距值多少錢。",
+  // global platforms (issue 13)
+  "payConv.missingTraffic":
+    "WooCommerce 的 Analytics 匯出只有訂單和銷售額，沒有造訪量，所以支付轉換率、訪客價值、跳出率和銷售變化拆解（訪客 × 轉換 × 客單價）都無法判斷。請在旁邊再貼上一份流量匯出：GA4 流量取得報表（每天的 Sessions）或 Jetpack Stats（每天的 Visitors 和 Views）。",
+  "payConv.definition": "（{platform}口徑：{buyers} ÷ {visitors}。）",
+  "payConv.definitionRate": "（{platform}口徑：匯出裡的「{rate}」欄。）",
+  "payConv.publishedGood":
+    "支付轉換率 {value}，不低於{platform}的公開基準 {benchmark}（沒有填同業數據，來源見 docs/SCORING.md）。",
+  "payConv.publishedBad":
+    "支付轉換率 {value}，低於{platform}的公開基準 {benchmark}（沒有填同業數據，來源見 docs/SCORING.md）。按現在的流量和客單價，達到基準每天多 {money}。",
+  "payConv.publishedBad.export":
+    "支付轉換率 {value}，低於{platform}的公開基準 {benchmark}（沒有填同業數據，來源見 docs/SCORING.md）。按這份匯出的流量和客單價，達到基準這份匯出內多 {money}。",
+  "payConv.todoPublished":
+    "把支付轉換率往公開基準 {benchmark} 提（每天約多 {money}）：先看商品頁、圖片、評價和價格；知道真實同業數據就在{settings}填 peerPayConversion。",
+  "payConv.todoPublished.export":
+    "把支付轉換率往公開基準 {benchmark} 提（這份匯出內約多 {money}）：先看商品頁、圖片、評價和價格；知道真實同業數據就在{settings}填 peerPayConversion。",
   "payConv.shopGood": "支付轉換率 {value}，不低於同行同層平均 {peer}。保持詳情頁和價格，有餘力再加流量。",
   "payConv.shopBad":
     "支付轉換率 {value}，低於同行同層平均 {peer}。按現在的流量和客單價，追平同行每天多 {money}。先提轉換再買流量。",
@@ -166,6 +181,11 @@ export const report = {
   "platform.shopee": "Shopee",
   "platform.lazada": "Lazada",
   "platform.tiktok": "TikTok Shop",
+  "platform.woocommerce": "WooCommerce",
+  "platform.etsy": "Etsy",
+  "platform.ebay": "eBay",
+  "platform.mercadolibre": "美客多 Mercado Libre",
+  "platform.rakuten": "樂天 Rakuten",
   "platform.unknown": "未知平臺",
   "depth.todo": "在詳情頁和首頁加關聯推薦、搭配套餐（人均瀏覽 {value} 頁）。",
   "target.missing": "在{settings}填寫 monthlyTarget（月銷售目標），每天就能看到昨天是否達標、本月進度是否跟上。",
@@ -366,6 +386,8 @@ export const report = {
   "sanity.ragged-row":
     "「{sheet}」有 {count} 列的數值個數和表頭欄數不一致（{cells}），無法對上欄位，已略過這些列；請重新匯出，或讓每個數值都落在它的表頭下。",
   "sanity.subtotal-row": "「{sheet}」的小計列已單獨存放，不會重複計算（{cells}）。",
+  "sanity.parent-row":
+    "「{sheet}」裡彙總下方各列的列（商品列彙總其規格列、包裹列彙總其商品列）已單獨存放，不會重複計算（{cells}）。",
   "sanity.average-row": "「{sheet}」的平均值列已單獨存放，不計入合計（{cells}）。",
   "sanity.repeated-header": "「{sheet}」表格中間重複出現了表頭列，已跳過（{cells}）。",
   "sanity.key-without-metrics": "「{sheet}」有 {count} 列只有名稱、沒有任何資料，已略過（{cells}）。",
