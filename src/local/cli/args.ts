@@ -5,7 +5,7 @@
 import { existsSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { DEFAULT_LANGUAGE, LANGUAGES, type Language } from "../../engine/i18n/languages";
-import { normaliseEncodingLabel } from "./read-export";
+import { normaliseEncodingLabel } from "../../readers/delimited";
 
 export interface DiagnoseOptions {
   command: "diagnose";

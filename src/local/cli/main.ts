@@ -20,7 +20,7 @@ import {
 } from "../../engine";
 import { renderGridPage } from "../render-grid";
 import { parseCliArgs, USAGE, UsageError, type DiagnoseOptions } from "./args";
-import { encodingName, ExportReadError, readExportFile } from "./read-export";
+import { encodingName, ExportReadError, readExportPath, uniqueTabName } from "../../readers";
 import { renderSummary, wantsColor } from "./summary";
 import { jsonTerminalSafe, terminalSafe, terminalSafeDeep } from "./terminal";
 
@@ -83,27 +83,29 @@ export function settingsFor(options: Pick<DiagnoseOptions, "settingsFile" | "lan
 }
 
 /**
- * Reads every file as one tab each; all unreadable files are reported together. `notes` gets a
- * line for each file whose encoding was guessed (no BOM, not UTF-8), naming the encoding assumed.
+ * Reads every file: a CSV/TSV as one tab named after it, a workbook as one tab per worksheet;
+ * all unreadable files are reported together. `notes` gets a line for each file whose encoding
+ * was guessed (no BOM, not UTF-8), naming the encoding assumed.
  */
-export function readSheets(files: string[], encoding: string | null = null, notes: string[] = []): SheetInput[] {
+export async function readSheets(
+  files: string[],
+  encoding: string | null = null,
+  notes: string[] = [],
+): Promise<SheetInput[]> {
   const sheets: SheetInput[] = [];
   const problems: string[] = [];
   const names = new Map<string, number>();
   for (const file of files) {
     try {
-      const read = readExportFile(file, encoding);
-      const { name, values, rowLengths } = read;
-      if (read.encodingGuessed) {
+      const read = await readExportPath(file, { encoding });
+      if (read.encodingGuessed && read.encoding) {
         notes.push(
           `${file}: not UTF-8; read as ${encodingName(read.encoding)}. If names look garbled, ` +
             `force the encoding with --encoding (gbk, big5, shift_jis, windows-1252, utf-16le).`,
         );
       }
       // Two files with the same base name (a/店铺.csv, b/店铺.csv) get distinct tabs, like Sheets' "Copy of".
-      const seen = names.get(name) ?? 0;
-      names.set(name, seen + 1);
-      sheets.push({ name: seen ? `${name} (${seen + 1})` : name, values, rowLengths });
+      for (const tab of read.tabs) sheets.push({ ...tab, name: uniqueTabName(tab.name, names) });
     } catch (error) {
       if (error instanceof ExportReadError) problems.push(error.message);
       else throw error;
@@ -129,10 +131,10 @@ function nothingRecognised(report: Report): boolean {
 }
 
 /**
- * Runs the CLI; returns the exit code instead of exiting, so tests can call it in-process.
+ * Runs the CLI; resolves to the exit code instead of exiting, so tests can call it in-process.
  * Everything printed passes through terminalSafe (data and file names can hold escapes).
  */
-export function runCli(argv: string[], rawIo: CliIo): number {
+export async function runCli(argv: string[], rawIo: CliIo): Promise<number> {
   const io: CliIo = {
     ...rawIo,
     stdout: { isTTY: rawIo.stdout.isTTY, write: (text: string) => rawIo.stdout.write(terminalSafe(text)) },
@@ -159,7 +161,7 @@ export function runCli(argv: string[], rawIo: CliIo): number {
   try {
     const settings = settingsFor(command);
     const notes: string[] = [];
-    const sheets = readSheets(command.files, command.encoding, notes);
+    const sheets = await readSheets(command.files, command.encoding, notes);
     for (const note of notes) io.stderr.write(`shop-doctor: note: ${note}\n`);
     // Advice that says "fill in X" names the --settings file, not the Settings sheet.
     const report = diagnoseTables(sheets, settings, { settingsIn: "cli" });
