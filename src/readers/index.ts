@@ -9,8 +9,8 @@ import type { SheetInput } from "../engine";
 import { parseExportBytes, readExportFileBytes, tabNameForFile } from "./delimited";
 import { ExportReadError } from "./errors";
 
-export { ExportReadError, megabytes, type ReadProblemKind } from "./errors";
-export { encodingName, MAX_FILE_BYTES } from "./delimited";
+export { ExportReadError, megabytes } from "./errors";
+export { encodingName } from "./delimited";
 
 export type ExportFormat = "delimited" | "xlsx" | "xls" | "xls-html" | "other-workbook";
 

@@ -395,6 +395,8 @@ export const report = {
     "数据里没有标明货币，金额按 {currency} 显示。如果不对，在设置表的 currency 填写正确的货币代码（如 USD、INR、VND）。",
   "settings.where.sheet": "设置表",
   "settings.where.cli": "命令行 --settings 指定的 JSON 文件里",
+  // the HTTP function (issue 16)
+  "settings.where.http": "请求的 settings 字段里",
   "layout.notEnough": "还不足以评分",
   "layout.scoreWhy": "为何未评分",
   "layout.areaJudged": "{area} · {n} 项已评估",
@@ -558,15 +560,16 @@ export const server = {
   "read.xlsHtml": "{file} 其实是一个网页，只是扩展名为 .xls。请用 Excel 或 WPS 打开，另存为 .xlsx 或 CSV（UTF-8）。",
   "read.otherWorkbook": "{file} 是 {kind} 表格，店铺医生不读这种格式。请另存为 .xlsx 或 CSV（UTF-8）。",
   "read.xlsxBroken": "{file} 不是能读取的 .xlsx 工作簿（{detail}）。请用 Excel 或 WPS 打开后重新保存，或导出为 CSV。",
-  "read.xlsxUnpacked": "{file} 解压后超过 {limit}（或包含的部件过多），不像是一份店铺导出。请导出更短的时间段或更少的列。",
+  "read.xlsxUnpacked":
+    "{file} 解压后超过 {limit}（或包含的部件过多），不像是一份店铺导出。请导出更短的时间段或更少的列。",
   "read.tooManyCells": "{file} 的工作表「{sheet}」超过 {limit} 个单元格。请导出更短的时间段或更少的列。",
   "read.noSheets": "{file} 里没有工作表。",
   "http.error.notFound": "{path} 这里什么也没有。可用的地址：POST /diagnose、GET /functions、POST /functions/函数名。",
   "http.error.method": "{path} 只接受 {allowed} 请求，不接受 {method}。",
   "http.error.contentType":
-    "请用 multipart/form-data 上传导出文件，或发送 JSON：{\"sheets\": [{\"name\": …, \"values\": …}]}。收到的类型是 {type}。",
+    '请用 multipart/form-data 上传导出文件，或发送 JSON：{"sheets": [{"name": …, "values": …}]}。收到的类型是 {type}。',
   "http.error.json": "请求里的 JSON 有误：{detail}",
-  "http.error.sheets": "“sheets” 应是一组 {\"name\": 工作表名, \"values\": 由行组成的单元格}；{detail}",
+  "http.error.sheets": '“sheets” 应是一组 {"name": 工作表名, "values": 由行组成的单元格}；{detail}',
   "http.error.cellType": "单元格只能是数字、文本、true/false 或 null，这里是 {type}。",
   "http.error.noFiles": "请求里没有导出文件，也没有工作表。请上传 CSV、TSV 或 XLSX 文件。",
   "http.error.tooManyFiles": "一次最多 {limit} 个文件。",
@@ -578,7 +581,7 @@ export const server = {
   "http.error.nothingRecognised":
     "{files} 里没有认出店铺数据。店铺医生读取带表头行的店铺分析导出，例如 统计日期/访客数/支付金额（生意参谋）、Day/Sessions/Total sales（Shopify）。",
   "http.error.unknownFunction": "没有名为 {name} 的自定义函数；GET /functions 会列出全部函数。",
-  "http.error.args": "请求体应是 JSON：{\"args\": [...]}，每个参数是一个值或由行组成的数组。",
+  "http.error.args": '请求体应是 JSON：{"args": [...]}，每个参数是一个值或由行组成的数组。',
   "http.error.function": "{detail}",
   "http.error.unexpected": "处理请求时出了意外错误，没有保存任何数据。",
 };
