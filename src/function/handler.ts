@@ -15,7 +15,13 @@ import {
   type Report,
   type Settings,
 } from "../engine";
-import { DEFAULT_LANGUAGE, LANGUAGES, languageFromLocale, type Language } from "../engine/i18n/languages";
+import {
+  DEFAULT_LANGUAGE,
+  LANGUAGE_TABLE,
+  LANGUAGES,
+  languageFromLocale,
+  type Language,
+} from "../engine/i18n/languages";
 import { FunctionInputError } from "../functions/arguments";
 import { CUSTOM_FUNCTIONS, findFunction } from "../functions/registry";
 import { renderGridPage } from "../local/render-grid";
@@ -24,6 +30,7 @@ import { HttpError, whereOf } from "./errors";
 import { jsonInput, multipartInput, type DiagnoseInput } from "./input";
 import { MAX_REQUEST_BYTES } from "./limits";
 import { megabytes } from "../readers";
+import { LOOPBACK_SWITCH, PLATFORMS, sendBrief, type Platform } from "../notify";
 
 /** The parts of functions-framework's (Express's) request and response the function uses. */
 export interface FunctionRequest {
@@ -143,6 +150,34 @@ function render(report: Report, format: Format, res: FunctionResponse): void {
   res.send(renderMarkdown(grid));
 }
 
+/**
+ * Test-only, as in the CLI: with the loopback switch on, SHOP_DOCTOR_NOTIFY_PLATFORM names the
+ * payload a 127.0.0.1 fake webhook gets. Without the switch it is never read.
+ */
+function testPlatform(env: NodeJS.ProcessEnv): Platform | undefined {
+  if (env[LOOPBACK_SWITCH] !== "1") return undefined;
+  return PLATFORMS.find((p) => p === env.SHOP_DOCTOR_NOTIFY_PLATFORM);
+}
+
+/**
+ * Posts the morning brief to each `notify` URL. A failed post does not change the answer (the
+ * report is still right): `x-shop-doctor-notify` says `ok` or `failed` per URL, in order, and
+ * `x-shop-doctor-notify-message` the messages, URI-encoded (headers are ASCII).
+ */
+async function notify(report: Report, input: DiagnoseInput, res: FunctionResponse): Promise<void> {
+  if (input.notify.length === 0) return;
+  const env = process.env;
+  const reportName = input.sheets.map((s) => s.name).join(LANGUAGE_TABLE[report.language].listSeparator);
+  const results = [];
+  for (const url of input.notify) {
+    results.push(
+      await sendBrief(report, url, { reportName, reportUrl: input.reportUrl, env, platform: testPlatform(env) }),
+    );
+  }
+  res.set("x-shop-doctor-notify", results.map((r) => (r.ok ? "ok" : "failed")).join(", "));
+  res.set("x-shop-doctor-notify-message", results.map((r) => encodeURIComponent(r.message)).join(", "));
+}
+
 async function diagnose(req: FunctionRequest, res: FunctionResponse, language: Language): Promise<LogLine> {
   const format = (queryText(req, "format") ?? "json").toLowerCase();
   if (!(FORMATS as readonly string[]).includes(format)) {
@@ -162,9 +197,10 @@ async function diagnose(req: FunctionRequest, res: FunctionResponse, language: L
     if (error instanceof HttpError) error.language = wording;
     throw error;
   }
+  await notify(report, input, res);
   render(report, format as Format, res);
   const rows = input.sheets.reduce((sum, s) => sum + s.values.length, 0);
-  return { files: input.files, sheets: input.sheets.length, rows, format };
+  return { files: input.files, sheets: input.sheets.length, rows, format, notify: input.notify.length };
 }
 
 /** GET /functions: every custom function with its parameters, as the reference lists them. */

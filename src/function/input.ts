@@ -16,6 +16,23 @@ export interface DiagnoseInput {
   sheets: SheetInput[];
   settings: Record<string, unknown>;
   files: number;
+  /** Incoming-webhook URLs to post the morning brief to (the `notify` option). */
+  notify: string[];
+  /** A link to the full report for the brief (`reportUrl`), if the caller has one. */
+  reportUrl: string | null;
+}
+
+/** Webhook URLs one request may name. */
+const MAX_NOTIFY = 5;
+
+/** The `notify` option: one URL or a list of them. */
+function notifyList(value: unknown): string[] {
+  if (value === undefined || value === null || value === "") return [];
+  const list = Array.isArray(value) ? value : [value];
+  if (!list.every((v) => typeof v === "string") || list.length > MAX_NOTIFY) {
+    throw new HttpError(400, "bad-notify", "http.error.notify", { limit: MAX_NOTIFY });
+  }
+  return list as string[];
 }
 
 interface Upload {
@@ -31,10 +48,11 @@ function tooLarge(): HttpError {
 function parseMultipart(
   body: Buffer,
   headers: Record<string, unknown>,
-): Promise<{ uploads: Upload[]; fields: Map<string, string> }> {
+): Promise<{ uploads: Upload[]; fields: Map<string, string>; notify: string[] }> {
   return new Promise((resolve, reject) => {
     const uploads: Upload[] = [];
     const fields = new Map<string, string>();
+    const notify: string[] = [];
     let refused: HttpError | null = null;
     let parser: busboy.Busboy;
     try {
@@ -54,14 +72,14 @@ function parseMultipart(
       stream.on("limit", () => (refused = tooLarge()));
       stream.on("end", () => uploads.push({ name: info.filename || "upload.csv", bytes: Buffer.concat(chunks) }));
     });
-    parser.on("field", (name, value) => fields.set(name, value));
+    parser.on("field", (name, value) => (name === "notify" ? notify.push(value) : fields.set(name, value)));
     parser.on("filesLimit", () => {
       refused = new HttpError(413, "too-many-files", "http.error.tooManyFiles", { limit: MAX_FILES });
     });
     parser.on("error", (error: Error) =>
       reject(new HttpError(400, "bad-multipart", "http.error.json", { detail: error.message })),
     );
-    parser.on("close", () => (refused ? reject(refused) : resolve({ uploads, fields })));
+    parser.on("close", () => (refused ? reject(refused) : resolve({ uploads, fields, notify })));
     parser.end(body);
   });
 }
@@ -74,7 +92,7 @@ function settingsObject(value: unknown): Record<string, unknown> {
 
 /** The files of a multipart request, read into tabs (a workbook's sheets each one). */
 export async function multipartInput(body: Buffer, headers: Record<string, unknown>): Promise<DiagnoseInput> {
-  const { uploads, fields } = await parseMultipart(body, headers);
+  const { uploads, fields, notify } = await parseMultipart(body, headers);
   if (uploads.length === 0) throw new HttpError(400, "no-files", "http.error.noFiles");
   let settings: Record<string, unknown> = {};
   const text = fields.get("settings");
@@ -115,7 +133,13 @@ export async function multipartInput(body: Buffer, headers: Record<string, unkno
     }
   }
   checkSize(sheets);
-  return { sheets, settings, files: uploads.length };
+  return {
+    sheets,
+    settings,
+    files: uploads.length,
+    notify: notifyList(notify),
+    reportUrl: fields.get("reportUrl") ?? null,
+  };
 }
 
 function cellOf(value: unknown, sheet: string, row: number, column: number): Cell {
@@ -160,7 +184,7 @@ export function jsonInput(body: unknown): DiagnoseInput {
   if (!body || typeof body !== "object" || Array.isArray(body)) {
     throw new HttpError(400, "bad-sheets", "http.error.sheets", { detail: "the body is not a JSON object" });
   }
-  const { sheets, settings } = body as { sheets?: unknown; settings?: unknown };
+  const { sheets, settings, notify, reportUrl } = body as Record<string, unknown>;
   if (!Array.isArray(sheets) || sheets.length === 0) throw new HttpError(400, "no-files", "http.error.noFiles");
   if (sheets.length > MAX_SHEETS) {
     throw new HttpError(413, "too-many-sheets", "http.error.tooManySheets", { limit: MAX_SHEETS });
@@ -169,7 +193,13 @@ export function jsonInput(body: unknown): DiagnoseInput {
   const read = sheets.map((s, i) => sheetOf(s, i));
   const out = read.map((s) => ({ ...s, name: uniqueTabName(s.name, names) }));
   checkSize(out);
-  return { sheets: out, settings: settingsObject(settings), files: 0 };
+  return {
+    sheets: out,
+    settings: settingsObject(settings),
+    files: 0,
+    notify: notifyList(notify),
+    reportUrl: typeof reportUrl === "string" ? reportUrl : null,
+  };
 }
 
 /** Rows, cells and sheets of all sheets together within the limits. */

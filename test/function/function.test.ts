@@ -5,7 +5,8 @@
  * and the one log line per request holding counts only.
  */
 import { readdirSync, readFileSync } from "node:fs";
-import { request } from "node:http";
+import { createServer, request } from "node:http";
+import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { diagnoseTables, layoutReport, parseSettings, type Report, type SheetInput } from "../../src/engine";
@@ -314,6 +315,50 @@ describe("custom functions", () => {
   });
 });
 
+describe("the notify option: the morning brief posted to a team chat", () => {
+  it("posts the brief to the webhook and answers with the report; a refused URL is reported, not fatal", async () => {
+    const received: { path: string; body: unknown }[] = [];
+    const hook = createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on("data", (c: Buffer) => chunks.push(c));
+      req.on("end", () => {
+        received.push({ path: req.url ?? "", body: JSON.parse(Buffer.concat(chunks).toString("utf8")) });
+        res.writeHead(200, { "content-type": "text/plain" }).end("ok");
+      });
+    });
+    await new Promise<void>((done) => hook.listen(0, "127.0.0.1", done));
+    const saved = { ...process.env };
+    process.env.SHOP_DOCTOR_NOTIFY_ALLOW_LOOPBACK = "1";
+    process.env.SHOP_DOCTOR_NOTIFY_PLATFORM = "slack";
+    try {
+      const port = (hook.address() as AddressInfo).port;
+      const sheets = tabsOf(SAMPLE_FILES).map(({ name, values }) => ({ name, values }));
+      const res = await postJson("/diagnose", {
+        sheets,
+        settings: SETTINGS,
+        notify: [`http://127.0.0.1:${port}/hook`, "https://evil.example/hook"],
+      });
+      expect(res.status).toBe(200);
+      expect(await res.json()).toEqual(expected(sheets));
+      expect(res.headers.get("x-shop-doctor-notify")).toBe("ok, failed");
+      const messages = res.headers.get("x-shop-doctor-notify-message")!.split(", ").map(decodeURIComponent);
+      expect(messages[1]).toMatch(/evil\.example/);
+      expect(received).toHaveLength(1);
+      expect(received[0].path).toBe("/hook");
+      // Slack's incoming-webhook payload: text plus blocks, the score among them.
+      const payload = received[0].body as { text: string; blocks: unknown[] };
+      expect(Array.isArray(payload.blocks)).toBe(true);
+      expect(JSON.stringify(payload)).toContain(String(expected(sheets).score));
+      const bad = await postJson("/diagnose", { sheets, notify: 42 });
+      expect(bad.status).toBe(400);
+      expect((await errorOf(bad)).code).toBe("bad-notify");
+    } finally {
+      process.env = saved;
+      await new Promise<void>((done) => hook.close(() => done()));
+    }
+  });
+});
+
 describe("logging", () => {
   it("one line per request with counts and timings only: no file names, no cell values", () => {
     expect(logs.length).toBeGreaterThan(10);
@@ -323,7 +368,7 @@ describe("logging", () => {
     }
     for (const line of logs) {
       for (const [key, value] of Object.entries(line)) {
-        expect(["status", "files", "sheets", "rows", "format", "function", "args", "ms"]).toContain(key);
+        expect(["status", "files", "sheets", "rows", "format", "notify", "function", "args", "ms"]).toContain(key);
         if (key === "format") expect(["json", "html", "markdown"]).toContain(value);
         else if (key === "function") expect(typeof value).toBe("string");
         else expect(typeof value).toBe("number");

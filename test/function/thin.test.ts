@@ -1,6 +1,6 @@
 /**
  * The HTTP function stays a thin adapter: its modules import only the engine, the custom-function
- * registry, the shared readers and renderers, node: modules and its two packages — never the
+ * registry, the shared readers and renderers, the chat brief (src/notify), node: modules and its two packages — never the
  * CLI, the preview or the Apps Script adapters.
  */
 import { readdirSync, readFileSync } from "node:fs";
@@ -9,7 +9,7 @@ import { describe, expect, it } from "vitest";
 
 const ROOT = join(__dirname, "..", "..");
 const DIR = join(ROOT, "src", "function");
-const ALLOWED_DIRS = ["src/engine", "src/functions", "src/readers", "src/function"];
+const ALLOWED_DIRS = ["src/engine", "src/functions", "src/readers", "src/notify", "src/function"];
 const ALLOWED_FILES = ["src/local/render-grid.ts", "src/local/render-markdown.ts"];
 const PACKAGES = ["@google-cloud/functions-framework", "@google-cloud/functions-framework/testing", "busboy"];
 

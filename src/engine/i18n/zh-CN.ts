@@ -416,6 +416,35 @@ export const report = {
   "score.export.ad-plans": "推广计划数据（各计划的花费、成交金额）",
   "score.export.service-agents": "客服数据（各客服的询单人数、询单转化率）",
   "score.export.columns": "含上面“提示”行所需列的导出",
+  // notify: the morning brief in the team's chat (issue 16)
+  "notify.title": "店铺医生 · 今日体检简报",
+  "notify.report": "完整报告：{name}",
+  "notify.openReport": "打开完整报告",
+  "notify.platform.feishu": "飞书",
+  "notify.platform.lark": "Lark",
+  "notify.platform.dingtalk": "钉钉",
+  "notify.platform.wecom": "企业微信",
+  "notify.platform.slack": "Slack",
+  "notify.sent": "简报已发到{platform}（{host}）。",
+  "notify.error.url": "群机器人地址不能用：{reason}。",
+  "notify.reason.notUrl": "“{url}”不是完整的网址，请复制机器人设置页里的 webhook 地址",
+  "notify.reason.notHttps": "只接受 https:// 开头的地址",
+  "notify.reason.credentials": "地址里带有用户名或密码（“@”前面的部分），这不是机器人地址",
+  "notify.reason.ip": "不接受 IP 地址，请用机器人设置页给出的地址",
+  "notify.reason.host": "{host} 不是支持的群机器人服务，支持的有：{hosts}",
+  "notify.reason.port": "机器人地址不带端口号",
+  "notify.reason.path": "这是{platform}的地址，但不是群机器人的 webhook（路径应以 {path} 开头）",
+  "notify.reason.platform": "测试用的本机地址要同时指定平台（feishu、lark、dingtalk、wecom 或 slack）",
+  "notify.reason.platformMismatch": "这个地址属于{platform}，和指定的平台不一致",
+  "notify.error.failed": "简报没有发到{platform}：{reason}。诊断本身已经完成。",
+  "notify.fail.timeout": "{seconds} 秒内没有回应",
+  "notify.fail.network": "连接失败（{detail}）",
+  "notify.fail.redirect": "对方要求跳转到别的地址（HTTP {status}），为安全起见没有跟随",
+  "notify.fail.status": "对方返回 HTTP {status}：{detail}",
+  "notify.fail.rejected": "对方拒绝了这条消息：{detail}",
+  "notify.fail.unreadable": "对方的回复无法识别（HTTP {status}）",
+  "notify.fail.noDetail": "没有说明原因",
+  "notify.fail.signHint": "如果机器人开启了签名校验，请把密钥放进环境变量 {env}",
 };
 
 export const sidebar = {
@@ -583,6 +612,7 @@ export const server = {
   "http.error.unknownFunction": "没有名为 {name} 的自定义函数；GET /functions 会列出全部函数。",
   "http.error.args": '请求体应是 JSON：{"args": [...]}，每个参数是一个值或由行组成的数组。',
   "http.error.function": "{detail}",
+  "http.error.notify": "“notify” 应是一个 Webhook 地址，或最多 {limit} 个地址的列表。",
   "http.error.unexpected": "处理请求时出了意外错误，没有保存任何数据。",
 };
 
