@@ -483,6 +483,26 @@ export const report = {
   "score.export.ad-plans": "an ad-plans export (spend and ad sales per plan)",
   "score.export.service-agents": "a customer-service export (enquiries and conversion per agent)",
   "score.export.columns": "exports with the columns the ℹ lines ask for",
+  // compare, events and anomaly days (issue 15)
+  "compare.previous-period": "the {days} days just before",
+  "compare.previous-week": "the same weekdays a week earlier",
+  "compare.four-weeks": "the same days four weeks earlier",
+  "compare.day.previous-period": "the day before",
+  "compare.day.previous-week": "the same weekday last week",
+  "compare.day.four-weeks": "the same weekday four weeks earlier",
+  "layout.compared": "Compared: {recentFrom} to {recentTo} against {what} ({previousFrom} to {previousTo})",
+  "weekday.0": "Sunday",
+  "weekday.1": "Monday",
+  "weekday.2": "Tuesday",
+  "weekday.3": "Wednesday",
+  "weekday.4": "Thursday",
+  "weekday.5": "Friday",
+  "weekday.6": "Saturday",
+  "target.shapeFlat":
+    " The day's share is the target split evenly over the month's days (with {days}+ days of daily data it follows the weekday pattern).",
+  "target.shapeWeekday":
+    " The day's share follows the weekday pattern: {weekday} sales average {ratio} of the mean day.",
+  "target.vsBefore": " Against {when} ({date}, {value}): {change}.",
 } satisfies Record<ReportKey, string>;
 
 export const sidebar = {
@@ -576,6 +596,9 @@ export const sidebar = {
   "ui.languageSwitched":
     "The panel is now in English. The report and the advice below are still in {previous}; the next diagnosis writes them in English.",
   "server.field.currency": "Currency",
+  // compare, events and anomaly days (issue 15)
+  "ui.invalid.compareTo": "Choose one of the listed comparisons.",
+  "server.field.compareTo": "Compare with",
 } satisfies Record<SidebarKey, string>;
 
 export const server = {
@@ -627,4 +650,8 @@ export const server = {
   "server.expect.currency": "expected a three-letter currency code such as USD, INR or CNY, or empty",
   "server.expect.unknownKey": "there is no setting called “{key}” (check the spelling)",
   "server.expect.object": "expected settings as key: value pairs",
+  // compare, events and anomaly days (issue 15)
+  "server.help.compareTo":
+    'What trends and every "vs before" figure compare with: previous-period = the same number of days just before (default); previous-week = the same weekdays one week earlier; four-weeks = the same days four weeks earlier.',
+  "server.expect.compareTo": "expected previous-period, previous-week or four-weeks",
 } satisfies Record<ServerKey, string>;

@@ -414,6 +414,24 @@ export const report = {
   "score.export.ad-plans": "推广计划数据（各计划的花费、成交金额）",
   "score.export.service-agents": "客服数据（各客服的询单人数、询单转化率）",
   "score.export.columns": "含上面“提示”行所需列的导出",
+  // compare, events and anomaly days (issue 15)
+  "compare.previous-period": "紧挨着的前 {days} 天",
+  "compare.previous-week": "上周同一批星期几",
+  "compare.four-weeks": "四周前的同几天",
+  "compare.day.previous-period": "前一天",
+  "compare.day.previous-week": "上周同一天",
+  "compare.day.four-weeks": "四周前同一天",
+  "layout.compared": "对比：最近 {recentFrom} ~ {recentTo}，比{what}（{previousFrom} ~ {previousTo}）",
+  "weekday.0": "周日",
+  "weekday.1": "周一",
+  "weekday.2": "周二",
+  "weekday.3": "周三",
+  "weekday.4": "周四",
+  "weekday.5": "周五",
+  "weekday.6": "周六",
+  "target.shapeFlat": "当天目标按月份天数平均分（有 {days} 天以上的日数据后，按星期几的销售规律分）。",
+  "target.shapeWeekday": "当天目标按星期几的销售规律分：{weekday}的销售平均是一周日均的 {ratio}。",
+  "target.vsBefore": "比{when}（{date}，{value}）{change}。",
 };
 
 export const sidebar = {
@@ -503,6 +521,9 @@ export const sidebar = {
   "ui.score.none": "—",
   "ui.languageSwitched": "界面已切换为简体中文。报告和下面的建议仍是{previous}，下次诊断时会改用简体中文。",
   "server.field.currency": "币种",
+  // compare, events and anomaly days (issue 15)
+  "ui.invalid.compareTo": "请从列表里选一种对比方式。",
+  "server.field.compareTo": "对比基准",
 };
 
 export const server = {
@@ -549,6 +570,10 @@ export const server = {
   "server.expect.currency": "应填三个字母的币种代码，例如 CNY、USD、INR，或留空",
   "server.expect.unknownKey": "没有名为“{key}”的设置项（请检查拼写）",
   "server.expect.object": "设置应是一组“设置项: 值”",
+  // compare, events and anomaly days (issue 15)
+  "server.help.compareTo":
+    "趋势和“比之前”的数字跟谁比：previous-period = 紧挨着的前一段同样天数（默认）；previous-week = 上周同一批星期几；four-weeks = 四周前的同几天。",
+  "server.expect.compareTo": "应填 previous-period、previous-week 或 four-weeks",
 };
 
 export type ReportKey = keyof typeof report;

@@ -409,6 +409,24 @@ export const report = {
   "score.export.ad-plans": "推廣計畫資料（各計畫的花費、成交金額）",
   "score.export.service-agents": "客服資料（各客服的詢單人數、詢單轉換率）",
   "score.export.columns": "含上面「提示」列所需欄位的匯出",
+  // compare, events and anomaly days (issue 15)
+  "compare.previous-period": "緊接著的前 {days} 天",
+  "compare.previous-week": "上週同一批星期幾",
+  "compare.four-weeks": "四週前的同幾天",
+  "compare.day.previous-period": "前一天",
+  "compare.day.previous-week": "上週同一天",
+  "compare.day.four-weeks": "四週前同一天",
+  "layout.compared": "比較：最近 {recentFrom} ~ {recentTo}，比{what}（{previousFrom} ~ {previousTo}）",
+  "weekday.0": "週日",
+  "weekday.1": "週一",
+  "weekday.2": "週二",
+  "weekday.3": "週三",
+  "weekday.4": "週四",
+  "weekday.5": "週五",
+  "weekday.6": "週六",
+  "target.shapeFlat": "當天目標按月份天數平均分（有 {days} 天以上的日資料後，按星期幾的銷售規律分）。",
+  "target.shapeWeekday": "當天目標按星期幾的銷售規律分：{weekday}的銷售平均是一週日均的 {ratio}。",
+  "target.vsBefore": "比{when}（{date}，{value}）{change}。",
 } satisfies Record<ReportKey, string>;
 
 export const sidebar = {
@@ -498,6 +516,9 @@ export const sidebar = {
   "ui.score.none": "—",
   "ui.languageSwitched": "介面已切換為繁體中文。報告和下面的建議仍是{previous}，下次診斷時會改用繁體中文。",
   "server.field.currency": "幣別",
+  // compare, events and anomaly days (issue 15)
+  "ui.invalid.compareTo": "請從清單中選一種比較方式。",
+  "server.field.compareTo": "比較基準",
 } satisfies Record<SidebarKey, string>;
 
 export const server = {
@@ -544,4 +565,8 @@ export const server = {
   "server.expect.currency": "應填三個字母的幣別代碼，例如 CNY、USD、INR，或留空",
   "server.expect.unknownKey": "沒有名為「{key}」的設定項目（請檢查拼寫）",
   "server.expect.object": "設定應是一組「設定項目: 值」",
+  // compare, events and anomaly days (issue 15)
+  "server.help.compareTo":
+    "趨勢和「比之前」的數字跟誰比：previous-period = 緊接著的前一段同樣天數（預設）；previous-week = 上週同一批星期幾；four-weeks = 四週前的同幾天。",
+  "server.expect.compareTo": "應填 previous-period、previous-week 或 four-weeks",
 } satisfies Record<ServerKey, string>;
