@@ -80,7 +80,8 @@ export const report = {
   "metric.pagesPerVisitor": "Pages per visitor",
   "note.pagesPerVisitor": "Page views ÷ visitors (visit depth). ≥ depthGood is good, < depthBad is bad.",
   "metric.dailySales": "Yesterday's sales",
-  "note.dailySales": "Sales on the last day in the data; benchmark: the monthly target ÷ days in the month.",
+  "note.dailySales":
+    "Sales on the last day in the data; benchmark: the day's share of the monthly target (target ÷ days in the month, or by weekday pattern with 28+ days of data).",
   "metric.targetPace": "Month pace",
   "note.targetPace": "Month-to-date sales ÷ the share of the target due by that day; 100% means on pace.",
   "metric.visitorValue": "Visitor value",
@@ -503,6 +504,29 @@ export const report = {
   "target.shapeWeekday":
     " The day's share follows the weekday pattern: {weekday} sales average {ratio} of the mean day.",
   "target.vsBefore": " Against {when} ({date}, {value}): {change}.",
+  "metric.anomalyDay": "Day off pattern",
+  "note.anomalyDay":
+    "Sales on the day; benchmark: the median of the same weekday within four weeks either side (all days when fewer than 4). Event days are left out.",
+  "anomaly.missing":
+    "Paste {days}+ days of shop daily data to see which single days broke the usual pattern of sales, visitors, conversion or order value.",
+  "anomaly.none":
+    "None of the {count, plural, one {# day} other {# days}} broke the usual pattern of sales, visitors, conversion or order value.",
+  "anomaly.day": "{date} ({weekday}) broke pattern: {parts} ({baseline}).",
+  "anomaly.factor": " What moved most: {factor} ({change}).",
+  "anomaly.part": "{metric} {value} (usually {median}, {change})",
+  "anomaly.baseline.weekday": "against {count} {weekday}s within four weeks",
+  "anomaly.baseline.all": "against {count} days within four weeks",
+  "anomaly.todo": "Look into {factor} on {date}: that day's traffic sources, ads, stock and pages.",
+  "anomaly.more":
+    "{count, plural, one {# more day} other {# more days}} broke pattern and {count, plural, one {is} other {are}} not listed one by one.",
+  "anomaly.metric.sales": "sales",
+  "anomaly.metric.visitors": "visitors",
+  "anomaly.metric.conversion": "conversion",
+  "anomaly.metric.aov": "order value",
+  "anomaly.metric.bounceRate": "bounce rate",
+  "bounce.days": " Days with bounce clearly above usual: {days}.",
+  "bounce.noDays": " No single day's bounce rate was clearly above usual.",
+  "bounce.day": "{date} {value} (usually {median})",
 } satisfies Record<ReportKey, string>;
 
 export const sidebar = {

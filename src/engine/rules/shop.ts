@@ -3,6 +3,7 @@
  * visit depth, the daily target, visitor value vs peers and vs visitor cost, repurchase.
  */
 import { daysInMonth } from "../cells";
+import { LANGUAGE_TABLE } from "../i18n/languages";
 import type { Status } from "../report";
 import type { Platform } from "../tables";
 import {
@@ -18,6 +19,7 @@ import {
 } from "./context";
 import { defineRule, fixed, fromSetting, type Rule } from "./define";
 import { MAX_SUBJECT_FINDINGS, MIN_VISITORS } from "./limits";
+import { shopAnomalies } from "./pattern";
 import { lazy, TopList } from "./top";
 import type { Totals } from "./totals";
 import { baselineDay, lastTwoWindows, WINDOW_DAYS, windowParams } from "./windows";
@@ -285,7 +287,16 @@ export const bounceRate = defineRule({
   needs: { kinds: ["shop-daily"], fields: ["bounceRate"] },
   summary: "≤ {good} ✔, ≤ {bad} ▲, above ✖",
   thresholds: BOUNCE,
-  messages: ["bounce.good", "bounce.warn", "bounce.bad", "bounce.todo", "bounce.otherPlatform"],
+  messages: [
+    "bounce.good",
+    "bounce.warn",
+    "bounce.bad",
+    "bounce.todo",
+    "bounce.otherPlatform",
+    "bounce.days",
+    "bounce.noDays",
+    "bounce.day",
+  ],
   run(ctx) {
     const rate = ctx.shop?.totals.bounceRate() ?? null;
     if (rate === null) return [];
@@ -317,12 +328,34 @@ export const bounceRate = defineRule({
         value: rate,
         benchmark: bounceGood,
         format: "percent",
-        message: ctx.t(`bounce.${status}`, params),
+        message: ctx.t(`bounce.${status}`, params) + highBounceDays(ctx),
         todo: ctx.t("bounce.todo", params),
       }),
     ];
   },
 });
+
+/** Most high-bounce days named in the bounce finding (the highest first). */
+const MAX_BOUNCE_DAYS = 5;
+
+/** The days whose bounce rate broke pattern upwards (anomaly.ts), or that none did; "" without daily rates. */
+function highBounceDays(ctx: RuleContext): string {
+  const shop = ctx.shop;
+  if (!shop || shop.from !== "shop-daily" || shop.days.filter((d) => d.totals.bounceRate() !== null).length < 2)
+    return "";
+  const high: { date: string; value: number; median: number }[] = [];
+  for (const day of shopAnomalies(ctx)) {
+    const b = day.off.find((o) => o.series === "bounceRate");
+    if (b && b.value > b.median) high.push({ date: day.date, value: b.value, median: b.median });
+  }
+  if (high.length === 0) return ctx.t("bounce.noDays");
+  high.sort((a, b) => b.value - b.median - (a.value - a.median));
+  const days = high
+    .slice(0, MAX_BOUNCE_DAYS)
+    .map((d) => ctx.t("bounce.day", { date: d.date, value: ctx.pct(d.value), median: ctx.pct(d.median) }))
+    .join(LANGUAGE_TABLE[ctx.language].listSeparator);
+  return ctx.t("bounce.days", { days: high.length > MAX_BOUNCE_DAYS ? `${days}…` : days });
+}
 
 const DEPTH = {
   good: fromSetting("depthGood", "pages", "pages per visitor at or above this is ✔"),
