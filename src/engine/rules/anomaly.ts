@@ -68,16 +68,18 @@ export function seriesValue(day: ShopDay, series: AnomalySeries): number | null 
   }
 }
 
-function median(sorted: readonly number[]): number {
+function median(sorted: Float64Array): number {
   const n = sorted.length;
   return n % 2 === 1 ? sorted[(n - 1) / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
 }
 
-/** The median and spread of values (sorted in place). */
-function centre(values: number[]): { median: number; spread: number } {
-  values.sort((a, b) => a - b);
-  const m = median(values);
-  const deviations = values.map((v) => Math.abs(v - m)).sort((a, b) => a - b);
+/** The median and spread of the first `n` values of `buf` (sorted in place; typed arrays sort numerically). */
+function centre(buf: Float64Array, n: number, scratch: Float64Array): { median: number; spread: number } {
+  const sorted = buf.subarray(0, n).sort();
+  const m = median(sorted);
+  const deviations = scratch.subarray(0, n);
+  for (let i = 0; i < n; i++) deviations[i] = Math.abs(sorted[i] - m);
+  deviations.sort();
   const spread = Math.max(MAD_SCALE * median(deviations), ANOMALY.spreadFloor.value * Math.abs(m));
   return { median: m, spread };
 }
@@ -95,52 +97,66 @@ function calendarOf(days: readonly ShopDay[], skip: ReadonlySet<string>): Calend
   return { days: ordinary, numbers, weekdays: numbers.map(weekdayOf) };
 }
 
-/** The baseline of day `i` for one series: same-weekday values when there are enough, else all. */
-function baselineOf(
-  cal: Calendar,
-  values: readonly (number | null)[],
-  i: number,
-): { values: number[]; byWeekday: boolean } {
-  const all: number[] = [];
-  const same: number[] = [];
+/** Reused buffers for one pass: the baseline values (all days, same weekday) and the deviations. */
+class Buffers {
+  readonly all: Float64Array;
+  readonly same: Float64Array;
+  readonly scratch: Float64Array;
+  constructor(size: number) {
+    this.all = new Float64Array(size);
+    this.same = new Float64Array(size);
+    this.scratch = new Float64Array(size);
+  }
+}
+
+/**
+ * Day `i` of one series (NaN: no value) against its baseline: same-weekday values when there are
+ * enough, else all. Null when the day has no value or too few baseline days.
+ */
+function judge(cal: Calendar, values: Float64Array, i: number, buf: Buffers) {
+  const x = values[i];
+  if (Number.isNaN(x)) return null;
+  let all = 0;
+  let same = 0;
   const n = cal.numbers[i];
   const reach = ANOMALY.baselineDays.value;
-  // Days are sorted: walk outwards from i only as far as the window reaches.
-  for (let j = i - 1; j >= 0 && cal.numbers[j] >= n - reach; j--) collect(j);
-  for (let j = i + 1; j < cal.numbers.length && cal.numbers[j] <= n + reach; j++) collect(j);
-  function collect(j: number): void {
+  const w = cal.weekdays[i];
+  let j = i - 1;
+  while (j >= 0 && cal.numbers[j] >= n - reach) j--;
+  // Days are sorted: only the window's days are visited.
+  for (j++; j < cal.numbers.length && cal.numbers[j] <= n + reach; j++) {
     const v = values[j];
-    if (v === null) return;
-    all.push(v);
-    if (cal.weekdays[j] === cal.weekdays[i]) same.push(v);
+    if (j === i || Number.isNaN(v)) continue;
+    buf.all[all++] = v;
+    if (cal.weekdays[j] === w) buf.same[same++] = v;
   }
-  return same.length >= ANOMALY.minSameWeekday.value
-    ? { values: same, byWeekday: true }
-    : { values: all, byWeekday: false };
+  const byWeekday = same >= ANOMALY.minSameWeekday.value;
+  const count = byWeekday ? same : all;
+  if (!byWeekday && all < ANOMALY.minBaseline.value) return null;
+  const c = centre(byWeekday ? buf.same : buf.all, count, buf.scratch);
+  return { x, median: c.median, off: Math.abs(x - c.median) > ANOMALY.threshold.value * c.spread, byWeekday, count };
 }
 
 /** Every ordinary day on which at least one series broke pattern, in date order. */
 export function anomalyDays(days: readonly ShopDay[], skip: ReadonlySet<string> = new Set()): AnomalyDay[] {
   const cal = calendarOf(days, skip);
-  const series = ANOMALY_SERIES.map((s) => cal.days.map((d) => seriesValue(d, s)));
+  const series = ANOMALY_SERIES.map((s) => Float64Array.from(cal.days, (d) => seriesValue(d, s) ?? Number.NaN));
+  const buf = new Buffers(2 * ANOMALY.baselineDays.value + 1);
   const out: AnomalyDay[] = [];
   for (let i = 0; i < cal.days.length; i++) {
     const off: OffPattern[] = [];
     const medians: Partial<Record<AnomalySeries, number>> = {};
     let byWeekday = false;
     let baseline = 0;
-    ANOMALY_SERIES.forEach((name, s) => {
-      const x = series[s][i];
-      if (x === null) return;
-      const base = baselineOf(cal, series[s], i);
-      if (base.values.length < (base.byWeekday ? ANOMALY.minSameWeekday.value : ANOMALY.minBaseline.value)) return;
-      const c = centre(base.values);
-      medians[name] = c.median;
-      if (Math.abs(x - c.median) > ANOMALY.threshold.value * c.spread)
-        off.push({ series: name, value: x, median: c.median });
-      byWeekday ||= base.byWeekday;
-      baseline = Math.max(baseline, base.values.length);
-    });
+    for (let s = 0; s < ANOMALY_SERIES.length; s++) {
+      const r = judge(cal, series[s], i, buf);
+      if (!r) continue;
+      const name = ANOMALY_SERIES[s];
+      medians[name] = r.median;
+      if (r.off) off.push({ series: name, value: r.x, median: r.median });
+      byWeekday ||= r.byWeekday;
+      baseline = Math.max(baseline, r.count);
+    }
     if (off.length > 0)
       out.push({ date: cal.days[i].date!, byWeekday, baseline, off, factor: movedMost(cal.days[i], medians) });
   }
