@@ -16,7 +16,6 @@ import { fieldMask, num, readRow, Totals, TotalsStore } from "./totals";
 import { dayNumber } from "./days";
 import { comparisonFor, windowOf, type CompareTo, type Comparison } from "./windows";
 
-export { dayNumber } from "./days";
 
 /** One day (or one undated row) of the shop. */
 export interface ShopDay {
