@@ -21,12 +21,15 @@ import {
   type Finding,
   type FunnelStep,
   type Report,
+  type ReportComparison,
   type SettingsPlace,
   type Status,
 } from "./report";
 import { RULES, RULE_IDS, runRules } from "./rules";
 import { buildContext, makeFinding, type Draft, type RuleContext } from "./rules/context";
+import { isoOfDay } from "./rules/days";
 import type { Totals } from "./rules/totals";
+import type { Comparison } from "./rules/windows";
 import { scoreFindings } from "./score";
 import { gateScore } from "./score-gate";
 import { parseSettings, type Settings, type SettingsError } from "./settings";
@@ -113,9 +116,22 @@ function diagnose(
     findings,
     actions,
     counts,
+    comparison: reportComparison(ctx.comparison),
     funnel: funnelOf(ctx.shop?.totals ?? null),
     core: coreOf(ctx.shop?.totals ?? null),
     settingsIn,
+  };
+}
+
+/** The comparison windows as dates for the report. */
+function reportComparison(c: Comparison | null): ReportComparison | null {
+  if (!c) return null;
+  const span = (from: number, to: number) => ({ from: isoOfDay(from), to: isoOfDay(to), days: to - from + 1 });
+  return {
+    mode: c.mode,
+    days: c.days,
+    recent: span(c.recentFrom, c.recentTo),
+    previous: span(c.previousFrom, c.previousTo),
   };
 }
 

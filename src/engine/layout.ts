@@ -536,9 +536,21 @@ function scoreHistoryRows(g: GridBuilder, report: Report, t: Translate): ChartSp
  */
 function periodText(report: Report, t: Translate): string {
   if (!report.period) return t("layout.noPeriod");
-  const days = t("layout.periodDays", { ...report.period });
-  const undated = undatedText(report, t);
-  return undated ? days + LANGUAGE_TABLE[report.language].clauseSeparator + undated : days;
+  const parts = [t("layout.periodDays", { ...report.period }), comparedText(report, t), undatedText(report, t)];
+  return parts.filter((p) => p !== "").join(LANGUAGE_TABLE[report.language].clauseSeparator);
+}
+
+/** "compared: 05-25 to 05-31 against the same weekdays a week earlier (…)", or "" without windows. */
+export function comparedText(report: Pick<Report, "comparison">, t: Translate): string {
+  const c = report.comparison;
+  if (!c) return "";
+  return t("layout.compared", {
+    what: t(`compare.${c.mode}`, { days: c.days }),
+    recentFrom: c.recent.from,
+    recentTo: c.recent.to,
+    previousFrom: c.previous.from,
+    previousTo: c.previous.to,
+  });
 }
 
 /** "「X」的商品数据日期未知，其金额按本次导出合计", or "" when every table knows its days. */

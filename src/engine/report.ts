@@ -4,7 +4,7 @@
  */
 import type { CurrencyCode } from "./currency";
 import type { MessageKey } from "./i18n";
-import type { Language } from "./settings";
+import type { CompareTo, Language } from "./settings";
 import type { FieldName, TableKind } from "./tables";
 
 export const STATUSES = ["good", "warn", "bad", "info"] as const;
@@ -120,6 +120,8 @@ export interface Report {
   findings: Finding[];
   actions: Action[];
   counts: Record<Status, number>;
+  /** The recent window and the baseline it was compared with (the `compareTo` setting), when the data is dated. */
+  comparison?: ReportComparison | null;
   /** Shop funnel (people at each step, summed over the period) when the data has at least three steps. */
   funnel?: FunnelStep[] | null;
   /** The shop's core figures over the period (each null when the data does not give it). */
@@ -195,6 +197,15 @@ export interface ReportPeriod {
   to: string;
   /** Days from `from` to `to`, both included. */
   days: number;
+}
+
+/** What trends were compared with: the setting's choice and the two windows. */
+export interface ReportComparison {
+  mode: CompareTo;
+  /** Days in each window (a window's span may be longer when the export skips a day). */
+  days: number;
+  recent: ReportPeriod;
+  previous: ReportPeriod;
 }
 
 export interface FunnelStep {

@@ -19,6 +19,13 @@ import { DEFAULT_LANGUAGE, LANGUAGES, type Language } from "./i18n/languages";
 
 export { LANGUAGES, type Language };
 
+/**
+ * What trends and "vs before" figures compare with (src/engine/rules/windows.ts): the period of
+ * the same length just before (the default), the same weekdays a week earlier, or four weeks earlier.
+ */
+export const COMPARE_TO = ["previous-period", "previous-week", "four-weeks"] as const;
+export type CompareTo = (typeof COMPARE_TO)[number];
+
 /** How the sidebar shows a field: a % input, an amount, a 1–5 score, free text, a language list. */
 export type FormControl = "percent" | "money" | "dsr" | "text" | "language";
 
@@ -115,6 +122,15 @@ export const SETTING_KINDS = {
     invalid: "ui.invalid.language",
     control: "language",
   },
+  // What trends and "vs before" figures compare with (src/engine/rules/windows.ts).
+  compareTo: {
+    type: "choice",
+    choices: COMPARE_TO,
+    format: "@",
+    expect: "server.expect.compareTo",
+    invalid: "ui.invalid.compareTo",
+    control: "text",
+  },
   // An ISO 4217 code Shop Doctor can read and format (the currency table in src/engine/currency.ts).
   currency: {
     type: "code",
@@ -209,6 +225,12 @@ export const SETTINGS_SPEC = {
     depthBad: { kind: "depth", default: 2.5, label: "server.field.depthBad", help: "server.help.depthBad" },
     aovHeroRatio: { kind: "ratio", default: 1.3, label: "server.field.aovHeroRatio", help: "server.help.aovHeroRatio" },
     currency: { kind: "currency", default: null, label: "server.field.currency", help: "server.help.currency" },
+    compareTo: {
+      kind: "compareTo",
+      default: "previous-period",
+      label: "server.field.compareTo",
+      help: "server.help.compareTo",
+    },
   },
   orders: [
     { lower: "bounceGood", higher: "bounceBad", report: "bounceBad", message: "server.expect.bounceOrder" },
@@ -230,9 +252,11 @@ interface KindValues {
 }
 type ValueOf<K extends SettingKey> = Spec[K]["kind"] extends "language"
   ? Language
-  : Spec[K]["kind"] extends "currency"
-    ? CurrencyCode
-    : KindValues[(typeof SETTING_KINDS)[Spec[K]["kind"]]["type"]];
+  : Spec[K]["kind"] extends "compareTo"
+    ? CompareTo
+    : Spec[K]["kind"] extends "currency"
+      ? CurrencyCode
+      : KindValues[(typeof SETTING_KINDS)[Spec[K]["kind"]]["type"]];
 
 /** A complete, valid settings object. */
 export type Settings = { [K in SettingKey]: ValueOf<K> | (Spec[K]["default"] extends null ? null : never) };

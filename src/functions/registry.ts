@@ -7,6 +7,7 @@ import * as metrics from "../engine/metrics";
 import { daysInMonth } from "../engine/cells";
 import type { Day, ParamKind } from "./arguments";
 import { applyElementwise } from "./broadcast";
+import { trendText } from "./trend";
 import type { ArgumentValue, ElementwiseMetric } from "./broadcast";
 
 export interface ParamSpec {
@@ -16,6 +17,8 @@ export interface ParamSpec {
   kind?: ParamKind;
   /** JSDoc type shown on the generated stub. */
   type?: string;
+  /** May be left out (the last parameters only). */
+  optional?: boolean;
 }
 
 /** A worked example: arguments as Sheets would pass them and the result; docs and tests use it. */
@@ -38,6 +41,8 @@ export interface FunctionSpec {
   formula?: string;
   /** Worked examples, checked by the tests. */
   samples?: FunctionSample[];
+  /** One result for whole ranges (TREND), instead of one per row. */
+  summarises?: boolean;
 }
 
 const NUMBER_OR_RANGE = "number|string|Array<Array<number|string>>";
@@ -131,6 +136,8 @@ const RANGE_NOTE = "Give single cells or whole ranges of the same size; a range 
 function describe(description: string, returns: string): string {
   return `${description} Returns ${returns}.`;
 }
+
+const TREND_RETURNS = "short text such as ↑ +3.2%/week";
 
 /** Returns text of a share: a fraction, shown as a percentage once the cell is formatted as one. */
 const AS_PERCENT = "as a fraction (format the cell as %)";
@@ -483,6 +490,45 @@ export const CUSTOM_FUNCTIONS: FunctionSpec[] = [
     example: "=FUNNEL(B2:B8, D2:D8, E2:E8, C2:C8)",
     samples: [{ args: [1000, 640, 48, 36], result: [[0.64, 0.075, 0.75, 0.036]] }],
     impl: (...args: unknown[]) => applyElementwise(funnelMetric, args),
+  },
+  {
+    name: "TREND",
+    chinese: "趋势",
+    description: describe(
+      "The trend of a metric column: the least-squares slope per day, as a share of the column's mean per week, with its direction (↑ rising, ↓ falling, → flat: under 0.5% a week). Without dates each row counts as one day; blank cells are left out.",
+      TREND_RETURNS,
+    ),
+    formula: "slope per day × 7 ÷ mean of values",
+    params: [
+      { name: "values", kind: "amount", type: NUMBER_OR_RANGE, description: "the metric, one cell per day" },
+      {
+        name: "dates",
+        kind: "date",
+        type: DATE_OR_RANGE,
+        description: "optional: the day of each value (same number of cells)",
+        optional: true,
+      },
+    ],
+    returns: TREND_RETURNS,
+    example: "=TREND(C2:C31, A2:A31)",
+    samples: [
+      {
+        args: [[[100], [110], [120], [130]]],
+        result: "↑ +60.9%/week",
+        note: "slope 10 a day, mean 115: 70 ÷ 115 = 60.9% a week",
+      },
+      {
+        args: [
+          [[200], [190], [180]],
+          [["2026-11-01"], ["2026-11-03"], ["2026-11-05"]],
+        ],
+        result: "↓ -18.4%/week",
+        note: "slope −5 a day over every other day, mean 190: −35 ÷ 190",
+      },
+      { args: [[[100], [100.2], [100]]], result: "→ 0.0%/week" },
+    ],
+    summarises: true,
+    impl: (values: unknown, dates?: unknown) => trendText(values, dates),
   },
 ];
 

@@ -147,8 +147,10 @@ describe("layoutReport", () => {
     expect(g.values[1][1]).toBe(r.score);
     expect(g.notes[1][1]).toContain("SCORING.md");
     // 14 dated shop days; the products table has no dates, title or name period of its own.
+    // compareTo previous-period: the last 7 days (05-08 to 05-14) against the 7 before (05-01 to 05-07).
     expect(g.values[2][1]).toBe(
-      '2026-05-01 to 2026-05-14 (14 days); Dates unknown for the products in "products": its amounts are for the whole export',
+      "2026-05-01 to 2026-05-14 (14 days); Compared: 2026-05-08 to 2026-05-14 against the 7 days just before (2026-05-01 to 2026-05-07); " +
+        'Dates unknown for the products in "products": its amounts are for the whole export',
     );
     expect(String(g.values[3][1])).toContain("shop-daily");
     for (const action of r.actions) expect(cellsWith(g, action.message)).toHaveLength(1);

@@ -154,7 +154,8 @@ describe("the same export beside a dated shop-daily table", () => {
     expect(rows.length).toBeGreaterThan(1);
     for (const r of rows) expect(shown(grid, r)).not.toMatch(PER_DAY);
     expect(grid.values.flat()).toContain(
-      "2026-11-01 ~ 2026-11-07（7 天）；「Sessions by referrer」的流量来源日期未知，其金额按本次导出合计",
+      // 7 dated days: half the dates each (3 and 3), 11-05 to 11-07 against 11-02 to 11-04.
+      "2026-11-01 ~ 2026-11-07（7 天）；对比：最近 2026-11-05 ~ 2026-11-07，比紧挨着的前 3 天（2026-11-02 ~ 2026-11-04）；「Sessions by referrer」的流量来源日期未知，其金额按本次导出合计",
     );
     const cli = renderSummary(report, { color: false });
     for (const line of cli.split("\n").filter((l) => l.includes(INSTAGRAM))) expect(line).not.toMatch(PER_DAY);

@@ -84,8 +84,8 @@ describe("a key added to a copy of the spec", () => {
 });
 
 describe("the real spec", () => {
-  it("lists the thirteen keys in sheet order, the form's seven first, currency last", () => {
-    expect(SETTING_KEYS).toHaveLength(13);
+  it("lists the fourteen keys in sheet order, the form's seven first, compareTo last", () => {
+    expect(SETTING_KEYS).toHaveLength(14);
     expect(formFields().map((f) => f.key)).toEqual([
       "peerPayConversion",
       "peerVisitorValue",
@@ -95,7 +95,7 @@ describe("the real spec", () => {
       "grossMargin",
       "language",
     ]);
-    expect(SETTING_KEYS[SETTING_KEYS.length - 1]).toBe("currency");
+    expect(SETTING_KEYS[SETTING_KEYS.length - 1]).toBe("compareTo");
     expect(keysWithDefaults()).toEqual([
       "language",
       "bounceGood",
@@ -103,6 +103,7 @@ describe("the real spec", () => {
       "depthGood",
       "depthBad",
       "aovHeroRatio",
+      "compareTo",
     ]);
   });
 
@@ -121,6 +122,18 @@ describe("the real spec", () => {
       depthBad: 2.5,
       aovHeroRatio: 1.3,
       currency: null,
+      compareTo: "previous-period",
+    });
+  });
+
+  it("takes compareTo as one of its three choices, in any case, and says what is expected otherwise", () => {
+    expect(parseSettings({ compareTo: " Previous-Week " })).toMatchObject({
+      ok: true,
+      settings: { compareTo: "previous-week" },
+    });
+    expect(parseSettings({ compareTo: "last-month" })).toEqual({
+      ok: false,
+      errors: [{ field: "compareTo", message: "expected previous-period, previous-week or four-weeks" }],
     });
   });
 
@@ -186,12 +199,17 @@ describe("the real spec", () => {
     });
   });
 
-  it("offers the language cell as a dropdown in the Settings sheet", () => {
+  it("offers the language and compareTo cells as dropdowns in the Settings sheet", () => {
     expect(settingsSheetDropdowns("en")).toEqual([
       {
         key: "language",
         choices: ["zh-CN", "zh-TW", "en"],
         help: expect.stringContaining("Report language"),
+      },
+      {
+        key: "compareTo",
+        choices: ["previous-period", "previous-week", "four-weeks"],
+        help: expect.stringContaining("the same weekdays one week earlier"),
       },
     ]);
     expect(settingsRow("language")).toBe(8);

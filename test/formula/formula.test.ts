@@ -85,6 +85,19 @@ describe("custom functions in a spreadsheet engine", () => {
     hf.destroy();
   });
 
+  it("gives TREND's text next to a metric column, with and without dates", () => {
+    // Sales 100, 110, 120, 130 on 2026-11-01..04: slope 10 a day, mean 115 → 70 ÷ 115 = +60.9 % a week.
+    const hf = buildSheet([
+      ["2026-11-01", 100, "=TREND(B1:B4)", "=TREND(B1:B4, A1:A4)"],
+      ["2026-11-02", 110],
+      ["2026-11-03", 120],
+      ["2026-11-04", 130],
+    ]);
+    expect(value(hf, "C1")).toBe("↑ +60.9%/week");
+    expect(value(hf, "D1")).toBe("↑ +60.9%/week");
+    hf.destroy();
+  });
+
   it("spills FUNNEL four columns wide", () => {
     const hf = buildSheet([
       [1000, 640, 48, 36, "=FUNNEL(A1:A2, B1:B2, C1:C2, D1:D2)"],

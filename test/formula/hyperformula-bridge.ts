@@ -82,7 +82,7 @@ function install(fn: FunctionSpec): void {
   ShopDoctorPlugin.implementedFunctions[fn.name] = {
     method: methodName(fn),
     sizeOfResultArrayMethod: sizeName(fn),
-    parameters: fn.params.map(() => ({ argumentType: FunctionArgumentType.ANY })),
+    parameters: fn.params.map((p) => ({ argumentType: FunctionArgumentType.ANY, optionalArg: p.optional === true })),
     vectorizationForbidden: true,
   };
   proto[methodName(fn)] = function (this: ShopDoctorPlugin, ast: { args: unknown[] }, state: unknown) {
@@ -93,6 +93,8 @@ function install(fn: FunctionSpec): void {
     return self.runFunction(ast.args, state, self.metadata(fn.name), (...args: unknown[]) => {
       const sheetsArgs: unknown[] = [];
       for (let i = 0; i < args.length; i++) {
+        // A left-out optional argument is not passed at all, as in Sheets.
+        if (args[i] === undefined && fn.params[i]?.optional) break;
         const arg = toSheetsArgument(args[i], dateParams[i] ?? false);
         if (arg instanceof CellError) return arg;
         sheetsArgs.push(arg);
@@ -109,6 +111,7 @@ function install(fn: FunctionSpec): void {
   // HyperFormula needs the result size before evaluating: the largest argument's shape.
   proto[sizeName(fn)] = function (this: ShopDoctorPlugin, ast: { args: unknown[] }, state: unknown) {
     const self = this as unknown as { arraySizeForAst: (ast: unknown, state: unknown) => ArraySize };
+    if (fn.summarises) return ArraySize.scalar();
     let width = 1;
     let height = 1;
     for (const arg of ast.args) {

@@ -28,7 +28,7 @@ function expectClose(actual: unknown, expected: unknown): void {
 }
 
 describe("the registry", () => {
-  it("has exactly the DOMAIN.md functions plus FUNNEL, with their argument orders", () => {
+  it("has exactly the DOMAIN.md functions plus FUNNEL and TREND, with their argument orders", () => {
     const signatures = Object.fromEntries(
       CUSTOM_FUNCTIONS.map((fn) => [fn.name, fn.params.map((p) => p.name).join(",")]),
     );
@@ -53,6 +53,7 @@ describe("the registry", () => {
       DSR: "description,service,logistics",
       TARGET_PACE: "actual_to_date,month_target,date",
       FUNNEL: "visitors,detail_visitors,order_buyers,paid_buyers",
+      TREND: "values,dates",
     });
   });
 
@@ -396,5 +397,29 @@ describe("multi-day figures", () => {
     const daily = (call("PAY_CONVERSION", column(30, 1), column(1000, 10)) as number[][]).map((r) => r[0]);
     expect((daily[0] + daily[1]) / 2).toBeCloseTo(0.065, 12);
     expect(call("PAY_CONVERSION", 31, 1010) as number).toBeCloseTo(0.0307, 4);
+  });
+});
+
+describe("TREND", () => {
+  const trend = findFunction("TREND")!.impl;
+  it("words the least-squares slope as % of the mean per week", () => {
+    // x = 0..3, mean x 1.5, mean y 115; slope = Σ(x−1.5)(y−115) ÷ Σ(x−1.5)² = (1.5·15 + 0.5·5 + 0.5·5 + 1.5·15) ÷ 5 = 50 ÷ 5 = 10 a day.
+    // 10 × 7 ÷ 115 = 0.6087 → ↑ +60.9%/week.
+    expect(trend([[100], [110], [120], [130]])).toBe("↑ +60.9%/week");
+    // Days 0, 2, 4 from the dates: slope −5 a day, mean 190: −35 ÷ 190 = −0.1842 → ↓ -18.4%/week.
+    expect(trend([[200], [190], [180]], [["2026-11-01"], ["2026-11-03"], ["2026-11-05"]])).toBe("↓ -18.4%/week");
+    // A blank value drops its date too: the same three points.
+    expect(trend([[200], [""], [190], [180]], [["2026-11-01"], ["2026-11-02"], ["2026-11-03"], ["2026-11-05"]])).toBe(
+      "↓ -18.4%/week",
+    );
+    // 100, 101, 100.5, 101.5: slope 0.4 a day → 2.8 ÷ 100.75 = 2.8% a week; under 0.5% a week is flat.
+    expect(trend([[100], [101], [100.5], [101.5]])).toBe("↑ +2.8%/week");
+    expect(trend([[1000], [1000.5], [1001]])).toBe("→ +0.3%/week"); // 0.5 × 7 ÷ 1000.5 = 0.3498 %
+  });
+  it("names what is wrong", () => {
+    expect(() => trend([[100]])).toThrow("TREND: values needs at least two numbers");
+    expect(() => trend([[1], [2]], [["2026-11-01"]])).toThrow("dates has 1 cells but values has 2");
+    expect(() => trend([[1], ["abc"]])).toThrow("TREND: values in row 2");
+    expect(() => trend([[0], [0]])).toThrow("average 0 or less");
   });
 });

@@ -80,7 +80,8 @@ export const report = {
   "metric.pagesPerVisitor": "Pages per visitor",
   "note.pagesPerVisitor": "Page views ÷ visitors (visit depth). ≥ depthGood is good, < depthBad is bad.",
   "metric.dailySales": "Yesterday's sales",
-  "note.dailySales": "Sales on the last day in the data; benchmark: the monthly target ÷ days in the month.",
+  "note.dailySales":
+    "Sales on the last day in the data; benchmark: the day's share of the monthly target (target ÷ days in the month, or by weekday pattern with 28+ days of data).",
   "metric.targetPace": "Month pace",
   "note.targetPace": "Month-to-date sales ÷ the share of the target due by that day; 100% means on pace.",
   "metric.visitorValue": "Visitor value",
@@ -507,6 +508,49 @@ export const report = {
   "score.export.ad-plans": "an ad-plans export (spend and ad sales per plan)",
   "score.export.service-agents": "a customer-service export (enquiries and conversion per agent)",
   "score.export.columns": "exports with the columns the ℹ lines ask for",
+  // compare, events and anomaly days (issue 15)
+  "compare.previous-period": "the {days} days just before",
+  "compare.previous-week": "the same weekdays a week earlier",
+  "compare.four-weeks": "the same days four weeks earlier",
+  "compare.day.previous-period": "the day before",
+  "compare.day.previous-week": "the same weekday last week",
+  "compare.day.four-weeks": "the same weekday four weeks earlier",
+  "layout.compared": "Compared: {recentFrom} to {recentTo} against {what} ({previousFrom} to {previousTo})",
+  "weekday.0": "Sunday",
+  "weekday.1": "Monday",
+  "weekday.2": "Tuesday",
+  "weekday.3": "Wednesday",
+  "weekday.4": "Thursday",
+  "weekday.5": "Friday",
+  "weekday.6": "Saturday",
+  "target.shapeFlat":
+    " The day's share is the target split evenly over the month's days (with {days}+ days of daily data it follows the weekday pattern).",
+  "target.shapeWeekday":
+    " The day's share follows the weekday pattern: {weekday} sales average {ratio} of the mean day.",
+  "target.vsBefore": " Against {when} ({date}, {value}): {change}.",
+  "metric.anomalyDay": "Day off pattern",
+  "note.anomalyDay":
+    "Sales on the day; benchmark: the median of the same weekday within four weeks either side (all days when fewer than 4). Event days are left out.",
+  "anomaly.missing":
+    "Paste {days}+ days of shop daily data to see which single days broke the usual pattern of sales, visitors, conversion or order value.",
+  "anomaly.none":
+    "None of the {count, plural, one {# day} other {# days}} broke the usual pattern of sales, visitors, conversion or order value.",
+  "anomaly.day": "{date} ({weekday}) broke pattern: {parts} ({baseline}).",
+  "anomaly.factor": " What moved most: {factor} ({change}).",
+  "anomaly.part": "{metric} {value} (usually {median}, {change})",
+  "anomaly.baseline.weekday": "against {count} {weekday}s within four weeks",
+  "anomaly.baseline.all": "against {count} days within four weeks",
+  "anomaly.todo": "Look into {factor} on {date}: that day's traffic sources, ads, stock and pages.",
+  "anomaly.more":
+    "{count, plural, one {# more day} other {# more days}} broke pattern and {count, plural, one {is} other {are}} not listed one by one.",
+  "anomaly.metric.sales": "sales",
+  "anomaly.metric.visitors": "visitors",
+  "anomaly.metric.conversion": "conversion",
+  "anomaly.metric.aov": "order value",
+  "anomaly.metric.bounceRate": "bounce rate",
+  "bounce.days": " Days with bounce clearly above usual: {days}.",
+  "bounce.noDays": " No single day's bounce rate was clearly above usual.",
+  "bounce.day": "{date} {value} (usually {median})",
   // history (issue 15)
   "history.sheetName": "History",
   "history.note":
@@ -683,6 +727,9 @@ export const sidebar = {
   "ui.languageSwitched":
     "The panel is now in English. The report and the advice below are still in {previous}; the next diagnosis writes them in English.",
   "server.field.currency": "Currency",
+  // compare, events and anomaly days (issue 15)
+  "ui.invalid.compareTo": "Choose one of the listed comparisons.",
+  "server.field.compareTo": "Compare with",
 } satisfies Record<SidebarKey, string>;
 
 export const server = {
@@ -774,4 +821,8 @@ export const server = {
   "http.error.function": "{detail}",
   "http.error.notify": "“notify” must be one webhook URL or a list of at most {limit}.",
   "http.error.unexpected": "The request stopped on an unexpected error; nothing from it was kept.",
+  // compare, events and anomaly days (issue 15)
+  "server.help.compareTo":
+    'What trends and every "vs before" figure compare with: previous-period = the same number of days just before (default); previous-week = the same weekdays one week earlier; four-weeks = the same days four weeks earlier.',
+  "server.expect.compareTo": "expected previous-period, previous-week or four-weeks",
 } satisfies Record<ServerKey, string>;

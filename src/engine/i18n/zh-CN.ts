@@ -80,7 +80,8 @@ export const report = {
   "metric.pagesPerVisitor": "人均浏览量",
   "note.pagesPerVisitor": "浏览量 ÷ 访客数（访问深度）。≥ depthGood 为良好，< depthBad 为严重。",
   "metric.dailySales": "昨日销售额",
-  "note.dailySales": "数据中最后一天的销售额；基准是月目标 ÷ 当月天数。",
+  "note.dailySales":
+    "数据中最后一天的销售额；基准是当天分到的月目标（月目标 ÷ 当月天数；有 28 天以上日数据时按星期几的销售规律分）。",
   "metric.targetPace": "月目标进度",
   "note.targetPace": "本月至今销售额 ÷ 按天数应完成的目标；100% 表示刚好跟上。",
   "metric.visitorValue": "访客价值",
@@ -438,6 +439,43 @@ export const report = {
   "score.export.ad-plans": "推广计划数据（各计划的花费、成交金额）",
   "score.export.service-agents": "客服数据（各客服的询单人数、询单转化率）",
   "score.export.columns": "含上面“提示”行所需列的导出",
+  // compare, events and anomaly days (issue 15)
+  "compare.previous-period": "紧挨着的前 {days} 天",
+  "compare.previous-week": "上周同一批星期几",
+  "compare.four-weeks": "四周前的同几天",
+  "compare.day.previous-period": "前一天",
+  "compare.day.previous-week": "上周同一天",
+  "compare.day.four-weeks": "四周前同一天",
+  "layout.compared": "对比：最近 {recentFrom} ~ {recentTo}，比{what}（{previousFrom} ~ {previousTo}）",
+  "weekday.0": "周日",
+  "weekday.1": "周一",
+  "weekday.2": "周二",
+  "weekday.3": "周三",
+  "weekday.4": "周四",
+  "weekday.5": "周五",
+  "weekday.6": "周六",
+  "target.shapeFlat": "当天目标按月份天数平均分（有 {days} 天以上的日数据后，按星期几的销售规律分）。",
+  "target.shapeWeekday": "当天目标按星期几的销售规律分：{weekday}的销售平均是一周日均的 {ratio}。",
+  "target.vsBefore": "比{when}（{date}，{value}）{change}。",
+  "metric.anomalyDay": "偏离平常的一天",
+  "note.anomalyDay": "当天的销售额；基准：前后四周内同一星期几（不够 4 个就用所有日子）的中位数。活动日不参与。",
+  "anomaly.missing": "贴上至少 {days} 天的店铺日数据，就能找出哪一天的销售、访客、转化或客单价偏离平常。",
+  "anomaly.none": "{count} 天里没有哪一天的销售、访客、转化或客单价明显偏离平常。",
+  "anomaly.day": "{date}（{weekday}）偏离平常：{parts}（{baseline}）。",
+  "anomaly.factor": "变化最大的是{factor}（{change}）。",
+  "anomaly.part": "{metric} {value}（平常 {median}，{change}）",
+  "anomaly.baseline.weekday": "对比前后四周内的 {count} 个{weekday}",
+  "anomaly.baseline.all": "对比前后四周内的 {count} 天",
+  "anomaly.todo": "查 {date} 这天的{factor}：当天的流量来源、推广、库存和页面有没有出问题。",
+  "anomaly.more": "另有 {count} 天也偏离平常，未逐一列出。",
+  "anomaly.metric.sales": "销售额",
+  "anomaly.metric.visitors": "访客数",
+  "anomaly.metric.conversion": "支付转化率",
+  "anomaly.metric.aov": "客单价",
+  "anomaly.metric.bounceRate": "跳失率",
+  "bounce.days": "跳失率明显高于平常的日子：{days}。",
+  "bounce.noDays": "没有哪一天的跳失率明显高于平常。",
+  "bounce.day": "{date} {value}（平常 {median}）",
   // history (issue 15)
   "history.sheetName": "体检记录",
   "history.note":
@@ -603,6 +641,9 @@ export const sidebar = {
   "ui.score.none": "—",
   "ui.languageSwitched": "界面已切换为简体中文。报告和下面的建议仍是{previous}，下次诊断时会改用简体中文。",
   "server.field.currency": "币种",
+  // compare, events and anomaly days (issue 15)
+  "ui.invalid.compareTo": "请从列表里选一种对比方式。",
+  "server.field.compareTo": "对比基准",
 };
 
 export const server = {
@@ -683,6 +724,10 @@ export const server = {
   "http.error.function": "{detail}",
   "http.error.notify": "“notify” 应是一个 Webhook 地址，或最多 {limit} 个地址的列表。",
   "http.error.unexpected": "处理请求时出了意外错误，没有保存任何数据。",
+  // compare, events and anomaly days (issue 15)
+  "server.help.compareTo":
+    "趋势和“比之前”的数字跟谁比：previous-period = 紧挨着的前一段同样天数（默认）；previous-week = 上周同一批星期几；four-weeks = 四周前的同几天。",
+  "server.expect.compareTo": "应填 previous-period、previous-week 或 four-weeks",
 };
 
 export type ReportKey = keyof typeof report;

@@ -75,7 +75,8 @@ export const report = {
   "metric.pagesPerVisitor": "人均瀏覽量",
   "note.pagesPerVisitor": "瀏覽量 ÷ 訪客數（訪問深度）。≥ depthGood 為良好，< depthBad 為嚴重。",
   "metric.dailySales": "昨日銷售額",
-  "note.dailySales": "資料中最後一天的銷售額；基準是月目標 ÷ 當月天數。",
+  "note.dailySales":
+    "資料中最後一天的銷售額；基準是當天分到的月目標（月目標 ÷ 當月天數；有 28 天以上日資料時按星期幾的銷售規律分）。",
   "metric.targetPace": "月目標進度",
   "note.targetPace": "本月至今銷售額 ÷ 按天數應完成的目標；100% 表示剛好跟上。",
   "metric.visitorValue": "訪客價值",
@@ -433,6 +434,43 @@ export const report = {
   "score.export.ad-plans": "推廣計畫資料（各計畫的花費、成交金額）",
   "score.export.service-agents": "客服資料（各客服的詢單人數、詢單轉換率）",
   "score.export.columns": "含上面「提示」列所需欄位的匯出",
+  // compare, events and anomaly days (issue 15)
+  "compare.previous-period": "緊接著的前 {days} 天",
+  "compare.previous-week": "上週同一批星期幾",
+  "compare.four-weeks": "四週前的同幾天",
+  "compare.day.previous-period": "前一天",
+  "compare.day.previous-week": "上週同一天",
+  "compare.day.four-weeks": "四週前同一天",
+  "layout.compared": "比較：最近 {recentFrom} ~ {recentTo}，比{what}（{previousFrom} ~ {previousTo}）",
+  "weekday.0": "週日",
+  "weekday.1": "週一",
+  "weekday.2": "週二",
+  "weekday.3": "週三",
+  "weekday.4": "週四",
+  "weekday.5": "週五",
+  "weekday.6": "週六",
+  "target.shapeFlat": "當天目標按月份天數平均分（有 {days} 天以上的日資料後，按星期幾的銷售規律分）。",
+  "target.shapeWeekday": "當天目標按星期幾的銷售規律分：{weekday}的銷售平均是一週日均的 {ratio}。",
+  "target.vsBefore": "比{when}（{date}，{value}）{change}。",
+  "metric.anomalyDay": "偏離平常的一天",
+  "note.anomalyDay": "當天的銷售額；基準：前後四週內同一星期幾（不足 4 個就用所有日子）的中位數。活動日不參與。",
+  "anomaly.missing": "貼上至少 {days} 天的店鋪日資料，就能找出哪一天的銷售、訪客、轉換或客單價偏離平常。",
+  "anomaly.none": "{count} 天裡沒有哪一天的銷售、訪客、轉換或客單價明顯偏離平常。",
+  "anomaly.day": "{date}（{weekday}）偏離平常：{parts}（{baseline}）。",
+  "anomaly.factor": "變化最大的是{factor}（{change}）。",
+  "anomaly.part": "{metric} {value}（平常 {median}，{change}）",
+  "anomaly.baseline.weekday": "對比前後四週內的 {count} 個{weekday}",
+  "anomaly.baseline.all": "對比前後四週內的 {count} 天",
+  "anomaly.todo": "查 {date} 這天的{factor}：當天的流量來源、廣告、庫存和頁面有沒有出問題。",
+  "anomaly.more": "另有 {count} 天也偏離平常，未逐一列出。",
+  "anomaly.metric.sales": "銷售額",
+  "anomaly.metric.visitors": "訪客數",
+  "anomaly.metric.conversion": "支付轉換率",
+  "anomaly.metric.aov": "客單價",
+  "anomaly.metric.bounceRate": "跳失率",
+  "bounce.days": "跳失率明顯高於平常的日子：{days}。",
+  "bounce.noDays": "沒有哪一天的跳失率明顯高於平常。",
+  "bounce.day": "{date} {value}（平常 {median}）",
   // history (issue 15)
   "history.sheetName": "體檢記錄",
   "history.note":
@@ -598,6 +636,9 @@ export const sidebar = {
   "ui.score.none": "—",
   "ui.languageSwitched": "介面已切換為繁體中文。報告和下面的建議仍是{previous}，下次診斷時會改用繁體中文。",
   "server.field.currency": "幣別",
+  // compare, events and anomaly days (issue 15)
+  "ui.invalid.compareTo": "請從清單中選一種比較方式。",
+  "server.field.compareTo": "比較基準",
 } satisfies Record<SidebarKey, string>;
 
 export const server = {
@@ -679,4 +720,8 @@ export const server = {
   "http.error.function": "{detail}",
   "http.error.notify": "「notify」應是一個 Webhook 網址，或最多 {limit} 個網址的清單。",
   "http.error.unexpected": "處理請求時發生意外錯誤，沒有儲存任何資料。",
+  // compare, events and anomaly days (issue 15)
+  "server.help.compareTo":
+    "趨勢和「比之前」的數字跟誰比：previous-period = 緊接著的前一段同樣天數（預設）；previous-week = 上週同一批星期幾；four-weeks = 四週前的同幾天。",
+  "server.expect.compareTo": "應填 previous-period、previous-week 或 four-weeks",
 } satisfies Record<ServerKey, string>;

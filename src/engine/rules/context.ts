@@ -13,7 +13,8 @@ import type { Rule } from "./define";
 import { dropRepeatedRows, type RepeatedData } from "../duplicates";
 import { applyGrain } from "../grain";
 import { fieldMask, num, readRow, Totals, TotalsStore } from "./totals";
-import { windowDaysFor } from "./windows";
+import { dayNumber } from "./days";
+import { comparisonFor, windowOf, type CompareTo, type Comparison } from "./windows";
 
 /** One day (or one undated row) of the shop. */
 export interface ShopDay {
@@ -71,6 +72,8 @@ export interface Group {
   hasTrend: boolean;
   /** Days in each trend window (windows.ts: a week with two weeks of data, else half the dates). */
   windowDays: number;
+  /** The recent window and its baseline under the team's compareTo, when dated. */
+  comparison: Comparison | null;
   total: Totals;
 }
 
@@ -140,6 +143,10 @@ export interface RuleContext {
   period: ReportPeriod | null;
   /** Tables whose days are unknown: their amounts are stated for the whole export. */
   undated: { sheet: string; kind: TableKind }[];
+  /** The recent window and its baseline under the team's compareTo (the shop's days first), or null. */
+  comparison: Comparison | null;
+  /** Dates inside an event the team listed (Events tab): judged against event days, never as ordinary days. */
+  eventDays: ReadonlySet<string>;
   t(key: MessageKey, params?: Record<string, string | number>): string;
   money(value: number): string;
   pct(value: number): string;
@@ -147,21 +154,6 @@ export interface RuleContext {
 }
 
 const PRESALE_WORDS = ["预售", "預售", "pre-sale", "presale", "pre-order", "preorder"];
-
-// Cached: the same few hundred dates repeat across 100,000 rows.
-const dayCache = new Map<string, number>();
-/** Days since 1970-01-01 of an ISO date. */
-export function dayNumber(iso: string): number {
-  let n = dayCache.get(iso);
-  if (n === undefined) {
-    n = Math.round(
-      Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / 86_400_000,
-    );
-    if (dayCache.size > 10_000) dayCache.clear();
-    dayCache.set(iso, n);
-  }
-  return n;
-}
 
 function isIso(v: unknown): v is string {
   return typeof v === "string" && v.length >= 10 && v.charCodeAt(4) === 45 && v.charCodeAt(7) === 45;
@@ -342,18 +334,20 @@ function noteChild(s: Subject, row: TableRow, child: Keying["child"]): void {
 }
 
 /** Groups a table's rows by subject (product, source …); dated tables also get recent/previous windows. */
-export function groupRows(tables: RecognizedTable[], keyFields: FieldName[]): Group | null {
+export function groupRows(
+  tables: RecognizedTable[],
+  keyFields: FieldName[],
+  mode: CompareTo = "previous-period",
+): Group | null {
   if (tables.length === 0) return null;
   const bySubject = new Map<string, Subject>();
   const subjects: Subject[] = [];
   const store = new TotalsStore();
   const total = new Totals();
   const { dates } = datesOf(tables);
-  // Two windows (see windows.ts): the last week vs the week before, or half the dates each.
-  const sorted = [...dates].sort();
-  const windowDays = windowDaysFor(sorted.length);
-  const recentFrom = windowDays > 0 ? dayNumber(sorted[sorted.length - windowDays]) : 0;
-  const previousFrom = windowDays > 0 ? dayNumber(sorted[sorted.length - 2 * windowDays]) : 0;
+  // Two windows (see windows.ts): the recent days and the baseline the team compares with.
+  const comparison = comparisonFor([...dates].sort(), mode);
+  const windowDays = comparison?.days ?? 0;
 
   for (const table of tables) {
     const mask = fieldMask(table.columnIndex);
@@ -381,10 +375,10 @@ export function groupRows(tables: RecognizedTable[], keyFields: FieldName[]): Gr
       readRow(row, mask);
       s.addRead();
       total.addRead();
-      if (windowDays > 0 && isIso(row.date)) {
-        const n = dayNumber(row.date);
-        if (n >= recentFrom) s.recent!.addRead();
-        else if (n >= previousFrom) s.previous!.addRead();
+      if (comparison && isIso(row.date)) {
+        const w = windowOf(comparison, dayNumber(row.date));
+        if (w === "recent") s.recent!.addRead();
+        else if (w === "previous") s.previous!.addRead();
       }
     }
   }
@@ -396,6 +390,7 @@ export function groupRows(tables: RecognizedTable[], keyFields: FieldName[]): Gr
     dated: dates.size > 0,
     hasTrend: windowDays > 0,
     windowDays,
+    comparison,
     total,
   };
 }
@@ -468,6 +463,13 @@ function summariseShop(tables: RecognizedTable[], fallback: Group | null, fallba
     };
   }
   return null;
+}
+
+/** The shop's two windows, when its days are dated (week on week when there are enough). */
+function shopComparison(shop: ShopSummary | null, mode: CompareTo): Comparison | null {
+  if (!shop || shop.from !== "shop-daily") return null;
+  const dates = shop.days.filter((d) => d.date !== null).map((d) => d.date!);
+  return comparisonFor(dates, mode, true) ?? comparisonFor(dates, mode);
 }
 
 /** The mean of a numeric field over every row of the given tables that has it, or null. */
@@ -559,7 +561,7 @@ export function buildContext(
   const ofKind = (kind: TableKind) => known.filter((t) => t.kind === kind);
   // Each group's days come from its own tables: an undated products report pasted beside a
   // dated day table does not borrow the day table's period (see daysCovered).
-  const group = (kind: TableKind, keys: FieldName[]) => groupRows(ofKind(kind), keys);
+  const group = (kind: TableKind, keys: FieldName[]) => groupRows(ofKind(kind), keys, settings.compareTo);
   const products = group("products", ["productId", "product"]);
   const sources = group("traffic-sources", ["source"]);
   const plans = group("ad-plans", ["plan"]);
@@ -590,6 +592,8 @@ export function buildContext(
     peer,
     period: periodOf(known),
     undated: undatedTables(known),
+    comparison: shopComparison(shop, settings.compareTo) ?? products?.comparison ?? sources?.comparison ?? null,
+    eventDays: new Set<string>(),
     // `{settings}` in advice names where this user fills settings (Settings sheet or --settings file).
     t: (key, params) => translate(language, key, { settings: settingsPhrase, ...params }),
     // A figure that is not a real number is shown as a dash, never as NaN or Infinity.

@@ -14,6 +14,7 @@ import {
   topProductReviews,
   zeroSalesProducts,
 } from "./products";
+import { anomalyDaysRule } from "./pattern";
 import { dataSanity } from "./sanity";
 import { oneVerdictPerProduct } from "./verdicts";
 import {
@@ -29,6 +30,7 @@ import {
 export const RULE_DECLARATIONS = [
   payConversionVsPeer,
   salesChangeDrivers,
+  anomalyDaysRule,
   productConversionTrend,
   trafficSourceMix,
   priceConversionQuadrant,

@@ -3,6 +3,7 @@
  * visit depth, the daily target, visitor value vs peers and vs visitor cost, repurchase.
  */
 import { daysInMonth } from "../cells";
+import { LANGUAGE_TABLE } from "../i18n/languages";
 import type { Status } from "../report";
 import type { Platform } from "../tables";
 import {
@@ -21,9 +22,11 @@ import {
 import { conversionDefinition, type PublishedBenchmark, publishedBenchmark } from "./benchmarks";
 import { defineRule, fixed, fromSetting, type Rule } from "./define";
 import { MAX_SUBJECT_FINDINGS, MIN_VISITORS } from "./limits";
+import { shopAnomalies } from "./pattern";
 import { type LazyDraft, lazy, TopList } from "./top";
 import type { Totals } from "./totals";
-import { lastTwoWindows, WINDOW_DAYS, windowDaysFor, windowParams } from "./windows";
+import { baselineDay, lastTwoWindows, WINDOW_DAYS, windowParams } from "./windows";
+import { dayNumber, isoOfDay, WEEKDAY_KEYS, weekdayOf } from "./days";
 
 /**
  * Visitors per day (all of them when `days` is null: unknown), conversion and AOV of a Totals
@@ -281,16 +284,17 @@ export const salesChangeDrivers = defineRule({
     const shop = ctx.shop;
     if (!shop || shop.from !== "shop-daily") return [];
     const days = SALES_CHANGE.window.value;
-    const w = lastTwoWindows(shop.days, days);
-    const f1 = w && salesFactors(w.recent, days);
-    const f0 = w && salesFactors(w.previous, days);
+    const mode = ctx.settings.compareTo;
+    const w = lastTwoWindows(shop.days, mode, true);
+    const f1 = w && salesFactors(w.recent, w.recentDays);
+    const f0 = w && salesFactors(w.previous, w.previousDays);
     if (!w || !f1 || !f0) {
       return [
         makeFinding(this, {
           status: "info",
           metric: "salesPerDay",
           format: "currency",
-          message: ctx.t("salesChange.missing", windowParams(days)),
+          message: ctx.t("salesChange.missing", windowParams(days, mode)),
         }),
       ];
     }
@@ -366,7 +370,16 @@ export const bounceRate = defineRule({
   needs: { kinds: ["shop-daily"], fields: ["bounceRate"] },
   summary: "≤ {good} ✔, ≤ {bad} ▲, above ✖",
   thresholds: BOUNCE,
-  messages: ["bounce.good", "bounce.warn", "bounce.bad", "bounce.todo", "bounce.otherPlatform"],
+  messages: [
+    "bounce.good",
+    "bounce.warn",
+    "bounce.bad",
+    "bounce.todo",
+    "bounce.otherPlatform",
+    "bounce.days",
+    "bounce.noDays",
+    "bounce.day",
+  ],
   run(ctx) {
     const rate = ctx.shop?.totals.bounceRate() ?? null;
     if (rate === null) return [];
@@ -398,12 +411,34 @@ export const bounceRate = defineRule({
         value: rate,
         benchmark: bounceGood,
         format: "percent",
-        message: ctx.t(`bounce.${status}`, params),
+        message: ctx.t(`bounce.${status}`, params) + highBounceDays(ctx),
         todo: ctx.t("bounce.todo", params),
       }),
     ];
   },
 });
+
+/** Most high-bounce days named in the bounce finding (the highest first). */
+const MAX_BOUNCE_DAYS = 5;
+
+/** The days whose bounce rate broke pattern upwards (anomaly.ts), or that none did; "" without daily rates. */
+function highBounceDays(ctx: RuleContext): string {
+  const shop = ctx.shop;
+  if (!shop || shop.from !== "shop-daily" || shop.days.filter((d) => d.totals.bounceRate() !== null).length < 2)
+    return "";
+  const high: { date: string; value: number; median: number }[] = [];
+  for (const day of shopAnomalies(ctx)) {
+    const b = day.off.find((o) => o.series === "bounceRate");
+    if (b && b.value > b.median) high.push({ date: day.date, value: b.value, median: b.median });
+  }
+  if (high.length === 0) return ctx.t("bounce.noDays");
+  high.sort((a, b) => b.value - b.median - (a.value - a.median));
+  const days = high
+    .slice(0, MAX_BOUNCE_DAYS)
+    .map((d) => ctx.t("bounce.day", { date: d.date, value: ctx.pct(d.value), median: ctx.pct(d.median) }))
+    .join(LANGUAGE_TABLE[ctx.language].listSeparator);
+  return ctx.t("bounce.days", { days: high.length > MAX_BOUNCE_DAYS ? `${days}…` : days });
+}
 
 const DEPTH = {
   good: fromSetting("depthGood", "pages", "pages per visitor at or above this is ✔"),
@@ -460,7 +495,7 @@ const TARGET = {
   target: fromSetting(
     "monthlyTarget",
     "money",
-    "the month's sales target; each day's share is target ÷ days in the month",
+    "the month's sales target; each day's share is target ÷ days in the month, or shaped by weekday (shapeDays)",
   ),
   dayWarn: fixed(
     0.8,
@@ -472,19 +507,59 @@ const TARGET = {
     "share",
     "month-to-date sales at or above this share of what is due by now is ▲ (below ✖, at 100 % ✔)",
   ),
+  shapeDays: fixed(
+    28,
+    "days",
+    "with this many dated days, four or more of each weekday, a day's share is target × its weekday's sales ÷ the mean weekday's, scaled so the month adds up to the target; flat before",
+  ),
 };
 
-/** The daily-target figures for the month of the last dated day. */
-function targetFigures(dated: ShopSummary["days"], target: number) {
+/** Same weekdays needed before the daily target follows the weekday shape. */
+const SHAPE_MIN_PER_WEEKDAY = TARGET.shapeDays.value / 7;
+
+/**
+ * Each weekday's mean sales ÷ the mean of the seven weekday means (0 Sunday … 6 Saturday), or
+ * null while there are fewer than shapeDays dated days or four of some weekday. Event days
+ * (`skip`) are not ordinary days and stay out of the shape.
+ */
+export function weekdayShape(dated: ShopSummary["days"], skip: ReadonlySet<string> = new Set()): number[] | null {
+  const sums = [0, 0, 0, 0, 0, 0, 0];
+  const counts = [0, 0, 0, 0, 0, 0, 0];
+  let days = 0;
+  for (const d of dated) {
+    const sales = d.totals.get("sales");
+    if (d.date === null || sales === null || skip.has(d.date)) continue;
+    const w = weekdayOf(dayNumber(d.date));
+    sums[w] += sales;
+    counts[w]++;
+    days++;
+  }
+  if (days < TARGET.shapeDays.value || counts.some((c) => c < SHAPE_MIN_PER_WEEKDAY)) return null;
+  const means = sums.map((s, w) => s / counts[w]);
+  const mean = means.reduce((a, b) => a + b, 0) / 7;
+  return mean > 0 ? means.map((m) => m / mean) : null;
+}
+
+/** The daily-target figures for the month of the last dated day (shaped by weekday when `shape` is given). */
+function targetFigures(dated: ShopSummary["days"], target: number, shape: number[] | null) {
   const lastDate = dated[dated.length - 1].date!;
   const day = Number(lastDate.slice(8, 10));
   const dim = daysInMonth(Number(lastDate.slice(0, 4)), Number(lastDate.slice(5, 7)));
-  const share = target / dim;
+  const first = dayNumber(lastDate) - day + 1;
+  // Weight of each day of the month: 1 flat, its weekday's share when shaped.
+  const weight = (i: number) => (shape ? shape[weekdayOf(first + i)] : 1);
+  let monthWeight = 0;
+  let dueWeight = 0;
+  for (let i = 0; i < dim; i++) {
+    monthWeight += weight(i);
+    if (i < day) dueWeight += weight(i);
+  }
+  const share = (target * weight(day - 1)) / monthWeight;
   const yesterday = dated[dated.length - 1].totals.get("sales")!;
   const monthPrefix = lastDate.slice(0, 7);
   let toDate = 0;
   for (const d of dated) if (d.date!.startsWith(monthPrefix)) toDate += d.totals.get("sales")!;
-  const due = target * (day / dim);
+  const due = (target * dueWeight) / monthWeight;
   const remaining = dim - day;
   const neededPerDay = remaining > 0 ? (target - toDate) / remaining : null;
   return { lastDate, share, yesterday, toDate, due, remaining, neededPerDay };
@@ -496,7 +571,7 @@ export const dailyTarget = defineRule({
   area: "sales",
   needs: { kinds: ["shop-daily"], fields: ["date", "sales"] },
   summary:
-    "yesterday ≥ {target} ÷ days in month ✔, ≥ {dayWarn} ▲, below ✖; month pace ≥ 100 % ✔, ≥ {paceWarn} ▲, below ✖",
+    "yesterday ≥ {target} ÷ days in month (by weekday shape after {shapeDays}) ✔, ≥ {dayWarn} ▲, below ✖; month pace ≥ 100 % ✔, ≥ {paceWarn} ▲, below ✖",
   thresholds: TARGET,
   messages: [
     "target.missing",
@@ -507,6 +582,12 @@ export const dailyTarget = defineRule({
     "target.paceBehind",
     "target.monthMissed",
     "target.todoPace",
+    "target.shapeFlat",
+    "target.shapeWeekday",
+    "target.vsBefore",
+    "compare.day.previous-period",
+    "compare.day.previous-week",
+    "compare.day.four-weeks",
   ],
   run(ctx) {
     const shop = ctx.shop;
@@ -530,9 +611,32 @@ export const dailyTarget = defineRule({
   },
 });
 
+/** "Against the same weekday last week (2026-05-26: ¥1,270.00): +3.15%", or "" when that day is not in the data. */
+function vsBefore(ctx: RuleContext, dated: ShopSummary["days"], yesterday: number): string {
+  const mode = ctx.settings.compareTo;
+  const baseDay = isoOfDay(baselineDay(dayNumber(dated[dated.length - 1].date!), mode));
+  const base = dated.find((d) => d.date === baseDay)?.totals.get("sales") ?? null;
+  if (base === null || base <= 0) return "";
+  const change = yesterday / base - 1;
+  return ctx.t("target.vsBefore", {
+    when: ctx.t(`compare.day.${mode}`),
+    date: baseDay,
+    value: ctx.money(base),
+    change: (change > 0 ? "+" : "") + ctx.pct(change),
+  });
+}
+
+/** Which split the day's target used: flat, or the weekday's share (e.g. Saturday 130 % of the mean). */
+function shapeText(ctx: RuleContext, lastDate: string, shape: number[] | null): string {
+  if (!shape) return ctx.t("target.shapeFlat", { days: TARGET.shapeDays.value });
+  const w = weekdayOf(dayNumber(lastDate));
+  return ctx.t("target.shapeWeekday", { weekday: ctx.t(WEEKDAY_KEYS[w]), ratio: ctx.pct(shape[w]) });
+}
+
 /** Yesterday against its share of the target, and the month's pace (dated days: amounts per day). */
 function targetFindings(rule: Rule, ctx: RuleContext, dated: ShopSummary["days"], target: number): Draft[] {
-  const { lastDate, share, yesterday, toDate, due, remaining, neededPerDay } = targetFigures(dated, target);
+  const shape = weekdayShape(dated, ctx.eventDays);
+  const { lastDate, share, yesterday, toDate, due, remaining, neededPerDay } = targetFigures(dated, target, shape);
   const dayRatio = stable(yesterday / share);
   const dayStatus: Status = dayRatio >= 1 ? "good" : dayRatio >= TARGET.dayWarn.value ? "warn" : "bad";
   const pace = stable(toDate / due);
@@ -557,7 +661,10 @@ function targetFindings(rule: Rule, ctx: RuleContext, dated: ShopSummary["days"]
       format: "currency",
       impact: dayStatus === "good" ? null : share - yesterday,
       basis: "day",
-      message: ctx.t(dayStatus === "good" ? "target.dayGood" : "target.dayMiss", params),
+      message:
+        ctx.t(dayStatus === "good" ? "target.dayGood" : "target.dayMiss", params) +
+        shapeText(ctx, lastDate, shape) +
+        vsBefore(ctx, dated, yesterday),
       todo: ctx.t("target.todoDay", params),
     }),
     makeFinding(rule, {
@@ -732,8 +839,7 @@ export const repurchase = defineRule({
         : [];
     }
     const dated = shop.days.filter((d) => d.date !== null && d.totals.repurchaseRate() !== null);
-    const size = windowDaysFor(dated.length);
-    const w = size > 0 ? lastTwoWindows(dated, size) : null;
+    const w = lastTwoWindows(dated, ctx.settings.compareTo);
     const r1 = w?.recent.repurchaseRate() ?? null;
     const r0 = w?.previous.repurchaseRate() ?? null;
     if (r1 === null || r0 === null || r0 === 0) {
