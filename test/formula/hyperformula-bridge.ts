@@ -82,7 +82,7 @@ function install(fn: FunctionSpec): void {
   ShopDoctorPlugin.implementedFunctions[fn.name] = {
     method: methodName(fn),
     sizeOfResultArrayMethod: sizeName(fn),
-    parameters: fn.params.map(() => ({ argumentType: FunctionArgumentType.ANY })),
+    parameters: fn.params.map((p) => ({ argumentType: FunctionArgumentType.ANY, optionalArg: p.optional === true })),
     vectorizationForbidden: true,
   };
   proto[methodName(fn)] = function (this: ShopDoctorPlugin, ast: { args: unknown[] }, state: unknown) {
@@ -93,6 +93,11 @@ function install(fn: FunctionSpec): void {
     return self.runFunction(ast.args, state, self.metadata(fn.name), (...args: unknown[]) => {
       const sheetsArgs: unknown[] = [];
       for (let i = 0; i < args.length; i++) {
+        // A left-out optional argument: Sheets passes undefined, not a blank.
+        if (args[i] === undefined) {
+          sheetsArgs.push(undefined);
+          continue;
+        }
         const arg = toSheetsArgument(args[i], dateParams[i] ?? false);
         if (arg instanceof CellError) return arg;
         sheetsArgs.push(arg);
