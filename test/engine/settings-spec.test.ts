@@ -85,7 +85,7 @@ describe("a key added to a copy of the spec", () => {
 
 describe("the real spec", () => {
   it("lists the thirteen keys in sheet order, the form's seven first, currency last", () => {
-    expect(SETTING_KEYS).toHaveLength(13);
+    expect(SETTING_KEYS).toHaveLength(16);
     expect(formFields().map((f) => f.key)).toEqual([
       "peerPayConversion",
       "peerVisitorValue",
@@ -120,6 +120,9 @@ describe("the real spec", () => {
       depthGood: 3.5,
       depthBad: 2.5,
       aovHeroRatio: 1.3,
+      platformFeeRate: null,
+      paymentFeeRate: null,
+      defaultRefundRate: null,
       currency: null,
     });
   });

@@ -483,6 +483,50 @@ export const report = {
   "score.export.ad-plans": "an ad-plans export (spend and ad sales per plan)",
   "score.export.service-agents": "a customer-service export (enquiries and conversion per agent)",
   "score.export.columns": "exports with the columns the ℹ lines ask for",
+  // profit (issue 14)
+  "tableKind.costs": "costs",
+  "score.export.costs": "a Costs tab (unit cost per product id or name)",
+  "metric.netProfit": "Net profit",
+  "note.netProfit":
+    "Sales − refunds − platform and payment fees − cost of goods (units × (unit cost + shipping + packaging)) − the product's ad spend, from the Costs tab and the exports.",
+  "metric.refundRate": "Refund rate",
+  "note.refundRate":
+    "Refunded amount ÷ sales. Benchmark: defaultRefundRate in {settings}, else the 20 % line of published return-rate bands.",
+  "metric.daysOfCover": "Days of cover",
+  "note.daysOfCover": "Stock on hand ÷ units sold per day over the period.",
+  "metric.costData": "Costs tab",
+  "note.costData": "Cells of the Costs tab that cannot be used, and products the tab does not list.",
+  "profit.loss":
+    '"{name}" loses money: {sales} of sales leave {net} after refunds {refunds}, fees {fees}, goods {cogs} and ads {ads} ({perUnit} per unit). Profit at stake: about {money} a day.',
+  "profit.loss.export":
+    '"{name}" loses money: {sales} of sales leave {net} after refunds {refunds}, fees {fees}, goods {cogs} and ads {ads} ({perUnit} per unit). Profit at stake: {money} in this export.',
+  "profit.todoLoss": 'Raise the price of "{name}", lower its unit cost or cut its ads: it loses about {money} a day.',
+  "profit.todoLoss.export":
+    'Raise the price of "{name}", lower its unit cost or cut its ads: it lost {money} in this export.',
+  "profit.thin":
+    '"{name}" keeps only {margin} of its sales as profit ({net} of {sales}); a few more refunds or a small discount would make it a loss.',
+  "profit.todoThin": 'Check the price, cost and ad spend of "{name}" before discounting it.',
+  "profit.allFine": "Every product with costs makes money: {net} net profit on {sales} of sales ({margin}).",
+  "profit.unitsEstimated":
+    " Units are estimated as sales ÷ price ({units}); add a units column to the export for exact figures.",
+  "profit.refundsAssumed": " Refunds are taken at the default refund rate {rate}: the export has no refund column.",
+  "profit.noRefunds": " The exports carry no refunds and no default refund rate is set, so refunds count as 0.",
+  "costs.badCells":
+    "{count, plural, one {One cell of the Costs tab cannot be used} other {{count} cells of the Costs tab cannot be used}}: {cells}. {count, plural, one {Its product is} other {Their products are}} judged without profit until each holds a cost of 0 or more, below the price.",
+  "costs.cellText": '{cell} "{text}" is not a number',
+  "costs.cellNegative": "{cell} is negative ({value})",
+  "costs.cellAbovePrice": "{cell} ({value}) is more than the price {price}",
+  "costs.missing":
+    '{count, plural, one {One product} other {{count} products}} in the exports {count, plural, one {has} other {have}} no row in the Costs tab "{sheet}" and {count, plural, one {is} other {are}} judged without profit: {names}.',
+  "costs.todoMissing": 'Add the unit cost of the products listed to the Costs tab "{sheet}".',
+  "ads.losingAfterRefunds":
+    'Plan "{name}" has ROI {roi}: it clears the plain break-even {plain}, but after {refunds} refunds and {fees} fees it needs {breakEven}, so it loses money after refunds and fees, about {money} of profit a day.',
+  "ads.losingAfterRefunds.export":
+    'Plan "{name}" has ROI {roi}: it clears the plain break-even {plain}, but after {refunds} refunds and {fees} fees it needs {breakEven}, so it loses money after refunds and fees, {money} of profit in this export.',
+  "ads.todoAfterRefunds":
+    'Lower bids on "{name}" until its ROI reaches {breakEven}, or cut its refunds: it loses about {money} a day.',
+  "ads.todoAfterRefunds.export":
+    'Lower bids on "{name}" until its ROI reaches {breakEven}, or cut its refunds ({money} lost in this export).',
 } satisfies Record<ReportKey, string>;
 
 export const sidebar = {
@@ -576,6 +620,10 @@ export const sidebar = {
   "ui.languageSwitched":
     "The panel is now in English. The report and the advice below are still in {previous}; the next diagnosis writes them in English.",
   "server.field.currency": "Currency",
+  // profit (issue 14)
+  "server.field.platformFeeRate": "Platform fee rate (commission)",
+  "server.field.paymentFeeRate": "Payment fee rate",
+  "server.field.defaultRefundRate": "Default refund rate",
 } satisfies Record<SidebarKey, string>;
 
 export const server = {
@@ -627,4 +675,10 @@ export const server = {
   "server.expect.currency": "expected a three-letter currency code such as USD, INR or CNY, or empty",
   "server.expect.unknownKey": "there is no setting called “{key}” (check the spelling)",
   "server.expect.object": "expected settings as key: value pairs",
+  // profit (issue 14)
+  "server.help.platformFeeRate":
+    "The platform's commission as a share of each sale (佣金/扣点, referral fee). Used for net profit and the break-even ROI after fees; empty counts as no fee.",
+  "server.help.paymentFeeRate": "The payment provider's fee as a share of each sale; added to the platform fee.",
+  "server.help.defaultRefundRate":
+    "The share of sales your shop usually refunds. Used when the exports carry no refunds, and as the line refund rates are judged against.",
 } satisfies Record<ServerKey, string>;

@@ -414,6 +414,43 @@ export const report = {
   "score.export.ad-plans": "推广计划数据（各计划的花费、成交金额）",
   "score.export.service-agents": "客服数据（各客服的询单人数、询单转化率）",
   "score.export.columns": "含上面“提示”行所需列的导出",
+  // profit (issue 14)
+  "tableKind.costs": "成本表",
+  "score.export.costs": "成本表（按商品ID或商品名称填写单件成本）",
+  "metric.netProfit": "净利润",
+  "note.netProfit":
+    "销售额 − 退款 − 平台和支付手续费 − 商品成本（件数 ×（单件成本 + 运费 + 包装））− 该商品的推广花费，数据来自成本表和导出表。",
+  "metric.refundRate": "退款率",
+  "note.refundRate": "退款金额 ÷ 销售额。参照：{settings}里的 defaultRefundRate，未填时用公开退货率分档的 20% 线。",
+  "metric.daysOfCover": "可售天数",
+  "note.daysOfCover": "现有库存 ÷ 统计期内日均销量。",
+  "metric.costData": "成本表",
+  "note.costData": "成本表里无法使用的单元格，以及成本表没有列出的商品。",
+  "profit.loss":
+    "「{name}」在亏钱：{sales} 的销售额扣掉退款 {refunds}、手续费 {fees}、商品成本 {cogs} 和推广 {ads} 后剩 {net}（每件 {perUnit}）。利润损失：每天约 {money}。",
+  "profit.loss.export":
+    "「{name}」在亏钱：{sales} 的销售额扣掉退款 {refunds}、手续费 {fees}、商品成本 {cogs} 和推广 {ads} 后剩 {net}（每件 {perUnit}）。利润损失：本次导出内 {money}。",
+  "profit.todoLoss": "给「{name}」提价、压低单件成本或减少推广：它每天亏约 {money}。",
+  "profit.todoLoss.export": "给「{name}」提价、压低单件成本或减少推广：本次导出内亏了 {money}。",
+  "profit.thin": "「{name}」的利润只占销售额的 {margin}（{sales} 中赚 {net}），退款再多一点或稍一打折就会亏。",
+  "profit.todoThin": "给「{name}」打折前，先核对它的价格、成本和推广花费。",
+  "profit.allFine": "有成本的商品都在赚钱：{sales} 的销售额，净利润 {net}（{margin}）。",
+  "profit.unitsEstimated": "件数按销售额 ÷ 价格估算（{units} 件）；导出里带上支付件数会更准。",
+  "profit.refundsAssumed": "导出里没有退款列，退款按默认退款率 {rate} 计算。",
+  "profit.noRefunds": "导出里没有退款，也没有填默认退款率，退款按 0 计。",
+  "costs.badCells":
+    "成本表里有 {count} 个单元格无法使用：{cells}。在这些单元格填上不低于 0、且低于售价的成本之前，对应商品不计算利润。",
+  "costs.cellText": "{cell}「{text}」不是数字",
+  "costs.cellNegative": "{cell} 是负数（{value}）",
+  "costs.cellAbovePrice": "{cell}（{value}）高于售价 {price}",
+  "costs.missing": "导出里有 {count} 个商品在成本表「{sheet}」中没有对应的行，不计算利润：{names}。",
+  "costs.todoMissing": "在成本表「{sheet}」里补上这些商品的单件成本。",
+  "ads.losingAfterRefunds":
+    "计划「{name}」ROI {roi}：高于不计退款的保本线 {plain}，但扣掉 {refunds} 的退款和 {fees} 的手续费后要 {breakEven} 才保本，算上退款和手续费是亏钱的，每天亏利润约 {money}。",
+  "ads.losingAfterRefunds.export":
+    "计划「{name}」ROI {roi}：高于不计退款的保本线 {plain}，但扣掉 {refunds} 的退款和 {fees} 的手续费后要 {breakEven} 才保本，算上退款和手续费是亏钱的，本次导出内亏利润 {money}。",
+  "ads.todoAfterRefunds": "把「{name}」的出价降到 ROI 达到 {breakEven}，或先降低退款：它每天亏约 {money}。",
+  "ads.todoAfterRefunds.export": "把「{name}」的出价降到 ROI 达到 {breakEven}，或先降低退款（本次导出内亏 {money}）。",
 };
 
 export const sidebar = {
@@ -503,6 +540,10 @@ export const sidebar = {
   "ui.score.none": "—",
   "ui.languageSwitched": "界面已切换为简体中文。报告和下面的建议仍是{previous}，下次诊断时会改用简体中文。",
   "server.field.currency": "币种",
+  // profit (issue 14)
+  "server.field.platformFeeRate": "平台扣点（佣金）",
+  "server.field.paymentFeeRate": "支付手续费率",
+  "server.field.defaultRefundRate": "默认退款率",
 };
 
 export const server = {
@@ -549,6 +590,12 @@ export const server = {
   "server.expect.currency": "应填三个字母的币种代码，例如 CNY、USD、INR，或留空",
   "server.expect.unknownKey": "没有名为“{key}”的设置项（请检查拼写）",
   "server.expect.object": "设置应是一组“设置项: 值”",
+  // profit (issue 14)
+  "server.help.platformFeeRate":
+    "平台按每笔成交收取的佣金比例（佣金/扣点）。用于计算净利润和扣除手续费后的保本 ROI；留空按无佣金计。",
+  "server.help.paymentFeeRate": "支付渠道按成交收取的手续费比例，会和平台扣点相加。",
+  "server.help.defaultRefundRate":
+    "店铺平时的退款金额占销售额的比例。导出里没有退款时用它估算，也用来判断退款率是否偏高。",
 };
 
 export type ReportKey = keyof typeof report;

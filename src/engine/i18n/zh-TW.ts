@@ -409,6 +409,43 @@ export const report = {
   "score.export.ad-plans": "推廣計畫資料（各計畫的花費、成交金額）",
   "score.export.service-agents": "客服資料（各客服的詢單人數、詢單轉換率）",
   "score.export.columns": "含上面「提示」列所需欄位的匯出",
+  // profit (issue 14)
+  "tableKind.costs": "成本表",
+  "score.export.costs": "成本表（依商品ID或商品名稱填寫單件成本）",
+  "metric.netProfit": "淨利",
+  "note.netProfit":
+    "銷售額 − 退款 − 平台與金流手續費 − 商品成本（件數 ×（單件成本 + 運費 + 包裝））− 該商品的廣告花費，資料來自成本表與匯出表。",
+  "metric.refundRate": "退款率",
+  "note.refundRate": "退款金額 ÷ 銷售額。參照：{settings}裡的 defaultRefundRate，未填時用公開退貨率分級的 20% 線。",
+  "metric.daysOfCover": "可售天數",
+  "note.daysOfCover": "現有庫存 ÷ 統計期內日均銷量。",
+  "metric.costData": "成本表",
+  "note.costData": "成本表裡無法使用的儲存格，以及成本表沒有列出的商品。",
+  "profit.loss":
+    "「{name}」在虧錢：{sales} 的銷售額扣掉退款 {refunds}、手續費 {fees}、商品成本 {cogs} 和廣告 {ads} 後剩 {net}（每件 {perUnit}）。利潤損失：每天約 {money}。",
+  "profit.loss.export":
+    "「{name}」在虧錢：{sales} 的銷售額扣掉退款 {refunds}、手續費 {fees}、商品成本 {cogs} 和廣告 {ads} 後剩 {net}（每件 {perUnit}）。利潤損失：這份匯出內 {money}。",
+  "profit.todoLoss": "替「{name}」調漲售價、壓低單件成本或減少廣告：它每天虧約 {money}。",
+  "profit.todoLoss.export": "替「{name}」調漲售價、壓低單件成本或減少廣告：這份匯出內虧了 {money}。",
+  "profit.thin": "「{name}」的利潤只占銷售額的 {margin}（{sales} 中賺 {net}），退款再多一點或稍一打折就會虧。",
+  "profit.todoThin": "替「{name}」打折前，先核對它的售價、成本和廣告花費。",
+  "profit.allFine": "有成本的商品都在賺錢：{sales} 的銷售額，淨利 {net}（{margin}）。",
+  "profit.unitsEstimated": "件數以銷售額 ÷ 售價估算（{units} 件）；匯出裡帶上付款件數會更準。",
+  "profit.refundsAssumed": "匯出裡沒有退款欄，退款以預設退款率 {rate} 計算。",
+  "profit.noRefunds": "匯出裡沒有退款，也沒有填預設退款率，退款以 0 計。",
+  "costs.badCells":
+    "成本表裡有 {count} 個儲存格無法使用：{cells}。在這些儲存格填上不低於 0、且低於售價的成本之前，對應商品不計算利潤。",
+  "costs.cellText": "{cell}「{text}」不是數字",
+  "costs.cellNegative": "{cell} 是負數（{value}）",
+  "costs.cellAbovePrice": "{cell}（{value}）高於售價 {price}",
+  "costs.missing": "匯出裡有 {count} 個商品在成本表「{sheet}」中沒有對應的列，不計算利潤：{names}。",
+  "costs.todoMissing": "在成本表「{sheet}」裡補上這些商品的單件成本。",
+  "ads.losingAfterRefunds":
+    "計畫「{name}」ROI {roi}：高於不計退款的保本線 {plain}，但扣掉 {refunds} 的退款和 {fees} 的手續費後要 {breakEven} 才保本，算上退款和手續費是虧錢的，每天虧利潤約 {money}。",
+  "ads.losingAfterRefunds.export":
+    "計畫「{name}」ROI {roi}：高於不計退款的保本線 {plain}，但扣掉 {refunds} 的退款和 {fees} 的手續費後要 {breakEven} 才保本，算上退款和手續費是虧錢的，這份匯出內虧利潤 {money}。",
+  "ads.todoAfterRefunds": "把「{name}」的出價降到 ROI 達到 {breakEven}，或先降低退款：它每天虧約 {money}。",
+  "ads.todoAfterRefunds.export": "把「{name}」的出價降到 ROI 達到 {breakEven}，或先降低退款（這份匯出內虧 {money}）。",
 } satisfies Record<ReportKey, string>;
 
 export const sidebar = {
@@ -498,6 +535,10 @@ export const sidebar = {
   "ui.score.none": "—",
   "ui.languageSwitched": "介面已切換為繁體中文。報告和下面的建議仍是{previous}，下次診斷時會改用繁體中文。",
   "server.field.currency": "幣別",
+  // profit (issue 14)
+  "server.field.platformFeeRate": "平台抽成（佣金）",
+  "server.field.paymentFeeRate": "金流手續費率",
+  "server.field.defaultRefundRate": "預設退款率",
 } satisfies Record<SidebarKey, string>;
 
 export const server = {
@@ -544,4 +585,10 @@ export const server = {
   "server.expect.currency": "應填三個字母的幣別代碼，例如 CNY、USD、INR，或留空",
   "server.expect.unknownKey": "沒有名為「{key}」的設定項目（請檢查拼寫）",
   "server.expect.object": "設定應是一組「設定項目: 值」",
+  // profit (issue 14)
+  "server.help.platformFeeRate":
+    "平台依每筆成交收取的抽成比例（佣金）。用於計算淨利與扣除手續費後的保本 ROI；留空以無抽成計。",
+  "server.help.paymentFeeRate": "金流依成交收取的手續費比例，會和平台抽成相加。",
+  "server.help.defaultRefundRate":
+    "店鋪平時的退款金額占銷售額的比例。匯出裡沒有退款時用它估算，也用來判斷退款率是否偏高。",
 } satisfies Record<ServerKey, string>;

@@ -14,6 +14,7 @@ import {
   topProductReviews,
   zeroSalesProducts,
 } from "./products";
+import { costData, productProfit } from "./profit";
 import { dataSanity } from "./sanity";
 import { oneVerdictPerProduct } from "./verdicts";
 import {
@@ -44,6 +45,9 @@ export const RULE_DECLARATIONS = [
   repurchase,
   serviceAgentConversion,
   topProductReviews,
+  // profit (issue 14)
+  productProfit,
+  costData,
   dataSanity,
 ] as const;
 
