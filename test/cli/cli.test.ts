@@ -49,7 +49,13 @@ describe("shop-doctor diagnose", () => {
     const printed = JSON.parse(result.stdout) as Report;
     const expected = diagnoseTables(readSheets(SAMPLE_FILES), readSettingsFile(SETTINGS, null), { settingsIn: "cli" });
     expect(printed).toEqual(JSON.parse(JSON.stringify(expected)));
-    expect(printed.tables.map((t) => t.kind).sort()).toEqual(["ad-plans", "products", "shop-daily", "traffic-sources"]);
+    expect(printed.tables.map((t) => t.kind).sort()).toEqual([
+      "ad-plans",
+      "costs",
+      "products",
+      "shop-daily",
+      "traffic-sources",
+    ]);
   });
 
   it("prints a plain-text summary with today's actions when the output is not a terminal", async () => {
