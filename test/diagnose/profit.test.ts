@@ -161,3 +161,49 @@ describe("ad-plan-efficiency after refunds and fees", () => {
     expect(one(r, "ad-plan-efficiency", { subject: "P1" }).benchmark).toBeCloseTo(3.759398, 5);
   });
 });
+
+describe("stock-cover", () => {
+  const stockRow = (stock: number) => table("costs", [{ productId: "T", product: "Tee", unitCost: 50, stock }], "成本");
+  const tee = products([{ productId: "T", product: "Tee", sales: 30000, units: 300, price: 100 }]);
+
+  it("▲ restock a top seller with under 7 days of stock, with its sales at risk per day", () => {
+    // 300 units in 30 days = 10 a day; 60 on hand last 6 days. Sales at risk: 30,000 ÷ 30 = 1,000 a day.
+    const f = one(run([tee, stockRow(60)], { language: "en" }), "stock-cover", { subject: "Tee" });
+    expect(f.status).toBe("warn");
+    expect(f.value).toBeCloseTo(6, 10);
+    expect(f.impact).toBe(1000);
+    expect(f.impactBasis).toBe("day");
+    expect(f.message).toContain("Restock");
+  });
+
+  it("is quiet at exactly 7 days, and when the days of the data are unknown", () => {
+    expect(findings(run([tee, stockRow(70)]), "stock-cover")).toHaveLength(0);
+    const undated = table("products", [{ productId: "T", product: "Tee", sales: 30000, units: 300 }]);
+    expect(findings(run([undated, stockRow(10)]), "stock-cover")).toHaveLength(0);
+  });
+
+  it("takes stock from an inventory column of the export too", () => {
+    const withStock = products([{ productId: "T", product: "Tee", sales: 30000, units: 300, stock: 20 }]);
+    // 20 ÷ 10 a day = 2 days.
+    expect(one(run([withStock]), "stock-cover").value).toBeCloseTo(2, 10);
+  });
+});
+
+describe("refund-rate", () => {
+  const shop = (refunds: number) =>
+    shopDays(7, () => ({ visitors: 1000, paidBuyers: 50, sales: 10000, refundAmount: refunds }));
+
+  it("▲ above the 20 % line without a team default, with the refunds above the line per day", () => {
+    // 2,500 ÷ 10,000 = 25 % > 20 %; (0.25 − 0.20) × 70,000 ÷ 7 days = 500 a day.
+    const f = one(run([shop(2500)]), "refund-rate");
+    expect(f.status).toBe("warn");
+    expect(f.value).toBeCloseTo(0.25, 10);
+    expect(f.impact).toBe(500);
+  });
+
+  it("✖ at 1.5 × the line; quiet at or below the team's default", () => {
+    expect(one(run([shop(3000)]), "refund-rate").status).toBe("bad"); // 30 % = 1.5 × 20 %
+    expect(findings(run([shop(2000)]), "refund-rate")).toHaveLength(0); // exactly 20 %
+    expect(findings(run([shop(2500)], { defaultRefundRate: 0.3 }), "refund-rate")).toHaveLength(0);
+  });
+});

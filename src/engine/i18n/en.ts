@@ -525,6 +525,15 @@ export const report = {
     'Plan "{name}" has ROI {roi}: it clears the plain break-even {plain}, but after {refunds} refunds and {fees} fees it needs {breakEven}, so it loses money after refunds and fees, {money} of profit in this export.',
   "ads.todoAfterRefunds":
     'Lower bids on "{name}" until its ROI reaches {breakEven}, or cut its refunds: it loses about {money} a day.',
+  "stock.low":
+    '"{name}" has {stock} units left: {cover} days at {rate} a day. Restock now, or about {money} of sales a day is at risk once it runs out.',
+  "stock.todo": 'Restock "{name}": {cover} days of stock left.',
+  "refunds.high":
+    "Refunds are {rate} of sales, above the {line} line: about {money} a day more refunded than at the line.",
+  "refunds.high.export":
+    "Refunds are {rate} of sales, above the {line} line: {money} more refunded in this export than at the line.",
+  "refunds.todo":
+    "Read the top refund reasons and fix the first one (size chart, photos, quality) to bring refunds below {line}.",
   "ads.todoAfterRefunds.export":
     'Lower bids on "{name}" until its ROI reaches {breakEven}, or cut its refunds ({money} lost in this export).',
 } satisfies Record<ReportKey, string>;

@@ -450,6 +450,12 @@ export const report = {
   "ads.losingAfterRefunds.export":
     "计划「{name}」ROI {roi}：高于不计退款的保本线 {plain}，但扣掉 {refunds} 的退款和 {fees} 的手续费后要 {breakEven} 才保本，算上退款和手续费是亏钱的，本次导出内亏利润 {money}。",
   "ads.todoAfterRefunds": "把「{name}」的出价降到 ROI 达到 {breakEven}，或先降低退款：它每天亏约 {money}。",
+  "stock.low":
+    "「{name}」只剩 {stock} 件，按每天 {rate} 件只够卖 {cover} 天。现在补货，否则断货后每天约 {money} 的销售额会受影响。",
+  "stock.todo": "给「{name}」补货：库存只够 {cover} 天。",
+  "refunds.high": "退款占销售额 {rate}，高于 {line} 的警戒线：比警戒线每天多退约 {money}。",
+  "refunds.high.export": "退款占销售额 {rate}，高于 {line} 的警戒线：本次导出内比警戒线多退 {money}。",
+  "refunds.todo": "查看退款原因排行，先解决第一条（尺码表、图片、质量），把退款率降到 {line} 以下。",
   "ads.todoAfterRefunds.export": "把「{name}」的出价降到 ROI 达到 {breakEven}，或先降低退款（本次导出内亏 {money}）。",
 };
 

@@ -445,6 +445,12 @@ export const report = {
   "ads.losingAfterRefunds.export":
     "計畫「{name}」ROI {roi}：高於不計退款的保本線 {plain}，但扣掉 {refunds} 的退款和 {fees} 的手續費後要 {breakEven} 才保本，算上退款和手續費是虧錢的，這份匯出內虧利潤 {money}。",
   "ads.todoAfterRefunds": "把「{name}」的出價降到 ROI 達到 {breakEven}，或先降低退款：它每天虧約 {money}。",
+  "stock.low":
+    "「{name}」只剩 {stock} 件，照每天 {rate} 件只夠賣 {cover} 天。現在補貨，否則斷貨後每天約 {money} 的銷售額會受影響。",
+  "stock.todo": "替「{name}」補貨：庫存只夠 {cover} 天。",
+  "refunds.high": "退款占銷售額 {rate}，高於 {line} 的警戒線：比警戒線每天多退約 {money}。",
+  "refunds.high.export": "退款占銷售額 {rate}，高於 {line} 的警戒線：這份匯出內比警戒線多退 {money}。",
+  "refunds.todo": "查看退款原因排行，先解決第一項（尺碼表、圖片、品質），把退款率降到 {line} 以下。",
   "ads.todoAfterRefunds.export": "把「{name}」的出價降到 ROI 達到 {breakEven}，或先降低退款（這份匯出內虧 {money}）。",
 } satisfies Record<ReportKey, string>;
 

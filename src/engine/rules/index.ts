@@ -14,7 +14,7 @@ import {
   topProductReviews,
   zeroSalesProducts,
 } from "./products";
-import { costData, productProfit } from "./profit";
+import { costData, productProfit, refundRateRule, stockCover } from "./profit";
 import { dataSanity } from "./sanity";
 import { oneVerdictPerProduct } from "./verdicts";
 import {
@@ -47,6 +47,8 @@ export const RULE_DECLARATIONS = [
   topProductReviews,
   // profit (issue 14)
   productProfit,
+  stockCover,
+  refundRateRule,
   costData,
   dataSanity,
 ] as const;

@@ -280,7 +280,7 @@ function buildPicture(ctx: RuleContext): ProfitPicture | null {
  * The shop's refund rate: refunds ÷ sales over the shop-daily tables (else the products tables)
  * that carry a refund column; else the team's default refund rate; null when neither says.
  */
-export function shopRefundRate(ctx: RuleContext): { rate: number; from: "export" | "setting" } | null {
+export function shopRefundRate(ctx: RuleContext): { rate: number; from: "export" | "setting"; sales: number } | null {
   for (const kind of ["shop-daily", "products"] as const) {
     let refunds = 0;
     let sales = 0;
@@ -295,8 +295,23 @@ export function shopRefundRate(ctx: RuleContext): { rate: number; from: "export"
       }
     }
     const rate = metrics.refundRate(refunds, sales);
-    if (sales > 0 && rate !== null) return { rate, from: "export" };
+    if (sales > 0 && rate !== null) return { rate, from: "export", sales };
   }
   const setting = ctx.settings.defaultRefundRate;
-  return setting !== null ? { rate: setting, from: "setting" } : null;
+  return setting !== null ? { rate: setting, from: "setting", sales: 0 } : null;
+}
+
+/** Stock on hand per product: the latest inventory column of the products exports, else the Costs tab's 库存. */
+export function stockOf(ctx: RuleContext): Map<Subject, number> {
+  const out = new Map<Subject, number>();
+  const products = ctx.products;
+  if (!products) return out;
+  const { stock } = exportExtras(ctx.tables);
+  const book = readCostBook(ctx.tables, () => null);
+  for (const s of products.subjects) {
+    const fromCosts = book ? findEntry(book.entries, s)?.stock : undefined;
+    const v = stock.get(s.key) ?? fromCosts ?? null;
+    if (v !== null) out.set(s, v);
+  }
+  return out;
 }

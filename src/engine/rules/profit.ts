@@ -7,7 +7,15 @@ import { LANGUAGE_TABLE } from "../i18n/languages";
 import { basedKey, basisOf, makeFinding, perDay, stable, type Draft, type RuleContext } from "./context";
 import { defineRule, fixed, fromSetting, type Rule } from "./define";
 import { MAX_SUBJECT_FINDINGS } from "./limits";
-import { profitPicture, type CostProblem, type ProductProfit, type ProfitPicture } from "./profit-context";
+import * as metrics from "../metrics";
+import {
+  profitPicture,
+  shopRefundRate,
+  stockOf,
+  type CostProblem,
+  type ProductProfit,
+  type ProfitPicture,
+} from "./profit-context";
 import { lazy, TopList } from "./top";
 
 const PROFIT = {
@@ -215,5 +223,111 @@ export const costData = defineRule({
       );
     }
     return out;
+  },
+});
+
+const STOCK = {
+  coverDays: fixed(7, "days", "a top seller whose stock lasts fewer days than this at its selling rate is ▲ restock"),
+  topSellers: fixed(5, "products", "the best-selling products whose stock is checked"),
+};
+
+/** stock-cover: ▲ restock a top seller whose stock lasts under coverDays, with its sales at risk per day. */
+export const stockCover = defineRule({
+  id: "stock-cover",
+  area: "products",
+  needs: { kinds: ["products", "costs"], fields: ["stock", "sales", "units", "price"] },
+  summary:
+    "stock ÷ units sold per day < {coverDays} days for one of the {topSellers} best sellers ▲ restock (sales at risk per day); needs the days of the data",
+  thresholds: STOCK,
+  messages: ["stock.low", "stock.todo"],
+  run(ctx) {
+    const products = ctx.products;
+    const days = products?.dayCount ?? null;
+    if (!products || days === null) return [];
+    const stock = stockOf(ctx);
+    if (stock.size === 0) return [];
+    const top = [...products.subjects]
+      .filter((s) => (s.get("sales") ?? 0) > 0)
+      .sort((a, b) => (b.get("sales") ?? 0) - (a.get("sales") ?? 0) || (a.name < b.name ? -1 : 1))
+      .slice(0, STOCK.topSellers.value);
+    const out: Draft[] = [];
+    for (const s of top) {
+      const left = stock.get(s);
+      const sales = s.get("sales") ?? 0;
+      const price = s.price();
+      const units = s.get("units") ?? (price !== null && price > 0 ? sales / price : null);
+      if (left === undefined || units === null || units <= 0) continue;
+      const cover = metrics.daysOfCover(left, units, days);
+      if (cover === null || stable(cover) >= STOCK.coverDays.value) continue;
+      const params = {
+        name: s.name,
+        stock: ctx.fmt(left, 0),
+        cover: ctx.fmt(cover, 1),
+        rate: ctx.fmt(units / days, 1),
+        money: ctx.money(sales / days),
+      };
+      out.push(
+        makeFinding(this, {
+          status: "warn",
+          subject: s.name,
+          subjectType: "product",
+          metric: "daysOfCover",
+          value: cover,
+          benchmark: STOCK.coverDays.value,
+          format: "number",
+          impact: sales / days,
+          basis: "day",
+          message: ctx.t("stock.low", params),
+          todo: ctx.t("stock.todo", params),
+        }),
+      );
+    }
+    return out;
+  },
+});
+
+const REFUNDS = {
+  norm: fromSetting(
+    "defaultRefundRate",
+    "share",
+    "the team's usual refund rate; without one, 20 %: published return-rate bands call 10–20 % typical and above 20 % worth investigating (patternowl.com e-commerce return-rate benchmarks; apparel runs 30–40 %)",
+  ),
+  fallback: fixed(0.2, "share", "the line used when the team has set no default refund rate"),
+  badMultiple: fixed(1.5, "multiple", "a refund rate at this multiple of the line or more is ✖"),
+};
+
+/** refund-rate: the exports' refunds ÷ sales against the team's default (else 20 %): above ▲, 1.5 × above ✖. */
+export const refundRateRule = defineRule({
+  id: "refund-rate",
+  area: "sales",
+  needs: { kinds: ["shop-daily", "products"], fields: ["refundAmount", "refundRate", "sales"] },
+  summary:
+    "refunds ÷ sales from the exports > {norm} (else {fallback}) ▲; ≥ {badMultiple} that line ✖, with the refunds above the line per day",
+  thresholds: REFUNDS,
+  messages: ["refunds.high", "refunds.high.export", "refunds.todo"],
+  run(ctx) {
+    const found = shopRefundRate(ctx);
+    if (!found || found.from !== "export") return [];
+    const line = ctx.settings.defaultRefundRate ?? REFUNDS.fallback.value;
+    const rate = found.rate;
+    if (stable(rate) <= line) return [];
+    const days = ctx.shop?.dayCount ?? ctx.products?.dayCount ?? null;
+    const sales = found.sales;
+    const impact = perDay((rate - line) * sales, days);
+    const basis = basisOf(days);
+    const params = { rate: ctx.pct(rate), line: ctx.pct(line), money: ctx.money(impact) };
+    return [
+      makeFinding(this, {
+        status: stable(rate) >= stable(line * REFUNDS.badMultiple.value) ? "bad" : "warn",
+        metric: "refundRate",
+        value: rate,
+        benchmark: line,
+        format: "percent",
+        impact,
+        basis,
+        message: ctx.t(basedKey("refunds.high", basis), params),
+        todo: ctx.t("refunds.todo", params),
+      }),
+    ];
   },
 });
