@@ -18,12 +18,14 @@ import {
   type Action,
   type Finding,
   type FunnelStep,
+  type ProfitBlock,
   type Report,
   type SettingsPlace,
   type Status,
 } from "./report";
 import { RULES, RULE_IDS, runRules } from "./rules";
 import { buildContext, makeFinding, type Draft, type RuleContext } from "./rules/context";
+import { profitBlockOf } from "./rules/profit-context";
 import type { Totals } from "./rules/totals";
 import { scoreFindings } from "./score";
 import { gateScore } from "./score-gate";
@@ -112,8 +114,15 @@ function diagnose(
     actions,
     counts,
     funnel: funnelOf(ctx.shop?.totals ?? null),
+    ...profitOf(ctx),
     settingsIn,
   };
+}
+
+/** The profit block when a Costs tab prices some products; nothing at all otherwise (reports without costs keep their shape). */
+function profitOf(ctx: RuleContext): { profit?: ProfitBlock } {
+  const profit = profitBlockOf(ctx);
+  return profit ? { profit } : {};
 }
 
 /** Amounts in different currencies are never added: tables in another currency sit this report out. */

@@ -122,6 +122,30 @@ export interface Report {
   counts: Record<Status, number>;
   /** Shop funnel (people at each step, summed over the period) when the data has at least three steps. */
   funnel?: FunnelStep[] | null;
+  /** Sales down to net profit over the products the Costs tab prices; absent without a Costs tab. */
+  profit?: ProfitBlock;
+}
+
+/**
+ * Profit (issue 14): the period's sums (not per day) over the products with a usable cost, from
+ * sales down to net profit, and the five most and least profitable of them.
+ */
+export interface ProfitBlock {
+  sales: number;
+  refunds: number;
+  fees: number;
+  cogs: number;
+  adSpend: number;
+  net: number;
+  /** Products counted (a usable cost and sales). */
+  products: number;
+  /** Products with sales left out: missing from the Costs tab or with an unusable cost cell. */
+  uncosted: number;
+  /** Ad spend of plans the Costs tab maps to no counted product: not in `adSpend` nor in `net`. */
+  unmappedAdSpend: number;
+  /** The five most profitable, best first, and the five least profitable, worst first. */
+  best: { name: string; net: number }[];
+  worst: { name: string; net: number }[];
 }
 
 /** A span of days, both ends counted. */

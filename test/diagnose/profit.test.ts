@@ -207,3 +207,43 @@ describe("refund-rate", () => {
     expect(findings(run([shop(2500)], { defaultRefundRate: 0.3 }), "refund-rate")).toHaveLength(0);
   });
 });
+
+describe("the report's profit block", () => {
+  it("walks sales down to net profit over the costed products, with the best and worst, and a column chart", async () => {
+    const { layoutReport } = await import("../../src/engine");
+    const report = run([PRODUCTS, costs(), PLANS], SETTINGS);
+    // Tee −620 (above); Bag 3,460; Cap 230. Sales 30,000 + 10,000 + 5,000 = 45,000.
+    // Refunds 3,000 + 1,000 + 500 = 4,500; fees 1,620 + 540 + 270 = 2,430; goods 24,000 + 5,000 + 4,000 = 33,000;
+    // ads 2,000 (T-plan, mapped to Tee). Net 45,000 − 4,500 − 2,430 − 33,000 − 2,000 = 3,070 = −620 + 3,460 + 230.
+    expect(report.profit).toMatchObject({
+      sales: 45000,
+      refunds: 4500,
+      fees: 2430,
+      cogs: 33000,
+      adSpend: 2000,
+      net: 3070,
+      products: 3,
+      uncosted: 4, // Dress (missing), Earrings, Flask, Gloves (unusable cost cells)
+      unmappedAdSpend: 0,
+    });
+    expect(report.profit!.best.map((b) => b.name)).toEqual(["Bag", "Cap", "Tee"]);
+    expect(report.profit!.worst[0]).toEqual({ name: "Tee", net: -620 });
+    const grid = layoutReport(report);
+    const chart = grid.charts.find((c) => c.kind === "column")!;
+    const [range] = chart.ranges;
+    const cells = grid.values.slice(range.row - 1, range.row - 1 + range.numRows).map((r) => r.slice(0, 2));
+    expect(cells).toEqual([
+      ["Step", "Amount"],
+      ["Sales", 45000],
+      ["Refunds", -4500],
+      ["Platform and payment fees", -2430],
+      ["Cost of goods", -33000],
+      ["Ad spend", -2000],
+      ["Net profit", 3070],
+    ]);
+  });
+
+  it("is absent without a Costs tab, so reports without costs keep their shape", () => {
+    expect("profit" in run([PRODUCTS, PLANS], SETTINGS)).toBe(false);
+  });
+});

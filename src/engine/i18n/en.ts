@@ -534,6 +534,21 @@ export const report = {
     "Refunds are {rate} of sales, above the {line} line: {money} more refunded in this export than at the line.",
   "refunds.todo":
     "Read the top refund reasons and fix the first one (size chart, photos, quality) to bring refunds below {line}.",
+  "layout.profit": "Profit: sales down to net profit",
+  "layout.profitNote":
+    "Over the whole period, for the products the Costs tab prices: refunds from the exports (else the default refund rate), platform + payment fees on what is kept, goods = units × (unit cost + shipping + packaging), and the ad spend of the plans the Costs tab maps to each product.",
+  "layout.profitCoverage":
+    "{count, plural, one {1 product counted} other {{count} products counted}}; {uncosted, plural, one {1 product with sales has no usable cost and is left out} other {{uncosted} products with sales have no usable cost and are left out}}.",
+  "layout.amount": "Amount",
+  "layout.profitBest": "Most profitable",
+  "layout.profitWorst": "Least profitable",
+  "profit.step.sales": "Sales",
+  "profit.step.refunds": "Refunds",
+  "profit.step.fees": "Platform and payment fees",
+  "profit.step.cogs": "Cost of goods",
+  "profit.step.ads": "Ad spend",
+  "profit.step.net": "Net profit",
+  "layout.profitUnmapped": "Ad spend mapped to no product (not taken off above)",
   "ads.todoAfterRefunds.export":
     'Lower bids on "{name}" until its ROI reaches {breakEven}, or cut its refunds ({money} lost in this export).',
 } satisfies Record<ReportKey, string>;

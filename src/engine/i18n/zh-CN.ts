@@ -456,6 +456,20 @@ export const report = {
   "refunds.high": "退款占销售额 {rate}，高于 {line} 的警戒线：比警戒线每天多退约 {money}。",
   "refunds.high.export": "退款占销售额 {rate}，高于 {line} 的警戒线：本次导出内比警戒线多退 {money}。",
   "refunds.todo": "查看退款原因排行，先解决第一条（尺码表、图片、质量），把退款率降到 {line} 以下。",
+  "layout.profit": "利润：从销售额到净利润",
+  "layout.profitNote":
+    "整个统计期内、成本表里有成本的商品：退款取导出数据（没有则按默认退款率），平台和支付手续费按扣除退款后的金额计算，商品成本 = 件数 ×（单件成本 + 运费 + 包装），推广花费取成本表为商品指定的推广计划。",
+  "layout.profitCoverage": "计入 {count} 个商品；另有 {uncosted} 个有销售的商品没有可用成本，未计入。",
+  "layout.amount": "金额",
+  "layout.profitBest": "最赚钱的商品",
+  "layout.profitWorst": "最不赚钱的商品",
+  "profit.step.sales": "销售额",
+  "profit.step.refunds": "退款",
+  "profit.step.fees": "平台和支付手续费",
+  "profit.step.cogs": "商品成本",
+  "profit.step.ads": "推广花费",
+  "profit.step.net": "净利润",
+  "layout.profitUnmapped": "未对应到商品的推广花费（上面未扣除）",
   "ads.todoAfterRefunds.export": "把「{name}」的出价降到 ROI 达到 {breakEven}，或先降低退款（本次导出内亏 {money}）。",
 };
 

@@ -451,6 +451,20 @@ export const report = {
   "refunds.high": "退款占銷售額 {rate}，高於 {line} 的警戒線：比警戒線每天多退約 {money}。",
   "refunds.high.export": "退款占銷售額 {rate}，高於 {line} 的警戒線：這份匯出內比警戒線多退 {money}。",
   "refunds.todo": "查看退款原因排行，先解決第一項（尺碼表、圖片、品質），把退款率降到 {line} 以下。",
+  "layout.profit": "利潤：從銷售額到淨利",
+  "layout.profitNote":
+    "整個統計期內、成本表裡有成本的商品：退款取匯出資料（沒有則以預設退款率），平台與金流手續費依扣除退款後的金額計算，商品成本 = 件數 ×（單件成本 + 運費 + 包裝），廣告花費取成本表為商品指定的廣告計畫。",
+  "layout.profitCoverage": "計入 {count} 個商品；另有 {uncosted} 個有銷售的商品沒有可用成本，未計入。",
+  "layout.amount": "金額",
+  "layout.profitBest": "最賺錢的商品",
+  "layout.profitWorst": "最不賺錢的商品",
+  "profit.step.sales": "銷售額",
+  "profit.step.refunds": "退款",
+  "profit.step.fees": "平台與金流手續費",
+  "profit.step.cogs": "商品成本",
+  "profit.step.ads": "廣告花費",
+  "profit.step.net": "淨利",
+  "layout.profitUnmapped": "未對應到商品的廣告花費（上面未扣除）",
   "ads.todoAfterRefunds.export": "把「{name}」的出價降到 ROI 達到 {breakEven}，或先降低退款（這份匯出內虧 {money}）。",
 } satisfies Record<ReportKey, string>;
 

@@ -7,6 +7,7 @@
  */
 import * as metrics from "../metrics";
 import { cellRef } from "../recognize/issues";
+import type { ProfitBlock } from "../report";
 import type { RecognizedTable, TableRow } from "../tables";
 import type { Group, RuleContext, Subject } from "./context";
 import { num } from "./totals";
@@ -314,4 +315,32 @@ export function stockOf(ctx: RuleContext): Map<Subject, number> {
     if (v !== null) out.set(s, v);
   }
   return out;
+}
+
+/** Products listed at each end of the report's profit block. */
+const PROFIT_LIST = 5;
+
+/** The report's profit block: sales → refunds → fees → goods → ads → net over the costed products. */
+export function profitBlockOf(ctx: RuleContext): ProfitBlock | null {
+  const picture = profitPicture(ctx);
+  if (!picture || picture.products.length === 0) return null;
+  const sum = (f: (p: ProductProfit) => number) => picture.products.reduce((a, p) => a + f(p), 0);
+  const ranked = picture.products
+    .map((p) => ({ name: p.subject.name, net: Math.round(p.net * 100) / 100 }))
+    .sort((a, b) => b.net - a.net || (a.name < b.name ? -1 : 1));
+  const withSales = ctx.products?.subjects.filter((s) => (s.get("sales") ?? 0) > 0).length ?? 0;
+  const round = (v: number) => Math.round(v * 100) / 100;
+  return {
+    sales: round(sum((p) => p.sales)),
+    refunds: round(sum((p) => p.refunds)),
+    fees: round(sum((p) => p.fees)),
+    cogs: round(sum((p) => p.cogs)),
+    adSpend: round(sum((p) => p.adSpend)),
+    net: round(sum((p) => p.net)),
+    products: picture.products.length,
+    unmappedAdSpend: round(Math.max(0, (ctx.plans?.total.get("spend") ?? 0) - sum((p) => p.adSpend))),
+    uncosted: Math.max(0, withSales - picture.products.length),
+    best: ranked.slice(0, PROFIT_LIST),
+    worst: [...ranked].reverse().slice(0, PROFIT_LIST),
+  };
 }
