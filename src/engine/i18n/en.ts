@@ -645,6 +645,9 @@ export const sidebar = {
     "The panel is now in English. The report and the advice below are still in {previous}; the next diagnosis writes them in English.",
   "server.field.currency": "Currency",
   // profit (issue 14)
+  "ui.createCosts": "Add a Costs tab",
+  "ui.createCosts.done": "Added the “{sheet}” tab: fill in one row per product, then diagnose again.",
+  "ui.createCosts.exists": "The “{sheet}” tab already exists; it was left as it is.",
   "server.field.platformFeeRate": "Platform fee rate (commission)",
   "server.field.paymentFeeRate": "Payment fee rate",
   "server.field.defaultRefundRate": "Default refund rate",
@@ -700,6 +703,11 @@ export const server = {
   "server.expect.unknownKey": "there is no setting called “{key}” (check the spelling)",
   "server.expect.object": "expected settings as key: value pairs",
   // profit (issue 14)
+  // profit (issue 14): the Costs tab the sidebar creates
+  "server.costs.sheetName": "Costs",
+  "server.costs.headers": "Product ID|Product|Unit cost|Shipping cost|Packaging|Stock|Campaign",
+  "server.costs.note":
+    "One row per product, matched to the exports by Product ID (or the product name). Unit cost: what one unit costs you. Shipping cost and Packaging: per unit, optional. Stock: units on hand, optional (for the restock check). Campaign: the ad plans that promote the product, separated by commas, optional (their spend counts against its profit).",
   "server.help.platformFeeRate":
     "The platform's commission as a share of each sale (佣金/扣点, referral fee). Used for net profit and the break-even ROI after fees; empty counts as no fee.",
   "server.help.paymentFeeRate": "The payment provider's fee as a share of each sale; added to the platform fee.",

@@ -561,6 +561,9 @@ export const sidebar = {
   "ui.languageSwitched": "界面已切换为简体中文。报告和下面的建议仍是{previous}，下次诊断时会改用简体中文。",
   "server.field.currency": "币种",
   // profit (issue 14)
+  "ui.createCosts": "添加成本表",
+  "ui.createCosts.done": "已添加「{sheet}」工作表：每个商品填一行，然后重新诊断。",
+  "ui.createCosts.exists": "「{sheet}」工作表已经存在，没有改动它。",
   "server.field.platformFeeRate": "平台扣点（佣金）",
   "server.field.paymentFeeRate": "支付手续费率",
   "server.field.defaultRefundRate": "默认退款率",
@@ -611,6 +614,11 @@ export const server = {
   "server.expect.unknownKey": "没有名为“{key}”的设置项（请检查拼写）",
   "server.expect.object": "设置应是一组“设置项: 值”",
   // profit (issue 14)
+  // profit (issue 14): the Costs tab the sidebar creates
+  "server.costs.sheetName": "成本",
+  "server.costs.headers": "商品ID|商品名称|单件成本|运费|包装|库存|推广计划",
+  "server.costs.note":
+    "每个商品一行，按商品ID（或商品名称）和导出数据对应。单件成本：一件商品的进货成本。运费、包装：每件的金额，可不填。库存：现有件数，可不填（用于补货提醒）。推广计划：推广这个商品的计划名称，多个用逗号分隔，可不填（其花费计入该商品的利润）。",
   "server.help.platformFeeRate":
     "平台按每笔成交收取的佣金比例（佣金/扣点）。用于计算净利润和扣除手续费后的保本 ROI；留空按无佣金计。",
   "server.help.paymentFeeRate": "支付渠道按成交收取的手续费比例，会和平台扣点相加。",

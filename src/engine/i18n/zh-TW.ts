@@ -556,6 +556,9 @@ export const sidebar = {
   "ui.languageSwitched": "介面已切換為繁體中文。報告和下面的建議仍是{previous}，下次診斷時會改用繁體中文。",
   "server.field.currency": "幣別",
   // profit (issue 14)
+  "ui.createCosts": "新增成本表",
+  "ui.createCosts.done": "已新增「{sheet}」工作表：每個商品填一列，然後重新診斷。",
+  "ui.createCosts.exists": "「{sheet}」工作表已經存在，沒有改動它。",
   "server.field.platformFeeRate": "平台抽成（佣金）",
   "server.field.paymentFeeRate": "金流手續費率",
   "server.field.defaultRefundRate": "預設退款率",
@@ -606,6 +609,11 @@ export const server = {
   "server.expect.unknownKey": "沒有名為「{key}」的設定項目（請檢查拼寫）",
   "server.expect.object": "設定應是一組「設定項目: 值」",
   // profit (issue 14)
+  // profit (issue 14): the Costs tab the sidebar creates
+  "server.costs.sheetName": "成本",
+  "server.costs.headers": "商品ID|商品名稱|單件成本|運費|包裝|庫存|推广计划",
+  "server.costs.note":
+    "每個商品一列，依商品ID（或商品名稱）和匯出資料對應。單件成本：一件商品的進貨成本。運費、包裝：每件的金額，可不填。庫存：現有件數，可不填（用於補貨提醒）。推广计划：推廣這個商品的廣告計畫名稱，多個用逗號分隔，可不填（其花費計入該商品的利潤）。",
   "server.help.platformFeeRate":
     "平台依每筆成交收取的抽成比例（佣金）。用於計算淨利與扣除手續費後的保本 ROI；留空以無抽成計。",
   "server.help.paymentFeeRate": "金流依成交收取的手續費比例，會和平台抽成相加。",
