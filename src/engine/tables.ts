@@ -177,6 +177,11 @@ export const PLATFORMS = [
   "shopee",
   "lazada",
   "tiktok",
+  "woocommerce",
+  "etsy",
+  "ebay",
+  "mercadolibre",
+  "rakuten",
   "unknown",
 ] as const;
 /** The platform whose export a table is (taobao = 生意参谋 / 万相台 / 直通车). */
