@@ -29,7 +29,7 @@ function literal(value: unknown): string {
 }
 
 function signature(fn: FunctionSpec): string {
-  return `${fn.name}(${fn.params.map((p) => p.name).join(", ")})`;
+  return `${fn.name}(${fn.params.map((p) => (p.optional ? `[${p.name}]` : p.name)).join(", ")})`;
 }
 
 function anchor(fn: FunctionSpec): string {

@@ -299,6 +299,26 @@ function adPlans(): (string | number)[][] {
   return [["统计时间", PERIOD], [], header, ...rows];
 }
 
+/**
+ * The team's Costs tab (issue 14): what each product costs per unit, its stock on hand and the ad
+ * plan that promotes it. Planted: the best-selling T-shirt (¥129) costs ¥85 + ¥8 shipping + ¥3
+ * packaging and carries the T恤核心词 plan, so after refunds, fees and that plan it loses money.
+ */
+function costs(): (string | number)[][] {
+  const header = ["商品ID", "商品名称", "单件成本", "运费", "包装", "库存", "推广计划"];
+  const rows: (string | number)[][] = [
+    ["683201457712", "经典纯棉圆领T恤 男女同款", "85.00", "8.00", "3.00", 120, "日常销售-T恤核心词"],
+    ["683201457713", "重磅华夫格卫衣 秋冬加厚", "95.00", "10.00", "4.00", 260, ""],
+    ["683201457714", "直筒休闲工装裤", "70.00", "8.00", "3.00", 310, ""],
+    ["683201457715", "羊毛混纺针织开衫", "130.00", "10.00", "4.00", 180, ""],
+    ["683201457716", "基础款纯色袜子 5双装", "14.00", "6.00", "2.00", 500, ""],
+    ["683201457717", "复古水洗牛仔外套", "110.00", "10.00", "4.00", 90, ""],
+    ["683201457718", "【预售】双十一限定 鹅绒短款羽绒服", "320.00", "15.00", "6.00", 0, "羽绒服-预售蓄水"],
+    ["683201457719", "帆布托特包", "30.00", "6.00", "2.00", 150, ""],
+  ];
+  return [header, ...rows];
+}
+
 /** File name (without .csv) → rows, in the order the preview shows the tabs. */
 export function makeSampleShop(): Record<string, (string | number)[][]> {
   random = seededRandom(20261031);
@@ -308,6 +328,7 @@ export function makeSampleShop(): Record<string, (string | number)[][]> {
     商品效果: products(days),
     流量来源: trafficSources(days),
     推广计划: adPlans(),
+    成本: costs(),
   };
 }
 

@@ -20,6 +20,7 @@ import {
   type CoreFigures,
   type Finding,
   type FunnelStep,
+  type ProfitBlock,
   type Report,
   type ReportComparison,
   type SettingsPlace,
@@ -28,6 +29,7 @@ import {
 import { RULES, RULE_IDS, runRules } from "./rules";
 import { buildContext, makeFinding, type Draft, type RuleContext } from "./rules/context";
 import { isoOfDay } from "./rules/days";
+import { profitBlockOf } from "./rules/profit-context";
 import type { Totals } from "./rules/totals";
 import type { Comparison } from "./rules/windows";
 import { scoreFindings } from "./score";
@@ -119,6 +121,7 @@ function diagnose(
     comparison: reportComparison(ctx.comparison),
     funnel: funnelOf(ctx.shop?.totals ?? null),
     core: coreOf(ctx.shop?.totals ?? null),
+    ...profitOf(ctx),
     settingsIn,
   };
 }
@@ -133,6 +136,12 @@ function reportComparison(c: Comparison | null): ReportComparison | null {
     recent: span(c.recentFrom, c.recentTo),
     previous: span(c.previousFrom, c.previousTo),
   };
+}
+
+/** The profit block when a Costs tab prices some products; nothing at all otherwise (reports without costs keep their shape). */
+function profitOf(ctx: RuleContext): { profit?: ProfitBlock } {
+  const profit = profitBlockOf(ctx);
+  return profit ? { profit } : {};
 }
 
 /** Amounts in different currencies are never added: tables in another currency sit this report out. */

@@ -135,6 +135,8 @@ export function layoutReport(report: Report): ReportGrid {
   if (funnel) charts.push(funnel);
   const history = scoreHistoryRows(g, report, t);
   if (history) charts.push(history);
+  const profit = profitRows(g, report, t);
+  if (profit) charts.push(profit);
 
   return {
     sheetName: t("report.sheetName"),
@@ -331,6 +333,66 @@ function funnelRows(g: GridBuilder, report: Report, t: Translate): ChartSpec | n
     title: t("layout.funnel"),
     ranges: [{ row: cols, column: 1, numRows: funnel.length + 1, numColumns: 2 }],
   };
+}
+
+/**
+ * Profit (issue 14): sales → refunds → fees → goods → ads → net profit as signed amounts, a column
+ * chart over them (each bar one step down to the net, waterfall-style), and the five most and least
+ * profitable products. Null without a Costs tab.
+ */
+function profitRows(g: GridBuilder, report: Report, t: Translate): ChartSpec | null {
+  const p = report.profit;
+  if (!p) return null;
+  const money = numberFormatOf("currency", report.currency);
+  g.row();
+  const head = g.row(COLOURS.grey);
+  g.set(head, 1, t("layout.profit"));
+  g.bold(head);
+  g.merge(head, 1, WIDTH);
+  g.note(head, 1, t("layout.profitNote"));
+  const cover = g.row();
+  g.set(cover, 1, t("layout.profitCoverage", { count: p.products, uncosted: p.uncosted }));
+  g.merge(cover, 1, WIDTH);
+  const cols = g.row();
+  g.set(cols, 1, t("layout.step"));
+  g.set(cols, 2, t("layout.amount"));
+  g.bold(cols, 1, 2);
+  const steps: [MessageKey, number][] = [
+    ["profit.step.sales", p.sales],
+    ["profit.step.refunds", -p.refunds],
+    ["profit.step.fees", -p.fees],
+    ["profit.step.cogs", -p.cogs],
+    ["profit.step.ads", -p.adSpend],
+    ["profit.step.net", p.net],
+  ];
+  for (const [key, value] of steps) {
+    const r = g.row(key === "profit.step.net" ? (p.net < 0 ? STATUS_FILL.bad : STATUS_FILL.good) : COLOURS.white);
+    g.set(r, 1, t(key));
+    g.set(r, 2, value + 0, money);
+  }
+  if (p.unmappedAdSpend > 0) {
+    const r = g.row();
+    g.set(r, 1, t("layout.profitUnmapped"));
+    g.set(r, 2, p.unmappedAdSpend, money);
+  }
+  profitList(g, t("layout.profitBest"), p.best, money);
+  profitList(g, t("layout.profitWorst"), p.worst, money);
+  return {
+    kind: "column",
+    title: t("layout.profit"),
+    ranges: [{ row: cols, column: 1, numRows: steps.length + 1, numColumns: 2 }],
+  };
+}
+
+function profitList(g: GridBuilder, title: string, list: { name: string; net: number }[], money: string): void {
+  const head = g.row();
+  g.set(head, 1, title);
+  g.bold(head, 1, 2);
+  for (const item of list) {
+    const r = g.row();
+    g.set(r, 1, item.name);
+    g.set(r, 2, item.net + 0, money);
+  }
 }
 
 function findingRow(g: GridBuilder, f: Finding, currency: CurrencyCode, t: Translate): void {

@@ -130,6 +130,8 @@ export interface Report {
   sinceLast?: SinceLast;
   /** The recorded scores in data-period order (this run included), for the score-over-time chart. */
   scoreHistory?: ScorePoint[];
+  /** Sales down to net profit over the products the Costs tab prices; absent without a Costs tab. */
+  profit?: ProfitBlock;
 }
 
 /** The four figures of sales = visitors × conversion × order value, for the whole shop. */
@@ -189,6 +191,28 @@ export interface SinceLast {
 export interface ScorePoint {
   to: string | null;
   score: number | null;
+}
+
+/**
+ * Profit (issue 14): the period's sums (not per day) over the products with a usable cost, from
+ * sales down to net profit, and the five most and least profitable of them.
+ */
+export interface ProfitBlock {
+  sales: number;
+  refunds: number;
+  fees: number;
+  cogs: number;
+  adSpend: number;
+  net: number;
+  /** Products counted (a usable cost and sales). */
+  products: number;
+  /** Products with sales left out: missing from the Costs tab or with an unusable cost cell. */
+  uncosted: number;
+  /** Ad spend of plans the Costs tab maps to no counted product: not in `adSpend` nor in `net`. */
+  unmappedAdSpend: number;
+  /** The five most profitable, best first, and the five least profitable, worst first. */
+  best: { name: string; net: number }[];
+  worst: { name: string; net: number }[];
 }
 
 /** A span of days, both ends counted. */

@@ -224,6 +224,25 @@ export const SETTINGS_SPEC = {
     depthGood: { kind: "depth", default: 3.5, label: "server.field.depthGood", help: "server.help.depthGood" },
     depthBad: { kind: "depth", default: 2.5, label: "server.field.depthBad", help: "server.help.depthBad" },
     aovHeroRatio: { kind: "ratio", default: 1.3, label: "server.field.aovHeroRatio", help: "server.help.aovHeroRatio" },
+    // profit (issue 14)
+    platformFeeRate: {
+      kind: "rate",
+      default: null,
+      label: "server.field.platformFeeRate",
+      help: "server.help.platformFeeRate",
+    },
+    paymentFeeRate: {
+      kind: "rate",
+      default: null,
+      label: "server.field.paymentFeeRate",
+      help: "server.help.paymentFeeRate",
+    },
+    defaultRefundRate: {
+      kind: "rate",
+      default: null,
+      label: "server.field.defaultRefundRate",
+      help: "server.help.defaultRefundRate",
+    },
     currency: { kind: "currency", default: null, label: "server.field.currency", help: "server.help.currency" },
     compareTo: {
       kind: "compareTo",

@@ -35,6 +35,7 @@ export const TABLE_KINDS = [
   "search-terms",
   "live-sessions",
   "orders",
+  "costs",
   "unknown",
 ] as const;
 export type TableKind = (typeof TABLE_KINDS)[number];

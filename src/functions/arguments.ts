@@ -13,6 +13,7 @@ export type ParamKind =
   | "amount" // money that may be negative (net sales after refunds, cost)
   | "spend" // money paid out or a target: ≥ 0
   | "revenue" // money taken in that a margin is a share of: ≥ 0
+  | "money" // sales, costs, fees or refunds that are sums of money: ≥ 0
   | "seconds" // a duration in seconds: ≥ 0
   | "rate" // a fraction 0–1 (12.5% arrives as 0.125)
   | "score" // a DSR score 1–5
@@ -122,6 +123,14 @@ function checkRange(value: number, kind: Exclude<ParamKind, "date">, place: Plac
         fail(
           place,
           `is ${showNumber(value)}, but a margin needs revenue of 0 or more (with negative revenue its sign would flip).`,
+        );
+      }
+      return;
+    case "money":
+      if (value < 0) {
+        fail(
+          place,
+          `is ${showNumber(value)}, but it is a sum of money that can't be negative (enter refunds and costs as positive amounts).`,
         );
       }
       return;

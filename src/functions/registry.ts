@@ -17,7 +17,7 @@ export interface ParamSpec {
   kind?: ParamKind;
   /** JSDoc type shown on the generated stub. */
   type?: string;
-  /** May be left out (the last parameters only). */
+  /** May be left out (trailing parameters only); a metric then counts it as 0. */
   optional?: boolean;
 }
 
@@ -53,6 +53,7 @@ const KIND_HINT: Record<ParamKind, string> = {
   amount: "",
   spend: "",
   revenue: " (0 or more)",
+  money: " (0 or more)",
   seconds: "",
   rate: " (a fraction: 3.5% or 0.035)",
   score: " (1–5)",
@@ -64,7 +65,7 @@ interface MetricDefinition {
   chinese: string;
   description: string;
   formula: string;
-  params: { name: string; kind: ParamKind; description: string }[];
+  params: { name: string; kind: ParamKind; description: string; optional?: boolean }[];
   returns: string;
   example: string;
   /** What has no value when the denominator is 0, e.g. "conversion rate". */
@@ -100,14 +101,26 @@ function toSpec(def: MetricDefinition): FunctionSpec {
     params: def.params.map((p) => ({
       name: p.name,
       kind: p.kind,
-      description: p.description + KIND_HINT[p.kind],
+      description: p.description + KIND_HINT[p.kind] + (p.optional ? OPTIONAL_NOTE : ""),
       type: p.kind === "date" ? DATE_OR_RANGE : NUMBER_OR_RANGE,
+      ...(p.optional ? { optional: true } : {}),
     })),
     returns: def.returns,
     example: def.example,
     samples: def.samples,
-    impl: (...args: unknown[]) => applyElementwise(metric, args),
+    impl: (...args: unknown[]) => applyElementwise(metric, withOptionalZeros(def, args)),
   };
+}
+
+const OPTIONAL_NOTE = "; optional, 0 when left out";
+
+/**
+ * Sheets passes a left-out trailing argument as undefined: an optional one counts as 0 (no
+ * refunds, no fee). A blank cell given on purpose still means "no data" and leaves the result blank.
+ */
+function withOptionalZeros(def: MetricDefinition, args: unknown[]): unknown[] {
+  if (!def.params.some((p) => p.optional)) return args;
+  return def.params.map((p, i) => (p.optional && (i >= args.length || args[i] === undefined) ? 0 : args[i]));
 }
 
 /** Shorthand for the many metrics that are one ratio of two numbers. */
@@ -530,6 +543,145 @@ export const CUSTOM_FUNCTIONS: FunctionSpec[] = [
     summarises: true,
     impl: (values: unknown, dates?: unknown) => trendText(values, dates),
   },
+  // profit (issue 14)
+  toSpec({
+    name: "NET_PROFIT",
+    chinese: "净利润",
+    description: `Net profit of a period, product or plan: sales less refunds, platform fees, cost of goods and ad spend. Give every amount as a positive sum; the result is negative when the money is lost. ${RANGE_NOTE}`,
+    formula: "sales − refunds − fees − cogs − ad_spend",
+    params: [
+      { name: "sales", kind: "money", description: "paid sales (支付金额)" },
+      { name: "cogs", kind: "money", description: "cost of the goods sold (商品成本): units × unit cost" },
+      { name: "fees", kind: "money", description: "platform and payment fees (佣金/扣点, 支付手续费)" },
+      { name: "ad_spend", kind: "money", description: "ad spend (推广花费)" },
+      { name: "refunds", kind: "money", description: "refunded amount (退款金额)" },
+    ],
+    compute: (v) => metrics.netProfit(v[0] as number, v[1] as number, v[2] as number, v[3] as number, v[4] as number),
+    returns: "the profit, in the currency of sales; negative for a loss",
+    example: "=NET_PROFIT(B2, C2, D2, E2, F2)",
+    samples: [
+      { args: [10000, 4000, 800, 1500, 600], result: 3100, note: "10,000 − 600 − 800 − 4,000 − 1,500" },
+      { args: [5000, 3000, 500, 2000, 250], result: -750, note: "a loss: 5,000 − 250 − 500 − 3,000 − 2,000" },
+    ],
+  }),
+  toSpec({
+    name: "PROFIT_PER_UNIT",
+    chinese: "单件利润",
+    description: `What one unit earns: its price less the platform's fee on that price, its unit cost and its shipping and packaging. ${RANGE_NOTE}`,
+    formula: "price × (1 − fee_rate) − unit_cost − shipping",
+    params: [
+      { name: "price", kind: "money", description: "the price a buyer pays for one unit (单价)" },
+      { name: "unit_cost", kind: "money", description: "what one unit costs you (单件成本)" },
+      { name: "fee_rate", kind: "rate", description: "platform + payment fee as a share of the price (扣点)" },
+      {
+        name: "shipping",
+        kind: "money",
+        optional: true,
+        description: "shipping and packaging per unit (运费 + 包装)",
+      },
+    ],
+    compute: (v) => metrics.profitPerUnit(v[0] as number, v[1] as number, v[2] as number, v[3] as number),
+    returns: "the profit per unit, in the currency of price; negative when each unit loses money",
+    example: "=PROFIT_PER_UNIT(B2, C2, 5%, D2)",
+    samples: [
+      { args: [99, 40, 0.05, 8], result: 46.05, note: "99 × 0.95 − 40 − 8" },
+      { args: [99, 40, "5%"], result: 54.05, note: "no shipping given: 99 × 0.95 − 40" },
+      { args: [59, 45, 0.1, 12], result: -3.9, note: "59 × 0.9 − 45 − 12: each unit loses ¥3.90" },
+    ],
+  }),
+  toSpec({
+    name: "CONTRIBUTION_MARGIN",
+    chinese: "边际贡献率",
+    description: `The share of each sale left once the costs that grow with it (goods, shipping, packaging, fees) are paid, before ad spend. Feed it to BREAKEVEN_ROI. ${RANGE_NOTE}`,
+    formula: "(sales − variable_costs) ÷ sales",
+    params: [
+      { name: "sales", kind: "revenue", description: "sales (支付金额)" },
+      { name: "variable_costs", kind: "money", description: "the costs that grow with each sale" },
+    ],
+    denominator: "sales",
+    noun: "contribution margin",
+    compute: (v) => metrics.contributionMargin(v[0] as number, v[1] as number),
+    returns: `the contribution margin ${AS_PERCENT}; negative when the variable costs exceed sales`,
+    example: "=CONTRIBUTION_MARGIN(B2, G2)",
+    samples: [{ args: [10000, 6500], result: 0.35 }],
+  }),
+  toSpec({
+    name: "BREAKEVEN_ROI",
+    chinese: "保本ROI",
+    description:
+      "The ROI an ad plan needs just to break even: 1 ÷ margin, raised for the share of sales refunded and the platform's fee. A plan below it loses money on every sale the ads bring.",
+    formula: "1 ÷ (margin × (1 − refund_rate) × (1 − fee_rate))",
+    params: [
+      { name: "margin", kind: "rate", description: "gross margin of what the plan sells (毛利率)" },
+      { name: "refund_rate", kind: "rate", optional: true, description: "share of sales refunded (退款率)" },
+      { name: "fee_rate", kind: "rate", optional: true, description: "platform + payment fee rate (扣点)" },
+    ],
+    denominator: "margin × (1 − refund_rate) × (1 − fee_rate)",
+    noun: "break-even ROI (nothing of a sale is left)",
+    compute: (v) => metrics.breakEvenRoi(v[0] as number, v[1] as number, v[2] as number),
+    returns: "the break-even ROI (3.76 means ¥3.76 of ad sales per ¥1 of spend)",
+    example: "=BREAKEVEN_ROI(35%, 20%, 5%)",
+    samples: [
+      { args: [0.35], result: 1 / 0.35, note: "1 ÷ 0.35 = 2.857: an ROI of 3.2 clears it" },
+      {
+        args: [0.35, 0.2, 0.05],
+        result: 1 / 0.266,
+        note: "1 ÷ (0.35 × 0.8 × 0.95) = 3.759: an ROI of 3.2 loses money",
+      },
+    ],
+  }),
+  toSpec({
+    name: "BREAKEVEN_ACOS",
+    chinese: "保本ACoS",
+    description:
+      "The highest ACoS (ad spend ÷ ad sales) an ad plan can run at without losing money: the margin left after refunds and fees, the inverse of BREAKEVEN_ROI.",
+    formula: "margin × (1 − refund_rate) × (1 − fee_rate)",
+    params: [
+      { name: "margin", kind: "rate", description: "gross margin of what the plan sells (毛利率)" },
+      { name: "refund_rate", kind: "rate", optional: true, description: "share of sales refunded (退款率)" },
+      { name: "fee_rate", kind: "rate", optional: true, description: "platform + payment fee rate (referral fee)" },
+    ],
+    compute: (v) => metrics.breakEvenAcos(v[0] as number, v[1] as number, v[2] as number),
+    returns: `the break-even ACoS ${AS_PERCENT}`,
+    example: "=BREAKEVEN_ACOS(35%, 20%, 5%)",
+    samples: [
+      { args: [0.35], result: 0.35, note: "no refunds or fees: ACoS up to the margin" },
+      { args: [0.35, 0.2, 0.05], result: 0.266, note: "0.35 × 0.8 × 0.95 = 26.6%" },
+    ],
+  }),
+  ratioMetric({
+    name: "REFUND_RATE",
+    chinese: "退款率",
+    description: `Refund rate: refunded amount ÷ sales. Refunds dated by refund day can exceed a short period's sales, so over 100% is shown, not refused. ${RANGE_NOTE}`,
+    formula: "refunds ÷ sales",
+    numerator: { name: "refunds", kind: "money", description: "refunded amount (退款金额, 成功退款金额)" },
+    denominator: { name: "sales", kind: "money", description: "paid sales of the same period (支付金额)" },
+    of: metrics.refundRate,
+    noun: "refund rate",
+    returns: `the refund rate ${AS_PERCENT}`,
+    example: "=REFUND_RATE(F2:F, B2:B)",
+    samples: [{ args: [600, 10000], result: 0.06 }],
+  }),
+  toSpec({
+    name: "DAYS_OF_COVER",
+    chinese: "可售天数",
+    description: `How many days the stock lasts at the period's selling rate: stock ÷ (units sold ÷ days). ${RANGE_NOTE}`,
+    formula: "stock ÷ (units_sold ÷ days)",
+    params: [
+      { name: "stock", kind: "count", description: "units on hand (库存)" },
+      { name: "units_sold", kind: "count", description: "units sold in the period (支付件数)" },
+      { name: "days", kind: "count", description: "days in that period" },
+    ],
+    denominator: "units_sold or days",
+    noun: "selling rate to measure cover against",
+    compute: (v) => metrics.daysOfCover(v[0] as number, v[1] as number, v[2] as number),
+    returns: "days of stock left at the current rate",
+    example: "=DAYS_OF_COVER(H2, SUM(C2:C31), 30)",
+    samples: [
+      { args: [120, 300, 30], result: 12, note: "300 units in 30 days is 10 a day: 120 last 12 days" },
+      { args: [[[120], [15]], [[300], [90]], 30], result: [[12], [5]], note: "15 ÷ (90 ÷ 30) = 5" },
+    ],
+  }),
 ];
 
 /** Looks a custom function up by name (case-insensitive, as Sheets treats names). */

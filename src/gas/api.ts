@@ -47,4 +47,6 @@ export interface ServerApi {
   getSettings(): ApiResult<SettingsView>;
   saveSettings(input: Record<string, unknown>): ApiResult<SettingsView>;
   openReport(): ApiResult<{ sheet: string }>;
+  /** Adds an empty Costs tab with its headers and explanations; never touches a tab that exists. */
+  createCostsTab(): ApiResult<{ sheet: string; created: boolean }>;
 }

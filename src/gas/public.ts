@@ -45,4 +45,9 @@ export const SERVER_FUNCTIONS: ServerFunctionSpec[] = [
     description: "Activates the Shop Health report sheet.",
     params: [],
   },
+  {
+    name: "createCostsTab",
+    description: "Adds an empty Costs tab (成本 / Costs) with headers and explanations, unless one exists.",
+    params: [],
+  },
 ];

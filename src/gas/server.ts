@@ -450,3 +450,31 @@ export function openReport(): ApiResult<{ sheet: string }> {
   spreadsheet.setActiveSheet(sheet);
   return { ok: true, value: { sheet: sheet.getName() } };
 }
+
+/** Every name the Costs tab may have (one per language). */
+const COSTS_SHEET_NAMES: readonly string[] = LANGUAGES.map((l) => translate(l, "server.costs.sheetName"));
+
+/**
+ * Profit (issue 14): adds an empty Costs tab in the team's language, its header row the columns
+ * recognition reads and a note on A1 explaining them. An existing tab of that name is left as it is.
+ */
+export function createCostsTab(): ApiResult<{ sheet: string; created: boolean }> {
+  const refused = missingConsent();
+  if (refused) return refused;
+  const spreadsheet = SpreadsheetApp.getActive();
+  let language: Language;
+  try {
+    language = loadSettings(spreadsheet).language;
+  } catch {
+    language = languageFromLocale(spreadsheet.getSpreadsheetLocale());
+  }
+  const existing = findSheet(spreadsheet, COSTS_SHEET_NAMES);
+  if (existing) return { ok: true, value: { sheet: existing.getName(), created: false } };
+  const headers = translate(language, "server.costs.headers").split("|");
+  const sheet = spreadsheet.insertSheet(translate(language, "server.costs.sheetName"));
+  const header = sheet.getRange(1, 1, 1, headers.length);
+  header.setNumberFormat("@").setValues([headers]).setFontWeight("bold");
+  sheet.getRange(1, 1).setNote(translate(language, "server.costs.note"));
+  sheet.setFrozenRows(1);
+  return { ok: true, value: { sheet: sheet.getName(), created: true } };
+}

@@ -366,6 +366,22 @@ async function openReport(event: Event): Promise<void> {
   render();
 }
 
+/** Profit (issue 14): adds the Costs tab, or says it exists (the server never changes an existing tab). */
+async function createCostsTab(event: Event): Promise<void> {
+  event.preventDefault();
+  state.error = null;
+  try {
+    const result = await run("createCostsTab");
+    if (result.ok) {
+      const key = result.value.created ? "ui.createCosts.done" : "ui.createCosts.exists";
+      state.status = { key, params: { sheet: result.value.sheet } };
+    } else state.error = { code: "said", message: result.error.message };
+  } catch (error) {
+    state.error = classifyFailure(error);
+  }
+  render();
+}
+
 // ---------------------------------------------------------------- settings form
 
 function fieldInput(key: FormKey): HTMLInputElement | HTMLSelectElement {
@@ -565,6 +581,7 @@ function start(): void {
   render();
   byId("diagnose").addEventListener("click", () => void diagnose());
   byId("open-report").addEventListener("click", (event) => void openReport(event));
+  byId("create-costs").addEventListener("click", (event) => void createCostsTab(event));
   byId("settings-form").addEventListener("submit", (event) => void saveSettings(event));
   byId<HTMLButtonElement>("diagnose").disabled = false;
   performance.mark("diagnose-interactive");

@@ -140,6 +140,9 @@ describe.skipIf(!ready)("npm start preview", () => {
     const presale = rowsWith(/683201457718|鹅绒短款羽绒服/);
     expect(presale.some((cells) => cells.some((c) => /预售/.test(c)))).toBe(true);
     expect(presale.some(flagged)).toBe(false);
+    // Profit (issue 14): the best seller loses money, and one plan loses money only after refunds and fees.
+    expect(rowsWith("经典纯棉圆领T恤 男女同款", /亏钱/).some(flagged)).toBe(true);
+    expect(rowsWith("工装裤-精准人群", /退款和 6\.00% 的手续费/).some(flagged)).toBe(true);
     // The low-CTR ad plan and the high-bounce stretch are flagged.
     expect(rowsWith("全店-泛词测款").some(flagged)).toBe(true);
     expect(rowsWith(/^跳失率$/).some(flagged)).toBe(true);

@@ -170,6 +170,7 @@ describe("what a custom-function call costs", () => {
       unknown
     >;
     expect(Object.keys(api).sort()).toEqual([
+      "createCostsTab",
       "diagnoseShop",
       "getSettings",
       "openReport",

@@ -51,7 +51,13 @@ describe("shop-doctor diagnose", () => {
       settingsIn: "cli",
     });
     expect(printed).toEqual(JSON.parse(JSON.stringify(expected)));
-    expect(printed.tables.map((t) => t.kind).sort()).toEqual(["ad-plans", "products", "shop-daily", "traffic-sources"]);
+    expect(printed.tables.map((t) => t.kind).sort()).toEqual([
+      "ad-plans",
+      "costs",
+      "products",
+      "shop-daily",
+      "traffic-sources",
+    ]);
   });
 
   it("prints a plain-text summary with today's actions when the output is not a terminal", async () => {

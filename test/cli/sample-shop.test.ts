@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { readNumber } from "../../src/engine";
+import { diagnoseTables, readNumber } from "../../src/engine";
+import { readSettingsFile, readSheets } from "../../src/local/cli/main";
 import { readExportFile } from "../../src/readers/delimited";
 import { sampleShopCsv, SAMPLE_DIR } from "../../scripts/make-sample";
 
@@ -61,5 +62,29 @@ describe("the sample shop", () => {
     expect(ctr("全店-泛词测款")).toBeLessThan(0.01);
     for (const plan of plans.filter((p) => p["计划名称"] !== "全店-泛词测款"))
       expect(num(plan["点击率"])).toBeGreaterThan(0.02);
+  });
+
+  it("finds the planted loss-making best seller and the plan that loses money only after refunds (issue 14)", async () => {
+    const csv = readdirSync(SAMPLE_DIR)
+      .filter((f) => f.endsWith(".csv"))
+      .map((f) => join(SAMPLE_DIR, f));
+    const settings = readSettingsFile(join(SAMPLE_DIR, "settings.json"), null);
+    const report = diagnoseTables(await readSheets(csv), { ...settings, language: "en" }, { settingsIn: "cli" });
+    expect(report.tables.find((t) => t.sheet === "成本")?.kind).toBe("costs");
+    // The T-shirt: ¥86,720.74 of sales at ¥129 ≈ 672.25 units. Refunds 18 % = 15,609.73; fees 6 % of the
+    // remaining 71,111.01 = 4,266.66; goods 672.25 × (85 + 8 + 3) = 64,536.37; its plan's spend 21,206.55.
+    // Net: 86,720.74 − 15,609.73 − 4,266.66 − 64,536.37 − 21,206.55 = −18,898.57, ÷ 31 days = ¥609.63 a day.
+    const tee = report.findings.find((f) => f.rule === "product-profit" && f.subject === "经典纯棉圆领T恤 男女同款")!;
+    expect(tee.status).toBe("bad");
+    expect(tee.impact).toBeCloseTo(609.63, 1);
+    expect(tee.impactBasis).toBe("day");
+    // 工装裤-精准人群: ROI 3.18 clears 1 ÷ 40 % = 2.5 but not 1 ÷ (0.4 × 0.82 × 0.94) = 3.243.
+    const plan = report.findings.find((f) => f.rule === "ad-plan-efficiency" && f.subject === "工装裤-精准人群")!;
+    expect(plan.status).toBe("bad");
+    expect(plan.benchmark).toBeCloseTo(1 / (0.4 * 0.82 * 0.94), 6);
+    expect(plan.message).toContain("loses money after refunds and fees");
+    // The other plans above 3.24 are not flagged; no other product loses money.
+    expect(report.findings.filter((f) => f.rule === "product-profit" && f.status === "bad")).toHaveLength(1);
+    expect(report.findings.some((f) => f.subject === "卫衣-秋冬拉新" && f.status === "bad")).toBe(false);
   });
 });

@@ -49,6 +49,7 @@ const FIELDS: Record<TableKind, FieldName[]> = {
   "search-terms": ["visitors", "paidBuyers", "sales"],
   "live-sessions": ["visitors", "paidBuyers", "sales"],
   orders: ["sales", "units"],
+  costs: ["unitCost", "shippingCost", "packagingCost", "stock", "price"],
   unknown: [],
 };
 const KEY: Partial<Record<TableKind, FieldName>> = {
@@ -56,6 +57,7 @@ const KEY: Partial<Record<TableKind, FieldName>> = {
   "traffic-sources": "source",
   "ad-plans": "plan",
   "service-agents": "agent",
+  costs: "product",
 };
 
 function tableOf(kind: TableKind) {
@@ -89,6 +91,8 @@ const settings = fc.record(
     peerDsr: fc.double({ min: 1, max: 5, noNaN: true }),
     monthlyTarget: fc.double({ min: 1, max: 1e7, noNaN: true }),
     grossMargin: fc.double({ min: 0.01, max: 0.99, noNaN: true }),
+    platformFeeRate: fc.double({ min: 0.001, max: 0.5, noNaN: true }),
+    defaultRefundRate: fc.double({ min: 0.001, max: 0.9, noNaN: true }),
     language: fc.constantFrom("zh-CN" as const, "zh-TW" as const, "en" as const),
   },
   { requiredKeys: [] },
@@ -103,9 +107,10 @@ describe("diagnosis on arbitrary numbers", () => {
         tableOf("traffic-sources"),
         tableOf("ad-plans"),
         tableOf("service-agents"),
+        tableOf("costs"),
         settings,
-        (shop, products, sources, plans, agents, s) => {
-          const report = run([shop, products, sources, plans, agents], s);
+        (shop, products, sources, plans, agents, costs, s) => {
+          const report = run([shop, products, sources, plans, agents, costs], s);
           // A score exactly when the coverage allows one; otherwise null with a worded reason.
           if (report.score === null) {
             expect(report.scoreReason!.message).not.toMatch(/NaN|Infinity|undefined|\{\w+\}/);

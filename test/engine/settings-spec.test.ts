@@ -84,8 +84,8 @@ describe("a key added to a copy of the spec", () => {
 });
 
 describe("the real spec", () => {
-  it("lists the fourteen keys in sheet order, the form's seven first, compareTo last", () => {
-    expect(SETTING_KEYS).toHaveLength(14);
+  it("lists the seventeen keys in sheet order, the form's seven first, compareTo last", () => {
+    expect(SETTING_KEYS).toHaveLength(17);
     expect(formFields().map((f) => f.key)).toEqual([
       "peerPayConversion",
       "peerVisitorValue",
@@ -121,6 +121,9 @@ describe("the real spec", () => {
       depthGood: 3.5,
       depthBad: 2.5,
       aovHeroRatio: 1.3,
+      platformFeeRate: null,
+      paymentFeeRate: null,
+      defaultRefundRate: null,
       currency: null,
       compareTo: "previous-period",
     });

@@ -186,3 +186,40 @@ describe("custom functions in a spreadsheet engine", () => {
     hf.destroy();
   });
 });
+
+describe("profit functions in a spreadsheet engine (issue 14)", () => {
+  it("BREAKEVEN_ROI with and without its optional arguments, and BREAKEVEN_ACOS as its inverse", () => {
+    const hf = buildSheet([
+      [0.35, 0.2, 0.05, "=BREAKEVEN_ROI(A1)", "=BREAKEVEN_ROI(A1, B1, C1)", "=BREAKEVEN_ACOS(A1, B1, C1)", 3.2],
+      ['=IF(G1 >= BREAKEVEN_ROI(A1, B1, C1), "ok", "loses money")', '=IF(G1 >= D1, "ok", "loses money")'],
+    ]);
+    expect(value(hf, "D1")).toBeCloseTo(2.857142857, 8); // 1 ÷ 0.35
+    expect(value(hf, "E1")).toBeCloseTo(3.759398496, 8); // 1 ÷ (0.35 × 0.8 × 0.95)
+    expect(value(hf, "F1")).toBeCloseTo(0.266, 12);
+    expect(value(hf, "A2")).toBe("loses money");
+    expect(value(hf, "B2")).toBe("ok");
+    hf.destroy();
+  });
+
+  it("spills NET_PROFIT and DAYS_OF_COVER down columns and feeds SUM", () => {
+    const hf = buildSheet([
+      [
+        10000,
+        4000,
+        800,
+        1500,
+        600,
+        "=NET_PROFIT(A1:A2, B1:B2, C1:C2, D1:D2, E1:E2)",
+        "=SUM(NET_PROFIT(A1:A2, B1:B2, C1:C2, D1:D2, E1:E2))",
+      ],
+      [5000, 3000, 500, 2000, 250],
+      [120, 300, 30, "=DAYS_OF_COVER(A3, B3, C3)", '=PROFIT_PER_UNIT(99, 40, "5%")'],
+    ]);
+    expect(value(hf, "F1")).toBe(3100); // 10,000 − 600 − 800 − 4,000 − 1,500
+    expect(value(hf, "F2")).toBe(-750); // 5,000 − 250 − 500 − 3,000 − 2,000
+    expect(value(hf, "G1")).toBe(2350);
+    expect(value(hf, "D3")).toBe(12); // 120 ÷ (300 ÷ 30)
+    expect(value(hf, "E3")).toBeCloseTo(54.05, 10); // 99 × 0.95 − 40
+    hf.destroy();
+  });
+});

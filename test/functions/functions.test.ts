@@ -54,6 +54,13 @@ describe("the registry", () => {
       TARGET_PACE: "actual_to_date,month_target,date",
       FUNNEL: "visitors,detail_visitors,order_buyers,paid_buyers",
       TREND: "values,dates",
+      NET_PROFIT: "sales,cogs,fees,ad_spend,refunds",
+      PROFIT_PER_UNIT: "price,unit_cost,fee_rate,shipping",
+      CONTRIBUTION_MARGIN: "sales,variable_costs",
+      BREAKEVEN_ROI: "margin,refund_rate,fee_rate",
+      BREAKEVEN_ACOS: "margin,refund_rate,fee_rate",
+      REFUND_RATE: "refunds,sales",
+      DAYS_OF_COVER: "stock,units_sold,days",
     });
   });
 
@@ -421,5 +428,60 @@ describe("TREND", () => {
     expect(() => trend([[1], [2]], [["2026-11-01"]])).toThrow("dates has 1 cells but values has 2");
     expect(() => trend([[1], ["abc"]])).toThrow("TREND: values in row 2");
     expect(() => trend([[0], [0]])).toThrow("average 0 or less");
+  });
+});
+
+describe("profit functions (issue 14), worked by hand", () => {
+  it("BREAKEVEN_ROI: ROI 3.2 at 35 % margin clears 1 ÷ 0.35 but not the break-even after 20 % refunds and 5 % fees", () => {
+    // 1 ÷ 0.35 = 2.857 < 3.2: fine without refunds.
+    const plain = call("BREAKEVEN_ROI", 0.35) as number;
+    expect(plain).toBeCloseTo(2.857142857, 8);
+    expect(3.2).toBeGreaterThan(plain);
+    // 1 ÷ (0.35 × 0.8 × 0.95) = 1 ÷ 0.266 = 3.759 > 3.2: the plan loses money.
+    const after = call("BREAKEVEN_ROI", "35%", "20%", "5%") as number;
+    expect(after).toBeCloseTo(3.759398496, 8);
+    expect(3.2).toBeLessThan(after);
+    // BREAKEVEN_ACOS is its inverse: 26.6 %.
+    expect(call("BREAKEVEN_ACOS", 0.35, 0.2, 0.05) as number).toBeCloseTo(0.266, 12);
+    expect((call("BREAKEVEN_ACOS", 0.35, 0.2, 0.05) as number) * after).toBeCloseTo(1, 12);
+    // Only the refund rate given: 1 ÷ (0.35 × 0.8) = 3.571.
+    expect(call("BREAKEVEN_ROI", 0.35, 0.2) as number).toBeCloseTo(3.571428571, 8);
+  });
+
+  it("BREAKEVEN_ROI explains a margin of 0 and a refund rate of 100 %; a blank margin stays blank", () => {
+    expect(() => call("BREAKEVEN_ROI", 0)).toThrow("BREAKEVEN_ROI: margin × (1 − refund_rate) × (1 − fee_rate) is 0");
+    expect(() => call("BREAKEVEN_ROI", 0.35, 1)).toThrow(FunctionInputError);
+    expect(() => call("BREAKEVEN_ROI", 35)).toThrow("did you mean 35%?");
+    expect(call("BREAKEVEN_ROI", "")).toBe("");
+    // A blank cell given on purpose is "no data", not 0.
+    expect(call("BREAKEVEN_ROI", 0.35, "")).toBe("");
+  });
+
+  it("NET_PROFIT takes refunds, fees, COGS and ad spend off sales; a negative cost is refused", () => {
+    // 10,000 − 600 − 800 − 4,000 − 1,500 = 3,100
+    expect(call("NET_PROFIT", "¥10,000", 4000, 800, 1500, 600)).toBe(3100);
+    expect(() => call("NET_PROFIT", 10000, -4000, 800, 1500, 600)).toThrow(
+      "NET_PROFIT: cogs is -4000, but it is a sum of money that can't be negative",
+    );
+    // Column mode: row 2 has no refunds figure yet, so it stays blank rather than pretending 0.
+    expect(
+      call("NET_PROFIT", column(10000, 5000), column(4000, 3000), 800, column(1500, 2000), column(600, "")),
+    ).toEqual([[3100], [""]]);
+  });
+
+  it("PROFIT_PER_UNIT, CONTRIBUTION_MARGIN, REFUND_RATE and DAYS_OF_COVER", () => {
+    // 59 × (1 − 0.1) − 45 − 12 = 53.1 − 57 = −3.9
+    expect(call("PROFIT_PER_UNIT", 59, 45, "10%", 12) as number).toBeCloseTo(-3.9, 12);
+    // (10,000 − 7,000) ÷ 10,000 = 0.3; with costs above sales it is negative, not refused.
+    expect(call("CONTRIBUTION_MARGIN", 10000, 7000) as number).toBeCloseTo(0.3, 12);
+    expect(call("CONTRIBUTION_MARGIN", 1000, 1200) as number).toBeCloseTo(-0.2, 12);
+    expect(() => call("CONTRIBUTION_MARGIN", 0, 10)).toThrow("sales is 0, so there is no contribution margin");
+    // 1,200 refunded of 8,000 sold: 15 %. Refunds dated by refund day may exceed a short period's sales.
+    expect(call("REFUND_RATE", 1200, 8000) as number).toBeCloseTo(0.15, 12);
+    expect(call("REFUND_RATE", 900, 600) as number).toBeCloseTo(1.5, 12);
+    // 45 units, 210 sold in 30 days = 7 a day: 45 ÷ 7 = 6.43 days.
+    expect(call("DAYS_OF_COVER", 45, 210, 30) as number).toBeCloseTo(6.428571429, 8);
+    expect(() => call("DAYS_OF_COVER", 45, 0, 30)).toThrow("units_sold or days is 0");
+    expect(call("DAYS_OF_COVER", column(45, 10), column(210, 0), 30)).toEqual([[45 / 7], [""]]);
   });
 });

@@ -39,7 +39,7 @@ function json(google: FakeGoogle, name: string): string {
   return JSON.stringify(snapshotSheet(sheet));
 }
 
-const DATA_SHEETS = ["商品效果", "店铺日报", "推广计划", "流量来源"];
+const DATA_SHEETS = ["商品效果", "店铺日报", "成本", "推广计划", "流量来源"];
 
 describe("diagnoseShop from build/Code.js", () => {
   it("diagnoses the sample shop into a coloured report and a plain-data summary", () => {

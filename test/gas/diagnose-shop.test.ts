@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { snapshotSheet, zonedMidnight } from "../../src/local/fake";
-import { diagnoseShop, getSettings, openReport, saveSettings } from "../../src/gas/server";
+import { createCostsTab, diagnoseShop, getSettings, openReport, saveSettings } from "../../src/gas/server";
+import { recognizeTables } from "../../src/engine";
 import { productRows, sheetNames, sheetsJson, shop } from "./support";
 
 function report(google: ReturnType<typeof shop>, name = "店铺体检") {
@@ -351,5 +352,54 @@ describe("sheets that only share our names", () => {
     expect(diagnoseShop().ok).toBe(true);
     expect(sheetNames(google).filter((n) => n === "店铺体检")).toHaveLength(1);
     expect(report(google).getRange("A1").getValue()).toBe("店铺体检报告");
+  });
+});
+
+describe("createCostsTab (issue 14)", () => {
+  it("adds an empty 成本 tab whose header is recognised as a Costs tab, with a note explaining the columns", () => {
+    const google = shop({ sheets: [{ name: "商品", values: productRows(5) }] });
+    expect(createCostsTab()).toEqual({ ok: true, value: { sheet: "成本", created: true } });
+    const sheet = google.spreadsheet.getSheetByName("成本")!;
+    const values = sheet.getDataRange().getValues();
+    expect(values).toHaveLength(1);
+    expect(values[0]).toEqual(["商品ID", "商品名称", "单件成本", "运费", "包装", "库存", "推广计划"]);
+    expect(sheet.getRange(1, 1).getNote()).toContain("单件成本");
+    // With one product row typed in, recognition reads it as costs.
+    const [costs] = recognizeTables([{ name: "成本", values: [values[0], ["1", "T恤", 42, 5, 1, 10, "计划A"]] }]);
+    expect(costs.kind).toBe("costs");
+  });
+
+  it("leaves an existing Costs tab as it is and says so", () => {
+    const mine = [
+      ["商品ID", "单件成本"],
+      ["1", 42],
+    ];
+    const google = shop({
+      sheets: [
+        { name: "商品", values: productRows(5) },
+        { name: "成本", values: mine },
+      ],
+    });
+    expect(createCostsTab()).toEqual({ ok: true, value: { sheet: "成本", created: false } });
+    expect(google.spreadsheet.getSheetByName("成本")!.getDataRange().getValues()).toEqual(mine);
+  });
+
+  it("the English and Traditional headers are recognised too", () => {
+    for (const [headers, row] of [
+      [
+        ["Product ID", "Product", "Unit cost", "Shipping cost", "Packaging", "Stock", "Campaign"],
+        ["A", "Tee", 4, 1, 0.2, 9, "C1"],
+      ],
+      [
+        ["商品ID", "商品名稱", "單件成本", "運費", "包裝", "庫存", "推广计划"],
+        ["A", "T恤", 42, 5, 1, 9, "計畫A"],
+      ],
+    ]) {
+      const [t] = recognizeTables([{ name: "Costs", values: [headers, row] }]);
+      expect(t.kind).toBe("costs");
+      expect(Object.keys(t.columns).sort()).toEqual(
+        ["packagingCost", "plan", "product", "productId", "shippingCost", "stock", "unitCost"].sort(),
+      );
+    }
   });
 });

@@ -51,7 +51,7 @@ function all(w: World): Record<string, string> {
   return Object.fromEntries(w.google.spreadsheet._sheets.map((s) => [s._name, JSON.stringify(snapshotSheet(s))]));
 }
 
-const DATA_SHEETS = ["商品效果", "店铺日报", "推广计划", "流量来源"];
+const DATA_SHEETS = ["商品效果", "店铺日报", "成本", "推广计划", "流量来源"];
 
 function reportText(w: World, name = "店铺体检"): string {
   return sheet(w, name).getDataRange().getValues().flat().map(String).join("\n");
@@ -67,7 +67,7 @@ describe("the Settings sheet keeps a teammate's content", () => {
     settings.getRange("A5").setBackground("#fff2cc");
     settings.insertRowBefore(8);
     settings.getRange("A8:B8").setValues([["备注", "双十一前复查"]]);
-    settings.getRange("A16:B16").setValues([["负责人", "小王"]]);
+    settings.getRange("A20:B20").setValues([["负责人", "小王"]]);
     const dataBefore = Object.fromEntries(DATA_SHEETS.map((n) => [n, all(w)[n]]));
 
     const first = w.saveSettings({ language: "en", peerDsr: 4.9 });
@@ -83,7 +83,7 @@ describe("the Settings sheet keeps a teammate's content", () => {
     expect(snap.notes).toEqual({ C4: "问过运营：行业平均 4.8" });
     expect(snap.backgrounds).toEqual({ A5: "#fff2cc" });
     expect(snap.values[7].slice(0, 2)).toEqual(["备注", "双十一前复查"]);
-    expect(snap.values[15].slice(0, 2)).toEqual(["负责人", "小王"]);
+    expect(snap.values[19].slice(0, 2)).toEqual(["负责人", "小王"]);
     // Our rows, found by their key cell: the language moved to row 9, and so did its dropdown.
     expect(snap.values[8]).toEqual(["Language", "en", expect.stringContaining("Report language"), "language"]);
     expect(snap.values[3].slice(0, 2)).toEqual(["Peer DSR score", 4.9]);
@@ -173,12 +173,13 @@ describe("the report sheet is only ever ours", () => {
     expect(w.diagnoseShop().ok).toBe(true);
     const report = sheet(w, "店铺体检");
     const ours = snapshotSheet(report).charts;
-    expect(ours).toHaveLength(1);
+    // The funnel and (with the sample's Costs tab) the profit chart.
+    expect(ours).toHaveLength(2);
     report.insertChart(report.newChart().asBarChart().setTitle("我的趋势").addRange(report.getRange("A1:B3")).build());
     report.getProtections("SHEET")[0].setDescription("老板加的保护").setWarningOnly(false);
     expect(w.diagnoseShop().ok).toBe(true);
     const after = snapshotSheet(report);
-    expect(after.charts.map((c) => c.title).sort()).toEqual([ours[0].title, "我的趋势"].sort());
+    expect(after.charts.map((c) => c.title).sort()).toEqual([...ours.map((c) => c.title), "我的趋势"].sort());
     expect(after.protections).toEqual([
       { type: "SHEET", range: null, description: "老板加的保护", warningOnly: false },
     ]);

@@ -76,12 +76,12 @@ describe("the Settings sheet", () => {
       expect.stringContaining("ISO 4217"),
       "currency",
     ]);
-    expect(settingsRow("currency")).toBe(14);
+    expect(settingsRow("currency")).toBe(17);
     const read = readSettingsSheet(sheetValues({ currency: " usd " }) as never, "zh-CN");
     expect(read.ok && read.settings.currency).toBe("USD");
     const wrong = readSettingsSheet(sheetValues({ currency: "US$", language: "en" }) as never, "zh-CN");
     expect(!wrong.ok && describeSettingsErrors(wrong.errors, "en", "Settings")).toBe(
-      "The settings need a fix, so nothing was written. Please correct: Settings!B14 (Currency): expected a three-letter currency code such as USD, INR or CNY, or empty",
+      "The settings need a fix, so nothing was written. Please correct: Settings!B17 (Currency): expected a three-letter currency code such as USD, INR or CNY, or empty",
     );
   });
 

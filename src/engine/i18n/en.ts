@@ -551,6 +551,74 @@ export const report = {
   "bounce.days": " Days with bounce clearly above usual: {days}.",
   "bounce.noDays": " No single day's bounce rate was clearly above usual.",
   "bounce.day": "{date} {value} (usually {median})",
+  // profit (issue 14)
+  "tableKind.costs": "costs",
+  "score.export.costs": "a Costs tab (unit cost per product id or name)",
+  "metric.netProfit": "Net profit",
+  "note.netProfit":
+    "Sales − refunds − platform and payment fees − cost of goods (units × (unit cost + shipping + packaging)) − the product's ad spend, from the Costs tab and the exports.",
+  "metric.refundRate": "Refund rate",
+  "note.refundRate":
+    "Refunded amount ÷ sales. Benchmark: defaultRefundRate in {settings}, else the 20 % line of published return-rate bands.",
+  "metric.daysOfCover": "Days of cover",
+  "note.daysOfCover": "Stock on hand ÷ units sold per day over the period.",
+  "metric.costData": "Costs tab",
+  "note.costData": "Cells of the Costs tab that cannot be used, and products the tab does not list.",
+  "profit.loss":
+    '"{name}" loses money: {sales} of sales leave {net} after refunds {refunds}, fees {fees}, goods {cogs} and ads {ads} ({perUnit} per unit). Profit at stake: about {money} a day.',
+  "profit.loss.export":
+    '"{name}" loses money: {sales} of sales leave {net} after refunds {refunds}, fees {fees}, goods {cogs} and ads {ads} ({perUnit} per unit). Profit at stake: {money} in this export.',
+  "profit.todoLoss": 'Raise the price of "{name}", lower its unit cost or cut its ads: it loses about {money} a day.',
+  "profit.todoLoss.export":
+    'Raise the price of "{name}", lower its unit cost or cut its ads: it lost {money} in this export.',
+  "profit.thin":
+    '"{name}" keeps only {margin} of its sales as profit ({net} of {sales}); a few more refunds or a small discount would make it a loss.',
+  "profit.todoThin": 'Check the price, cost and ad spend of "{name}" before discounting it.',
+  "profit.allFine": "Every product with costs makes money: {net} net profit on {sales} of sales ({margin}).",
+  "profit.unitsEstimated":
+    " Units are estimated as sales ÷ price ({units}); add a units column to the export for exact figures.",
+  "profit.refundsAssumed": " Refunds are taken at the default refund rate {rate}: the export has no refund column.",
+  "profit.noRefunds": " The exports carry no refunds and no default refund rate is set, so refunds count as 0.",
+  "costs.badCells":
+    "{count, plural, one {One cell of the Costs tab cannot be used} other {{count} cells of the Costs tab cannot be used}}: {cells}. {count, plural, one {Its product is} other {Their products are}} judged without profit until each holds a cost of 0 or more, below the price.",
+  "costs.cellText": '{cell} "{text}" is not a number',
+  "costs.cellNegative": "{cell} is negative ({value})",
+  "costs.cellAbovePrice": "{cell} ({value}) is more than the price {price}",
+  "costs.missing":
+    '{count, plural, one {One product} other {{count} products}} in the exports {count, plural, one {has} other {have}} no row in the Costs tab "{sheet}" and {count, plural, one {is} other {are}} judged without profit: {names}.',
+  "costs.todoMissing": 'Add the unit cost of the products listed to the Costs tab "{sheet}".',
+  "ads.losingAfterRefunds":
+    'Plan "{name}" has ROI {roi}: it clears the plain break-even {plain}, but after {refunds} refunds and {fees} fees it needs {breakEven}, so it loses money after refunds and fees, about {money} of profit a day.',
+  "ads.losingAfterRefunds.export":
+    'Plan "{name}" has ROI {roi}: it clears the plain break-even {plain}, but after {refunds} refunds and {fees} fees it needs {breakEven}, so it loses money after refunds and fees, {money} of profit in this export.',
+  "ads.todoAfterRefunds":
+    'Lower bids on "{name}" until its ROI reaches {breakEven}, or cut its refunds: it loses about {money} a day.',
+  "stock.low":
+    '"{name}" has {stock} units left: {cover} days at {rate} a day. Restock now, or about {money} of sales a day is at risk once it runs out.',
+  "stock.todo": 'Restock "{name}": {cover} days of stock left.',
+  "refunds.high":
+    "Refunds are {rate} of sales, above the {line} line: about {money} a day more refunded than at the line.",
+  "refunds.high.export":
+    "Refunds are {rate} of sales, above the {line} line: {money} more refunded in this export than at the line.",
+  "refunds.todo":
+    "Read the top refund reasons and fix the first one (size chart, photos, quality) to bring refunds below {line}.",
+  "layout.profit": "Profit: sales down to net profit",
+  "layout.profitNote":
+    "Over the whole period, for the products the Costs tab prices: refunds from the exports (else the default refund rate), platform + payment fees on what is kept, goods = units × (unit cost + shipping + packaging), and the ad spend of the plans the Costs tab maps to each product.",
+  "layout.profitCoverage":
+    "{count, plural, one {1 product counted} other {{count} products counted}}; {uncosted, plural, one {1 product with sales has no usable cost and is left out} other {{uncosted} products with sales have no usable cost and are left out}}.",
+  "layout.amount": "Amount",
+  "layout.profitBest": "Most profitable",
+  "layout.profitWorst": "Least profitable",
+  "profit.step.sales": "Sales",
+  "profit.step.refunds": "Refunds",
+  "profit.step.fees": "Platform and payment fees",
+  "profit.step.cogs": "Cost of goods",
+  "profit.step.ads": "Ad spend",
+  "profit.step.net": "Net profit",
+  "layout.profitUnmapped": "Ad spend mapped to no product (not taken off above)",
+  "ads.todoAfterRefunds.export":
+    'Lower bids on "{name}" until its ROI reaches {breakEven}, or cut its refunds ({money} lost in this export).',
   // history (issue 15)
   "history.sheetName": "History",
   "history.note":
@@ -730,6 +798,13 @@ export const sidebar = {
   // compare, events and anomaly days (issue 15)
   "ui.invalid.compareTo": "Choose one of the listed comparisons.",
   "server.field.compareTo": "Compare with",
+  // profit (issue 14)
+  "ui.createCosts": "Add a Costs tab",
+  "ui.createCosts.done": "Added the “{sheet}” tab: fill in one row per product, then diagnose again.",
+  "ui.createCosts.exists": "The “{sheet}” tab already exists; it was left as it is.",
+  "server.field.platformFeeRate": "Platform fee rate (commission)",
+  "server.field.paymentFeeRate": "Payment fee rate",
+  "server.field.defaultRefundRate": "Default refund rate",
 } satisfies Record<SidebarKey, string>;
 
 export const server = {
@@ -825,4 +900,15 @@ export const server = {
   "server.help.compareTo":
     'What trends and every "vs before" figure compare with: previous-period = the same number of days just before (default); previous-week = the same weekdays one week earlier; four-weeks = the same days four weeks earlier.',
   "server.expect.compareTo": "expected previous-period, previous-week or four-weeks",
+  // profit (issue 14)
+  // profit (issue 14): the Costs tab the sidebar creates
+  "server.costs.sheetName": "Costs",
+  "server.costs.headers": "Product ID|Product|Unit cost|Shipping cost|Packaging|Stock|Campaign",
+  "server.costs.note":
+    "One row per product, matched to the exports by Product ID (or the product name). Unit cost: what one unit costs you. Shipping cost and Packaging: per unit, optional. Stock: units on hand, optional (for the restock check). Campaign: the ad plans that promote the product, separated by commas, optional (their spend counts against its profit).",
+  "server.help.platformFeeRate":
+    "The platform's commission as a share of each sale (佣金/扣点, referral fee). Used for net profit and the break-even ROI after fees; empty counts as no fee.",
+  "server.help.paymentFeeRate": "The payment provider's fee as a share of each sale; added to the platform fee.",
+  "server.help.defaultRefundRate":
+    "The share of sales your shop usually refunds. Used when the exports carry no refunds, and as the line refund rates are judged against.",
 } satisfies Record<ServerKey, string>;

@@ -476,6 +476,63 @@ export const report = {
   "bounce.days": "跳失率明显高于平常的日子：{days}。",
   "bounce.noDays": "没有哪一天的跳失率明显高于平常。",
   "bounce.day": "{date} {value}（平常 {median}）",
+  // profit (issue 14)
+  "tableKind.costs": "成本表",
+  "score.export.costs": "成本表（按商品ID或商品名称填写单件成本）",
+  "metric.netProfit": "净利润",
+  "note.netProfit":
+    "销售额 − 退款 − 平台和支付手续费 − 商品成本（件数 ×（单件成本 + 运费 + 包装））− 该商品的推广花费，数据来自成本表和导出表。",
+  "metric.refundRate": "退款率",
+  "note.refundRate": "退款金额 ÷ 销售额。参照：{settings}里的 defaultRefundRate，未填时用公开退货率分档的 20% 线。",
+  "metric.daysOfCover": "可售天数",
+  "note.daysOfCover": "现有库存 ÷ 统计期内日均销量。",
+  "metric.costData": "成本表",
+  "note.costData": "成本表里无法使用的单元格，以及成本表没有列出的商品。",
+  "profit.loss":
+    "「{name}」在亏钱：{sales} 的销售额扣掉退款 {refunds}、手续费 {fees}、商品成本 {cogs} 和推广 {ads} 后剩 {net}（每件 {perUnit}）。利润损失：每天约 {money}。",
+  "profit.loss.export":
+    "「{name}」在亏钱：{sales} 的销售额扣掉退款 {refunds}、手续费 {fees}、商品成本 {cogs} 和推广 {ads} 后剩 {net}（每件 {perUnit}）。利润损失：本次导出内 {money}。",
+  "profit.todoLoss": "给「{name}」提价、压低单件成本或减少推广：它每天亏约 {money}。",
+  "profit.todoLoss.export": "给「{name}」提价、压低单件成本或减少推广：本次导出内亏了 {money}。",
+  "profit.thin": "「{name}」的利润只占销售额的 {margin}（{sales} 中赚 {net}），退款再多一点或稍一打折就会亏。",
+  "profit.todoThin": "给「{name}」打折前，先核对它的价格、成本和推广花费。",
+  "profit.allFine": "有成本的商品都在赚钱：{sales} 的销售额，净利润 {net}（{margin}）。",
+  "profit.unitsEstimated": "件数按销售额 ÷ 价格估算（{units} 件）；导出里带上支付件数会更准。",
+  "profit.refundsAssumed": "导出里没有退款列，退款按默认退款率 {rate} 计算。",
+  "profit.noRefunds": "导出里没有退款，也没有填默认退款率，退款按 0 计。",
+  "costs.badCells":
+    "成本表里有 {count} 个单元格无法使用：{cells}。在这些单元格填上不低于 0、且低于售价的成本之前，对应商品不计算利润。",
+  "costs.cellText": "{cell}「{text}」不是数字",
+  "costs.cellNegative": "{cell} 是负数（{value}）",
+  "costs.cellAbovePrice": "{cell}（{value}）高于售价 {price}",
+  "costs.missing": "导出里有 {count} 个商品在成本表「{sheet}」中没有对应的行，不计算利润：{names}。",
+  "costs.todoMissing": "在成本表「{sheet}」里补上这些商品的单件成本。",
+  "ads.losingAfterRefunds":
+    "计划「{name}」ROI {roi}：高于不计退款的保本线 {plain}，但扣掉 {refunds} 的退款和 {fees} 的手续费后要 {breakEven} 才保本，算上退款和手续费是亏钱的，每天亏利润约 {money}。",
+  "ads.losingAfterRefunds.export":
+    "计划「{name}」ROI {roi}：高于不计退款的保本线 {plain}，但扣掉 {refunds} 的退款和 {fees} 的手续费后要 {breakEven} 才保本，算上退款和手续费是亏钱的，本次导出内亏利润 {money}。",
+  "ads.todoAfterRefunds": "把「{name}」的出价降到 ROI 达到 {breakEven}，或先降低退款：它每天亏约 {money}。",
+  "stock.low":
+    "「{name}」只剩 {stock} 件，按每天 {rate} 件只够卖 {cover} 天。现在补货，否则断货后每天约 {money} 的销售额会受影响。",
+  "stock.todo": "给「{name}」补货：库存只够 {cover} 天。",
+  "refunds.high": "退款占销售额 {rate}，高于 {line} 的警戒线：比警戒线每天多退约 {money}。",
+  "refunds.high.export": "退款占销售额 {rate}，高于 {line} 的警戒线：本次导出内比警戒线多退 {money}。",
+  "refunds.todo": "查看退款原因排行，先解决第一条（尺码表、图片、质量），把退款率降到 {line} 以下。",
+  "layout.profit": "利润：从销售额到净利润",
+  "layout.profitNote":
+    "整个统计期内、成本表里有成本的商品：退款取导出数据（没有则按默认退款率），平台和支付手续费按扣除退款后的金额计算，商品成本 = 件数 ×（单件成本 + 运费 + 包装），推广花费取成本表为商品指定的推广计划。",
+  "layout.profitCoverage": "计入 {count} 个商品；另有 {uncosted} 个有销售的商品没有可用成本，未计入。",
+  "layout.amount": "金额",
+  "layout.profitBest": "最赚钱的商品",
+  "layout.profitWorst": "最不赚钱的商品",
+  "profit.step.sales": "销售额",
+  "profit.step.refunds": "退款",
+  "profit.step.fees": "平台和支付手续费",
+  "profit.step.cogs": "商品成本",
+  "profit.step.ads": "推广花费",
+  "profit.step.net": "净利润",
+  "layout.profitUnmapped": "未对应到商品的推广花费（上面未扣除）",
+  "ads.todoAfterRefunds.export": "把「{name}」的出价降到 ROI 达到 {breakEven}，或先降低退款（本次导出内亏 {money}）。",
   // history (issue 15)
   "history.sheetName": "体检记录",
   "history.note":
@@ -644,6 +701,13 @@ export const sidebar = {
   // compare, events and anomaly days (issue 15)
   "ui.invalid.compareTo": "请从列表里选一种对比方式。",
   "server.field.compareTo": "对比基准",
+  // profit (issue 14)
+  "ui.createCosts": "添加成本表",
+  "ui.createCosts.done": "已添加「{sheet}」工作表：每个商品填一行，然后重新诊断。",
+  "ui.createCosts.exists": "「{sheet}」工作表已经存在，没有改动它。",
+  "server.field.platformFeeRate": "平台扣点（佣金）",
+  "server.field.paymentFeeRate": "支付手续费率",
+  "server.field.defaultRefundRate": "默认退款率",
 };
 
 export const server = {
@@ -728,6 +792,17 @@ export const server = {
   "server.help.compareTo":
     "趋势和“比之前”的数字跟谁比：previous-period = 紧挨着的前一段同样天数（默认）；previous-week = 上周同一批星期几；four-weeks = 四周前的同几天。",
   "server.expect.compareTo": "应填 previous-period、previous-week 或 four-weeks",
+  // profit (issue 14)
+  // profit (issue 14): the Costs tab the sidebar creates
+  "server.costs.sheetName": "成本",
+  "server.costs.headers": "商品ID|商品名称|单件成本|运费|包装|库存|推广计划",
+  "server.costs.note":
+    "每个商品一行，按商品ID（或商品名称）和导出数据对应。单件成本：一件商品的进货成本。运费、包装：每件的金额，可不填。库存：现有件数，可不填（用于补货提醒）。推广计划：推广这个商品的计划名称，多个用逗号分隔，可不填（其花费计入该商品的利润）。",
+  "server.help.platformFeeRate":
+    "平台按每笔成交收取的佣金比例（佣金/扣点）。用于计算净利润和扣除手续费后的保本 ROI；留空按无佣金计。",
+  "server.help.paymentFeeRate": "支付渠道按成交收取的手续费比例，会和平台扣点相加。",
+  "server.help.defaultRefundRate":
+    "店铺平时的退款金额占销售额的比例。导出里没有退款时用它估算，也用来判断退款率是否偏高。",
 };
 
 export type ReportKey = keyof typeof report;

@@ -471,6 +471,63 @@ export const report = {
   "bounce.days": "跳失率明顯高於平常的日子：{days}。",
   "bounce.noDays": "沒有哪一天的跳失率明顯高於平常。",
   "bounce.day": "{date} {value}（平常 {median}）",
+  // profit (issue 14)
+  "tableKind.costs": "成本表",
+  "score.export.costs": "成本表（依商品ID或商品名稱填寫單件成本）",
+  "metric.netProfit": "淨利",
+  "note.netProfit":
+    "銷售額 − 退款 − 平台與金流手續費 − 商品成本（件數 ×（單件成本 + 運費 + 包裝））− 該商品的廣告花費，資料來自成本表與匯出表。",
+  "metric.refundRate": "退款率",
+  "note.refundRate": "退款金額 ÷ 銷售額。參照：{settings}裡的 defaultRefundRate，未填時用公開退貨率分級的 20% 線。",
+  "metric.daysOfCover": "可售天數",
+  "note.daysOfCover": "現有庫存 ÷ 統計期內日均銷量。",
+  "metric.costData": "成本表",
+  "note.costData": "成本表裡無法使用的儲存格，以及成本表沒有列出的商品。",
+  "profit.loss":
+    "「{name}」在虧錢：{sales} 的銷售額扣掉退款 {refunds}、手續費 {fees}、商品成本 {cogs} 和廣告 {ads} 後剩 {net}（每件 {perUnit}）。利潤損失：每天約 {money}。",
+  "profit.loss.export":
+    "「{name}」在虧錢：{sales} 的銷售額扣掉退款 {refunds}、手續費 {fees}、商品成本 {cogs} 和廣告 {ads} 後剩 {net}（每件 {perUnit}）。利潤損失：這份匯出內 {money}。",
+  "profit.todoLoss": "替「{name}」調漲售價、壓低單件成本或減少廣告：它每天虧約 {money}。",
+  "profit.todoLoss.export": "替「{name}」調漲售價、壓低單件成本或減少廣告：這份匯出內虧了 {money}。",
+  "profit.thin": "「{name}」的利潤只占銷售額的 {margin}（{sales} 中賺 {net}），退款再多一點或稍一打折就會虧。",
+  "profit.todoThin": "替「{name}」打折前，先核對它的售價、成本和廣告花費。",
+  "profit.allFine": "有成本的商品都在賺錢：{sales} 的銷售額，淨利 {net}（{margin}）。",
+  "profit.unitsEstimated": "件數以銷售額 ÷ 售價估算（{units} 件）；匯出裡帶上付款件數會更準。",
+  "profit.refundsAssumed": "匯出裡沒有退款欄，退款以預設退款率 {rate} 計算。",
+  "profit.noRefunds": "匯出裡沒有退款，也沒有填預設退款率，退款以 0 計。",
+  "costs.badCells":
+    "成本表裡有 {count} 個儲存格無法使用：{cells}。在這些儲存格填上不低於 0、且低於售價的成本之前，對應商品不計算利潤。",
+  "costs.cellText": "{cell}「{text}」不是數字",
+  "costs.cellNegative": "{cell} 是負數（{value}）",
+  "costs.cellAbovePrice": "{cell}（{value}）高於售價 {price}",
+  "costs.missing": "匯出裡有 {count} 個商品在成本表「{sheet}」中沒有對應的列，不計算利潤：{names}。",
+  "costs.todoMissing": "在成本表「{sheet}」裡補上這些商品的單件成本。",
+  "ads.losingAfterRefunds":
+    "計畫「{name}」ROI {roi}：高於不計退款的保本線 {plain}，但扣掉 {refunds} 的退款和 {fees} 的手續費後要 {breakEven} 才保本，算上退款和手續費是虧錢的，每天虧利潤約 {money}。",
+  "ads.losingAfterRefunds.export":
+    "計畫「{name}」ROI {roi}：高於不計退款的保本線 {plain}，但扣掉 {refunds} 的退款和 {fees} 的手續費後要 {breakEven} 才保本，算上退款和手續費是虧錢的，這份匯出內虧利潤 {money}。",
+  "ads.todoAfterRefunds": "把「{name}」的出價降到 ROI 達到 {breakEven}，或先降低退款：它每天虧約 {money}。",
+  "stock.low":
+    "「{name}」只剩 {stock} 件，照每天 {rate} 件只夠賣 {cover} 天。現在補貨，否則斷貨後每天約 {money} 的銷售額會受影響。",
+  "stock.todo": "替「{name}」補貨：庫存只夠 {cover} 天。",
+  "refunds.high": "退款占銷售額 {rate}，高於 {line} 的警戒線：比警戒線每天多退約 {money}。",
+  "refunds.high.export": "退款占銷售額 {rate}，高於 {line} 的警戒線：這份匯出內比警戒線多退 {money}。",
+  "refunds.todo": "查看退款原因排行，先解決第一項（尺碼表、圖片、品質），把退款率降到 {line} 以下。",
+  "layout.profit": "利潤：從銷售額到淨利",
+  "layout.profitNote":
+    "整個統計期內、成本表裡有成本的商品：退款取匯出資料（沒有則以預設退款率），平台與金流手續費依扣除退款後的金額計算，商品成本 = 件數 ×（單件成本 + 運費 + 包裝），廣告花費取成本表為商品指定的廣告計畫。",
+  "layout.profitCoverage": "計入 {count} 個商品；另有 {uncosted} 個有銷售的商品沒有可用成本，未計入。",
+  "layout.amount": "金額",
+  "layout.profitBest": "最賺錢的商品",
+  "layout.profitWorst": "最不賺錢的商品",
+  "profit.step.sales": "銷售額",
+  "profit.step.refunds": "退款",
+  "profit.step.fees": "平台與金流手續費",
+  "profit.step.cogs": "商品成本",
+  "profit.step.ads": "廣告花費",
+  "profit.step.net": "淨利",
+  "layout.profitUnmapped": "未對應到商品的廣告花費（上面未扣除）",
+  "ads.todoAfterRefunds.export": "把「{name}」的出價降到 ROI 達到 {breakEven}，或先降低退款（這份匯出內虧 {money}）。",
   // history (issue 15)
   "history.sheetName": "體檢記錄",
   "history.note":
@@ -639,6 +696,13 @@ export const sidebar = {
   // compare, events and anomaly days (issue 15)
   "ui.invalid.compareTo": "請從清單中選一種比較方式。",
   "server.field.compareTo": "比較基準",
+  // profit (issue 14)
+  "ui.createCosts": "新增成本表",
+  "ui.createCosts.done": "已新增「{sheet}」工作表：每個商品填一列，然後重新診斷。",
+  "ui.createCosts.exists": "「{sheet}」工作表已經存在，沒有改動它。",
+  "server.field.platformFeeRate": "平台抽成（佣金）",
+  "server.field.paymentFeeRate": "金流手續費率",
+  "server.field.defaultRefundRate": "預設退款率",
 } satisfies Record<SidebarKey, string>;
 
 export const server = {
@@ -724,4 +788,15 @@ export const server = {
   "server.help.compareTo":
     "趨勢和「比之前」的數字跟誰比：previous-period = 緊接著的前一段同樣天數（預設）；previous-week = 上週同一批星期幾；four-weeks = 四週前的同幾天。",
   "server.expect.compareTo": "應填 previous-period、previous-week 或 four-weeks",
+  // profit (issue 14)
+  // profit (issue 14): the Costs tab the sidebar creates
+  "server.costs.sheetName": "成本",
+  "server.costs.headers": "商品ID|商品名稱|單件成本|運費|包裝|庫存|推广计划",
+  "server.costs.note":
+    "每個商品一列，依商品ID（或商品名稱）和匯出資料對應。單件成本：一件商品的進貨成本。運費、包裝：每件的金額，可不填。庫存：現有件數，可不填（用於補貨提醒）。推广计划：推廣這個商品的廣告計畫名稱，多個用逗號分隔，可不填（其花費計入該商品的利潤）。",
+  "server.help.platformFeeRate":
+    "平台依每筆成交收取的抽成比例（佣金）。用於計算淨利與扣除手續費後的保本 ROI；留空以無抽成計。",
+  "server.help.paymentFeeRate": "金流依成交收取的手續費比例，會和平台抽成相加。",
+  "server.help.defaultRefundRate":
+    "店鋪平時的退款金額占銷售額的比例。匯出裡沒有退款時用它估算，也用來判斷退款率是否偏高。",
 } satisfies Record<ServerKey, string>;

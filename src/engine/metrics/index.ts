@@ -131,7 +131,43 @@ export function targetPace(
   return ratio(actualToDate, (monthTarget * dayOfMonth) / daysInThisMonth);
 }
 
-/** Break-even ROI for a gross margin (0–1): below 1 ÷ margin an ad plan loses money. */
-export function breakEvenRoi(grossMargin: number): number | null {
-  return ratio(1, grossMargin);
+/**
+ * 保本ROI: the ROI at which an ad plan neither makes nor loses money, 1 ÷ (margin × (1 − refund
+ * rate) × (1 − fee rate)); with no refunds and no fees it is 1 ÷ margin. null when nothing of a sale
+ * is left (a margin of 0, or every sale refunded).
+ */
+export function breakEvenRoi(grossMargin: number, refundRate = 0, feeRate = 0): number | null {
+  const kept = breakEvenAcos(grossMargin, refundRate, feeRate);
+  return kept <= 0 ? null : 1 / kept;
+}
+
+/** Break-even ACoS (spend ÷ ad sales): the share of a sale left after refunds and fees, margin × (1 − r) × (1 − f). */
+export function breakEvenAcos(grossMargin: number, refundRate = 0, feeRate = 0): number {
+  return grossMargin * (1 - refundRate) * (1 - feeRate);
+}
+
+/** 净利润: sales − refunds − platform fees − cost of goods − ad spend. */
+export function netProfit(sales: number, cogs: number, fees: number, adSpend: number, refunds: number): number {
+  return sales - refunds - fees - cogs - adSpend;
+}
+
+/** 单件利润: what one unit earns after the platform's fee on its price, its cost and its shipping. */
+export function profitPerUnit(price: number, unitCost: number, feeRate: number, shipping = 0): number {
+  return price * (1 - feeRate) - unitCost - shipping;
+}
+
+/** 边际贡献率: (sales − variable costs) ÷ sales, the share of each sale left before fixed costs and ads. */
+export function contributionMargin(sales: number, variableCosts: number): number | null {
+  return ratio(sales - variableCosts, sales);
+}
+
+/** 退款率: refunded amount ÷ sales. */
+export function refundRate(refunds: number, sales: number): number | null {
+  return ratio(refunds, sales);
+}
+
+/** 可售天数: stock ÷ (units sold ÷ days); null when nothing sold or the period has no days. */
+export function daysOfCover(stock: number, unitsSold: number, days: number): number | null {
+  if (unitsSold === 0 || days === 0) return null;
+  return stock / (unitsSold / days);
 }

@@ -166,8 +166,20 @@ function minorSchemas(traffic: TrafficFields, funnel: FunnelFields) {
   const orders = z
     .object({ orderId: text(), product: text(), productId: text(), date: isoDate(), dateTo: isoDate(), ...funnel })
     .catchall(extra());
+  const costs = z
+    .object({
+      product: text(),
+      productId: text(),
+      unitCost: num(),
+      shippingCost: num(),
+      packagingCost: num(),
+      stock: num(),
+      price: num(),
+      plan: text(),
+    })
+    .catchall(extra());
   const unknown = z.object({}).catchall(extra());
-  return { searchTerms, liveSessions, orders, unknown };
+  return { searchTerms, liveSessions, orders, costs, unknown };
 }
 
 function buildRowSchemas() {
@@ -179,7 +191,7 @@ function buildRowSchemas() {
   const trafficSources = trafficSourcesSchema(traffic, funnel);
   const adPlans = adPlansSchema();
   const serviceAgents = serviceAgentsSchema();
-  const { searchTerms, liveSessions, orders, unknown } = minorSchemas(traffic, funnel);
+  const { searchTerms, liveSessions, orders, costs, unknown } = minorSchemas(traffic, funnel);
   return {
     "shop-daily": shopDaily,
     products,
@@ -189,6 +201,7 @@ function buildRowSchemas() {
     "search-terms": searchTerms,
     "live-sessions": liveSessions,
     orders,
+    costs,
     unknown,
   } satisfies Record<TableKind, z.ZodType>;
 }
@@ -211,6 +224,7 @@ export type ServiceAgentRow = z.infer<RowSchemas["service-agents"]>;
 export type SearchTermRow = z.infer<RowSchemas["search-terms"]>;
 export type LiveSessionRow = z.infer<RowSchemas["live-sessions"]>;
 export type OrderRow = z.infer<RowSchemas["orders"]>;
+export type CostRow = z.infer<RowSchemas["costs"]>;
 
 /** Row type of each table kind. */
 export interface RowOfKind {
@@ -222,6 +236,7 @@ export interface RowOfKind {
   "search-terms": SearchTermRow;
   "live-sessions": LiveSessionRow;
   orders: OrderRow;
+  costs: CostRow;
   unknown: Record<string, number | string | null>;
 }
 

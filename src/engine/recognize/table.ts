@@ -42,6 +42,7 @@ const ROW_KEYS: Record<KnownKind, readonly FieldName[]> = {
   "search-terms": ["searchTerm"],
   "live-sessions": ["liveRoom"],
   orders: ["orderId"],
+  costs: ["product", "productId"],
 };
 
 /** Fields naming the entity a row belongs to (a shop, a live room), most specific first. */
@@ -60,6 +61,7 @@ const PRESALE_NAME = /预售|定金|预定|預售|pre-?order|pre-?sale/i;
 /** Decides the table kind from the fields its header names; null when no key field is there. */
 export function classify(fields: ReadonlySet<string>): KnownKind | null {
   const has = (f: string) => fields.has(f);
+  if (isCostsTable(has)) return "costs";
   if (has("agent")) return "service-agents";
   const adKey = KIND_KEYS.find(([kind]) => kind === "ad-plans")?.[1].some(has) ?? false;
   const adFigures = has("spend") || has("clicks") || has("impressions");
@@ -70,6 +72,16 @@ export function classify(fields: ReadonlySet<string>): KnownKind | null {
   if (adKey || adKeyword || (has("spend") && (has("clicks") || has("impressions")))) return "ad-plans";
   for (const [kind, keys] of KIND_KEYS) if (keys.some(has)) return kind;
   return null;
+}
+
+/**
+ * The team's Costs tab: products with a unit cost and none of an export's figures (sales, visitors,
+ * buyers, units, ad spend or clicks). It may name the ad plans that promote each product.
+ */
+function isCostsTable(has: (f: string) => boolean): boolean {
+  const keyed = has("product") || has("productId") || has("sku");
+  const exportFigures = ["sales", "visitors", "sessions", "paidBuyers", "units", "orders", "spend", "clicks"].some(has);
+  return keyed && has("unitCost") && !exportFigures;
 }
 
 /** Everything one table's reading shares, from the column plan to the rows read so far. */

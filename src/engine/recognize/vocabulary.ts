@@ -33,7 +33,8 @@
  *
  * The table kind comes from its key column (KIND_KEYS): agent → service-agents; plan,
  * keyword, ad group or promoted item, or spend with clicks/impressions → ad-plans; source →
- * traffic-sources; product / id / SKU / ASIN → products; date alone → shop-daily.
+ * traffic-sources; product / id / SKU / ASIN → products; date alone → shop-daily. A product key with a
+ * unit cost and no sales, visitors or buyers is the team's Costs tab (kind `costs`).
  */
 
 /** How a column's cells are read. */
@@ -897,6 +898,50 @@ export const VOCABULARY = [
       "カスタマーの検索キーワード",
     ],
   ),
+
+  // ── profit (issue 14): the team's Costs tab, refund rates and stock in exports ──
+  f("unitCost", "money", "what one unit costs the seller (COGS); the Costs tab's key figure", [
+    "单件成本",
+    "单位成本",
+    "成本价",
+    "商品成本",
+    "进货价",
+    "采购价",
+    "成本",
+    "Unit cost",
+    "Cost per unit",
+    "Unit COGS",
+    "COGS",
+    "Product cost",
+    "Item cost",
+  ]),
+  f("shippingCost", "money", "shipping paid by the seller per unit (Costs tab)", [
+    "运费",
+    "单件运费",
+    "快递费",
+    "物流成本",
+    "Shipping cost",
+    "Shipping per unit",
+  ]),
+  f("packagingCost", "money", "packaging per unit (Costs tab)", ["包装", "包装费", "包装成本", "包材", "Packaging"]),
+  f("stock", "count", "units on hand (Costs tab or an inventory export)", [
+    "库存",
+    "可售库存",
+    "库存数量",
+    "现有库存",
+    "Stock",
+    "Stock on hand",
+    "On hand",
+    "Available",
+    "Inventory",
+  ]),
+  f("daysOfCover", "number", "days the stock lasts at the current rate, as the platform computes it", [
+    "可售天数",
+    "库存可售天数",
+    "Days of cover",
+    "Days of supply",
+  ]),
+  f("refundRate", "rate", "refunded share of sales (金额退款率)", ["退款率", "金额退款率", "Refund rate"]),
 ] as const;
 
 /** A field the vocabulary itself lists (a column some export header maps to). */

@@ -16,6 +16,8 @@ import {
 } from "./context";
 import { defineRule, fixed, fromSetting, type Rule } from "./define";
 import { MAX_SUBJECT_FINDINGS } from "./limits";
+import * as metrics from "../metrics";
+import { shopRefundRate } from "./profit-context";
 import { firstN, lazy, topByImpact, TopList } from "./top";
 import { ratio } from "./totals";
 
@@ -180,6 +182,13 @@ const ADS = {
     "share",
     "break-even ROI is 1 ÷ gross margin (1 without a margin): a plan below it loses money ✖",
   ),
+  refund: fromSetting(
+    "defaultRefundRate",
+    "share",
+    "refunds when the exports carry none; the exports' own refund rate comes first",
+  ),
+  platformFee: fromSetting("platformFeeRate", "share", "the platform's commission on each sale"),
+  paymentFee: fromSetting("paymentFeeRate", "share", "the payment fee on each sale"),
   ctrHigh: fixed(1.2, "multiple", "a plan's CTR at this multiple of the average of all plans or more is ✔ (bid up)"),
   ctrLow: fixed(0.8, "multiple", "a plan's CTR below this multiple of the average is ▲ (fix the creative)"),
   maxLosing: MAX_SUBJECT_FINDINGS,
@@ -193,7 +202,8 @@ export const adPlanEfficiency = defineRule({
   id: "ad-plan-efficiency",
   area: "ads",
   needs: { kinds: ["ad-plans"], fields: ["plan", "spend", "adSales", "clicks", "impressions"] },
-  summary: "ROI < 1 ÷ {margin} (or < 1 without a margin) ✖; CTR ≥ {ctrHigh} average ✔, < {ctrLow} ▲",
+  summary:
+    "ROI < 1 ÷ {margin} (or < 1 without a margin) ✖; ROI < 1 ÷ ({margin} × (1 − refund rate) × (1 − {platformFee} − {paymentFee})) ✖ loses money after refunds and fees (refund rate from the exports, else {refund}); CTR ≥ {ctrHigh} average ✔, < {ctrLow} ▲",
   thresholds: ADS,
   messages: [
     "ads.losing",
@@ -208,6 +218,10 @@ export const adPlanEfficiency = defineRule({
     "ads.todoLow",
     "ads.allFine",
     "ads.missingMargin",
+    "ads.losingAfterRefunds",
+    "ads.losingAfterRefunds.export",
+    "ads.todoAfterRefunds",
+    "ads.todoAfterRefunds.export",
     "common.more",
     "common.more.export",
   ],
@@ -216,7 +230,9 @@ export const adPlanEfficiency = defineRule({
     if (!plans) return [];
     const margin = ctx.settings.grossMargin;
     // Without a margin the only certain loss is ROI below 1 (ad sales below spend).
-    const breakEven = margin !== null ? 1 / margin : 1;
+    const plain = margin !== null ? 1 / margin : 1;
+    const after = afterRefundsAndFees(ctx, margin);
+    const breakEven = after?.breakEven ?? plain;
     const avgCtr = plans.total.ctr();
     const losing = new TopList(ADS.maxLosing.value);
     const others: CtrPlan[] = [];
@@ -224,8 +240,12 @@ export const adPlanEfficiency = defineRule({
       const spend = p.totals.get("spend");
       if (spend === null || spend <= 0) continue;
       const roi = p.totals.roi();
-      if (roi !== null && stable(roi) < stable(breakEven)) {
-        offerLosingPlan(this, ctx, plans, losing, p, { spend, roi, margin, breakEven });
+      if (roi !== null && stable(roi) < stable(plain)) {
+        offerLosingPlan(this, ctx, plans, losing, p, { spend, roi, margin, breakEven: plain });
+        continue;
+      }
+      if (roi !== null && after && stable(roi) < stable(after.breakEven)) {
+        offerLosingAfterRefunds(this, ctx, plans, losing, p, { spend, roi, plain, ...after });
         continue;
       }
       const ctr = p.totals.ctr();
@@ -300,6 +320,70 @@ function offerLosingPlan(
         basis,
         message: ctx.t(basedKey(margin !== null ? "ads.losing" : "ads.belowOne", basis), params),
         todo: ctx.t(basedKey("ads.todoLosing", basis), params),
+      });
+    }),
+  );
+}
+
+/** What is kept of a sale after refunds and fees, and the break-even ROI that follows; null without a margin or either. */
+function afterRefundsAndFees(
+  ctx: RuleContext,
+  margin: number | null,
+): { kept: number; breakEven: number; refundRate: number; feeRate: number } | null {
+  if (margin === null) return null;
+  const refundRate = shopRefundRate(ctx)?.rate ?? 0;
+  const feeRate = Math.min(1, (ctx.settings.platformFeeRate ?? 0) + (ctx.settings.paymentFeeRate ?? 0));
+  if (refundRate === 0 && feeRate === 0) return null;
+  const breakEven = metrics.breakEvenRoi(margin, Math.min(1, refundRate), feeRate);
+  if (breakEven === null) return null;
+  return { kept: metrics.breakEvenAcos(margin, Math.min(1, refundRate), feeRate), breakEven, refundRate, feeRate };
+}
+
+/** ✖ A plan above 1 ÷ margin but below the break-even after refunds and fees: the profit it loses. */
+function offerLosingAfterRefunds(
+  rule: Rule,
+  ctx: RuleContext,
+  plans: Group,
+  losing: TopList,
+  p: Subject,
+  f: {
+    spend: number;
+    roi: number;
+    plain: number;
+    kept: number;
+    breakEven: number;
+    refundRate: number;
+    feeRate: number;
+  },
+): void {
+  const adSales = p.totals.get("adSales") ?? 0;
+  // Each ¥1 of ad sales keeps margin × (1 − refund rate) × (1 − fee rate) once refunds and fees are paid.
+  const impact = perDay(f.spend - adSales * f.kept, plans.dayCount);
+  const basis = basisOf(plans.dayCount);
+  if (!losing.wants(impact, p.name)) return;
+  losing.add(
+    lazy(impact, p.name, () => {
+      const params = {
+        name: p.name,
+        roi: ctx.fmt(f.roi),
+        plain: ctx.fmt(f.plain),
+        breakEven: ctx.fmt(f.breakEven),
+        refunds: ctx.pct(f.refundRate),
+        fees: ctx.pct(f.feeRate),
+        money: ctx.money(impact),
+      };
+      return makeFinding(rule, {
+        status: "bad",
+        subject: p.name,
+        subjectType: "plan",
+        metric: "roi",
+        value: f.roi,
+        benchmark: f.breakEven,
+        format: "ratio",
+        impact,
+        basis,
+        message: ctx.t(basedKey("ads.losingAfterRefunds", basis), params),
+        todo: ctx.t(basedKey("ads.todoAfterRefunds", basis), params),
       });
     }),
   );

@@ -517,7 +517,8 @@ function periodOf(tables: RecognizedTable[]): ReportPeriod | null {
 function undatedTables(tables: RecognizedTable[]): { sheet: string; kind: TableKind }[] {
   const out: { sheet: string; kind: TableKind }[] = [];
   for (const table of tables) {
-    if (table.rows.length === 0 || table.period) continue;
+    // A Costs tab holds prices and costs per unit, not amounts over days.
+    if (table.rows.length === 0 || table.period || table.kind === "costs") continue;
     if (out.some((u) => u.sheet === table.sheet && u.kind === table.kind)) continue;
     if (!table.rows.some((r) => isIso(r.date))) out.push({ sheet: table.sheet, kind: table.kind });
   }

@@ -15,6 +15,7 @@ import {
   zeroSalesProducts,
 } from "./products";
 import { anomalyDaysRule } from "./pattern";
+import { costData, productProfit, refundRateRule, stockCover } from "./profit";
 import { dataSanity } from "./sanity";
 import { oneVerdictPerProduct } from "./verdicts";
 import {
@@ -46,6 +47,11 @@ export const RULE_DECLARATIONS = [
   repurchase,
   serviceAgentConversion,
   topProductReviews,
+  // profit (issue 14)
+  productProfit,
+  stockCover,
+  refundRateRule,
+  costData,
   dataSanity,
 ] as const;
 

@@ -1,0 +1,346 @@
+/**
+ * Profit (issue 14): the team's Costs tab joined to the products export. Per product: sales,
+ * refunds (the export's, else the default refund rate), platform + payment fees on what is kept,
+ * cost of goods (units × (unit cost + shipping + packaging)), the ad spend of the plans the Costs
+ * tab maps to it, and what is left. Cost cells that are text, negative or above the price are
+ * listed by cell and their products left out, never judged on a made-up cost.
+ */
+import * as metrics from "../metrics";
+import { cellRef } from "../recognize/issues";
+import type { ProfitBlock } from "../report";
+import type { RecognizedTable, TableRow } from "../tables";
+import type { Group, RuleContext, Subject } from "./context";
+import { num } from "./totals";
+
+/** One product's costs per unit, from one row of the Costs tab. */
+interface CostEntry {
+  unitCost: number;
+  /** Shipping + packaging per unit (0 when the tab has neither). */
+  extra: number;
+  stock: number | null;
+  price: number | null;
+  /** Ad plans the row names as promoting this product. */
+  plans: string[];
+}
+
+/** A cost cell that cannot be used. */
+export interface CostProblem {
+  /** `成本!C7`. */
+  cell: string;
+  reason: "text" | "negative" | "abovePrice";
+  /** The cell's text or value, as the message quotes it. */
+  shown: string;
+  price?: number;
+}
+
+/** Where a product's refunds come from. */
+export type RefundSource = "export" | "setting" | "none";
+
+export interface ProductProfit {
+  subject: Subject;
+  sales: number;
+  refunds: number;
+  refundsFrom: RefundSource;
+  fees: number;
+  cogs: number;
+  adSpend: number;
+  net: number;
+  units: number;
+  /** Units were estimated as sales ÷ price (the export has no units column). */
+  unitsEstimated: boolean;
+  stock: number | null;
+}
+
+export interface ProfitPicture {
+  costsSheet: string;
+  products: ProductProfit[];
+  problems: CostProblem[];
+  /** Products with sales that the Costs tab does not list (names). */
+  missing: string[];
+  /** Platform + payment fee rate. */
+  feeRate: number;
+  dayCount: number | null;
+}
+
+const COST_FIELDS = ["unitCost", "shippingCost", "packagingCost"] as const;
+const PLAN_SEPARATORS = /[、,，;；|\n]+/;
+
+function keyOf(row: TableRow): string[] {
+  const keys: string[] = [];
+  for (const f of ["productId", "sku", "product"] as const) {
+    const v = row[f];
+    if (v !== null && v !== undefined && String(v).trim() !== "") keys.push(String(v).trim());
+  }
+  return keys;
+}
+
+/** Text cells of the cost columns, as recognition reported them (`not-a-number`). */
+function textProblems(table: RecognizedTable): Map<number, CostProblem> {
+  const out = new Map<number, CostProblem>();
+  for (const issue of table.issues) {
+    if (issue.code !== "not-a-number" || issue.column === null) continue;
+    if (!COST_FIELDS.some((f) => f === issue.field)) continue;
+    const cell = `${table.sheet}!${cellRef(issue.row, issue.column)}`;
+    if (!out.has(issue.row)) out.set(issue.row, { cell, reason: "text", shown: issue.text ?? "" });
+  }
+  return out;
+}
+
+/** A row's problem with a readable cost: negative, or a unit cost above the price. */
+function valueProblem(
+  table: RecognizedTable,
+  row: TableRow,
+  sheetRow: number,
+  price: number | null,
+): CostProblem | null {
+  for (const f of COST_FIELDS) {
+    const v = num(row, f);
+    if (v !== null && v < 0) {
+      return {
+        cell: `${table.sheet}!${cellRef(sheetRow, table.columnIndex[f]!)}`,
+        reason: "negative",
+        shown: String(v),
+      };
+    }
+  }
+  const unit = num(row, "unitCost");
+  if (unit !== null && price !== null && price > 0 && unit > price) {
+    const cell = `${table.sheet}!${cellRef(sheetRow, table.columnIndex.unitCost!)}`;
+    return { cell, reason: "abovePrice", shown: String(unit), price };
+  }
+  return null;
+}
+
+interface CostBook {
+  sheet: string;
+  entries: Map<string, CostEntry>;
+  /** Keys (id or name) of rows whose cost cannot be used. */
+  bad: Set<string>;
+  problems: CostProblem[];
+}
+
+/** Reads every Costs tab: usable rows by product id and name, the rest as problems by cell. */
+function readCostBook(tables: RecognizedTable[], priceOf: (keys: string[]) => number | null): CostBook | null {
+  const costs = tables.filter((t) => t.kind === "costs" && t.rows.length > 0);
+  if (costs.length === 0) return null;
+  const book: CostBook = { sheet: costs[0].sheet, entries: new Map(), bad: new Set(), problems: [] };
+  for (const table of costs) {
+    const texts = textProblems(table);
+    table.rows.forEach((row, i) => {
+      const keys = keyOf(row);
+      if (keys.length === 0) return;
+      const sheetRow = table.rowNumbers[i];
+      const price = num(row, "price") ?? priceOf(keys);
+      const problem = texts.get(sheetRow) ?? valueProblem(table, row, sheetRow, price);
+      const unitCost = num(row, "unitCost");
+      if (problem || unitCost === null) {
+        if (problem) book.problems.push(problem);
+        for (const k of keys) book.bad.add(k);
+        return;
+      }
+      const extra = (num(row, "shippingCost") ?? 0) + (num(row, "packagingCost") ?? 0);
+      const plans = typeof row.plan === "string" ? row.plan.split(PLAN_SEPARATORS).map((p) => p.trim()) : [];
+      const entry: CostEntry = { unitCost, extra, stock: num(row, "stock"), price, plans: plans.filter(Boolean) };
+      for (const k of keys) book.entries.set(k, entry);
+    });
+  }
+  return book;
+}
+
+/** Per product key: refunds (amount, or rate × sales, per row) and the latest stock of the products exports. */
+function exportExtras(tables: RecognizedTable[]): { refunds: Map<string, number>; stock: Map<string, number> } {
+  const refunds = new Map<string, number>();
+  const stock = new Map<string, number>();
+  const stockDate = new Map<string, string>();
+  for (const table of tables) {
+    if (table.kind !== "products") continue;
+    for (const row of table.rows) {
+      const key = keyOf(row)[0];
+      if (key === undefined) continue;
+      const sales = num(row, "sales");
+      const refund = num(row, "refundAmount") ?? rateTimes(num(row, "refundRate"), sales);
+      if (refund !== null) refunds.set(key, (refunds.get(key) ?? 0) + refund);
+      const s = num(row, "stock");
+      const date = typeof row.date === "string" ? row.date : "";
+      if (s !== null && date >= (stockDate.get(key) ?? "")) {
+        stock.set(key, s);
+        stockDate.set(key, date);
+      }
+    }
+  }
+  return { refunds, stock };
+}
+
+function rateTimes(rate: number | null, base: number | null): number | null {
+  return rate === null || base === null ? null : rate * base;
+}
+
+/** The cost row of a product: by its key (id), else by its name. */
+function findEntry<T>(map: Map<string, T>, s: Subject): T | undefined {
+  return map.get(s.key) ?? map.get(s.name);
+}
+
+/** Ad spend per plan name, shared out over the products each plan is mapped to in proportion to their sales. */
+function adSpendShares(plans: Group | null, mapped: Map<Subject, CostEntry>): Map<Subject, number> {
+  const out = new Map<Subject, number>();
+  if (!plans) return out;
+  const spendOf = new Map(plans.subjects.map((p) => [p.name, p.totals.get("spend") ?? 0]));
+  const salesOfPlan = new Map<string, number>();
+  for (const [s, e] of mapped)
+    for (const plan of e.plans) salesOfPlan.set(plan, (salesOfPlan.get(plan) ?? 0) + (s.get("sales") ?? 0));
+  for (const [s, e] of mapped) {
+    let spend = 0;
+    for (const plan of e.plans) {
+      const total = salesOfPlan.get(plan) ?? 0;
+      const share = total > 0 ? (s.get("sales") ?? 0) / total : 1 / e.plans.length;
+      spend += (spendOf.get(plan) ?? 0) * share;
+    }
+    out.set(s, spend);
+  }
+  return out;
+}
+
+interface Rates {
+  feeRate: number;
+  defaultRefund: number | null;
+}
+
+/** One product's money, or null when it has no sales or no way to count its units. */
+function productProfit(s: Subject, entry: CostEntry, ad: number, refunded: number | undefined, rates: Rates) {
+  const sales = s.get("sales");
+  if (sales === null || sales <= 0) return null;
+  const price = entry.price ?? s.price();
+  const exact = s.get("units");
+  const units = exact ?? (price !== null && price > 0 ? sales / price : null);
+  if (units === null) return null;
+  const refundsFrom: RefundSource =
+    refunded !== undefined ? "export" : rates.defaultRefund !== null ? "setting" : "none";
+  const refunds = refunded ?? sales * (rates.defaultRefund ?? 0);
+  const fees = (sales - refunds) * rates.feeRate;
+  const cogs = units * (entry.unitCost + entry.extra);
+  const net = metrics.netProfit(sales, cogs, fees, ad, refunds);
+  return { sales, refunds, refundsFrom, fees, cogs, adSpend: ad, net, units, unitsEstimated: exact === null };
+}
+
+const cache = new WeakMap<RuleContext, ProfitPicture | null>();
+
+/** The profit picture of this diagnosis, or null without a Costs tab or products export. Built once. */
+export function profitPicture(ctx: RuleContext): ProfitPicture | null {
+  if (cache.has(ctx)) return cache.get(ctx)!;
+  const picture = buildPicture(ctx);
+  cache.set(ctx, picture);
+  return picture;
+}
+
+function buildPicture(ctx: RuleContext): ProfitPicture | null {
+  const products = ctx.products;
+  if (!products) return null;
+  const byKey = new Map<string, Subject>();
+  for (const s of products.subjects) {
+    byKey.set(s.key, s);
+    byKey.set(s.name, s);
+  }
+  const priceOf = (keys: string[]) => {
+    for (const k of keys) {
+      const s = byKey.get(k);
+      if (s) return s.price() ?? metrics.ratio(s.get("sales") ?? 0, s.get("units") ?? 0);
+    }
+    return null;
+  };
+  const book = readCostBook(ctx.tables, priceOf);
+  if (!book) return null;
+  const { refunds, stock } = exportExtras(ctx.tables);
+  const rates: Rates = {
+    feeRate: (ctx.settings.platformFeeRate ?? 0) + (ctx.settings.paymentFeeRate ?? 0),
+    defaultRefund: ctx.settings.defaultRefundRate,
+  };
+  const mapped = new Map<Subject, CostEntry>();
+  const missing: string[] = [];
+  for (const s of products.subjects) {
+    const entry = findEntry(book.entries, s);
+    if (entry) mapped.set(s, entry);
+    else if (!book.bad.has(s.key) && !book.bad.has(s.name) && (s.get("sales") ?? 0) > 0) missing.push(s.name);
+  }
+  const ads = adSpendShares(ctx.plans, mapped);
+  const out: ProductProfit[] = [];
+  for (const [s, entry] of mapped) {
+    const money = productProfit(s, entry, ads.get(s) ?? 0, refunds.get(s.key), rates);
+    if (money) out.push({ subject: s, ...money, stock: stock.get(s.key) ?? entry.stock });
+  }
+  return {
+    costsSheet: book.sheet,
+    products: out,
+    problems: book.problems,
+    missing,
+    feeRate: rates.feeRate,
+    dayCount: products.dayCount,
+  };
+}
+
+/**
+ * The shop's refund rate: refunds ÷ sales over the shop-daily tables (else the products tables)
+ * that carry a refund column; else the team's default refund rate; null when neither says.
+ */
+export function shopRefundRate(ctx: RuleContext): { rate: number; from: "export" | "setting"; sales: number } | null {
+  for (const kind of ["shop-daily", "products"] as const) {
+    let refunds = 0;
+    let sales = 0;
+    for (const table of ctx.tables) {
+      if (table.kind !== kind || !("refundAmount" in table.columnIndex || "refundRate" in table.columnIndex)) continue;
+      for (const row of table.rows) {
+        const s = num(row, "sales");
+        const r = num(row, "refundAmount") ?? rateTimes(num(row, "refundRate"), s);
+        if (s === null || r === null) continue;
+        refunds += r;
+        sales += s;
+      }
+    }
+    const rate = metrics.refundRate(refunds, sales);
+    if (sales > 0 && rate !== null) return { rate, from: "export", sales };
+  }
+  const setting = ctx.settings.defaultRefundRate;
+  return setting !== null ? { rate: setting, from: "setting", sales: 0 } : null;
+}
+
+/** Stock on hand per product: the latest inventory column of the products exports, else the Costs tab's 库存. */
+export function stockOf(ctx: RuleContext): Map<Subject, number> {
+  const out = new Map<Subject, number>();
+  const products = ctx.products;
+  if (!products) return out;
+  const { stock } = exportExtras(ctx.tables);
+  const book = readCostBook(ctx.tables, () => null);
+  for (const s of products.subjects) {
+    const fromCosts = book ? findEntry(book.entries, s)?.stock : undefined;
+    const v = stock.get(s.key) ?? fromCosts ?? null;
+    if (v !== null) out.set(s, v);
+  }
+  return out;
+}
+
+/** Products listed at each end of the report's profit block. */
+const PROFIT_LIST = 5;
+
+/** The report's profit block: sales → refunds → fees → goods → ads → net over the costed products. */
+export function profitBlockOf(ctx: RuleContext): ProfitBlock | null {
+  const picture = profitPicture(ctx);
+  if (!picture || picture.products.length === 0) return null;
+  const sum = (f: (p: ProductProfit) => number) => picture.products.reduce((a, p) => a + f(p), 0);
+  const ranked = picture.products
+    .map((p) => ({ name: p.subject.name, net: Math.round(p.net * 100) / 100 }))
+    .sort((a, b) => b.net - a.net || (a.name < b.name ? -1 : 1));
+  const withSales = ctx.products?.subjects.filter((s) => (s.get("sales") ?? 0) > 0).length ?? 0;
+  const round = (v: number) => Math.round(v * 100) / 100;
+  return {
+    sales: round(sum((p) => p.sales)),
+    refunds: round(sum((p) => p.refunds)),
+    fees: round(sum((p) => p.fees)),
+    cogs: round(sum((p) => p.cogs)),
+    adSpend: round(sum((p) => p.adSpend)),
+    net: round(sum((p) => p.net)),
+    products: picture.products.length,
+    unmappedAdSpend: round(Math.max(0, (ctx.plans?.total.get("spend") ?? 0) - sum((p) => p.adSpend))),
+    uncosted: Math.max(0, withSales - picture.products.length),
+    best: ranked.slice(0, PROFIT_LIST),
+    worst: [...ranked].reverse().slice(0, PROFIT_LIST),
+  };
+}

@@ -1,0 +1,249 @@
+/**
+ * Profit rules (issue 14), driven with hand-worked figures: product-profit (loss ✖ with profit lost
+ * per day, thin margin ▲), cost-data (unusable cost cells by cell, missing products once) and the
+ * ad rule's break-even after refunds and fees.
+ */
+import { describe, expect, it } from "vitest";
+import type { RecognizedTable, TableRow } from "../../src/engine";
+import { findings, one, run, shopDays, table } from "./helpers";
+
+/** Products over 30 days (one row each, dated 2026-05-01~2026-05-30). */
+function products(rows: TableRow[]): RecognizedTable {
+  return table(
+    "products",
+    rows.map((r) => ({ date: "2026-05-01", dateTo: "2026-05-30", ...r })),
+    "商品",
+  );
+}
+
+const PRODUCTS = products([
+  { productId: "T", product: "Tee", sales: 30000, units: 300, price: 100, refundAmount: 3000 },
+  { productId: "B", product: "Bag", sales: 10000, units: 100, price: 100, refundAmount: null },
+  { productId: "C", product: "Cap", sales: 5000, units: 50, price: 100, refundAmount: null },
+  { productId: "D", product: "Dress", sales: 2000, units: 10, price: 200, refundAmount: null },
+  { productId: "E", product: "Earrings", sales: 900, units: 9, price: 100, refundAmount: null },
+  { productId: "F", product: "Flask", sales: 800, units: 8, price: 100, refundAmount: null },
+  { productId: "G", product: "Gloves", sales: 700, units: 7, price: 100, refundAmount: null },
+]);
+
+function costs(): RecognizedTable {
+  // Columns: A productId, B product, C unitCost, D shippingCost, E packagingCost, F plan; rows 2–7.
+  const t = table(
+    "costs",
+    [
+      { productId: "T", product: "Tee", unitCost: 70, shippingCost: 8, packagingCost: 2, plan: "T-plan" },
+      { productId: "B", product: "Bag", unitCost: 50, shippingCost: null, packagingCost: null, plan: null },
+      { productId: "C", product: "Cap", unitCost: 80, shippingCost: null, packagingCost: null, plan: null },
+      { productId: "E", product: "Earrings", unitCost: null, shippingCost: null, packagingCost: null, plan: null },
+      { productId: "F", product: "Flask", unitCost: -5, shippingCost: null, packagingCost: null, plan: null },
+      { productId: "G", product: "Gloves", unitCost: 120, shippingCost: null, packagingCost: null, plan: null },
+    ],
+    "成本",
+  );
+  t.issues.push({
+    sheet: "成本",
+    row: 5,
+    column: 3,
+    field: "unitCost",
+    code: "not-a-number",
+    message: "not a number",
+    text: "待定",
+  });
+  return t;
+}
+
+const PLANS = table("ad-plans", [{ plan: "T-plan", spend: 2000, adSales: 9000, clicks: 1000, impressions: 50000 }]);
+const SETTINGS = { platformFeeRate: 0.05, paymentFeeRate: 0.01, defaultRefundRate: 0.1, language: "en" as const };
+
+describe("product-profit", () => {
+  const report = run([PRODUCTS, costs(), PLANS], SETTINGS);
+
+  it("✖ a best seller that loses money after refunds, fees, goods and its ad plan, with the profit lost per day", () => {
+    // Tee: 30,000 − refunds 3,000 − fees 6 % × 27,000 = 1,620 − goods 300 × (70 + 8 + 2) = 24,000 − ads 2,000 = −620.
+    // Over 30 days: 620 ÷ 30 = 20.67 of profit lost a day; −620 ÷ 300 units = −2.07 per unit.
+    const tee = one(report, "product-profit", { subject: "Tee" });
+    expect(tee.status).toBe("bad");
+    expect(tee.impact).toBe(20.67);
+    expect(tee.impactBasis).toBe("day");
+    expect(tee.value).toBeCloseTo(-20.666667, 5);
+    expect(tee.message).toContain("loses money");
+    expect(tee.message).toContain("Profit at stake");
+    expect(tee.message).toContain("-¥2.07 per unit");
+  });
+
+  it("▲ a thin margin; a healthy product has no finding", () => {
+    // Cap: 5,000 − refunds 10 % (the default; no refund figure) 500 − fees 6 % × 4,500 = 270 − goods 50 × 80 = 4,000 = 230: 4.6 % < 10 %.
+    const cap = one(report, "product-profit", { subject: "Cap" });
+    expect(cap.status).toBe("warn");
+    expect(cap.value).toBeCloseTo(0.046, 10);
+    expect(cap.message).toContain("default refund rate 10.00%");
+    // Bag: 10,000 − 1,000 − 540 − 5,000 = 3,460, 34.6 %: fine, said nowhere.
+    expect(findings(report, "product-profit", "Bag")).toHaveLength(0);
+  });
+
+  it("judges no product whose cost cell is unusable, and makes up no profit for the missing one", () => {
+    for (const name of ["Earrings", "Flask", "Gloves", "Dress"])
+      expect(findings(report, "product-profit", name)).toHaveLength(0);
+  });
+
+  it("✔ when every costed product keeps at least 10 %, with the sum", () => {
+    const healthy = products([{ productId: "B", product: "Bag", sales: 10000, units: 100, price: 100 }]);
+    const fine = one(run([healthy, costs()], { ...SETTINGS }), "product-profit");
+    // 10,000 − 1,000 − 540 − 5,000 = 3,460 of 10,000.
+    expect(fine.status).toBe("good");
+    expect(fine.value).toBeCloseTo(0.346, 10);
+  });
+
+  it("states the whole export's loss when the products' days are unknown", () => {
+    const undated = table("products", [
+      { productId: "T", product: "Tee", sales: 30000, units: 300, refundAmount: 3000 },
+    ]);
+    const tee = one(run([undated, costs(), PLANS], SETTINGS), "product-profit", { subject: "Tee" });
+    expect(tee.impact).toBe(620);
+    expect(tee.impactBasis).toBe("export");
+  });
+});
+
+describe("cost-data", () => {
+  const report = run([PRODUCTS, costs(), PLANS], SETTINGS);
+
+  it("names each unusable cost cell: text, negative, above the price", () => {
+    const bad = findings(report, "cost-data").find((f) => f.subject === "成本")!;
+    expect(bad.status).toBe("warn");
+    expect(bad.value).toBe(3);
+    expect(bad.message).toContain('成本!C5 "待定" is not a number');
+    expect(bad.message).toContain("成本!C6 is negative (-5)");
+    expect(bad.message).toContain("成本!C7 (¥120) is more than the price ¥100");
+  });
+
+  it("lists the products missing from the Costs tab in one finding", () => {
+    const missing = findings(report, "cost-data").filter((f) => f.subject !== "成本");
+    expect(missing).toHaveLength(1);
+    expect(missing[0].value).toBe(1);
+    expect(missing[0].message).toContain("Dress");
+    expect(missing[0].message).not.toContain("Gloves");
+  });
+
+  it("one finding for many missing products", () => {
+    const many = products(
+      Array.from({ length: 30 }, (_, i) => ({ productId: `M${i}`, product: `Item ${i}`, sales: 100, units: 1 })),
+    );
+    const missing = findings(run([many, costs()], SETTINGS), "cost-data");
+    expect(missing).toHaveLength(2); // the unusable cells, and one line for the 30 missing products
+    expect(missing.find((f) => f.value === 30)!.message).toContain("30 products");
+  });
+});
+
+describe("ad-plan-efficiency after refunds and fees", () => {
+  // ROI 3.2 (3,200 ÷ 1,000) at a 35 % margin.
+  const plan = table("ad-plans", [{ plan: "P1", spend: 1000, adSales: 3200, clicks: 500, impressions: 20000 }]);
+
+  it("is fine at ROI 3.2 without refunds or fees: 1 ÷ 0.35 = 2.857", () => {
+    expect(findings(run([plan], { grossMargin: 0.35 }), "ad-plan-efficiency", "P1")).toHaveLength(0);
+  });
+
+  it("✖ loses money after 20 % refunds and 5 % fees: 1 ÷ (0.35 × 0.8 × 0.95) = 3.759", () => {
+    const r = run([plan], { grossMargin: 0.35, defaultRefundRate: 0.2, platformFeeRate: 0.05, language: "en" });
+    const p1 = one(r, "ad-plan-efficiency", { subject: "P1" });
+    expect(p1.status).toBe("bad");
+    expect(p1.benchmark).toBeCloseTo(3.759398, 5);
+    // Lost: 1,000 − 3,200 × 0.266 = 1,000 − 851.20 = 148.80 (the export's days are unknown).
+    expect(p1.impact).toBe(148.8);
+    expect(p1.impactBasis).toBe("export");
+    expect(p1.message).toContain("loses money after refunds and fees");
+    expect(p1.message).toContain("3.76");
+  });
+
+  it("takes the refund rate from the shop's own refund column first", () => {
+    // 2,000 refunded of 10,000 sold each day: 20 %, as above; the default 1 % is not used.
+    const shop = shopDays(7, () => ({ visitors: 1000, sales: 10000, paidBuyers: 50, refundAmount: 2000 }));
+    const r = run([shop, plan], { grossMargin: 0.35, defaultRefundRate: 0.01, platformFeeRate: 0.05 });
+    expect(one(r, "ad-plan-efficiency", { subject: "P1" }).benchmark).toBeCloseTo(3.759398, 5);
+  });
+});
+
+describe("stock-cover", () => {
+  const stockRow = (stock: number) => table("costs", [{ productId: "T", product: "Tee", unitCost: 50, stock }], "成本");
+  const tee = products([{ productId: "T", product: "Tee", sales: 30000, units: 300, price: 100 }]);
+
+  it("▲ restock a top seller with under 7 days of stock, with its sales at risk per day", () => {
+    // 300 units in 30 days = 10 a day; 60 on hand last 6 days. Sales at risk: 30,000 ÷ 30 = 1,000 a day.
+    const f = one(run([tee, stockRow(60)], { language: "en" }), "stock-cover", { subject: "Tee" });
+    expect(f.status).toBe("warn");
+    expect(f.value).toBeCloseTo(6, 10);
+    expect(f.impact).toBe(1000);
+    expect(f.impactBasis).toBe("day");
+    expect(f.message).toContain("Restock");
+  });
+
+  it("is quiet at exactly 7 days, and when the days of the data are unknown", () => {
+    expect(findings(run([tee, stockRow(70)]), "stock-cover")).toHaveLength(0);
+    const undated = table("products", [{ productId: "T", product: "Tee", sales: 30000, units: 300 }]);
+    expect(findings(run([undated, stockRow(10)]), "stock-cover")).toHaveLength(0);
+  });
+
+  it("takes stock from an inventory column of the export too", () => {
+    const withStock = products([{ productId: "T", product: "Tee", sales: 30000, units: 300, stock: 20 }]);
+    // 20 ÷ 10 a day = 2 days.
+    expect(one(run([withStock]), "stock-cover").value).toBeCloseTo(2, 10);
+  });
+});
+
+describe("refund-rate", () => {
+  const shop = (refunds: number) =>
+    shopDays(7, () => ({ visitors: 1000, paidBuyers: 50, sales: 10000, refundAmount: refunds }));
+
+  it("▲ above the 20 % line without a team default, with the refunds above the line per day", () => {
+    // 2,500 ÷ 10,000 = 25 % > 20 %; (0.25 − 0.20) × 70,000 ÷ 7 days = 500 a day.
+    const f = one(run([shop(2500)]), "refund-rate");
+    expect(f.status).toBe("warn");
+    expect(f.value).toBeCloseTo(0.25, 10);
+    expect(f.impact).toBe(500);
+  });
+
+  it("✖ at 1.5 × the line; quiet at or below the team's default", () => {
+    expect(one(run([shop(3000)]), "refund-rate").status).toBe("bad"); // 30 % = 1.5 × 20 %
+    expect(findings(run([shop(2000)]), "refund-rate")).toHaveLength(0); // exactly 20 %
+    expect(findings(run([shop(2500)], { defaultRefundRate: 0.3 }), "refund-rate")).toHaveLength(0);
+  });
+});
+
+describe("the report's profit block", () => {
+  it("walks sales down to net profit over the costed products, with the best and worst, and a column chart", async () => {
+    const { layoutReport } = await import("../../src/engine");
+    const report = run([PRODUCTS, costs(), PLANS], SETTINGS);
+    // Tee −620 (above); Bag 3,460; Cap 230. Sales 30,000 + 10,000 + 5,000 = 45,000.
+    // Refunds 3,000 + 1,000 + 500 = 4,500; fees 1,620 + 540 + 270 = 2,430; goods 24,000 + 5,000 + 4,000 = 33,000;
+    // ads 2,000 (T-plan, mapped to Tee). Net 45,000 − 4,500 − 2,430 − 33,000 − 2,000 = 3,070 = −620 + 3,460 + 230.
+    expect(report.profit).toMatchObject({
+      sales: 45000,
+      refunds: 4500,
+      fees: 2430,
+      cogs: 33000,
+      adSpend: 2000,
+      net: 3070,
+      products: 3,
+      uncosted: 4, // Dress (missing), Earrings, Flask, Gloves (unusable cost cells)
+      unmappedAdSpend: 0,
+    });
+    expect(report.profit!.best.map((b) => b.name)).toEqual(["Bag", "Cap", "Tee"]);
+    expect(report.profit!.worst[0]).toEqual({ name: "Tee", net: -620 });
+    const grid = layoutReport(report);
+    const chart = grid.charts.find((c) => c.kind === "column")!;
+    const [range] = chart.ranges;
+    const cells = grid.values.slice(range.row - 1, range.row - 1 + range.numRows).map((r) => r.slice(0, 2));
+    expect(cells).toEqual([
+      ["Step", "Amount"],
+      ["Sales", 45000],
+      ["Refunds", -4500],
+      ["Platform and payment fees", -2430],
+      ["Cost of goods", -33000],
+      ["Ad spend", -2000],
+      ["Net profit", 3070],
+    ]);
+  });
+
+  it("is absent without a Costs tab, so reports without costs keep their shape", () => {
+    expect("profit" in run([PRODUCTS, PLANS], SETTINGS)).toBe(false);
+  });
+});
