@@ -34,6 +34,7 @@ export const TABLE_KINDS = [
   "service-agents",
   "search-terms",
   "live-sessions",
+  "content-items",
   "orders",
   "unknown",
 ] as const;
@@ -176,6 +177,9 @@ export const PLATFORMS = [
   "shopee",
   "lazada",
   "tiktok",
+  "kuaishou",
+  "xiaohongshu",
+  "weixin",
   "unknown",
 ] as const;
 /** The platform whose export a table is (taobao = 生意参谋 / 万相台 / 直通车). */

@@ -47,7 +47,8 @@ const FIELDS: Record<TableKind, FieldName[]> = {
   "ad-plans": ["impressions", "clicks", "spend", "adSales", "ctr", "roi"],
   "service-agents": ["consultations", "paidBuyers", "consultConversion", "sales"],
   "search-terms": ["visitors", "paidBuyers", "sales"],
-  "live-sessions": ["visitors", "paidBuyers", "sales"],
+  "live-sessions": ["exposureUsers", "viewers", "productExposureUsers", "productClickUsers", "paidBuyers", "sales"],
+  "content-items": ["plays", "paidBuyers", "sales"],
   orders: ["sales", "units"],
   unknown: [],
 };
@@ -56,6 +57,8 @@ const KEY: Partial<Record<TableKind, FieldName>> = {
   "traffic-sources": "source",
   "ad-plans": "plan",
   "service-agents": "agent",
+  "live-sessions": "liveRoom",
+  "content-items": "contentItem",
 };
 
 function tableOf(kind: TableKind) {

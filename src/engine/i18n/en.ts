@@ -483,6 +483,12 @@ export const report = {
   "score.export.ad-plans": "an ad-plans export (spend and ad sales per plan)",
   "score.export.service-agents": "a customer-service export (enquiries and conversion per agent)",
   "score.export.columns": "exports with the columns the ℹ lines ask for",
+  // content commerce (issue 12)
+  "tableKind.content-items": "short videos and posts",
+  "score.export.content-items": "a short-video or post export (item, plays, sales)",
+  "platform.kuaishou": "Kuaishou",
+  "platform.xiaohongshu": "Xiaohongshu (RED)",
+  "platform.weixin": "WeChat Channels",
 } satisfies Record<ReportKey, string>;
 
 export const sidebar = {

@@ -414,6 +414,12 @@ export const report = {
   "score.export.ad-plans": "推广计划数据（各计划的花费、成交金额）",
   "score.export.service-agents": "客服数据（各客服的询单人数、询单转化率）",
   "score.export.columns": "含上面“提示”行所需列的导出",
+  // content commerce (issue 12)
+  "tableKind.content-items": "短视频/图文数据",
+  "score.export.content-items": "短视频或图文数据（作品、播放量、成交金额）",
+  "platform.kuaishou": "快手",
+  "platform.xiaohongshu": "小红书",
+  "platform.weixin": "视频号/微信小店",
 };
 
 export const sidebar = {

@@ -409,6 +409,12 @@ export const report = {
   "score.export.ad-plans": "推廣計畫資料（各計畫的花費、成交金額）",
   "score.export.service-agents": "客服資料（各客服的詢單人數、詢單轉換率）",
   "score.export.columns": "含上面「提示」列所需欄位的匯出",
+  // content commerce (issue 12)
+  "tableKind.content-items": "短影音／圖文資料",
+  "score.export.content-items": "短影音或圖文資料（作品、播放量、成交金額）",
+  "platform.kuaishou": "快手",
+  "platform.xiaohongshu": "小紅書",
+  "platform.weixin": "視頻號／微信小店",
 } satisfies Record<ReportKey, string>;
 
 export const sidebar = {

@@ -163,11 +163,14 @@ function minorSchemas(traffic: TrafficFields, funnel: FunnelFields) {
   const liveSessions = z
     .object({ liveRoom: text(), sellerNick: text(), date: isoDate(), dateTo: isoDate(), ...traffic, ...funnel })
     .catchall(extra());
+  const contentItems = z
+    .object({ contentItem: text(), contentId: text(), date: isoDate(), dateTo: isoDate(), ...traffic, ...funnel })
+    .catchall(extra());
   const orders = z
     .object({ orderId: text(), product: text(), productId: text(), date: isoDate(), dateTo: isoDate(), ...funnel })
     .catchall(extra());
   const unknown = z.object({}).catchall(extra());
-  return { searchTerms, liveSessions, orders, unknown };
+  return { searchTerms, liveSessions, contentItems, orders, unknown };
 }
 
 function buildRowSchemas() {
@@ -179,7 +182,7 @@ function buildRowSchemas() {
   const trafficSources = trafficSourcesSchema(traffic, funnel);
   const adPlans = adPlansSchema();
   const serviceAgents = serviceAgentsSchema();
-  const { searchTerms, liveSessions, orders, unknown } = minorSchemas(traffic, funnel);
+  const { searchTerms, liveSessions, contentItems, orders, unknown } = minorSchemas(traffic, funnel);
   return {
     "shop-daily": shopDaily,
     products,
@@ -188,6 +191,7 @@ function buildRowSchemas() {
     "service-agents": serviceAgents,
     "search-terms": searchTerms,
     "live-sessions": liveSessions,
+    "content-items": contentItems,
     orders,
     unknown,
   } satisfies Record<TableKind, z.ZodType>;
@@ -210,6 +214,7 @@ export type AdPlanRow = z.infer<RowSchemas["ad-plans"]>;
 export type ServiceAgentRow = z.infer<RowSchemas["service-agents"]>;
 export type SearchTermRow = z.infer<RowSchemas["search-terms"]>;
 export type LiveSessionRow = z.infer<RowSchemas["live-sessions"]>;
+export type ContentItemRow = z.infer<RowSchemas["content-items"]>;
 export type OrderRow = z.infer<RowSchemas["orders"]>;
 
 /** Row type of each table kind. */
@@ -221,6 +226,7 @@ export interface RowOfKind {
   "service-agents": ServiceAgentRow;
   "search-terms": SearchTermRow;
   "live-sessions": LiveSessionRow;
+  "content-items": ContentItemRow;
   orders: OrderRow;
   unknown: Record<string, number | string | null>;
 }
