@@ -135,3 +135,40 @@ export function targetPace(
 export function breakEvenRoi(grossMargin: number): number | null {
   return ratio(1, grossMargin);
 }
+
+// content commerce (issue 12)
+
+/** GPM (千次曝光成交金额 / 千次观看成交金额): sales per 1,000 exposures (or views). */
+export function gpm(sales: number, exposures: number): number | null {
+  const perOne = ratio(sales, exposures);
+  return perOne === null ? null : Number((perOne * 1000).toPrecision(15));
+}
+
+/** 进入率 (曝光-观看率, 人数): viewers ÷ people the live room was shown to. */
+export function entryRate(viewers: number, exposureUsers: number): number | null {
+  return ratio(viewers, exposureUsers);
+}
+
+/** 净成交ROI: net sales (after refunds) ÷ spend. */
+export function netRoi(netSales: number, spend: number): number | null {
+  return ratio(netSales, spend);
+}
+
+/**
+ * The live funnel's four steps (people): entry (viewers ÷ exposed), product exposure (product-exposed ÷
+ * viewers), product click (clickers ÷ product-exposed) and click-to-pay (buyers ÷ clickers).
+ */
+export function liveFunnel(
+  exposureUsers: number,
+  viewers: number,
+  productExposureUsers: number,
+  productClickUsers: number,
+  buyers: number,
+): [number | null, number | null, number | null, number | null] {
+  return [
+    ratio(viewers, exposureUsers),
+    ratio(productExposureUsers, viewers),
+    ratio(productClickUsers, productExposureUsers),
+    ratio(buyers, productClickUsers),
+  ];
+}
