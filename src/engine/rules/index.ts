@@ -14,6 +14,7 @@ import {
   topProductReviews,
   zeroSalesProducts,
 } from "./products";
+import { liveFunnel, qianchuanNetRoi } from "./content";
 import { dataSanity } from "./sanity";
 import { oneVerdictPerProduct } from "./verdicts";
 import {
@@ -40,6 +41,8 @@ export const RULE_DECLARATIONS = [
   presaleConversion,
   dailyTarget,
   adPlanEfficiency,
+  qianchuanNetRoi,
+  liveFunnel,
   visitorValueVsCost,
   repurchase,
   serviceAgentConversion,
