@@ -53,6 +53,8 @@ interface Session {
   room: string;
   date: string | null;
   order: string;
+  /** How the report names the session: its start time, else its day. */
+  when: string;
   sales: number | null;
   steps: (number | null)[];
   peers: (number | null)[];
@@ -76,6 +78,7 @@ function sessionsOf(table: RecognizedTable): Session[] {
       room,
       date,
       order: `${date ?? ""} ${start}`,
+      when: start !== "" ? start : (date ?? ""),
       sales: value(row, "sales"),
       steps: STEPS.map((s) => stepRate(row, s)),
       peers: STEPS.map((s) => value(row, s.peer)),
@@ -127,7 +130,7 @@ function roomFinding(rule: Rule, ctx: RuleContext, latest: Session, earlier: rea
   const peer = latest.peers[weak.index];
   const params = {
     room: latest.room,
-    when: latest.order.trim(),
+    when: latest.when,
     step: ctx.t(`live.step.${step.key satisfies StepKey}` as MessageKey),
     value: ctx.pct(actual),
     ref: ctx.pct(weak.ref),
