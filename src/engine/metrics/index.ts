@@ -153,22 +153,3 @@ export function entryRate(viewers: number, exposureUsers: number): number | null
 export function netRoi(netSales: number, spend: number): number | null {
   return ratio(netSales, spend);
 }
-
-/**
- * The live funnel's four steps (people): entry (viewers ÷ exposed), product exposure (product-exposed ÷
- * viewers), product click (clickers ÷ product-exposed) and click-to-pay (buyers ÷ clickers).
- */
-export function liveFunnel(
-  exposureUsers: number,
-  viewers: number,
-  productExposureUsers: number,
-  productClickUsers: number,
-  buyers: number,
-): [number | null, number | null, number | null, number | null] {
-  return [
-    ratio(viewers, exposureUsers),
-    ratio(productExposureUsers, viewers),
-    ratio(productClickUsers, productExposureUsers),
-    ratio(buyers, productClickUsers),
-  ];
-}

@@ -99,7 +99,7 @@ function baseline(earlier: readonly Session[], latest: Session, min: number): (n
 }
 
 /** The weakest step of a session: the largest shortfall against its reference (own baseline first, else peers). */
-export function weakestStep(
+function weakestStep(
   session: Session,
   own: readonly (number | null)[],
 ): { index: number; ref: number; shortfall: number; source: "own" | "peer" } | null {
@@ -116,7 +116,7 @@ export function weakestStep(
 }
 
 /** The money one step moved to its reference brings: sales × (reference ÷ actual − 1); null when it cannot be said. */
-export function stepMoney(sales: number | null, actual: number, ref: number): number | null {
+function stepMoney(sales: number | null, actual: number, ref: number): number | null {
   if (sales === null || actual <= 0) return null;
   return sales * (ref / actual - 1);
 }
