@@ -4,10 +4,10 @@
 import { register } from "tsx/esm/api";
 
 register();
-const { runCli } = await import("../src/local/cli/main.ts");
+const { runCliAsync } = await import("../src/local/cli/main.ts");
 let code;
 try {
-  code = runCli(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, env: process.env });
+  code = await runCliAsync(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, env: process.env });
 } catch (error) {
   process.stderr.write(`shop-doctor: unexpected error: ${error && error.stack ? error.stack : error}\n`);
   code = 70;

@@ -13,6 +13,7 @@ import { LANGUAGE_TABLE } from "./i18n/languages";
 import {
   AREAS,
   type Area,
+  type ChartSpec,
   type Finding,
   type GridRange,
   type Report,
@@ -125,7 +126,9 @@ export function layoutReport(report: Report): ReportGrid {
   actionRows(g, report, t);
   findingsHeader(g, t);
   areaRows(g, report, t);
-  const chart = funnelRows(g, report, t);
+  const charts: ChartSpec[] = [];
+  const funnel = funnelRows(g, report, t);
+  if (funnel) charts.push(funnel);
 
   return {
     sheetName: t("report.sheetName"),
@@ -139,7 +142,7 @@ export function layoutReport(report: Report): ReportGrid {
     merges: g.merges,
     frozenRows,
     columnWidths: [...COLUMN_WIDTHS],
-    chart,
+    charts,
   };
 }
 
@@ -299,7 +302,7 @@ function areaRows(g: GridBuilder, report: Report, t: Translate): void {
 }
 
 /** The funnel chart's source cells (three steps or more) and the chart over them; null without. */
-function funnelRows(g: GridBuilder, report: Report, t: Translate): ReportGrid["chart"] {
+function funnelRows(g: GridBuilder, report: Report, t: Translate): ChartSpec | null {
   const funnel = report.funnel ?? null;
   if (!funnel || funnel.length < 3) return null;
   g.row();
@@ -320,7 +323,7 @@ function funnelRows(g: GridBuilder, report: Report, t: Translate): ReportGrid["c
   return {
     kind: "funnel",
     title: t("layout.funnel"),
-    range: { row: cols, column: 1, numRows: funnel.length + 1, numColumns: 2 },
+    ranges: [{ row: cols, column: 1, numRows: funnel.length + 1, numColumns: 2 }],
   };
 }
 

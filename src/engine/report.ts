@@ -166,6 +166,24 @@ export interface ReportGrid {
   frozenRows: number;
   /** Pixel widths per column. */
   columnWidths: number[];
-  /** A chart to draw when the data allows (e.g. the shop funnel), over cells of this grid. */
-  chart: { kind: "funnel"; title: string; range: GridRange } | null;
+  /** Charts to draw over cells of this grid (the shop funnel, the score over time …), in report order. */
+  charts: ChartSpec[];
+}
+
+/**
+ * How a chart is drawn: `funnel` horizontal bars with each step's rate, `column` vertical bars,
+ * `line` a line through the points. Each adapter (sheet writer, HTML, preview) draws every kind.
+ */
+export const CHART_KINDS = ["funnel", "column", "line"] as const;
+export type ChartKind = (typeof CHART_KINDS)[number];
+
+/**
+ * A chart over cells of the report grid. The ranges cover the same rows; together they read as
+ * a table whose first row names the series and whose first column holds the labels (categories,
+ * dates); every further column is one series of numbers. A blank or text cell is a missing point.
+ */
+export interface ChartSpec {
+  kind: ChartKind;
+  title: string;
+  ranges: GridRange[];
 }

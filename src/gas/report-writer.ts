@@ -4,7 +4,7 @@
  * widths by runs of equal width. Nothing here depends on the number of data rows or findings.
  */
 import { LANGUAGES, translate } from "../engine/i18n";
-import type { GridRange, ReportGrid } from "../engine/report";
+import type { ChartKind, ChartSpec, GridRange, ReportGrid } from "../engine/report";
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -84,7 +84,7 @@ export function widthRuns(widths: number[]): [number, number, number][] {
 
 /** Developer metadata on the report sheet naming the chart we drew (by chart id), so only it is removed. */
 const CHART_KEY = "shop-doctor.chart";
-/** Titles of our chart, for a report an older version drew before charts were recorded. */
+/** Titles of our chart, for a report an older version drew before charts were recorded (only the funnel then). */
 const OUR_CHART_TITLES: readonly string[] = LANGUAGES.map((l) => translate(l, "layout.funnel"));
 /** Descriptions of the protection the report sets (one per language). */
 const OUR_PROTECTION_NOTES: readonly string[] = LANGUAGES.map((l) => translate(l, "server.report.protection"));
@@ -152,23 +152,44 @@ export function writeReport(sheet: Sheet, grid: ReportGrid, protectionNote: stri
     else sheet.setColumnWidths(start, count, width);
   }
   sheet.setFrozenRows(grid.frozenRows);
-  if (grid.chart) {
-    const c = grid.chart.range;
-    const chart = sheet
-      .newChart()
-      .asBarChart()
-      .setTitle(grid.chart.title)
-      .addRange(sheet.getRange(c.row, c.column, c.numRows, c.numColumns))
-      .setPosition(c.row, columns + 2, 0, 0)
+  insertCharts(sheet, grid.charts, columns, kept);
+  protectAsGenerated(sheet, protectionNote);
+}
+
+/** A chart builder for each kind of chart the report model declares. */
+function builderFor(sheet: Sheet, kind: ChartKind): GoogleAppsScript.Spreadsheet.EmbeddedChartBuilder {
+  const builder = sheet.newChart();
+  switch (kind) {
+    case "funnel":
+      return builder.asBarChart();
+    case "column":
+      return builder.asColumnChart();
+    case "line":
+      return builder.asLineChart();
+  }
+}
+
+/**
+ * Draws each chart over its cells, right of the report at its first range's row, and records
+ * each one's id (known once it is on the sheet: the charts not kept from before) so only ours
+ * are removed by the next run.
+ */
+function insertCharts(sheet: Sheet, charts: readonly ChartSpec[], columns: number, kept: Set<string>): void {
+  for (const spec of charts) {
+    if (spec.ranges.length === 0) continue;
+    let builder = builderFor(sheet, spec.kind).setNumHeaders(1);
+    for (const r of spec.ranges) builder = builder.addRange(sheet.getRange(r.row, r.column, r.numRows, r.numColumns));
+    const chart = builder
+      .setOption("title", spec.title)
+      .setPosition(spec.ranges[0].row, columns + 2, 0, 0)
       .build();
     sheet.insertChart(chart);
-    // The inserted chart's id is known once it is on the sheet: the one chart not kept above.
-    for (const placed of sheet.getCharts()) {
-      const id = String(placed.getChartId());
-      if (!kept.has(id)) sheet.addDeveloperMetadata(CHART_KEY, id);
-    }
   }
-  protectAsGenerated(sheet, protectionNote);
+  if (charts.length === 0) return;
+  for (const placed of sheet.getCharts()) {
+    const id = String(placed.getChartId());
+    if (!kept.has(id)) sheet.addDeveloperMetadata(CHART_KEY, id);
+  }
 }
 
 /**

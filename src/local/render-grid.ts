@@ -6,7 +6,7 @@
  * piece of text is escaped.
  */
 import { columnLetter } from "../engine/recognize/issues";
-import type { ReportGrid } from "../engine/report";
+import type { ChartSpec, ReportGrid } from "../engine/report";
 
 /** Escapes text for HTML element content and double-quoted attributes. */
 export function escapeHtml(text: string): string {
@@ -93,7 +93,7 @@ export function formatCellValue(value: string | number | boolean | null | undefi
 
 /** The minimal grid shape the renderer needs; a ReportGrid fits it, so does a data tab. */
 export type RenderableGrid = Pick<ReportGrid, "values"> &
-  Partial<Omit<ReportGrid, "values" | "sheetName" | "chart">> & { sheetName?: string };
+  Partial<Omit<ReportGrid, "values" | "sheetName" | "charts">> & { sheetName?: string };
 
 export interface RenderGridOptions {
   /** Adds A, B, C… column letters and 1, 2, 3… row numbers, like a spreadsheet. */
@@ -198,22 +198,53 @@ export const GRID_CSS = `
 .sd-bar{display:block;height:16px;background:#4285f4;border-radius:2px}
 .sd-count{text-align:right}
 .sd-rate{color:#5f6368;margin-left:6px}
+.sd-chart{margin:16px 0;padding:12px 16px;max-width:640px;background:#fff;border:1px solid #dadce0;border-radius:6px;font:13px Arial,"Noto Sans CJK SC","PingFang SC",sans-serif}
+.sd-chart figcaption{font-weight:bold;margin-bottom:8px}
+.sd-chart svg{display:block;width:100%;height:auto;font:11px Arial,"Noto Sans CJK SC","PingFang SC",sans-serif;fill:#5f6368}
 `;
 
-/**
- * The report's funnel chart (visitors → detail-page visitors → ordering → paying buyers) as
- * plain HTML bars read from the chart's source cells, with each step's conversion.
- */
-export function renderFunnelChart(grid: RenderableGrid & { chart?: ReportGrid["chart"] }): string {
-  const chart = grid.chart;
-  if (!chart) return "";
-  const steps: { label: string; count: number }[] = [];
-  for (let r = chart.range.row; r < chart.range.row + chart.range.numRows; r++) {
-    const label = grid.values[r - 1]?.[chart.range.column - 1];
-    const count = grid.values[r - 1]?.[chart.range.column];
-    if (typeof count === "number" && Number.isFinite(count) && count >= 0)
-      steps.push({ label: String(label ?? ""), count });
+/** A chart's cells read as a table: the labels (first column) and each series (further columns). */
+export interface ChartData {
+  labels: string[];
+  series: { name: string; values: (number | null)[]; format: string }[];
+}
+
+/** Reads a chart's source cells: first row the series names, first column the labels; text in a series is a gap. */
+export function chartData(grid: RenderableGrid, spec: ChartSpec): ChartData {
+  const columns: { values: (string | number | null)[]; formats: string[] }[] = [];
+  for (const r of spec.ranges) {
+    for (let c = r.column; c < r.column + r.numColumns; c++) {
+      const values: (string | number | null)[] = [];
+      const formats: string[] = [];
+      for (let row = r.row; row < r.row + r.numRows; row++) {
+        values.push(grid.values[row - 1]?.[c - 1] ?? null);
+        formats.push(grid.numberFormats?.[row - 1]?.[c - 1] ?? "");
+      }
+      columns.push({ values, formats });
+    }
   }
+  if (columns.length < 2) return { labels: [], series: [] };
+  const [first, ...rest] = columns;
+  const labels = first.values.slice(1).map((v, i) => formatCellValue(v, first.formats[i + 1]));
+  const series = rest.map((col) => ({
+    name: String(col.values[0] ?? ""),
+    values: col.values.slice(1).map((v) => (typeof v === "number" && Number.isFinite(v) ? v : null)),
+    format: col.formats.slice(1).find((f) => f !== "" && f !== "@") ?? "",
+  }));
+  return { labels, series };
+}
+
+/**
+ * The funnel chart (visitors → detail-page visitors → ordering → paying buyers) as plain HTML
+ * bars read from the chart's source cells, with each step's conversion.
+ */
+function renderFunnel(data: ChartData, title: string): string {
+  const counts = data.series[0]?.values ?? [];
+  const steps: { label: string; count: number }[] = [];
+  data.labels.forEach((label, i) => {
+    const count = counts[i];
+    if (count !== null && count !== undefined && count >= 0) steps.push({ label, count });
+  });
   if (steps.length === 0) return "";
   const max = Math.max(...steps.map((s) => s.count), 1);
   const bars = steps.map((step, i) => {
@@ -229,12 +260,111 @@ export function renderFunnelChart(grid: RenderableGrid & { chart?: ReportGrid["c
       `<span class="sd-count">${escapeHtml(formatCellValue(step.count, "#,##0"))}${rate}</span></div>`
     );
   });
-  return `<figure class="sd-funnel"><figcaption>${escapeHtml(chart.title)}</figcaption>${bars.join("")}</figure>`;
+  return `<figure class="sd-funnel"><figcaption>${escapeHtml(title)}</figcaption>${bars.join("")}</figure>`;
+}
+
+const SVG = { width: 640, height: 260, left: 56, right: 16, top: 16, bottom: 44 } as const;
+const SERIES_COLOURS = ["#4285f4", "#ea4335", "#fbbc04", "#34a853"];
+
+/** The value axis: from 0 (or the lowest value, if below 0) to the highest, never a zero span. */
+function valueAxis(data: ChartData): { min: number; max: number } {
+  const all = data.series.flatMap((s) => s.values.filter((v): v is number => v !== null));
+  const min = Math.min(0, ...all);
+  const max = Math.max(0, ...all);
+  return max > min ? { min, max } : { min, max: min + 1 };
+}
+
+/** Gridlines with their values, and the category labels (thinned to about a dozen). */
+function svgAxes(
+  data: ChartData,
+  y: (v: number) => number,
+  x: (i: number) => number,
+  axis: { min: number; max: number },
+): string {
+  const out: string[] = [];
+  const format = data.series[0]?.format ?? "";
+  for (let k = 0; k <= 4; k++) {
+    const v = axis.min + ((axis.max - axis.min) * k) / 4;
+    const py = y(v).toFixed(1);
+    out.push(`<line x1="${SVG.left}" x2="${SVG.width - SVG.right}" y1="${py}" y2="${py}" stroke="#e0e0e0"/>`);
+    out.push(
+      `<text x="${SVG.left - 6}" y="${py}" text-anchor="end" dominant-baseline="middle">${escapeHtml(formatCellValue(v, format))}</text>`,
+    );
+  }
+  const step = Math.max(1, Math.ceil(data.labels.length / 12));
+  data.labels.forEach((label, i) => {
+    if (i % step !== 0 && i !== data.labels.length - 1) return;
+    out.push(
+      `<text x="${x(i).toFixed(1)}" y="${SVG.height - SVG.bottom + 16}" text-anchor="middle">${escapeHtml(label)}</text>`,
+    );
+  });
+  return out.join("");
+}
+
+/** A line or column chart as inline SVG: no script, no external asset; every label escaped. */
+function renderSvgChart(data: ChartData, spec: ChartSpec): string {
+  if (data.labels.length === 0 || data.series.every((s) => s.values.every((v) => v === null))) return "";
+  const axis = valueAxis(data);
+  const plotW = SVG.width - SVG.left - SVG.right;
+  const plotH = SVG.height - SVG.top - SVG.bottom;
+  const slot = plotW / data.labels.length;
+  const x = (i: number) => SVG.left + slot * (i + 0.5);
+  const y = (v: number) => SVG.top + plotH - ((v - axis.min) / (axis.max - axis.min)) * plotH;
+  const marks = data.series.map((s, n) => {
+    const colour = SERIES_COLOURS[n % SERIES_COLOURS.length];
+    const tip = (i: number, v: number) =>
+      `<title>${escapeHtml(`${data.labels[i]} · ${s.name}: ${formatCellValue(v, s.format)}`)}</title>`;
+    if (spec.kind === "column") {
+      const w = (slot * 0.7) / data.series.length;
+      return s.values
+        .map((v, i) => {
+          if (v === null) return "";
+          const top = Math.min(y(v), y(0));
+          const left = x(i) - (slot * 0.7) / 2 + n * w;
+          return `<rect class="sd-col" x="${left.toFixed(1)}" y="${top.toFixed(1)}" width="${w.toFixed(1)}" height="${Math.abs(y(v) - y(0)).toFixed(1)}" fill="${colour}">${tip(i, v)}</rect>`;
+        })
+        .join("");
+    }
+    // A missing point breaks the line rather than joining its neighbours across it.
+    const runs: string[][] = [[]];
+    s.values.forEach((v, i) => {
+      if (v === null) runs.push([]);
+      else runs[runs.length - 1].push(`${x(i).toFixed(1)},${y(v).toFixed(1)}`);
+    });
+    const lines = runs
+      .filter((r) => r.length > 1)
+      .map((r) => `<polyline fill="none" stroke="${colour}" stroke-width="2" points="${r.join(" ")}"/>`);
+    const dots = s.values.map((v, i) =>
+      v === null
+        ? ""
+        : `<circle class="sd-point" cx="${x(i).toFixed(1)}" cy="${y(v).toFixed(1)}" r="3.5" fill="${colour}">${tip(i, v)}</circle>`,
+    );
+    return lines.join("") + dots.join("");
+  });
+  const label = escapeHtml(spec.title);
+  return (
+    `<figure class="sd-chart" data-kind="${spec.kind}"><figcaption>${label}</figcaption>` +
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${SVG.width} ${SVG.height}" role="img" aria-label="${label}">` +
+    svgAxes(data, y, x, axis) +
+    marks.join("") +
+    "</svg></figure>"
+  );
+}
+
+/** One chart of the report, drawn from its source cells in the grid. */
+export function renderChart(grid: RenderableGrid, spec: ChartSpec): string {
+  const data = chartData(grid, spec);
+  return spec.kind === "funnel" ? renderFunnel(data, spec.title) : renderSvgChart(data, spec);
+}
+
+/** Every chart of the grid, in order. */
+export function renderCharts(grid: RenderableGrid & { charts?: readonly ChartSpec[] }): string {
+  return (grid.charts ?? []).map((spec) => renderChart(grid, spec)).join("");
 }
 
 /** A complete, self-contained HTML page showing one grid (the CLI's `--out`). */
 export function renderGridPage(
-  grid: RenderableGrid & { chart?: ReportGrid["chart"] },
+  grid: RenderableGrid & { charts?: readonly ChartSpec[] },
   title: string,
   lang = "zh-CN",
 ): string {
@@ -246,7 +376,7 @@ export function renderGridPage(
     `<style>body{margin:16px;background:#f1f3f4}${GRID_CSS}</style>`,
     "</head><body>",
     renderGridTable(grid),
-    renderFunnelChart(grid),
+    renderCharts(grid),
     "</body></html>",
     "",
   ].join("\n");

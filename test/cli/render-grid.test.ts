@@ -3,7 +3,7 @@ import {
   columnLetter,
   escapeHtml,
   formatCellValue,
-  renderFunnelChart,
+  renderCharts,
   renderGridPage,
   renderGridTable,
 } from "../../src/local/render-grid";
@@ -101,16 +101,16 @@ describe("renderGridTable", () => {
   });
 });
 
-describe("renderFunnelChart", () => {
+describe("renderCharts", () => {
   it("draws the funnel from its source cells with each step's conversion, escaped", () => {
-    const html = renderFunnelChart({
+    const html = renderCharts({
       values: [
         ["环节", "人数"],
         ["访客", 1000],
         ["<i>下单</i>", 50],
         ["支付买家", 40],
       ],
-      chart: { kind: "funnel", title: "转化漏斗", range: { row: 1, column: 1, numRows: 4, numColumns: 2 } },
+      charts: [{ kind: "funnel", title: "转化漏斗", ranges: [{ row: 1, column: 1, numRows: 4, numColumns: 2 }] }],
     });
     expect(html).toContain("<figcaption>转化漏斗</figcaption>");
     expect(html).toContain('style="width:100.00%"');
@@ -121,8 +121,53 @@ describe("renderFunnelChart", () => {
     expect(html).not.toContain("<i>");
   });
 
+  it("draws a line chart as inline SVG: one point per number, a gap for a blank, labels escaped", () => {
+    const html = renderCharts({
+      values: [
+        ["截止日", "健康分"],
+        ["2026-10-30", 64],
+        ["<b>x</b>", null],
+        ["2026-11-01", 80],
+      ],
+      numberFormats: [
+        ["@", "@"],
+        ["@", "0"],
+        ["@", "@"],
+        ["@", "0"],
+      ],
+      charts: [{ kind: "line", title: "健康分<走势>", ranges: [{ row: 1, column: 1, numRows: 4, numColumns: 2 }] }],
+    });
+    expect(html).toContain('<figure class="sd-chart" data-kind="line"><figcaption>健康分&lt;走势&gt;</figcaption>');
+    expect(html).toContain("<svg");
+    expect(html).not.toContain("<b>");
+    expect(html).toContain("&lt;b&gt;x&lt;/b&gt;");
+    // Two points (the blank is a gap), so no line joins them across it.
+    expect(html.match(/<circle/g)).toHaveLength(2);
+    expect(html).not.toContain("<polyline");
+    // Axis 0…80 in quarters: 0, 20, 40, 60, 80; the 64 point sits at 64/80 of the plot's height
+    // (260 − 16 − 44 = 200 px tall, from y = 216 up): 216 − 200 × 0.8 = 56.
+    expect(html).toContain('cy="56.0"');
+    expect(html).toContain("<title>2026-10-30 · 健康分: 64</title>");
+    expect(html).not.toMatch(/NaN|undefined|Infinity|src=|href=/);
+  });
+
+  it("draws a column chart with bars below the zero line for negative values", () => {
+    const html = renderCharts({
+      values: [
+        ["", "金额"],
+        ["a", 100],
+        ["b", -50],
+      ],
+      charts: [{ kind: "column", title: "t", ranges: [{ row: 1, column: 1, numRows: 3, numColumns: 2 }] }],
+    });
+    // Axis −50…100 over 200 px: zero at 16 + 200 × 100/150 = 149.3; the −50 bar runs 149.3 → 216 (66.7 px).
+    expect(html.match(/<rect class="sd-col"/g)).toHaveLength(2);
+    expect(html).toContain('y="149.3" width="');
+    expect(html).toContain('height="66.7"');
+  });
+
   it("draws nothing when the grid has no chart", () => {
-    expect(renderFunnelChart({ values: [["x"]] })).toBe("");
+    expect(renderCharts({ values: [["x"]] })).toBe("");
   });
 });
 

@@ -30,7 +30,7 @@ export function gridText(g: ReportGrid): string {
   const lines = [`sheet: ${g.sheetName}`, `frozen rows: ${g.frozenRows}`, `widths: ${g.columnWidths.join(", ")}`];
   lines.push(`merges: ${g.merges.map((m) => `R${m.row}C${m.column}+${m.numRows}x${m.numColumns}`).join(" ")}`);
   lines.push(
-    `chart: ${g.chart ? `${g.chart.kind} "${g.chart.title}" R${g.chart.range.row}C${g.chart.range.column}+${g.chart.range.numRows}x${g.chart.range.numColumns}` : "none"}`,
+    `chart: ${g.charts.length ? g.charts.map((c) => `${c.kind} "${c.title}" ${c.ranges.map((r) => `R${r.row}C${r.column}+${r.numRows}x${r.numColumns}`).join(" ")}`).join("; ") : "none"}`,
   );
   g.values.forEach((row, r) => {
     const cells: string[] = [];

@@ -164,8 +164,9 @@ describe("layoutReport", () => {
     const r = report();
     expect(r.funnel!.map((s) => s.step)).toEqual(["visitors", "detailVisitors", "orderBuyers", "paidBuyers"]);
     const g = layoutReport(r);
-    const range = g.chart!.range;
-    expect(g.chart!.kind).toBe("funnel");
+    expect(g.charts).toHaveLength(1);
+    const range = g.charts[0].ranges[0];
+    expect(g.charts[0].kind).toBe("funnel");
     expect(range.numRows).toBe(5);
     expect(range.numColumns).toBe(2);
     const body = g.values
@@ -176,7 +177,7 @@ describe("layoutReport", () => {
 
   it("has no chart without funnel data, and a dash instead of a score when nothing could be judged", () => {
     const g = layoutReport(run([]));
-    expect(g.chart).toBeNull();
+    expect(g.charts).toEqual([]);
     expect(g.values[1][1]).toBe("—");
     expect(cellsWith(g, translate("zh-CN", "layout.noActions"))).toHaveLength(1);
   });

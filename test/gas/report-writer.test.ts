@@ -20,7 +20,7 @@ function grid(rows: number, columns: number): ReportGrid {
     merges: [],
     frozenRows: 1,
     columnWidths: Array(columns).fill(90),
-    chart: null,
+    charts: [],
   };
 }
 
@@ -80,7 +80,7 @@ describe("report writer pieces", () => {
     first.notes[1][1] = "old note";
     first.backgrounds[2][2] = "#f6b9b4";
     first.merges = [{ row: 1, column: 1, numRows: 1, numColumns: 3 }];
-    first.chart = { kind: "funnel", title: "漏斗", range: { row: 4, column: 1, numRows: 2, numColumns: 2 } };
+    first.charts = [{ kind: "funnel", title: "漏斗", ranges: [{ row: 4, column: 1, numRows: 2, numColumns: 2 }] }];
     writeReport(sheet as unknown as GoogleAppsScript.Spreadsheet.Sheet, first, "generated");
     writeReport(sheet as unknown as GoogleAppsScript.Spreadsheet.Sheet, grid(2, 2), "generated");
     const snap = snapshotSheet(sheet);

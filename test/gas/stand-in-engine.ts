@@ -121,7 +121,7 @@ export function standInEngine(): DiagnosisEngine & { calls: { sheets: SheetInput
         ],
         frozenRows: 3,
         columnWidths: [220, 90, 90, 90, 360, 40],
-        chart: { kind: "funnel", title: "漏斗", range: { row: n - 1, column: 1, numRows: 2, numColumns: 2 } },
+        charts: [{ kind: "funnel", title: "漏斗", ranges: [{ row: n - 1, column: 1, numRows: 2, numColumns: 2 }] }],
       } satisfies ReportGrid;
     },
   };

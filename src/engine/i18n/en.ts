@@ -529,6 +529,36 @@ export const report = {
     'Bid "{name}" on net ROI instead of gross ROI and find why its orders are refunded (size, description, shipping) to stop losing about {money}.',
   "qc.provisional":
     'In "{sheet}", net sales and ROI for {from} ~ {to} are not settled yet (settlement takes about 7 days): treat those days as provisional; refunds will still lower them.',
+  // notify: the morning brief in the team's chat (issue 16)
+  "notify.title": "Shop Doctor · today's health brief",
+  "notify.report": "Full report: {name}",
+  "notify.openReport": "Open the full report",
+  "notify.platform.feishu": "Feishu",
+  "notify.platform.lark": "Lark",
+  "notify.platform.dingtalk": "DingTalk",
+  "notify.platform.wecom": "WeCom",
+  "notify.platform.slack": "Slack",
+  "notify.sent": "Brief posted to {platform} ({host}).",
+  "notify.error.url": "This chat webhook address cannot be used: {reason}.",
+  "notify.reason.notUrl": '"{url}" is not a full web address; copy the webhook address from the bot\'s settings page',
+  "notify.reason.notHttps": "only addresses starting with https:// are accepted",
+  "notify.reason.credentials": 'it carries a user name or password (the part before "@"), which no bot address has',
+  "notify.reason.ip": "IP addresses are not accepted; use the address the bot's settings page gives",
+  "notify.reason.host": "{host} is not a supported chat bot service; supported are {hosts}",
+  "notify.reason.port": "bot addresses carry no port number",
+  "notify.reason.path": "this is a {platform} address but not a bot webhook (the path should start with {path})",
+  "notify.reason.platform":
+    "a local test address needs the platform named too (feishu, lark, dingtalk, wecom or slack)",
+  "notify.reason.platformMismatch": "this address belongs to {platform}, not to the platform named",
+  "notify.error.failed": "The brief did not reach {platform}: {reason}. The diagnosis itself is complete.",
+  "notify.fail.timeout": "no answer within {seconds} seconds",
+  "notify.fail.network": "could not connect ({detail})",
+  "notify.fail.redirect": "the server asked to go elsewhere (HTTP {status}); redirects are not followed, for safety",
+  "notify.fail.status": "the server answered HTTP {status}: {detail}",
+  "notify.fail.rejected": "the service refused the message: {detail}",
+  "notify.fail.unreadable": "the service's answer could not be understood (HTTP {status})",
+  "notify.fail.noDetail": "no reason given",
+  "notify.fail.signHint": "if the bot checks signatures, put its secret in the environment variable {env}",
 } satisfies Record<ReportKey, string>;
 
 export const sidebar = {

@@ -16,6 +16,12 @@ export interface DiagnoseOptions {
   json: boolean;
   /** --encoding: read every file in this encoding instead of detecting it (an iconv-lite label). */
   encoding: string | null;
+  /** --notify URL (repeatable): chat webhooks that get the morning brief. */
+  notify: string[];
+  /** --notify-strict: a brief that could not be posted makes the exit code 3. */
+  notifyStrict: boolean;
+  /** --report-url URL: where the full report can be opened; the brief links to it. */
+  reportUrl: string | null;
 }
 
 export type CliCommand = DiagnoseOptions | { command: "help" } | { command: "version" };
@@ -43,6 +49,14 @@ Options:
   --json                 print the full report as JSON instead of the summary
   --encoding NAME        read the files in this encoding: gbk, big5, shift_jis,
                          windows-1252, utf-8, utf-16le, utf-16be
+  --notify URL           post the morning brief (score, three actions, report name)
+                         to a 飞书/Lark, 钉钉 DingTalk, 企业微信 WeCom or Slack
+                         incoming webhook; repeat for several chats. Signing secrets
+                         come from SHOP_DOCTOR_FEISHU_SECRET / SHOP_DOCTOR_DINGTALK_SECRET
+                         (or SHOP_DOCTOR_WEBHOOK_SECRET)
+  --notify-strict        exit with 3 when a brief could not be posted (default: a
+                         failed post is reported and the exit code stays the diagnosis')
+  --report-url URL       where the full report can be opened; the brief links to it
   --                     what follows are file names, even if they start with "-"
   -h, --help             show this help
   -v, --version          show the version
@@ -51,6 +65,7 @@ Examples:
   shop-doctor diagnose samples/sample-shop/*.csv
   shop-doctor diagnose 店铺.csv 商品.csv --lang en --out report.html
   shop-doctor diagnose --encoding big5 -- -店鋪.csv
+  shop-doctor diagnose *.csv --out report.html --notify https://open.feishu.cn/open-apis/bot/v2/hook/…
 `;
 
 /** A token that was taken for an option but names a file (`-x.csv`, or one that exists). */
@@ -109,6 +124,11 @@ export function parseCliArgs(argv: string[]): CliCommand {
       );
     }
   }
+  if ((values["notify-strict"] || values["report-url"] !== undefined) && !values.notify?.length) {
+    throw new UsageError(
+      `${values["notify-strict"] ? "--notify-strict" : "--report-url"} only applies with --notify URL (a chat webhook).`,
+    );
+  }
   return {
     command: "diagnose",
     files,
@@ -117,6 +137,9 @@ export function parseCliArgs(argv: string[]): CliCommand {
     language,
     outFile: values.out ?? null,
     json: values.json ?? false,
+    notify: values.notify ?? [],
+    notifyStrict: values["notify-strict"] ?? false,
+    reportUrl: values["report-url"] ?? null,
   };
 }
 
@@ -131,6 +154,9 @@ function parseWith(argv: string[]) {
       out: { type: "string" },
       json: { type: "boolean" },
       encoding: { type: "string" },
+      notify: { type: "string", multiple: true },
+      "notify-strict": { type: "boolean" },
+      "report-url": { type: "string" },
       help: { type: "boolean", short: "h" },
       version: { type: "boolean", short: "v" },
     },

@@ -1,10 +1,12 @@
 /**
  * `shop-doctor diagnose FILE...`: reads exports, diagnoses them with the same engine the
  * add-on runs, prints the summary (or `--json`), and writes `--out report.html`.
- * Exit codes: 0 ran, 1 nothing could be diagnosed or a file could not be read, 2 usage error.
+ * `--notify URL` then posts the morning brief to team chats (src/notify).
+ * Exit codes: 0 ran, 1 nothing could be diagnosed or a file could not be read, 2 usage error,
+ * 3 (only with --notify-strict) diagnosed but a brief could not be posted.
  */
 import { readFileSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { basename, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { DEFAULT_LANGUAGE } from "../../engine/i18n/languages";
 import {
@@ -18,6 +20,15 @@ import {
   type Settings,
   type SheetInput,
 } from "../../engine";
+import { LANGUAGE_TABLE } from "../../engine/i18n/languages";
+import {
+  LOOPBACK_SWITCH,
+  PLATFORMS,
+  type Platform,
+  type SendBriefOptions,
+  type SendBriefResult,
+  sendBrief,
+} from "../../notify";
 import { renderGridPage } from "../render-grid";
 import { parseCliArgs, USAGE, UsageError, type DiagnoseOptions } from "./args";
 import { encodingName, ExportReadError, readExportFile } from "./read-export";
@@ -33,6 +44,7 @@ export interface CliIo {
 export const EXIT_OK = 0;
 export const EXIT_FAILED = 1;
 export const EXIT_USAGE = 2;
+export const EXIT_NOTIFY = 3;
 
 /** Reads and validates a settings JSON file; a clear message names the file and the field. */
 export function readSettingsFile(file: string, language: Settings["language"] | null): Settings {
@@ -128,11 +140,62 @@ function nothingRecognised(report: Report): boolean {
   return report.tables.every((t) => t.kind === "unknown");
 }
 
+/** What a run leaves to do after the diagnosis: the briefs to post, if --notify asked for any. */
+interface Started {
+  code: number;
+  io: CliIo;
+  notify: { report: Report; command: DiagnoseOptions } | null;
+}
+
 /**
  * Runs the CLI; returns the exit code instead of exiting, so tests can call it in-process.
- * Everything printed passes through terminalSafe (data and file names can hold escapes).
+ * It posts nothing: a command line with --notify goes through runCliAsync (what the bin runs).
  */
 export function runCli(argv: string[], rawIo: CliIo): number {
+  const started = start(argv, rawIo);
+  if (started.notify) throw new Error("shop-doctor: --notify posts over the network; call runCliAsync");
+  return started.code;
+}
+
+/** runCli, then the briefs --notify asks for; a failed post changes the exit code only with --notify-strict. */
+export async function runCliAsync(argv: string[], rawIo: CliIo): Promise<number> {
+  const started = start(argv, rawIo);
+  if (!started.notify) return started.code;
+  const { report, command } = started.notify;
+  let failed = false;
+  for (const url of command.notify) {
+    const options: SendBriefOptions = {
+      reportName: reportNameFor(command, report),
+      reportUrl: command.reportUrl,
+      env: started.io.env,
+      platform: testPlatform(started.io.env),
+    };
+    const result: SendBriefResult = await sendBrief(report, url, options);
+    // The message may quote the platform's answer: it goes through terminalSafe with everything else.
+    started.io.stderr.write(`shop-doctor: ${result.message}\n`);
+    failed ||= !result.ok;
+  }
+  return failed && command.notifyStrict ? EXIT_NOTIFY : started.code;
+}
+
+/**
+ * Test-only: with the loopback switch on, SHOP_DOCTOR_NOTIFY_PLATFORM names the payload a
+ * 127.0.0.1 fake webhook gets. Without the switch it is never read.
+ */
+function testPlatform(env: CliIo["env"]): Platform | undefined {
+  if (env[LOOPBACK_SWITCH] !== "1") return undefined;
+  const wanted = env.SHOP_DOCTOR_NOTIFY_PLATFORM;
+  return PLATFORMS.find((p) => p === wanted);
+}
+
+/** What the brief calls the report: the --out page's file name, else the data files' names. */
+function reportNameFor(command: DiagnoseOptions, report: Report): string {
+  if (command.outFile) return basename(command.outFile);
+  return command.files.map((f) => basename(f)).join(LANGUAGE_TABLE[report.language].listSeparator);
+}
+
+/** Everything printed passes through terminalSafe (data and file names can hold escapes). */
+function start(argv: string[], rawIo: CliIo): Started {
   const io: CliIo = {
     ...rawIo,
     stdout: { isTTY: rawIo.stdout.isTTY, write: (text: string) => rawIo.stdout.write(terminalSafe(text)) },
@@ -144,17 +207,17 @@ export function runCli(argv: string[], rawIo: CliIo): number {
   } catch (error) {
     if (error instanceof UsageError) {
       io.stderr.write(`shop-doctor: ${error.message}\n`);
-      return EXIT_USAGE;
+      return { code: EXIT_USAGE, io, notify: null };
     }
     throw error;
   }
   if (command.command === "help") {
     io.stdout.write(USAGE);
-    return EXIT_OK;
+    return { code: EXIT_OK, io, notify: null };
   }
   if (command.command === "version") {
     io.stdout.write(`shop-doctor ${version()}\n`);
-    return EXIT_OK;
+    return { code: EXIT_OK, io, notify: null };
   }
   try {
     const settings = settingsFor(command);
@@ -173,7 +236,7 @@ export function runCli(argv: string[], rawIo: CliIo): number {
           `with a header row such as 统计日期/访客数/支付金额 (生意参谋), Day/Sessions/Total sales (Shopify) or ` +
           `(Child) ASIN/Sessions - Total (Amazon).\n${reasons ? reasons + "\n" : ""}`,
       );
-      return EXIT_FAILED;
+      return { code: EXIT_FAILED, io, notify: null };
     }
     if (command.outFile) {
       const grid = layoutReport(report);
@@ -181,7 +244,7 @@ export function runCli(argv: string[], rawIo: CliIo): number {
         writeFileSync(command.outFile, renderGridPage(grid, grid.sheetName, report.language));
       } catch (error) {
         io.stderr.write(`shop-doctor: cannot write --out ${command.outFile}: ${(error as Error).message}\n`);
-        return EXIT_FAILED;
+        return { code: EXIT_FAILED, io, notify: null };
       }
     }
     if (command.json) {
@@ -191,7 +254,7 @@ export function runCli(argv: string[], rawIo: CliIo): number {
       rawIo.stdout.write(renderSummary(terminalSafeDeep(report), { color: wantsColor(io.stdout, io.env) }));
       if (command.outFile) io.stdout.write(`\n→ ${command.outFile}\n`);
     }
-    return EXIT_OK;
+    return { code: EXIT_OK, io, notify: command.notify.length ? { report, command } : null };
   } catch (error) {
     if (error instanceof ExportReadError) {
       io.stderr.write(
@@ -200,7 +263,7 @@ export function runCli(argv: string[], rawIo: CliIo): number {
           .map((l, i) => (i === 0 ? `shop-doctor: ${l}` : l))
           .join("\n") + "\n",
       );
-      return EXIT_FAILED;
+      return { code: EXIT_FAILED, io, notify: null };
     }
     throw error;
   }

@@ -1107,7 +1107,7 @@ export class FakeDataValidationBuilder {
 
 let chartIds = 1;
 
-/** `sheet.newChart()`: chainable, and `asBarChart()` / `asColumnChart()` return the same builder. */
+/** `sheet.newChart()`: chainable, and `asBarChart()` / `asColumnChart()` / `asLineChart()` return the same builder. */
 export class FakeEmbeddedChartBuilder {
   _type = "BAR";
   _ranges: FakeRange[] = [];
@@ -1131,6 +1131,15 @@ export class FakeEmbeddedChartBuilder {
   }
   asColumnChart(): FakeEmbeddedChartBuilder {
     this._type = "COLUMN";
+    return this;
+  }
+  asLineChart(): FakeEmbeddedChartBuilder {
+    this._type = "LINE";
+    return this;
+  }
+  /** How many rows of the ranges are headers (series names); kept as the `numHeaders` option. */
+  setNumHeaders(headers: number): FakeEmbeddedChartBuilder {
+    this._options.numHeaders = headers;
     return this;
   }
   setTitle(title: string): FakeEmbeddedChartBuilder {

@@ -20,7 +20,11 @@ import {
 } from "../fake";
 import { ExportReadError, parseDelimitedText, parseExportBytes } from "../cli/read-export";
 import { computeFormulas, isFormula, type CustomFunction, type SheetValue } from "./formulas";
-import { columnLetter, escapeHtml, renderFunnelChart, renderGridTable, type RenderableGrid } from "../render-grid";
+import { columnLetter, escapeHtml, renderChart, renderGridTable, type RenderableGrid } from "../render-grid";
+import type { ChartKind } from "../../engine/report";
+
+/** The report's chart kind for each chart type the writer builds (asBarChart, asColumnChart, asLineChart). */
+const CHART_KIND_OF: Record<string, ChartKind> = { BAR: "funnel", COLUMN: "column", LINE: "line" };
 
 /** Tabs show at most this many rows; the rest are summarised (the page stays fast on big pastes). */
 export const MAX_RENDERED_ROWS = 2000;
@@ -417,17 +421,20 @@ export class PreviewWorkbook {
           : [];
       const { grid, rows, columns } = this.gridOf(snapshot, display);
       let html = renderGridTable(grid, { headings: true });
-      // The report's funnel chart, drawn from its source cells like the sheet's chart.
-      const chart = snapshot.charts.find((c) => c.ranges.length > 0);
-      if (chart) {
-        const p = parseA1(chart.ranges[0]);
-        const range = {
-          row: p.row,
-          column: p.column,
-          numRows: (p.lastRow ?? p.row) - p.row + 1,
-          numColumns: (p.lastColumn ?? p.column) - p.column + 1,
-        };
-        html += renderFunnelChart({ ...grid, chart: { kind: "funnel", title: chart.title ?? "", range } });
+      // The charts the writer inserted, each drawn from its source cells like the sheet's.
+      for (const chart of snapshot.charts) {
+        const kind = CHART_KIND_OF[chart.type];
+        if (!kind || chart.ranges.length === 0) continue;
+        const ranges = chart.ranges.map((a1) => {
+          const p = parseA1(a1);
+          return {
+            row: p.row,
+            column: p.column,
+            numRows: (p.lastRow ?? p.row) - p.row + 1,
+            numColumns: (p.lastColumn ?? p.column) - p.column + 1,
+          };
+        });
+        html += renderChart(grid, { kind, title: chart.title ?? "", ranges });
       }
       if (rows - BLANK_ROWS > MAX_RENDERED_ROWS) {
         html += `<p class="pv-more">${escapeHtml(`Showing the first ${MAX_RENDERED_ROWS} of ${rows} rows (to ${columnLetter(columns)}${rows}).`)}</p>`;
