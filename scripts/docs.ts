@@ -12,6 +12,7 @@ import { translate } from "../src/engine/i18n";
 import type { Area, Finding } from "../src/engine/report";
 import { RULE_DECLARATIONS, type Rule, type Threshold } from "../src/engine/rules";
 import { FULL_WINDOWS_DAYS, WINDOW_DAYS } from "../src/engine/rules/windows";
+import { PUBLISHED_BENCHMARKS } from "../src/engine/rules/benchmarks";
 import { AREA_SCORING, SCORE_BANDS, scoreFindings, STATUS_POINTS } from "../src/engine/score";
 import { defaultSettings } from "../src/engine/settings";
 
@@ -258,6 +259,20 @@ days of other tables pasted with it: with no days of its own its amounts are the
 worded "in this export" (本次导出内 / 這份匯出內), and \`impactBasis\` says which (\`day\` or
 \`export\`). Today's three actions are the three ✖/▲ findings with the largest impact, per-day
 amounts first, then whole-export ones (an export's total is never weighed against a day's amount).
+
+## Published benchmarks
+
+When the team sets no \`peerPayConversion\` and the export has no peer column, pay conversion is judged against
+the platform's published benchmark where one is trustworthy (\`src/engine/rules/benchmarks.ts\`). The report calls
+it a "published benchmark", never the shop's peers; below it is ▲ (a published norm is not the shop's own peer
+tier), at or above ✔. Platforms not listed (Amazon, Shopee, Lazada, Rakuten, the Chinese platforms) have no
+public conversion norm worth defaulting to and stay ℹ until a peer figure is entered. The conversion shown is
+named by the table's own headers (e.g. Shopee \`Buyers (Confirmed Order)\` ÷ \`Product Visitors (Visit)\`,
+Amazon \`Total Order Items\` ÷ \`Sessions - Total\`, Etsy \`Orders\` ÷ \`Visits\`).
+
+| platform | pay conversion | what it is | source |
+|---|---|---|---|
+${PUBLISHED_BENCHMARKS.map((b) => `| ${b.platform} | ${plain(b.value * 100)} % | ${b.about} | ${b.source} |`).join("\n")}
 
 ## Trend windows
 

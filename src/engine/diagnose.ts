@@ -12,10 +12,12 @@ import { LANGUAGE_TABLE } from "./i18n/languages";
 import { currencyOfCell, currencyOfHeader, currencySymbol, DEFAULT_CURRENCY, type CurrencyCode } from "./currency";
 import { VOCABULARY } from "./recognize/vocabulary";
 import { recognizeTables } from "./recognize";
+import { homeCurrency } from "./recognize/platform";
 import {
   AREAS,
   STATUSES,
   type Action,
+  type CoreFigures,
   type Finding,
   type FunnelStep,
   type Report,
@@ -112,6 +114,7 @@ function diagnose(
     actions,
     counts,
     funnel: funnelOf(ctx.shop?.totals ?? null),
+    core: coreOf(ctx.shop?.totals ?? null),
     settingsIn,
   };
 }
@@ -232,6 +235,17 @@ function currencyFindings(ctx: RuleContext, decision: CurrencyDecision): Draft[]
   return out;
 }
 
+/** Sales, visitors, pay conversion and order value of the whole shop (null where the data lacks one). */
+function coreOf(totals: Totals | null): CoreFigures {
+  if (!totals) return { sales: null, visitors: null, conversion: null, aov: null };
+  return {
+    sales: totals.get("sales"),
+    visitors: totals.get("visitors"),
+    conversion: totals.payConversion(),
+    aov: totals.aov(),
+  };
+}
+
 /** Visitors → detail visitors → order buyers → paid buyers, when at least three steps are known. */
 function funnelOf(totals: Totals | null): FunnelStep[] | null {
   if (!totals) return null;
@@ -280,6 +294,10 @@ export function tableCurrency(
       if (typeof cell === "string") vote(currencyOfCell(cell));
     }
   }
+  // A currency column (Etsy, Amazon Ads) says it row by row: `USD`.
+  for (const row of table.rows.slice(0, SAMPLED_CELLS))
+    if (typeof row.currency === "string") vote(currencyOfCell(row.currency));
+  if (votes.size === 0) return homeCurrency(table.platform);
   let best: CurrencyCode | null = null;
   let most = 0;
   for (const [code, n] of votes) {
@@ -288,8 +306,12 @@ export function tableCurrency(
       most = n;
     }
   }
+  // Japanese exports (Amazon.co.jp, 楽天) write the yen as ￥, the sign the table reads as renminbi.
+  if (best === "CNY" && Object.values(table.columns).some((h) => KANA.test(h ?? ""))) return "JPY";
   return best;
 }
+
+const KANA = /[\u3041-\u30ff]/;
 
 /** What the report decided about money: the currency it states amounts in, and what it left out. */
 export interface CurrencyDecision {

@@ -28,7 +28,7 @@ const PAIRS: readonly (readonly [parent: FieldName, child: FieldName])[] = [
 ];
 
 /** Metrics measured on a listing page (traffic), which platforms report per product, not per SKU. */
-const PARENT_METRICS = new Set<string>([
+export const PARENT_METRICS: ReadonlySet<string> = new Set<string>([
   "visitors",
   "sessions",
   "pageviews",

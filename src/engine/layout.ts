@@ -14,10 +14,13 @@ import {
   AREAS,
   type Area,
   type ChartSpec,
+  type FigureDelta,
   type Finding,
+  type FindingRef,
   type GridRange,
   type Report,
   type ReportGrid,
+  type SinceLast,
   type Status,
   type ValueFormat,
 } from "./report";
@@ -123,12 +126,15 @@ export function layoutReport(report: Report): ReportGrid {
   periodRow(g, report, t);
   const frozenRows = sheetsRow(g, report, t);
 
+  sinceLastRows(g, report, t);
   actionRows(g, report, t);
   findingsHeader(g, t);
   areaRows(g, report, t);
   const charts: ChartSpec[] = [];
   const funnel = funnelRows(g, report, t);
   if (funnel) charts.push(funnel);
+  const history = scoreHistoryRows(g, report, t);
+  if (history) charts.push(history);
 
   return {
     sheetName: t("report.sheetName"),
@@ -352,6 +358,177 @@ function findingRow(g: GridBuilder, f: Finding, currency: CurrencyCode, t: Trans
 }
 
 type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
+
+/** The label of each figure the since-last block compares. */
+const DELTA_LABELS: Record<FigureDelta["metric"], MessageKey> = {
+  score: "layout.score",
+  sales: "history.col.sales",
+  visitors: "history.col.visitors",
+  conversion: "history.col.conversion",
+  aov: "history.col.aov",
+};
+
+/**
+ * "Since the last diagnosis", right under the frozen header: what it is compared with, each
+ * figure then / now / change / change % (a missing side blank, with the reason), and the
+ * problems that are new, fixed, or not judged this time. Nothing when the caller keeps no history.
+ */
+function sinceLastRows(g: GridBuilder, report: Report, t: Translate): void {
+  const since = report.sinceLast;
+  if (!since) return;
+  g.row();
+  const head = g.row(COLOURS.grey);
+  g.set(head, 1, t("layout.since.title"));
+  g.bold(head);
+  g.merge(head, 1, WIDTH);
+  if (since.notRecorded) {
+    textRow(g, t("layout.since.notRecorded", { sheet: since.notRecorded }));
+    return;
+  }
+  if (!since.previous) {
+    textRow(g, t("layout.since.first"));
+    return;
+  }
+  const p = since.previous;
+  const period = p.from && p.to ? `${p.from} ~ ${p.to}` : t("layout.since.undated");
+  textRow(g, t("layout.since.previous", { ranAt: p.ranAt, period }));
+  const cols = g.row();
+  const headers: MessageKey[] = ["layout.since.col.before", "layout.since.col.now", "layout.since.col.change"];
+  g.set(cols, 1, t("layout.since.col.metric"));
+  g.merge(cols, 1, 2);
+  headers.forEach((key, i) => g.set(cols, 3 + i, t(key)));
+  g.set(cols, 6, t("layout.since.col.ratio"));
+  g.bold(cols);
+  for (const delta of since.deltas) deltaRow(g, delta, report, t);
+  findingChangeRows(g, report, since, t);
+}
+
+/** A row of text across the block (columns 1 to the end). */
+function textRow(g: GridBuilder, text: string): void {
+  const r = g.row();
+  g.set(r, 1, text);
+  g.merge(r, 1, WIDTH);
+}
+
+/** Number formats of one figure's cells: the value, and its change (signed; conversion in points). */
+function deltaFormats(delta: FigureDelta, report: Report, t: Translate): { value: string; change: string } {
+  const signed = (f: string) => `"+"${f};"-"${f};${f}`;
+  switch (delta.metric) {
+    case "score":
+      return { value: "0", change: signed("0") };
+    case "visitors":
+      return { value: "#,##0", change: signed("#,##0") };
+    case "conversion":
+      return { value: "0.00%", change: signed(`0.00${literal(` ${t("layout.since.pp")}`)}`) };
+    default: {
+      const money = numberFormatOf("currency", report.currency);
+      return { value: money, change: signed(money) };
+    }
+  }
+}
+
+/** One figure: label, before, now, change, change %, and why a blank is blank. */
+function deltaRow(g: GridBuilder, delta: FigureDelta, report: Report, t: Translate): void {
+  const r = g.row();
+  const formats = deltaFormats(delta, report, t);
+  g.set(r, 1, t(DELTA_LABELS[delta.metric]));
+  g.merge(r, 1, 2);
+  // Money from another currency is not shown as if it were in this one: the before cell stays blank.
+  if (delta.missing !== "currency") g.set(r, 3, delta.before, formats.value);
+  g.set(r, 4, delta.now, formats.value);
+  // Conversion changes are in percentage points (0.003 → 0.30 points).
+  const change = delta.change === null ? null : delta.metric === "conversion" ? delta.change * 100 : delta.change;
+  g.set(r, 5, change, formats.change);
+  g.set(r, 6, delta.ratio, `"+"0.0%;"-"0.0%;0.0%`);
+  const previousCurrency = report.sinceLast?.previous?.currency ?? "";
+  const why =
+    delta.missing === "currency"
+      ? t("layout.since.missing.currency", { before: previousCurrency, now: report.currency })
+      : delta.missing !== null
+        ? t(`layout.since.missing.${delta.missing}`)
+        : delta.ratio === null && delta.change !== null && delta.metric !== "score"
+          ? t("layout.since.zero")
+          : "";
+  if (why) g.set(r, 7, why);
+  g.merge(r, 7, WIDTH);
+}
+
+/** The problems new / fixed / not judged this time, or why they cannot be listed. */
+function findingChangeRows(g: GridBuilder, report: Report, since: SinceLast, t: Translate): void {
+  const f = since.findings;
+  if (!f.known) {
+    textRow(g, t(f.reason === "cut-short" ? "layout.since.cutShort" : "layout.since.noList"));
+    return;
+  }
+  if (f.added.length === 0 && f.fixed.length === 0 && f.dropped.length === 0) {
+    textRow(g, t("layout.since.same"));
+    return;
+  }
+  const lists: [MessageKey, FindingRef[]][] = [
+    ["layout.since.added", f.added],
+    ["layout.since.fixed", f.fixed],
+    ["layout.since.dropped", f.dropped],
+  ];
+  for (const [key, refs] of lists) {
+    if (refs.length === 0) continue;
+    const r = g.row();
+    g.set(r, 1, t(key, { count: refs.length }));
+    g.bold(r, 1, 1);
+    g.merge(r, 1, 2);
+    g.set(r, 3, refList(refs, report, t));
+    g.merge(r, 3, WIDTH);
+    if (key === "layout.since.dropped") g.note(r, 1, t("layout.since.droppedNote"));
+  }
+}
+
+/** At most this many problems are named in one line; the rest are counted. */
+const LISTED_REFS = 8;
+
+/** "全店：支付转化率、「连衣裙」：访客数 等 12 项". */
+function refList(refs: readonly FindingRef[], report: Report, t: Translate): string {
+  const names = refs.slice(0, LISTED_REFS).map((ref) => {
+    const subject =
+      ref.subjectType === "shop"
+        ? t("layout.shop")
+        : ref.subject === ""
+          ? t(`layout.all.${ref.subjectType}`)
+          : `「${ref.subject}」`;
+    const metricKey = `metric.${ref.metric}`;
+    return t("layout.since.item", { subject, metric: hasMessage(metricKey) ? t(metricKey) : ref.metric });
+  });
+  const list = names.join(LANGUAGE_TABLE[report.language].listSeparator);
+  return refs.length > LISTED_REFS ? t("layout.since.more", { list, count: refs.length }) : list;
+}
+
+/** The score chart shows at most this many recorded runs (the latest). */
+const CHARTED_RUNS = 60;
+
+/** The score-over-time cells (two recorded runs or more) and the line chart over them; null without. */
+function scoreHistoryRows(g: GridBuilder, report: Report, t: Translate): ChartSpec | null {
+  const points = (report.scoreHistory ?? []).slice(-CHARTED_RUNS);
+  if (points.length < 2) return null;
+  g.row();
+  const head = g.row(COLOURS.grey);
+  g.set(head, 1, t("layout.history.title"));
+  g.bold(head);
+  g.merge(head, 1, WIDTH);
+  g.note(head, 1, t("layout.history.note", { count: points.length }));
+  const cols = g.row();
+  g.set(cols, 1, t("layout.history.col.to"));
+  g.set(cols, 2, t("layout.score"));
+  g.bold(cols, 1, 2);
+  for (const point of points) {
+    const r = g.row();
+    g.set(r, 1, point.to ?? t("layout.since.undated"));
+    // A run without a score is a gap in the line, never a 0.
+    g.set(r, 2, point.score, "0");
+  }
+  return {
+    kind: "line",
+    title: t("layout.history.title"),
+    ranges: [{ row: cols, column: 1, numRows: points.length + 1, numColumns: 2 }],
+  };
+}
 
 /**
  * The period row: the days the data covers (`2026-10-01 ~ 2026-10-31（31 天）`), then the

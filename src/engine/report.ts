@@ -122,6 +122,71 @@ export interface Report {
   counts: Record<Status, number>;
   /** Shop funnel (people at each step, summed over the period) when the data has at least three steps. */
   funnel?: FunnelStep[] | null;
+  /** The shop's core figures over the period (each null when the data does not give it). */
+  core?: CoreFigures;
+  /** What changed since the last recorded diagnosis; absent when the caller keeps no history. */
+  sinceLast?: SinceLast;
+  /** The recorded scores in data-period order (this run included), for the score-over-time chart. */
+  scoreHistory?: ScorePoint[];
+}
+
+/** The four figures of sales = visitors × conversion × order value, for the whole shop. */
+export interface CoreFigures {
+  sales: number | null;
+  visitors: number | null;
+  /** Paying buyers ÷ visitors. */
+  conversion: number | null;
+  aov: number | null;
+}
+
+export type CoreMetric = keyof CoreFigures;
+
+/**
+ * One figure then and now. `change` (now − before) and `ratio` (change ÷ before) are null when a
+ * side is missing, and `missing` says which (or `currency`: the two runs' amounts are in
+ * different currencies); `ratio` alone is null when before was 0.
+ */
+export interface FigureDelta {
+  metric: "score" | CoreMetric;
+  before: number | null;
+  now: number | null;
+  change: number | null;
+  ratio: number | null;
+  missing: "before" | "now" | "both" | "currency" | null;
+}
+
+/** A finding's identity across runs: its rule, metric and subject (what the history row keeps). */
+export interface FindingRef {
+  rule: string;
+  metric: string;
+  subjectType: Finding["subjectType"];
+  subject: string;
+}
+
+/** The "since the last diagnosis" block. */
+export interface SinceLast {
+  /** The earlier run compared with; null when this is the first one recorded. */
+  previous: { ranAt: string; from: string | null; to: string | null; currency: string | null } | null;
+  deltas: FigureDelta[];
+  /**
+   * Problems (✖/▲) that are new, fixed (now ✔) or no longer judged (absent or ℹ now); `known`
+   * false when the earlier row's list is missing or was cut short, and `reason` says which.
+   */
+  findings: {
+    known: boolean;
+    reason: "no-list" | "cut-short" | null;
+    added: FindingRef[];
+    fixed: FindingRef[];
+    dropped: FindingRef[];
+  };
+  /** Set when this run could not be recorded: the name of the tab in the way. */
+  notRecorded?: string;
+}
+
+/** One recorded run on the score-over-time chart: its data period's last day (null: unknown) and score. */
+export interface ScorePoint {
+  to: string | null;
+  score: number | null;
 }
 
 /** A span of days, both ends counted. */

@@ -180,6 +180,11 @@ export const PLATFORMS = [
   "kuaishou",
   "xiaohongshu",
   "weixin",
+  "woocommerce",
+  "etsy",
+  "ebay",
+  "mercadolibre",
+  "rakuten",
   "unknown",
 ] as const;
 /** The platform whose export a table is (taobao = 生意参谋 / 万相台 / 直通车). */

@@ -5,7 +5,9 @@
  */
 import { translate } from "../engine/i18n";
 import { DEFAULT_LANGUAGE } from "../engine/i18n/languages";
-import type { Status } from "../engine/report";
+import { withHistory } from "../engine/history";
+import type { Report, SinceLast, Status } from "../engine/report";
+import { findHistorySheet, readHistorySheet, writeHistory } from "./history-sheet";
 import { isSettingKey, keysWithDefaults, LANGUAGES, type Language, type Settings } from "../engine/settings";
 import type { ApiError, ApiResult, DiagnoseSummary, SettingsView } from "./api";
 import { diagnosisEngine } from "./engine-port";
@@ -264,14 +266,19 @@ export function diagnoseShop(): ApiResult<DiagnoseSummary> {
     const settings = result.settings;
     const settingsName = loaded.sheet ? loaded.sheet.getName() : settingsSheetName(settings.language);
     const marked = spreadsheet.getSheets().find(reportSheetMarked) ?? null;
+    const history = findHistorySheet(spreadsheet);
     const skip = new Set<string>([...REPORT_SHEET_NAMES, ...SETTINGS_SHEET_NAMES, settingsName]);
     if (marked) skip.add(marked.getName());
+    // Our History sheet is never data; a teammate's tab that only shares its name still is.
+    if ("sheet" in history && history.sheet) skip.add(history.sheet.getName());
     const sheets = readDataSheets(spreadsheet, skip);
     const engine = diagnosisEngine();
-    const report = engine.diagnoseTables(sheets, settings);
-    const recognised = report.tables.filter((t) => t.kind !== "unknown");
+    const diagnosed = engine.diagnoseTables(sheets, settings);
+    const recognised = diagnosed.tables.filter((t) => t.kind !== "unknown");
     if (recognised.length === 0) return fail("no-data", translate(settings.language, "ui.error.noData"));
 
+    const recorded = recordRun(spreadsheet, history, diagnosed);
+    const report = recorded.report;
     const grid = engine.layoutReport(report);
     // Everything that can refuse is decided before the first write: a refusal writes nothing.
     const target = findReportSheet(spreadsheet, marked, grid.sheetName, REPORT_SHEET_NAMES);
@@ -283,8 +290,39 @@ export function diagnoseShop(): ApiResult<DiagnoseSummary> {
     else if (sheet.getName() !== grid.sheetName) sheet.setName(grid.sheetName);
     if (!target.marked) markReportSheet(sheet);
     writeReport(sheet, grid, translate(settings.language, "server.report.protection"));
+    recorded.write();
     return { ok: true, value: summary(report, grid.sheetName, recognised) };
   });
+}
+
+/**
+ * This run against the History sheet: the report with its "since the last diagnosis" block,
+ * and the write of its row (done after the report). The run's time is ISO 8601 in the
+ * spreadsheet's time zone with its offset (`2026-11-01T09:30:00+08:00`). A tab in the way means
+ * no record, said in the report.
+ */
+function recordRun(
+  spreadsheet: Spreadsheet,
+  history: ReturnType<typeof findHistorySheet>,
+  diagnosed: Report,
+): { report: Report; write: () => void } {
+  if ("taken" in history) {
+    const notRecorded: SinceLast = {
+      previous: null,
+      deltas: [],
+      findings: { known: false, reason: null, added: [], fixed: [], dropped: [] },
+      notRecorded: history.taken,
+    };
+    return { report: { ...diagnosed, sinceLast: notRecorded }, write: () => {} };
+  }
+  const timeZone = spreadsheet.getSpreadsheetTimeZone();
+  const read = readHistorySheet(history.sheet, diagnosed.language, timeZone);
+  const ranAt = Utilities.formatDate(new Date(), timeZone, "yyyy-MM-dd'T'HH:mm:ssXXX");
+  const placed = withHistory(diagnosed, read.records, ranAt);
+  return {
+    report: placed.report,
+    write: () => writeHistory(spreadsheet, history, read, placed, diagnosed.language),
+  };
 }
 
 /** The plain-data summary the sidebar shows after a run. */

@@ -457,7 +457,8 @@ const EXPECTED: Record<string, Expected[]> = {
       columns: {
         productId: "Item ID",
         product: "Product",
-        sales: "Sales (Placed Order) (VND)",
+        sales: "Sales (Confirmed Order) (VND)",
+        orderAmount: "Sales (Placed Order) (VND)",
         visitors: "Product Visitors (Visit)",
         orderUnits: "Units (Placed Order)",
         ctr: "CTR",
@@ -465,7 +466,8 @@ const EXPECTED: Record<string, Expected[]> = {
       },
       first: {
         productId: "21834567001",
-        sales: 45_600_000,
+        sales: 41_040_000,
+        orderAmount: 45_600_000,
         visitors: 4820,
         orderUnits: 152,
         ctr: 0.05,

@@ -121,7 +121,9 @@ describe("decimal-comma exports", () => {
   it("Shopee VN product performance: sales, rates and counts read right", () => {
     const [t] = recognizeTables([loadFixture("shopee-vn-product-performance.csv", { mode: "text" })]);
     expect(t.kind).toBe("products");
-    expect(t.rows.map((r) => r.sales)).toEqual([45_600_000, 8_250_000, 2_970_000, 0]);
+    // sales are the confirmed orders' (Sales (Confirmed Order) (VND)); the placed orders' are orderAmount
+    expect(t.rows.map((r) => r.sales)).toEqual([41_040_000, 8_250_000, 2_700_000, 0]);
+    expect(t.rows.map((r) => r.orderAmount)).toEqual([45_600_000, 8_250_000, 2_970_000, 0]);
     expect(t.rows.map((r) => r.visitors)).toEqual([4820, 1340, 615, 170]);
     expect(t.rows.map((r) => r.ctr)).toEqual([0.05, 0.04, 0.03, 0.02]);
     expect(t.rows.map((r) => r.payConversion)).toEqual([0.0315, 0.041, 0.0537, 0]);
@@ -130,10 +132,10 @@ describe("decimal-comma exports", () => {
       language: "en",
     });
     expect(report.currency).toBe("VND");
-    // Σ sales 45,600,000 + 8,250,000 + 2,970,000 + 0 = 56,820,000 over Σ visitors 6,945 = 8,181.43 ₫ per visitor
+    // Σ confirmed sales 41,040,000 + 8,250,000 + 2,700,000 + 0 = 51,990,000 over Σ visitors 6,945 = 7,485.96 ₫ per visitor
     const value = report.findings.find((f) => f.rule === "visitor-value-vs-cost");
-    expect(value?.value).toBeCloseTo(56_820_000 / 6945, 6);
-    expect(value?.message).toContain("8,181₫");
+    expect(value?.value).toBeCloseTo(51_990_000 / 6945, 6);
+    expect(value?.message).toContain("7,486₫");
   });
 
   it("Amazon.de by date: `1.234,56 €`, `1.520` sessions and `4,01 %`", () => {

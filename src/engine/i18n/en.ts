@@ -136,6 +136,21 @@ export const report = {
     "Pay conversion cannot be computed: paste a shop daily export with visitors and paying buyers (or a conversion rate column).",
   "payConv.missingPeer":
     "Pay conversion is {value}. Enter peerPayConversion (the peer-tier average) in {settings} to see what the gap is worth.",
+  // global platforms (issue 13)
+  "payConv.missingTraffic":
+    "WooCommerce's Analytics export has orders and sales but no sessions, so pay conversion, visitor value, bounce rate and what moved sales (visitors × conversion × order value) cannot be judged. Paste a traffic export next to it: GA4 Traffic acquisition (Sessions per day) or Jetpack Stats (Visitors and Views per day).",
+  "payConv.definition": "({platform}: {buyers} ÷ {visitors}.)",
+  "payConv.definitionRate": "({platform}: the export's {rate} column.)",
+  "payConv.publishedGood":
+    "Pay conversion {value} is at or above the published benchmark for {platform} ({benchmark}; no peer figure was given, see docs/SCORING.md for the source).",
+  "payConv.publishedBad":
+    "Pay conversion {value} is below the published benchmark for {platform} ({benchmark}; no peer figure was given, see docs/SCORING.md for the source). Reaching it at today's traffic and order value adds {money} a day.",
+  "payConv.publishedBad.export":
+    "Pay conversion {value} is below the published benchmark for {platform} ({benchmark}; no peer figure was given, see docs/SCORING.md for the source). Reaching it at this export's traffic and order value adds {money} in this export.",
+  "payConv.todoPublished":
+    "Lift pay conversion toward the published benchmark {benchmark} (about +{money} a day): product page, photos, reviews and price first; enter peerPayConversion in {settings} if you know your real peers.",
+  "payConv.todoPublished.export":
+    "Lift pay conversion toward the published benchmark {benchmark} (about +{money} in this export): product page, photos, reviews and price first; enter peerPayConversion in {settings} if you know your real peers.",
   "payConv.shopGood":
     "Pay conversion {value} is at or above the peer average {peer}. Keep pages and prices as they are; add traffic when you can.",
   "payConv.shopBad":
@@ -187,6 +202,11 @@ export const report = {
   "platform.shopee": "Shopee",
   "platform.lazada": "Lazada",
   "platform.tiktok": "TikTok Shop",
+  "platform.woocommerce": "WooCommerce",
+  "platform.etsy": "Etsy",
+  "platform.ebay": "eBay",
+  "platform.mercadolibre": "Mercado Libre",
+  "platform.rakuten": "Rakuten (楽天)",
   "platform.unknown": "an unknown platform",
   "depth.todo": "Add related items and bundles on product and home pages ({value} pages per visitor).",
   "target.missing":
@@ -437,6 +457,8 @@ export const report = {
   "sanity.ragged-row":
     '"{sheet}" has {count} rows with fewer or more values than its header ({cells}); they cannot be matched to their columns and were left out. Re-export the file, or fix each row so every value sits under its header.',
   "sanity.subtotal-row": 'Subtotal rows in "{sheet}" were kept apart so they are not counted twice ({cells}).',
+  "sanity.parent-row":
+    'Rows in "{sheet}" that sum the rows below them (a product over its variations, a package over its items) were kept apart so nothing is counted twice ({cells}).',
   "sanity.average-row": 'Average rows in "{sheet}" were kept apart and never added up ({cells}).',
   "sanity.repeated-header": '"{sheet}" repeats its header row inside the table; those rows were skipped ({cells}).',
   "sanity.key-without-metrics":
@@ -529,6 +551,59 @@ export const report = {
     'Bid "{name}" on net ROI instead of gross ROI and find why its orders are refunded (size, description, shipping) to stop losing about {money}.',
   "qc.provisional":
     'In "{sheet}", net sales and ROI for {from} ~ {to} are not settled yet (settlement takes about 7 days): treat those days as provisional; refunds will still lower them.',
+  // history (issue 15)
+  "history.sheetName": "History",
+  "history.note":
+    "Shop Doctor adds one row per diagnosis; diagnosing the same data period again replaces its row. Deleting this sheet loses only the history, never any data. The last column is for Shop Doctor's own comparison.",
+  "history.col.ranAt": "Diagnosed at",
+  "history.col.from": "Data from",
+  "history.col.to": "Data to",
+  "history.col.score": "Health score",
+  "history.col.area": "{area} score",
+  "history.col.currency": "Currency",
+  "history.col.sales": "Sales",
+  "history.col.visitors": "Visitors",
+  "history.col.conversion": "Conversion rate",
+  "history.col.aov": "Average order value",
+  "history.col.bad": "✖ Critical",
+  "history.col.warn": "▲ Warning",
+  "history.col.firstAction": "First action",
+  "history.col.findings": "Problem list (for Shop Doctor)",
+  "layout.since.title": "Since the last diagnosis",
+  "layout.since.previous": "Compared with the diagnosis of {ranAt} (data {period})",
+  "layout.since.first":
+    "This is the first diagnosis recorded. From the next one on, this block shows how the score, the core figures and the problems changed.",
+  "layout.since.col.metric": "Metric",
+  "layout.since.col.before": "Last time",
+  "layout.since.col.now": "Now",
+  "layout.since.col.change": "Change",
+  "layout.since.col.ratio": "Change %",
+  "layout.since.missing.before": "The last record has no such figure, so there is nothing to compare",
+  "layout.since.missing.now": "Today's data has no such figure, so there is nothing to compare",
+  "layout.since.missing.both": "Neither run has this figure",
+  "layout.since.missing.currency":
+    "The two runs' amounts are in different currencies ({before} then, {now} now): not compared",
+  "layout.since.zero": "It was 0 last time, so there is no change %",
+  "layout.since.pp": "pp",
+  "layout.since.added": "{count, plural, one {New problem (#)} other {New problems (#)}}",
+  "layout.since.fixed": "{count, plural, one {Fixed (#)} other {Fixed (#)}}",
+  "layout.since.dropped": "{count, plural, one {Not judged this time (#)} other {Not judged this time (#)}}",
+  "layout.since.droppedNote":
+    "No verdict on these this time (the data no longer has them, or gave only a note), so they do not count as fixed.",
+  "layout.since.same": "The ✖/▲ problems are the same as last time.",
+  "layout.since.noList":
+    "The last record has no readable problem list (it may have been edited by hand), so new and fixed problems are not listed.",
+  "layout.since.cutShort":
+    "There were so many problems that the record kept only part of the list, so new and fixed problems are not listed.",
+  "layout.since.more": "{list} and {count} more",
+  "layout.since.item": "{subject}: {metric}",
+  "layout.since.notRecorded":
+    'This diagnosis was not added to the history: the sheet "{sheet}" holds other content. Rename or move it and diagnose again to start recording.',
+  "layout.since.undated": "dates unknown",
+  "layout.history.title": "Health score over time",
+  "layout.history.note":
+    "Source of the chart: the health score of each data period in the History sheet (the last {count}).",
+  "layout.history.col.to": "Data to",
   // notify: the morning brief in the team's chat (issue 16)
   "notify.title": "Shop Doctor · today's health brief",
   "notify.report": "Full report: {name}",

@@ -131,6 +131,21 @@ export const report = {
   "note.impressions": "展现量合计。",
   "payConv.missingData": "算不出支付转化率：请粘贴含“访客数”和“支付买家数”（或“支付转化率”）的店铺每日数据。",
   "payConv.missingPeer": "支付转化率 {value}。在{settings}填 peerPayConversion（同行同层平均），就能算出差距值多少钱。",
+  // global platforms (issue 13)
+  "payConv.missingTraffic":
+    "WooCommerce 的 Analytics 导出只有订单和销售额，没有访问量，所以支付转化率、访客价值、跳失率和销售变化拆解（访客 × 转化 × 客单价）都无法判断。请在旁边再粘贴一份流量导出：GA4 流量获取报告（每天的 Sessions）或 Jetpack Stats（每天的 Visitors 和 Views）。",
+  "payConv.definition": "（{platform}口径：{buyers} ÷ {visitors}。）",
+  "payConv.definitionRate": "（{platform}口径：导出里的「{rate}」列。）",
+  "payConv.publishedGood":
+    "支付转化率 {value}，不低于{platform}的公开基准 {benchmark}（没有填同行数据，来源见 docs/SCORING.md）。",
+  "payConv.publishedBad":
+    "支付转化率 {value}，低于{platform}的公开基准 {benchmark}（没有填同行数据，来源见 docs/SCORING.md）。按现在的流量和客单价，达到基准每天多 {money}。",
+  "payConv.publishedBad.export":
+    "支付转化率 {value}，低于{platform}的公开基准 {benchmark}（没有填同行数据，来源见 docs/SCORING.md）。按这份导出的流量和客单价，达到基准本次导出内多 {money}。",
+  "payConv.todoPublished":
+    "把支付转化率往公开基准 {benchmark} 提（每天约多 {money}）：先看详情页、图片、评价和价格；知道真实同行数据就在{settings}填 peerPayConversion。",
+  "payConv.todoPublished.export":
+    "把支付转化率往公开基准 {benchmark} 提（本次导出内约多 {money}）：先看详情页、图片、评价和价格；知道真实同行数据就在{settings}填 peerPayConversion。",
   "payConv.shopGood": "支付转化率 {value}，不低于同行同层平均 {peer}。保持详情页和价格，有余力再加流量。",
   "payConv.shopBad":
     "支付转化率 {value}，低于同行同层平均 {peer}。按现在的流量和客单价，追平同行每天多 {money}。先提转化再买流量。",
@@ -171,6 +186,11 @@ export const report = {
   "platform.shopee": "Shopee",
   "platform.lazada": "Lazada",
   "platform.tiktok": "TikTok Shop",
+  "platform.woocommerce": "WooCommerce",
+  "platform.etsy": "Etsy",
+  "platform.ebay": "eBay",
+  "platform.mercadolibre": "美客多 Mercado Libre",
+  "platform.rakuten": "乐天 Rakuten",
   "platform.unknown": "未知平台",
   "depth.todo": "在详情页和首页加关联推荐、搭配套餐（人均浏览 {value} 页）。",
   "target.missing": "在{settings}填写 monthlyTarget（月销售目标），每天就能看到昨天是否达标、本月进度是否跟上。",
@@ -371,6 +391,8 @@ export const report = {
   "sanity.ragged-row":
     "「{sheet}」有 {count} 行的数值个数和表头列数不一致（{cells}），无法对上列，已略过这些行；请重新导出，或让每个数值都落在它的表头下。",
   "sanity.subtotal-row": "「{sheet}」的小计行已单独存放，不会重复计算（{cells}）。",
+  "sanity.parent-row":
+    "「{sheet}」里汇总下方各行的行（商品行汇总其规格行、包裹行汇总其商品行）已单独存放，不会重复计算（{cells}）。",
   "sanity.average-row": "「{sheet}」的平均值行已单独存放，不计入合计（{cells}）。",
   "sanity.repeated-header": "「{sheet}」表格中间重复出现了表头行，已跳过（{cells}）。",
   "sanity.key-without-metrics": "「{sheet}」有 {count} 行只有名称、没有任何数据，已略过（{cells}）。",
@@ -459,6 +481,53 @@ export const report = {
     "按净成交ROI 而不是整体支付ROI 来出价「{name}」，并查退款多的原因（尺码、描述、发货），先止住约 {money} 的亏损。",
   "qc.provisional":
     "「{sheet}」里 {from} ~ {to} 的净成交和 ROI 还没有结算完（结算要约 7 天），这几天的数字是暂定的，之后还会因退款变低。",
+  // history (issue 15)
+  "history.sheetName": "体检记录",
+  "history.note":
+    "店铺医生每次诊断写入一行；同一数据期间再次诊断会替换那一行。删掉本表只会丢失历史，不影响任何数据。最后一列供店铺医生比对问题用。",
+  "history.col.ranAt": "诊断时间",
+  "history.col.from": "数据起始日",
+  "history.col.to": "数据截止日",
+  "history.col.score": "健康分",
+  "history.col.area": "{area}得分",
+  "history.col.currency": "币种",
+  "history.col.sales": "销售额",
+  "history.col.visitors": "访客数",
+  "history.col.conversion": "支付转化率",
+  "history.col.aov": "客单价",
+  "history.col.bad": "✖ 严重",
+  "history.col.warn": "▲ 注意",
+  "history.col.firstAction": "首要行动",
+  "history.col.findings": "问题清单（店铺医生比对用）",
+  "layout.since.title": "自上次诊断以来",
+  "layout.since.previous": "对比的是 {ranAt} 的诊断（数据 {period}）",
+  "layout.since.first": "这是记录下来的第一次诊断。下次诊断时，这里会列出健康分、核心指标和问题的变化。",
+  "layout.since.col.metric": "指标",
+  "layout.since.col.before": "上次",
+  "layout.since.col.now": "本次",
+  "layout.since.col.change": "变化",
+  "layout.since.col.ratio": "变化率",
+  "layout.since.missing.before": "上次的记录里没有这个数字，无法比较",
+  "layout.since.missing.now": "本次的数据里没有这个数字，无法比较",
+  "layout.since.missing.both": "两次都没有这个数字",
+  "layout.since.missing.currency": "两次的金额币种不同（上次 {before}，本次 {now}），不做比较",
+  "layout.since.zero": "上次为 0，没有变化率",
+  "layout.since.pp": "个百分点",
+  "layout.since.added": "{count, plural, other {新出现的问题 #}}",
+  "layout.since.fixed": "{count, plural, other {已解决 #}}",
+  "layout.since.dropped": "{count, plural, other {本次未再评估 #}}",
+  "layout.since.droppedNote": "这些问题本次没有得出结论（数据里不再有它们，或只得到提示），不算已解决。",
+  "layout.since.same": "✖/▲ 问题与上次相同。",
+  "layout.since.noList": "上次的记录里没有可读的问题清单（可能被手动改过），本次不列出新增和已解决的问题。",
+  "layout.since.cutShort": "问题太多，记录只保存了一部分，本次不列出新增和已解决的问题。",
+  "layout.since.more": "{list} 等 {count} 项",
+  "layout.since.item": "{subject}：{metric}",
+  "layout.since.notRecorded":
+    "这次诊断没有记入体检记录：工作表「{sheet}」里是别的内容。把它改名或移走后重新诊断，就会开始记录。",
+  "layout.since.undated": "日期未知",
+  "layout.history.title": "健康分走势",
+  "layout.history.note": "图表的数据来源：体检记录里每个数据期间的健康分（最近 {count} 次）。",
+  "layout.history.col.to": "数据截止日",
   // notify: the morning brief in the team's chat (issue 16)
   "notify.title": "店铺医生 · 今日体检简报",
   "notify.report": "完整报告：{name}",

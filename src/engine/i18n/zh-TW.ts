@@ -126,6 +126,21 @@ export const report = {
   "note.impressions": "展現量合計。",
   "payConv.missingData": "算不出支付轉換率：請貼上含「訪客數」和「支付買家數」（或「支付轉換率」）的店鋪每日資料。",
   "payConv.missingPeer": "支付轉換率 {value}。在{settings}填 peerPayConversion（同行同層平均），就能算出差距值多少錢。",
+  // global platforms (issue 13)
+  "payConv.missingTraffic":
+    "WooCommerce 的 Analytics 匯出只有訂單和銷售額，沒有造訪量，所以支付轉換率、訪客價值、跳出率和銷售變化拆解（訪客 × 轉換 × 客單價）都無法判斷。請在旁邊再貼上一份流量匯出：GA4 流量取得報表（每天的 Sessions）或 Jetpack Stats（每天的 Visitors 和 Views）。",
+  "payConv.definition": "（{platform}口徑：{buyers} ÷ {visitors}。）",
+  "payConv.definitionRate": "（{platform}口徑：匯出裡的「{rate}」欄。）",
+  "payConv.publishedGood":
+    "支付轉換率 {value}，不低於{platform}的公開基準 {benchmark}（沒有填同業數據，來源見 docs/SCORING.md）。",
+  "payConv.publishedBad":
+    "支付轉換率 {value}，低於{platform}的公開基準 {benchmark}（沒有填同業數據，來源見 docs/SCORING.md）。按現在的流量和客單價，達到基準每天多 {money}。",
+  "payConv.publishedBad.export":
+    "支付轉換率 {value}，低於{platform}的公開基準 {benchmark}（沒有填同業數據，來源見 docs/SCORING.md）。按這份匯出的流量和客單價，達到基準這份匯出內多 {money}。",
+  "payConv.todoPublished":
+    "把支付轉換率往公開基準 {benchmark} 提（每天約多 {money}）：先看商品頁、圖片、評價和價格；知道真實同業數據就在{settings}填 peerPayConversion。",
+  "payConv.todoPublished.export":
+    "把支付轉換率往公開基準 {benchmark} 提（這份匯出內約多 {money}）：先看商品頁、圖片、評價和價格；知道真實同業數據就在{settings}填 peerPayConversion。",
   "payConv.shopGood": "支付轉換率 {value}，不低於同行同層平均 {peer}。保持詳情頁和價格，有餘力再加流量。",
   "payConv.shopBad":
     "支付轉換率 {value}，低於同行同層平均 {peer}。按現在的流量和客單價，追平同行每天多 {money}。先提轉換再買流量。",
@@ -166,6 +181,11 @@ export const report = {
   "platform.shopee": "Shopee",
   "platform.lazada": "Lazada",
   "platform.tiktok": "TikTok Shop",
+  "platform.woocommerce": "WooCommerce",
+  "platform.etsy": "Etsy",
+  "platform.ebay": "eBay",
+  "platform.mercadolibre": "美客多 Mercado Libre",
+  "platform.rakuten": "樂天 Rakuten",
   "platform.unknown": "未知平臺",
   "depth.todo": "在詳情頁和首頁加關聯推薦、搭配套餐（人均瀏覽 {value} 頁）。",
   "target.missing": "在{settings}填寫 monthlyTarget（月銷售目標），每天就能看到昨天是否達標、本月進度是否跟上。",
@@ -366,6 +386,8 @@ export const report = {
   "sanity.ragged-row":
     "「{sheet}」有 {count} 列的數值個數和表頭欄數不一致（{cells}），無法對上欄位，已略過這些列；請重新匯出，或讓每個數值都落在它的表頭下。",
   "sanity.subtotal-row": "「{sheet}」的小計列已單獨存放，不會重複計算（{cells}）。",
+  "sanity.parent-row":
+    "「{sheet}」裡彙總下方各列的列（商品列彙總其規格列、包裹列彙總其商品列）已單獨存放，不會重複計算（{cells}）。",
   "sanity.average-row": "「{sheet}」的平均值列已單獨存放，不計入合計（{cells}）。",
   "sanity.repeated-header": "「{sheet}」表格中間重複出現了表頭列，已跳過（{cells}）。",
   "sanity.key-without-metrics": "「{sheet}」有 {count} 列只有名稱、沒有任何資料，已略過（{cells}）。",
@@ -454,6 +476,53 @@ export const report = {
     "按淨成交ROI 而不是整體支付ROI 來出價「{name}」，並查退款多的原因（尺碼、描述、出貨），先止住約 {money} 的虧損。",
   "qc.provisional":
     "「{sheet}」裡 {from} ~ {to} 的淨成交和 ROI 還沒有結算完（結算約需 7 天），這幾天的數字是暫定的，之後還會因退款變低。",
+  // history (issue 15)
+  "history.sheetName": "體檢記錄",
+  "history.note":
+    "店鋪醫生每次診斷寫入一列；同一資料期間再次診斷會取代那一列。刪除本工作表只會失去歷史，不影響任何資料。最後一欄供店鋪醫生比對問題用。",
+  "history.col.ranAt": "診斷時間",
+  "history.col.from": "資料起始日",
+  "history.col.to": "資料截止日",
+  "history.col.score": "健康分數",
+  "history.col.area": "{area}分數",
+  "history.col.currency": "幣別",
+  "history.col.sales": "銷售額",
+  "history.col.visitors": "訪客數",
+  "history.col.conversion": "付款轉換率",
+  "history.col.aov": "客單價",
+  "history.col.bad": "✖ 嚴重",
+  "history.col.warn": "▲ 注意",
+  "history.col.firstAction": "首要行動",
+  "history.col.findings": "問題清單（店鋪醫生比對用）",
+  "layout.since.title": "自上次診斷以來",
+  "layout.since.previous": "比較的是 {ranAt} 的診斷（資料 {period}）",
+  "layout.since.first": "這是記錄下來的第一次診斷。下次診斷時，這裡會列出健康分數、核心指標和問題的變化。",
+  "layout.since.col.metric": "指標",
+  "layout.since.col.before": "上次",
+  "layout.since.col.now": "本次",
+  "layout.since.col.change": "變化",
+  "layout.since.col.ratio": "變化率",
+  "layout.since.missing.before": "上次的記錄裡沒有這個數字，無法比較",
+  "layout.since.missing.now": "本次的資料裡沒有這個數字，無法比較",
+  "layout.since.missing.both": "兩次都沒有這個數字",
+  "layout.since.missing.currency": "兩次的金額幣別不同（上次 {before}，本次 {now}），不做比較",
+  "layout.since.zero": "上次為 0，沒有變化率",
+  "layout.since.pp": "個百分點",
+  "layout.since.added": "{count, plural, other {新出現的問題 #}}",
+  "layout.since.fixed": "{count, plural, other {已解決 #}}",
+  "layout.since.dropped": "{count, plural, other {本次未再評估 #}}",
+  "layout.since.droppedNote": "這些問題本次沒有得出結論（資料裡不再有它們，或只得到提示），不算已解決。",
+  "layout.since.same": "✖/▲ 問題與上次相同。",
+  "layout.since.noList": "上次的記錄裡沒有可讀的問題清單（可能被手動修改過），本次不列出新增和已解決的問題。",
+  "layout.since.cutShort": "問題太多，記錄只保存了一部分，本次不列出新增和已解決的問題。",
+  "layout.since.more": "{list} 等 {count} 項",
+  "layout.since.item": "{subject}：{metric}",
+  "layout.since.notRecorded":
+    "這次診斷沒有記入體檢記錄：工作表「{sheet}」裡是別的內容。把它改名或移走後重新診斷，就會開始記錄。",
+  "layout.since.undated": "日期未知",
+  "layout.history.title": "健康分數走勢",
+  "layout.history.note": "圖表的資料來源：體檢記錄裡每個資料期間的健康分數（最近 {count} 次）。",
+  "layout.history.col.to": "資料截止日",
   // notify: the morning brief in the team's chat (issue 16)
   "notify.title": "店鋪醫生 · 今日體檢簡報",
   "notify.report": "完整報告：{name}",

@@ -31,6 +31,9 @@ const AD_RENAMES: readonly (readonly [from: FieldName, to: FieldName])[] = [
   ["sales", "adSales"],
   ["orders", "adOrders"],
   ["payConversion", "clickConversion"],
+  // Shopee Ads: `Conversions` and `Items Sold` are the ads' own orders and units.
+  ["keyEvents", "adOrders"],
+  ["units", "adUnits"],
 ];
 
 /**

@@ -3,6 +3,7 @@
  * and finding the header row of each table in a sheet.
  */
 import type { Cell } from "../cells";
+import { CURRENCIES } from "../currency";
 import { headerKey, headerText, keyWithoutNotes } from "./normalize";
 import type { ChangeField, FieldName, FieldSpec, FieldType, TerminalChannel, VocabularyField } from "./vocabulary";
 import {
@@ -10,6 +11,7 @@ import {
   CHANGE_SUFFIXES,
   capitalized,
   PEER_MARKERS,
+  SLICE_SECTIONS,
   TERMINAL_PREFIXES,
   VOCABULARY,
 } from "./vocabulary";
@@ -47,10 +49,18 @@ function vocabularyLookup(): Map<string, FieldSpec> {
   return map;
 }
 
+/** `(mxn)`, `(sgd)`: a trailing currency note, which says how amounts are written, not what the column is. */
+const CURRENCY_NOTE = /\(([a-z]{3})\)$/;
+
 function direct(key: string): FieldSpec | null {
   const map = vocabularyLookup();
   const hit = map.get(key);
   if (hit) return hit;
+  const note = CURRENCY_NOTE.exec(key);
+  if (note && note[1].toUpperCase() in CURRENCIES) {
+    const spec = direct(key.slice(0, note.index));
+    if (spec) return spec;
+  }
   const bare = keyWithoutNotes(key);
   return bare === null ? null : (map.get(bare) ?? null);
 }
@@ -114,6 +124,16 @@ function changeMatch(key: string): HeaderMatch | null {
 
 const matchCache = new Map<string, HeaderMatch | null>();
 
+/** `Section::Metric` (a merged two-row header): the metric's own match unless the section is one slice of the shop. */
+function sectionMatch(key: string): HeaderMatch | null | undefined {
+  const at = key.lastIndexOf("::");
+  if (at < 0) return undefined;
+  const section = key.slice(0, at);
+  const metric = key.slice(at + 2);
+  if (metric === "" || SLICE_SECTIONS.test(section)) return null;
+  return matchHeader(metric);
+}
+
 /** Understands one header text; null when it names nothing Shop Doctor knows. */
 export function matchHeader(text: string): HeaderMatch | null {
   // No header is this long even with spaces around it; its key would be refused below anyway.
@@ -122,6 +142,8 @@ export function matchHeader(text: string): HeaderMatch | null {
   if (key === "" || key.length > 80) return null;
   const cached = matchCache.get(key);
   if (cached !== undefined) return cached;
+  const sectioned = sectionMatch(key);
+  if (sectioned !== undefined) return sectioned;
   // Exact spelling first; then peer and change markers, which may sit in brackets that
   // the note-stripping lookup would otherwise drop (`支付转化率(同行同层平均)`).
   const plain = (spec: FieldSpec | null | undefined): HeaderMatch | null =>

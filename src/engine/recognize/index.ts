@@ -9,6 +9,7 @@ import type { RecognitionIssue, RecognizedTable, SheetInput } from "../tables";
 import type { HeaderRow } from "./headers";
 import { isHeaderRow, matchHeader, readHeaderRow } from "./headers";
 import { quoteCell, type UnknownReasonCode } from "./issues";
+import { sectionedHeader } from "./sections";
 import { readTable, tableEnd } from "./table";
 
 export { matchHeader } from "./headers";
@@ -142,6 +143,14 @@ function notGridTable(name: string, kind: NonNullable<SheetInput["notGrid"]>): R
       });
 }
 
+/** A section row over a metric row, merged (sections.ts); only text rows over a row of names are tried. */
+function sectionRowAt(grid: readonly (readonly Cell[])[], r: number): HeaderRow | null {
+  const next = grid[r + 1];
+  // A metric row holds names only; a row with figures is data under a one-row header.
+  if (!next || textCellCount(next) < 2 || numberCellCount(grid[r]) > 0 || numberCellCount(next) > 0) return null;
+  return sectionedHeader(grid, r);
+}
+
 /** Recognises every table in one sheet. */
 function recognizeSheet(sheet: SheetInput): RecognizedTable[] {
   const name = typeof sheet?.name === "string" ? sheet.name : String(sheet?.name ?? "");
@@ -159,8 +168,10 @@ function recognizeSheet(sheet: SheetInput): RecognizedTable[] {
       continue;
     }
     if (firstContent < 0) firstContent = r;
+    const sections = sectionRowAt(grid, r);
+    if (sections) r++;
     // Prose rows and most data rows have at most one text cell: skip them without matching.
-    const header = textCellCount(row) >= 2 ? readHeaderRow(row, r) : null;
+    const header = sections ?? (textCellCount(row) >= 2 ? readHeaderRow(row, r) : null);
     if (header === null || !isHeaderRow(header)) {
       const previous = tables[tables.length - 1];
       if (previous && numberCellCount(row) >= 2) {

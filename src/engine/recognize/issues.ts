@@ -69,6 +69,11 @@ export const RECOGNITION_ISSUE_CODES = {
   "id-precision-lost": { level: "warn", about: "an id that arrived as a number too long to be exact" },
   "terminal-rows-folded": { level: "info", about: "PC / 无线 rows folded into the 所有终端 row of the same day" },
   "ragged-row": { level: "warn", about: "a row with fewer or more values than its header; left out, never shifted" },
+  "parent-row": {
+    level: "info",
+    about:
+      "a product row over its variation rows (Shopee) or a package row over its items (Mercado Libre), kept in `subtotals`",
+  },
   "subtotal-row": { level: "info", about: "a 小计/Subtotal row, kept in `subtotals` instead of `rows`" },
   "average-row": { level: "info", about: "a 均值/平均/Average/Mean row, kept in `averages` instead of `rows`" },
   "repeated-header": { level: "info", about: "a copy of the header row inside the table, skipped" },

@@ -3,6 +3,7 @@
  * BusinessReport …) and, failing those, its distinctive headers. 生意参谋-style Chinese
  * vocabulary with nothing more distinctive is taken as taobao (生意参谋 / 万相台 / 直通车 / 千牛).
  */
+import type { CurrencyCode } from "../currency";
 import type { Platform } from "../tables";
 
 type Known = Exclude<Platform, "unknown">;
@@ -20,6 +21,11 @@ const NAME_WORDS: readonly (readonly [Known, RegExp])[] = [
   ["shopee", /shopee/i],
   ["lazada", /lazada/i],
   ["amazon", /amazon|businessreport|seller ?central/i],
+  ["woocommerce", /woocommerce/i],
+  ["etsy", /etsy/i],
+  ["ebay", /\bebay\b|seller hub/i],
+  ["mercadolibre", /mercado ?libre|mercado ?livre|reporte de ventas/i],
+  ["rakuten", /楽天|rakuten|商品別データ/i],
   ["shopify", /shopify/i],
   ["ga4", /\bga4\b|google analytics|traffic acquisition|user acquisition/i],
 ];
@@ -47,6 +53,11 @@ const HEADER_SIGNS: readonly (readonly [Known, RegExp])[] = [
   ["kuaishou", /品退/],
   ["xiaohongshu", /笔记|筆記|商卡/],
   ["weixin", /^(pay_gmv|pay_uv|live_pay_gmv|feed_pay_gmv|pay_refund_gmv)$/],
+  ["woocommerce", /^coupons$/],
+  ["etsy", /adjusted net order amount|card processing fees|^order net$|^sale date$|listing id/],
+  ["ebay", /ebay/],
+  ["mercadolibre", /# de venta|# de publicación|ingresos por productos|cargo por venta/],
+  ["rakuten", /アクセス人数|転換率|客単価|売上件数|直帰数/],
   ["douyin", /直播间|千川|整体支付roi|整体消耗|商品曝光|曝光进入率|gpm|千次观看成交|成交人数|商品点击人数/],
   ["jd", /成交客户数|成交转化率|成交客单价|成交单量|下单-成交转化率|无界|京准通|推广消耗金额/],
   ["pdd", /成团订单数|成团件数|是否新款/],
@@ -77,4 +88,12 @@ export function detectPlatform(headers: readonly string[], titleTexts: readonly 
   }
   if (best) return best;
   return lower.some((h) => TAOBAO_WORDS.test(h)) ? "taobao" : "unknown";
+}
+
+/** Platforms that sell in one currency only: their exports write amounts without a mark (楽天 `128000` is yen). */
+const HOME_CURRENCY: Partial<Record<Platform, CurrencyCode>> = { rakuten: "JPY" };
+
+/** The one currency a platform's amounts can be in, or null when it sells in several (Shopee, Amazon, eBay…). */
+export function homeCurrency(platform: Platform | undefined): CurrencyCode | null {
+  return platform === undefined ? null : (HOME_CURRENCY[platform] ?? null);
 }

@@ -21,6 +21,7 @@ import type { RateStats } from "./rates";
 import { fixPercentPoints, newRateStats } from "./rates";
 import type { RowScope } from "./rows";
 import { headerWidth, setAside } from "./rows";
+import { setAsideParentRows } from "./parents";
 import { foldTerminalRows } from "./terminal";
 import { decideDecimalMarks } from "./numbers";
 import type { ColumnReader } from "./values";
@@ -67,7 +68,9 @@ export function classify(fields: ReadonlySet<string>): KnownKind | null {
   const adKey = KIND_KEYS.find(([kind]) => kind === "ad-plans")?.[1].some(has) ?? false;
   const adFigures = has("spend") || has("clicks") || has("impressions");
   // A keyword or search term with spend or clicks is an ad keyword report; without, a search-terms table.
-  const adKeyword = (has("keyword") || has("searchTerm")) && adFigures;
+  // A buyer's search term counts as an ad row only with spend: Amazon's Search Query Performance has
+  // impressions and clicks for the whole market, no spend, and is a search-terms table.
+  const adKeyword = (has("keyword") && adFigures) || (has("searchTerm") && has("spend"));
   if (adKey || adKeyword || (has("spend") && (has("clicks") || has("impressions")))) return "ad-plans";
   for (const [kind, keys] of KIND_KEYS) if (keys.some(has)) return kind;
   return null;
@@ -378,6 +381,7 @@ export function readTable(
   issues.push(...decideDateOrders(sheet, headerRow, values, plan.readers, start, end));
   issues.push(...decideDecimalMarks(sheet, headerRow, values, plan.readers, start, end));
   readRows(state, values, start, end, source);
+  setAsideParentRows({ ...state, columns });
   issues.push(
     ...fixPercentPoints(
       sheet,

@@ -28,8 +28,48 @@ export interface ColumnReader {
   scale?: number;
 }
 
-const FLAG_YES = new Set(["是", "yes", "y", "true", "1", "预售", "預售", "✓", "√", "pre-order", "presale", "新款"]);
-const FLAG_NO = new Set(["否", "no", "n", "false", "0", "非预售", "×", "✗", "现货", "旧款"]);
+const FLAG_YES = new Set([
+  "是",
+  "yes",
+  "y",
+  "true",
+  "1",
+  "预售",
+  "預售",
+  "✓",
+  "√",
+  "pre-order",
+  "presale",
+  "新款",
+  "sí",
+  "si",
+  "sim",
+  "oui",
+  "ja",
+  "はい",
+  "có",
+  "ya",
+  "ใช่",
+]);
+const FLAG_NO = new Set([
+  "否",
+  "no",
+  "n",
+  "false",
+  "0",
+  "非预售",
+  "×",
+  "✗",
+  "现货",
+  "旧款",
+  "não",
+  "non",
+  "nein",
+  "いいえ",
+  "không",
+  "tidak",
+  "ไม่",
+]);
 
 /** A cell shown in a message: dates as ISO days, everything else as its text. */
 export function cellText(cell: Cell): string {

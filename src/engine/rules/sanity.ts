@@ -47,6 +47,7 @@ export const ISSUE_WORDING: Partial<Record<IssueCode, MessageKey>> = {
   "terminal-rows-without-total": "sanity.terminal-rows-without-total",
   "ragged-row": "sanity.ragged-row",
   "subtotal-row": "sanity.subtotal-row",
+  "parent-row": "sanity.parent-row",
   "average-row": "sanity.average-row",
   "repeated-header": "sanity.repeated-header",
   "key-without-metrics": "sanity.key-without-metrics",

@@ -16,6 +16,7 @@ import {
   type RuleContext,
   type ShopSummary,
 } from "./context";
+import { conversionDefinition, type PublishedBenchmark, publishedBenchmark } from "./benchmarks";
 import { defineRule, fixed, fromSetting, type Rule } from "./define";
 import { MAX_SUBJECT_FINDINGS, MIN_VISITORS } from "./limits";
 import { lazy, TopList } from "./top";
@@ -73,37 +74,61 @@ export const payConversionVsPeer = defineRule({
     "payConv.todoProduct.export",
     "common.more",
     "common.more.export",
+    "payConv.definition",
+    "payConv.definitionRate",
+    "payConv.missingTraffic",
+    "payConv.publishedGood",
+    "payConv.publishedBad",
+    "payConv.publishedBad.export",
+    "payConv.todoPublished",
+    "payConv.todoPublished.export",
   ],
   run(ctx) {
     const shop = ctx.shop;
     const conv = shop?.totals.payConversion() ?? null;
     if (!shop || conv === null) {
+      // WooCommerce records orders and money but no sessions: say which checks wait for a traffic export.
+      const woo = ctx.tables.some((t) => t.platform === "woocommerce" && !("visitors" in t.columns));
       return [
         makeFinding(this, {
           status: "info",
           metric: "payConversion",
           format: "percent",
-          message: ctx.t("payConv.missingData"),
+          message: ctx.t(woo ? "payConv.missingTraffic" : "payConv.missingData"),
         }),
       ];
     }
     const peer = ctx.peer.payConversion;
+    const table = ctx.tables.find((t) => t.sheet === shop.sheet);
+    const definition = conversionDefinition(ctx, table);
     if (peer === null) {
+      const published = publishedBenchmark(table?.platform ?? "unknown");
+      if (published) return [payConversionPublished(this, ctx, shop, conv, published, definition)];
       return [
         makeFinding(this, {
           status: "info",
           metric: "payConversion",
           value: conv,
           format: "percent",
-          message: ctx.t("payConv.missingPeer", { value: ctx.pct(conv) }),
+          message: withDefinition(ctx.t("payConv.missingPeer", { value: ctx.pct(conv) }), definition),
         }),
       ];
     }
-    return [payConversionShop(this, ctx, shop, conv, peer), ...payConversionProducts(this, ctx, shop, peer)];
+    return [
+      payConversionShop(this, ctx, shop, conv, peer, definition),
+      ...payConversionProducts(this, ctx, shop, peer),
+    ];
   },
 });
 
-function payConversionShop(rule: Rule, ctx: RuleContext, shop: ShopSummary, conv: number, peer: number): Draft {
+function payConversionShop(
+  rule: Rule,
+  ctx: RuleContext,
+  shop: ShopSummary,
+  conv: number,
+  peer: number,
+  definition: string,
+): Draft {
   const f = salesFactors(shop.totals, shop.dayCount);
   const basis = basisOf(shop.dayCount);
   const impact = conv < peer && f ? (peer - conv) * f.visitors * f.aov : null;
@@ -117,13 +142,55 @@ function payConversionShop(rule: Rule, ctx: RuleContext, shop: ShopSummary, conv
     format: "percent",
     impact,
     basis,
-    message:
+    message: withDefinition(
       status === "good"
         ? ctx.t("payConv.shopGood", params)
         : impact !== null
           ? ctx.t(basedKey("payConv.shopBad", basis), params)
           : ctx.t("payConv.shopBadNoAov", params),
+      definition,
+    ),
     todo: impact !== null ? ctx.t(basedKey("payConv.todoShop", basis), params) : null,
+  });
+}
+
+function withDefinition(message: string, definition: string): string {
+  return definition === "" ? message : `${message} ${definition}`;
+}
+
+/**
+ * No peer figure, but the platform has a published conversion norm: judged against it, worded
+ * as a published benchmark (never as peers), ✔ at or above, ▲ below (a norm, not the shop's own peers).
+ */
+function payConversionPublished(
+  rule: Rule,
+  ctx: RuleContext,
+  shop: ShopSummary,
+  conv: number,
+  published: PublishedBenchmark,
+  definition: string,
+): Draft {
+  const f = salesFactors(shop.totals, shop.dayCount);
+  const basis = basisOf(shop.dayCount);
+  const below = stable(conv) < published.value;
+  const impact = below && f ? (published.value - conv) * f.visitors * f.aov : null;
+  const params = {
+    value: ctx.pct(conv),
+    benchmark: ctx.pct(published.value),
+    platform: ctx.t(`platform.${published.platform}`),
+    money: impact !== null ? ctx.money(impact) : "—",
+  };
+  const key = below ? basedKey("payConv.publishedBad", basis) : "payConv.publishedGood";
+  return makeFinding(rule, {
+    status: below ? "warn" : "good",
+    metric: "payConversion",
+    value: conv,
+    benchmark: published.value,
+    format: "percent",
+    impact,
+    basis,
+    message: withDefinition(ctx.t(key, params), definition),
+    todo: impact !== null ? ctx.t(basedKey("payConv.todoPublished", basis), params) : null,
   });
 }
 

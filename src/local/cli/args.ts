@@ -13,6 +13,8 @@ export interface DiagnoseOptions {
   settingsFile: string | null;
   language: Language | null;
   outFile: string | null;
+  /** --history: the CSV file that keeps one row per diagnosed period (the History sheet's rows). */
+  historyFile: string | null;
   json: boolean;
   /** --encoding: read every file in this encoding instead of detecting it (an iconv-lite label). */
   encoding: string | null;
@@ -46,6 +48,8 @@ Options:
                          {"peerPayConversion": 0.031, "monthlyTarget": 500000})
   --lang LANG            report language: ${LANGUAGES.map((l) => (l === DEFAULT_LANGUAGE ? `${l} (default)` : l)).join(", ")}
   --out FILE.html        also write the report as a self-contained HTML page
+  --history FILE.csv     keep the diagnosis history in this file (created if missing): the
+                         report then says what changed since the last run, as in Sheets
   --json                 print the full report as JSON instead of the summary
   --encoding NAME        read the files in this encoding: gbk, big5, shift_jis,
                          windows-1252, utf-8, utf-16le, utf-16be
@@ -136,6 +140,7 @@ export function parseCliArgs(argv: string[]): CliCommand {
     settingsFile: values.settings ?? null,
     language,
     outFile: values.out ?? null,
+    historyFile: values.history ?? null,
     json: values.json ?? false,
     notify: values.notify ?? [],
     notifyStrict: values["notify-strict"] ?? false,
@@ -152,6 +157,7 @@ function parseWith(argv: string[]) {
       settings: { type: "string" },
       lang: { type: "string" },
       out: { type: "string" },
+      history: { type: "string" },
       json: { type: "boolean" },
       encoding: { type: "string" },
       notify: { type: "string", multiple: true },

@@ -31,6 +31,7 @@ import {
 } from "../../notify";
 import { renderGridPage } from "../render-grid";
 import { parseCliArgs, USAGE, UsageError, type DiagnoseOptions } from "./args";
+import { recordInFile } from "./history-file";
 import { encodingName, ExportReadError, readExportFile } from "./read-export";
 import { renderSummary, wantsColor } from "./summary";
 import { jsonTerminalSafe, terminalSafe, terminalSafeDeep } from "./terminal";
@@ -225,9 +226,9 @@ function start(argv: string[], rawIo: CliIo): Started {
     const sheets = readSheets(command.files, command.encoding, notes);
     for (const note of notes) io.stderr.write(`shop-doctor: note: ${note}\n`);
     // Advice that says "fill in X" names the --settings file, not the Settings sheet.
-    const report = diagnoseTables(sheets, settings, { settingsIn: "cli" });
-    if (nothingRecognised(report)) {
-      const reasons = report.findings
+    const diagnosed = diagnoseTables(sheets, settings, { settingsIn: "cli" });
+    if (nothingRecognised(diagnosed)) {
+      const reasons = diagnosed.findings
         .filter((f) => f.rule === "data-sanity")
         .map((f) => `  ${f.message}`)
         .join("\n");
@@ -236,6 +237,16 @@ function start(argv: string[], rawIo: CliIo): Started {
           `with a header row such as 统计日期/访客数/支付金额 (生意参谋), Day/Sessions/Total sales (Shopify) or ` +
           `(Child) ASIN/Sessions - Total (Amazon).\n${reasons ? reasons + "\n" : ""}`,
       );
+      return { code: EXIT_FAILED, io, notify: null };
+    }
+    // With --history, the report says what changed since the last run recorded in the file.
+    let report = diagnosed;
+    try {
+      const recorded = command.historyFile ? recordInFile(command.historyFile, diagnosed) : null;
+      recorded?.write();
+      report = recorded?.report ?? diagnosed;
+    } catch (error) {
+      io.stderr.write(`shop-doctor: cannot use --history ${command.historyFile}: ${(error as Error).message}\n`);
       return { code: EXIT_FAILED, io, notify: null };
     }
     if (command.outFile) {

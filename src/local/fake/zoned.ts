@@ -64,11 +64,15 @@ export function zonedInstant(fields: WallClock, timeZone: string): Date {
 
 /**
  * `Utilities.formatDate(date, timeZone, pattern)` for the SimpleDateFormat letters the add-on
- * and the fake use: yyyy, MM, dd, HH, mm, ss (anything else is copied as written).
+ * and the fake use: yyyy, MM, dd, HH, mm, ss, XXX (the zone's offset, `+08:00`, or `Z` at UTC)
+ * and quoted literals (`'T'`); anything else is copied as written.
  */
 export function formatZoned(date: Date, timeZone: string, pattern: string): string {
   const f = wallClock(date, timeZone);
   const two = (n: number) => String(n).padStart(2, "0");
+  const shownMs = Date.UTC(f.year, f.month - 1, f.day, f.hour, f.minute, f.second);
+  const offsetMinutes = Math.round((shownMs - Math.floor(date.getTime() / 1000) * 1000) / 60_000);
+  const abs = Math.abs(offsetMinutes);
   const fields: Record<string, string> = {
     yyyy: String(f.year).padStart(4, "0"),
     MM: two(f.month),
@@ -76,6 +80,9 @@ export function formatZoned(date: Date, timeZone: string, pattern: string): stri
     HH: two(f.hour),
     mm: two(f.minute),
     ss: two(f.second),
+    XXX: offsetMinutes === 0 ? "Z" : `${offsetMinutes < 0 ? "-" : "+"}${two(Math.floor(abs / 60))}:${two(abs % 60)}`,
   };
-  return pattern.replace(/yyyy|MM|dd|HH|mm|ss/g, (token) => fields[token] ?? token);
+  return pattern.replace(/'([^']*)'|yyyy|MM|dd|HH|mm|ss|XXX/g, (token, quoted: string | undefined) =>
+    quoted !== undefined ? (quoted === "" ? "'" : quoted) : (fields[token] ?? token),
+  );
 }

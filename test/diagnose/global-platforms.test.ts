@@ -1,0 +1,153 @@
+/**
+ * Issue 13: one diagnosis per platform, each asserting a figure worked by hand from its
+ * fixture (test/fixtures/global) and shown in the export's own currency.
+ */
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import type { SheetInput } from "../../src/engine";
+import { diagnoseTables } from "../../src/engine";
+import { readExportFile } from "../../src/local/cli/read-export";
+import { FIXTURE_DIR, loadFixture } from "../support/fixtures";
+
+const file = (name: string): SheetInput => readExportFile(join(FIXTURE_DIR, "global", name));
+
+function finding(sheets: SheetInput[], rule: string, settings: Record<string, unknown> = {}) {
+  const report = diagnoseTables(sheets, { language: "en", ...settings });
+  return { report, found: report.findings.filter((f) => f.rule === rule) };
+}
+
+describe("one diagnosis per platform, in its currency", () => {
+  it("Shopee SG products: conversion on confirmed orders, the product row not counted again", () => {
+    const { report, found } = finding([file("shopee-sg-product-performance.csv")], "pay-conversion-vs-peer", {
+      peerPayConversion: 0.03,
+    });
+    expect(report.currency).toBe("SGD");
+    const shop = found.find((f) => f.subjectType === "shop")!;
+    // buyers (confirmed) 19 + 9 + 15 = 43 over visitors 1,200 + 800 = 2,000 → 2.15 %
+    expect(shop.value).toBeCloseTo(0.0215, 6);
+    // (3 % − 2.15 %) × 2,000 visitors × AOV (1,290 ÷ 43 = S$30) = S$510 in this export
+    expect(shop.impact).toBeCloseTo(510, 6);
+    expect(shop.message).toContain("S$510");
+  });
+
+  it("Shopee SG ads: the paused ad with spend and no GMV", () => {
+    const { report, found } = finding([file("shopee-sg-ads.csv")], "ad-plan-efficiency");
+    expect(report.currency).toBe("SGD");
+    const lost = found.find((f) => f.subject === "Winter bundle - search")!;
+    // Expense S$45.00, GMV 0
+    expect(lost.impact).toBeCloseTo(45, 6);
+    expect(lost.message).toContain("S$45.00");
+  });
+
+  it("Lazada: visitor value in ringgit", () => {
+    const { report, found } = finding([file("lazada-business-advisor.csv")], "visitor-value-vs-cost");
+    expect(report.currency).toBe("MYR");
+    // revenue 1,260 + 1,080 + 1,440 = 3,780 over visitors 1,400 + 1,500 + 1,600 = 4,500 → RM0.84
+    expect(found[0].value).toBeCloseTo(3780 / 4500, 6);
+    expect(found[0].message).toContain("RM0.84");
+  });
+
+  it("Etsy: orders ÷ visits from the stats table, the money in the orders table's EUR", () => {
+    const sheets = [file("etsy-sold-orders.csv"), file("etsy-shop-stats.csv")];
+    const { report, found } = finding(sheets, "pay-conversion-vs-peer");
+    expect(report.currency).toBe("EUR");
+    // orders 3 + 2 + 4 = 9 over visits 240 + 260 + 300 = 800 → 1.125 %
+    expect(found[0].value).toBeCloseTo(9 / 800, 6);
+    const value = report.findings.find((f) => f.rule === "visitor-value-vs-cost")!;
+    // revenue 96 + 64 + 128 = 288 over 800 visits → €0.36
+    expect(value.message).toContain("€0.36");
+  });
+
+  it("Rakuten: visitor value in yen, whichever encoding", () => {
+    for (const name of ["rakuten-item-analysis-shift-jis.csv", "rakuten-item-analysis-utf8-bom.csv"]) {
+      const { report, found } = finding([file(name)], "visitor-value-vs-cost");
+      expect(report.currency).toBe("JPY");
+      // 売上 128,000 + 54,000 = 182,000 over アクセス人数 1,600 + 900 = 2,500 → 72.8 円
+      expect(found[0].value).toBeCloseTo(72.8, 6);
+      expect(found[0].message).toContain("73円");
+    }
+  });
+
+  it("Amazon.co.jp Business Report: ￥ amounts are yen", () => {
+    const { report, found } = finding(
+      [loadFixture("global/amazon-jp-child-items.csv", { mode: "text" })],
+      "visitor-value-vs-cost",
+    );
+    expect(report.currency).toBe("JPY");
+    // ￥405,000 + ￥165,000 = 570,000 over sessions 3,000 + 1,500 = 4,500 → 126.67 円
+    expect(found[0].value).toBeCloseTo(570000 / 4500, 6);
+    expect(found[0].message).toContain("127円");
+  });
+
+  it("Amazon.fr Business Report: conversion on sessions, money in euros", () => {
+    const { report, found } = finding(
+      [loadFixture("global/amazon-fr-child-items.csv", { mode: "text" })],
+      "visitor-value-vs-cost",
+    );
+    expect(report.currency).toBe("EUR");
+    // 1,440 € + 700 € = 2,140 over sessions 1,200 + 800 = 2,000 → €1.07
+    expect(found[0].value).toBeCloseTo(1.07, 6);
+    expect(found[0].message).toContain("€1.07");
+  });
+
+  it("Amazon Sponsored Products: the search term with spend and no sales", () => {
+    const { report, found } = finding([file("amazon-sp-search-terms.csv")], "ad-plan-efficiency");
+    expect(report.currency).toBe("USD");
+    const lost = found.find((f) => f.subject === "SP - Gloves - Broad")!;
+    // Spend $90.00 on `usb hand warmer`, 7 Day Total Sales $0.00, one day
+    expect(lost.impact).toBeCloseTo(90, 6);
+    expect(lost.message).toContain("$90.00");
+  });
+
+  it("Mercado Libre: pesos, and the package row's 1,050 not added to its items", () => {
+    const report = diagnoseTables([file("mercadolibre-ventas.csv")], { language: "en" });
+    expect(report.currency).toBe("MXN");
+    const table = report.tables.find((t) => t.sheet === "mercadolibre-ventas")!;
+    // rows 4, 6, 7, 8 are read; row 5 (the package) is kept aside
+    expect(table.rows).toBe(4);
+  });
+});
+
+describe("platform definitions and published benchmarks", () => {
+  it("names the conversion's own columns (Shopee: confirmed-order buyers ÷ product visitors)", () => {
+    const { found } = finding([file("shopee-sg-product-performance.csv")], "pay-conversion-vs-peer");
+    expect(found[0].status).toBe("info");
+    expect(found[0].message).toContain("(Shopee: Buyers (Confirmed Order) ÷ Product Visitors (Visit).)");
+  });
+
+  it("judges Etsy against its published benchmark when no peer figure is set, never calling it peers", () => {
+    const sheets = [file("etsy-sold-orders.csv"), file("etsy-shop-stats.csv")];
+    const { found } = finding(sheets, "pay-conversion-vs-peer");
+    // 9 orders ÷ 800 visits = 1.125 % ≥ the published 1 % floor
+    expect(found[0]).toMatchObject({ status: "good", benchmark: 0.01 });
+    expect(found[0].message).toContain("published benchmark for Etsy (1.00%");
+    expect(found[0].message).not.toMatch(/peer average/);
+    expect(found[0].message).toContain("(Etsy: Orders ÷ Visits.)");
+  });
+
+  it("below the benchmark it is ▲ with the money to reach it; a team peer value still wins", () => {
+    // Etsy stats with 3 orders over 800 visits: 0.375 %, below the published 1 %
+    const stats = {
+      name: "etsy-shop-stats",
+      values: [
+        ["Date", "Visits", "Orders", "Revenue"],
+        ["2026-11-01", 240, 1, 96],
+        ["2026-11-02", 260, 1, 96],
+        ["2026-11-03", 300, 1, 96],
+      ],
+    };
+    const { found } = finding([stats], "pay-conversion-vs-peer");
+    expect(found[0]).toMatchObject({ status: "warn", benchmark: 0.01 });
+    // per day: (0.01 − 3/800) × 800/3 visitors a day × 96 = 160
+    expect(found[0].impact).toBeCloseTo((0.01 - 3 / 800) * (800 / 3) * 96, 6);
+    const peer = finding([stats], "pay-conversion-vs-peer", { peerPayConversion: 0.003 }).found[0];
+    expect(peer).toMatchObject({ status: "good", benchmark: 0.003 });
+  });
+
+  it("WooCommerce: says which checks need a traffic export and which exports serve", () => {
+    const { found } = finding([file("woocommerce-revenue.csv")], "pay-conversion-vs-peer");
+    expect(found[0].status).toBe("info");
+    expect(found[0].message).toContain("GA4 Traffic acquisition");
+    expect(found[0].message).toContain("Jetpack Stats");
+  });
+});
