@@ -110,9 +110,19 @@ const PLAIN_GROUPED = /^\d{1,3}(?:,\d{3})+(?:\.\d+)?$/;
  * (`1234`, `-12.5`); undefined for anything that needs the full `readNumber`.
  */
 export function quickNumber(cell: Cell): number | undefined {
-  if (typeof cell === "number") return Number.isFinite(cell) ? cell + 0 : undefined;
-  if (typeof cell === "string" && cell.length <= MAX_NUMBER_LENGTH && PLAIN_NUMBER.test(cell)) return Number(cell) + 0;
+  if (typeof cell === "number") return Number.isFinite(cell) ? unsignedZero(cell) : undefined;
+  if (typeof cell === "string" && cell.length <= MAX_NUMBER_LENGTH && PLAIN_NUMBER.test(cell))
+    return unsignedZero(Number(cell));
   return undefined;
+}
+
+/**
+ * `value`, with -0 turned into 0 (zero is shown and summed without a sign). Any other number
+ * is handed back as it is: `value + 0` would box a fresh copy of every fractional cell of a
+ * Sheets grid (one allocation per cell, and the garbage collection after it).
+ */
+function unsignedZero(value: number): number {
+  return value === 0 ? 0 : value;
 }
 
 /** Thousands grouping: Western 1,234,567 or Indian 1,08,218. */
@@ -135,7 +145,12 @@ export function spreadsheetError(cell: unknown): string | null {
 /** True when a string cell stands for "no data" (blank, dash, 无数据 …). */
 export function isNullToken(text: string): boolean {
   if (text.length > MAX_NUMBER_LENGTH && text.trim().length > MAX_NUMBER_LENGTH) return false;
-  const t = stripInvisible(text).trim().toLowerCase();
+  return isVisibleNullToken(stripInvisible(text));
+}
+
+/** isNullToken for short text already stripped of invisible characters. */
+function isVisibleNullToken(text: string): boolean {
+  const t = text.trim().toLowerCase();
   return t === "" || NULL_TOKENS.has(t);
 }
 
@@ -217,24 +232,34 @@ function takeSign(text: string): { negative: boolean; rest: string; marks: numbe
 
 function parsePointText(raw: string, shown: string): NumberReading {
   // Fast paths for the common export cells (`1234`, `-12.5`, `2.43%`): same results, no regex replaces.
-  if (PLAIN_NUMBER.test(raw)) return { kind: "number", value: Number(raw) + 0, percent: false };
+  if (PLAIN_NUMBER.test(raw)) return { kind: "number", value: unsignedZero(Number(raw)), percent: false };
   if (PLAIN_PERCENT.test(raw)) return { kind: "number", value: percentOf(raw.slice(0, -1)), percent: true };
   if (PLAIN_GROUPED.test(raw)) return { kind: "number", value: Number(raw.replace(/,/g, "")), percent: false };
-  const invalid: NumberReading = { kind: "invalid", reason: "not-a-number", text: shown };
   const spaced = toHalfWidth(raw)
     .trim()
     .replace(/[\u00a0\u202f\u2009]/g, " ");
-  if (isNullToken(spaced)) return { kind: "blank" };
+  // `raw` came through valueText: short, and already without invisible characters.
+  if (isVisibleNullToken(spaced)) return { kind: "blank" };
+  return parseMarkedText(spaced, shown);
+}
+
+/** The not-a-number reading of `shown` (built only when a cell is refused). */
+function notANumber(shown: string): NumberReading {
+  return { kind: "invalid", reason: "not-a-number", text: shown };
+}
+
+/** Numeric text with its signs, currency mark, `%` or 万/亿 still on (`-¥1,234.00`, `12.5 %`). */
+function parseMarkedText(spaced: string, shown: string): NumberReading {
   const sign = takeSign(spaced);
   let negative = sign.negative;
   let t = stripCurrency(sign.rest);
   // a sign may also sit after the currency mark ("$-12.00"), but only if none came before it
   if (startsWithSign(t)) {
-    if (sign.marks > 0) return invalid;
+    if (sign.marks > 0) return notANumber(shown);
     negative = !t.startsWith("+");
     t = t.slice(1).trim();
   }
-  if (sign.marks > 1 || startsWithSign(t)) return invalid;
+  if (sign.marks > 1 || startsWithSign(t)) return notANumber(shown);
   let percent = false;
   if (t.endsWith("%")) {
     percent = true;
@@ -247,10 +272,10 @@ function parsePointText(raw: string, shown: string): NumberReading {
   if (scale !== 1) t = t.slice(0, -1).trim();
   t = t.replace(/ /g, "");
   if (t.includes(",")) {
-    if (!GROUPED.test(t)) return invalid;
+    if (!GROUPED.test(t)) return notANumber(shown);
     t = t.replace(/,/g, "");
   }
-  if (!/^(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(t)) return invalid;
+  if (!/^(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(t)) return notANumber(shown);
   let value = Number(t);
   if (percent) value = /^\d*\.?\d*$/.test(t) ? percentOf(t) : roundFloat(value / 100);
   if (scale !== 1) value = roundFloat(value * scale);
@@ -284,9 +309,8 @@ function roundFloat(value: number): number {
 export function readNumber(cell: Cell, decimalMark: "." | "," = "."): NumberReading {
   if (cell === null || cell === undefined) return { kind: "blank" };
   if (typeof cell === "number") {
-    // `+ 0` turns -0 into 0: zero is shown and summed without a sign.
     return Number.isFinite(cell)
-      ? { kind: "number", value: cell + 0, percent: false }
+      ? { kind: "number", value: unsignedZero(cell), percent: false }
       : { kind: "invalid", reason: "non-finite", text: String(cell) };
   }
   if (typeof cell === "string") return parseNumberText(cell, decimalMark);
@@ -521,7 +545,7 @@ export function readDate(cell: Cell, order: DayMonthOrder = "mdy"): DateReading 
   const bounded = valueText(cell);
   if (bounded === null) return { kind: "invalid", text: headOf(cell) };
   const text = bounded.trim();
-  if (isNullToken(text)) return { kind: "blank" };
+  if (isVisibleNullToken(text)) return { kind: "blank" };
   const single = singleDate(text, order);
   if (single !== null) return { kind: "date", iso: single, to: null };
   // A month view (`2026-11`, `2026年11月`) covers the whole month.

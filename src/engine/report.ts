@@ -85,9 +85,9 @@ export interface ReportTable {
 
 /**
  * Where the user types their settings, so advice names it: the Settings sheet (the add-on,
- * the preview) or the CLI's `--settings` JSON file.
+ * the preview), the CLI's `--settings` JSON file, or the HTTP function's `settings` field.
  */
-export type SettingsPlace = "sheet" | "cli";
+export type SettingsPlace = "sheet" | "cli" | "http";
 
 /** Why a report states no health score (see score-gate.ts). */
 export interface ScoreReason {

@@ -10,7 +10,7 @@ import { join } from "node:path";
 import iconv from "iconv-lite";
 import type { Frame, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { parseDelimitedText } from "../../src/local/cli/read-export";
+import { parseDelimitedText } from "../../src/readers/delimited";
 import { CODE_PATH, portFrom, SIDEBAR_PATH, sampleShopSettings, sampleShopSheets } from "../../src/local/preview/main";
 import {
   MAX_UPLOAD_FILE_BYTES,

@@ -47,7 +47,9 @@ describe("shop-doctor diagnose", () => {
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
     const printed = JSON.parse(result.stdout) as Report;
-    const expected = diagnoseTables(readSheets(SAMPLE_FILES), readSettingsFile(SETTINGS, null), { settingsIn: "cli" });
+    const expected = diagnoseTables(await readSheets(SAMPLE_FILES), readSettingsFile(SETTINGS, null), {
+      settingsIn: "cli",
+    });
     expect(printed).toEqual(JSON.parse(JSON.stringify(expected)));
     expect(printed.tables.map((t) => t.kind).sort()).toEqual(["ad-plans", "products", "shop-daily", "traffic-sources"]);
   });

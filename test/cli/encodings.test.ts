@@ -11,7 +11,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { runCli, type CliIo } from "../../src/local/cli/main";
-import { readExportFile } from "../../src/local/cli/read-export";
+import { readExportFile } from "../../src/readers/delimited";
 
 const ROOT = join(__dirname, "..", "..");
 const ENCODINGS = join(__dirname, "..", "fixtures", "encodings");
@@ -24,7 +24,7 @@ function fixture(name: string): string {
 }
 
 /** Runs the CLI in-process and collects what it prints. */
-function cli(argv: string[]): { code: number; stdout: string; stderr: string } {
+async function cli(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = "";
   let stderr = "";
   const io: CliIo = {
@@ -32,7 +32,7 @@ function cli(argv: string[]): { code: number; stdout: string; stderr: string } {
     stderr: { write: (t: string) => (stderr += t) },
     env: { NO_COLOR: "1" },
   };
-  const code = runCli(argv, io);
+  const code = await runCli(argv, io);
   return { code, stdout, stderr };
 }
 
@@ -131,8 +131,8 @@ describe("legacy encodings and UTF-16 without a BOM", () => {
 });
 
 describe("the CLI reports the encoding it assumed", () => {
-  it("notes a guessed Big5 file on stderr, with the --encoding hint", () => {
-    const result = cli(["diagnose", fixture("sycm-shop-daily-big5.csv")]);
+  it("notes a guessed Big5 file on stderr, with the --encoding hint", async () => {
+    const result = await cli(["diagnose", fixture("sycm-shop-daily-big5.csv")]);
     expect(result.code).toBe(0);
     expect(result.stderr).toContain("sycm-shop-daily-big5.csv: not UTF-8; read as Big5");
     expect(result.stderr).toContain("--encoding");
@@ -140,31 +140,31 @@ describe("the CLI reports the encoding it assumed", () => {
     expect(result.stdout).toContain("sycm-shop-daily-big5");
   });
 
-  it("--encoding big5 reads it without a note; an unknown encoding is a usage error", () => {
-    const forced = cli(["diagnose", "--encoding", "big5", fixture("sycm-shop-daily-big5.csv")]);
+  it("--encoding big5 reads it without a note; an unknown encoding is a usage error", async () => {
+    const forced = await cli(["diagnose", "--encoding", "big5", fixture("sycm-shop-daily-big5.csv")]);
     expect(forced.code).toBe(0);
     expect(forced.stderr).toBe("");
-    const unknown = cli(["diagnose", "--encoding", "klingon", fixture("sycm-shop-daily-big5.csv")]);
+    const unknown = await cli(["diagnose", "--encoding", "klingon", fixture("sycm-shop-daily-big5.csv")]);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain("--encoding klingon is not an encoding");
   });
 });
 
 describe("file names starting with -", () => {
-  it('hints at "--" or ./-x.csv, and "--" reads the file', () => {
+  it('hints at "--" or ./-x.csv, and "--" reads the file', async () => {
     const path = join(dir, "-店铺日报.csv");
     writeFileSync(path, readFileSync(SAMPLE));
     const cwd = process.cwd();
     process.chdir(dir);
     try {
-      const refused = cli(["diagnose", "-店铺日报.csv"]);
+      const refused = await cli(["diagnose", "-店铺日报.csv"]);
       expect(refused.code).toBe(2);
       expect(refused.stderr).toContain('"-店铺日报.csv" looks like a file name');
       expect(refused.stderr).toContain("shop-doctor diagnose -- -店铺日报.csv");
       expect(refused.stderr).toContain("./-店铺日报.csv");
-      const read = cli(["diagnose", "--", "-店铺日报.csv"]);
+      const read = await cli(["diagnose", "--", "-店铺日报.csv"]);
       expect(read.code).toBe(0);
-      const dotted = cli(["diagnose", "./-店铺日报.csv"]);
+      const dotted = await cli(["diagnose", "./-店铺日报.csv"]);
       expect(dotted.code).toBe(0);
     } finally {
       process.chdir(cwd);

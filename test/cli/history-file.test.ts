@@ -4,12 +4,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { type CliIo, runCli } from "../../src/local/cli/main";
-import { parseDelimitedText } from "../../src/local/cli/read-export";
+import { parseDelimitedText } from "../../src/readers/delimited";
 
 const dir = mkdtempSync(join(tmpdir(), "sd-history-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function cli(argv: string[]): { code: number; stdout: string; stderr: string } {
+async function cli(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = "";
   let stderr = "";
   const io: CliIo = {
@@ -17,7 +17,8 @@ function cli(argv: string[]): { code: number; stdout: string; stderr: string } {
     stderr: { write: (t: string) => (stderr += t) },
     env: { NO_COLOR: "1" },
   };
-  return { code: runCli(argv, io), stdout, stderr };
+  const code = await runCli(argv, io);
+  return { code, stdout, stderr };
 }
 
 const HEADER = "统计日期,访客数,浏览量,支付金额,支付买家数,支付转化率,客单价,跳失率";
@@ -26,16 +27,16 @@ const line = (date: string, visitors: number, buyers: number, sales: number) =>
 const WEEK = ["01", "02", "03", "04", "05", "06", "07"].map((d) => line(`2026-10-${d}`, 1000, 20, 2000));
 
 describe("--history", () => {
-  it("records one row per period, replaces a re-run, and the JSON report carries the deltas", () => {
+  it("records one row per period, replaces a re-run, and the JSON report carries the deltas", async () => {
     const data = join(dir, "店铺日报.csv");
     const history = join(dir, "history.csv");
     writeFileSync(data, [HEADER, ...WEEK].join("\n"));
-    expect(cli(["diagnose", data, "--history", history, "--json"]).code).toBe(0);
-    expect(cli(["diagnose", data, "--history", history, "--json"]).code).toBe(0);
+    expect((await cli(["diagnose", data, "--history", history, "--json"])).code).toBe(0);
+    expect((await cli(["diagnose", data, "--history", history, "--json"])).code).toBe(0);
     expect(parseDelimitedText(readFileSync(history, "utf8").replace(/^\ufeff/, ""))).toHaveLength(2);
     // The next day: 1,000 visitors, 30 buyers, ¥4,500.
     writeFileSync(data, [HEADER, ...WEEK, line("2026-10-08", 1000, 30, 4500)].join("\n"));
-    const run = cli(["diagnose", data, "--history", history, "--json"]);
+    const run = await cli(["diagnose", data, "--history", history, "--json"]);
     expect(run.code).toBe(0);
     const rows = parseDelimitedText(readFileSync(history, "utf8").replace(/^\ufeff/, ""));
     expect(rows.map((r) => r.slice(1, 3))).toEqual([
@@ -58,12 +59,12 @@ describe("--history", () => {
     expect(report.scoreHistory).toHaveLength(2);
   });
 
-  it("refuses a file that is not a history file, and leaves it alone", () => {
+  it("refuses a file that is not a history file, and leaves it alone", async () => {
     const data = join(dir, "d.csv");
     const other = join(dir, "orders.csv");
     writeFileSync(data, [HEADER, ...WEEK].join("\n"));
     writeFileSync(other, "订单号,金额\n1,2\n");
-    const run = cli(["diagnose", data, "--history", other]);
+    const run = await cli(["diagnose", data, "--history", other]);
     expect(run.code).not.toBe(0);
     expect(run.stderr).toContain("is not a Shop Doctor history file");
     expect(readFileSync(other, "utf8")).toBe("订单号,金额\n1,2\n");

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { readNumber } from "../../src/engine";
-import { readExportFile } from "../../src/local/cli/read-export";
+import { readExportFile } from "../../src/readers/delimited";
 import { sampleShopCsv, SAMPLE_DIR } from "../../scripts/make-sample";
 
 const files = sampleShopCsv();

@@ -19,7 +19,7 @@ const CLIPBOARD = "\x1b]52;c;Y3VybCBldmlsLmV4YW1wbGUgfCBzaA==\x07";
 /** Anything a terminal acts on: C0 but tab/newline, DEL, C1, bidi controls, a CR not ending a line. */
 const UNSAFE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]|\r(?!\n)/;
 
-function cli(argv: string[], color = false): { code: number; stdout: string; stderr: string } {
+async function cli(argv: string[], color = false): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = "";
   let stderr = "";
   const io: CliIo = {
@@ -27,7 +27,8 @@ function cli(argv: string[], color = false): { code: number; stdout: string; std
     stderr: { write: (t: string) => (stderr += t) },
     env: color ? { FORCE_COLOR: "1" } : { NO_COLOR: "1" },
   };
-  return { code: runCli(argv, io), stdout, stderr };
+  const code = await runCli(argv, io);
+  return { code, stdout, stderr };
 }
 
 /** A product table (生意参谋 商品_全部 columns) whose product names are attacks. */
@@ -57,11 +58,11 @@ describe("the CLI prints no escape sequence from data or file names", () => {
   const file = join(dir, "商品.csv");
   writeFileSync(file, hostileCsv());
 
-  it("summary (plain and coloured): product names are shown escaped, our own colours stay", () => {
-    const plain = cli(["diagnose", file]);
+  it("summary (plain and coloured): product names are shown escaped, our own colours stay", async () => {
+    const plain = await cli(["diagnose", file]);
     expect(plain.code).toBe(0);
     expect(plain.stdout + plain.stderr).not.toMatch(UNSAFE);
-    const coloured = cli(["diagnose", file], true);
+    const coloured = await cli(["diagnose", file], true);
     expect(coloured.code).toBe(0);
     // Our colour codes are ESC [ n m; nothing else starts with ESC.
     const withoutColours = coloured.stdout.replace(/\x1b\[[0-9;]*m/g, "");
@@ -69,8 +70,8 @@ describe("the CLI prints no escape sequence from data or file names", () => {
     expect(coloured.stdout).toContain("\x1b[1m");
   });
 
-  it("--json: C1, DEL and bidi controls are \\u escapes too (JSON.stringify leaves them raw)", () => {
-    const json = cli(["diagnose", file, "--json"]);
+  it("--json: C1, DEL and bidi controls are \\u escapes too (JSON.stringify leaves them raw)", async () => {
+    const json = await cli(["diagnose", file, "--json"]);
     expect(json.code).toBe(0);
     expect(json.stdout).not.toMatch(UNSAFE);
     expect(json.stdout).toContain("\\u009b");
@@ -80,20 +81,20 @@ describe("the CLI prints no escape sequence from data or file names", () => {
     expect(report.tables[0].sheet).toBe("商品");
   });
 
-  it("a file name holding escapes is escaped in the summary and in error messages", () => {
+  it("a file name holding escapes is escaped in the summary and in error messages", async () => {
     const sub = join(dir, "names");
     mkdirSync(sub, { recursive: true });
     const evil = join(sub, `店铺${CLEAR}\x1b]0;pwned\x07.csv`);
     writeFileSync(evil, hostileCsv());
-    const ok = cli(["diagnose", evil]);
+    const ok = await cli(["diagnose", evil]);
     expect(ok.code).toBe(0);
     expect(ok.stdout).toContain("店铺\\x1b[2J\\x1b[H\\x1b]0;pwned\\x07");
     expect(ok.stdout + ok.stderr).not.toMatch(UNSAFE);
-    const missing = cli(["diagnose", join(sub, `没有${LINK}.csv`)]);
+    const missing = await cli(["diagnose", join(sub, `没有${LINK}.csv`)]);
     expect(missing.code).toBe(1);
     expect(missing.stderr).toContain("no such file");
     expect(missing.stderr).not.toMatch(UNSAFE);
-    const usage = cli(["diagnose", `--${CLEAR}`]);
+    const usage = await cli(["diagnose", `--${CLEAR}`]);
     expect(usage.code).toBe(2);
     expect(usage.stderr).not.toMatch(UNSAFE);
   });

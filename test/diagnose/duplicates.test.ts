@@ -10,7 +10,7 @@ import { describe, expect, it } from "vitest";
 import { diagnoseTables } from "../../src/engine";
 import type { Cell, Finding, Report, SheetInput } from "../../src/engine";
 import { cellRef, copiedFrom } from "../../src/engine/duplicates";
-import { readExportFile } from "../../src/local/cli/read-export";
+import { readExportFile } from "../../src/readers/delimited";
 import { SAMPLE_DIR } from "../../scripts/make-sample";
 import { fixtureNames, loadFixture } from "../support/fixtures";
 

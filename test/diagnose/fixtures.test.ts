@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { diagnoseTables, layoutReport } from "../../src/engine";
 import type { ReportGrid } from "../../src/engine";
-import { readExportFile } from "../../src/local/cli/read-export";
+import { readExportFile } from "../../src/readers/delimited";
 import { FIXTURE_DIR, fixtureNames, loadFixture } from "../support/fixtures";
 
 /** Team settings a shop would typically have filled in, so the peer- and margin-based rules run. */

@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { SheetInput } from "../../src/engine";
 import { diagnoseTables } from "../../src/engine";
-import { readExportFile } from "../../src/local/cli/read-export";
+import { readExportFile } from "../../src/readers/delimited";
 import { FIXTURE_DIR, loadFixture } from "../support/fixtures";
 
 const file = (name: string): SheetInput => readExportFile(join(FIXTURE_DIR, "global", name));

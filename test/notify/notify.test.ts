@@ -83,8 +83,8 @@ const SECRET = "SECtest-secret-0123456789";
 // 2026-12-02T04:00:00.123Z
 const NOW = 1796184000123;
 
-function sampleReport(): Report {
-  return diagnoseTables(readSheets(SAMPLE_FILES), readSettingsFile(SAMPLE_SETTINGS, null), { settingsIn: "cli" });
+async function sampleReport(): Promise<Report> {
+  return diagnoseTables(await readSheets(SAMPLE_FILES), readSettingsFile(SAMPLE_SETTINGS, null), { settingsIn: "cli" });
 }
 
 /** A small report written by hand: one per-day action, one whole-export action, one without an amount. */
@@ -144,8 +144,8 @@ describe("the brief's content", () => {
     expect(brief.report).toEqual({ before: "完整报告：", after: "" });
   });
 
-  it("on the sample shop: score 47 (bad band) and its three actions, ¥6,281 / ¥3,036 / ¥2,078 a day", () => {
-    const report = sampleReport();
+  it("on the sample shop: score 47 (bad band) and its three actions, ¥6,281 / ¥3,036 / ¥2,078 a day", async () => {
+    const report = await sampleReport();
     const brief = buildBrief(report, { reportName: "report.html" });
     expect(report.score).toBe(47);
     expect(brief.band).toBe("bad"); // 47 < 60

@@ -9,7 +9,7 @@ import { describe, expect, it } from "vitest";
 import type { FieldName, RecognizedTable } from "../../src/engine";
 import { recognizeTables } from "../../src/engine";
 import { tableCurrency } from "../../src/engine/diagnose";
-import { readExportFile } from "../../src/local/cli/read-export";
+import { readExportFile } from "../../src/readers/delimited";
 import { FIXTURE_DIR, loadFixture } from "../support/fixtures";
 
 const DIR = join(FIXTURE_DIR, "global");

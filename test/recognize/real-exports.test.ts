@@ -10,7 +10,7 @@ import { recognizeTables } from "../../src/engine";
 import type { Cell, FieldName, RecognizedTable } from "../../src/engine";
 import { detectPlatform } from "../../src/engine/recognize/platform";
 import { valueChecks } from "../../src/engine/rules/sanity";
-import { readExportFile } from "../../src/local/cli/read-export";
+import { readExportFile } from "../../src/readers/delimited";
 import { FIXTURE_DIR, fixtureNames, loadFixture } from "../support/fixtures";
 
 function readFixture(name: string): RecognizedTable[] {

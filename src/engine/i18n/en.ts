@@ -486,6 +486,8 @@ export const report = {
     "The data does not say which currency it is in, so amounts are shown in {currency}. If that is wrong, put the right code (e.g. USD, INR, VND) in the Settings sheet's currency field.",
   "settings.where.sheet": "Settings",
   "settings.where.cli": "the --settings JSON file",
+  // the HTTP function (issue 16)
+  "settings.where.http": "the request's settings",
   "layout.notEnough": "not enough to score yet",
   "layout.scoreWhy": "Why no score",
   "layout.areaJudged": "{area} · {n} checks judged",
@@ -778,4 +780,44 @@ export const server = {
   "server.expect.currency": "expected a three-letter currency code such as USD, INR or CNY, or empty",
   "server.expect.unknownKey": "there is no setting called “{key}” (check the spelling)",
   "server.expect.object": "expected settings as key: value pairs",
+  // files and the HTTP function (issue 16)
+  "read.tooLarge": "{file} is larger than {limit}; export a shorter period or fewer columns.",
+  "read.binary": "{file} is not a text file (it contains binary data); export the report as CSV.",
+  "read.notDelimited": "{file} is not readable as CSV/TSV: {detail}",
+  "read.xls":
+    "{file} is an Excel 97–2003 workbook (.xls) or a password-protected one, which Shop Doctor does not read; open it in Excel or WPS and save it as .xlsx or CSV (UTF-8).",
+  "read.xlsHtml":
+    "{file} is a web page with an .xls name; open it in Excel or WPS and save it as .xlsx or CSV (UTF-8).",
+  "read.otherWorkbook":
+    "{file} is a {kind} spreadsheet, which Shop Doctor does not read; save it as .xlsx or CSV (UTF-8).",
+  "read.xlsxBroken":
+    "{file} is not a readable .xlsx workbook ({detail}); open it in Excel or WPS and save it again, or export it as CSV.",
+  "read.xlsxUnpacked":
+    "{file} unpacks to more than {limit} (or holds too many parts) for a shop export; export a shorter period or fewer columns.",
+  "read.tooManyCells":
+    "{file}: the sheet “{sheet}” has more than {limit} cells; export a shorter period or fewer columns.",
+  "read.noSheets": "{file} holds no worksheets.",
+  "http.error.notFound":
+    "There is nothing at {path}; the function answers POST /diagnose, GET /functions and POST /functions/NAME.",
+  "http.error.method": "{path} takes {allowed}, not {method}.",
+  "http.error.contentType":
+    'Send the exports as multipart/form-data files, or JSON {"sheets": [{"name": …, "values": …}]}; {type} is neither.',
+  "http.error.json": "The JSON in the request is not valid: {detail}",
+  "http.error.sheets": '“sheets” must be a list of {"name": tab name, "values": rows of cells}; {detail}',
+  "http.error.cellType": "a cell must be a number, text, true/false or null, not {type}.",
+  "http.error.noFiles": "The request holds no export files and no sheets; upload CSV, TSV or XLSX files.",
+  "http.error.tooManyFiles": "At most {limit} files in one request.",
+  "http.error.tooManySheets": "At most {limit} sheets in one request.",
+  "http.error.tooLarge": "The request is larger than {limit}; export a shorter period or send it in parts.",
+  "http.error.tooManyRows":
+    "The sheets hold more than {limit} rows in all; export a shorter period or send it in parts.",
+  "http.error.settings": "The settings need a fix, so nothing was diagnosed. Please correct: {problems}",
+  "http.error.format": "format={format} is not available; use json, html or markdown.",
+  "http.error.nothingRecognised":
+    "Nothing recognisable in {files}. Shop Doctor reads shop analytics exports with a header row such as 统计日期/访客数/支付金额 (生意参谋) or Day/Sessions/Total sales (Shopify).",
+  "http.error.unknownFunction": "There is no custom function {name}; GET /functions lists them.",
+  "http.error.args": 'The body must be JSON {"args": [...]}: one value, or rows of values, per argument.',
+  "http.error.function": "{detail}",
+  "http.error.notify": "“notify” must be one webhook URL or a list of at most {limit}.",
+  "http.error.unexpected": "The request stopped on an unexpected error; nothing from it was kept.",
 } satisfies Record<ServerKey, string>;

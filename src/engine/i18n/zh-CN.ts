@@ -417,6 +417,8 @@ export const report = {
     "数据里没有标明货币，金额按 {currency} 显示。如果不对，在设置表的 currency 填写正确的货币代码（如 USD、INR、VND）。",
   "settings.where.sheet": "设置表",
   "settings.where.cli": "命令行 --settings 指定的 JSON 文件里",
+  // the HTTP function (issue 16)
+  "settings.where.http": "请求的 settings 字段里",
   "layout.notEnough": "还不足以评分",
   "layout.scoreWhy": "为何未评分",
   "layout.areaJudged": "{area} · {n} 项已评估",
@@ -692,6 +694,40 @@ export const server = {
   "server.expect.currency": "应填三个字母的币种代码，例如 CNY、USD、INR，或留空",
   "server.expect.unknownKey": "没有名为“{key}”的设置项（请检查拼写）",
   "server.expect.object": "设置应是一组“设置项: 值”",
+  // files and the HTTP function (issue 16)
+  "read.tooLarge": "{file} 超过 {limit}，不像是一份店铺导出。请导出更短的时间段或更少的列。",
+  "read.binary": "{file} 不是文本文件（里面有二进制数据）。请把报表导出为 CSV。",
+  "read.notDelimited": "{file} 无法按 CSV/TSV 读取：{detail}",
+  "read.xls":
+    "{file} 是 Excel 97–2003 工作簿（.xls）或加了密码的工作簿，店铺医生不读这种格式。请用 Excel 或 WPS 打开，另存为 .xlsx 或 CSV（UTF-8）。",
+  "read.xlsHtml": "{file} 其实是一个网页，只是扩展名为 .xls。请用 Excel 或 WPS 打开，另存为 .xlsx 或 CSV（UTF-8）。",
+  "read.otherWorkbook": "{file} 是 {kind} 表格，店铺医生不读这种格式。请另存为 .xlsx 或 CSV（UTF-8）。",
+  "read.xlsxBroken": "{file} 不是能读取的 .xlsx 工作簿（{detail}）。请用 Excel 或 WPS 打开后重新保存，或导出为 CSV。",
+  "read.xlsxUnpacked":
+    "{file} 解压后超过 {limit}（或包含的部件过多），不像是一份店铺导出。请导出更短的时间段或更少的列。",
+  "read.tooManyCells": "{file} 的工作表「{sheet}」超过 {limit} 个单元格。请导出更短的时间段或更少的列。",
+  "read.noSheets": "{file} 里没有工作表。",
+  "http.error.notFound": "{path} 这里什么也没有。可用的地址：POST /diagnose、GET /functions、POST /functions/函数名。",
+  "http.error.method": "{path} 只接受 {allowed} 请求，不接受 {method}。",
+  "http.error.contentType":
+    '请用 multipart/form-data 上传导出文件，或发送 JSON：{"sheets": [{"name": …, "values": …}]}。收到的类型是 {type}。',
+  "http.error.json": "请求里的 JSON 有误：{detail}",
+  "http.error.sheets": '“sheets” 应是一组 {"name": 工作表名, "values": 由行组成的单元格}；{detail}',
+  "http.error.cellType": "单元格只能是数字、文本、true/false 或 null，这里是 {type}。",
+  "http.error.noFiles": "请求里没有导出文件，也没有工作表。请上传 CSV、TSV 或 XLSX 文件。",
+  "http.error.tooManyFiles": "一次最多 {limit} 个文件。",
+  "http.error.tooManySheets": "一次最多 {limit} 个工作表。",
+  "http.error.tooLarge": "请求超过 {limit}。请导出更短的时间段，或分几次发送。",
+  "http.error.tooManyRows": "所有工作表合计超过 {limit} 行。请导出更短的时间段，或分几次发送。",
+  "http.error.settings": "设置有误，没有诊断。请修改：{problems}",
+  "http.error.format": "format={format} 不可用，请用 json、html 或 markdown。",
+  "http.error.nothingRecognised":
+    "{files} 里没有认出店铺数据。店铺医生读取带表头行的店铺分析导出，例如 统计日期/访客数/支付金额（生意参谋）、Day/Sessions/Total sales（Shopify）。",
+  "http.error.unknownFunction": "没有名为 {name} 的自定义函数；GET /functions 会列出全部函数。",
+  "http.error.args": '请求体应是 JSON：{"args": [...]}，每个参数是一个值或由行组成的数组。',
+  "http.error.function": "{detail}",
+  "http.error.notify": "“notify” 应是一个 Webhook 地址，或最多 {limit} 个地址的列表。",
+  "http.error.unexpected": "处理请求时出了意外错误，没有保存任何数据。",
 };
 
 export type ReportKey = keyof typeof report;

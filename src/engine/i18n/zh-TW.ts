@@ -412,6 +412,8 @@ export const report = {
     "資料裡沒有標明貨幣，金額按 {currency} 顯示。如果不對，在設定表的 currency 填寫正確的貨幣代碼（如 USD、INR、VND）。",
   "settings.where.sheet": "設定表",
   "settings.where.cli": "命令列 --settings 指定的 JSON 檔案裡",
+  // the HTTP function (issue 16)
+  "settings.where.http": "請求的 settings 欄位裡",
   "layout.notEnough": "還不足以評分",
   "layout.scoreWhy": "為何未評分",
   "layout.areaJudged": "{area} · {n} 項已評估",
@@ -687,4 +689,39 @@ export const server = {
   "server.expect.currency": "應填三個字母的幣別代碼，例如 CNY、USD、INR，或留空",
   "server.expect.unknownKey": "沒有名為「{key}」的設定項目（請檢查拼寫）",
   "server.expect.object": "設定應是一組「設定項目: 值」",
+  // files and the HTTP function (issue 16)
+  "read.tooLarge": "{file} 超過 {limit}，不像是一份店鋪匯出檔。請匯出較短的期間或較少的欄。",
+  "read.binary": "{file} 不是文字檔（裡面有二進位資料）。請把報表匯出為 CSV。",
+  "read.notDelimited": "{file} 無法以 CSV/TSV 讀取：{detail}",
+  "read.xls":
+    "{file} 是 Excel 97–2003 活頁簿（.xls）或設了密碼的活頁簿，店鋪醫生不讀這種格式。請用 Excel 開啟，另存為 .xlsx 或 CSV（UTF-8）。",
+  "read.xlsHtml": "{file} 其實是一個網頁，只是副檔名為 .xls。請用 Excel 開啟，另存為 .xlsx 或 CSV（UTF-8）。",
+  "read.otherWorkbook": "{file} 是 {kind} 試算表，店鋪醫生不讀這種格式。請另存為 .xlsx 或 CSV（UTF-8）。",
+  "read.xlsxBroken": "{file} 不是能讀取的 .xlsx 活頁簿（{detail}）。請用 Excel 開啟後重新儲存，或匯出為 CSV。",
+  "read.xlsxUnpacked":
+    "{file} 解壓縮後超過 {limit}（或包含的部件過多），不像是一份店鋪匯出檔。請匯出較短的期間或較少的欄。",
+  "read.tooManyCells": "{file} 的工作表「{sheet}」超過 {limit} 個儲存格。請匯出較短的期間或較少的欄。",
+  "read.noSheets": "{file} 裡沒有工作表。",
+  "http.error.notFound":
+    "{path} 這裡什麼也沒有。可用的位址：POST /diagnose、GET /functions、POST /functions/函數名稱。",
+  "http.error.method": "{path} 只接受 {allowed} 請求，不接受 {method}。",
+  "http.error.contentType":
+    '請用 multipart/form-data 上傳匯出檔，或傳送 JSON：{"sheets": [{"name": …, "values": …}]}。收到的類型是 {type}。',
+  "http.error.json": "請求裡的 JSON 有誤：{detail}",
+  "http.error.sheets": '「sheets」應是一組 {"name": 工作表名稱, "values": 由列組成的儲存格}；{detail}',
+  "http.error.cellType": "儲存格只能是數字、文字、true/false 或 null，這裡是 {type}。",
+  "http.error.noFiles": "請求裡沒有匯出檔，也沒有工作表。請上傳 CSV、TSV 或 XLSX 檔案。",
+  "http.error.tooManyFiles": "一次最多 {limit} 個檔案。",
+  "http.error.tooManySheets": "一次最多 {limit} 個工作表。",
+  "http.error.tooLarge": "請求超過 {limit}。請匯出較短的期間，或分幾次傳送。",
+  "http.error.tooManyRows": "所有工作表合計超過 {limit} 列。請匯出較短的期間，或分幾次傳送。",
+  "http.error.settings": "設定有誤，沒有診斷。請修改：{problems}",
+  "http.error.format": "format={format} 不可用，請用 json、html 或 markdown。",
+  "http.error.nothingRecognised":
+    "{files} 裡沒有認出店鋪資料。店鋪醫生讀取有標題列的店鋪分析匯出檔，例如 統計日期/訪客數/支付金額（生意參謀）、Day/Sessions/Total sales（Shopify）。",
+  "http.error.unknownFunction": "沒有名為 {name} 的自訂函數；GET /functions 會列出全部函數。",
+  "http.error.args": '請求內容應是 JSON：{"args": [...]}，每個引數是一個值或由列組成的陣列。',
+  "http.error.function": "{detail}",
+  "http.error.notify": "「notify」應是一個 Webhook 網址，或最多 {limit} 個網址的清單。",
+  "http.error.unexpected": "處理請求時發生意外錯誤，沒有儲存任何資料。",
 } satisfies Record<ServerKey, string>;

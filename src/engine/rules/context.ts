@@ -274,7 +274,9 @@ function datesOf(tables: RecognizedTable[]): { dates: Set<string>; span: DateSpa
   const dates = new Set<string>();
   const span = new DateSpan();
   for (const table of tables) {
-    for (const row of table.rows) {
+    const rows = table.rows;
+    for (let i = 0; i < rows.length; i++) {
+      const row = rows[i];
       const d = row.date;
       if (isIso(d)) {
         dates.add(d);
@@ -357,7 +359,9 @@ export function groupRows(tables: RecognizedTable[], keyFields: FieldName[]): Gr
     const mask = fieldMask(table.columnIndex);
     const keying = keyingOf(table, keyFields);
     const subtotals = keying.combined ? subtotalKeys(table, keying.combined) : null;
-    for (const row of table.rows) {
+    const rows = table.rows;
+    for (let i = 0; i < rows.length; i++) {
+      const row = rows[i];
       const id = subjectKey(row, keying, subtotals);
       if (!id) continue;
       const { key, name } = id;

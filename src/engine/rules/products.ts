@@ -16,7 +16,7 @@ import {
 } from "./context";
 import { defineRule, fixed, fromSetting, type Rule } from "./define";
 import { MAX_SUBJECT_FINDINGS, MIN_VISITORS } from "./limits";
-import { firstN, lazy, median, topByImpact, topN, TopList } from "./top";
+import { Best, firstN, type LazyDraft, lazy, median, topByImpact, topN, TopList } from "./top";
 import { moreTraffic } from "./verdicts";
 import { WINDOW_DAYS } from "./windows";
 
@@ -68,7 +68,8 @@ export const productConversionTrend = defineRule({
     }
     const falling = new TopList(TREND.maxFalling.value);
     const rising: Rising[] = [];
-    for (const p of products.subjects) {
+    for (let k = 0; k < products.subjects.length; k++) {
+      const p = products.subjects[k];
       const change = conversionChange(p);
       if (!change) continue;
       if (change.change <= -TREND.warn.value) offerFalling(this, ctx, products, falling, p, change);
@@ -189,18 +190,17 @@ export const priceConversionQuadrant = defineRule({
         }),
       ];
     }
-    const midPrice = median(Float64Array.from(judged, (j) => j.price));
-    const midConv = median(Float64Array.from(judged, (j) => j.conv));
-    const busiest = (a: { visitors: number }, b: { visitors: number }) => b.visitors - a.visitors;
-    const stars = firstN(
-      judged.filter((j) => j.price > midPrice && j.conv > midConv),
+    const midPrice = median(Float64Array.from(judged.price));
+    const midConv = median(Float64Array.from(judged.conv));
+    const stars = busiestWhere(
+      judged,
       QUADRANT.maxStars.value,
-      busiest,
+      (i) => judged.price[i] > midPrice && judged.conv[i] > midConv,
     );
-    const weak = firstN(
-      judged.filter((j) => j.price < midPrice && j.conv < midConv),
+    const weak = busiestWhere(
+      judged,
       QUADRANT.maxWeak.value,
-      busiest,
+      (i) => judged.price[i] < midPrice && judged.conv[i] < midConv,
     );
     const out: Draft[] = [];
     const base = { midPrice: ctx.money(midPrice), midConv: ctx.pct(midConv) };
@@ -212,18 +212,52 @@ export const priceConversionQuadrant = defineRule({
 
 type QuadrantProduct = { p: Subject; price: number; conv: number; visitors: number };
 
-/** Products busy enough, with a price and a conversion, that the quadrant can place. */
-function quadrantCandidates(subjects: readonly Subject[]): QuadrantProduct[] {
-  const judged: QuadrantProduct[] = [];
-  for (const p of subjects) {
+/**
+ * Products busy enough, with a price and a conversion, that the quadrant can place: one
+ * column per figure (no object per product on a 1,000,000-product export).
+ */
+interface QuadrantColumns {
+  readonly p: Subject[];
+  readonly price: number[];
+  readonly conv: number[];
+  readonly visitors: number[];
+  readonly length: number;
+}
+
+function quadrantCandidates(subjects: readonly Subject[]): QuadrantColumns {
+  const judged = {
+    p: [] as Subject[],
+    price: [] as number[],
+    conv: [] as number[],
+    visitors: [] as number[],
+    length: 0,
+  };
+  for (let k = 0; k < subjects.length; k++) {
+    const p = subjects[k];
     if (p.presale) continue;
     const visitors = p.totals.get("visitors");
     const conv = p.totals.payConversion();
     const price = p.totals.price();
     if (visitors === null || visitors < QUADRANT.minVisitors.value || conv === null || price === null) continue;
-    judged.push({ p, price, conv, visitors });
+    judged.p.push(p);
+    judged.price.push(price);
+    judged.conv.push(conv);
+    judged.visitors.push(visitors);
+    judged.length++;
   }
   return judged;
+}
+
+/** The `max` busiest products (most visitors, ties in table order) among those `where` picks. */
+function busiestWhere(judged: QuadrantColumns, max: number, where: (i: number) => boolean): QuadrantProduct[] {
+  const best = new Best<number>(max, (a, b) => judged.visitors[b] - judged.visitors[a]);
+  for (let i = 0; i < judged.length; i++) if (where(i)) best.offer(i);
+  return best.items.map((i) => ({
+    p: judged.p[i],
+    price: judged.price[i],
+    conv: judged.conv[i],
+    visitors: judged.visitors[i],
+  }));
 }
 
 /** The fields of a star (✔, price and conversion above the medians) or weak (▲, both below) product. */
@@ -261,7 +295,8 @@ function findHero(products: Group, wanted: string | null): Subject | null | "not
   }
   let hero: Subject | null = null;
   let best = -1;
-  for (const p of products.subjects) {
+  for (let k = 0; k < products.subjects.length; k++) {
+    const p = products.subjects[k];
     const s = p.totals.get("sales") ?? -1;
     if (s > best) {
       best = s;
@@ -367,7 +402,8 @@ function heroInfo(
 
 /** True when no product but `hero` has sales (or paid buyers). */
 function onlySeller(products: Group, hero: Subject): boolean {
-  for (const p of products.subjects) {
+  for (let k = 0; k < products.subjects.length; k++) {
+    const p = products.subjects[k];
     if (p === hero) continue;
     if ((p.totals.get("sales") ?? 0) > 0 || (p.totals.get("paidBuyers") ?? 0) > 0) return false;
   }
@@ -406,7 +442,8 @@ export const zeroSalesProducts = defineRule({
     const shopAov = ctx.shop?.totals.aov() ?? null;
     const drafts = new TopList(ZERO_SALES.maxProducts.value);
     let judged = 0;
-    for (const p of products.subjects) {
+    for (let k = 0; k < products.subjects.length; k++) {
+      const p = products.subjects[k];
       if (p.presale) continue;
       const visitors = p.totals.get("visitors");
       const sales = p.totals.get("sales") ?? p.totals.get("paidBuyers");
@@ -417,28 +454,7 @@ export const zeroSalesProducts = defineRule({
       const aov = p.totals.price() ?? shopAov;
       const impact = shopConv !== null && aov !== null ? perDay(visitors, products.dayCount) * shopConv * aov : null;
       if (drafts.wants(impact, p.name))
-        drafts.add(
-          lazy(impact, p.name, () => {
-            const params = {
-              name: p.name,
-              visitors: ctx.fmt(visitors, 0),
-              money: impact !== null ? ctx.money(impact) : "—",
-            };
-            return makeFinding(this, {
-              status,
-              subject: p.name,
-              subjectType: "product",
-              metric: "visitors",
-              value: visitors,
-              benchmark: null,
-              format: "integer",
-              impact,
-              basis: basisOf(products.dayCount),
-              message: ctx.t(basedKey("zeroSales.found", basisOf(products.dayCount)), params),
-              todo: ctx.t("zeroSales.todo", params),
-            });
-          }),
-        );
+        drafts.add(zeroSalesDraft(this, ctx, p, status, visitors, impact, products.dayCount));
     }
     if (judged === 0) return [];
     if (drafts.isEmpty()) {
@@ -455,6 +471,38 @@ export const zeroSalesProducts = defineRule({
     return drafts.drafts(this, ctx, "product");
   },
 });
+
+/** A product's zero-sales finding, worded only if kept (built outside the loop: no closure context per product). */
+function zeroSalesDraft(
+  rule: Rule,
+  ctx: RuleContext,
+  p: Subject,
+  status: Judged,
+  visitors: number,
+  impact: number | null,
+  dayCount: number | null,
+): LazyDraft {
+  return lazy(impact, p.name, () => {
+    const params = {
+      name: p.name,
+      visitors: ctx.fmt(visitors, 0),
+      money: impact !== null ? ctx.money(impact) : "—",
+    };
+    return makeFinding(rule, {
+      status,
+      subject: p.name,
+      subjectType: "product",
+      metric: "visitors",
+      value: visitors,
+      benchmark: null,
+      format: "integer",
+      impact,
+      basis: basisOf(dayCount),
+      message: ctx.t(basedKey("zeroSales.found", basisOf(dayCount)), params),
+      todo: ctx.t("zeroSales.todo", params),
+    });
+  });
+}
 
 const PRESALE = {
   benchmark: fromSetting(
@@ -489,7 +537,8 @@ export const presaleConversion = defineRule({
     if (!products) return [];
     const benchmark = ctx.peer.payConversion ?? ctx.shop?.totals.payConversion() ?? null;
     const drafts: Draft[] = [];
-    for (const p of products.subjects) {
+    for (let k = 0; k < products.subjects.length; k++) {
+      const p = products.subjects[k];
       if (!p.presale) continue;
       const draft = presaleFinding(this, ctx, products, p, benchmark);
       if (draft) drafts.push(draft);

@@ -252,7 +252,8 @@ export function valueChecks(table: RecognizedTable): RecognitionIssue[] {
   for (let i = 0; i < table.rows.length; i++) {
     const row = table.rows[i];
     const sheetRow = table.rowNumbers[i];
-    for (const f of negativeFields) {
+    for (let k = 0; k < negativeFields.length; k++) {
+      const f = negativeFields[k];
       const v = num(row, f);
       if (v !== null && v < 0)
         out.push({
@@ -267,7 +268,8 @@ export function valueChecks(table: RecognizedTable): RecognitionIssue[] {
     }
     const visitors = num(row, "visitors");
     if (visitors !== null) {
-      for (const f of withinFields) {
+      for (let k = 0; k < withinFields.length; k++) {
+        const f = withinFields[k];
         const v = num(row, f);
         if (v !== null && v > visitors)
           out.push({

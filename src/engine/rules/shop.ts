@@ -11,15 +11,17 @@ import {
   makeFinding,
   perDay,
   stable,
+  type Basis,
   type Draft,
   type Judged,
   type RuleContext,
   type ShopSummary,
+  type Subject,
 } from "./context";
 import { conversionDefinition, type PublishedBenchmark, publishedBenchmark } from "./benchmarks";
 import { defineRule, fixed, fromSetting, type Rule } from "./define";
 import { MAX_SUBJECT_FINDINGS, MIN_VISITORS } from "./limits";
-import { lazy, TopList } from "./top";
+import { type LazyDraft, lazy, TopList } from "./top";
 import type { Totals } from "./totals";
 import { lastTwoWindows, WINDOW_DAYS, windowDaysFor, windowParams } from "./windows";
 
@@ -199,7 +201,8 @@ function payConversionProducts(rule: Rule, ctx: RuleContext, shop: ShopSummary, 
   const products = ctx.products;
   if (!products) return [];
   const below = new TopList(PAY_CONVERSION.maxProducts.value);
-  for (const p of products.subjects) {
+  for (let k = 0; k < products.subjects.length; k++) {
+    const p = products.subjects[k];
     if (p.presale) continue;
     const visitors = p.totals.get("visitors");
     const pc = p.totals.payConversion();
@@ -209,34 +212,47 @@ function payConversionProducts(rule: Rule, ctx: RuleContext, shop: ShopSummary, 
     const aov = p.totals.aov() ?? shop.totals.aov();
     const money = aov !== null ? (peer - pc) * perDay(visitors, products.dayCount) * aov : null;
     const basis = basisOf(products.dayCount);
-    if (below.wants(money, p.name))
-      below.add(
-        lazy(money, p.name, () =>
-          makeFinding(rule, {
-            status: "bad",
-            subject: p.name,
-            subjectType: "product",
-            metric: "payConversion",
-            value: pc,
-            benchmark: peer,
-            format: "percent",
-            impact: money,
-            basis,
-            message: ctx.t(basedKey("payConv.productBad", basis), {
-              name: p.name,
-              value: ctx.pct(pc),
-              peer: ctx.pct(peer),
-              money: money !== null ? ctx.money(money) : "—",
-            }),
-            todo: ctx.t(basedKey("payConv.todoProduct", basis), {
-              name: p.name,
-              money: money !== null ? ctx.money(money) : "—",
-            }),
-          }),
-        ),
-      );
+    if (below.wants(money, p.name)) below.add(payConversionDraft(rule, ctx, p, pc, peer, money, basis));
   }
   return below.drafts(rule, ctx, "product");
+}
+
+/**
+ * A product's pay-conversion finding, worded only if kept. Built here, not in the loop, so
+ * the products passed over allocate no closure context.
+ */
+function payConversionDraft(
+  rule: Rule,
+  ctx: RuleContext,
+  p: Subject,
+  pc: number,
+  peer: number,
+  money: number | null,
+  basis: Basis,
+): LazyDraft {
+  return lazy(money, p.name, () =>
+    makeFinding(rule, {
+      status: "bad",
+      subject: p.name,
+      subjectType: "product",
+      metric: "payConversion",
+      value: pc,
+      benchmark: peer,
+      format: "percent",
+      impact: money,
+      basis,
+      message: ctx.t(basedKey("payConv.productBad", basis), {
+        name: p.name,
+        value: ctx.pct(pc),
+        peer: ctx.pct(peer),
+        money: money !== null ? ctx.money(money) : "—",
+      }),
+      todo: ctx.t(basedKey("payConv.todoProduct", basis), {
+        name: p.name,
+        money: money !== null ? ctx.money(money) : "—",
+      }),
+    }),
+  );
 }
 
 const SALES_CHANGE = {

@@ -50,7 +50,8 @@ export function firstN<T>(items: Iterable<T>, n: number, compare: (a: T, b: T) =
 /** The `n` items with the largest positive key, largest first (items with key ≤ 0 never count). */
 export function topN<T>(items: readonly T[], n: number, key: (item: T) => number): T[] {
   const best = new Best<{ item: T; k: number }>(n, (a, b) => b.k - a.k);
-  for (const item of items) {
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i];
     const k = key(item);
     if (k > 0) best.offer({ item, k });
   }
@@ -153,11 +154,11 @@ function subjectOf(c: Candidate): string {
 
 /** Largest money at stake first; the subject's name breaks ties so the order never depends on the input's. */
 function byImpact(a: Candidate, b: Candidate): number {
-  return impactOf(b) - impactOf(a) || (subjectOf(a) < subjectOf(b) ? -1 : subjectOf(a) > subjectOf(b) ? 1 : 0);
+  return impactOf(b) - impactOf(a) || compareText(subjectOf(a), subjectOf(b));
 }
 
-function noBuild(): Draft {
-  throw new Error("Shop Doctor: a probe candidate was worded");
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 type SubjectKind = "product" | "source" | "plan" | "agent";
@@ -181,7 +182,12 @@ export class TopList {
     this.count++;
     this.money += Math.max(0, impact ?? 0);
     this.offered.push(subject);
-    return this.best.admits({ impact, subject, build: noBuild });
+    // Compared as byImpact would compare a candidate with these fields, without building one per product.
+    const items = this.best.items;
+    if (items.length < this.max) return true;
+    if (this.max === 0) return false;
+    const last = items[this.max - 1];
+    return (impactOf(last) - (impact ?? -1) || compareText(subject, subjectOf(last))) < 0;
   }
 
   /** True when no candidate was offered. */

@@ -5,7 +5,7 @@
 import { existsSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { DEFAULT_LANGUAGE, LANGUAGES, type Language } from "../../engine/i18n/languages";
-import { normaliseEncodingLabel } from "./read-export";
+import { normaliseEncodingLabel } from "../../readers/delimited";
 
 export interface DiagnoseOptions {
   command: "diagnose";
@@ -38,8 +38,8 @@ export class UsageError extends Error {
 
 export const USAGE = `Usage: shop-doctor diagnose FILE... [options]
 
-Diagnoses shop analytics exports (CSV/TSV), one tab per file named after the file, and prints
-the health summary with today's actions. Encodings: UTF-8 (with or without BOM) and UTF-16 are
+Diagnoses shop analytics exports (CSV/TSV, one tab per file named after the file; .xlsx
+workbooks, one tab per worksheet) and prints the health summary with today's actions. Encodings: UTF-8 (with or without BOM) and UTF-16 are
 read as they are; GBK, Big5, Shift_JIS and Windows-1252 are recognised, and the summary notes
 which one it assumed (force one with --encoding).
 

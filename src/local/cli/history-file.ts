@@ -6,7 +6,7 @@
 import { existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { historyCells, historyHeaders, readHistory, withHistory, type HistoryRecord } from "../../engine/history";
 import type { Report } from "../../engine/report";
-import { parseDelimitedText } from "./read-export";
+import { parseDelimitedText } from "../../readers/delimited";
 
 /** One CSV field: quoted when it holds a comma, quote, line break or edge spaces. */
 function field(value: string | number | null): string {

@@ -31,8 +31,8 @@ import {
 } from "../../notify";
 import { renderGridPage } from "../render-grid";
 import { parseCliArgs, USAGE, UsageError, type DiagnoseOptions } from "./args";
+import { encodingName, ExportReadError, readExportPath, uniqueTabName } from "../../readers";
 import { recordInFile } from "./history-file";
-import { encodingName, ExportReadError, readExportFile } from "./read-export";
 import { renderSummary, wantsColor } from "./summary";
 import { jsonTerminalSafe, terminalSafe, terminalSafeDeep } from "./terminal";
 
@@ -96,27 +96,29 @@ export function settingsFor(options: Pick<DiagnoseOptions, "settingsFile" | "lan
 }
 
 /**
- * Reads every file as one tab each; all unreadable files are reported together. `notes` gets a
- * line for each file whose encoding was guessed (no BOM, not UTF-8), naming the encoding assumed.
+ * Reads every file: a CSV/TSV as one tab named after it, a workbook as one tab per worksheet;
+ * all unreadable files are reported together. `notes` gets a line for each file whose encoding
+ * was guessed (no BOM, not UTF-8), naming the encoding assumed.
  */
-export function readSheets(files: string[], encoding: string | null = null, notes: string[] = []): SheetInput[] {
+export async function readSheets(
+  files: string[],
+  encoding: string | null = null,
+  notes: string[] = [],
+): Promise<SheetInput[]> {
   const sheets: SheetInput[] = [];
   const problems: string[] = [];
   const names = new Map<string, number>();
   for (const file of files) {
     try {
-      const read = readExportFile(file, encoding);
-      const { name, values, rowLengths } = read;
-      if (read.encodingGuessed) {
+      const read = await readExportPath(file, { encoding });
+      if (read.encodingGuessed && read.encoding) {
         notes.push(
           `${file}: not UTF-8; read as ${encodingName(read.encoding)}. If names look garbled, ` +
             `force the encoding with --encoding (gbk, big5, shift_jis, windows-1252, utf-16le).`,
         );
       }
       // Two files with the same base name (a/店铺.csv, b/店铺.csv) get distinct tabs, like Sheets' "Copy of".
-      const seen = names.get(name) ?? 0;
-      names.set(name, seen + 1);
-      sheets.push({ name: seen ? `${name} (${seen + 1})` : name, values, rowLengths });
+      for (const tab of read.tabs) sheets.push({ ...tab, name: uniqueTabName(tab.name, names) });
     } catch (error) {
       if (error instanceof ExportReadError) problems.push(error.message);
       else throw error;
@@ -149,18 +151,18 @@ interface Started {
 }
 
 /**
- * Runs the CLI; returns the exit code instead of exiting, so tests can call it in-process.
+ * Runs the CLI; resolves to the exit code instead of exiting, so tests can call it in-process.
  * It posts nothing: a command line with --notify goes through runCliAsync (what the bin runs).
  */
-export function runCli(argv: string[], rawIo: CliIo): number {
-  const started = start(argv, rawIo);
+export async function runCli(argv: string[], rawIo: CliIo): Promise<number> {
+  const started = await start(argv, rawIo);
   if (started.notify) throw new Error("shop-doctor: --notify posts over the network; call runCliAsync");
   return started.code;
 }
 
 /** runCli, then the briefs --notify asks for; a failed post changes the exit code only with --notify-strict. */
 export async function runCliAsync(argv: string[], rawIo: CliIo): Promise<number> {
-  const started = start(argv, rawIo);
+  const started = await start(argv, rawIo);
   if (!started.notify) return started.code;
   const { report, command } = started.notify;
   let failed = false;
@@ -196,7 +198,7 @@ function reportNameFor(command: DiagnoseOptions, report: Report): string {
 }
 
 /** Everything printed passes through terminalSafe (data and file names can hold escapes). */
-function start(argv: string[], rawIo: CliIo): Started {
+async function start(argv: string[], rawIo: CliIo): Promise<Started> {
   const io: CliIo = {
     ...rawIo,
     stdout: { isTTY: rawIo.stdout.isTTY, write: (text: string) => rawIo.stdout.write(terminalSafe(text)) },
@@ -223,7 +225,7 @@ function start(argv: string[], rawIo: CliIo): Started {
   try {
     const settings = settingsFor(command);
     const notes: string[] = [];
-    const sheets = readSheets(command.files, command.encoding, notes);
+    const sheets = await readSheets(command.files, command.encoding, notes);
     for (const note of notes) io.stderr.write(`shop-doctor: note: ${note}\n`);
     // Advice that says "fill in X" names the --settings file, not the Settings sheet.
     const diagnosed = diagnoseTables(sheets, settings, { settingsIn: "cli" });

@@ -148,7 +148,9 @@ byId("paste-add").addEventListener("click", () => {
       for (let i = 0; i < bytes.length; i += 0x8000) {
         binary += String.fromCharCode.apply(null, Array.from(bytes.subarray(i, i + 0x8000)));
       }
-      const fileName = pasteName.value.trim() ? `${pasteName.value.trim()}.csv` : file.name;
+      // A typed name replaces the file's own, keeping its extension (a workbook stays a workbook).
+      const extension = /\.[^.]+$/.exec(file.name)?.[0] ?? ".csv";
+      const fileName = pasteName.value.trim() ? `${pasteName.value.trim()}${extension}` : file.name;
       return api("/api/upload", { fileName, base64: btoa(binary) });
     });
   } else {

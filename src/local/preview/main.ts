@@ -9,7 +9,7 @@ import { createInterface } from "node:readline/promises";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { SheetInput } from "../../engine";
-import { readExportFile } from "../cli/read-export";
+import { readExportFile } from "../../readers/delimited";
 import { sidebarFromFile, startPreviewServer } from "./server";
 import { PreviewWorkbook } from "./workbook";
 

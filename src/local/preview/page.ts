@@ -75,8 +75,8 @@ export function previewPage(token: string, uploadLimit: string): string {
   <input id="paste-name" placeholder="我的店铺数据">
   <label for="paste-text">从表格复制的单元格（制表符分隔）或 CSV 文本 / Cells copied from a spreadsheet, or CSV text</label>
   <textarea id="paste-text" spellcheck="false"></textarea>
-  <label for="paste-file">或上传 CSV/TSV 文件（UTF-8、GBK、Big5 等，最大 ${uploadLimit}）/ or upload a CSV/TSV file (up to ${uploadLimit})</label>
-  <input type="file" id="paste-file" accept=".csv,.tsv,.txt,text/csv,text/tab-separated-values">
+  <label for="paste-file">或上传 CSV/TSV 文件（UTF-8、GBK、Big5 等）或 Excel .xlsx 工作簿，最大 ${uploadLimit} / or upload a CSV/TSV file or an .xlsx workbook (up to ${uploadLimit})</label>
+  <input type="file" id="paste-file" accept=".csv,.tsv,.txt,.xlsx,.xls,text/csv,text/tab-separated-values">
   <div class="pv-error" id="paste-error" role="alert"></div>
   <div class="pv-row">
     <button type="button" class="pv-button" id="paste-cancel">取消 / Cancel</button>

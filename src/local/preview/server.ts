@@ -250,9 +250,9 @@ export function startPreviewServer(options: PreviewServerOptions): Promise<Previ
       const bytes = Buffer.from(text(body, "base64"), "base64");
       // The limit the page states is the one applied: on the file itself, not only on the body.
       if (bytes.length > MAX_UPLOAD_FILE_BYTES) throw tooLarge();
-      const name = workbook.uploadFile(text(body, "fileName"), bytes);
-      log(`uploaded a new tab "${name}"`);
-      sendJson(res, 200, { ok: true, name, version: workbook.version });
+      const names = await workbook.uploadFile(text(body, "fileName"), bytes);
+      log(`uploaded ${names.length === 1 ? "a new tab" : `${names.length} new tabs`}`);
+      sendJson(res, 200, { ok: true, name: names[0], names, version: workbook.version });
       return;
     }
     if (method === "POST" && path === "/api/new-workbook") {

@@ -6,7 +6,7 @@
  */
 import { readFileSync } from "node:fs";
 import vm from "node:vm";
-import { formatIsoDate, type Cell, type SheetInput } from "../../engine";
+import { formatIsoDate, type SheetInput } from "../../engine";
 import { CUSTOM_FUNCTIONS } from "../../functions/registry";
 import { bundleServer, type GasServer } from "../gas-bridge";
 import {
@@ -18,7 +18,8 @@ import {
   type JsonCell,
   type SheetSnapshot,
 } from "../fake";
-import { ExportReadError, parseDelimitedText, parseExportBytes } from "../cli/read-export";
+import { parseDelimitedText } from "../../readers/delimited";
+import { ExportReadError, readExportBytes } from "../../readers";
 import { computeFormulas, isFormula, type CustomFunction, type SheetValue } from "./formulas";
 import { columnLetter, escapeHtml, renderChart, renderGridTable, type RenderableGrid } from "../render-grid";
 import type { ChartKind } from "../../engine/report";
@@ -248,17 +249,24 @@ export class PreviewWorkbook {
     return this.addTypedTab(wanted, parseDelimitedText(text));
   }
 
-  /** An uploaded export file (bytes in any supported encoding) becomes a new tab named after it. */
-  uploadFile(fileName: string, bytes: Buffer): string {
-    let values: Cell[][];
+  /**
+   * An uploaded export becomes new tabs: a CSV/TSV (bytes in any supported encoding) one tab named
+   * after the file, an .xlsx workbook one tab per worksheet named after it. Returns the tab names.
+   */
+  async uploadFile(fileName: string, bytes: Buffer): Promise<string[]> {
+    let tabs: SheetInput[];
     try {
-      values = parseExportBytes(bytes, fileName).values;
+      tabs = (await readExportBytes(bytes, fileName)).tabs;
     } catch (error) {
       if (error instanceof ExportReadError) throw new PreviewInputError(error.message);
       throw error;
     }
-    const text = values.map((row) => row.map((c) => (c === null || c === undefined ? "" : String(c))));
-    return this.addTypedTab(fileName.replace(/\.[^.]+$/, ""), text);
+    const named = tabs.filter((tab) => tab.values.some((row) => row.some((c) => c !== "" && c != null)));
+    if (named.length === 0) throw new PreviewInputError("Nothing to add: the file is empty.");
+    return named.map((tab) => {
+      const text = tab.values.map((row) => row.map((c) => (c === null || c === undefined ? "" : String(c))));
+      return this.addTypedTab(tab.name, text);
+    });
   }
 
   /** Types `input` into one cell of a tab (a formula when it starts with `=`). */

@@ -9,18 +9,10 @@ import { basename, extname } from "node:path";
 import { parse } from "csv-parse/sync";
 import iconv from "iconv-lite";
 import jschardet from "jschardet";
-import type { Cell, SheetInput } from "../../engine";
+import type { Cell, SheetInput } from "../engine";
+import { ExportReadError, megabytes } from "./errors";
 
-/** A problem reading a file, with a message that names the file and what to do. */
-export class ExportReadError extends Error {
-  constructor(
-    readonly file: string,
-    message: string,
-  ) {
-    super(message);
-    this.name = "ExportReadError";
-  }
-}
+export { ExportReadError } from "./errors";
 
 export type DetectedEncoding =
   | "utf-8"
@@ -33,7 +25,7 @@ export type DetectedEncoding =
   | "windows-1252";
 
 /** Exports bigger than this are not spreadsheet exports (Sheets itself stops at 10 M cells). */
-const MAX_BYTES = 100 * 1024 * 1024;
+export const MAX_FILE_BYTES = 100 * 1024 * 1024;
 
 /** How much of a file the guesses look at: the header and the first rows decide. */
 const SNIFF_BYTES = 64 * 1024;
@@ -233,12 +225,12 @@ export function tabNameForFile(file: string): string {
   return name.slice(0, 100);
 }
 
-/** Reads one export file into a sheet named after the file. Throws ExportReadError with a clear message. */
-export function readExportFile(file: string, forcedEncoding: string | null = null): SheetInput & ReadExport {
+/** Checks that `file` is a readable file of at most MAX_FILE_BYTES; throws ExportReadError naming it. */
+export function checkExportFile(file: string): void {
   let size: number;
   try {
     const stat = statSync(file);
-    if (stat.isDirectory()) throw new ExportReadError(file, `${file} is a folder; pass the CSV/TSV files inside it.`);
+    if (stat.isDirectory()) throw new ExportReadError(file, `${file} is a folder; pass the export files inside it.`);
     size = stat.size;
   } catch (error) {
     if (error instanceof ExportReadError) throw error;
@@ -248,21 +240,31 @@ export function readExportFile(file: string, forcedEncoding: string | null = nul
     if (code === "EACCES") throw new ExportReadError(file, `${file}: permission denied; make the file readable.`);
     throw new ExportReadError(file, `${file}: cannot be read (${(error as Error).message}).`);
   }
-  if (size > MAX_BYTES)
-    throw new ExportReadError(file, `${file} is larger than 100 MB; export a shorter period or fewer columns.`);
-  if (/\.(xlsx?|xlsm|numbers|ods)$/i.test(file)) {
-    throw new ExportReadError(
-      file,
-      `${file} is a spreadsheet workbook; open it and save or export it as CSV (UTF-8) first.`,
-    );
+  if (size > MAX_FILE_BYTES) {
+    throw new ExportReadError(file, {
+      key: "read.tooLarge",
+      params: { limit: megabytes(MAX_FILE_BYTES) },
+      kind: "too-large",
+    });
   }
-  let bytes: Buffer;
+}
+
+/** The bytes of an export file (checked first). Throws ExportReadError. */
+export function readExportFileBytes(file: string): Buffer {
+  checkExportFile(file);
   try {
-    bytes = readFileSync(file);
+    return readFileSync(file);
   } catch (error) {
     throw new ExportReadError(file, `${file}: cannot be read (${(error as Error).message}).`);
   }
-  return { name: tabNameForFile(file), ...parseExportBytes(bytes, file, forcedEncoding) };
+}
+
+/**
+ * Reads one delimited (CSV/TSV) export file into a sheet named after the file. Throws
+ * ExportReadError with a clear message. Workbooks (.xlsx) are read by readExport in ./index.
+ */
+export function readExportFile(file: string, forcedEncoding: string | null = null): SheetInput & ReadExport {
+  return { name: tabNameForFile(file), ...parseExportBytes(readExportFileBytes(file), file, forcedEncoding) };
 }
 
 /** What reading an export gives besides the cells: the encoding it was read in and whether that was a guess. */
@@ -278,13 +280,13 @@ export function parseExportBytes(bytes: Buffer, file: string, forcedEncoding: st
   const { text, encoding, guessed } = decodeExport(bytes, forcedEncoding);
   // A NUL is binary data, unless the file is UTF-16 (every ASCII character has one).
   if (!encoding.startsWith("utf-16") && bytes.includes(0)) {
-    throw new ExportReadError(file, `${file} is not a text file (it contains binary data); export the report as CSV.`);
+    throw new ExportReadError(file, { key: "read.binary" });
   }
   let parsed: { rows: string[][]; rowLengths: number[] };
   try {
     parsed = parseDelimitedWithLengths(text, file);
   } catch (error) {
-    throw new ExportReadError(file, `${file} is not readable as CSV/TSV: ${(error as Error).message}`);
+    throw new ExportReadError(file, { key: "read.notDelimited", params: { detail: (error as Error).message } });
   }
   return {
     values: parsed.rows.map((row) => row.map(pasteCell)),
