@@ -14,7 +14,7 @@ import { peakHeapMb, row } from "./util";
  * is timed doing the same thing: one call whose result is alive until it returns. Small
  * tables get more runs instead of several calls per timing. Returns median and best.
  */
-function cleanTimesMs(fn: () => unknown, runs: number): { median: number; best: number } {
+export function cleanTimesMs(fn: () => unknown, runs: number): { median: number; best: number } {
   const gc = (globalThis as { gc?: () => void }).gc;
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
@@ -34,7 +34,7 @@ const RUNS: Record<number, number> = { 10000: 25, 100000: 7, 300000: 5 };
  * The engine bundled the way build/Code.js bundles it (esbuild, one IIFE, ES2019), so the
  * figures are those of the shipped code rather than of tsx's module wrappers.
  */
-function shippedRecognizeTables(): (sheets: SheetInput[]) => RecognizedTable[] {
+export function shippedRecognizeTables(): (sheets: SheetInput[]) => RecognizedTable[] {
   const out = buildSync({
     entryPoints: [new URL("../src/engine/index.ts", import.meta.url).pathname],
     bundle: true,
@@ -84,7 +84,7 @@ const HEADER = [
 ];
 
 /** A shop table of `n` days; `text` writes cells the way the export file has them. */
-function shopTable(n: number, text: boolean): Cell[][] {
+export function shopTable(n: number, text: boolean): Cell[][] {
   const values: Cell[][] = [["【生意参谋】自助取数"], ["统计时间：…"], [""], HEADER];
   const start = Date.UTC(1990, 0, 1);
   for (let i = 0; i < n; i++) {

@@ -44,6 +44,12 @@ const KEY_FIELDS: readonly FieldName[] = [
   "matchType",
   "searchTerm",
   "variant",
+  "liveRoom",
+  "liveRoomId",
+  "liveStart",
+  "carrier",
+  "contentItem",
+  "contentId",
 ];
 
 /** Cells named per pair of tabs before "…". */

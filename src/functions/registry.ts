@@ -183,6 +183,128 @@ const funnelMetric: ElementwiseMetric = {
   ],
 };
 
+const LIVE_FUNNEL_RETURNS =
+  "one row of four step rates per input row — entry, product exposure, product click, click-to-pay — as fractions (spills four columns to the right)";
+
+const liveFunnelMetric: ElementwiseMetric = {
+  fn: "LIVE_FUNNEL",
+  params: [
+    { name: "exposure_users", kind: "count" },
+    { name: "viewers", kind: "count" },
+    { name: "product_exposure_users", kind: "count" },
+    { name: "product_click_users", kind: "count" },
+    { name: "buyers", kind: "count" },
+  ],
+  width: 4,
+  compute: () => null,
+  computeRow: (v: ReadonlyArray<ArgumentValue>) => {
+    const [exposed, viewers, productExposed, clickers, buyers] = v as ReadonlyArray<number | undefined>;
+    const rate = (n: number | undefined, d: number | undefined) =>
+      n === undefined || d === undefined ? null : metrics.ratio(n, d);
+    return [
+      rate(viewers, exposed),
+      rate(productExposed, viewers),
+      rate(clickers, productExposed),
+      rate(buyers, clickers),
+    ];
+  },
+  zeroMessage: null,
+  // each step is a share of the one before: viewers ≤ exposed, product-exposed ≤ viewers, clickers ≤ product-exposed, buyers ≤ clickers
+  shares: [
+    [1, 0],
+    [2, 1],
+    [3, 2],
+    [4, 3],
+  ],
+};
+
+/** Content-commerce functions (issue 12): live rooms, short videos, 千川. */
+const CONTENT_FUNCTIONS: FunctionSpec[] = [
+  ratioMetric({
+    name: "GPM",
+    chinese: "千次曝光成交金额 / 千次观看成交金额",
+    description: `GPM: sales per 1,000 exposures. Pass product impressions for the goods GPM (千次曝光成交金额) or live-room views for the live GPM (千次观看成交金额); the two are not comparable. ${RANGE_NOTE}`,
+    formula: "sales ÷ exposures × 1,000",
+    numerator: { name: "sales", kind: "amount", description: "sales amount (成交金额)" },
+    denominator: {
+      name: "exposures",
+      kind: "count",
+      description: "impressions or views the sales came from (商品曝光次数 or 观看次数)",
+    },
+    of: metrics.gpm,
+    noun: "GPM",
+    returns: "sales per 1,000 exposures, in the currency of sales",
+    example: "=GPM(F2:F, C2:C)",
+    samples: [
+      { args: [144000, 150000], result: 960, note: "¥144,000 from 150,000 product impressions" },
+      { args: [28800, 9600], result: 3000, note: "¥28,800 from 9,600 live-room views" },
+    ],
+  }),
+  {
+    name: "LIVE_FUNNEL",
+    chinese: "直播间转化漏斗",
+    description: describe(
+      "The live-room funnel in one call, all in people (人数): entry rate (viewers ÷ people shown the room), product exposure rate (people shown a product ÷ viewers), product click rate (clickers ÷ people shown a product) and click-to-pay rate (buyers ÷ clickers). A step whose denominator is 0 or blank is left blank.",
+      LIVE_FUNNEL_RETURNS,
+    ),
+    formula:
+      "viewers ÷ exposure_users, product_exposure_users ÷ viewers, product_click_users ÷ product_exposure_users, buyers ÷ product_click_users",
+    params: [
+      {
+        name: "exposure_users",
+        kind: "count",
+        type: NUMBER_OR_RANGE,
+        description: "people shown the live room (曝光人数)",
+      },
+      { name: "viewers", kind: "count", type: NUMBER_OR_RANGE, description: "people who entered the room (观看人数)" },
+      {
+        name: "product_exposure_users",
+        kind: "count",
+        type: NUMBER_OR_RANGE,
+        description: "people shown a product card (商品曝光人数)",
+      },
+      {
+        name: "product_click_users",
+        kind: "count",
+        type: NUMBER_OR_RANGE,
+        description: "people who clicked a product (商品点击人数)",
+      },
+      { name: "buyers", kind: "count", type: NUMBER_OR_RANGE, description: "people who paid (成交人数)" },
+    ],
+    returns: LIVE_FUNNEL_RETURNS,
+    example: "=LIVE_FUNNEL(B2:B, C2:C, D2:D, E2:E, F2:F)",
+    samples: [{ args: [40000, 8000, 4800, 960, 96], result: [[0.2, 0.6, 0.2, 0.1]] }],
+    impl: (...args: unknown[]) => applyElementwise(liveFunnelMetric, args),
+  },
+  ratioMetric({
+    name: "ENTRY_RATE",
+    share: true,
+    chinese: "进入率 / 曝光-观看率（人数）",
+    description: `Live-room entry rate: viewers ÷ people the room was shown to. Use people with people (人数) or views with exposures (次数), never one of each. ${RANGE_NOTE}`,
+    formula: "viewers ÷ exposure_users",
+    numerator: { name: "viewers", kind: "count", description: "people who entered the room (观看人数)" },
+    denominator: { name: "exposure_users", kind: "count", description: "people shown the room (曝光人数)" },
+    of: metrics.entryRate,
+    noun: "entry rate",
+    returns: `the entry rate ${AS_PERCENT}`,
+    example: "=ENTRY_RATE(C2:C, B2:B)",
+    samples: [{ args: [8000, 40000], result: 0.2 }],
+  }),
+  ratioMetric({
+    name: "NET_ROI",
+    chinese: "净成交ROI",
+    description: `Net ROI: sales left after refunds ÷ ad spend (千川 净成交ROI). Compare it with the break-even ROI, 1 ÷ gross margin: a plan whose gross ROI clears it but net ROI does not loses money after refunds. ${RANGE_NOTE}`,
+    formula: "net_sales ÷ spend",
+    numerator: { name: "net_sales", kind: "amount", description: "sales after refunds (净成交金额)" },
+    denominator: { name: "spend", kind: "spend", description: "ad spend (整体消耗)" },
+    of: metrics.netRoi,
+    noun: "net ROI",
+    returns: "net sales per unit of spend (2.4 means ¥2.40 kept per ¥1)",
+    example: "=NET_ROI(M2:M, C2:C)",
+    samples: [{ args: [12000, 5000], result: 2.4 }],
+  }),
+];
+
 /** Every custom function, in the order the reference lists them. */
 export const CUSTOM_FUNCTIONS: FunctionSpec[] = [
   ratioMetric({
@@ -682,6 +804,7 @@ export const CUSTOM_FUNCTIONS: FunctionSpec[] = [
       { args: [[[120], [15]], [[300], [90]], 30], result: [[12], [5]], note: "15 ÷ (90 ÷ 30) = 5" },
     ],
   }),
+  ...CONTENT_FUNCTIONS,
 ];
 
 /** Looks a custom function up by name (case-insensitive, as Sheets treats names). */

@@ -28,7 +28,10 @@ describe("renderMarkdown", () => {
 
   it("a title, the score line and the period", () => {
     expect(lines[0]).toBe("# Shop health report");
-    expect(lines).toContain("**Period** · 2026-10-01 to 2026-10-31 (31 days)");
+    // The period, then the comparison the trends used (compareTo).
+    expect(lines.find((l) => l.startsWith("**Period** · "))).toBe(
+      "**Period** · 2026-10-01 to 2026-10-31 (31 days); Compared: 2026-10-25 to 2026-10-31 against the 7 days just before (2026-10-18 to 2026-10-24)",
+    );
     expect(md).toMatch(new RegExp(`^\\*\\*Health score\\*\\* · \\*\\*${r.score}\\*\\* · `, "m"));
   });
 

@@ -35,16 +35,17 @@ interface Style {
   spacePercent: boolean;
 }
 
-const NUMBER = /^(-)?(?:[$¥￥₹]|US\$|NT\$|MX\$)?\s*(-)?(\d{1,3}(?:,\d{2,3})+|\d+)(?:\.(\d+))?(%)?$/;
+const NUMBER = /^(-)?(?:[$¥￥₹]|US\$|NT\$|MX\$)?\s*(-)?(\d{1,3}(?:,\d{2,3})+|\d+)(?:\.(\d+))?(万|萬)?(%)?$/;
 
 /** One cell in decimal-comma form, or null when it is not a plain number (dash, blank, time …). */
 export function decimalComma(text: string, money: boolean, style: Style): string | null {
   const m = NUMBER.exec(text.trim());
   if (!m) return null;
-  const [, sign1, sign2, int, frac, pct] = m;
+  const [, sign1, sign2, int, frac, wan, pct] = m;
   const digits = int.replace(/,/g, "");
   const grouped = style.group ? digits.replace(/\B(?=(\d{3})+(?!\d))/g, ".") : digits;
-  const body = `${sign1 ?? sign2 ?? ""}${grouped}${frac !== undefined ? `,${frac}` : ""}`;
+  // `1.5万` (a count copied from the back office) is `1,5万` where the comma is the decimal mark.
+  const body = `${sign1 ?? sign2 ?? ""}${grouped}${frac !== undefined ? `,${frac}` : ""}${wan ?? ""}`;
   if (pct) return `${body}${style.spacePercent ? " %" : "%"}`;
   if (!money) return body;
   return style.mark === "€" ? `${body} €` : `R$ ${body}`;

@@ -47,7 +47,8 @@ const FIELDS: Record<TableKind, FieldName[]> = {
   "ad-plans": ["impressions", "clicks", "spend", "adSales", "ctr", "roi"],
   "service-agents": ["consultations", "paidBuyers", "consultConversion", "sales"],
   "search-terms": ["visitors", "paidBuyers", "sales"],
-  "live-sessions": ["visitors", "paidBuyers", "sales"],
+  "live-sessions": ["exposureUsers", "viewers", "productExposureUsers", "productClickUsers", "paidBuyers", "sales"],
+  "content-items": ["plays", "paidBuyers", "sales"],
   orders: ["sales", "units"],
   costs: ["unitCost", "shippingCost", "packagingCost", "stock", "price"],
   unknown: [],
@@ -58,6 +59,8 @@ const KEY: Partial<Record<TableKind, FieldName>> = {
   "ad-plans": "plan",
   "service-agents": "agent",
   costs: "product",
+  "live-sessions": "liveRoom",
+  "content-items": "contentItem",
 };
 
 function tableOf(kind: TableKind) {

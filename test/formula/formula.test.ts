@@ -152,6 +152,24 @@ describe("custom functions in a spreadsheet engine", () => {
     hf.destroy();
   });
 
+  it("spills LIVE_FUNNEL four columns wide and feeds GPM into AVERAGE", () => {
+    // A exposed, B viewers, C product-exposed, D clickers, E buyers, F sales, G views
+    const hf = buildSheet([
+      [40000, 8000, 4800, 960, 96, 28800, 9600, "=LIVE_FUNNEL(A1:A2, B1:B2, C1:C2, D1:D2, E1:E2)"],
+      [16000, 2400, 1440, 216, 18, 3600, 2800],
+      ["=AVERAGE(GPM(F1:F2, G1:G2))"],
+    ]);
+    const out = hf.getSheetValues(0).map((r) => r.slice(7, 11));
+    const expected = [
+      [0.2, 0.6, 0.2, 0.1],
+      [0.15, 0.6, 0.15, 18 / 216],
+    ];
+    expected.forEach((row, r) => row.forEach((v, c) => expect(out[r][c]).toBeCloseTo(v, 12)));
+    // GPM per session: 28,800 ÷ 9,600 × 1,000 = 3,000 and 3,600 ÷ 2,800 × 1,000 = 1,285.71…; mean 2,142.857…
+    expect(value(hf, "A3")).toBeCloseTo((3000 + 3600000 / 2800) / 2, 6);
+    hf.destroy();
+  });
+
   it("names the row of a FUNNEL step whose part is more than its whole", () => {
     // Row 2: 20 order buyers but 30 paid buyers, so paid ÷ orders = 1.5.
     const hf = buildSheet([

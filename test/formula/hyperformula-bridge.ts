@@ -70,7 +70,7 @@ function sizeName(fn: FunctionSpec): string {
 }
 
 /** Registry functions whose results spill: FUNNEL always gives four columns per row. */
-const RESULT_WIDTH: Record<string, number> = { FUNNEL: 4 };
+const RESULT_WIDTH: Record<string, number> = { FUNNEL: 4, LIVE_FUNNEL: 4 };
 
 class ShopDoctorPlugin extends FunctionPlugin {
   static override implementedFunctions: ImplementedFunctions = {};

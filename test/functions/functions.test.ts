@@ -61,6 +61,10 @@ describe("the registry", () => {
       BREAKEVEN_ACOS: "margin,refund_rate,fee_rate",
       REFUND_RATE: "refunds,sales",
       DAYS_OF_COVER: "stock,units_sold,days",
+      GPM: "sales,exposures",
+      LIVE_FUNNEL: "exposure_users,viewers,product_exposure_users,product_click_users,buyers",
+      ENTRY_RATE: "viewers,exposure_users",
+      NET_ROI: "net_sales,spend",
     });
   });
 
@@ -483,5 +487,44 @@ describe("profit functions (issue 14), worked by hand", () => {
     expect(call("DAYS_OF_COVER", 45, 210, 30) as number).toBeCloseTo(6.428571429, 8);
     expect(() => call("DAYS_OF_COVER", 45, 0, 30)).toThrow("units_sold or days is 0");
     expect(call("DAYS_OF_COVER", column(45, 10), column(210, 0), 30)).toEqual([[45 / 7], [""]]);
+  });
+});
+
+// content commerce (issue 12)
+describe("GPM, LIVE_FUNNEL, ENTRY_RATE, NET_ROI", () => {
+  it("GPM is sales per 1,000 exposures, blank when there were none", () => {
+    // 144,000 ÷ 150,000 × 1,000 = 960 (goods GPM); 28,800 ÷ 9,600 × 1,000 = 3,000 (live GPM)
+    expectClose(call("GPM", column(144000, 28800, 5), column(150000, 9600, 0)), [[960], [3000], [""]]);
+  });
+
+  it("LIVE_FUNNEL returns the four step rates per room-session", () => {
+    // 8,000 ÷ 40,000 = 0.2; 4,800 ÷ 8,000 = 0.6; 960 ÷ 4,800 = 0.2; 96 ÷ 960 = 0.1
+    // 2,400 ÷ 16,000 = 0.15; 1,440 ÷ 2,400 = 0.6; 216 ÷ 1,440 = 0.15; 18 ÷ 216 = 0.0833…
+    const out = call(
+      "LIVE_FUNNEL",
+      column(40000, 16000),
+      column(8000, 2400),
+      column(4800, 1440),
+      column(960, 216),
+      column(96, 18),
+    );
+    expectClose(out, [
+      [0.2, 0.6, 0.2, 0.1],
+      [0.15, 0.6, 0.15, 18 / 216],
+    ]);
+  });
+
+  it("LIVE_FUNNEL names a step whose people exceed the step before (swapped columns)", () => {
+    expect(() => call("LIVE_FUNNEL", 40000, 8000, 4800, 96, 960)).toThrow(
+      /buyers \(960\) is more than product_click_users \(96\)/,
+    );
+  });
+
+  it("ENTRY_RATE is a share of the people shown the room; NET_ROI may fall below 1", () => {
+    expectClose(call("ENTRY_RATE", 8000, 40000), 0.2);
+    expect(() => call("ENTRY_RATE", 50000, 40000)).toThrow(/viewers \(50,?000\) is more than exposure_users/);
+    // 12,000 ÷ 5,000 = 2.4; 3,000 ÷ 2,000 = 1.5; a refund-heavy day: −100 ÷ 50 = −2
+    expectClose(call("NET_ROI", column(12000, 3000, -100), column(5000, 2000, 50)), [[2.4], [1.5], [-2]]);
+    expect(() => call("NET_ROI", 100, -5)).toThrow(/spend/);
   });
 });

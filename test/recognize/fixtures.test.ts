@@ -594,6 +594,156 @@ const EXPECTED: Record<string, Expected[]> = {
       first: { productId: "5523450011", category: "女装/羽绒服" },
     },
   ],
+  // content commerce (issue 12): 抖音罗盘 / 千川, 快手, 小红书 千帆, 视频号, TikTok LIVE
+  "douyin-compass-live-rooms.csv": [
+    {
+      kind: "live-sessions",
+      headerRow: 2,
+      rows: 7,
+      columns: {
+        date: "日期",
+        liveRoom: "直播间名称",
+        liveRoomId: "直播间ID",
+        liveStart: "开播时间",
+        liveSeconds: "直播时长",
+        exposureUsers: "曝光人数",
+        exposures: "曝光次数",
+        viewers: "观看人数",
+        views: "观看次数",
+        entryRate: "曝光-观看率（人数）",
+        entryRateByCount: "曝光-观看率（次数）",
+        productExposureUsers: "商品曝光人数",
+        productClickUsers: "商品点击人数",
+        productCtr: "商品曝光-点击率（人数）",
+        clickPayConversion: "商品点击-成交转化率（人数）",
+        paidBuyers: "成交人数",
+        sales: "成交金额（元）",
+        gpmViews: "千次观看成交金额（元）",
+        refundRate: "退款率",
+        spend: "投放消耗（元）",
+        peerEntryRate: "曝光-观看率（人数）同行基准值",
+        peerClickPayConversion: "商品点击-成交转化率（人数）同行基准值",
+      },
+      // 2h37m = 9,420 s; 8,000 viewers ÷ 40,000 exposed = 20.00 %; 9,600 ÷ 52,000 = 18.46 % (次数)
+      first: { liveSeconds: 9420, entryRate: 0.2, entryRateByCount: 0.1846, gpmViews: 3000, peerEntryRate: 0.18 },
+      allowedIssues: ["several-entities", "key-without-metrics"],
+    },
+  ],
+  "douyin-compass-products.csv": [
+    {
+      kind: "products",
+      headerRow: 2,
+      rows: 3,
+      columns: {
+        productExposureUsers: "商品曝光人数",
+        productExposures: "商品曝光次数",
+        productCtr: "商品点击率（人数）",
+        productCtrByCount: "商品点击率（次数）",
+        clickPayConversion: "商品点击-支付转化率（人数）",
+        clickPayConversionByCount: "商品点击-支付转化率（次数）",
+        gpmImpressions: "千次曝光成交金额（元）",
+        aov: "成交客单价（元）",
+      },
+      // 500 orders ÷ 12,000 clicks = 4.17 % (次数) beside 480 buyers ÷ 9,600 click users = 5.00 % (人数)
+      first: { clickPayConversion: 0.05, clickPayConversionByCount: 0.0417, gpmImpressions: 960 },
+    },
+  ],
+  "douyin-compass-carriers.csv": [
+    {
+      kind: "shop-daily",
+      headerRow: 1,
+      rows: 8,
+      totals: 2,
+      columns: { date: "日期", carrier: "载体类型", sales: "成交金额（元）", paidBuyers: "成交人数" },
+      first: { carrier: "直播", sales: 32400 },
+    },
+  ],
+  "qianchuan-plans-gbk.csv": [
+    {
+      kind: "ad-plans",
+      headerRow: 1,
+      rows: 2,
+      columns: {
+        spend: "整体消耗",
+        adSales: "整体成交金额",
+        roi: "整体支付ROI",
+        adNetSales: "净成交金额",
+        netRoi: "净成交ROI",
+        adRefundRate1h: "1小时内退款率",
+        netSettleRate: "净成交金额结算率",
+        gmvSettleRate7d: "7日GMV结算率",
+      },
+      first: { spend: 5000, adSales: 15000, roi: 3, adNetSales: 12000, netRoi: 2.4, netSettleRate: 0.8 },
+    },
+  ],
+  "kuaishou-goods.csv": [
+    {
+      kind: "products",
+      headerRow: 1,
+      rows: 2,
+      columns: {
+        visitors: "商品访客数",
+        avgUnitPrice: "件单价",
+        qualityReturnRate: "商品品退率",
+        badReviewRate: "商品差评率",
+      },
+      // 1.5万 visitors = 15,000; 540 ÷ 15,000 = 3.60 %
+      first: { visitors: 15000, payConversion: 0.036, qualityReturnRate: 0.05, badReviewRate: 0.03 },
+    },
+  ],
+  "xiaohongshu-qianfan-overview.csv": [
+    {
+      kind: "shop-daily",
+      headerRow: 1,
+      rows: 2,
+      columns: {
+        noteSales: "笔记支付金额",
+        liveSales: "直播支付金额",
+        cardSales: "商卡支付金额",
+        refundAmount: "退款金额（退款时间）",
+        refundAmountByPayTime: "退款金额（支付时间）",
+        refundRate: "退款率（支付时间）",
+      },
+      first: { sales: 10000, noteSales: 3000, refundAmount: 400, refundAmountByPayTime: 500, refundRate: 0.05 },
+    },
+  ],
+  "weixin-channels-compass.csv": [
+    {
+      kind: "shop-daily",
+      headerRow: 1,
+      rows: 2,
+      columns: { sales: "pay_gmv", paidBuyers: "pay_uv", liveSales: "live_pay_gmv", videoSales: "feed_pay_gmv" },
+      // 1,234,500 分 = ¥12,345.00; 61,700 分 refunded = ¥617.00
+      first: { sales: 12345, refundAmount: 617, liveSales: 9000, videoSales: 3345 },
+    },
+  ],
+  "tiktok-studio-live.csv": [
+    {
+      kind: "live-sessions",
+      headerRow: 1,
+      rows: 3,
+      columns: {
+        liveRoomId: "Room ID",
+        liveRoom: "Room ID",
+        liveTitle: "Room Title",
+        liveStart: "Start Time",
+        date: "Start Time",
+      },
+      // "R$ 413.57" → 413.57; 2h37m = 9,420 s; 1m40s = 100 s
+      first: { date: "2026-11-01", sales: 413.57, liveSeconds: 9420, avgWatchSeconds: 100, views: 1500 },
+      // Pasted into Sheets, the 19-digit room ids become numbers and lose their last digits (said, not hidden).
+      allowedIssues: ["several-entities", "id-precision-lost"],
+    },
+  ],
+  "douyin-content-videos.csv": [
+    {
+      kind: "content-items",
+      headerRow: 1,
+      rows: 2,
+      columns: { contentItem: "作品名称", contentId: "作品ID", plays: "播放量", completionRate: "完播率" },
+      first: { contentItem: "羽绒服怎么选", plays: 120000, completionRate: 0.18, sales: 18000 },
+    },
+  ],
 };
 
 function recognise(name: string, mode: PasteMode): RecognizedTable[] {

@@ -252,6 +252,16 @@ describe("platform (11.6)", () => {
     "sycm-shop-vs-peers.csv": "taobao",
     "sycm-traffic-map.csv": "taobao",
     "wanxiangtai-plan-report.csv": "taobao",
+    // content commerce (issue 12)
+    "douyin-compass-carriers.csv": "douyin",
+    "douyin-compass-live-rooms.csv": "douyin",
+    "douyin-compass-products.csv": "douyin",
+    "douyin-content-videos.csv": "douyin",
+    "kuaishou-goods.csv": "kuaishou",
+    "qianchuan-plans-gbk.csv": "douyin",
+    "tiktok-studio-live.csv": "tiktok",
+    "weixin-channels-compass.csv": "weixin",
+    "xiaohongshu-qianfan-overview.csv": "xiaohongshu",
     "ztc-plans-old.csv": "taobao",
   };
   it("every fixture export knows its platform", () => {

@@ -619,6 +619,52 @@ export const report = {
   "layout.profitUnmapped": "Ad spend mapped to no product (not taken off above)",
   "ads.todoAfterRefunds.export":
     'Lower bids on "{name}" until its ROI reaches {breakEven}, or cut its refunds ({money} lost in this export).',
+  // content commerce (issue 12)
+  "tableKind.content-items": "short videos and posts",
+  "score.export.content-items": "a short-video or post export (item, plays, sales)",
+  "platform.kuaishou": "Kuaishou",
+  "platform.xiaohongshu": "Xiaohongshu (RED)",
+  "platform.weixin": "WeChat Channels",
+  "layout.all.room": "all live rooms",
+  "metric.liveStep": "weakest live-funnel step",
+  "note.liveStep":
+    "All four steps count people: viewers ÷ people shown the room, people shown a product ÷ viewers, clickers ÷ people shown a product, buyers ÷ clickers. The reference is the median of the room's earlier sessions (the same weekday when there are enough), else the export's 同行基准值 (peer baseline).",
+  "metric.netRoi": "net ROI",
+  "note.netRoi":
+    "Net sales (after refunds) ÷ spend; the reference is break-even ROI = 1 ÷ gross margin (1 when no margin is set).",
+  "live.step.entry": "entry rate (viewers ÷ people shown)",
+  "live.step.productExposure": "product exposure rate (shown a product ÷ viewers)",
+  "live.step.click": "product click rate (clickers ÷ shown a product)",
+  "live.step.pay": "click-to-pay rate (buyers ÷ clickers)",
+  "live.ref.own": "the room's median of earlier sessions",
+  "live.ref.peer": "the peer baseline (同行基准值)",
+  "live.peerPart": "; peer baseline {peer}",
+  "live.weak":
+    'Live room "{room}", latest session ({when}): the weakest step is the {step} at {value}, against {refName} of {ref}{peer}. Back at that level, this session would have sold about {money} more.',
+  "live.weak.export":
+    'Live room "{room}", latest session: the weakest step is the {step} at {value}, against {refName} of {ref}{peer}. Back at that level, this session would have sold about {money} more.',
+  "live.weakNoMoney":
+    'Live room "{room}", latest session ({when}): the weakest step is the {step} at {value}, against {refName} of {ref}{peer}. The session sold nothing, so there is no sales per buyer to size the gap with.',
+  "live.steady":
+    'Live room "{room}", latest session ({when}): no step is clearly below its reference; the weakest, the {step}, is {value} against {refName} of {ref}{peer}.',
+  "live.todo.entry":
+    '"{room}" loses people at the door: change the cover and title and open with an offer in the first 3 minutes to bring the entry rate back to {ref} (about {money} more).',
+  "live.todo.productExposure":
+    'Few viewers of "{room}" see a product: pin the shopping cart and pop product cards more often to bring product exposure back to {ref} (about {money} more).',
+  "live.todo.click":
+    'Products in "{room}" are seen but not clicked: check the lead item\'s price, selling point and card image to bring clicks back to {ref} (about {money} more).',
+  "live.todo.pay":
+    'Viewers of "{room}" click but do not pay: check stock, coupons and the product page against what the host says to bring click-to-pay back to {ref} (about {money} more).',
+  "qc.netLoss":
+    'Plan "{name}": gross ROI {gross} clears break-even {breakEven}, but net ROI after refunds is {net}, so it loses money after refunds — about {money} a day.',
+  "qc.netLoss.export":
+    'Plan "{name}": gross ROI {gross} clears break-even {breakEven}, but net ROI after refunds is {net}, so it loses money after refunds — about {money} over this export.',
+  "qc.todoNetLoss":
+    'Bid "{name}" on net ROI instead of gross ROI and find why its orders are refunded (size, description, shipping) to stop losing about {money} a day.',
+  "qc.todoNetLoss.export":
+    'Bid "{name}" on net ROI instead of gross ROI and find why its orders are refunded (size, description, shipping) to stop losing about {money}.',
+  "qc.provisional":
+    'In "{sheet}", net sales and ROI for {from} ~ {to} are not settled yet (settlement takes about 7 days): treat those days as provisional; refunds will still lower them.',
   // history (issue 15)
   "history.sheetName": "History",
   "history.note":

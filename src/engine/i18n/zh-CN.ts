@@ -533,6 +533,51 @@ export const report = {
   "profit.step.net": "净利润",
   "layout.profitUnmapped": "未对应到商品的推广花费（上面未扣除）",
   "ads.todoAfterRefunds.export": "把「{name}」的出价降到 ROI 达到 {breakEven}，或先降低退款（本次导出内亏 {money}）。",
+  // content commerce (issue 12)
+  "tableKind.content-items": "短视频/图文数据",
+  "score.export.content-items": "短视频或图文数据（作品、播放量、成交金额）",
+  "platform.kuaishou": "快手",
+  "platform.xiaohongshu": "小红书",
+  "platform.weixin": "视频号/微信小店",
+  "layout.all.room": "全部直播间",
+  "metric.liveStep": "直播漏斗最弱一步",
+  "note.liveStep":
+    "四步都按人数算：观看人数 ÷ 曝光人数、商品曝光人数 ÷ 观看人数、商品点击人数 ÷ 商品曝光人数、成交人数 ÷ 商品点击人数。基准是这个直播间之前场次的中位数（够多时只比同一星期几），没有就用导出里的同行基准值。",
+  "metric.netRoi": "净成交ROI",
+  "note.netRoi": "净成交金额（扣掉退款后）÷ 整体消耗；基准是保本 ROI = 1 ÷ 毛利率（没填毛利率时按 1）。",
+  "live.step.entry": "进入率（观看 ÷ 曝光）",
+  "live.step.productExposure": "商品曝光率（商品曝光 ÷ 观看）",
+  "live.step.click": "商品点击率（点击 ÷ 商品曝光）",
+  "live.step.pay": "点击成交率（成交 ÷ 点击）",
+  "live.ref.own": "本直播间以往场次中位数",
+  "live.ref.peer": "同行基准值",
+  "live.peerPart": "，同行基准值 {peer}",
+  "live.weak":
+    "直播间「{room}」最近一场（{when}）最弱的是{step}：{value}，{refName}是 {ref}{peer}。这一步回到基准，这场能多成交约 {money}。",
+  "live.weak.export":
+    "直播间「{room}」最近一场最弱的是{step}：{value}，{refName}是 {ref}{peer}。这一步回到基准，这场能多成交约 {money}。",
+  "live.weakNoMoney":
+    "直播间「{room}」最近一场（{when}）最弱的是{step}：{value}，{refName}是 {ref}{peer}。这一场没有成交，按成交人数算不出每位买家的金额，所以没有估算金额。",
+  "live.steady":
+    "直播间「{room}」最近一场（{when}）四步都没有明显低于基准：最弱的{step} {value}，{refName} {ref}{peer}。",
+  "live.todo.entry":
+    "「{room}」进入率偏低：换直播间封面和标题、开场前 3 分钟放福利留人，把进入率拉回 {ref}，可多成交约 {money}。",
+  "live.todo.productExposure":
+    "「{room}」进来的人看到商品的少：缩短讲解间隔、挂好小黄车并多弹商品卡，把商品曝光率拉回 {ref}，可多成交约 {money}。",
+  "live.todo.click":
+    "「{room}」商品被看到却没人点：检查主推款的价格、卖点和商品卡图片，把点击率拉回 {ref}，可多成交约 {money}。",
+  "live.todo.pay":
+    "「{room}」点了商品却不下单：检查库存、优惠券和详情页是否一致，讲清售后，把点击成交率拉回 {ref}，可多成交约 {money}。",
+  "qc.netLoss":
+    "计划「{name}」整体支付ROI {gross} 过了保本线 {breakEven}，但扣掉退款后的净成交ROI 只有 {net}：退款后是亏的，每天约亏 {money}。",
+  "qc.netLoss.export":
+    "计划「{name}」整体支付ROI {gross} 过了保本线 {breakEven}，但扣掉退款后的净成交ROI 只有 {net}：退款后是亏的，本次导出内约亏 {money}。",
+  "qc.todoNetLoss":
+    "按净成交ROI 而不是整体支付ROI 来出价「{name}」，并查退款多的原因（尺码、描述、发货），先止住每天约 {money} 的亏损。",
+  "qc.todoNetLoss.export":
+    "按净成交ROI 而不是整体支付ROI 来出价「{name}」，并查退款多的原因（尺码、描述、发货），先止住约 {money} 的亏损。",
+  "qc.provisional":
+    "「{sheet}」里 {from} ~ {to} 的净成交和 ROI 还没有结算完（结算要约 7 天），这几天的数字是暂定的，之后还会因退款变低。",
   // history (issue 15)
   "history.sheetName": "体检记录",
   "history.note":

@@ -528,6 +528,51 @@ export const report = {
   "profit.step.net": "淨利",
   "layout.profitUnmapped": "未對應到商品的廣告花費（上面未扣除）",
   "ads.todoAfterRefunds.export": "把「{name}」的出價降到 ROI 達到 {breakEven}，或先降低退款（這份匯出內虧 {money}）。",
+  // content commerce (issue 12)
+  "tableKind.content-items": "短影音／圖文資料",
+  "score.export.content-items": "短影音或圖文資料（作品、播放量、成交金額）",
+  "platform.kuaishou": "快手",
+  "platform.xiaohongshu": "小紅書",
+  "platform.weixin": "視頻號／微信小店",
+  "layout.all.room": "全部直播間",
+  "metric.liveStep": "直播漏斗最弱一步",
+  "note.liveStep":
+    "四步都按人數計算：觀看人數 ÷ 曝光人數、商品曝光人數 ÷ 觀看人數、商品點擊人數 ÷ 商品曝光人數、成交人數 ÷ 商品點擊人數。基準是這個直播間先前場次的中位數（夠多時只比同一星期幾），沒有就用匯出裡的同行基準值。",
+  "metric.netRoi": "淨成交ROI",
+  "note.netRoi": "淨成交金額（扣除退款後）÷ 整體消耗；基準是保本 ROI = 1 ÷ 毛利率（沒填毛利率時按 1）。",
+  "live.step.entry": "進入率（觀看 ÷ 曝光）",
+  "live.step.productExposure": "商品曝光率（商品曝光 ÷ 觀看）",
+  "live.step.click": "商品點擊率（點擊 ÷ 商品曝光）",
+  "live.step.pay": "點擊成交率（成交 ÷ 點擊）",
+  "live.ref.own": "本直播間先前場次中位數",
+  "live.ref.peer": "同行基準值",
+  "live.peerPart": "，同行基準值 {peer}",
+  "live.weak":
+    "直播間「{room}」最近一場（{when}）最弱的是{step}：{value}，{refName}是 {ref}{peer}。這一步回到基準，這場能多成交約 {money}。",
+  "live.weak.export":
+    "直播間「{room}」最近一場最弱的是{step}：{value}，{refName}是 {ref}{peer}。這一步回到基準，這場能多成交約 {money}。",
+  "live.weakNoMoney":
+    "直播間「{room}」最近一場（{when}）最弱的是{step}：{value}，{refName}是 {ref}{peer}。這一場沒有成交，無法按成交人數算出每位買家的金額，所以沒有估算金額。",
+  "live.steady":
+    "直播間「{room}」最近一場（{when}）四步都沒有明顯低於基準：最弱的{step} {value}，{refName} {ref}{peer}。",
+  "live.todo.entry":
+    "「{room}」進入率偏低：換直播間封面和標題、開場前 3 分鐘放福利留人，把進入率拉回 {ref}，可多成交約 {money}。",
+  "live.todo.productExposure":
+    "「{room}」進來的人看到商品的少：縮短講解間隔、掛好購物車並多彈商品卡，把商品曝光率拉回 {ref}，可多成交約 {money}。",
+  "live.todo.click":
+    "「{room}」商品被看到卻沒人點：檢查主推款的價格、賣點和商品卡圖片，把點擊率拉回 {ref}，可多成交約 {money}。",
+  "live.todo.pay":
+    "「{room}」點了商品卻不下單：檢查庫存、優惠券和詳情頁是否一致，講清售後，把點擊成交率拉回 {ref}，可多成交約 {money}。",
+  "qc.netLoss":
+    "計畫「{name}」整體支付ROI {gross} 過了保本線 {breakEven}，但扣除退款後的淨成交ROI 只有 {net}：退款後是虧的，每天約虧 {money}。",
+  "qc.netLoss.export":
+    "計畫「{name}」整體支付ROI {gross} 過了保本線 {breakEven}，但扣除退款後的淨成交ROI 只有 {net}：退款後是虧的，本次匯出內約虧 {money}。",
+  "qc.todoNetLoss":
+    "按淨成交ROI 而不是整體支付ROI 來出價「{name}」，並查退款多的原因（尺碼、描述、出貨），先止住每天約 {money} 的虧損。",
+  "qc.todoNetLoss.export":
+    "按淨成交ROI 而不是整體支付ROI 來出價「{name}」，並查退款多的原因（尺碼、描述、出貨），先止住約 {money} 的虧損。",
+  "qc.provisional":
+    "「{sheet}」裡 {from} ~ {to} 的淨成交和 ROI 還沒有結算完（結算約需 7 天），這幾天的數字是暫定的，之後還會因退款變低。",
   // history (issue 15)
   "history.sheetName": "體檢記錄",
   "history.note":

@@ -171,3 +171,21 @@ export function daysOfCover(stock: number, unitsSold: number, days: number): num
   if (unitsSold === 0 || days === 0) return null;
   return stock / (unitsSold / days);
 }
+
+// content commerce (issue 12)
+
+/** GPM (千次曝光成交金额 / 千次观看成交金额): sales per 1,000 exposures (or views). */
+export function gpm(sales: number, exposures: number): number | null {
+  const perOne = ratio(sales, exposures);
+  return perOne === null ? null : Number((perOne * 1000).toPrecision(15));
+}
+
+/** 进入率 (曝光-观看率, 人数): viewers ÷ people the live room was shown to. */
+export function entryRate(viewers: number, exposureUsers: number): number | null {
+  return ratio(viewers, exposureUsers);
+}
+
+/** 净成交ROI: net sales (after refunds) ÷ spend. */
+export function netRoi(netSales: number, spend: number): number | null {
+  return ratio(netSales, spend);
+}

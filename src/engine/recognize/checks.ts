@@ -25,6 +25,15 @@ const RATE_CHECKS: readonly RateCheck[] = [
   { rate: "consultConversion", numerator: "paidBuyers", denominator: "consultations" },
   { rate: "repeatBuyerShare", numerator: "repeatBuyers", denominator: "paidBuyers" },
   { rate: "returningVisitorShare", numerator: "returningVisitors", denominator: "visitors" },
+  // live funnel (issue 12): each (人数) rate against people, each (次数) rate against counts
+  { rate: "entryRate", numerator: "viewers", denominator: "exposureUsers" },
+  { rate: "entryRateByCount", numerator: "views", denominator: "exposures" },
+  { rate: "viewProductExposureRate", numerator: "productExposureUsers", denominator: "viewers" },
+  { rate: "productCtr", numerator: "productClickUsers", denominator: "productExposureUsers" },
+  { rate: "productCtrByCount", numerator: "productClicks", denominator: "productExposures" },
+  { rate: "clickPayConversion", numerator: "paidBuyers", denominator: "productClickUsers" },
+  { rate: "exposurePayConversion", numerator: "paidBuyers", denominator: "exposureUsers" },
+  { rate: "viewPayConversion", numerator: "paidBuyers", denominator: "viewers" },
 ];
 
 /** Half a percentage point: exports round rates to two decimals of a percent. */

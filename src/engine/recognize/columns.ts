@@ -7,7 +7,8 @@ import { fieldsOf } from "../tables";
 import type { HeaderRow } from "./headers";
 import { columnLetter, quoteCell } from "./issues";
 import type { ColumnReader } from "./values";
-import { STAND_INS } from "./vocabulary";
+import { headerKey } from "./normalize";
+import { CENT_HEADERS, STAND_INS } from "./vocabulary";
 
 /** The columns of one table as recognition uses them. */
 export interface ColumnPlan {
@@ -33,6 +34,16 @@ const AD_RENAMES: readonly (readonly [from: FieldName, to: FieldName])[] = [
   // Shopee Ads: `Conversions` and `Items Sold` are the ads' own orders and units.
   ["keyEvents", "adOrders"],
   ["units", "adUnits"],
+];
+
+/**
+ * In a live-sessions table the shop and ad words mean the room's own figures: `Views` are entries
+ * into the room, `Product impressions` / `Product clicks` the product cards shown and clicked in it.
+ */
+const LIVE_RENAMES: readonly (readonly [from: FieldName, to: FieldName])[] = [
+  ["pageviews", "views"],
+  ["impressions", "productExposures"],
+  ["clicks", "productClicks"],
 ];
 
 /** Header cells → fields: the column map, one reader per used column, and issues for the rest. */
@@ -69,15 +80,17 @@ export function mapColumns(sheet: string, header: HeaderRow, issues: Recognition
     }
     columns[field] = cell.text;
     columnIndex[field] = column;
-    plan.readers.push({ col: cell.column, field, type, header: cell.text, order: "mdy" });
+    const reader: ColumnReader = { col: cell.column, field, type, header: cell.text, order: "mdy" };
+    if (type === "money" && CENT_HEADERS.test(headerKey(cell.text))) reader.scale = 0.01;
+    plan.readers.push(reader);
   }
   return plan;
 }
 
-/** In an ad report, `sales` / `orders` / `payConversion` columns fill the ad's own fields. */
-function renameAdFields(plan: ColumnPlan): void {
+/** In an ad report, `sales` / `orders` / `payConversion` columns fill the ad's own fields (and so on per kind). */
+function renameFields(plan: ColumnPlan, renames: readonly (readonly [from: FieldName, to: FieldName])[]): void {
   const { columns, columnIndex } = plan;
-  for (const [from, to] of AD_RENAMES) {
+  for (const [from, to] of renames) {
     if (!(from in columns) || to in columns) continue;
     columns[to] = columns[from];
     columnIndex[to] = columnIndex[from];
@@ -98,10 +111,21 @@ function addStandIn(plan: ColumnPlan, target: FieldName, sources: readonly Field
   plan.standIns.push([target, source]);
 }
 
+/** A table keyed by each session's start time with no day column: the start time's day is the row's date. */
+function addStartDay(plan: ColumnPlan): void {
+  const start = plan.readers.find((r) => r.field === "liveStart");
+  if ("date" in plan.columns || !start) return;
+  plan.columns.date = plan.columns.liveStart;
+  plan.columnIndex.date = plan.columnIndex.liveStart;
+  plan.readers.push({ ...start, field: "date", type: "date" });
+}
+
 /** Settles the fields for a table of `kind`: ad renames, the native set, then the stand-ins. */
 export function settleFields(plan: ColumnPlan, kind: Exclude<TableKind, "unknown">): void {
-  if (kind === "ad-plans") renameAdFields(plan);
+  if (kind === "ad-plans") renameFields(plan, AD_RENAMES);
+  if (kind === "live-sessions") renameFields(plan, LIVE_RENAMES);
   plan.native = new Set(fieldsOf(plan.columns));
   for (const [target, sources] of STAND_INS) addStandIn(plan, target, sources);
+  addStartDay(plan);
   if (kind === "ad-plans") addStandIn(plan, "plan", ["product", "productId"]);
 }

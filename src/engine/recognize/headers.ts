@@ -31,11 +31,17 @@ let lookup: Map<string, FieldSpec> | null = null;
 function vocabularyLookup(): Map<string, FieldSpec> {
   if (lookup) return lookup;
   const map = new Map<string, FieldSpec>();
+  // Exact spellings first, then the same headers without their bracketed notes: a header written
+  // out in full (`商品点击率`) wins over another field's note-stripped one (`商品点击率(人数)`).
   for (const spec of VOCABULARY) {
     for (const header of spec.headers) {
       const key = headerKey(header);
       if (!map.has(key)) map.set(key, spec);
-      const bare = keyWithoutNotes(key);
+    }
+  }
+  for (const spec of VOCABULARY) {
+    for (const header of spec.headers) {
+      const bare = keyWithoutNotes(headerKey(header));
       if (bare !== null && !map.has(bare)) map.set(bare, spec);
     }
   }

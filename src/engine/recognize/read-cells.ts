@@ -11,7 +11,7 @@ import { cellRef, quoteCell, type IssueCode } from "./issues";
 import type { RateStats } from "./rates";
 import { noteRate } from "./rates";
 import type { ColumnReader } from "./values";
-import { cellText, readFlag, readId, readText } from "./values";
+import { cellText, readFlag, readId, readText, scaled } from "./values";
 
 /** What reading the cells of one table shares: where issues go and the rate statistics. */
 export interface CellContext {
@@ -41,7 +41,7 @@ function readNumberCell(out: TableRow, reader: ColumnReader, cell: Cell, sheetRo
   const stats = reader.type === "rate" ? ctx.rateStats.get(reader.field) : undefined;
   const quick = reader.decimalMark === "," ? undefined : quickNumber(cell);
   if (quick !== undefined && Math.abs(quick) <= MAX_FIGURE) {
-    out[reader.field] = quick;
+    out[reader.field] = reader.scale === undefined ? quick : scaled(quick, reader.scale);
     if (stats) noteRate(stats, quick, false);
     return;
   }
@@ -57,7 +57,7 @@ function readNumberCell(out: TableRow, reader: ColumnReader, cell: Cell, sheetRo
     return;
   }
   if (reading.kind === "number") {
-    out[reader.field] = reading.value;
+    out[reader.field] = reader.scale === undefined ? reading.value : scaled(reading.value, reader.scale);
     if (stats) noteRate(stats, reading.value, reading.percent === true);
     return;
   }

@@ -10,7 +10,7 @@ import { cellRef, quoteCell } from "./issues";
 import { headerKey } from "./normalize";
 import type { ColumnReader } from "./values";
 import { readQuiet } from "./values";
-import { AVERAGE_LABELS, SUBTOTAL_LABELS, TOTALS_LABELS } from "./vocabulary";
+import { AVERAGE_LABELS, DIMENSION_ALL, SUBTOTAL_LABELS, TOTALS_LABELS } from "./vocabulary";
 
 /** First characters a totals / subtotal / average label can start with (a cheap filter before folding the text). */
 const TOTALS_FIRST_CHAR = /^[\s合总總汇匯小分全均平日tTgGsSaAmMzZ합소평\uff21-\uff5a]/;
@@ -31,6 +31,8 @@ export interface RowScope {
   headerWidth: number;
   /** Values per row in the source file, when the reader knows them (CSV/TSV). */
   rowLengths?: readonly number[];
+  /** 0-based columns of dimension fields (carrier, live room) whose `全部` / `整体` cell marks a totals row. */
+  dimensionCols?: readonly number[];
 }
 
 type AsideRole = "totals" | "subtotal" | "average";
@@ -54,6 +56,16 @@ function asideLabel(row: readonly Cell[]): { label: string; col: number; role: A
   return null;
 }
 
+/** A carrier or room cell reading 全部 / 整体 / All: the row is the table's total over that dimension. */
+function dimensionTotal(scope: RowScope, row: readonly Cell[]): { label: string; col: number; role: AsideRole } | null {
+  for (const col of scope.dimensionCols ?? []) {
+    const cell = row[col];
+    if (typeof cell === "string" && cell.length <= 40 && DIMENSION_ALL.test(headerKey(cell)))
+      return { label: cell.trim(), col, role: "totals" };
+  }
+  return null;
+}
+
 function nonEmptyCount(row: readonly Cell[]): number {
   let n = 0;
   for (let c = 0; c < row.length; c++) if (!isEmptyCell(row[c])) n++;
@@ -73,7 +85,7 @@ function skipBlank(scope: RowScope, sheetRow: number): true {
 
 /** Keeps a totals, subtotal or average row aside (in `totals`, `subtotals`, `averages`) when the row is one. */
 function keepAside(scope: RowScope, row: readonly Cell[], sheetRow: number): boolean {
-  const aside = asideLabel(row);
+  const aside = asideLabel(row) ?? dimensionTotal(scope, row);
   if (aside === null) return false;
   const { label, col, role } = aside;
   const values: TableRow = {};

@@ -163,6 +163,9 @@ function minorSchemas(traffic: TrafficFields, funnel: FunnelFields) {
   const liveSessions = z
     .object({ liveRoom: text(), sellerNick: text(), date: isoDate(), dateTo: isoDate(), ...traffic, ...funnel })
     .catchall(extra());
+  const contentItems = z
+    .object({ contentItem: text(), contentId: text(), date: isoDate(), dateTo: isoDate(), ...traffic, ...funnel })
+    .catchall(extra());
   const orders = z
     .object({ orderId: text(), product: text(), productId: text(), date: isoDate(), dateTo: isoDate(), ...funnel })
     .catchall(extra());
@@ -179,7 +182,7 @@ function minorSchemas(traffic: TrafficFields, funnel: FunnelFields) {
     })
     .catchall(extra());
   const unknown = z.object({}).catchall(extra());
-  return { searchTerms, liveSessions, orders, costs, unknown };
+  return { searchTerms, liveSessions, contentItems, orders, costs, unknown };
 }
 
 function buildRowSchemas() {
@@ -191,7 +194,7 @@ function buildRowSchemas() {
   const trafficSources = trafficSourcesSchema(traffic, funnel);
   const adPlans = adPlansSchema();
   const serviceAgents = serviceAgentsSchema();
-  const { searchTerms, liveSessions, orders, costs, unknown } = minorSchemas(traffic, funnel);
+  const { searchTerms, liveSessions, contentItems, orders, costs, unknown } = minorSchemas(traffic, funnel);
   return {
     "shop-daily": shopDaily,
     products,
@@ -200,6 +203,7 @@ function buildRowSchemas() {
     "service-agents": serviceAgents,
     "search-terms": searchTerms,
     "live-sessions": liveSessions,
+    "content-items": contentItems,
     orders,
     costs,
     unknown,
@@ -223,6 +227,7 @@ export type AdPlanRow = z.infer<RowSchemas["ad-plans"]>;
 export type ServiceAgentRow = z.infer<RowSchemas["service-agents"]>;
 export type SearchTermRow = z.infer<RowSchemas["search-terms"]>;
 export type LiveSessionRow = z.infer<RowSchemas["live-sessions"]>;
+export type ContentItemRow = z.infer<RowSchemas["content-items"]>;
 export type OrderRow = z.infer<RowSchemas["orders"]>;
 export type CostRow = z.infer<RowSchemas["costs"]>;
 
@@ -235,6 +240,7 @@ export interface RowOfKind {
   "service-agents": ServiceAgentRow;
   "search-terms": SearchTermRow;
   "live-sessions": LiveSessionRow;
+  "content-items": ContentItemRow;
   orders: OrderRow;
   costs: CostRow;
   unknown: Record<string, number | string | null>;

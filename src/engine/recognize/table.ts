@@ -41,9 +41,13 @@ const ROW_KEYS: Record<KnownKind, readonly FieldName[]> = {
   "service-agents": ["agent"],
   "search-terms": ["searchTerm"],
   "live-sessions": ["liveRoom"],
+  "content-items": ["contentItem"],
   orders: ["orderId"],
   costs: ["product", "productId"],
 };
+
+/** Dimension fields whose `全部` / `整体` cell makes the row a totals row. */
+const DIMENSION_FIELDS = ["carrier", "liveRoom"] as const;
 
 /** Fields naming the entity a row belongs to (a shop, a live room), most specific first. */
 const ENTITY_FIELDS = ["liveRoom", "sellerNick"] as const;
@@ -271,6 +275,9 @@ function readRows(
     headerTexts: headerCells.map((c) => (typeof c === "string" ? c.trim() : String(c ?? ""))),
     headerWidth: headerWidth(headerCells),
     rowLengths: source.rowLengths,
+    dimensionCols: DIMENSION_FIELDS.filter((f) => f in state.plan.columnIndex).map(
+      (f) => state.plan.columnIndex[f]! - 1,
+    ),
   };
   const cells: CellContext = { sheet: state.sheet, issues: state.issues, rateStats: state.rateStats };
   for (let r = start; r < end; r++) {

@@ -24,6 +24,8 @@ export interface ColumnReader {
   order: DayMonthOrder;
   /** Decimal mark of a number column (`,` for `1.234,56` exports), decided per column in numbers.ts. */
   decimalMark?: "." | ",";
+  /** Multiplier from the column's unit to the table's (0.01 for money counted in 分). */
+  scale?: number;
 }
 
 const FLAG_YES = new Set([
@@ -97,9 +99,15 @@ export function readQuiet(cell: Cell, reader: ColumnReader): number | string | n
     default: {
       // A figure past MAX_FIGURE is no total either (its sums would not be finite).
       const n = readNumber(cell, reader.decimalMark);
-      return n.kind === "number" && Math.abs(n.value) <= MAX_FIGURE ? n.value : null;
+      if (n.kind !== "number" || Math.abs(n.value) > MAX_FIGURE) return null;
+      return reader.scale === undefined ? n.value : scaled(n.value, reader.scale);
     }
   }
+}
+
+/** A figure in the column's unit → the table's (分 → 元), without binary noise (12345 × 0.01 = 123.45). */
+export function scaled(value: number, scale: number): number {
+  return Number((value * scale).toPrecision(15));
 }
 
 /** Ids stay text; a number id loses the `.0` spreadsheets add (123.0 → "123"). */

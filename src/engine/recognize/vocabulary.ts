@@ -418,6 +418,7 @@ export const VOCABULARY = [
     "Umsatz bestellter Produkte",
     "Sales (Confirmed Order)",
     "Sales (Paid Order)",
+    "pay_gmv",
     "GMV",
     "売上",
     "Order Value",
@@ -444,6 +445,7 @@ export const VOCABULARY = [
     "Purchasers",
     "Buyers (Confirmed Order)",
     "Buyers (Paid Orders)",
+    "pay_uv",
     "Est. customers",
     "Customers",
     "Buyers",
@@ -513,6 +515,7 @@ export const VOCABULARY = [
     "Bestellte Einheiten",
     "Quantity",
     "Items purchased",
+    "Items sold",
     "Net quantity",
     "Items sold",
     "売上個数",
@@ -540,6 +543,7 @@ export const VOCABULARY = [
     "Purchases",
     "Confirmed Order",
     "Paid Orders",
+    "pay_order_cnt",
     "売上件数",
     "Total de productos pedidos",
     "Totale articoli ordinati",
@@ -606,7 +610,14 @@ export const VOCABULARY = [
   f("returningCustomerRate", "rate", "Shopify returning-customer rate (not a repurchase rate)", [
     "Returning customer rate",
   ]),
-  f("refundAmount", "money", "成功退款金额", ["成功退款金额", "退款金额", "Refunds"]),
+  f("refundAmount", "money", "成功退款金额", [
+    "成功退款金额",
+    "退款金额",
+    "退款金额(退款时间)",
+    "成交退款金额",
+    "pay_refund_gmv",
+    "Refunds",
+  ]),
   f("refundRequestAmount", "money", "售中申请退款金额", ["售中申请退款金额"]),
   f("grossSales", "money", "Shopify gross sales", ["Gross sales"]),
   f("discounts", "money", "Shopify discounts (negative)", ["Discounts", "Coupons", "Discount Amount"]),
@@ -630,9 +641,9 @@ export const VOCABULARY = [
     "直播间",
     "直播间名称",
     "直播间名",
-    "直播间ID",
-    "Room ID",
     "Live room",
+    "直播间昵称",
+    "直播账号",
   ]),
   f("orderId", "id", "order number (an orders table's key)", [
     "订单号",
@@ -739,6 +750,7 @@ export const VOCABULARY = [
     "DSR综合低评分买家数",
     "中差评数",
     "新增差评数",
+    "商品差评数",
     "低评分买家数",
   ]),
   f("consultations", "count", "buyers who asked before buying (询单人数)", ["询单人数", "询单买家数", "询单客户数"]),
@@ -779,10 +791,12 @@ export const VOCABULARY = [
     "Lượt hiển thị",
     "Impresi",
     "Impressions: Brand Count",
+    "整体展示次数",
   ]),
   f("clicks", "count", "ad clicks", [
     "点击量",
     "点击数",
+    "整体点击次数",
     "Clicks",
     "Product Clicks",
     "Clics",
@@ -795,6 +809,7 @@ export const VOCABULARY = [
   ]),
   f("ctr", "rate", "clicks ÷ impressions", [
     "点击率",
+    "整体点击率",
     "CTR",
     "Click-thru rate (CTR)",
     "Click-through rate",
@@ -811,6 +826,9 @@ export const VOCABULARY = [
     "总花费",
     "投入金额",
     "全站推广花费",
+    "整体消耗",
+    "投放消耗",
+    "adDspCost",
     "Spend",
     "Cost",
     "Ad spend",
@@ -825,10 +843,11 @@ export const VOCABULARY = [
     "Biaya",
   ]),
   f("cpc", "money", "spend ÷ clicks", ["平均点击花费", "平均点击单价", "CPC", "Average CPC", "Cost per click (CPC)"]),
-  f("cpm", "money", "spend per 1,000 impressions", ["千次展现花费", "CPM", "无界推广CPM"]),
+  f("cpm", "money", "spend per 1,000 impressions", ["千次展现花费", "整体千次展现费用", "CPM", "无界推广CPM"]),
   f("adSales", "money", "sales attributed to ads", [
     "总成交金额",
     "推广成交金额",
+    "整体成交金额",
     "Ad sales",
     "14 Day Total Sales",
     "7 Day Total Sales",
@@ -839,12 +858,13 @@ export const VOCABULARY = [
     "总成交笔数",
     "成交笔数",
     "推广成交笔数",
+    "整体成交订单数",
     "14 Day Total Orders (#)",
     "7 Day Total Orders (#)",
     "7 Day Total Orders",
     "14 Day Total Orders",
   ]),
-  f("adNetOrders", "count", "net ad orders", ["净成交笔数"]),
+  f("adNetOrders", "count", "net ad orders", ["净成交笔数", "净成交订单数"]),
   f("adUnits", "count", "units sold through ads", ["14 Day Total Units (#)", "7 Day Total Units (#)"]),
   f("acos", "rate", "Amazon ACoS: ad spend ÷ ad sales", [
     "Total Advertising Cost of Sales (ACOS)",
@@ -858,6 +878,7 @@ export const VOCABULARY = [
   f("adFavorites", "count", "favourites from ads", ["收藏宝贝数"]),
   f("clickConversion", "rate", "ad orders ÷ clicks", [
     "点击转化率",
+    "整体转化率",
     "无界推广CVR",
     "Conversion rate (ads)",
     "7 Day Conversion Rate",
@@ -873,9 +894,10 @@ export const VOCABULARY = [
     "营销推广ROI",
     "Return on ad spend (ROAS)",
     "Total Return on Advertising Spend (ROAS)",
+    "整体支付ROI",
     "Total ROAS",
   ]),
-  f("netRoi", "number", "net ad sales ÷ spend", ["净实际投产比", "净投产比"]),
+  f("netRoi", "number", "net ad sales ÷ spend", ["净实际投产比", "净投产比", "净成交ROI", "净支付ROI"]),
   f("adCostRatio", "rate", "推广费比: spend ÷ sales", ["推广费比"]),
   f("defaultBid", "money", "直通车 default bid", ["默认出价", "出价"]),
   f("unitType", "text", "直通车 推广单元类型", ["推广单元类型"]),
@@ -941,7 +963,222 @@ export const VOCABULARY = [
     "Days of cover",
     "Days of supply",
   ]),
-  f("refundRate", "rate", "refunded share of sales (金额退款率)", ["退款率", "金额退款率", "Refund rate"]),
+  // ── content commerce: 抖音罗盘 / 千川, 快手, 小红书 千帆, 视频号, TikTok LIVE (issue 12) ──
+  // A rate with a (人数) and a (次数) variant is two fields: the people-based one takes the plain
+  // header, the count-based one is named `…ByCount`, and no formula divides one family by the other.
+  f("liveRoomId", "id", "抖音 直播间ID, TikTok Room ID; fills liveRoom when the table has no room name", [
+    "直播间ID",
+    "Room ID",
+  ]),
+  f("liveTitle", "text", "a live session's title (直播标题, TikTok Room Title)", [
+    "直播标题",
+    "直播间标题",
+    "Room Title",
+    "LIVE title",
+  ]),
+  f("liveStart", "text", "when a session started (开播时间, Start Time): one row per session; fills date", [
+    "开播时间",
+    "直播开始时间",
+    "开始时间",
+    "Start Time",
+    "LIVE start time",
+  ]),
+  f("liveSeconds", "seconds", "session length (直播时长: `2h37m`, `02:37:00`, minutes as 分钟)", [
+    "直播时长",
+    "开播时长",
+    "Duration",
+    "LIVE duration",
+  ]),
+  f("exposureUsers", "count", "people shown the live room (直播间曝光人数)", [
+    "曝光人数",
+    "直播间曝光人数",
+    "Impressions (users)",
+  ]),
+  f("exposures", "count", "times the live room was shown (曝光次数)", [
+    "曝光次数",
+    "直播间曝光次数",
+    "直播间整体曝光次数",
+    "LIVE impressions",
+  ]),
+  f("viewers", "count", "people who entered the live room (观看人数)", [
+    "观看人数",
+    "直播间观看人数",
+    "累计观看人数",
+    "进房人数",
+    "Viewers",
+    "Unique viewers",
+  ]),
+  f("views", "count", "entries into the live room (观看次数)", [
+    "观看次数",
+    "直播间观看次数",
+    "进房次数",
+    "Views (LIVE)",
+  ]),
+  f("entryRate", "rate", "viewers ÷ exposure users (曝光-观看率 / 进入率, people)", [
+    "曝光-观看率(人数)",
+    "曝光进入率(人数)",
+    "曝光-观看率",
+    "曝光进入率",
+    "进入率",
+    "进房率",
+    "直播间进入率",
+  ]),
+  f("entryRateByCount", "rate", "views ÷ exposures (the (次数) entry rate; never mixed with the people one)", [
+    "曝光-观看率(次数)",
+    "曝光进入率(次数)",
+    "曝光观看率(次数)",
+  ]),
+  f("avgWatchSeconds", "seconds", "average watch time per viewer (人均观看时长)", [
+    "人均观看时长",
+    "平均观看时长",
+    "平均阅读(观播)时长",
+    "Avg. viewing duration",
+    "Average viewing duration",
+  ]),
+  f("peakOnline", "count", "highest concurrent viewers (最高在线人数)", ["最高在线人数", "Peak viewers"]),
+  f("newFollowers", "count", "followers gained (新增粉丝数)", ["新增粉丝数", "新增粉丝", "New followers"]),
+  f("productExposureUsers", "count", "people shown a product card (商品曝光人数)", [
+    "商品曝光人数",
+    "Unique product impressions",
+  ]),
+  f("productExposures", "count", "product-card impressions (商品曝光次数)", ["商品曝光次数", "商品曝光量"]),
+  f("productClickUsers", "count", "people who clicked a product (商品点击人数)", [
+    "商品点击人数",
+    "Unique clicks",
+    "Unique product clicks",
+  ]),
+  f("productClicks", "count", "product clicks (商品点击次数)", ["商品点击次数", "商品点击量"]),
+  f("viewProductExposureRate", "rate", "product exposure users ÷ viewers (观看-商品曝光率)", [
+    "观看-商品曝光率(人数)",
+    "观看-商品曝光率",
+  ]),
+  f("productCtr", "rate", "product click users ÷ product exposure users (商品曝光-点击率, people)", [
+    "商品曝光-点击率(人数)",
+    "商品点击率(人数)",
+    "商品曝光-点击率",
+  ]),
+  f("productCtrByCount", "rate", "product clicks ÷ product impressions (the (次数) click rate)", [
+    "商品点击率(次数)",
+    "商品曝光-点击率(次数)",
+    "商品曝光-点击转化率(次数)",
+    "商品点击率",
+  ]),
+  f("clickPayConversion", "rate", "buyers ÷ product click users (商品点击-成交转化率, people)", [
+    "商品点击-成交转化率(人数)",
+    "商品点击-支付转化率(人数)",
+    "商品点击-成交转化率",
+    "点击-成交转化率",
+  ]),
+  f("clickPayConversionByCount", "rate", "orders ÷ product clicks (the (次数) click-to-pay rate)", [
+    "商品点击-支付转化率(次数)",
+    "商品点击-成交转化率(次数)",
+    "商品点击-支付转化率",
+  ]),
+  f("exposurePayConversion", "rate", "buyers ÷ exposure users (曝光-成交转化率)", [
+    "曝光-成交转化率(人数)",
+    "曝光-成交转化率",
+  ]),
+  f("viewPayConversion", "rate", "buyers ÷ viewers (观看-成交转化率)", [
+    "观看-成交转化率(人数)",
+    "观看-成交转化率",
+    "观看成交转化率",
+  ]),
+  f("gpmViews", "money", "sales per 1,000 live views (千次观看成交金额, live GPM)", [
+    "千次观看成交金额",
+    "GPM",
+    "直播间GPM",
+    "GPM (LIVE)",
+  ]),
+  f("gpmImpressions", "money", "sales per 1,000 product impressions (千次曝光成交金额, goods GPM)", [
+    "千次曝光成交金额",
+    "商品千次曝光成交金额",
+  ]),
+  f("refundRate", "rate", "refunds ÷ sales (退款率, 金额退款率; by pay time: 直播间退款率)", [
+    "退款率",
+    "金额退款率",
+    "Refund rate",
+    "退款率(支付时间)",
+    "直播间退款率",
+    "成交退款率",
+  ]),
+  f("refundAmountByPayTime", "money", "refunds of the period's own orders (退款金额(支付时间))", [
+    "退款金额(支付时间)",
+  ]),
+  f("carrier", "text", "the carrier a row's sales came through (直播 / 短视频 / 商品卡 / 图文): a dimension", [
+    "载体类型",
+    "载体",
+    "成交载体",
+    "内容载体",
+    "流量载体",
+    "Content type",
+  ]),
+  f("liveSales", "money", "sales through live rooms (直播成交金额; 视频号 live_pay_gmv in 分)", [
+    "直播成交金额",
+    "直播支付金额",
+    "live_pay_gmv",
+    "Seller LIVE-attributed GMV",
+  ]),
+  f("videoSales", "money", "sales through short videos (短视频成交金额; 视频号 feed_pay_gmv in 分)", [
+    "短视频成交金额",
+    "短视频支付金额",
+    "视频成交金额",
+    "feed_pay_gmv",
+    "Seller video-attributed GMV",
+  ]),
+  f("cardSales", "money", "sales through the product card / shelf (商品卡成交金额, 小红书 商卡支付金额)", [
+    "商品卡成交金额",
+    "商品卡支付金额",
+    "商卡支付金额",
+    "Seller product card GMV",
+  ]),
+  f("imageSales", "money", "sales through 图文 posts", ["图文成交金额", "图文支付金额"]),
+  f("noteSales", "money", "小红书 sales through notes (笔记支付金额)", ["笔记支付金额", "笔记成交金额"]),
+  f("contentItem", "text", "a short video / 图文 / note (a content-items table's key)", [
+    "视频标题",
+    "视频名称",
+    "作品名称",
+    "作品标题",
+    "笔记信息",
+    "笔记标题",
+    "内容标题",
+    "素材名称",
+    "Video title",
+  ]),
+  f("contentId", "id", "video / note / 素材 id; fills contentItem when the table has no title", [
+    "视频ID",
+    "作品ID",
+    "笔记ID",
+    "素材ID",
+    "Video ID",
+  ]),
+  f("plays", "count", "video plays / note reads (播放量, 笔记阅读数)", [
+    "播放量",
+    "播放次数",
+    "视频播放数",
+    "视频播放量",
+    "笔记阅读数",
+    "阅读数",
+    "Video views",
+  ]),
+  f("completionRate", "rate", "plays watched to the end (完播率)", ["完播率", "视频完播率"]),
+  f("play3sRate", "rate", "plays past 3 seconds (3秒播放率)", ["3秒播放率", "3s播放率"]),
+  f("play5sRate", "rate", "plays past 5 seconds (5秒播放率)", ["5秒播放率"]),
+  f("adRefundRate1h", "rate", "千川 share of sales refunded within an hour of paying (1小时内退款率)", [
+    "1小时内退款率",
+  ]),
+  f("adRefund1hAmount", "money", "千川 amount refunded within an hour (1小时内退款金额)", ["1小时内退款金额"]),
+  f("netSettleRate", "rate", "千川 share of net sales settled so far (净成交金额结算率; exact name, not 净成交金额)", [
+    "净成交金额结算率",
+  ]),
+  f("gmvSettleRate7d", "rate", "千川 share of sales settled within 7 days (7日GMV结算率)", ["7日GMV结算率"]),
+  f("settled7d", "money", "千川 amount settled within 7 days", ["7日结算金额"]),
+  f("settled14d", "money", "千川 amount settled within 14 days", ["14日结算金额"]),
+  f("userPaidAmount", "money", "千川 what buyers actually paid (用户实际支付金额)", ["用户实际支付金额"]),
+  f("platformSubsidy", "money", "千川 platform subsidy (电商平台补贴金额)", ["电商平台补贴金额"]),
+  f("qualityReturnOrders", "count", "快手 quality-return orders (品退订单数)", ["品退订单数"]),
+  f("qualityReturnRate", "rate", "快手 quality-return rate (商品品退率)", ["商品品退率", "品退率"]),
+  f("reviews", "count", "reviews received (商品评价数)", ["商品评价数", "评价数"]),
+  f("badReviewRate", "rate", "bad reviews ÷ reviews (商品差评率)", ["商品差评率", "差评率"]),
 ] as const;
 
 /** A field the vocabulary itself lists (a column some export header maps to). */
@@ -961,6 +1198,8 @@ export const STAND_INS: readonly (readonly [target: VocabularyField, sources: re
   ["plan", ["keyword", "adGroup", "adItem"]],
   ["searchTerm", ["keyword"]],
   ["consultations", ["chats"]],
+  ["liveRoom", ["liveRoomId"]],
+  ["contentItem", ["contentId"]],
 ];
 
 /** Terminal / device prefixes and Amazon suffixes → channel part of a derived field name. */
@@ -1023,6 +1262,8 @@ export const PEER_MARKERS: readonly (readonly [marker: string, suffix: "" | "Top
   ["行业优秀", "Top"],
   ["同层平均", ""],
   ["同层优秀", "Top"],
+  ["同行基准值", ""],
+  ["同行标杆", "Top"],
   ["peeraverage", ""],
   ["peertop", "Top"],
 ];
@@ -1055,7 +1296,17 @@ export const SLICE_SECTIONS =
   /affiliate|creator|live|video|productcard|shoptab|^ads?$|^seller|^shop$|达人|直播|短视频|视频|商品卡|图文|联盟|推广|quảngcáo|iklan|โฆษณา/;
 
 /** Labels of totals rows (compared after `headerKey` folding). */
-export const TOTALS_LABELS = /^(合计|总计|汇总|全部合计|总和|total|totals|grandtotal|summe|gesamt|합계)(\b|[:(（]|$)/;
+export const TOTALS_LABELS =
+  /^(合计|总计|汇总|全部合计|全部|总和|total|totals|grandtotal|summe|gesamt|합계)(\b|[:(（]|$)/;
+
+/**
+ * Money columns counted in 分 (cents): a `(分)` note in the header, or 视频号's API field names,
+ * which are in 分 by definition. Their cells are divided by 100 as they are read, so sales are yuan.
+ */
+export const CENT_HEADERS = /\((分|单位:分)\)|^(pay_gmv|pay_refund_gmv|live_pay_gmv|feed_pay_gmv)$/;
+
+/** A dimension cell (carrier, live room) naming all of them at once: that row is a total over the others. */
+export const DIMENSION_ALL = /^(全部|全部载体|全部直播间|整体|合计|总计|汇总|all|total|overall)$/;
 
 /** Subtotal rows (小计, Subtotal): kept aside apart from totals (they sum a part, not the table). */
 export const SUBTOTAL_LABELS = /^(小计|分类小计|subtotal|subtotals|zwischensumme|소계)(\b|[:(（]|$)/;
@@ -1071,6 +1322,7 @@ export const KIND_KEYS: readonly (readonly [
     | "orders"
     | "search-terms"
     | "live-sessions"
+    | "content-items"
     | "traffic-sources"
     | "products"
     | "shop-daily",
@@ -1080,7 +1332,8 @@ export const KIND_KEYS: readonly (readonly [
   ["ad-plans", ["plan", "adGroup", "adItem"]],
   ["orders", ["orderId"]],
   ["search-terms", ["searchTerm", "keyword"]],
-  ["live-sessions", ["liveRoom"]],
+  ["live-sessions", ["liveRoom", "liveRoomId"]],
+  ["content-items", ["contentItem", "contentId"]],
   ["traffic-sources", ["source", "sourceLevel1", "sourceLevel2", "sourceLevel3"]],
   ["products", ["product", "productId", "sku", "parentAsin"]],
   ["shop-daily", ["date"]],

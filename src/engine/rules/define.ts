@@ -27,7 +27,9 @@ export type ThresholdUnit =
   | "findings"
   | "cells"
   /** A DSR score difference (points on the 1–5 scale). */
-  | "points";
+  | "points"
+  /** Live broadcasts of one room. */
+  | "sessions";
 
 /** A named boundary or cap of a rule. */
 export interface Threshold {

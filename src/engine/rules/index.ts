@@ -16,6 +16,7 @@ import {
 } from "./products";
 import { anomalyDaysRule } from "./pattern";
 import { costData, productProfit, refundRateRule, stockCover } from "./profit";
+import { liveFunnel, qianchuanNetRoi } from "./content";
 import { dataSanity } from "./sanity";
 import { oneVerdictPerProduct } from "./verdicts";
 import {
@@ -43,6 +44,8 @@ export const RULE_DECLARATIONS = [
   presaleConversion,
   dailyTarget,
   adPlanEfficiency,
+  qianchuanNetRoi,
+  liveFunnel,
   visitorValueVsCost,
   repurchase,
   serviceAgentConversion,

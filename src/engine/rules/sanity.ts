@@ -246,6 +246,9 @@ export function valueChecks(table: RecognizedTable): RecognitionIssue[] {
   const seen = "date" in cols ? new Set<string>() : null;
   const entity = table.entityField;
   const childField = table.grain?.childField;
+  // A live room's sessions share their day (one row each, keyed by start time); carrier rows share theirs.
+  const sessionField = "liveStart" in cols ? ("liveStart" as const) : undefined;
+  const carrierField = "carrier" in cols ? ("carrier" as const) : undefined;
   for (let i = 0; i < table.rows.length; i++) {
     const row = table.rows[i];
     const sheetRow = table.rowNumbers[i];
@@ -281,7 +284,7 @@ export function valueChecks(table: RecognizedTable): RecognitionIssue[] {
       }
     }
     if (seen && typeof row.date === "string") {
-      const key = dateKey(row, row.date, [keyField, entity, childField]);
+      const key = dateKey(row, row.date, [keyField, entity, childField, sessionField, carrierField]);
       if (!seen.has(key)) seen.add(key);
       else {
         const at = { sheet: table.sheet, row: sheetRow, column: cols.date ?? null, field: "date" as const };

@@ -1,0 +1,142 @@
+/**
+ * live-funnel and qianchuan-net-roi (issue 12), each driven across its boundaries with figures
+ * worked by hand. day(0) is Friday 2026-05-01, so day(0), day(7), day(14), day(21) are four Fridays.
+ */
+import { describe, expect, it } from "vitest";
+import type { TableRow } from "../../src/engine";
+import { day, findings, one, run, table } from "./helpers";
+
+/** One session: 40,000 people shown the room, 8,000 viewers, 4,800 shown a product, 960 clickers. */
+function session(date: string, buyers: number, extra: TableRow = {}): TableRow {
+  return {
+    liveRoom: "旗舰店直播间",
+    date,
+    exposureUsers: 40000,
+    viewers: 8000,
+    productExposureUsers: 4800,
+    productClickUsers: 960,
+    paidBuyers: buyers,
+    sales: buyers * 300,
+    ...extra,
+  };
+}
+
+function liveTable(latestBuyers: number, dates = [day(0), day(7), day(14), day(21)]) {
+  const earlier = dates.slice(0, -1).map((d) => session(d, 96));
+  return table("live-sessions", [...earlier, session(dates[dates.length - 1], latestBuyers)]);
+}
+
+describe("live-funnel", () => {
+  it("names the weakest step against the room's own median and sizes it with the GMV identity", () => {
+    // Earlier Fridays: 96 ÷ 960 = 10.00 % click-to-pay (median 10 %). Latest: 60 ÷ 960 = 6.25 %, 37.5 % short.
+    // GMV = 曝光人数 × 曝光-成交转化率 × sales per buyer: at baseline 40,000 × (0.2 × 0.6 × 0.2 × 0.1) × 300 = 28,800;
+    // actual 18,000 (60 × 300); moved to baseline the session gains 28,800 − 18,000 = 10,800 = 18,000 × (0.1 ÷ 0.0625 − 1).
+    const f = one(run([liveTable(60)]), "live-funnel");
+    expect(f).toMatchObject({ status: "warn", subject: "旗舰店直播间", subjectType: "room", metric: "liveStep" });
+    expect(f.value).toBeCloseTo(0.0625, 12);
+    expect(f.benchmark).toBeCloseTo(0.1, 12);
+    expect(f.impact).toBe(10800);
+    expect(f.impactBasis).toBe("day");
+    expect(f.message).toContain("点击成交率");
+  });
+
+  it("is ▲ at exactly 20 % short, ✔ just above, ✖ at 40 % short", () => {
+    // 77 ÷ 960 = 8.02 % is 19.8 % short (✔); 76.8 ÷ 960 = 8 % is exactly 20 % (▲); 57.6 ÷ 960 = 6 % is 40 % (✖)
+    expect(one(run([liveTable(77)]), "live-funnel").status).toBe("good");
+    expect(one(run([liveTable(76.8)]), "live-funnel").status).toBe("warn");
+    expect(one(run([liveTable(57.61)]), "live-funnel").status).toBe("warn");
+    expect(one(run([liveTable(57.6)]), "live-funnel").status).toBe("bad");
+  });
+
+  it("prefers the same weekday when there are three earlier sessions of it", () => {
+    // Fridays convert at 10 %; three Saturdays at 5 %. The latest Friday at 6.25 % is judged against Fridays only.
+    const rows = [
+      ...[day(0), day(7), day(14)].map((d) => session(d, 96)),
+      ...[day(1), day(8), day(15)].map((d) => session(d, 48)),
+      session(day(21), 60),
+    ];
+    const f = one(run([table("live-sessions", rows)]), "live-funnel");
+    expect(f.benchmark).toBeCloseTo(0.1, 12);
+    // Two Fridays only: too few, so the median of all five earlier sessions (5 %, 5 %, 5 %, 10 %, 10 %) = 5 %.
+    // A latest Friday at 40 ÷ 960 = 4.17 % is then 16.7 % short (✔), where against Fridays (10 %) it would be ✖.
+    const few = [session(day(0), 96), session(day(7), 96), ...[day(1), day(8), day(15)].map((d) => session(d, 48))];
+    const g = one(run([table("live-sessions", [...few, session(day(21), 40)])]), "live-funnel");
+    expect(g.benchmark).toBeCloseTo(0.05, 12);
+    expect(g.status).toBe("good");
+  });
+
+  it("falls back to 同行基准值 when the room has no history", () => {
+    // One session, entry 8,000 ÷ 40,000 = 20 % against the peer baseline 30 %: a third short (▲).
+    // Money: 18,000 × (0.3 ÷ 0.2 − 1) = 9,000.
+    const rows = [session(day(0), 60, { peerEntryRate: 0.3, peerClickPayConversion: 0.05 })];
+    const f = one(run([table("live-sessions", rows)]), "live-funnel");
+    expect(f).toMatchObject({ status: "warn", benchmark: 0.3, impact: 9000 });
+    expect(f.message).toContain("同行基准值");
+  });
+
+  it("judges each room on its own and never sizes money when a session sold nothing", () => {
+    const other = [day(0), day(7), day(14), day(21)].map((d, i) => ({
+      ...session(d, i < 3 ? 96 : 0),
+      liveRoom: "童装直播间",
+    }));
+    const report = run([table("live-sessions", [...liveTable(96).rows, ...other])]);
+    expect(one(report, "live-funnel", { subject: "旗舰店直播间" }).status).toBe("good");
+    const kids = one(report, "live-funnel", { subject: "童装直播间" });
+    expect(kids).toMatchObject({ status: "bad", value: 0, impact: null });
+    expect(findings(report, "live-funnel")).toHaveLength(2);
+  });
+});
+
+describe("qianchuan-net-roi", () => {
+  const plans = (rows: TableRow[]) => table("ad-plans", rows);
+
+  it("✖ a plan whose gross ROI clears break-even but net ROI does not (loses money after refunds)", () => {
+    // margin 40 % → break-even 2.5. A: gross 15,000 ÷ 5,000 = 3, net 12,000 ÷ 5,000 = 2.4 → ✖,
+    // loss 5,000 − 12,000 × 0.4 = 200. B: gross exactly 2.5, net 1.5 → ✖, loss 2,000 − 3,000 × 0.4 = 800.
+    // C: gross 2.4 is already below break-even (ad-plan-efficiency's case), D: net 2.5 is at break-even.
+    const report = run(
+      [
+        plans([
+          { plan: "A", spend: 5000, adSales: 15000, adNetSales: 12000 },
+          { plan: "B", spend: 2000, adSales: 5000, adNetSales: 3000 },
+          { plan: "C", spend: 1000, adSales: 2400, adNetSales: 2000 },
+          { plan: "D", spend: 1000, adSales: 3000, adNetSales: 2500 },
+        ]),
+      ],
+      { grossMargin: 0.4 },
+    );
+    const lost = findings(report, "qianchuan-net-roi")
+      .filter((f) => f.status === "bad")
+      .sort((a, b) => a.subject.localeCompare(b.subject));
+    expect(lost.map((f) => [f.subject, f.value, f.impact, f.impactBasis])).toEqual([
+      ["A", 2.4, 200, "export"],
+      ["B", 1.5, 800, "export"],
+    ]);
+    expect(lost[0].message).toContain("退款后是亏的");
+  });
+
+  it("states the loss per day when the days are known, and labels the last 7 days provisional", () => {
+    // 10 days × (spend 500, gross 1,500, net 1,200); margin 40 %: loss (5,000 − 12,000 × 0.4) ÷ 10 = 20 a day.
+    const rows = Array.from({ length: 10 }, (_, i) => ({
+      plan: "A",
+      date: day(i),
+      spend: 500,
+      adSales: 1500,
+      adNetSales: 1200,
+    }));
+    const period = { from: day(0), to: day(9), days: 10, source: "dates" as const };
+    const report = run([table("ad-plans", rows, "千川计划", { period, platform: "douyin" })], { grossMargin: 0.4 });
+    const bad = one(report, "qianchuan-net-roi", { subject: "A" });
+    expect([bad.impact, bad.impactBasis]).toEqual([20, "day"]);
+    const note = one(report, "qianchuan-net-roi", { subject: "千川计划" });
+    expect(note.status).toBe("info");
+    // the last 7 of 2026-05-01 … 2026-05-10 start on 2026-05-04
+    expect(note.message).toContain("2026-05-04 ~ 2026-05-10");
+  });
+
+  it("without a margin, break-even is ROI 1", () => {
+    // gross 1,200 ÷ 1,000 = 1.2 ≥ 1, net 900 ÷ 1,000 = 0.9 < 1 → ✖, loss 1,000 − 900 = 100
+    const f = one(run([plans([{ plan: "A", spend: 1000, adSales: 1200, adNetSales: 900 }])]), "qianchuan-net-roi");
+    expect([f.status, f.benchmark, f.impact]).toEqual(["bad", 1, 100]);
+  });
+});
