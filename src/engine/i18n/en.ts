@@ -665,6 +665,16 @@ export const report = {
     'Bid "{name}" on net ROI instead of gross ROI and find why its orders are refunded (size, description, shipping) to stop losing about {money}.',
   "qc.provisional":
     'In "{sheet}", net sales and ROI for {from} ~ {to} are not settled yet (settlement takes about 7 days): treat those days as provisional; refunds will still lower them.',
+  // content rules (issue 12)
+  "metric.refundRate1h": "1-hour refund rate",
+  "note.refundRate1h":
+    "Share of a 千川 plan's sales refunded within an hour of paying, weighted by sales (整体成交金额) over several days; the reference is the plan's own earlier days.",
+  "qc.refundJump":
+    'Plan "{name}": the 1-hour refund rate over the last {days, plural, one {day} other {# days}} is {now}, up from {base} before; the extra refunds cost about {money} of sales a day.',
+  "qc.refundJumpNoMoney":
+    'Plan "{name}": the 1-hour refund rate over the last {days, plural, one {day} other {# days}} is {now}, up from {base} before (the export has no sales column, so the amount cannot be sized).',
+  "qc.todoRefundJump":
+    'Check what changed lately in "{name}" (creative, targeting, what the host promises): refunds within an hour usually mean impulse orders or a promise the product does not keep. Aim to bring the rate back near {base}.',
   // history (issue 15)
   "history.sheetName": "History",
   "history.note":

@@ -578,6 +578,16 @@ export const report = {
     "按净成交ROI 而不是整体支付ROI 来出价「{name}」，并查退款多的原因（尺码、描述、发货），先止住约 {money} 的亏损。",
   "qc.provisional":
     "「{sheet}」里 {from} ~ {to} 的净成交和 ROI 还没有结算完（结算要约 7 天），这几天的数字是暂定的，之后还会因退款变低。",
+  // content rules (issue 12)
+  "metric.refundRate1h": "1小时内退款率",
+  "note.refundRate1h":
+    "千川计划成交后一小时内退款的金额占比，几天合起来按整体成交金额加权；参照是这个计划自己更早几天的水平。",
+  "qc.refundJump":
+    "计划「{name}」最近 {days} 天的 1小时内退款率是 {now}，此前是 {base}，明显跳高：多退掉的成交约每天 {money}。",
+  "qc.refundJumpNoMoney":
+    "计划「{name}」最近 {days} 天的 1小时内退款率是 {now}，此前是 {base}，明显跳高（导出里没有整体成交金额，算不出金额）。",
+  "qc.todoRefundJump":
+    "查一下「{name}」最近换过的素材、定向和直播话术：一小时内就退款，多半是冲动下单或承诺与实物不符，先把退款率拉回 {base} 左右。",
   // history (issue 15)
   "history.sheetName": "体检记录",
   "history.note":

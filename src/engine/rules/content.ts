@@ -320,3 +320,99 @@ export const qianchuanNetRoi = defineRule({
     return out;
   },
 });
+
+// ── 千川 plans: a jump in the 1-hour refund rate ──
+
+const REFUND_1H = {
+  recentDays: fixed(3, "days", "a plan's latest dated days whose 1小时内退款率 is compared with its own baseline"),
+  minBaselineDays: fixed(3, "days", "earlier dated days of the plan needed for its baseline"),
+  jump: fixed(0.05, "share", "a rise of the 1-hour refund rate this many percentage points over the baseline is ▲"),
+};
+
+/** One plan-day: its 1小时内退款率 and the 整体成交金额 that weights it (1 when the export has no sales). */
+interface RefundDay {
+  date: string;
+  rate: number;
+  sales: number | null;
+}
+
+function refundDaysByPlan(table: RecognizedTable): Map<string, RefundDay[]> {
+  const plans = new Map<string, RefundDay[]>();
+  for (const row of table.rows) {
+    const rate = value(row, "adRefundRate1h");
+    if (rate === null || typeof row.date !== "string") continue;
+    const name = typeof row.plan === "string" ? row.plan : table.sheet;
+    const list = plans.get(name) ?? [];
+    list.push({ date: row.date, rate, sales: value(row, "adSales") });
+    plans.set(name, list);
+  }
+  return plans;
+}
+
+/** The 1-hour refund rate over some days, weighted by 整体成交金额 when every day has it (PEERS-2's aggregation). */
+function weightedRate(days: readonly RefundDay[]): number | null {
+  const weighted = days.every((d) => d.sales !== null);
+  let num = 0;
+  let den = 0;
+  for (const d of days) {
+    const w = weighted ? d.sales! : 1;
+    num += d.rate * w;
+    den += w;
+  }
+  return den > 0 ? num / den : null;
+}
+
+function refundJumpFinding(rule: Rule, ctx: RuleContext, name: string, days: RefundDay[]): Draft | null {
+  const dates = [...new Set(days.map((d) => d.date))].sort();
+  const { recentDays, minBaselineDays, jump } = REFUND_1H;
+  if (dates.length < recentDays.value + minBaselineDays.value) return null;
+  const cut = dates[dates.length - recentDays.value];
+  const recent = days.filter((d) => d.date >= cut);
+  const before = days.filter((d) => d.date < cut);
+  const now = weightedRate(recent);
+  const base = weightedRate(before);
+  if (now === null || base === null || stable(now - base) < jump.value) return null;
+  const recentSales = recent.every((d) => d.sales !== null) ? recent.reduce((s, d) => s + d.sales!, 0) : null;
+  const money = recentSales === null ? null : perDay((now - base) * recentSales, recentDays.value);
+  const params = {
+    name,
+    days: recentDays.value,
+    now: ctx.pct(now),
+    base: ctx.pct(base),
+    money: money === null ? "" : ctx.money(money),
+  };
+  return makeFinding(rule, {
+    status: "warn",
+    subject: name,
+    subjectType: "plan",
+    metric: "refundRate1h",
+    value: now,
+    benchmark: base,
+    format: "percent",
+    impact: money,
+    basis: basisOf(recentDays.value),
+    message: ctx.t(money === null ? "qc.refundJumpNoMoney" : "qc.refundJump", params),
+    todo: ctx.t("qc.todoRefundJump", params),
+  });
+}
+
+export const qianchuanRefundJump = defineRule({
+  id: "qianchuan-refund-1h",
+  area: "ads",
+  needs: { kinds: ["ad-plans"], fields: ["plan", "date", "adRefundRate1h"] },
+  summary:
+    "a plan whose 1小时内退款率 over its last {recentDays} (weighted by 整体成交金额) is ≥ {jump} points above its earlier days (at least {minBaselineDays}) ▲",
+  thresholds: REFUND_1H,
+  messages: ["qc.refundJump", "qc.refundJumpNoMoney", "qc.todoRefundJump"],
+  run(ctx) {
+    const out: Draft[] = [];
+    for (const table of ctx.tables) {
+      if (table.kind !== "ad-plans" || !("adRefundRate1h" in table.columns) || !("date" in table.columns)) continue;
+      for (const [name, days] of refundDaysByPlan(table)) {
+        const found = refundJumpFinding(this, ctx, name, days);
+        if (found) out.push(found);
+      }
+    }
+    return out;
+  },
+});
