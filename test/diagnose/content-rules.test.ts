@@ -193,3 +193,61 @@ describe("qianchuan-refund-1h", () => {
     expect(findings(run([table("ad-plans", rows)]), "qianchuan-refund-1h")).toHaveLength(0);
   });
 });
+
+describe("item-quality-lines", () => {
+  const items = (rows: TableRow[]) => table("products", rows, "快手商品");
+
+  it("judges 商品品退率 against 3 % ▲ and 6 % ✖, on both sides of each line", () => {
+    // one row per item: its rate as exported. 2.99 % and 3 %, 5.99 % and 6 %.
+    const report = run([
+      items([
+        { product: "A", qualityReturnRate: 0.0299 },
+        { product: "B", qualityReturnRate: 0.03 },
+        { product: "C", qualityReturnRate: 0.0599 },
+        { product: "D", qualityReturnRate: 0.06 },
+      ]),
+    ]);
+    const got = findings(report, "item-quality-lines")
+      .map((f) => [f.subject, f.status, f.benchmark])
+      .sort((a, b) => String(a[0]).localeCompare(String(b[0])));
+    expect(got).toEqual([
+      ["B", "warn", 0.03],
+      ["C", "warn", 0.03],
+      ["D", "bad", 0.03],
+    ]);
+    expect(one(report, "item-quality-lines", { subject: "D" }).message).toContain("品退率是 6.00%");
+  });
+
+  it("judges 商品差评率 against 2 % ▲ and 5 % ✖ from the counts summed over days", () => {
+    // E: 1 + 0 bad of 30 + 20 reviews = 2 % → ▲; F: 2 + 0 of 60 + 41 = 1.98 % → none; G: 3 of 60 = 5 % → ✖
+    const report = run([
+      items([
+        { product: "E", date: day(0), badReviews: 1, reviews: 30 },
+        { product: "E", date: day(1), badReviews: 0, reviews: 20 },
+        { product: "F", date: day(0), badReviews: 2, reviews: 60 },
+        { product: "F", date: day(1), badReviews: 0, reviews: 41 },
+        { product: "G", date: day(0), badReviews: 3, reviews: 60 },
+      ]),
+    ]);
+    const got = findings(report, "item-quality-lines")
+      .map((f) => [f.subject, f.status, f.metric, f.value])
+      .sort((a, b) => String(a[0]).localeCompare(String(b[0])));
+    expect(got).toEqual([
+      ["E", "warn", "badReviewRate", 0.02],
+      ["G", "bad", "badReviewRate", 0.05],
+    ]);
+  });
+
+  it("weights daily rates by orders, and leaves an item with fewer than 20 orders unjudged", () => {
+    // H: 10 % of 10 orders and 1 % of 90 → (1 + 0.9) ÷ 100 = 1.9 % (a plain mean would be 5.5 %): under 3 %
+    // I: 10 % of 19 orders: too few to judge
+    const report = run([
+      items([
+        { product: "H", date: day(0), qualityReturnRate: 0.1, orders: 10 },
+        { product: "H", date: day(1), qualityReturnRate: 0.01, orders: 90 },
+        { product: "I", date: day(0), qualityReturnRate: 0.1, orders: 19 },
+      ]),
+    ]);
+    expect(findings(report, "item-quality-lines")).toHaveLength(0);
+  });
+});

@@ -588,6 +588,18 @@ export const report = {
     "计划「{name}」最近 {days} 天的 1小时内退款率是 {now}，此前是 {base}，明显跳高（导出里没有整体成交金额，算不出金额）。",
   "qc.todoRefundJump":
     "查一下「{name}」最近换过的素材、定向和直播话术：一小时内就退款，多半是冲动下单或承诺与实物不符，先把退款率拉回 {base} 左右。",
+  "metric.qualityReturnRate": "商品品退率",
+  "note.qualityReturnRate":
+    "因商品质量退货的订单 ÷ 订单；参照线是店铺医生自己设的（我们参考的资料里平台没有公布标准线），团队可以换成平台后台给出的线。",
+  "metric.badReviewRate": "商品差评率",
+  "note.badReviewRate":
+    "差评数 ÷ 评价数；参照线是店铺医生自己设的（我们参考的资料里平台没有公布标准线），团队可以换成平台后台给出的线。",
+  "quality.qualityReturnRate": "商品「{item}」的品退率是 {value}，到了 {line} 这条线：买家因质量问题退货偏多。",
+  "quality.badReviewRate": "商品「{item}」的差评率是 {value}，到了 {line} 这条线：差评会压低它的曝光和转化。",
+  "quality.todo.qualityReturnRate":
+    "翻看「{item}」的品退原因和退回实物：是做工、尺码还是与描述不符，先改掉最多的那一条，把品退率压到 {line} 以下。",
+  "quality.todo.badReviewRate":
+    "读「{item}」最近的差评，把反复出现的问题改掉（商品、详情页或发货），逐条回复差评，把差评率压到 {line} 以下。",
   // history (issue 15)
   "history.sheetName": "体检记录",
   "history.note":

@@ -16,7 +16,7 @@ import {
 } from "./products";
 import { anomalyDaysRule } from "./pattern";
 import { costData, productProfit, refundRateRule, stockCover } from "./profit";
-import { liveFunnel, qianchuanNetRoi, qianchuanRefundJump } from "./content";
+import { itemQuality, liveFunnel, qianchuanNetRoi, qianchuanRefundJump } from "./content";
 import { dataSanity } from "./sanity";
 import { oneVerdictPerProduct } from "./verdicts";
 import {
@@ -51,6 +51,7 @@ export const RULE_DECLARATIONS = [
   repurchase,
   serviceAgentConversion,
   topProductReviews,
+  itemQuality,
   // profit (issue 14)
   productProfit,
   stockCover,
