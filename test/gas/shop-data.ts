@@ -32,11 +32,15 @@ export function sampleSettings(): Record<string, unknown> {
   return JSON.parse(readFileSync(join(SAMPLE_DIR, "settings.json"), "utf8")) as Record<string, unknown>;
 }
 
-/** The sample shop with its products sheet grown to `n` product rows (names and ids made unique). */
+/**
+ * The sample shop with its products sheet grown to `n` product rows (names and ids made unique).
+ * The Costs tab (成本) also has a 商品名称 column but keeps its eight rows: the measurements stay
+ * about one grown export, as before the tab existed.
+ */
 export function sampleShopWithProducts(n: number): SheetInput[] {
   return sampleShop().map((sheet) => {
     const headerAt = sheet.values.findIndex((r) => r.includes("商品名称"));
-    if (headerAt < 0) return sheet;
+    if (headerAt < 0 || sheet.name === "成本") return sheet;
     const head = sheet.values.slice(0, headerAt + 1);
     const body = sheet.values.slice(headerAt + 1).filter((r) => r.some((c) => c !== ""));
     const nameColumn = sheet.values[headerAt].indexOf("商品名称");
