@@ -81,3 +81,13 @@ describe("event-result", () => {
     expect(one(report, "event-result", { subject: "618 预热" }).value).toBe(6000);
   });
 });
+
+describe("post-event dip on anomaly days", () => {
+  it("labels a fall within the week after a 大促 as the post-event dip", () => {
+    const report = run([SHOP, EVENTS], { language: "en" });
+    // 06-01 sold 600, 40% under its usual level: flagged, and every flagged day in the week after carries the label.
+    const after = findings(report, "anomaly-days").filter((f) => /2026-06-0[1-7]/.test(f.message));
+    expect(after.some((f) => f.message.startsWith("2026-06-01"))).toBe(true);
+    for (const f of after) expect(f.message).toContain("post-event dip after “618 预热”");
+  });
+});

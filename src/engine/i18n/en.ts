@@ -743,6 +743,7 @@ export const report = {
   "events.kind.live": "Live session",
   "events.kind.price": "Price change",
   "events.kind.other": "Event",
+  "anomaly.postEvent": " This is the post-event dip after “{name}”.",
   // notify: the morning brief in the team's chat (issue 16)
   "notify.title": "Shop Doctor · today's health brief",
   "notify.report": "Full report: {name}",

@@ -647,6 +647,7 @@ export const report = {
   "events.kind.live": "直播",
   "events.kind.price": "调价",
   "events.kind.other": "活动",
+  "anomaly.postEvent": "这是大促「{name}」结束后的回落。",
   // notify: the morning brief in the team's chat (issue 16)
   "notify.title": "店铺医生 · 今日体检简报",
   "notify.report": "完整报告：{name}",

@@ -642,6 +642,7 @@ export const report = {
   "events.kind.live": "直播",
   "events.kind.price": "調價",
   "events.kind.other": "活動",
+  "anomaly.postEvent": "這是大促「{name}」結束後的回落。",
   // notify: the morning brief in the team's chat (issue 16)
   "notify.title": "店鋪醫生 · 今日體檢簡報",
   "notify.report": "完整報告：{name}",

@@ -13,7 +13,7 @@ import { defineRule, fixed, type Rule } from "./define";
 import { daysOfEvent, type EventProblem, readEvents, type ShopEvent } from "./events-book";
 import { num } from "./totals";
 
-const EVENTS = {
+export const EVENTS = {
   baselineDays: fixed(28, "days", "an event's baseline: the ordinary days within this many days before it"),
   minBaseline: ANOMALY.minBaseline,
   postEventDays: fixed(7, "days", "days after a 大促 looked at for a post-event dip"),
@@ -123,6 +123,25 @@ function resultOf(ctx: RuleContext, event: ShopEvent, sales: Map<string, number>
   const ads = spend.size > 0 ? liftOf(spend, event, ctx.eventDays) : null;
   const dip = dipAfter(sales, event, lift.usual, ctx.eventDays);
   return { event, ...lift, extraSpend: ads ? ads.lift : null, dip } satisfies EventResult;
+}
+
+const afterCache = new WeakMap<RuleContext, Map<string, string>>();
+
+/** Days within postEventDays after a 大促 (outside any event) → the promotion's name. */
+export function postPromoDays(ctx: RuleContext): Map<string, string> {
+  let out = afterCache.get(ctx);
+  if (out) return out;
+  out = new Map();
+  for (const e of readEvents(ctx.tables)?.events ?? []) {
+    if (e.kind !== "promo") continue;
+    const last = dayNumber(e.end);
+    for (let d = last + 1; d <= last + EVENTS.postEventDays.value; d++) {
+      const iso = isoOfDay(d);
+      if (!ctx.eventDays.has(iso) && !out.has(iso)) out.set(iso, e.name);
+    }
+  }
+  afterCache.set(ctx, out);
+  return out;
 }
 
 function problemText(ctx: RuleContext, p: EventProblem): string {
