@@ -17,7 +17,7 @@ import {
 import { anomalyDaysRule } from "./pattern";
 import { eventResult } from "./events";
 import { costData, productProfit, refundRateRule, stockCover } from "./profit";
-import { liveFunnel, qianchuanNetRoi } from "./content";
+import { itemQuality, liveFunnel, qianchuanNetRoi, qianchuanRefundJump } from "./content";
 import { dataSanity } from "./sanity";
 import { oneVerdictPerProduct } from "./verdicts";
 import {
@@ -47,11 +47,13 @@ export const RULE_DECLARATIONS = [
   dailyTarget,
   adPlanEfficiency,
   qianchuanNetRoi,
+  qianchuanRefundJump,
   liveFunnel,
   visitorValueVsCost,
   repurchase,
   serviceAgentConversion,
   topProductReviews,
+  itemQuality,
   // profit (issue 14)
   productProfit,
   stockCover,
