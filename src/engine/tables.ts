@@ -37,6 +37,7 @@ export const TABLE_KINDS = [
   "content-items",
   "orders",
   "costs",
+  "events",
   "unknown",
 ] as const;
 export type TableKind = (typeof TABLE_KINDS)[number];

@@ -51,6 +51,7 @@ const FIELDS: Record<TableKind, FieldName[]> = {
   "content-items": ["plays", "paidBuyers", "sales"],
   orders: ["sales", "units"],
   costs: ["unitCost", "shippingCost", "packagingCost", "stock", "price"],
+  events: [],
   unknown: [],
 };
 const KEY: Partial<Record<TableKind, FieldName>> = {
@@ -59,6 +60,7 @@ const KEY: Partial<Record<TableKind, FieldName>> = {
   "ad-plans": "plan",
   "service-agents": "agent",
   costs: "product",
+  events: "eventName",
   "live-sessions": "liveRoom",
   "content-items": "contentItem",
 };

@@ -742,6 +742,32 @@ export const report = {
   "layout.history.note":
     "Source of the chart: the health score of each data period in the History sheet (the last {count}).",
   "layout.history.col.to": "Data to",
+  // events (issue 15)
+  "tableKind.events": "events",
+  "score.export.events": "an Events tab (event name, start, end, kind)",
+  "metric.eventLift": "event lift",
+  "metric.eventData": "Events tab",
+  "events.result":
+    "{kind} “{name}” ({start} to {end}, {count, plural, one {# day} other {# days}}): {mean} a day against {usual} on ordinary days (median of {baseline} ordinary days before it), about {lift} extra sales.",
+  "events.paid": " Extra ad spend was about {spend}, less than the lift: the event paid ({net} ahead).",
+  "events.notPaid": " Extra ad spend was about {spend}, more than the lift: the event did not pay ({net} short).",
+  "events.noSpend": " There is no ad spend by day, so whether the extra spend paid cannot be told.",
+  "events.dip":
+    " After it, {count, plural, one {# day} other {# days}} sold below ordinary days, about {money} in all: a post-event dip.",
+  "events.todoNotPaid":
+    "Review “{name}”: bid lower on the next event of its kind, or choose a format that lifts sales more.",
+  "events.badCells":
+    "{count, plural, one {# cell} other {# cells}} of the Events tab cannot be used: {cells}. Until they are fixed, those events are not treated as event days.",
+  "events.cellBadDate": "{cell} “{text}” is not a date Shop Doctor can read (write 2026-06-18)",
+  "events.cellNoStart": "{cell} has no start date",
+  "events.cellEndBeforeStart": "{cell} ends on {value}, before the event starts",
+  "events.kind.promo": "Big promotion",
+  "events.kind.coupon": "Coupon",
+  "events.kind.flash": "Flash sale",
+  "events.kind.live": "Live session",
+  "events.kind.price": "Price change",
+  "events.kind.other": "Event",
+  "anomaly.postEvent": " This is the post-event dip after “{name}”.",
   // notify: the morning brief in the team's chat (issue 16)
   "notify.title": "Shop Doctor · today's health brief",
   "notify.report": "Full report: {name}",

@@ -46,6 +46,12 @@ const LIVE_RENAMES: readonly (readonly [from: FieldName, to: FieldName])[] = [
   ["clicks", "productClicks"],
 ];
 
+/** In the Events tab the day columns are the event's own start and end. */
+const EVENT_RENAMES: readonly (readonly [from: FieldName, to: FieldName])[] = [
+  ["date", "eventStart"],
+  ["dateTo", "eventEnd"],
+];
+
 /** Header cells → fields: the column map, one reader per used column, and issues for the rest. */
 export function mapColumns(sheet: string, header: HeaderRow, issues: RecognitionIssue[]): ColumnPlan {
   const headerRow = header.index + 1;
@@ -124,6 +130,7 @@ function addStartDay(plan: ColumnPlan): void {
 export function settleFields(plan: ColumnPlan, kind: Exclude<TableKind, "unknown">): void {
   if (kind === "ad-plans") renameFields(plan, AD_RENAMES);
   if (kind === "live-sessions") renameFields(plan, LIVE_RENAMES);
+  if (kind === "events") renameFields(plan, EVENT_RENAMES);
   plan.native = new Set(fieldsOf(plan.columns));
   for (const [target, sources] of STAND_INS) addStandIn(plan, target, sources);
   addStartDay(plan);

@@ -181,8 +181,11 @@ function minorSchemas(traffic: TrafficFields, funnel: FunnelFields) {
       plan: text(),
     })
     .catchall(extra());
+  const events = z
+    .object({ eventName: text(), eventStart: isoDate(), eventEnd: isoDate(), eventKind: text() })
+    .catchall(extra());
   const unknown = z.object({}).catchall(extra());
-  return { searchTerms, liveSessions, contentItems, orders, costs, unknown };
+  return { searchTerms, liveSessions, contentItems, orders, costs, events, unknown };
 }
 
 function buildRowSchemas() {
@@ -194,7 +197,7 @@ function buildRowSchemas() {
   const trafficSources = trafficSourcesSchema(traffic, funnel);
   const adPlans = adPlansSchema();
   const serviceAgents = serviceAgentsSchema();
-  const { searchTerms, liveSessions, contentItems, orders, costs, unknown } = minorSchemas(traffic, funnel);
+  const { searchTerms, liveSessions, contentItems, orders, costs, events, unknown } = minorSchemas(traffic, funnel);
   return {
     "shop-daily": shopDaily,
     products,
@@ -206,6 +209,7 @@ function buildRowSchemas() {
     "content-items": contentItems,
     orders,
     costs,
+    events,
     unknown,
   } satisfies Record<TableKind, z.ZodType>;
 }
@@ -230,6 +234,7 @@ export type LiveSessionRow = z.infer<RowSchemas["live-sessions"]>;
 export type ContentItemRow = z.infer<RowSchemas["content-items"]>;
 export type OrderRow = z.infer<RowSchemas["orders"]>;
 export type CostRow = z.infer<RowSchemas["costs"]>;
+export type EventRow = z.infer<RowSchemas["events"]>;
 
 /** Row type of each table kind. */
 export interface RowOfKind {
@@ -243,6 +248,7 @@ export interface RowOfKind {
   "content-items": ContentItemRow;
   orders: OrderRow;
   costs: CostRow;
+  events: EventRow;
   unknown: Record<string, number | string | null>;
 }
 

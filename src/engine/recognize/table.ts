@@ -44,6 +44,7 @@ const ROW_KEYS: Record<KnownKind, readonly FieldName[]> = {
   "content-items": ["contentItem"],
   orders: ["orderId"],
   costs: ["product", "productId"],
+  events: ["eventName"],
 };
 
 /** Dimension fields whose `全部` / `整体` cell makes the row a totals row. */

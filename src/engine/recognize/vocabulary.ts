@@ -34,7 +34,9 @@
  * The table kind comes from its key column (KIND_KEYS): agent → service-agents; plan,
  * keyword, ad group or promoted item, or spend with clicks/impressions → ad-plans; source →
  * traffic-sources; product / id / SKU / ASIN → products; date alone → shop-daily. A product key with a
- * unit cost and no sales, visitors or buyers is the team's Costs tab (kind `costs`).
+ * unit cost and no sales, visitors or buyers is the team's Costs tab (kind `costs`). An event name →
+ * the team's Events tab (kind `events`); there 开始日期 / 结束日期 / Start date / End date fill
+ * eventStart / eventEnd instead of date / dateTo.
  */
 
 /** How a column's cells are read. */
@@ -921,6 +923,26 @@ export const VOCABULARY = [
     ],
   ),
 
+  // ── events (issue 15): the team's Events tab ──
+  f("eventName", "text", "a promotion or event the team lists (the Events tab's key)", [
+    "活动名称",
+    "活动名",
+    "Event",
+    "Event name",
+  ]),
+  f("eventStart", "date", "an event's first day", ["开始日期", "活动开始", "活动开始日期", "Start", "Event start"]),
+  f("eventEnd", "date", "an event's last day (blank: a one-day event)", [
+    "活动结束",
+    "活动结束日期",
+    "End",
+    "Event end",
+  ]),
+  f("eventKind", "text", "大促 (618, 双11), 优惠券 coupon, 秒杀 flash sale, 直播 live session, 调价 price change", [
+    "类型",
+    "活动类型",
+    "Kind",
+    "Event type",
+  ]),
   // ── profit (issue 14): the team's Costs tab, refund rates and stock in exports ──
   f("unitCost", "money", "what one unit costs the seller (COGS); the Costs tab's key figure", [
     "单件成本",
@@ -1317,6 +1339,7 @@ export const AVERAGE_LABELS = /^(均值|平均值|平均|日均|average|averages
 /** Which key field makes a table of which kind, strongest first. */
 export const KIND_KEYS: readonly (readonly [
   kind:
+    | "events"
     | "service-agents"
     | "ad-plans"
     | "orders"
@@ -1328,6 +1351,7 @@ export const KIND_KEYS: readonly (readonly [
     | "shop-daily",
   fields: readonly VocabularyField[],
 ])[] = [
+  ["events", ["eventName"]],
   ["service-agents", ["agent"]],
   ["ad-plans", ["plan", "adGroup", "adItem"]],
   ["orders", ["orderId"]],

@@ -3,6 +3,7 @@
  * sources, plans, agents), the peer values, the period and how to word money and rates.
  * Built in linear passes so the rules stay cheap on 100,000-row product exports.
  */
+import { eventDaysOf, readEvents } from "./events-book";
 import { formatAmount, type CurrencyCode } from "../currency";
 import { LANGUAGE_TABLE } from "../i18n/languages";
 import { translate, type MessageKey } from "../i18n";
@@ -518,7 +519,7 @@ function undatedTables(tables: RecognizedTable[]): { sheet: string; kind: TableK
   const out: { sheet: string; kind: TableKind }[] = [];
   for (const table of tables) {
     // A Costs tab holds prices and costs per unit, not amounts over days.
-    if (table.rows.length === 0 || table.period || table.kind === "costs") continue;
+    if (table.rows.length === 0 || table.period || table.kind === "costs" || table.kind === "events") continue;
     if (out.some((u) => u.sheet === table.sheet && u.kind === table.kind)) continue;
     if (!table.rows.some((r) => isIso(r.date))) out.push({ sheet: table.sheet, kind: table.kind });
   }
@@ -594,7 +595,7 @@ export function buildContext(
     period: periodOf(known),
     undated: undatedTables(known),
     comparison: shopComparison(shop, settings.compareTo) ?? products?.comparison ?? sources?.comparison ?? null,
-    eventDays: new Set<string>(),
+    eventDays: eventDaysOf(readEvents(known)),
     // `{settings}` in advice names where this user fills settings (Settings sheet or --settings file).
     t: (key, params) => translate(language, key, { settings: settingsPhrase, ...params }),
     // A figure that is not a real number is shown as a dash, never as NaN or Infinity.

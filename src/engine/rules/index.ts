@@ -15,6 +15,7 @@ import {
   zeroSalesProducts,
 } from "./products";
 import { anomalyDaysRule } from "./pattern";
+import { eventResult } from "./events";
 import { costData, productProfit, refundRateRule, stockCover } from "./profit";
 import { itemQuality, liveFunnel, qianchuanNetRoi, qianchuanRefundJump } from "./content";
 import { dataSanity } from "./sanity";
@@ -33,6 +34,7 @@ export const RULE_DECLARATIONS = [
   payConversionVsPeer,
   salesChangeDrivers,
   anomalyDaysRule,
+  eventResult,
   productConversionTrend,
   trafficSourceMix,
   priceConversionQuadrant,

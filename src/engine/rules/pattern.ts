@@ -8,6 +8,7 @@ import { type AnomalyDay, ANOMALY, anomalyDays, type OffPattern } from "./anomal
 import { makeFinding, type Draft, type RuleContext } from "./context";
 import { dayNumber, WEEKDAY_KEYS, weekdayOf } from "./days";
 import { defineRule, fixed, type Rule } from "./define";
+import { postPromoDays } from "./events";
 
 const PATTERN = {
   ...ANOMALY,
@@ -73,6 +74,7 @@ export const anomalyDaysRule = defineRule({
     "anomaly.baseline.all",
     "anomaly.todo",
     "anomaly.more",
+    "anomaly.postEvent",
     "anomaly.metric.sales",
     "anomaly.metric.visitors",
     "anomaly.metric.conversion",
@@ -128,6 +130,9 @@ function dayFinding(rule: Rule, ctx: RuleContext, day: AnomalyDay): Draft {
     factor,
   };
   const factorText = day.factor ? ctx.t("anomaly.factor", { factor, change: signedPct(ctx, day.factor.change) }) : "";
+  // A fall within the days after a 大促 is the post-event dip, labelled as such.
+  const promo = lost !== null ? postPromoDays(ctx).get(day.date) : undefined;
+  const dipText = promo !== undefined ? ctx.t("anomaly.postEvent", { name: promo }) : "";
   return makeFinding(rule, {
     status: fell ? "warn" : "info",
     metric: "anomalyDay",
@@ -136,7 +141,7 @@ function dayFinding(rule: Rule, ctx: RuleContext, day: AnomalyDay): Draft {
     format: "currency",
     impact: lost,
     basis: "day",
-    message: ctx.t("anomaly.day", params) + factorText,
+    message: ctx.t("anomaly.day", params) + factorText + dipText,
     todo: fell ? ctx.t("anomaly.todo", { ...params, factor: factor || params.parts }) : null,
   });
 }
