@@ -748,6 +748,30 @@ export const report = {
   "notify.fail.unreadable": "the service's answer could not be understood (HTTP {status})",
   "notify.fail.noDetail": "no reason given",
   "notify.fail.signHint": "if the bot checks signatures, put its secret in the environment variable {env}",
+  // service score (issue 13)
+  "service.good": "{platform}{name} {value}, inside the penalty line of {line}.",
+  "service.warn":
+    "{platform}{name} {value}, close to the penalty line of {line} (latest day in “{sheet}”); a little more and the platform penalises.",
+  "service.bad":
+    "{platform}{name} {value}, past the penalty line of {line} (latest day in “{sheet}”): the platform issues penalty points or limits the shop.",
+  "service.todo": "Today, work on {cause} to bring {name} from {value} back inside {line}.",
+  "service.platform.shopee": "Shopee ",
+  "service.platform.amazon": "Amazon ",
+  "service.platform.tiktok": "TikTok Shop ",
+  "metric.nonFulfilmentRate": "non-fulfilment rate",
+  "metric.lateShipmentRate": "late shipment rate",
+  "metric.orderDefectRate": "Order Defect Rate",
+  "metric.preFulfillmentCancelRate": "Pre-fulfillment Cancel Rate",
+  "metric.validTrackingRate": "Valid Tracking Rate",
+  "metric.shopPerformanceScore": "shop performance score",
+  "service.cause.nonFulfilmentRate":
+    "orders cancelled for lack of stock and returned or refunded orders (restock, check the listing)",
+  "service.cause.lateShipmentRate": "orders shipped after their deadline (hand them to the carrier on time)",
+  "service.cause.orderDefectRate": "orders with negative feedback, A-to-z claims or chargebacks",
+  "service.cause.preFulfillmentCancelRate": "orders cancelled before shipping because stock ran out (sync inventory)",
+  "service.cause.validTrackingRate":
+    "parcels without a valid tracking number (use a tracked carrier and upload the number)",
+  "service.cause.shopPerformanceScore": "bad reviews, late shipping and slow chat replies",
 } satisfies Record<ReportKey, string>;
 
 export const sidebar = {
