@@ -772,6 +772,20 @@ export const report = {
   "service.cause.validTrackingRate":
     "parcels without a valid tracking number (use a tracked carrier and upload the number)",
   "service.cause.shopPerformanceScore": "bad reviews, late shipping and slow chat replies",
+  // service score (issue 13): ads worded as ACoS where the export gives ACOS
+  "metric.acos": "ACoS",
+  "ads.losingAcos":
+    'Plan "{name}" has ACoS {acos}, above its break-even ACoS of {breakEvenAcos} (the gross margin); spending {spend} a day, it loses about {money} a day.',
+  "ads.losingAcos.export":
+    'Plan "{name}" has ACoS {acos}, above its break-even ACoS of {breakEvenAcos} (the gross margin); it spent {spend} and lost about {money} in this export.',
+  "ads.belowOneAcos":
+    'Plan "{name}" has ACoS {acos}, above {breakEvenAcos}: its ad sales do not even cover the spend, about {money} a day lost.',
+  "ads.belowOneAcos.export":
+    'Plan "{name}" has ACoS {acos}, above {breakEvenAcos}: its ad sales do not even cover the spend, about {money} lost in this export.',
+  "ads.losingAfterRefundsAcos":
+    'Plan "{name}" has ACoS {acos}: inside the plain break-even ACoS of {plainAcos}, but after {refunds} refunds and {fees} fees break-even ACoS is {breakEvenAcos}, so it loses money after refunds and fees, about {money} of profit a day.',
+  "ads.losingAfterRefundsAcos.export":
+    'Plan "{name}" has ACoS {acos}: inside the plain break-even ACoS of {plainAcos}, but after {refunds} refunds and {fees} fees break-even ACoS is {breakEvenAcos}, so it loses money after refunds and fees, {money} of profit in this export.',
 } satisfies Record<ReportKey, string>;
 
 export const sidebar = {

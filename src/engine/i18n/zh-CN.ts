@@ -674,6 +674,19 @@ export const report = {
   "service.cause.preFulfillmentCancelRate": "因缺货而在发货前取消的订单（同步库存）",
   "service.cause.validTrackingRate": "没有有效运单号的包裹（用可追踪的承运商并上传单号）",
   "service.cause.shopPerformanceScore": "差评、发货延迟和客服响应",
+  // service score (issue 13): ads worded as ACoS where the export gives ACOS
+  "metric.acos": "ACoS",
+  "ads.losingAcos":
+    "计划「{name}」ACoS {acos}，高于保本 ACoS {breakEvenAcos}（即毛利率），日均花 {spend}，每天亏约 {money}。",
+  "ads.losingAcos.export":
+    "计划「{name}」ACoS {acos}，高于保本 ACoS {breakEvenAcos}（即毛利率），本次导出内花了 {spend}，亏约 {money}。",
+  "ads.belowOneAcos": "计划「{name}」ACoS {acos}，超过 {breakEvenAcos}：广告成交额还不到花费，每天亏约 {money}。",
+  "ads.belowOneAcos.export":
+    "计划「{name}」ACoS {acos}，超过 {breakEvenAcos}：广告成交额还不到花费，本次导出内亏约 {money}。",
+  "ads.losingAfterRefundsAcos":
+    "计划「{name}」ACoS {acos}，低于按毛利算的保本 ACoS {plainAcos}，但扣掉 {refunds} 退款和 {fees} 费用后保本 ACoS 只有 {breakEvenAcos}：退款和费用之后是亏的，每天少赚约 {money}。",
+  "ads.losingAfterRefundsAcos.export":
+    "计划「{name}」ACoS {acos}，低于按毛利算的保本 ACoS {plainAcos}，但扣掉 {refunds} 退款和 {fees} 费用后保本 ACoS 只有 {breakEvenAcos}：退款和费用之后是亏的，本次导出内少赚 {money}。",
 };
 
 export const sidebar = {

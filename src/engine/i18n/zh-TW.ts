@@ -669,6 +669,19 @@ export const report = {
   "service.cause.preFulfillmentCancelRate": "因缺貨而在出貨前取消的訂單（同步庫存）",
   "service.cause.validTrackingRate": "沒有有效追蹤碼的包裹（用可追蹤的物流並上傳單號）",
   "service.cause.shopPerformanceScore": "負評、出貨延遲和客服回覆",
+  // service score (issue 13): ads worded as ACoS where the export gives ACOS
+  "metric.acos": "ACoS",
+  "ads.losingAcos":
+    "計畫「{name}」ACoS {acos}，高於保本 ACoS {breakEvenAcos}（即毛利率），日均花 {spend}，每天虧約 {money}。",
+  "ads.losingAcos.export":
+    "計畫「{name}」ACoS {acos}，高於保本 ACoS {breakEvenAcos}（即毛利率），這份匯出內花了 {spend}，虧約 {money}。",
+  "ads.belowOneAcos": "計畫「{name}」ACoS {acos}，超過 {breakEvenAcos}：廣告成交額還不到花費，每天虧約 {money}。",
+  "ads.belowOneAcos.export":
+    "計畫「{name}」ACoS {acos}，超過 {breakEvenAcos}：廣告成交額還不到花費，這份匯出內虧約 {money}。",
+  "ads.losingAfterRefundsAcos":
+    "計畫「{name}」ACoS {acos}，低於按毛利算的保本 ACoS {plainAcos}，但扣掉 {refunds} 退款和 {fees} 費用後保本 ACoS 只剩 {breakEvenAcos}：退款和費用之後是虧的，每天少賺約 {money}。",
+  "ads.losingAfterRefundsAcos.export":
+    "計畫「{name}」ACoS {acos}，低於按毛利算的保本 ACoS {plainAcos}，但扣掉 {refunds} 退款和 {fees} 費用後保本 ACoS 只剩 {breakEvenAcos}：退款和費用之後是虧的，這份匯出內少賺 {money}。",
 } satisfies Record<ReportKey, string>;
 
 export const sidebar = {
