@@ -422,7 +422,8 @@ function findingRow(g: GridBuilder, f: Finding, currency: CurrencyCode, t: Trans
 type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
 
 /** The label of each figure the since-last block compares. */
-const DELTA_LABELS: Record<FigureDelta["metric"], MessageKey> = {
+/** The label of each figure in the since-last block (the terminal summary uses the same). */
+export const DELTA_LABELS: Record<FigureDelta["metric"], MessageKey> = {
   score: "layout.score",
   sales: "history.col.sales",
   visitors: "history.col.visitors",

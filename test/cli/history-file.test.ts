@@ -57,6 +57,14 @@ describe("--history", () => {
     });
     expect(report.sinceLast.previous).toMatchObject({ from: "2026-10-01", to: "2026-10-07" });
     expect(report.scoreHistory).toHaveLength(2);
+    // The terminal summary says the same in a few lines (the same day again: the row is replaced,
+    // and the last run of another period is still 10-01 ~ 10-07).
+    const text = (await cli(["diagnose", data, "--history", history])).stdout;
+    expect(text).toContain("自上次诊断以来");
+    expect(text).toMatch(/销售额: ¥14,000\.00 → ¥18,500\.00 \(\+¥4,500\.00\)/);
+    // 7,000 → 8,000 visitors; conversion 140 ÷ 7,000 = 2.00 % → 170 ÷ 8,000 = 2.125 % (+0.13 points, rounded).
+    expect(text).toMatch(/访客数: 7,000 → 8,000 \(\+1,000\)/);
+    expect(text).toMatch(/支付转化率: 2\.00% → 2\.13% \(\+0\.13 /);
   });
 
   it("refuses a file that is not a history file, and leaves it alone", async () => {

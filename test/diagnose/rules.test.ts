@@ -459,6 +459,30 @@ describe("data-sanity", () => {
     );
     expect(statusOf(run([ok]), "data-sanity")).toBe("good");
   });
+  it("checks a dated totals row (罗盘's 全部 carrier row each day) against that day's rows only", () => {
+    // Day 0: 32,400 + 9,000 + 12,600 = 54,000 = its 全部 row. Day 1: 33,400 + 8,000 + 12,600 = 54,000,
+    // but its 全部 row says 55,000: only day 1's row is off (by 1,000), never 54,000 against 108,000.
+    const rows = [
+      { date: day(0), carrier: "直播", sales: 32400 },
+      { date: day(0), carrier: "短视频", sales: 9000 },
+      { date: day(0), carrier: "商品卡", sales: 12600 },
+      { date: day(1), carrier: "直播", sales: 33400 },
+      { date: day(1), carrier: "短视频", sales: 8000 },
+      { date: day(1), carrier: "商品卡", sales: 12600 },
+    ];
+    const totals = [
+      { row: 2, label: "全部", values: { date: day(0), sales: 54000 } },
+      { row: 6, label: "全部", values: { date: day(1), sales: 55000 } },
+    ];
+    const t = table("shop-daily", rows, "S", { totals });
+    const off = findings(run([t]), "data-sanity").filter((x) => x.metric === "sales");
+    expect(off.map((f) => [f.value, f.benchmark])).toEqual([[55000, 54000]]);
+    // Two undated totals rows: which rows each covers is unknown, so neither is compared.
+    const undated = table("shop-daily", rows, "S", {
+      totals: totals.map((x) => ({ ...x, values: { sales: x.values.sales } })),
+    });
+    expect(findings(run([undated]), "data-sanity").filter((x) => x.metric === "sales")).toEqual([]);
+  });
   it("lists sheets it could not recognise", () => {
     const unknown = table("unknown", [], "Notes", { reason: "No header found" });
     const f = one(run([unknown]), "data-sanity");

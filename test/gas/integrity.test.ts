@@ -88,7 +88,8 @@ describe("the Settings sheet keeps a teammate's content", () => {
     expect(snap.values[8]).toEqual(["Language", "en", expect.stringContaining("Report language"), "language"]);
     expect(snap.values[3].slice(0, 2)).toEqual(["Peer DSR score", 4.9]);
     expect(snap.values[0][0]).toBe("Setting");
-    expect(snap.validations).toEqual({ B9: "zh-CN|zh-TW|en" });
+    // compareTo is the last of the 17 settings: row 18, row 19 after the inserted row.
+    expect(snap.validations).toEqual({ B9: "zh-CN|zh-TW|en", B19: "previous-period|previous-week|four-weeks" });
     for (const name of DATA_SHEETS) expect(all(w)[name]).toBe(dataBefore[name]);
   });
 
@@ -102,7 +103,11 @@ describe("the Settings sheet keeps a teammate's content", () => {
     const theirs = app.newDataValidation().requireValueInList(["是", "否"], true).setAllowInvalid(false).build();
     settings.getRange("E2").setDataValidation(theirs); // a teammate's own checkbox-like column
     expect(w.saveSettings({ bounceGood: 0.55 }).ok).toBe(true);
-    expect(snapshotSheet(settings).validations).toEqual({ B8: "zh-CN|zh-TW|en", E2: "是|否" });
+    expect(snapshotSheet(settings).validations).toEqual({
+      B8: "zh-CN|zh-TW|en",
+      B18: "previous-period|previous-week|four-weeks",
+      E2: "是|否",
+    });
   });
 
   it("a save that fails is worded as a failed save, in the team's language", () => {

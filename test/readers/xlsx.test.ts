@@ -65,6 +65,7 @@ describe("the sample shop as one .xlsx workbook", async () => {
     expect(fromXlsx.period).toEqual({ from: "2026-10-01", to: "2026-10-31", days: 31 });
     expect(fromXlsx.tables.map((t) => t.kind).sort()).toEqual([
       "ad-plans",
+      "costs",
       "products",
       "shop-daily",
       "traffic-sources",

@@ -295,21 +295,32 @@ export function valueChecks(table: RecognizedTable): RecognitionIssue[] {
   return out;
 }
 
+/** The detail rows' sum of one field: all rows, or only those of `day`. */
+function detailSum(table: RecognizedTable, field: (typeof TOTAL_FIELDS)[number], day: string | null) {
+  let sum = 0;
+  let seen = 0;
+  for (const row of table.rows) {
+    if (day !== null && row.date !== day) continue;
+    const v = num(row, field);
+    if (v !== null) {
+      sum += v;
+      seen++;
+    }
+  }
+  return { sum, seen };
+}
+
 function checkTotals(rule: Rule, ctx: RuleContext, table: RecognizedTable): Draft[] {
   const out: Draft[] = [];
   for (const totals of table.totals) {
+    // A dated totals row (one per day, as 罗盘's 全部 carrier rows) adds up that day's rows only.
+    // Several undated totals rows: nothing says which rows each one covers, so none is checked.
+    const day = typeof totals.values.date === "string" ? totals.values.date : null;
+    if (day === null && table.totals.length > 1) continue;
     for (const field of TOTAL_FIELDS) {
       const stated = num(totals.values, field);
       if (stated === null) continue;
-      let sum = 0;
-      let seen = 0;
-      for (const row of table.rows) {
-        const v = num(row, field);
-        if (v !== null) {
-          sum += v;
-          seen++;
-        }
-      }
+      const { sum, seen } = detailSum(table, field, day);
       if (seen === 0) continue;
       const diff = Math.abs(stated - sum) / Math.max(Math.abs(stated), Math.abs(sum), 1);
       if (diff <= SANITY.totalsTolerance.value) continue;

@@ -7,6 +7,8 @@ import { translate, undatedText, type Finding, type Report, type Status } from "
 import { LANGUAGE_TABLE } from "../../engine/i18n/languages";
 import { scoreBand } from "../../engine/score";
 import { formatAmount, type CurrencyCode } from "../../engine/currency";
+import { DELTA_LABELS } from "../../engine/layout";
+import type { FigureDelta } from "../../engine/report";
 
 export interface SummaryStyle {
   color: boolean;
@@ -68,6 +70,7 @@ export function renderSummary(report: Report, style: SummaryStyle): string {
     lines.push(`${translate(lang, "ui.score.label")}: ${translate(lang, "ui.score.notEnough")}`);
     if (report.scoreReason) lines.push(paint("dim", `  ${report.scoreReason.message}`));
   }
+  lines.push(...sinceLastLines(report));
   const counts = ORDER.map((s) => paint(s, `${MARK[s]} ${translate(lang, `ui.status.${s}`)} ${report.counts[s] ?? 0}`));
   lines.push(counts.join("   "));
   lines.push("");
@@ -113,6 +116,46 @@ export function renderSummary(report: Report, style: SummaryStyle): string {
     lines.push(paint("dim", translate(lang, "cli.tables", { tables })));
   }
   return lines.join("\n") + "\n";
+}
+
+/**
+ * "Since the last diagnosis" in a few lines (the report sheet and --out page show the full block):
+ * what it is compared with, each figure then → now with its change, and how many problems are new
+ * or fixed. A figure missing on either side is left out here; the full block says why.
+ */
+function sinceLastLines(report: Report): string[] {
+  const since = report.sinceLast;
+  const lang = report.language;
+  if (!since || since.notRecorded || !since.previous) return [];
+  const p = since.previous;
+  const period = p.from && p.to ? `${p.from} ~ ${p.to}` : translate(lang, "layout.since.undated");
+  const lines = [
+    `${translate(lang, "layout.since.title")}: ${translate(lang, "layout.since.previous", { ranAt: p.ranAt, period })}`,
+  ];
+  for (const delta of since.deltas) {
+    if (delta.before === null || delta.now === null || delta.change === null || delta.missing !== null) continue;
+    const show = (v: number) => figureText(delta.metric, v, report.currency);
+    const sign = delta.change > 0 ? "+" : delta.change < 0 ? "-" : "";
+    const change =
+      delta.metric === "conversion"
+        ? `${sign}${(Math.abs(delta.change) * 100).toFixed(2)} ${translate(lang, "layout.since.pp")}`
+        : `${sign}${show(Math.abs(delta.change))}`;
+    lines.push(
+      `  ${translate(lang, DELTA_LABELS[delta.metric])}: ${show(delta.before)} → ${show(delta.now)} (${change})`,
+    );
+  }
+  const f = since.findings;
+  if (f.known && (f.added.length || f.fixed.length))
+    lines.push(
+      `  ${translate(lang, "layout.since.added", { count: f.added.length })} · ${translate(lang, "layout.since.fixed", { count: f.fixed.length })}`,
+    );
+  return lines;
+}
+
+function figureText(metric: FigureDelta["metric"], value: number, currency: CurrencyCode): string {
+  if (metric === "sales" || metric === "aov") return formatAmount(value, currency, 2);
+  if (metric === "conversion") return `${(value * 100).toFixed(2)}%`;
+  return Math.round(value).toLocaleString("en-US");
 }
 
 function impactOf(finding: Finding): number {
