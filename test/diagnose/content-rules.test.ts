@@ -140,3 +140,114 @@ describe("qianchuan-net-roi", () => {
     expect([f.status, f.benchmark, f.impact]).toEqual(["bad", 1, 100]);
   });
 });
+
+describe("qianchuan-refund-1h", () => {
+  /** Six days of plan A: three earlier days at `base`, the last three at `recent`, 10,000 sales a day. */
+  function refundPlan(base: number, recent: number, sales: number | null = 10000) {
+    const rows = Array.from({ length: 6 }, (_, i) => ({
+      plan: "A",
+      date: day(i),
+      adRefundRate1h: i < 3 ? base : recent,
+      ...(sales === null ? {} : { adSales: sales }),
+    }));
+    return table("ad-plans", rows, "千川计划", { platform: "douyin" });
+  }
+
+  it("▲ a rise of 5 points over the plan's own earlier days, with the extra refunds per day", () => {
+    // earlier 4 %, last three days 12 %: +8 points ≥ 5 → ▲; extra refunds (0.12 − 0.04) × 30,000 ÷ 3 = 800 a day
+    const f = one(run([refundPlan(0.04, 0.12)]), "qianchuan-refund-1h");
+    expect(f).toMatchObject({ status: "warn", subject: "A", subjectType: "plan", metric: "refundRate1h" });
+    expect(f.value).toBeCloseTo(0.12, 12);
+    expect(f.benchmark).toBeCloseTo(0.04, 12);
+    expect(f.impact).toBeCloseTo(800, 9);
+    expect(f.impactBasis).toBe("day");
+    expect(f.message).toContain("1小时内退款率");
+  });
+
+  it("is ▲ at exactly 5 points and silent just below", () => {
+    // 4 % → 9 % is exactly +5 points (▲); 4 % → 8.99 % is +4.99 (no finding)
+    expect(one(run([refundPlan(0.04, 0.09)]), "qianchuan-refund-1h").status).toBe("warn");
+    expect(findings(run([refundPlan(0.04, 0.0899)]), "qianchuan-refund-1h")).toHaveLength(0);
+  });
+
+  it("weights the days by 整体成交金额 and says no amount when there are no sales", () => {
+    // earlier: days of 1,000 sales at 2 % and 9,000 at 2 % → 2 %; recent: 1,000 at 50 %, 9,000 at 5 %:
+    // (500 + 450) ÷ 10,000 = 9.5 % (a plain mean would be 27.5 %) → +7.5 points ▲
+    const rows = [
+      ...[0, 1, 2].map((i) => ({ plan: "A", date: day(i), adRefundRate1h: 0.02, adSales: i === 0 ? 1000 : 9000 })),
+      { plan: "A", date: day(3), adRefundRate1h: 0.5, adSales: 1000 },
+      { plan: "A", date: day(4), adRefundRate1h: 0.05, adSales: 9000 },
+      { plan: "A", date: day(5), adRefundRate1h: 0.05, adSales: 0 },
+    ];
+    const f = one(run([table("ad-plans", rows)]), "qianchuan-refund-1h");
+    expect(f.value).toBeCloseTo(0.095, 12);
+    // (0.095 − 0.02) × 10,000 ÷ 3 = 250 a day
+    expect(f.impact).toBeCloseTo(250, 9);
+    const g = one(run([refundPlan(0.04, 0.12, null)]), "qianchuan-refund-1h");
+    expect([g.impact, g.impactBasis]).toEqual([null, null]);
+    expect(g.message).toContain("算不出金额");
+  });
+
+  it("needs three earlier days besides the last three", () => {
+    const rows = refundPlan(0.04, 0.2).rows.slice(1);
+    expect(findings(run([table("ad-plans", rows)]), "qianchuan-refund-1h")).toHaveLength(0);
+  });
+});
+
+describe("item-quality-lines", () => {
+  const items = (rows: TableRow[]) => table("products", rows, "快手商品");
+
+  it("judges 商品品退率 against 3 % ▲ and 6 % ✖, on both sides of each line", () => {
+    // one row per item: its rate as exported. 2.99 % and 3 %, 5.99 % and 6 %.
+    const report = run([
+      items([
+        { product: "A", qualityReturnRate: 0.0299 },
+        { product: "B", qualityReturnRate: 0.03 },
+        { product: "C", qualityReturnRate: 0.0599 },
+        { product: "D", qualityReturnRate: 0.06 },
+      ]),
+    ]);
+    const got = findings(report, "item-quality-lines")
+      .map((f) => [f.subject, f.status, f.benchmark])
+      .sort((a, b) => String(a[0]).localeCompare(String(b[0])));
+    expect(got).toEqual([
+      ["B", "warn", 0.03],
+      ["C", "warn", 0.03],
+      ["D", "bad", 0.03],
+    ]);
+    expect(one(report, "item-quality-lines", { subject: "D" }).message).toContain("品退率是 6.00%");
+  });
+
+  it("judges 商品差评率 against 2 % ▲ and 5 % ✖ from the counts summed over days", () => {
+    // E: 1 + 0 bad of 30 + 20 reviews = 2 % → ▲; F: 2 + 0 of 60 + 41 = 1.98 % → none; G: 3 of 60 = 5 % → ✖
+    const report = run([
+      items([
+        { product: "E", date: day(0), badReviews: 1, reviews: 30 },
+        { product: "E", date: day(1), badReviews: 0, reviews: 20 },
+        { product: "F", date: day(0), badReviews: 2, reviews: 60 },
+        { product: "F", date: day(1), badReviews: 0, reviews: 41 },
+        { product: "G", date: day(0), badReviews: 3, reviews: 60 },
+      ]),
+    ]);
+    const got = findings(report, "item-quality-lines")
+      .map((f) => [f.subject, f.status, f.metric, f.value])
+      .sort((a, b) => String(a[0]).localeCompare(String(b[0])));
+    expect(got).toEqual([
+      ["E", "warn", "badReviewRate", 0.02],
+      ["G", "bad", "badReviewRate", 0.05],
+    ]);
+  });
+
+  it("weights daily rates by orders, and leaves an item with fewer than 20 orders unjudged", () => {
+    // H: 10 % of 10 orders and 1 % of 90 → (1 + 0.9) ÷ 100 = 1.9 % (a plain mean would be 5.5 %): under 3 %
+    // I: 10 % of 19 orders: too few to judge
+    const report = run([
+      items([
+        { product: "H", date: day(0), qualityReturnRate: 0.1, orders: 10 },
+        { product: "H", date: day(1), qualityReturnRate: 0.01, orders: 90 },
+        { product: "I", date: day(0), qualityReturnRate: 0.1, orders: 19 },
+      ]),
+    ]);
+    expect(findings(report, "item-quality-lines")).toHaveLength(0);
+  });
+});

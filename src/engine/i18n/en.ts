@@ -665,6 +665,30 @@ export const report = {
     'Bid "{name}" on net ROI instead of gross ROI and find why its orders are refunded (size, description, shipping) to stop losing about {money}.',
   "qc.provisional":
     'In "{sheet}", net sales and ROI for {from} ~ {to} are not settled yet (settlement takes about 7 days): treat those days as provisional; refunds will still lower them.',
+  // content rules (issue 12)
+  "metric.refundRate1h": "1-hour refund rate",
+  "note.refundRate1h":
+    "Share of a 千川 plan's sales refunded within an hour of paying, weighted by sales (整体成交金额) over several days; the reference is the plan's own earlier days.",
+  "qc.refundJump":
+    'Plan "{name}": the 1-hour refund rate over the last {days, plural, one {day} other {# days}} is {now}, up from {base} before; the extra refunds cost about {money} of sales a day.',
+  "qc.refundJumpNoMoney":
+    'Plan "{name}": the 1-hour refund rate over the last {days, plural, one {day} other {# days}} is {now}, up from {base} before (the export has no sales column, so the amount cannot be sized).',
+  "qc.todoRefundJump":
+    'Check what changed lately in "{name}" (creative, targeting, what the host promises): refunds within an hour usually mean impulse orders or a promise the product does not keep. Aim to bring the rate back near {base}.',
+  "metric.qualityReturnRate": "quality-return rate",
+  "note.qualityReturnRate":
+    "Orders returned for a quality problem ÷ orders. The line is Shop Doctor's own (the sources we follow publish no platform line); a team can replace it with the one the platform's dashboard shows.",
+  "metric.badReviewRate": "bad-review rate",
+  "note.badReviewRate":
+    "Bad reviews ÷ reviews. The line is Shop Doctor's own (the sources we follow publish no platform line); a team can replace it with the one the platform's dashboard shows.",
+  "quality.qualityReturnRate":
+    'Item "{item}": {value} of its orders come back for a quality problem (商品品退率), at or over the {line} line.',
+  "quality.badReviewRate":
+    'Item "{item}": {value} of its reviews are bad (商品差评率), at or over the {line} line; bad reviews lower its exposure and conversion.',
+  "quality.todo.qualityReturnRate":
+    'Go through the return reasons and the returned pieces of "{item}" (workmanship, sizing, not as described) and fix the most common one to bring the rate under {line}.',
+  "quality.todo.badReviewRate":
+    'Read the recent bad reviews of "{item}", fix what keeps coming up (the product, its page or shipping) and answer each one, to bring the rate under {line}.',
   // history (issue 15)
   "history.sheetName": "History",
   "history.note":

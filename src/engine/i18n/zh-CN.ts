@@ -578,6 +578,28 @@ export const report = {
     "按净成交ROI 而不是整体支付ROI 来出价「{name}」，并查退款多的原因（尺码、描述、发货），先止住约 {money} 的亏损。",
   "qc.provisional":
     "「{sheet}」里 {from} ~ {to} 的净成交和 ROI 还没有结算完（结算要约 7 天），这几天的数字是暂定的，之后还会因退款变低。",
+  // content rules (issue 12)
+  "metric.refundRate1h": "1小时内退款率",
+  "note.refundRate1h":
+    "千川计划成交后一小时内退款的金额占比，几天合起来按整体成交金额加权；参照是这个计划自己更早几天的水平。",
+  "qc.refundJump":
+    "计划「{name}」最近 {days} 天的 1小时内退款率是 {now}，此前是 {base}，明显跳高：多退掉的成交约每天 {money}。",
+  "qc.refundJumpNoMoney":
+    "计划「{name}」最近 {days} 天的 1小时内退款率是 {now}，此前是 {base}，明显跳高（导出里没有整体成交金额，算不出金额）。",
+  "qc.todoRefundJump":
+    "查一下「{name}」最近换过的素材、定向和直播话术：一小时内就退款，多半是冲动下单或承诺与实物不符，先把退款率拉回 {base} 左右。",
+  "metric.qualityReturnRate": "商品品退率",
+  "note.qualityReturnRate":
+    "因商品质量退货的订单 ÷ 订单；参照线是店铺医生自己设的（我们参考的资料里平台没有公布标准线），团队可以换成平台后台给出的线。",
+  "metric.badReviewRate": "商品差评率",
+  "note.badReviewRate":
+    "差评数 ÷ 评价数；参照线是店铺医生自己设的（我们参考的资料里平台没有公布标准线），团队可以换成平台后台给出的线。",
+  "quality.qualityReturnRate": "商品「{item}」的品退率是 {value}，到了 {line} 这条线：买家因质量问题退货偏多。",
+  "quality.badReviewRate": "商品「{item}」的差评率是 {value}，到了 {line} 这条线：差评会压低它的曝光和转化。",
+  "quality.todo.qualityReturnRate":
+    "翻看「{item}」的品退原因和退回实物：是做工、尺码还是与描述不符，先改掉最多的那一条，把品退率压到 {line} 以下。",
+  "quality.todo.badReviewRate":
+    "读「{item}」最近的差评，把反复出现的问题改掉（商品、详情页或发货），逐条回复差评，把差评率压到 {line} 以下。",
   // history (issue 15)
   "history.sheetName": "体检记录",
   "history.note":

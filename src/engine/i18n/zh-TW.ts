@@ -573,6 +573,28 @@ export const report = {
     "按淨成交ROI 而不是整體支付ROI 來出價「{name}」，並查退款多的原因（尺碼、描述、出貨），先止住約 {money} 的虧損。",
   "qc.provisional":
     "「{sheet}」裡 {from} ~ {to} 的淨成交和 ROI 還沒有結算完（結算約需 7 天），這幾天的數字是暫定的，之後還會因退款變低。",
+  // content rules (issue 12)
+  "metric.refundRate1h": "1小時內退款率",
+  "note.refundRate1h":
+    "千川計畫成交後一小時內退款的金額占比，幾天合起來按整體成交金額加權；參照是這個計畫自己更早幾天的水準。",
+  "qc.refundJump":
+    "計畫「{name}」最近 {days} 天的 1小時內退款率是 {now}，先前是 {base}，明顯跳高：多退掉的成交約每天 {money}。",
+  "qc.refundJumpNoMoney":
+    "計畫「{name}」最近 {days} 天的 1小時內退款率是 {now}，先前是 {base}，明顯跳高（匯出檔裡沒有整體成交金額，算不出金額）。",
+  "qc.todoRefundJump":
+    "檢查「{name}」最近換過的素材、定向和直播話術：一小時內就退款，多半是衝動下單或承諾與實品不符，先把退款率拉回 {base} 左右。",
+  "metric.qualityReturnRate": "商品品退率",
+  "note.qualityReturnRate":
+    "因商品品質退貨的訂單 ÷ 訂單；參照線是店鋪醫生自己設的（我們參考的資料裡平台沒有公布標準線），團隊可以換成平台後台給出的線。",
+  "metric.badReviewRate": "商品負評率",
+  "note.badReviewRate":
+    "負評數 ÷ 評價數；參照線是店鋪醫生自己設的（我們參考的資料裡平台沒有公布標準線），團隊可以換成平台後台給出的線。",
+  "quality.qualityReturnRate": "商品「{item}」的品退率是 {value}，到了 {line} 這條線：買家因品質問題退貨偏多。",
+  "quality.badReviewRate": "商品「{item}」的負評率是 {value}，到了 {line} 這條線：負評會壓低它的曝光和轉換。",
+  "quality.todo.qualityReturnRate":
+    "查看「{item}」的品退原因和退回的實品：是做工、尺寸還是與描述不符，先改掉最多的那一項，把品退率壓到 {line} 以下。",
+  "quality.todo.badReviewRate":
+    "讀「{item}」最近的負評，把反覆出現的問題改掉（商品、商品頁或出貨），逐則回覆負評，把負評率壓到 {line} 以下。",
   // history (issue 15)
   "history.sheetName": "體檢記錄",
   "history.note":

@@ -320,3 +320,223 @@ export const qianchuanNetRoi = defineRule({
     return out;
   },
 });
+
+// ── 千川 plans: a jump in the 1-hour refund rate ──
+
+const REFUND_1H = {
+  recentDays: fixed(3, "days", "a plan's latest dated days whose 1小时内退款率 is compared with its own baseline"),
+  minBaselineDays: fixed(3, "days", "earlier dated days of the plan needed for its baseline"),
+  jump: fixed(0.05, "share", "a rise of the 1-hour refund rate this many percentage points over the baseline is ▲"),
+};
+
+/** One plan-day: its 1小时内退款率 and the 整体成交金额 that weights it (1 when the export has no sales). */
+interface RefundDay {
+  date: string;
+  rate: number;
+  sales: number | null;
+}
+
+function refundDaysByPlan(table: RecognizedTable): Map<string, RefundDay[]> {
+  const plans = new Map<string, RefundDay[]>();
+  for (const row of table.rows) {
+    const rate = value(row, "adRefundRate1h");
+    if (rate === null || typeof row.date !== "string") continue;
+    const name = typeof row.plan === "string" ? row.plan : table.sheet;
+    const list = plans.get(name) ?? [];
+    list.push({ date: row.date, rate, sales: value(row, "adSales") });
+    plans.set(name, list);
+  }
+  return plans;
+}
+
+/** The 1-hour refund rate over some days, weighted by 整体成交金额 when every day has it (PEERS-2's aggregation). */
+function weightedRate(days: readonly RefundDay[]): number | null {
+  const weighted = days.every((d) => d.sales !== null);
+  let num = 0;
+  let den = 0;
+  for (const d of days) {
+    const w = weighted ? d.sales! : 1;
+    num += d.rate * w;
+    den += w;
+  }
+  return den > 0 ? num / den : null;
+}
+
+function refundJumpFinding(rule: Rule, ctx: RuleContext, name: string, days: RefundDay[]): Draft | null {
+  const dates = [...new Set(days.map((d) => d.date))].sort();
+  const { recentDays, minBaselineDays, jump } = REFUND_1H;
+  if (dates.length < recentDays.value + minBaselineDays.value) return null;
+  const cut = dates[dates.length - recentDays.value];
+  const recent = days.filter((d) => d.date >= cut);
+  const before = days.filter((d) => d.date < cut);
+  const now = weightedRate(recent);
+  const base = weightedRate(before);
+  if (now === null || base === null || stable(now - base) < jump.value) return null;
+  const recentSales = recent.every((d) => d.sales !== null) ? recent.reduce((s, d) => s + d.sales!, 0) : null;
+  const money = recentSales === null ? null : perDay((now - base) * recentSales, recentDays.value);
+  const params = {
+    name,
+    days: recentDays.value,
+    now: ctx.pct(now),
+    base: ctx.pct(base),
+    money: money === null ? "" : ctx.money(money),
+  };
+  return makeFinding(rule, {
+    status: "warn",
+    subject: name,
+    subjectType: "plan",
+    metric: "refundRate1h",
+    value: now,
+    benchmark: base,
+    format: "percent",
+    impact: money,
+    basis: basisOf(recentDays.value),
+    message: ctx.t(money === null ? "qc.refundJumpNoMoney" : "qc.refundJump", params),
+    todo: ctx.t("qc.todoRefundJump", params),
+  });
+}
+
+export const qianchuanRefundJump = defineRule({
+  id: "qianchuan-refund-1h",
+  area: "ads",
+  needs: { kinds: ["ad-plans"], fields: ["plan", "date", "adRefundRate1h"] },
+  summary:
+    "a plan whose 1小时内退款率 over its last {recentDays} (weighted by 整体成交金额) is ≥ {jump} points above its earlier days (at least {minBaselineDays}) ▲",
+  thresholds: REFUND_1H,
+  messages: ["qc.refundJump", "qc.refundJumpNoMoney", "qc.todoRefundJump"],
+  run(ctx) {
+    const out: Draft[] = [];
+    for (const table of ctx.tables) {
+      if (table.kind !== "ad-plans" || !("adRefundRate1h" in table.columns) || !("date" in table.columns)) continue;
+      for (const [name, days] of refundDaysByPlan(table)) {
+        const found = refundJumpFinding(this, ctx, name, days);
+        if (found) out.push(found);
+      }
+    }
+    return out;
+  },
+});
+
+// ── 快手 items: 品退率 and 差评率 against fixed lines ──
+
+/**
+ * No platform publishes a line for 商品品退率 or 商品差评率 in the sources we follow (PEERS-2 names the
+ * metrics, not a threshold), so these are Shop Doctor's own lines: a team replaces them with the
+ * platform's own once its 商品质量 dashboard shows one.
+ */
+const QUALITY = {
+  returnWarn: fixed(
+    0.03,
+    "share",
+    "商品品退率 at or above this is ▲ (Shop Doctor's own line: no platform line is published)",
+  ),
+  returnBad: fixed(0.06, "share", "商品品退率 at or above this is ✖"),
+  reviewWarn: fixed(
+    0.02,
+    "share",
+    "商品差评率 at or above this is ▲ (Shop Doctor's own line: no platform line is published)",
+  ),
+  reviewBad: fixed(0.05, "share", "商品差评率 at or above this is ✖"),
+  minCount: fixed(
+    20,
+    "orders or reviews",
+    "orders (for 品退率) or reviews (for 差评率) an item needs before its rate is judged",
+  ),
+};
+
+/** The two rates: the rate column, and the counts that make it (numerator ÷ denominator). */
+const QUALITY_RATES = [
+  {
+    metric: "qualityReturnRate",
+    rate: "qualityReturnRate",
+    num: "qualityReturnOrders",
+    den: "orders",
+    warn: "returnWarn",
+  },
+  { metric: "badReviewRate", rate: "badReviewRate", num: "badReviews", den: "reviews", warn: "reviewWarn" },
+] as const;
+
+type QualitySpec = (typeof QUALITY_RATES)[number];
+
+/**
+ * One item's rate over its rows: the counts summed when every row has them, else the rates weighted
+ * by the denominator, else the rate of a single row. `count` is the denominator when known.
+ */
+function itemRate(rows: readonly TableRow[], spec: QualitySpec): { rate: number; count: number | null } | null {
+  const dens = rows.map((r) => value(r, spec.den));
+  const nums = rows.map((r) => value(r, spec.num));
+  const rates = rows.map((r) => value(r, spec.rate));
+  const den = dens.every((d) => d !== null) ? dens.reduce((s, d) => s + d!, 0) : null;
+  if (den !== null && den > 0 && nums.every((n) => n !== null))
+    return { rate: nums.reduce((s, n) => s + n!, 0) / den, count: den };
+  if (den !== null && den > 0 && rates.every((r) => r !== null))
+    return { rate: rates.reduce((s, r, i) => s + r! * dens[i]!, 0) / den, count: den };
+  if (rows.length === 1 && rates[0] !== null) return { rate: rates[0], count: null };
+  return null;
+}
+
+function qualityFinding(rule: Rule, ctx: RuleContext, item: string, rows: TableRow[], spec: QualitySpec): Draft | null {
+  const found = itemRate(rows, spec);
+  if (found === null || (found.count !== null && found.count < QUALITY.minCount.value)) return null;
+  const warn = QUALITY[spec.warn].value;
+  const bad = (spec.warn === "returnWarn" ? QUALITY.returnBad : QUALITY.reviewBad).value;
+  const rate = stable(found.rate);
+  if (rate < warn) return null;
+  const params = { item, value: ctx.pct(found.rate), line: ctx.pct(warn) };
+  return makeFinding(rule, {
+    status: rate >= bad ? "bad" : "warn",
+    subject: item,
+    subjectType: "product",
+    metric: spec.metric,
+    value: found.rate,
+    benchmark: warn,
+    format: "percent",
+    message: ctx.t(`quality.${spec.metric}`, params),
+    todo: ctx.t(`quality.todo.${spec.metric}`, params),
+  });
+}
+
+function itemsOf(table: RecognizedTable): Map<string, TableRow[]> {
+  const items = new Map<string, TableRow[]>();
+  for (const row of table.rows) {
+    const name = typeof row.product === "string" && row.product !== "" ? row.product : null;
+    const id = typeof row.productId === "string" && row.productId !== "" ? row.productId : null;
+    const key = name ?? id;
+    if (key === null) continue;
+    const list = items.get(key);
+    if (list) list.push(row);
+    else items.set(key, [row]);
+  }
+  return items;
+}
+
+export const itemQuality = defineRule({
+  id: "item-quality-lines",
+  area: "reputation",
+  needs: { kinds: ["products"], fields: ["product", "qualityReturnRate", "badReviewRate"] },
+  summary:
+    "快手 items' 商品品退率 ≥ {returnWarn} ▲, ≥ {returnBad} ✖ and 商品差评率 ≥ {reviewWarn} ▲, ≥ {reviewBad} ✖, once an item has {minCount} orders or reviews. Source: no platform line is published in the sources Shop Doctor follows, so these are Shop Doctor's own lines, to be replaced by the platform's when its dashboard shows one",
+  thresholds: QUALITY,
+  messages: [
+    "quality.qualityReturnRate",
+    "quality.badReviewRate",
+    "quality.todo.qualityReturnRate",
+    "quality.todo.badReviewRate",
+  ],
+  run(ctx) {
+    const out: Draft[] = [];
+    for (const table of ctx.tables) {
+      if (table.kind !== "products") continue;
+      const specs = QUALITY_RATES.filter(
+        (s) => s.rate in table.columns || (s.num in table.columns && s.den in table.columns),
+      );
+      if (specs.length === 0) continue;
+      for (const [item, rows] of itemsOf(table))
+        for (const spec of specs) {
+          const found = qualityFinding(this, ctx, item, rows, spec);
+          if (found) out.push(found);
+        }
+    }
+    return out;
+  },
+});

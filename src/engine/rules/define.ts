@@ -29,7 +29,9 @@ export type ThresholdUnit =
   /** A DSR score difference (points on the 1–5 scale). */
   | "points"
   /** Live broadcasts of one room. */
-  | "sessions";
+  | "sessions"
+  /** Orders or reviews an item has (the denominator of a rate). */
+  | "orders or reviews";
 
 /** A named boundary or cap of a rule. */
 export interface Threshold {

@@ -17,7 +17,7 @@ import {
 } from "./products";
 import { anomalyDaysRule } from "./pattern";
 import { costData, productProfit, refundRateRule, stockCover } from "./profit";
-import { liveFunnel, qianchuanNetRoi } from "./content";
+import { itemQuality, liveFunnel, qianchuanNetRoi, qianchuanRefundJump } from "./content";
 import { dataSanity } from "./sanity";
 import { oneVerdictPerProduct } from "./verdicts";
 import {
@@ -48,11 +48,13 @@ export const RULE_DECLARATIONS = [
   dailyTarget,
   adPlanEfficiency,
   qianchuanNetRoi,
+  qianchuanRefundJump,
   liveFunnel,
   visitorValueVsCost,
   repurchase,
   serviceAgentConversion,
   topProductReviews,
+  itemQuality,
   // profit (issue 14)
   productProfit,
   stockCover,
