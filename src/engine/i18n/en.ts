@@ -798,6 +798,44 @@ export const report = {
   "notify.fail.unreadable": "the service's answer could not be understood (HTTP {status})",
   "notify.fail.noDetail": "no reason given",
   "notify.fail.signHint": "if the bot checks signatures, put its secret in the environment variable {env}",
+  // service score (issue 13)
+  "service.good": "{platform}{name} {value}, inside the penalty line of {line}.",
+  "service.warn":
+    "{platform}{name} {value}, close to the penalty line of {line} (latest day in “{sheet}”); a little more and the platform penalises.",
+  "service.bad":
+    "{platform}{name} {value}, past the penalty line of {line} (latest day in “{sheet}”): the platform issues penalty points or limits the shop.",
+  "service.todo": "Today, work on {cause} to bring {name} from {value} back inside {line}.",
+  "service.platform.shopee": "Shopee ",
+  "service.platform.amazon": "Amazon ",
+  "service.platform.tiktok": "TikTok Shop ",
+  "metric.nonFulfilmentRate": "non-fulfilment rate",
+  "metric.lateShipmentRate": "late shipment rate",
+  "metric.orderDefectRate": "Order Defect Rate",
+  "metric.preFulfillmentCancelRate": "Pre-fulfillment Cancel Rate",
+  "metric.validTrackingRate": "Valid Tracking Rate",
+  "metric.shopPerformanceScore": "shop performance score",
+  "service.cause.nonFulfilmentRate":
+    "orders cancelled for lack of stock and returned or refunded orders (restock, check the listing)",
+  "service.cause.lateShipmentRate": "orders shipped after their deadline (hand them to the carrier on time)",
+  "service.cause.orderDefectRate": "orders with negative feedback, A-to-z claims or chargebacks",
+  "service.cause.preFulfillmentCancelRate": "orders cancelled before shipping because stock ran out (sync inventory)",
+  "service.cause.validTrackingRate":
+    "parcels without a valid tracking number (use a tracked carrier and upload the number)",
+  "service.cause.shopPerformanceScore": "bad reviews, late shipping and slow chat replies",
+  // service score (issue 13): ads worded as ACoS where the export gives ACOS
+  "metric.acos": "ACoS",
+  "ads.losingAcos":
+    'Plan "{name}" has ACoS {acos}, above its break-even ACoS of {breakEvenAcos} (the gross margin); spending {spend} a day, it loses about {money} a day.',
+  "ads.losingAcos.export":
+    'Plan "{name}" has ACoS {acos}, above its break-even ACoS of {breakEvenAcos} (the gross margin); it spent {spend} and lost about {money} in this export.',
+  "ads.belowOneAcos":
+    'Plan "{name}" has ACoS {acos}, above {breakEvenAcos}: its ad sales do not even cover the spend, about {money} a day lost.',
+  "ads.belowOneAcos.export":
+    'Plan "{name}" has ACoS {acos}, above {breakEvenAcos}: its ad sales do not even cover the spend, about {money} lost in this export.',
+  "ads.losingAfterRefundsAcos":
+    'Plan "{name}" has ACoS {acos}: inside the plain break-even ACoS of {plainAcos}, but after {refunds} refunds and {fees} fees break-even ACoS is {breakEvenAcos}, so it loses money after refunds and fees, about {money} of profit a day.',
+  "ads.losingAfterRefundsAcos.export":
+    'Plan "{name}" has ACoS {acos}: inside the plain break-even ACoS of {plainAcos}, but after {refunds} refunds and {fees} fees break-even ACoS is {breakEvenAcos}, so it loses money after refunds and fees, {money} of profit in this export.',
 } satisfies Record<ReportKey, string>;
 
 export const sidebar = {

@@ -699,6 +699,39 @@ export const report = {
   "notify.fail.unreadable": "对方的回复无法识别（HTTP {status}）",
   "notify.fail.noDetail": "没有说明原因",
   "notify.fail.signHint": "如果机器人开启了签名校验，请把密钥放进环境变量 {env}",
+  // service score (issue 13)
+  "service.good": "{platform}{name} {value}，在处罚线 {line} 以内。",
+  "service.warn": "{platform}{name} {value}，已接近处罚线 {line}（「{sheet}」最新一天），再往前就会被罚。",
+  "service.bad": "{platform}{name} {value}，越过了处罚线 {line}（「{sheet}」最新一天）：平台会扣分或限流。",
+  "service.todo": "今天先处理{cause}，把{name}从 {value} 拉回 {line} 以内。",
+  "service.platform.shopee": "Shopee ",
+  "service.platform.amazon": "Amazon ",
+  "service.platform.tiktok": "TikTok Shop ",
+  "metric.nonFulfilmentRate": "未完成订单率",
+  "metric.lateShipmentRate": "延迟发货率",
+  "metric.orderDefectRate": "订单缺陷率",
+  "metric.preFulfillmentCancelRate": "发货前取消率",
+  "metric.validTrackingRate": "有效追踪率",
+  "metric.shopPerformanceScore": "店铺表现分",
+  "service.cause.nonFulfilmentRate": "缺货取消和退货退款的订单（先补库存、核对详情页）",
+  "service.cause.lateShipmentRate": "超时未发的订单（按时交给物流）",
+  "service.cause.orderDefectRate": "差评、A-to-z 索赔和拒付的订单",
+  "service.cause.preFulfillmentCancelRate": "因缺货而在发货前取消的订单（同步库存）",
+  "service.cause.validTrackingRate": "没有有效运单号的包裹（用可追踪的承运商并上传单号）",
+  "service.cause.shopPerformanceScore": "差评、发货延迟和客服响应",
+  // service score (issue 13): ads worded as ACoS where the export gives ACOS
+  "metric.acos": "ACoS",
+  "ads.losingAcos":
+    "计划「{name}」ACoS {acos}，高于保本 ACoS {breakEvenAcos}（即毛利率），日均花 {spend}，每天亏约 {money}。",
+  "ads.losingAcos.export":
+    "计划「{name}」ACoS {acos}，高于保本 ACoS {breakEvenAcos}（即毛利率），本次导出内花了 {spend}，亏约 {money}。",
+  "ads.belowOneAcos": "计划「{name}」ACoS {acos}，超过 {breakEvenAcos}：广告成交额还不到花费，每天亏约 {money}。",
+  "ads.belowOneAcos.export":
+    "计划「{name}」ACoS {acos}，超过 {breakEvenAcos}：广告成交额还不到花费，本次导出内亏约 {money}。",
+  "ads.losingAfterRefundsAcos":
+    "计划「{name}」ACoS {acos}，低于按毛利算的保本 ACoS {plainAcos}，但扣掉 {refunds} 退款和 {fees} 费用后保本 ACoS 只有 {breakEvenAcos}：退款和费用之后是亏的，每天少赚约 {money}。",
+  "ads.losingAfterRefundsAcos.export":
+    "计划「{name}」ACoS {acos}，低于按毛利算的保本 ACoS {plainAcos}，但扣掉 {refunds} 退款和 {fees} 费用后保本 ACoS 只有 {breakEvenAcos}：退款和费用之后是亏的，本次导出内少赚 {money}。",
 };
 
 export const sidebar = {

@@ -694,6 +694,39 @@ export const report = {
   "notify.fail.unreadable": "對方的回覆無法辨識（HTTP {status}）",
   "notify.fail.noDetail": "沒有說明原因",
   "notify.fail.signHint": "如果機器人開啟了簽章驗證，請把金鑰放進環境變數 {env}",
+  // service score (issue 13)
+  "service.good": "{platform}{name} {value}，在處罰線 {line} 以內。",
+  "service.warn": "{platform}{name} {value}，已接近處罰線 {line}（「{sheet}」最新一天），再往前就會被罰。",
+  "service.bad": "{platform}{name} {value}，超過了處罰線 {line}（「{sheet}」最新一天）：平台會記點或限制曝光。",
+  "service.todo": "今天先處理{cause}，把{name}從 {value} 拉回 {line} 以內。",
+  "service.platform.shopee": "蝦皮 ",
+  "service.platform.amazon": "Amazon ",
+  "service.platform.tiktok": "TikTok Shop ",
+  "metric.nonFulfilmentRate": "未完成訂單率",
+  "metric.lateShipmentRate": "延遲出貨率",
+  "metric.orderDefectRate": "訂單缺陷率",
+  "metric.preFulfillmentCancelRate": "出貨前取消率",
+  "metric.validTrackingRate": "有效追蹤率",
+  "metric.shopPerformanceScore": "商店表現分數",
+  "service.cause.nonFulfilmentRate": "缺貨取消和退貨退款的訂單（先補庫存、核對商品頁）",
+  "service.cause.lateShipmentRate": "逾時未出貨的訂單（準時交給物流）",
+  "service.cause.orderDefectRate": "負評、A-to-z 索賠和退單的訂單",
+  "service.cause.preFulfillmentCancelRate": "因缺貨而在出貨前取消的訂單（同步庫存）",
+  "service.cause.validTrackingRate": "沒有有效追蹤碼的包裹（用可追蹤的物流並上傳單號）",
+  "service.cause.shopPerformanceScore": "負評、出貨延遲和客服回覆",
+  // service score (issue 13): ads worded as ACoS where the export gives ACOS
+  "metric.acos": "ACoS",
+  "ads.losingAcos":
+    "計畫「{name}」ACoS {acos}，高於保本 ACoS {breakEvenAcos}（即毛利率），日均花 {spend}，每天虧約 {money}。",
+  "ads.losingAcos.export":
+    "計畫「{name}」ACoS {acos}，高於保本 ACoS {breakEvenAcos}（即毛利率），這份匯出內花了 {spend}，虧約 {money}。",
+  "ads.belowOneAcos": "計畫「{name}」ACoS {acos}，超過 {breakEvenAcos}：廣告成交額還不到花費，每天虧約 {money}。",
+  "ads.belowOneAcos.export":
+    "計畫「{name}」ACoS {acos}，超過 {breakEvenAcos}：廣告成交額還不到花費，這份匯出內虧約 {money}。",
+  "ads.losingAfterRefundsAcos":
+    "計畫「{name}」ACoS {acos}，低於按毛利算的保本 ACoS {plainAcos}，但扣掉 {refunds} 退款和 {fees} 費用後保本 ACoS 只剩 {breakEvenAcos}：退款和費用之後是虧的，每天少賺約 {money}。",
+  "ads.losingAfterRefundsAcos.export":
+    "計畫「{name}」ACoS {acos}，低於按毛利算的保本 ACoS {plainAcos}，但扣掉 {refunds} 退款和 {fees} 費用後保本 ACoS 只剩 {breakEvenAcos}：退款和費用之後是虧的，這份匯出內少賺 {money}。",
 } satisfies Record<ReportKey, string>;
 
 export const sidebar = {

@@ -747,6 +747,44 @@ export const VOCABULARY = [
     "动态评分",
     "DSR综合评分",
   ]),
+  // service score (issue 13): marketplace health metrics (Shopee My Performance, Amazon Account Health, TikTok Shop)
+  f("nonFulfilmentRate", "rate", "Shopee NFR: (cancelled + returned/refunded orders) ÷ orders", [
+    "Non-fulfilment Rate",
+    "Non-Fulfilment Rate",
+    "Non-fulfillment Rate",
+    "Non-fulfilment Rate (%)",
+    "未完成订单率",
+    "不成立订单率",
+  ]),
+  f("lateShipmentRate", "rate", "late-shipped ÷ shipped orders (Shopee LSR, Amazon Late Shipment Rate)", [
+    "Late Shipment Rate",
+    "Late Shipment Rate (%)",
+    "Late shipment rate",
+    "延迟发货率",
+    "延遲出貨率",
+  ]),
+  f("orderDefectRate", "rate", "Amazon Order Defect Rate (60 days)", [
+    "Order Defect Rate",
+    "Order defect rate",
+    "订单缺陷率",
+  ]),
+  f("preFulfillmentCancelRate", "rate", "Amazon Pre-fulfillment Cancel Rate (7 days)", [
+    "Pre-fulfillment Cancel Rate",
+    "Pre-fulfilment Cancel Rate",
+    "Pre-fulfillment cancel rate",
+    "配送前取消率",
+  ]),
+  f("validTrackingRate", "rate", "Amazon Valid Tracking Rate (30 days)", [
+    "Valid Tracking Rate",
+    "Valid tracking rate",
+    "有效追踪率",
+  ]),
+  f("shopPerformanceScore", "number", "TikTok Shop performance score (SPS, 0–5)", [
+    "Shop Performance Score",
+    "Shop performance score",
+    "SPS",
+    "店铺表现分",
+  ]),
   f("badReviews", "count", "new bad / low-score reviews", [
     "差评数",
     "DSR综合低评分买家数",

@@ -3,6 +3,8 @@
  * money, who needs coaching, which score lags the peers.
  */
 import {
+  type BasedKey,
+  type Basis,
   basedKey,
   basisOf,
   makeFinding,
@@ -222,6 +224,13 @@ export const adPlanEfficiency = defineRule({
     "ads.losingAfterRefunds.export",
     "ads.todoAfterRefunds",
     "ads.todoAfterRefunds.export",
+    "ads.losingAcos",
+    "ads.losingAcos.export",
+    "ads.belowOneAcos",
+    "ads.belowOneAcos.export",
+    "ads.losingAfterRefundsAcos",
+    "ads.losingAfterRefundsAcos.export",
+    "metric.acos",
     "common.more",
     "common.more.export",
   ],
@@ -308,6 +317,18 @@ function offerLosingPlan(
         spend: ctx.money(perDay(spend, plans.dayCount)),
         money: ctx.money(impact),
       };
+      // ACoS-worded exports: spend ÷ ad sales against break-even ACoS = margin (100 % without one).
+      const worded = acosDraft(rule, ctx, p, {
+        spend,
+        adSales,
+        line: margin ?? 1,
+        key: margin !== null ? "ads.losingAcos" : "ads.belowOneAcos",
+        todo: "ads.todoLosing",
+        params,
+        impact,
+        basis,
+      });
+      if (worded) return worded;
       return makeFinding(rule, {
         status: "bad",
         subject: p.name,
@@ -339,6 +360,16 @@ function afterRefundsAndFees(
   return { kept: metrics.breakEvenAcos(margin, Math.min(1, refundRate), feeRate), breakEven, refundRate, feeRate };
 }
 
+type AfterRefundsPlan = {
+  spend: number;
+  roi: number;
+  plain: number;
+  kept: number;
+  breakEven: number;
+  refundRate: number;
+  feeRate: number;
+};
+
 /** ✖ A plan above 1 ÷ margin but below the break-even after refunds and fees: the profit it loses. */
 function offerLosingAfterRefunds(
   rule: Rule,
@@ -346,15 +377,7 @@ function offerLosingAfterRefunds(
   plans: Group,
   losing: TopList,
   p: Subject,
-  f: {
-    spend: number;
-    roi: number;
-    plain: number;
-    kept: number;
-    breakEven: number;
-    refundRate: number;
-    feeRate: number;
-  },
+  f: AfterRefundsPlan,
 ): void {
   const adSales = p.totals.get("adSales") ?? 0;
   // Each ¥1 of ad sales keeps margin × (1 − refund rate) × (1 − fee rate) once refunds and fees are paid.
@@ -372,6 +395,19 @@ function offerLosingAfterRefunds(
         fees: ctx.pct(f.feeRate),
         money: ctx.money(impact),
       };
+      // Break-even ACoS after refunds and fees = margin × (1 − refund rate) × (1 − fee rate) = f.kept.
+      const worded = acosDraft(rule, ctx, p, {
+        spend: f.spend,
+        adSales,
+        line: f.kept,
+        plain: 1 / f.plain,
+        key: "ads.losingAfterRefundsAcos",
+        todo: "ads.todoAfterRefunds",
+        params,
+        impact,
+        basis,
+      });
+      if (worded) return worded;
       return makeFinding(rule, {
         status: "bad",
         subject: p.name,
@@ -387,6 +423,51 @@ function offerLosingAfterRefunds(
       });
     }),
   );
+}
+
+/**
+ * ACoS (spend ÷ ad sales) when an ad export carries an ACOS column (Amazon Sponsored Products, Shopee Ads),
+ * so the finding speaks the export's own measure; null otherwise or without ad sales (ACoS has no value then).
+ */
+function acosOf(ctx: RuleContext, spend: number, adSales: number): number | null {
+  if (adSales <= 0) return null;
+  const worded = ctx.tables.some((t) => t.kind === "ad-plans" && t.columnIndex.acos !== undefined);
+  return worded ? spend / adSales : null;
+}
+
+/** A losing plan's finding judged on ACoS against the break-even ACoS, or null when the export gives no ACOS. */
+function acosDraft(
+  rule: Rule,
+  ctx: RuleContext,
+  p: Subject,
+  o: {
+    spend: number;
+    adSales: number;
+    line: number;
+    plain?: number;
+    key: BasedKey;
+    todo: BasedKey;
+    params: Record<string, string>;
+    impact: number;
+    basis: Basis;
+  },
+): Draft | null {
+  const acos = acosOf(ctx, o.spend, o.adSales);
+  if (acos === null) return null;
+  const shown = { ...o.params, acos: ctx.pct(acos), breakEvenAcos: ctx.pct(o.line) };
+  return makeFinding(rule, {
+    status: "bad",
+    subject: p.name,
+    subjectType: "plan",
+    metric: "acos",
+    value: acos,
+    benchmark: o.line,
+    format: "percent",
+    impact: o.impact,
+    basis: o.basis,
+    message: ctx.t(basedKey(o.key, o.basis), o.plain !== undefined ? { ...shown, plainAcos: ctx.pct(o.plain) } : shown),
+    todo: ctx.t(basedKey(o.todo, o.basis), o.params),
+  });
 }
 
 /** Amber before green, biggest spenders first, so the list stays short on big accounts. */

@@ -4,6 +4,7 @@
  * are all derived from this list; adding a rule is one `defineRule` plus one line here.
  */
 import { adPlanEfficiency, dsr, serviceAgentConversion, trafficSourceMix } from "./channels";
+import { serviceScore } from "./service-score";
 import { makeFinding, type Draft, type RuleContext } from "./context";
 import type { Rule } from "./define";
 import {
@@ -42,6 +43,8 @@ export const RULE_DECLARATIONS = [
   visitDepth,
   aovVsHero,
   dsr,
+  // service score (issue 13)
+  serviceScore,
   zeroSalesProducts,
   presaleConversion,
   dailyTarget,
