@@ -318,29 +318,18 @@ function offerLosingPlan(
         money: ctx.money(impact),
       };
       // ACoS-worded exports: spend ÷ ad sales against break-even ACoS = margin (100 % without one).
-      const worded = acosDraft(rule, ctx, p, {
+      return losingPlanDraft(rule, ctx, p, {
         spend,
         adSales,
         line: margin ?? 1,
-        key: margin !== null ? "ads.losingAcos" : "ads.belowOneAcos",
+        acosKey: margin !== null ? "ads.losingAcos" : "ads.belowOneAcos",
+        roi,
+        breakEven,
+        roiKey: margin !== null ? "ads.losing" : "ads.belowOne",
         todo: "ads.todoLosing",
         params,
         impact,
         basis,
-      });
-      if (worded) return worded;
-      return makeFinding(rule, {
-        status: "bad",
-        subject: p.name,
-        subjectType: "plan",
-        metric: "roi",
-        value: roi,
-        benchmark: breakEven,
-        format: "ratio",
-        impact,
-        basis,
-        message: ctx.t(basedKey(margin !== null ? "ads.losing" : "ads.belowOne", basis), params),
-        todo: ctx.t(basedKey("ads.todoLosing", basis), params),
       });
     }),
   );
@@ -396,30 +385,19 @@ function offerLosingAfterRefunds(
         money: ctx.money(impact),
       };
       // Break-even ACoS after refunds and fees = margin × (1 − refund rate) × (1 − fee rate) = f.kept.
-      const worded = acosDraft(rule, ctx, p, {
+      return losingPlanDraft(rule, ctx, p, {
         spend: f.spend,
         adSales,
         line: f.kept,
         plain: 1 / f.plain,
-        key: "ads.losingAfterRefundsAcos",
+        acosKey: "ads.losingAfterRefundsAcos",
+        roi: f.roi,
+        breakEven: f.breakEven,
+        roiKey: "ads.losingAfterRefunds",
         todo: "ads.todoAfterRefunds",
         params,
         impact,
         basis,
-      });
-      if (worded) return worded;
-      return makeFinding(rule, {
-        status: "bad",
-        subject: p.name,
-        subjectType: "plan",
-        metric: "roi",
-        value: f.roi,
-        benchmark: f.breakEven,
-        format: "ratio",
-        impact,
-        basis,
-        message: ctx.t(basedKey("ads.losingAfterRefunds", basis), params),
-        todo: ctx.t(basedKey("ads.todoAfterRefunds", basis), params),
       });
     }),
   );
@@ -435,8 +413,11 @@ function acosOf(ctx: RuleContext, spend: number, adSales: number): number | null
   return worded ? spend / adSales : null;
 }
 
-/** A losing plan's finding judged on ACoS against the break-even ACoS, or null when the export gives no ACOS. */
-function acosDraft(
+/**
+ * A losing plan's finding: judged on ACoS against the break-even ACoS when the export gives an ACOS column
+ * and the plan has ad sales, otherwise on ROI against the break-even ROI.
+ */
+function losingPlanDraft(
   rule: Rule,
   ctx: RuleContext,
   p: Subject,
@@ -445,28 +426,48 @@ function acosDraft(
     adSales: number;
     line: number;
     plain?: number;
-    key: BasedKey;
+    acosKey: BasedKey;
+    roi: number;
+    breakEven: number;
+    roiKey: BasedKey;
     todo: BasedKey;
     params: Record<string, string>;
     impact: number;
     basis: Basis;
   },
-): Draft | null {
+): Draft {
   const acos = acosOf(ctx, o.spend, o.adSales);
-  if (acos === null) return null;
-  const shown = { ...o.params, acos: ctx.pct(acos), breakEvenAcos: ctx.pct(o.line) };
-  return makeFinding(rule, {
+  const todo = ctx.t(basedKey(o.todo, o.basis), o.params);
+  const common = {
     status: "bad",
     subject: p.name,
     subjectType: "plan",
+    impact: o.impact,
+    basis: o.basis,
+    todo,
+  } as const;
+  if (acos === null) {
+    const message = ctx.t(basedKey(o.roiKey, o.basis), o.params);
+    return makeFinding(rule, {
+      ...common,
+      metric: "roi",
+      value: o.roi,
+      benchmark: o.breakEven,
+      format: "ratio",
+      message,
+    });
+  }
+  const shown = { ...o.params, acos: ctx.pct(acos), breakEvenAcos: ctx.pct(o.line) };
+  return makeFinding(rule, {
+    ...common,
     metric: "acos",
     value: acos,
     benchmark: o.line,
     format: "percent",
-    impact: o.impact,
-    basis: o.basis,
-    message: ctx.t(basedKey(o.key, o.basis), o.plain !== undefined ? { ...shown, plainAcos: ctx.pct(o.plain) } : shown),
-    todo: ctx.t(basedKey(o.todo, o.basis), o.params),
+    message: ctx.t(
+      basedKey(o.acosKey, o.basis),
+      o.plain !== undefined ? { ...shown, plainAcos: ctx.pct(o.plain) } : shown,
+    ),
   });
 }
 
