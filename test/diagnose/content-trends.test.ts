@@ -100,7 +100,11 @@ describe("carrier-mix", () => {
     const shrank = one(r, "carrier-mix", { subject: "短视频" });
     expect(shrank).toMatchObject({ status: "warn", impact: 1000, impactBasis: "day" });
     expect(findings(r, "carrier-mix", "商品卡")).toEqual([]);
-    expect(findings(r, "carrier-mix").map((f) => f.subject).sort()).toEqual(["直播", "短视频"].sort());
+    expect(
+      findings(r, "carrier-mix")
+        .map((f) => f.subject)
+        .sort(),
+    ).toEqual(["直播", "短视频"].sort());
   });
 
   it("is silent on a share that moved just under 10 points", () => {
@@ -128,7 +132,18 @@ describe("carrier-mix", () => {
       { carrier: "商品卡", sales: 1500, paidBuyers: 30, productClickUsers: 200 },
       { carrier: "图文", sales: 500, paidBuyers: 5, productClickUsers: 20 },
     ];
-    const f = one(run([table("shop-daily", fortnight(() => day0, () => day0))]), "carrier-mix");
+    const f = one(
+      run([
+        table(
+          "shop-daily",
+          fortnight(
+            () => day0,
+            () => day0,
+          ),
+        ),
+      ]),
+      "carrier-mix",
+    );
     expect(f).toMatchObject({ status: "good", subject: "商品卡", metric: "carrierConversion" });
     expect(f.value).toBeCloseTo(0.15, 12);
     expect(f.benchmark).toBeCloseTo(155 / 1620, 12);

@@ -701,7 +701,8 @@ export const report = {
   "note.carrierShare":
     "A carrier's (live, short video, product card, image post) part of the sales; the reference is the line set in Settings, or its share in the comparison window.",
   "metric.carrierConversion": "conversion by carrier",
-  "note.carrierConversion": "Buyers ÷ visitors (or ÷ product clickers) of one carrier; the reference is all carriers together.",
+  "note.carrierConversion":
+    "Buyers ÷ visitors (or ÷ product clickers) of one carrier; the reference is all carriers together.",
   "gpm.drop.room":
     'Live room "{name}": sales per 1,000 views (GPM) fell to {now} over the last {days, plural, one {day} other {# days}}, from {before} before ({change} lower). At the earlier GPM the same views would have sold about {money} more a day.',
   "gpm.drop.product":
@@ -724,7 +725,8 @@ export const report = {
   "carrier.todoShrank":
     "Find why {name} lost ground (fewer sessions or posts, less paid push, weaker content) and bring its share back toward {before}.",
   "carrier.best": "{name} converts best: {value} {measure}, against {avg} across all carriers.",
-  "carrier.todoBest": "Send more of the shop's traffic through {name}, where it converts at {value} (all carriers: {avg}).",
+  "carrier.todoBest":
+    "Send more of the shop's traffic through {name}, where it converts at {value} (all carriers: {avg}).",
   "carrier.measure.visitors": "of visitors buy",
   "carrier.measure.productClickUsers": "of product clickers buy",
   // history (issue 15)

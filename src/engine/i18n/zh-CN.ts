@@ -609,7 +609,8 @@ export const report = {
   "note.gpmImpressions":
     "每 1000 次商品曝光带来的成交金额（千次曝光成交金额），每个时间窗都用成交金额和商品曝光次数汇总后再算；参照是同一商品的对比时间窗。不与直播 GPM 混用，后者按每 1000 次观看计。",
   "metric.carrierShare": "各载体成交占比",
-  "note.carrierShare": "某个载体（直播、短视频、商品卡、图文）在成交金额中的占比；参照是设置表里的上限，或它在对比时间窗里的占比。",
+  "note.carrierShare":
+    "某个载体（直播、短视频、商品卡、图文）在成交金额中的占比；参照是设置表里的上限，或它在对比时间窗里的占比。",
   "metric.carrierConversion": "各载体转化率",
   "note.carrierConversion": "某个载体的成交人数 ÷ 访客数（或 ÷ 商品点击人数）；参照是所有载体合计。",
   "gpm.drop.room":
@@ -620,12 +621,14 @@ export const report = {
     "查一查「{name}」最近变了什么（主播、话术、主推款、价格、开播时段），把最近几场和之前的场次对照，把千次观看成交金额拉回 {before}（每天约 {money}）。",
   "gpm.todo.product":
     "对照两周前，检查「{name}」的价格、主图、卖点和评价，把千次曝光成交金额拉回 {before}（每天约 {money}）。",
-  "carrier.depends": "{share} 的成交来自{name}，达到或超过 {line} 的上限：全店依赖单一载体，这个载体一周不好，全店这一周就不好。",
+  "carrier.depends":
+    "{share} 的成交来自{name}，达到或超过 {line} 的上限：全店依赖单一载体，这个载体一周不好，全店这一周就不好。",
   "carrier.todoDepends":
     "在{name}之外再做起一个载体（能带到商品卡的短视频，或商品卡自身的搜索流量），让任何一个载体的成交占比都不超过 {line}。",
   "carrier.grew": "{name}在增长：最近 {days} 天成交占比升到 {now}，之前是 {before}。",
   "carrier.shrank": "{name}在萎缩：最近 {days} 天成交占比降到 {now}，之前是 {before}，每天大约少卖 {money}。",
-  "carrier.shrankShare": "{name}的占比在下降：最近 {days} 天成交占比降到 {now}，之前是 {before}（它自己的成交没有减少，是其他载体涨得更快）。",
+  "carrier.shrankShare":
+    "{name}的占比在下降：最近 {days} 天成交占比降到 {now}，之前是 {before}（它自己的成交没有减少，是其他载体涨得更快）。",
   "carrier.todoGrew": "继续加码{name}：它在成交里的占比越来越大（{before} → {now}）。",
   "carrier.todoShrank": "查清{name}为什么丢了份额（场次或发布变少、投放减少、内容变弱），把占比拉回 {before} 附近。",
   "carrier.best": "{name}的转化最好：{measure} {value}，所有载体合计是 {avg}。",
@@ -948,8 +951,10 @@ export const server = {
   // compare, events and anomaly days (issue 15)
   "server.help.compareTo":
     "趋势和“比之前”的数字跟谁比：previous-period = 紧挨着的前一段同样天数（默认）；previous-week = 上周同一批星期几；four-weeks = 四周前的同几天。",
-  "server.help.gpmDrop": "直播间的千次观看成交金额、或商品的千次曝光成交金额比对比时间窗低这么多，就提示注意（默认 20%）。",
-  "server.help.carrierShareMax": "某一个载体（直播、短视频、商品卡、图文）的成交占比达到这个比例，就算全店依赖单一载体（默认 80%）。",
+  "server.help.gpmDrop":
+    "直播间的千次观看成交金额、或商品的千次曝光成交金额比对比时间窗低这么多，就提示注意（默认 20%）。",
+  "server.help.carrierShareMax":
+    "某一个载体（直播、短视频、商品卡、图文）的成交占比达到这个比例，就算全店依赖单一载体（默认 80%）。",
   "server.expect.compareTo": "应填 previous-period、previous-week 或 four-weeks",
   // profit (issue 14)
   // profit (issue 14): the Costs tab the sidebar creates

@@ -69,7 +69,11 @@ function subjectOf(row: TableRow, spec: GpmKind, sheet: string): string | null {
 }
 
 /** Each subject's two windows summed over the table's dated rows. */
-function gpmWindows(table: RecognizedTable, spec: GpmKind, c: Comparison): Map<string, { recent: Sums; previous: Sums }> {
+function gpmWindows(
+  table: RecognizedTable,
+  spec: GpmKind,
+  c: Comparison,
+): Map<string, { recent: Sums; previous: Sums }> {
   const out = new Map<string, { recent: Sums; previous: Sums }>();
   for (const row of table.rows) {
     const date = isoDate(row);
@@ -166,7 +170,11 @@ const CARRIER_MIX = {
     "share",
     "one carrier's share of sales at or above this is ▲ (the shop depends on it)",
   ),
-  shift: fixed(0.1, "share", "a carrier's share of sales this many points up (✔ grew) or down (▲ shrank), recent vs before"),
+  shift: fixed(
+    0.1,
+    "share",
+    "a carrier's share of sales this many points up (✔ grew) or down (▲ shrank), recent vs before",
+  ),
   minShare: fixed(0.05, "share", "carriers below this share of the conversion's denominator are not named as best"),
 };
 
@@ -190,11 +198,7 @@ function addTo(n: number | null, v: number | null): number | null {
   return n === null || v === null ? null : n + v;
 }
 
-function carrierSums(
-  table: RecognizedTable,
-  base: FieldName | null,
-  c: Comparison | null,
-): Map<string, CarrierSums> {
+function carrierSums(table: RecognizedTable, base: FieldName | null, c: Comparison | null): Map<string, CarrierSums> {
   const out = new Map<string, CarrierSums>();
   for (const row of table.rows) {
     const carrier = carrierOf(table, row);
@@ -317,7 +321,7 @@ export const carrierMix = defineRule({
     fields: ["carrier", "source", "sales", "paidBuyers", "visitors", "productClickUsers", "date"],
   },
   summary:
-    "sales by carrier (直播 / 短视频 / 商品卡 / 图文): one carrier with ≥ {dependence} of sales ▲; a carrier's share up ≥ {shift} points ✔, down ▲ (recent window vs before); the best-converting carrier with ≥ {minShare} of the base ✔",
+    "sales by carrier (直播 / 短视频 / 商品卡 / 图文), two carriers or more: one carrier with ≥ {dependence} of sales ▲; a carrier's share up ≥ {shift} points ✔, down ▲ (recent window vs before); the best-converting carrier with ≥ {minShare} of the base ✔",
   thresholds: CARRIER_MIX,
   messages: [
     "carrier.depends",

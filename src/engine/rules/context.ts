@@ -344,6 +344,14 @@ export function carrierSource(row: TableRow): string | null {
   return isCarrierName(v) ? v.trim() : null;
 }
 
+/** Adds the row `readRow` read last to the subject's window it falls in, when dated. */
+function addToWindow(s: Subject, row: TableRow, comparison: Comparison | null): void {
+  if (!comparison || !isIso(row.date)) return;
+  const w = windowOf(comparison, dayNumber(row.date));
+  if (w === "recent") s.recent!.addRead();
+  else if (w === "previous") s.previous!.addRead();
+}
+
 /** Groups a table's rows by subject (product, source …); dated tables also get recent/previous windows. */
 export function groupRows(
   tables: RecognizedTable[],
@@ -388,11 +396,7 @@ export function groupRows(
       }
       noteChild(s, row, keying.child);
       s.addRead();
-      if (comparison && isIso(row.date)) {
-        const w = windowOf(comparison, dayNumber(row.date));
-        if (w === "recent") s.recent!.addRead();
-        else if (w === "previous") s.previous!.addRead();
-      }
+      addToWindow(s, row, comparison);
     }
   }
   for (const s of subjects) if (s.children && s.children.size > 1) s.name = withChildren(s.name, s.children);
