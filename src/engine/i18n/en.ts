@@ -480,11 +480,11 @@ export const report = {
   "currency.excluded":
     "{count} data tables are in another currency: {sheets}. Amounts in different currencies cannot be added, so this report diagnoses the {currency} data only and leaves these tables out.",
   "currency.todoExcluded":
-    "To diagnose the other currency instead, put its code in the Settings sheet's currency field (e.g. {other}), or diagnose those tables in a spreadsheet of their own.",
+    "To diagnose the other currency instead, enter its code as currency in {settings} (e.g. {other}), or diagnose those tables in a spreadsheet of their own.",
   "sanity.ambiguous-number-format":
     '"{sheet}" has {count} number columns ({cells}, e.g. {text}) that could be written with a decimal point or a decimal comma, and nothing else in the table says which; they were read with a decimal point. If that is wrong, export with decimals shown (1,234.00 or 1.234,00).',
   "currency.assumed":
-    "The data does not say which currency it is in, so amounts are shown in {currency}. If that is wrong, put the right code (e.g. USD, INR, VND) in the Settings sheet's currency field.",
+    "The data does not say which currency it is in, so amounts are shown in {currency}. If that is wrong, enter the right code as currency in {settings} (e.g. USD, INR, VND).",
   "settings.where.sheet": "Settings",
   "settings.where.cli": "the --settings JSON file",
   // the HTTP function (issue 16)

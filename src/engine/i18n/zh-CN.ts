@@ -411,11 +411,11 @@ export const report = {
   "currency.excluded":
     "有 {count} 张数据表的金额是另一种货币：{sheets}。不同货币的金额不能相加，本报告只诊断 {currency} 的数据，这些表没有计入。",
   "currency.todoExcluded":
-    "如果要诊断另一种货币的数据，在设置表的 currency 填它的代码（例如 {other}），或把它们放到单独的表格文件里诊断。",
+    "如果要诊断另一种货币的数据，在{settings}的 currency 填它的代码（例如 {other}），或把它们放到单独的表格文件里诊断。",
   "sanity.ambiguous-number-format":
     "「{sheet}」有 {count} 列数字（{cells}，例如 {text}）既可能用小数点也可能用小数逗号书写，表格里没有别的线索，已按小数点读取。如果不对，请导出带小数位的数据（1,234.00 或 1.234,00）。",
   "currency.assumed":
-    "数据里没有标明货币，金额按 {currency} 显示。如果不对，在设置表的 currency 填写正确的货币代码（如 USD、INR、VND）。",
+    "数据里没有标明货币，金额按 {currency} 显示。如果不对，在{settings}的 currency 填写正确的货币代码（如 USD、INR、VND）。",
   "settings.where.sheet": "设置表",
   "settings.where.cli": "命令行 --settings 指定的 JSON 文件里",
   // the HTTP function (issue 16)

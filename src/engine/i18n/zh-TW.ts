@@ -406,11 +406,11 @@ export const report = {
   "currency.excluded":
     "有 {count} 張資料表的金額是另一種貨幣：{sheets}。不同貨幣的金額不能相加，本報告只診斷 {currency} 的資料，這些表沒有計入。",
   "currency.todoExcluded":
-    "如果要診斷另一種貨幣的資料，在設定表的 currency 填它的代碼（例如 {other}），或把它們放到單獨的試算表檔案裡診斷。",
+    "如果要診斷另一種貨幣的資料，在{settings}的 currency 填它的代碼（例如 {other}），或把它們放到單獨的試算表檔案裡診斷。",
   "sanity.ambiguous-number-format":
     "「{sheet}」有 {count} 欄數字（{cells}，例如 {text}）既可能用小數點也可能用小數逗號書寫，表格裡沒有別的線索，已按小數點讀取。如果不對，請匯出帶小數位的資料（1,234.00 或 1.234,00）。",
   "currency.assumed":
-    "資料裡沒有標明貨幣，金額按 {currency} 顯示。如果不對，在設定表的 currency 填寫正確的貨幣代碼（如 USD、INR、VND）。",
+    "資料裡沒有標明貨幣，金額按 {currency} 顯示。如果不對，在{settings}的 currency 填寫正確的貨幣代碼（如 USD、INR、VND）。",
   "settings.where.sheet": "設定表",
   "settings.where.cli": "命令列 --settings 指定的 JSON 檔案裡",
   // the HTTP function (issue 16)
