@@ -509,7 +509,7 @@ export const report = {
   "score.export.service-agents": "a customer-service export (enquiries and conversion per agent)",
   "score.export.columns": "exports with the columns the ℹ lines ask for",
   // compare, events and anomaly days (issue 15)
-  "compare.previous-period": "the {days} days just before",
+  "compare.previous-period": "{days, plural, one {the day just before} other {the # days just before}}",
   "compare.previous-week": "the same weekdays a week earlier",
   "compare.four-weeks": "the same days four weeks earlier",
   "compare.day.previous-period": "the day before",
