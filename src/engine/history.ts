@@ -230,7 +230,7 @@ export function encodeFindings(findings: readonly Finding[]): string {
   return JSON.stringify(refs);
 }
 
-const SUBJECT_TYPES = new Set<string>(["shop", "product", "source", "plan", "agent", "sheet"]);
+const SUBJECT_TYPES = new Set<string>(["shop", "product", "source", "plan", "agent", "sheet", "room", "carrier"]);
 
 /** The problem list a row keeps, or why it cannot be used. */
 export function decodeFindings(
