@@ -387,7 +387,7 @@ export const report = {
   "sanity.noTables":
     "No data to diagnose: paste an export from your platform's analytics into any sheet, then click Diagnose shop.",
   "layout.scoreNote":
-    "Each judged finding scores 1 (good), 0.5 (warning) or 0 (bad); findings are averaged per area, areas are weighted, × 100. ≥ {good} good, {warn}–{warnTop} warning, < {warn} bad. Info lines do not count. See docs/SCORING.md.",
+    "Each area scores its passes ÷ (passes + problems): a ✔ is a pass, a ✖ a problem, a ▲ half a problem; areas are then weighted, × 100, so a new problem never raises the score. ≥ {good} good, {warn}–{warnTop} warning, < {warn} bad. Info lines do not count. See docs/SCORING.md.",
   "layout.tableLine": "{sheet} ({kind}, {rows, plural, one {# row} other {# rows}})",
   "layout.columnsNote": "Columns recognised: ",
   "layout.step": "Step",

@@ -332,7 +332,7 @@ export const report = {
   "sanity.clean": "粘贴的数据没有发现问题。",
   "sanity.noTables": "没有找到可诊断的数据：把生意参谋、Shopify 等平台导出的表格粘贴到任意工作表，再点“诊断店铺”。",
   "layout.scoreNote":
-    "每条已判断的诊断按状态计分（良好 1、注意 0.5、严重 0），先在各领域内取平均，再按领域权重加权，乘以 100。≥ {good} 良好，{warn}–{warnTop} 注意，< {warn} 严重。提示类不计分。详见 docs/SCORING.md。",
+    "各领域的分数 = 良好项 ÷（良好项 + 问题）：良好算 1 项良好，严重算 1 个问题，注意算半个问题；再按领域权重加权，乘以 100，所以多出一个问题绝不会加分。≥ {good} 良好，{warn}–{warnTop} 注意，< {warn} 严重。提示类不计分。详见 docs/SCORING.md。",
   "layout.tableLine": "{sheet}（{kind}，{rows} 行）",
   "layout.columnsNote": "识别到的列：",
   "layout.step": "环节",

@@ -327,7 +327,7 @@ export const report = {
   "sanity.clean": "貼上的資料沒有發現問題。",
   "sanity.noTables": "沒有找到可診斷的資料：把生意參謀、Shopify 等平臺匯出的表格貼上到任意工作表，再點「診斷店鋪」。",
   "layout.scoreNote":
-    "每條已判斷的診斷按狀態計分（良好 1、注意 0.5、嚴重 0），先在各領域內取平均，再按領域權重加權，乘以 100。≥ {good} 良好，{warn}–{warnTop} 注意，< {warn} 嚴重。提示類不計分。詳見 docs/SCORING.md。",
+    "各領域的分數 = 良好項 ÷（良好項 + 問題）：良好算 1 項良好，嚴重算 1 個問題，注意算半個問題；再按領域權重加權，乘以 100，所以多出一個問題絕不會加分。≥ {good} 良好，{warn}–{warnTop} 注意，< {warn} 嚴重。提示類不計分。詳見 docs/SCORING.md。",
   "layout.tableLine": "{sheet}（{kind}，{rows} 列）",
   "layout.columnsNote": "識別到的欄位：",
   "layout.step": "環節",
