@@ -581,6 +581,12 @@ export const report = {
     " Units are estimated as sales ÷ price ({units}); add a units column to the export for exact figures.",
   "profit.refundsAssumed": " Refunds are taken at the default refund rate {rate}: the export has no refund column.",
   "profit.noRefunds": " The exports carry no refunds and no default refund rate is set, so refunds count as 0.",
+  "profit.adsFromExport": " Ad spend {ads} is this product's own rows in {sheets}.",
+  "profit.adsExportOverPlans":
+    " Ad spend {ads} is this product's own rows in {sheets}; the plan the Costs tab maps to it is not counted again.",
+  "profit.adsOtherPeriod":
+    "{count, plural, one {An ad export gives} other {{count} ad exports give}} spend per product but {count, plural, one {covers} other {cover}} other days than the products ({productsPeriod}): {sheets}. That spend is not taken off any product's profit; paste the ads for the same days to count it.",
+  "profit.daysUnstated": "days not stated",
   "costs.badCells":
     "{count, plural, one {One cell of the Costs tab cannot be used} other {{count} cells of the Costs tab cannot be used}}: {cells}. {count, plural, one {Its product is} other {Their products are}} judged without profit until each holds a cost of 0 or more, below the price.",
   "costs.cellText": '{cell} "{text}" is not a number',

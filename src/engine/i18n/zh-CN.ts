@@ -502,6 +502,11 @@ export const report = {
   "profit.unitsEstimated": "件数按销售额 ÷ 价格估算（{units} 件）；导出里带上支付件数会更准。",
   "profit.refundsAssumed": "导出里没有退款列，退款按默认退款率 {rate} 计算。",
   "profit.noRefunds": "导出里没有退款，也没有填默认退款率，退款按 0 计。",
+  "profit.adsFromExport": "推广花费 {ads} 取自{sheets}里这个商品自己的行。",
+  "profit.adsExportOverPlans": "推广花费 {ads} 取自{sheets}里这个商品自己的行；成本表给它对应的推广计划不再重复扣。",
+  "profit.adsOtherPeriod":
+    "有 {count} 张按商品列出花费的推广表，日期和商品表（{productsPeriod}）不一致：{sheets}。这些花费没有从任何商品的利润里扣除；贴上同一时段的推广数据才会计入。",
+  "profit.daysUnstated": "未注明日期",
   "costs.badCells":
     "成本表里有 {count} 个单元格无法使用：{cells}。在这些单元格填上不低于 0、且低于售价的成本之前，对应商品不计算利润。",
   "costs.cellText": "{cell}「{text}」不是数字",

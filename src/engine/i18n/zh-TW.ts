@@ -497,6 +497,11 @@ export const report = {
   "profit.unitsEstimated": "件數以銷售額 ÷ 售價估算（{units} 件）；匯出裡帶上付款件數會更準。",
   "profit.refundsAssumed": "匯出裡沒有退款欄，退款以預設退款率 {rate} 計算。",
   "profit.noRefunds": "匯出裡沒有退款，也沒有填預設退款率，退款以 0 計。",
+  "profit.adsFromExport": "廣告花費 {ads} 取自{sheets}裡這個商品自己的列。",
+  "profit.adsExportOverPlans": "廣告花費 {ads} 取自{sheets}裡這個商品自己的列；成本表替它對應的推廣計畫不再重複扣除。",
+  "profit.adsOtherPeriod":
+    "有 {count} 張依商品列出花費的廣告表，期間和商品表（{productsPeriod}）不同：{sheets}。這些花費沒有從任何商品的利潤中扣除；貼上同一期間的廣告資料才會算進去。",
+  "profit.daysUnstated": "未標明日期",
   "costs.badCells":
     "成本表裡有 {count} 個儲存格無法使用：{cells}。在這些儲存格填上不低於 0、且低於售價的成本之前，對應商品不計算利潤。",
   "costs.cellText": "{cell}「{text}」不是數字",

@@ -1,8 +1,9 @@
 /**
  * Profit (issue 14): the team's Costs tab joined to the products export. Per product: sales,
  * refunds (the export's, else the default refund rate), platform + payment fees on what is kept,
- * cost of goods (units × (unit cost + shipping + packaging)), the ad spend of the plans the Costs
- * tab maps to it, and what is left. Cost cells that are text, negative or above the price are
+ * cost of goods (units × (unit cost + shipping + packaging)), its ad spend (an ad export's rows
+ * keyed by the product, see profit-ads.ts, else the plans the Costs tab maps to it; never both),
+ * and what is left. Cost cells that are text, negative or above the price are
  * listed by cell and their products left out, never judged on a made-up cost.
  */
 import * as metrics from "../metrics";
@@ -10,6 +11,7 @@ import { cellRef } from "../recognize/issues";
 import type { ProfitBlock } from "../report";
 import type { RecognizedTable, TableRow } from "../tables";
 import type { Group, RuleContext, Subject } from "./context";
+import { keyOf, productAdSpend, type AdTableSkipped, type ProductAdSpend } from "./profit-ads";
 import { num } from "./totals";
 
 /** One product's costs per unit, from one row of the Costs tab. */
@@ -36,6 +38,9 @@ export interface CostProblem {
 /** Where a product's refunds come from. */
 export type RefundSource = "export" | "setting" | "none";
 
+/** Where a product's ad spend comes from: an ad export keyed by product, the Costs tab's plan column, or neither. */
+export type AdSource = "export" | "plans" | "none";
+
 export interface ProductProfit {
   subject: Subject;
   sales: number;
@@ -44,6 +49,11 @@ export interface ProductProfit {
   fees: number;
   cogs: number;
   adSpend: number;
+  adFrom: AdSource;
+  /** The ad exports the spend came from (adFrom "export"). */
+  adSheets: string[];
+  /** The Costs tab also maps a plan to this product; the export's figure was used instead. */
+  adPlansSkipped: boolean;
   net: number;
   units: number;
   /** Units were estimated as sales ÷ price (the export has no units column). */
@@ -60,19 +70,12 @@ export interface ProfitPicture {
   /** Platform + payment fee rate. */
   feeRate: number;
   dayCount: number | null;
+  /** Ad exports with product keys left out because their days differ from the products'. */
+  adSkipped: AdTableSkipped[];
 }
 
 const COST_FIELDS = ["unitCost", "shippingCost", "packagingCost"] as const;
 const PLAN_SEPARATORS = /[、,，;；|\n]+/;
-
-function keyOf(row: TableRow): string[] {
-  const keys: string[] = [];
-  for (const f of ["productId", "sku", "product"] as const) {
-    const v = row[f];
-    if (v !== null && v !== undefined && String(v).trim() !== "") keys.push(String(v).trim());
-  }
-  return keys;
-}
 
 /** Text cells of the cost columns, as recognition reported them (`not-a-number`). */
 function textProblems(table: RecognizedTable): Map<number, CostProblem> {
@@ -200,13 +203,29 @@ function adSpendShares(plans: Group | null, mapped: Map<Subject, CostEntry>): Ma
   return out;
 }
 
+/** One product's ad spend and where it came from. */
+interface AdShare {
+  amount: number;
+  from: AdSource;
+  sheets: string[];
+  plansSkipped: boolean;
+}
+
+/** The export's spend for the product when an ad export names it (the Costs tab's plans then set aside), else its plans' share. */
+function adOf(s: Subject, planShares: Map<Subject, number>, exported: ProductAdSpend): AdShare {
+  const viaPlans = planShares.get(s) ?? 0;
+  const e = exported.spend.get(s);
+  if (e) return { amount: e.amount, from: "export", sheets: e.sheets, plansSkipped: viaPlans > 0 };
+  return { amount: viaPlans, from: viaPlans > 0 ? "plans" : "none", sheets: [], plansSkipped: false };
+}
+
 interface Rates {
   feeRate: number;
   defaultRefund: number | null;
 }
 
 /** One product's money, or null when it has no sales or no way to count its units. */
-function productProfit(s: Subject, entry: CostEntry, ad: number, refunded: number | undefined, rates: Rates) {
+function productProfit(s: Subject, entry: CostEntry, ad: AdShare, refunded: number | undefined, rates: Rates) {
   const sales = s.get("sales");
   if (sales === null || sales <= 0) return null;
   const price = entry.price ?? s.price();
@@ -218,8 +237,9 @@ function productProfit(s: Subject, entry: CostEntry, ad: number, refunded: numbe
   const refunds = refunded ?? sales * (rates.defaultRefund ?? 0);
   const fees = (sales - refunds) * rates.feeRate;
   const cogs = units * (entry.unitCost + entry.extra);
-  const net = metrics.netProfit(sales, cogs, fees, ad, refunds);
-  return { sales, refunds, refundsFrom, fees, cogs, adSpend: ad, net, units, unitsEstimated: exact === null };
+  const net = metrics.netProfit(sales, cogs, fees, ad.amount, refunds);
+  const adFields = { adSpend: ad.amount, adFrom: ad.from, adSheets: ad.sheets, adPlansSkipped: ad.plansSkipped };
+  return { sales, refunds, refundsFrom, fees, cogs, ...adFields, net, units, unitsEstimated: exact === null };
 }
 
 const cache = new WeakMap<RuleContext, ProfitPicture | null>();
@@ -261,10 +281,11 @@ function buildPicture(ctx: RuleContext): ProfitPicture | null {
     if (entry) mapped.set(s, entry);
     else if (!book.bad.has(s.key) && !book.bad.has(s.name) && (s.get("sales") ?? 0) > 0) missing.push(s.name);
   }
-  const ads = adSpendShares(ctx.plans, mapped);
+  const planShares = adSpendShares(ctx.plans, mapped);
+  const exported = productAdSpend(ctx.tables, products);
   const out: ProductProfit[] = [];
   for (const [s, entry] of mapped) {
-    const money = productProfit(s, entry, ads.get(s) ?? 0, refunds.get(s.key), rates);
+    const money = productProfit(s, entry, adOf(s, planShares, exported), refunds.get(s.key), rates);
     if (money) out.push({ subject: s, ...money, stock: stock.get(s.key) ?? entry.stock });
   }
   return {
@@ -274,6 +295,7 @@ function buildPicture(ctx: RuleContext): ProfitPicture | null {
     missing,
     feeRate: rates.feeRate,
     dayCount: products.dayCount,
+    adSkipped: exported.skipped,
   };
 }
 

@@ -42,9 +42,13 @@ function moneyParams(ctx: RuleContext, p: ProductProfit, days: number | null) {
   };
 }
 
-/** What the figures rest on: estimated units, refunds from the setting or none. */
+/** What the figures rest on: where the ad spend came from, estimated units, refunds from the setting or none. */
 function caveats(ctx: RuleContext, p: ProductProfit): string {
   let text = "";
+  if (p.adFrom === "export") {
+    const params = { ads: ctx.money(p.adSpend), sheets: p.adSheets.map((s) => `「${s}」`).join("") };
+    text += ctx.t(p.adPlansSkipped ? "profit.adsExportOverPlans" : "profit.adsFromExport", params);
+  }
   if (p.unitsEstimated) text += ctx.t("profit.unitsEstimated", { units: ctx.fmt(p.units, 0) });
   if (p.refundsFrom === "setting")
     text += ctx.t("profit.refundsAssumed", { rate: ctx.pct(ctx.settings.defaultRefundRate ?? 0) });
@@ -85,6 +89,27 @@ function thinDraft(rule: Rule, ctx: RuleContext, p: ProductProfit, days: number 
   });
 }
 
+/** ℹ once: ad exports keyed by product whose days differ from the products', so their spend was not subtracted. */
+function adPeriodNote(rule: Rule, ctx: RuleContext, picture: ProfitPicture): Draft[] {
+  const skipped = picture.adSkipped;
+  if (skipped.length === 0) return [];
+  const unstated = ctx.t("profit.daysUnstated");
+  const sheets = skipped
+    .map((s) => `「${s.sheet}」(${s.period ?? unstated})`)
+    .join(LANGUAGE_TABLE[ctx.language].listSeparator);
+  const params = { count: skipped.length, sheets, productsPeriod: skipped[0].productsPeriod ?? unstated };
+  return [
+    makeFinding(rule, {
+      status: "info",
+      subject: skipped[0].sheet,
+      subjectType: "sheet",
+      metric: "netProfit",
+      format: "currency",
+      message: ctx.t("profit.adsOtherPeriod", params),
+    }),
+  ];
+}
+
 /** ✔ when every costed product makes at least the thin-margin share. */
 function allFine(rule: Rule, ctx: RuleContext, picture: ProfitPicture): Draft {
   let sales = 0;
@@ -110,7 +135,7 @@ export const productProfit = defineRule({
   area: "products",
   needs: { kinds: ["costs", "products"], fields: ["unitCost", "sales", "units", "price", "refundAmount"] },
   summary:
-    "net profit = sales − refunds − ({platformFee} + {paymentFee}) of the rest − units × unit cost − mapped ad spend: < 0 ✖ (profit lost per day); < {thinMargin} of sales ▲",
+    "net profit = sales − refunds − ({platformFee} + {paymentFee}) of the rest − units × unit cost − ad spend (an ad export's rows keyed by the product's id, SKU or name over the same days, else the plans the Costs tab maps to it; never both): < 0 ✖ (profit lost per day); < {thinMargin} of sales ▲",
   thresholds: PROFIT,
   messages: [
     "profit.loss",
@@ -123,6 +148,10 @@ export const productProfit = defineRule({
     "profit.unitsEstimated",
     "profit.refundsAssumed",
     "profit.noRefunds",
+    "profit.adsFromExport",
+    "profit.adsExportOverPlans",
+    "profit.adsOtherPeriod",
+    "profit.daysUnstated",
     "common.more",
     "common.more.export",
   ],
@@ -143,6 +172,7 @@ export const productProfit = defineRule({
     thin.sort((a, b) => a.net / a.sales - b.net / b.sales || (a.subject.name < b.subject.name ? -1 : 1));
     for (const p of thin.slice(0, PROFIT.maxListed.value)) out.push(thinDraft(this, ctx, p, days));
     if (out.length === 0) out.push(allFine(this, ctx, picture));
+    out.push(...adPeriodNote(this, ctx, picture));
     return out;
   },
 });
