@@ -192,7 +192,7 @@ export const report = {
   "bounce.otherPlatform":
     "Bounce rate {value}: this is {platform}'s definition, not 生意参谋's, so the {good} / {bad} lines do not apply.",
   "depth.otherPlatform":
-    "{value} pages per visitor: this is {platform}'s measure (on Amazon, detail-page views per session), not 生意参谋's visit depth, so the {bad} / {good} lines do not apply.",
+    "{value} pages per visitor: this is {platform}'s own measure, not 生意参谋's visit depth, so the {bad} / {good} lines do not apply.",
   "platform.taobao": "Taobao/Tmall (生意参谋)",
   "platform.jd": "JD",
   "platform.pdd": "Pinduoduo",

@@ -176,7 +176,7 @@ export const report = {
   "bounce.otherPlatform":
     "跳失率 {value}：这是 {platform} 的口径，和生意参谋的跳失率不是同一个指标，所以不套用 {good} / {bad} 这两条线。",
   "depth.otherPlatform":
-    "人均浏览 {value} 页：这是 {platform} 的口径（Amazon 是每次会话的详情页浏览量），和生意参谋的访问深度不是同一个指标，所以不套用 {bad} / {good} 这两条线。",
+    "人均浏览 {value} 页：这是 {platform} 的口径，和生意参谋的访问深度不是同一个指标，所以不套用 {bad} / {good} 这两条线。",
   "platform.taobao": "淘宝/天猫（生意参谋）",
   "platform.jd": "京东",
   "platform.pdd": "拼多多",

@@ -171,7 +171,7 @@ export const report = {
   "bounce.otherPlatform":
     "跳失率 {value}：這是 {platform} 的定義，和生意參謀的跳失率不是同一個指標，所以不套用 {good} / {bad} 這兩條線。",
   "depth.otherPlatform":
-    "人均瀏覽 {value} 頁：這是 {platform} 的定義（Amazon 是每次工作階段的商品頁瀏覽量），和生意參謀的訪問深度不是同一個指標，所以不套用 {bad} / {good} 這兩條線。",
+    "人均瀏覽 {value} 頁：這是 {platform} 的定義，和生意參謀的訪問深度不是同一個指標，所以不套用 {bad} / {good} 這兩條線。",
   "platform.taobao": "淘寶/天貓（生意參謀）",
   "platform.jd": "京東",
   "platform.pdd": "拼多多",
