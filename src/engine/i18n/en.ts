@@ -763,7 +763,7 @@ export const report = {
   "layout.since.missing.now": "Today's data has no such figure, so there is nothing to compare",
   "layout.since.missing.both": "Neither run has this figure",
   "layout.since.missing.currency":
-    "The two runs' amounts are in different currencies ({before} then, {now} now): not compared",
+    "The two runs are in different currencies ({before} then, {now} now), so they are most likely different marketplaces: not compared",
   "layout.since.zero": "It was 0 last time, so there is no change %",
   "layout.since.pp": "pp",
   "layout.since.added": "{count, plural, one {New problem (#)} other {New problems (#)}}",

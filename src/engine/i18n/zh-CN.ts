@@ -667,7 +667,7 @@ export const report = {
   "layout.since.missing.before": "上次的记录里没有这个数字，无法比较",
   "layout.since.missing.now": "本次的数据里没有这个数字，无法比较",
   "layout.since.missing.both": "两次都没有这个数字",
-  "layout.since.missing.currency": "两次的金额币种不同（上次 {before}，本次 {now}），不做比较",
+  "layout.since.missing.currency": "两次的币种不同（上次 {before}，本次 {now}），多半是不同的站点或店铺，不做比较",
   "layout.since.zero": "上次为 0，没有变化率",
   "layout.since.pp": "个百分点",
   "layout.since.added": "{count, plural, other {新出现的问题 #}}",

@@ -662,7 +662,7 @@ export const report = {
   "layout.since.missing.before": "上次的記錄裡沒有這個數字，無法比較",
   "layout.since.missing.now": "本次的資料裡沒有這個數字，無法比較",
   "layout.since.missing.both": "兩次都沒有這個數字",
-  "layout.since.missing.currency": "兩次的金額幣別不同（上次 {before}，本次 {now}），不做比較",
+  "layout.since.missing.currency": "兩次的幣別不同（上次 {before}，本次 {now}），多半是不同的站點或店鋪，不做比較",
   "layout.since.zero": "上次為 0，沒有變化率",
   "layout.since.pp": "個百分點",
   "layout.since.added": "{count, plural, other {新出現的問題 #}}",
