@@ -142,6 +142,12 @@ export const report = {
     "WooCommerce's Analytics export has orders and sales but no sessions, so pay conversion, visitor value, bounce rate and what moved sales (visitors × conversion × order value) cannot be judged. Paste a traffic export next to it: GA4 Traffic acquisition (Sessions per day) or Jetpack Stats (Visitors and Views per day).",
   "payConv.definition": "({platform}: {buyers} ÷ {visitors}.)",
   "payConv.definitionRate": "({platform}: the export's {rate} column.)",
+  "payConv.definitionUsp": "(Amazon Unit Session Percentage: {units} ÷ {sessions}, units ordered rather than orders.)",
+  "payConv.definitionState": "({platform}, conversion on {state} orders: {buyers} ÷ {visitors}.)",
+  "payConv.definitionStateRate": "({platform}, conversion on {state} orders: the export's {rate} column.)",
+  "orderState.placed": "placed",
+  "orderState.confirmed": "confirmed",
+  "orderState.paid": "paid",
   "payConv.publishedGood":
     "Pay conversion {value} is at or above the published benchmark for {platform} ({benchmark}; no peer figure was given, see docs/SCORING.md for the source).",
   "payConv.publishedBad":
