@@ -13,7 +13,7 @@ import type { Area, Finding } from "../src/engine/report";
 import { RULE_DECLARATIONS, type Rule, type Threshold } from "../src/engine/rules";
 import { FULL_WINDOWS_DAYS, WINDOW_DAYS } from "../src/engine/rules/windows";
 import { PUBLISHED_BENCHMARKS } from "../src/engine/rules/benchmarks";
-import { AREA_SCORING, SCORE_BANDS, scoreFindings, STATUS_POINTS } from "../src/engine/score";
+import { AREA_SCORING, SCORE_BANDS, STATUS_WEIGHT, scoreFindings } from "../src/engine/score";
 import { defaultSettings } from "../src/engine/settings";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
@@ -179,11 +179,14 @@ function example(): string {
     f("traffic", "good"),
   ];
   const w = (a: Area) => plain(AREA_SCORING[a].weight);
-  const p = STATUS_POINTS;
-  const sales = (p.bad + p.good) / 2;
-  const traffic = (p.warn + p.good) / 2;
-  return `**Example.** Sales has one ✖ (${p.bad}) and one ✔ (${p.good}): ${plain(sales)}. Conversion has one ✔: ${p.good}. Traffic has
-one ▲ and one ✔: ${plain(traffic)}. Score = (${w("sales")} × ${plain(sales)} + ${w("conversion")} × ${p.good} + ${w("traffic")} × ${plain(traffic)}) ÷ (${w("sales")} + ${w("conversion")} + ${w("traffic")}) × 100 = ${scoreFindings(findings)}.`;
+  const pass = STATUS_WEIGHT.good.pass;
+  const warn = STATUS_WEIGHT.warn.problem;
+  const bad = STATUS_WEIGHT.bad.problem;
+  const sales = pass / (pass + bad);
+  const traffic = pass / (pass + warn);
+  const r = (x: number) => plain(Math.round(x * 1000) / 1000);
+  return `**Example.** Sales has one ✖ and one ✔: ${pass} ÷ (${pass} + ${bad}) = ${r(sales)}. Conversion has one ✔: ${pass}.
+Traffic has one ▲ and one ✔: ${pass} ÷ (${pass} + ${warn}) = ${r(traffic)}. Score = (${w("sales")} × ${r(sales)} + ${w("conversion")} × ${pass} + ${w("traffic")} × ${r(traffic)}) ÷ (${w("sales")} + ${w("conversion")} + ${w("traffic")}) × 100 = ${scoreFindings(findings)}.`;
 }
 
 function settingThresholds(): string {
@@ -213,7 +216,6 @@ function thresholdRows(): string[] {
 
 /** docs/SCORING.md as Markdown. */
 export function renderScoringDoc(): string {
-  const points = STATUS_POINTS;
   const areas = (Object.keys(AREA_SCORING) as Area[])
     .map((a) => `| ${a} | ${areaName(a)} | ${plain(AREA_SCORING[a].weight)} | ${AREA_SCORING[a].why} |`)
     .join("\n");
@@ -225,14 +227,18 @@ export function renderScoringDoc(): string {
 The report's **health score** (健康分) is a number from 0 to 100 that sums up every finding the
 diagnosis could judge. It is computed in \`src/engine/score.ts\`; this page is generated from it.
 
-1. **Points per finding.** Each judged finding earns points by its status:
-   ✔ good = ${points.good}, ▲ warning = ${points.warn}, ✖ bad = ${points.bad}. Findings marked ℹ (information: "cannot judge yet,
-   paste X or fill in setting Y") earn nothing and do not count.
-2. **Area score.** Findings are grouped by area; an area's score is the mean of its findings' points.
-   Ten products below the peer conversion therefore weigh no more than one shop-level problem in
-   the same area: they pull that area's mean down, not the whole score.
+1. **Passes and problems.** Each judged finding adds to its area: ✔ good is ${STATUS_WEIGHT.good.pass} pass,
+   ✖ bad is ${STATUS_WEIGHT.bad.problem} problem, ▲ warning is ${STATUS_WEIGHT.warn.problem} of a problem. Findings marked ℹ (information: "cannot judge yet,
+   paste X or fill in setting Y") count as neither.
+2. **Area score.** An area's score is passes ÷ (passes + problems). Ten products below the peer
+   conversion pull their own area's share down, not the whole score. An area with only ▲ or ✖
+   findings scores 0: nothing in it passed.
 3. **Weighted mean.** The shop's score is the weighted mean of the area scores, over the areas that
    have at least one judged finding, times 100, rounded to a whole number.
+4. **A new problem never raises the score.** A ✖ or ▲ only adds to its area's problems, and a new
+   area holding only problems scores 0, so neither an area's score nor the shop's can rise when a
+   problem appears, and fixing one can never lower them. (A ▲ no longer counts as half a pass: that
+   lifted areas whose share was below one half.)
 
 | area | 中文 | weight | why |
 |---|---|---|---|

@@ -19,7 +19,7 @@ import {
   type ScorePoint,
   type SinceLast,
 } from "./report";
-import { STATUS_POINTS } from "./score";
+import { areaShare } from "./score";
 
 /** A value in a history row: text, a number, or blank. */
 export type HistoryValue = string | number | null;
@@ -76,16 +76,10 @@ export const HISTORY_COLUMNS: readonly HistoryColumn[] = [
   column(FINDINGS_KEY, "history.col.findings", "text", (r) => encodeFindings(r.findings)),
 ];
 
-/** An area's score (0–100, the mean of its judged findings' points), or null when nothing in it was judged. */
+/** An area's score (0–100, its passes ÷ (passes + problems), see score.ts), or null when nothing in it was judged. */
 export function areaScore(findings: readonly Finding[], area: Area): number | null {
-  let points = 0;
-  let n = 0;
-  for (const f of findings) {
-    if (f.area !== area || f.status === "info") continue;
-    points += STATUS_POINTS[f.status];
-    n++;
-  }
-  return n > 0 ? Math.round((100 * points) / n) : null;
+  const share = areaShare(findings, area);
+  return share === null ? null : Math.round(100 * share);
 }
 
 /** The history row of one run: `ranAt` is when it ran (ISO 8601 with the spreadsheet's offset). */
@@ -236,7 +230,7 @@ export function encodeFindings(findings: readonly Finding[]): string {
   return JSON.stringify(refs);
 }
 
-const SUBJECT_TYPES = new Set<string>(["shop", "product", "source", "plan", "agent", "sheet"]);
+const SUBJECT_TYPES = new Set<string>(["shop", "product", "source", "plan", "agent", "sheet", "room", "carrier"]);
 
 /** The problem list a row keeps, or why it cannot be used. */
 export function decodeFindings(

@@ -46,7 +46,7 @@ export interface Finding {
    * `shop`, and "" for a finding about a whole table (all products …), so any name, `shop` included, is itself.
    */
   subject: string;
-  subjectType: "shop" | "product" | "source" | "plan" | "agent" | "sheet" | "room";
+  subjectType: "shop" | "product" | "source" | "plan" | "agent" | "sheet" | "room" | "carrier";
   /** Canonical metric name, e.g. `payConversion`. */
   metric: MetricName;
   value: number | null;

@@ -2,10 +2,14 @@
  * The health score (0–100) and its bands. docs/SCORING.md's score sections are generated
  * from the declarations here (`npm run docs`), so the page cannot drift from the code.
  *
- * Each judged finding earns points by status (good 1, warn 0.5, bad 0); `info` findings
- * ("cannot judge, paste X") do not count. An area's score is the mean over its findings;
- * the shop's score is the weighted mean over the areas that have judged findings, × 100,
- * rounded. Sales and conversion weigh most because they are the money itself.
+ * Each judged finding adds to its area either a pass (✔ good, 1) or a problem (✖ bad 1,
+ * ▲ warn ½); `info` findings ("cannot judge, paste X") do not count. An area's score is its
+ * passes ÷ (passes + problems); the shop's score is the weighted mean over the areas that
+ * have judged findings, × 100, rounded. Sales and conversion weigh most: they are the money.
+ *
+ * Monotonic by construction: a new ✖ or ▲ only adds to an area's problems, so it can never
+ * raise that area's score, and an area that holds only problems scores 0, so a new area can
+ * never lift the total either. Fixing a problem (removing it) can never lower either.
  */
 import type { Area, Finding, Status } from "./report";
 
@@ -30,7 +34,12 @@ export const AREA_WEIGHTS = /* @__PURE__ */ weightsOf(AREA_SCORING);
 
 export type JudgedStatus = Exclude<Status, "info">;
 
-export const STATUS_POINTS: Record<JudgedStatus, number> = { good: 1, warn: 0.5, bad: 0 };
+/** How much one finding of each status adds to its area: passes (✔) or problems (✖, ▲ half of one). */
+export const STATUS_WEIGHT: Record<JudgedStatus, { pass: number; problem: number }> = {
+  good: { pass: 1, problem: 0 },
+  warn: { pass: 0, problem: 0.5 },
+  bad: { pass: 0, problem: 1 },
+};
 
 /**
  * Score bands, best first: a score at or above `min` has that status. The report sheet, the
@@ -55,20 +64,26 @@ export function scoreBandParams(): { good: number; warn: number; warnTop: number
   return { good, warn, warnTop: good - 1 };
 }
 
+/** An area's share of passes (0–1): passes ÷ (passes + problems), or null when nothing in it was judged. */
+export function areaShare(findings: readonly Finding[], area: Area): number | null {
+  let pass = 0;
+  let problem = 0;
+  for (const f of findings) {
+    if (f.area !== area || f.status === "info") continue;
+    pass += STATUS_WEIGHT[f.status].pass;
+    problem += STATUS_WEIGHT[f.status].problem;
+  }
+  return pass + problem > 0 ? pass / (pass + problem) : null;
+}
+
 /** The 0–100 score of a set of findings, or null when none of them could be judged. */
 export function scoreFindings(findings: readonly Finding[]): number | null {
-  const sums = new Map<Area, { points: number; n: number }>();
-  for (const f of findings) {
-    if (f.status === "info") continue;
-    const s = sums.get(f.area) ?? { points: 0, n: 0 };
-    s.points += STATUS_POINTS[f.status];
-    s.n++;
-    sums.set(f.area, s);
-  }
   let weighted = 0;
   let weights = 0;
-  for (const [area, s] of sums) {
-    weighted += AREA_WEIGHTS[area] * (s.points / s.n);
+  for (const area of Object.keys(AREA_WEIGHTS) as Area[]) {
+    const share = areaShare(findings, area);
+    if (share === null) continue;
+    weighted += AREA_WEIGHTS[area] * share;
     weights += AREA_WEIGHTS[area];
   }
   return weights > 0 ? Math.round((100 * weighted) / weights) : null;

@@ -250,6 +250,14 @@ export const SETTINGS_SPEC = {
       label: "server.field.compareTo",
       help: "server.help.compareTo",
     },
+    // content commerce (issue 12)
+    gpmDrop: { kind: "rate", default: 0.2, label: "server.field.gpmDrop", help: "server.help.gpmDrop" },
+    carrierShareMax: {
+      kind: "rate",
+      default: 0.8,
+      label: "server.field.carrierShareMax",
+      help: "server.help.carrierShareMax",
+    },
   },
   orders: [
     { lower: "bounceGood", higher: "bounceBad", report: "bounceBad", message: "server.expect.bounceOrder" },

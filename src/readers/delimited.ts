@@ -172,12 +172,22 @@ export function detectDelimiter(text: string, fileName = ""): "\t" | "," | ";" {
 /** Plain decimal text, as Sheets turns into a number on paste. Ids longer than 15 digits stay text. */
 const PLAIN_NUMBER = /^-?(?:\d{1,15}(?:\.\d+)?|\.\d+)$/;
 
-/** One cell as a pasted sheet would hold it: plain numbers become numbers, everything else stays text. */
+/**
+ * `1.520`: 1.52 with a decimal point, 1,520 with a decimal comma (Amazon.de's `Sitzungen`, Amazon.es's
+ * `Sesiones`). Which one only the table can say (src/engine/recognize/numbers.ts decides it per column
+ * from the export's other cells), so it stays text; a sheet in the export's own locale would read it so.
+ */
+const POINT_OR_GROUP = /^-?[1-9]\d{0,2}\.\d{3}$/;
+
+/**
+ * One cell as a pasted sheet would hold it: plain numbers become numbers, everything else stays
+ * text — including a number whose dot may be a thousands separator.
+ */
 export function pasteCell(text: string): Cell {
   const t = text.trim();
   if (t === "") return "";
   // Leading zeros (an id like 000123) are kept as text, like a product code should be.
-  if (PLAIN_NUMBER.test(t) && !/^-?0\d/.test(t)) return Number(t);
+  if (PLAIN_NUMBER.test(t) && !/^-?0\d/.test(t) && !POINT_OR_GROUP.test(t)) return Number(t);
   return text;
 }
 

@@ -47,13 +47,34 @@ export interface ReadOptions {
   encoding?: string | null;
 }
 
+/**
+ * The names spreadsheet programs give a new sheet ("Sheet1", WPS/Excel's 工作表1, Excel's localized
+ * Feuil1, Tabelle1, Hoja1, Foglio1, Planilha1, Blad1, Arkusz1): they say nothing about the data.
+ */
+const GENERIC_SHEET = /^(sheet|工作表|feuil|tabelle|hoja|foglio|planilha|blad|arkusz)\s*\d*$/i;
+
+/**
+ * A workbook whose only sheet has a generic name is named after its file, as a CSV is: exports
+ * such as 生意参谋's put the period in the file name (…_2026-10-01_2026-10-31.xlsx), and the tab
+ * name is where period detection looks when the rows and title carry no dates.
+ */
+function namedAfterFile(tabs: SheetInput[], fileName: string): SheetInput[] {
+  if (tabs.length !== 1 || !GENERIC_SHEET.test(tabs[0].name.trim())) return tabs;
+  return [{ ...tabs[0], name: tabNameForFile(fileName) }];
+}
+
 /** Reads the bytes of one export (a file or an upload named `fileName`). Throws ExportReadError. */
 export async function readExportBytes(bytes: Buffer, fileName: string, options: ReadOptions = {}): Promise<ReadFile> {
   const format = detectFormat(bytes, fileName);
   if (format === "xlsx") {
     // exceljs loads only when a workbook comes: CSV-only runs start without it.
     const { readXlsx } = await import("./xlsx");
-    return { format, tabs: await readXlsx(bytes, fileName), encoding: null, encodingGuessed: false };
+    return {
+      format,
+      tabs: namedAfterFile(await readXlsx(bytes, fileName), fileName),
+      encoding: null,
+      encodingGuessed: false,
+    };
   }
   if (format === "xls") throw new ExportReadError(fileName, { key: "read.xls" });
   if (format === "xls-html") throw new ExportReadError(fileName, { key: "read.xlsHtml" });

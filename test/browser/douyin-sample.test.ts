@@ -57,7 +57,9 @@ describe.skipIf(!ready)("the 抖音 live sample in the preview", () => {
 
   it("opens the sample's tabs and diagnoses them with the planted problems", { timeout: 60_000 }, async () => {
     const tabs = await page.$$eval(".pv-tab", (els) => els.map((t) => t.textContent ?? ""));
-    expect(tabs).toEqual(expect.arrayContaining(["直播间明细", "商品概览", "全域推广数据_计划_20261101_20261121"]));
+    expect(tabs).toEqual(
+      expect.arrayContaining(["直播间明细", "商品概览", "载体构成", "全域推广数据_计划_20261101_20261121"]),
+    );
     const frame = sidebar();
     await frame.waitForSelector("body[data-ready='true']");
     await frame.click("#diagnose");
@@ -87,6 +89,9 @@ describe.skipIf(!ready)("the 抖音 live sample in the preview", () => {
     expect(row("2026-11-15 ~ 2026-11-21")).toBeDefined();
     // 5. the snow boots: visitors and no sales
     expect(row("儿童雪地靴")?.[0]).toMatch(/严重/);
+    // 6.–7. ▲ the shop depends on 直播 (84.26 %), ▲ 短视频 shrank, ¥5,000 a day
+    expect(row("直播", "84.26%")?.[0]).toMatch(/注意/);
+    expect(row("短视频", "5,000")?.[0]).toMatch(/注意/);
     expect(pageErrors).toEqual([]);
   });
 });

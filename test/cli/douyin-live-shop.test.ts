@@ -53,6 +53,21 @@ describe("the 抖音 live-commerce sample through the CLI", () => {
     );
     // 5. 1,500 visitors, no sales
     expect(find("zero-sales-products", "儿童雪地靴")?.status).toBe("bad");
+    // 6. 直播 brings 655,800 of 778,300 = 84.26 %, over the 80 % line
+    const live = report.findings.find((f) => f.rule === "carrier-mix" && f.subject === "直播" && f.status === "warn");
+    expect(live?.value).toBeCloseTo(655_800 / 778_300, 12);
+    expect(live?.benchmark).toBe(0.8);
+    // 7. 短视频: 42,000 ÷ 275,700 = 15.23 % → 7,000 ÷ 225,100 = 3.11 %; (42,000 − 7,000) ÷ 7 = ¥5,000 a day
+    const video = find("carrier-mix", "短视频");
+    expect(video).toMatchObject({ status: "warn", impact: 5000, impactBasis: "day" });
+    expect(video!.value).toBeCloseTo(7_000 / 225_100, 12);
+    expect(video!.benchmark).toBeCloseTo(42_000 / 275_700, 12);
+    // 商品卡 converts best: 15 ÷ 125 = 12 % of product clickers
+    expect(report.findings.find((f) => f.rule === "carrier-mix" && f.metric === "carrierConversion")).toMatchObject({
+      status: "good",
+      subject: "商品卡",
+      value: 0.12,
+    });
     // the bare rows are no duplicated dates
     expect(report.findings.filter((f) => f.message.includes("重复"))).toEqual(
       report.findings.filter((f) => f.message.includes("不算重复")),

@@ -77,6 +77,19 @@ describe("readExportFile", () => {
     ]);
   });
 
+  it("keeps a number whose dot may group thousands as text, for the table to decide (1.520 sessions on Amazon.de)", () => {
+    expect(parseDelimited("n\n1.520\n-2.004\n1.52\n0.125\n1520\n12.500\n12.5000\n")).toEqual([
+      ["n"],
+      ["1.520"],
+      ["-2.004"],
+      [1.52],
+      [0.125],
+      [1520],
+      ["12.500"],
+      [12.5],
+    ]);
+  });
+
   it("names the missing file and says what to check", () => {
     const missing = join(dir, "没有这个文件.csv");
     expect(() => readExportFile(missing)).toThrow(ExportReadError);

@@ -79,7 +79,7 @@ describe("score", () => {
     impactBasis: null,
     message: "",
   });
-  it("is the weighted mean of area means, ignoring info", () => {
+  it("is the weighted mean of each area's passes ÷ (passes + problems), ignoring info", () => {
     const findings = [
       f("sales", "bad"),
       f("sales", "good"),
@@ -88,12 +88,20 @@ describe("score", () => {
       f("traffic", "good"),
       f("data", "info"),
     ];
-    const w = AREA_WEIGHTS;
-    const expected = Math.round(
-      (100 * (w.sales * 0.5 + w.conversion * 1 + w.traffic * 0.75)) / (w.sales + w.conversion + w.traffic),
-    );
-    expect(scoreFindings(findings)).toBe(expected);
-    expect(expected).toBe(75); // the worked example in docs/SCORING.md
+    // sales 1 ÷ (1 + 1) = 0.5; conversion 1; traffic 1 ÷ (1 + 0.5) = 2/3:
+    // (3 × 0.5 + 3 × 1 + 2 × 2/3) ÷ 8 × 100 = 72.9 → 73, the worked example in docs/SCORING.md.
+    expect(scoreFindings(findings)).toBe(73);
+    expect(AREA_WEIGHTS.sales + AREA_WEIGHTS.conversion + AREA_WEIGHTS.traffic).toBe(8);
+  });
+  it("never rises when a warning joins a weak area (the kuaishou-goods 77 → 80 bug)", () => {
+    // Reputation 2 ✖: 0. Adding 2 ▲ under the old mean made it (0 + 0 + 0.5 + 0.5) ÷ 4 = 0.25.
+    const base = [f("sales", "good"), f("reputation", "bad"), f("reputation", "bad")];
+    const more = [...base, f("reputation", "warn"), f("reputation", "warn")];
+    // base: (3 × 1 + 1 × 0) ÷ 4 = 75; more: the same (reputation still has no pass).
+    expect(scoreFindings(base)).toBe(75);
+    expect(scoreFindings(more)).toBe(75);
+    // A new area holding only a ▲ scores 0 and so cannot lift a low total: (3 × 0 + 1.5 × 0) ÷ 4.5.
+    expect(scoreFindings([f("sales", "bad"), f("aov", "warn")])).toBe(0);
   });
   it("is null with nothing judged, and the report says so and what to paste", () => {
     expect(scoreFindings([f("data", "info")])).toBeNull();

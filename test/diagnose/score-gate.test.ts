@@ -121,7 +121,7 @@ describe("reports on real exports", () => {
       grossMargin: 0.4,
       peerDsr: 4.8,
     });
-    expect(report.score).toBe(39);
+    expect(report.score).toBe(12); // 39 under the old half-point ▲; its ▲-only areas now score 0
     expect(report.scoreReason).toBeNull();
     const g = layoutReport(report);
     const headings = g.values

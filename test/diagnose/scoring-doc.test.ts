@@ -12,8 +12,8 @@ describe("docs/SCORING.md", () => {
   it("lists every rule, its thresholds in their units, the bands and a worked example that the score function computes", () => {
     const doc = renderScoringDoc();
     for (const rule of RULE_DECLARATIONS) expect(doc).toContain(`| ${rule.id} | ${rule.area} |`);
-    // Hand-worked: 3 × 0.5 + 3 × 1 + 2 × 0.75 = 6, ÷ 8 = 0.75 → 75.
-    expect(doc).toContain("Score = (3 × 0.5 + 3 × 1 + 2 × 0.75) ÷ (3 + 3 + 2) × 100 = 75.");
+    // Hand-worked: traffic 1 ÷ (1 + 0.5) = 2/3; 3 × 0.5 + 3 × 1 + 2 × 2/3 = 5.833, ÷ 8 = 0.729 → 73.
+    expect(doc).toContain("Score = (3 × 0.5 + 3 × 1 + 2 × 0.667) ÷ (3 + 3 + 2) × 100 = 73.");
     expect(doc).toContain("80–100 ✔ good, 60–79 ▲ warning, 0–59 ✖ bad");
     expect(doc).toContain("| sales-change-drivers | sales | last 7 days vs the 7 before: drop ≥ 10 % ✖, ≥ 3 % ▲ |");
     expect(doc).toContain(

@@ -84,8 +84,8 @@ describe("a key added to a copy of the spec", () => {
 });
 
 describe("the real spec", () => {
-  it("lists the seventeen keys in sheet order, the form's seven first, compareTo last", () => {
-    expect(SETTING_KEYS).toHaveLength(17);
+  it("lists the nineteen keys in sheet order, the form's seven first, the content-commerce lines last", () => {
+    expect(SETTING_KEYS).toHaveLength(19);
     expect(formFields().map((f) => f.key)).toEqual([
       "peerPayConversion",
       "peerVisitorValue",
@@ -95,7 +95,7 @@ describe("the real spec", () => {
       "grossMargin",
       "language",
     ]);
-    expect(SETTING_KEYS[SETTING_KEYS.length - 1]).toBe("compareTo");
+    expect(SETTING_KEYS.slice(-3)).toEqual(["compareTo", "gpmDrop", "carrierShareMax"]);
     expect(keysWithDefaults()).toEqual([
       "language",
       "bounceGood",
@@ -104,6 +104,8 @@ describe("the real spec", () => {
       "depthBad",
       "aovHeroRatio",
       "compareTo",
+      "gpmDrop",
+      "carrierShareMax",
     ]);
   });
 
@@ -126,6 +128,8 @@ describe("the real spec", () => {
       defaultRefundRate: null,
       currency: null,
       compareTo: "previous-period",
+      gpmDrop: 0.2,
+      carrierShareMax: 0.8,
     });
   });
 

@@ -72,10 +72,10 @@ describe("the History sheet", () => {
     sheet(w.google, "店铺日报").getRange(9, 1, 1, 8).setValues([EIGHTH]);
     const second = diagnosed(w);
 
-    // Score, run 1 (docs/SCORING.md): sales ✔✔ = 1, traffic ▲✔ = 0.75, conversion ✖ (2.00% < 2.10%) = 0,
-    // data ✔ = 1 → (3×1 + 2×0.75 + 3×0 + 0.5×1) ÷ 8.5 = 0.588 → 59. Run 2: conversion 170 ÷ 8,000 = 2.125% ✔
-    // → (3 + 1.5 + 3 + 0.5) ÷ 8.5 = 0.941 → 94.
-    expect([first.score, second.score]).toEqual([59, 94]);
+    // Score, run 1 (docs/SCORING.md): sales ✔✔ = 1, traffic ▲✔ = 1 ÷ (1 + 0.5) = 2/3, conversion ✖ = 0
+    // (2.00% < 2.10%), data ✔ = 1 → (3×1 + 2×2/3 + 3×0 + 0.5×1) ÷ 8.5 = 0.569 → 57. Run 2: conversion
+    // 170 ÷ 8,000 = 2.125% ✔ → (3 + 4/3 + 3 + 0.5) ÷ 8.5 = 0.922 → 92.
+    expect([first.score, second.score]).toEqual([57, 92]);
 
     const history = sheet(w.google, "体检记录");
     const rows = snapshotSheet(history).values;
@@ -84,8 +84,8 @@ describe("the History sheet", () => {
     const col = (name: string) => rows[0].indexOf(name);
     expect(String(rows[1][0])).toMatch(ISO);
     expect(rows.slice(1).map((r) => [r[1], r[2], r[3]])).toEqual([
-      ["2026-10-01", "2026-10-07", 59],
-      ["2026-10-01", "2026-10-08", 94],
+      ["2026-10-01", "2026-10-07", 57],
+      ["2026-10-01", "2026-10-08", 92],
     ]);
     // Run 1: 7 × ¥2,000 = ¥14,000; 7,000 visitors; 140 ÷ 7,000 = 2%; ¥14,000 ÷ 140 = ¥100.
     // Run 2: ¥18,500; 8,000; 170 ÷ 8,000 = 2.125%; ¥18,500 ÷ 170 = ¥108.8235…
@@ -114,11 +114,11 @@ describe("the History sheet", () => {
     expect(
       String(rowAfter(report, since, "对比的是 " + rows[1][0] + " 的诊断（数据 2026-10-01 ~ 2026-10-07）")[0]),
     ).toBe(`对比的是 ${rows[1][0]} 的诊断（数据 2026-10-01 ~ 2026-10-07）`);
-    // Before, now, change, change %: score 59 → 94 is +35, 35 ÷ 59 = +59.3%;
+    // Before, now, change, change %: score 57 → 92 is +35, 35 ÷ 57 = +61.4%;
     // sales +¥4,500 (4,500 ÷ 14,000 = +32.14%); visitors +1,000 (+14.29%);
     // conversion +0.125 points (0.125 ÷ 2 = +6.25%); order value +¥8.8235 (8.8235 ÷ 100 = +8.82%).
     const cells = (label: string) => rowAfter(report, since, label).slice(2, 6) as number[];
-    expect(cells("健康分")).toEqual([59, 94, 35, 35 / 59]);
+    expect(cells("健康分")).toEqual([57, 92, 35, 35 / 57]);
     expect(cells("销售额")).toEqual([14000, 18500, 4500, 4500 / 14000]);
     expect(cells("访客数")).toEqual([7000, 8000, 1000, 1000 / 7000]);
     const conversion = cells("支付转化率");
@@ -142,8 +142,8 @@ describe("the History sheet", () => {
     const at = report.findIndex((r) => r[0] === "健康分走势");
     expect(line?.ranges).toEqual([`A${at + 2}:B${at + 4}`]);
     expect(report.slice(at + 2, at + 4).map((r) => r.slice(0, 2))).toEqual([
-      ["2026-10-07", 59],
-      ["2026-10-08", 94],
+      ["2026-10-07", 57],
+      ["2026-10-08", 92],
     ]);
     expect(w.google.locks._documentLocked()).toBe(false);
   });

@@ -67,7 +67,7 @@ describe("the Settings sheet keeps a teammate's content", () => {
     settings.getRange("A5").setBackground("#fff2cc");
     settings.insertRowBefore(8);
     settings.getRange("A8:B8").setValues([["备注", "双十一前复查"]]);
-    settings.getRange("A20:B20").setValues([["负责人", "小王"]]);
+    settings.getRange("A22:B22").setValues([["负责人", "小王"]]);
     const dataBefore = Object.fromEntries(DATA_SHEETS.map((n) => [n, all(w)[n]]));
 
     const first = w.saveSettings({ language: "en", peerDsr: 4.9 });
@@ -83,12 +83,12 @@ describe("the Settings sheet keeps a teammate's content", () => {
     expect(snap.notes).toEqual({ C4: "问过运营：行业平均 4.8" });
     expect(snap.backgrounds).toEqual({ A5: "#fff2cc" });
     expect(snap.values[7].slice(0, 2)).toEqual(["备注", "双十一前复查"]);
-    expect(snap.values[19].slice(0, 2)).toEqual(["负责人", "小王"]);
+    expect(snap.values[21].slice(0, 2)).toEqual(["负责人", "小王"]);
     // Our rows, found by their key cell: the language moved to row 9, and so did its dropdown.
     expect(snap.values[8]).toEqual(["Language", "en", expect.stringContaining("Report language"), "language"]);
     expect(snap.values[3].slice(0, 2)).toEqual(["Peer DSR score", 4.9]);
     expect(snap.values[0][0]).toBe("Setting");
-    // compareTo is the last of the 17 settings: row 18, row 19 after the inserted row.
+    // compareTo is the 17th of the 19 settings: row 18, row 19 after the inserted row.
     expect(snap.validations).toEqual({ B9: "zh-CN|zh-TW|en", B19: "previous-period|previous-week|four-weeks" });
     for (const name of DATA_SHEETS) expect(all(w)[name]).toBe(dataBefore[name]);
   });

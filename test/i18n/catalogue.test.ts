@@ -63,6 +63,11 @@ describe("plural forms", () => {
     expect([line("zh-CN", 1), line("zh-CN", 2)]).toEqual(["S（K，1 行）", "S（K，2 行）"]);
     expect([line("zh-TW", 1), line("zh-TW", 2)]).toEqual(["S（K，1 列）", "S（K，2 列）"]);
   });
+  it("the comparison window names one day or several (no “the 1 days just before”)", () => {
+    expect(translate("en", "compare.previous-period", { days: 1 })).toBe("the day just before");
+    expect(translate("en", "compare.previous-period", { days: 3 })).toBe("the 3 days just before");
+    expect(translate("zh-CN", "compare.previous-period", { days: 1 })).toBe("紧挨着的前 1 天");
+  });
   it("a plural with no value for its count stays visible", () => {
     expect(format(template, {}, "en")).toBe(template);
   });

@@ -144,11 +144,11 @@ describe("the brief's content", () => {
     expect(brief.report).toEqual({ before: "完整报告：", after: "" });
   });
 
-  it("on the sample shop: score 46 (bad band) and its three actions, ¥6,281 / ¥5,768 / ¥4,721 a day", async () => {
+  it("on the sample shop: score 36 (bad band) and its three actions, ¥6,281 / ¥5,768 / ¥4,721 a day", async () => {
     const report = await sampleReport();
     const brief = buildBrief(report, { reportName: "report.html" });
-    expect(report.score).toBe(46);
-    expect(brief.band).toBe("bad"); // 46 < 60
+    expect(report.score).toBe(36);
+    expect(brief.band).toBe("bad"); // 36 < 60
     expect(brief.actions.map((a) => a.text)).toEqual(report.actions.map((a) => a.message));
     // impacts 6280.7, 5767.84, 4721.24 (per day) rounded to whole yuan
     expect(brief.actions.map((a) => a.money)).toEqual([
@@ -504,7 +504,7 @@ describe("shop-doctor diagnose --notify", () => {
     expect(json.blocks[4].elements[0].text).toBe(
       "完整报告：商品效果.csv、店铺日报.csv、成本.csv、推广计划.csv、流量来源.csv",
     );
-    expect(JSON.parse(run.out().stdout).score).toBe(46);
+    expect(JSON.parse(run.out().stdout).score).toBe(36);
   });
 
   it("a failed post is reported on stderr; exit 0 without --notify-strict, 3 with it", async () => {

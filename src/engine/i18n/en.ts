@@ -393,7 +393,7 @@ export const report = {
   "sanity.noTables":
     "No data to diagnose: paste an export from your platform's analytics into any sheet, then click Diagnose shop.",
   "layout.scoreNote":
-    "Each judged finding scores 1 (good), 0.5 (warning) or 0 (bad); findings are averaged per area, areas are weighted, × 100. ≥ {good} good, {warn}–{warnTop} warning, < {warn} bad. Info lines do not count. See docs/SCORING.md.",
+    "Each area scores its passes ÷ (passes + problems): a ✔ is a pass, a ✖ a problem, a ▲ half a problem; areas are then weighted, × 100, so a new problem never raises the score. ≥ {good} good, {warn}–{warnTop} warning, < {warn} bad. Info lines do not count. See docs/SCORING.md.",
   "layout.tableLine": "{sheet} ({kind}, {rows, plural, one {# row} other {# rows}})",
   "layout.columnsNote": "Columns recognised: ",
   "layout.step": "Step",
@@ -486,11 +486,11 @@ export const report = {
   "currency.excluded":
     "{count} data tables are in another currency: {sheets}. Amounts in different currencies cannot be added, so this report diagnoses the {currency} data only and leaves these tables out.",
   "currency.todoExcluded":
-    "To diagnose the other currency instead, put its code in the Settings sheet's currency field (e.g. {other}), or diagnose those tables in a spreadsheet of their own.",
+    "To diagnose the other currency instead, enter its code as currency in {settings} (e.g. {other}), or diagnose those tables in a spreadsheet of their own.",
   "sanity.ambiguous-number-format":
     '"{sheet}" has {count} number columns ({cells}, e.g. {text}) that could be written with a decimal point or a decimal comma, and nothing else in the table says which; they were read with a decimal point. If that is wrong, export with decimals shown (1,234.00 or 1.234,00).',
   "currency.assumed":
-    "The data does not say which currency it is in, so amounts are shown in {currency}. If that is wrong, put the right code (e.g. USD, INR, VND) in the Settings sheet's currency field.",
+    "The data does not say which currency it is in, so amounts are shown in {currency}. If that is wrong, enter the right code as currency in {settings} (e.g. USD, INR, VND).",
   "settings.where.sheet": "Settings",
   "settings.where.cli": "the --settings JSON file",
   // the HTTP function (issue 16)
@@ -515,7 +515,7 @@ export const report = {
   "score.export.service-agents": "a customer-service export (enquiries and conversion per agent)",
   "score.export.columns": "exports with the columns the ℹ lines ask for",
   // compare, events and anomaly days (issue 15)
-  "compare.previous-period": "the {days} days just before",
+  "compare.previous-period": "{days, plural, one {the day just before} other {the # days just before}}",
   "compare.previous-week": "the same weekdays a week earlier",
   "compare.four-weeks": "the same days four weeks earlier",
   "compare.day.previous-period": "the day before",
@@ -695,6 +695,46 @@ export const report = {
     'Go through the return reasons and the returned pieces of "{item}" (workmanship, sizing, not as described) and fix the most common one to bring the rate under {line}.',
   "quality.todo.badReviewRate":
     'Read the recent bad reviews of "{item}", fix what keeps coming up (the product, its page or shipping) and answer each one, to bring the rate under {line}.',
+  // GPM trend and carrier mix (issue 12)
+  "layout.all.carrier": "all carriers",
+  "metric.gpmViews": "live GPM (per 1,000 views)",
+  "note.gpmViews":
+    "Sales per 1,000 live-room views (千次观看成交金额), summed over each window from sales and 观看次数; the reference is the same room's comparison window. Never mixed with the product GPM, which is per 1,000 product impressions.",
+  "metric.gpmImpressions": "product GPM (per 1,000 impressions)",
+  "note.gpmImpressions":
+    "Sales per 1,000 product impressions (千次曝光成交金额), summed over each window from sales and 商品曝光次数; the reference is the same product's comparison window. Never mixed with the live GPM, which is per 1,000 views.",
+  "metric.carrierShare": "share of sales by carrier",
+  "note.carrierShare":
+    "A carrier's (live, short video, product card, image post) part of the sales; the reference is the line set in Settings, or its share in the comparison window.",
+  "metric.carrierConversion": "conversion by carrier",
+  "note.carrierConversion":
+    "Buyers ÷ visitors (or ÷ product clickers) of one carrier; the reference is all carriers together.",
+  "gpm.drop.room":
+    'Live room "{name}": sales per 1,000 views (GPM) fell to {now} over the last {days, plural, one {day} other {# days}}, from {before} before ({change} lower). At the earlier GPM the same views would have sold about {money} more a day.',
+  "gpm.drop.product":
+    'Product "{name}": sales per 1,000 impressions (GPM) fell to {now} over the last {days, plural, one {day} other {# days}}, from {before} before ({change} lower). At the earlier GPM the same impressions would have sold about {money} more a day.',
+  "gpm.todo.room":
+    'Find what changed in "{name}" lately (host, script, lead item, price, time slot) and compare its latest sessions with the ones before, to bring sales per 1,000 views back to {before} (about {money} a day).',
+  "gpm.todo.product":
+    'Check "{name}"\'s price, main image, selling point and reviews against two weeks ago, to bring sales per 1,000 impressions back to {before} (about {money} a day).',
+  "carrier.depends":
+    "{share} of the sales come through {name}, at or above the {line} line: the shop depends on one carrier, and a bad week there is a bad week for the whole shop.",
+  "carrier.todoDepends":
+    "Build a second carrier beside {name} (short videos that lead to the product card, or the product card's own search traffic) so no single one carries more than {line} of the sales.",
+  "carrier.grew":
+    "{name} grew: its share of sales rose to {now} over the last {days, plural, one {day} other {# days}}, from {before} before.",
+  "carrier.shrank":
+    "{name} shrank: its share of sales fell to {now} over the last {days, plural, one {day} other {# days}}, from {before} before, and it sells about {money} less a day.",
+  "carrier.shrankShare":
+    "{name} shrank: its share of sales fell to {now} over the last {days, plural, one {day} other {# days}}, from {before} before (its own sales did not fall; the others grew faster).",
+  "carrier.todoGrew": "Keep feeding {name}: it is taking a larger part of the sales ({now}, from {before}).",
+  "carrier.todoShrank":
+    "Find why {name} lost ground (fewer sessions or posts, less paid push, weaker content) and bring its share back toward {before}.",
+  "carrier.best": "{name} converts best: {value} {measure}, against {avg} across all carriers.",
+  "carrier.todoBest":
+    "Send more of the shop's traffic through {name}, where it converts at {value} (all carriers: {avg}).",
+  "carrier.measure.visitors": "of visitors buy",
+  "carrier.measure.productClickUsers": "of product clickers buy",
   // history (issue 15)
   "history.sheetName": "History",
   "history.note":
@@ -938,6 +978,8 @@ export const sidebar = {
   // compare, events and anomaly days (issue 15)
   "ui.invalid.compareTo": "Choose one of the listed comparisons.",
   "server.field.compareTo": "Compare with",
+  "server.field.gpmDrop": "GPM drop that warns",
+  "server.field.carrierShareMax": "One carrier's share of sales: warn from",
   // profit (issue 14)
   "ui.createCosts": "Add a Costs tab",
   "ui.createCosts.done": "Added the “{sheet}” tab: fill in one row per product, then diagnose again.",
@@ -1039,6 +1081,10 @@ export const server = {
   // compare, events and anomaly days (issue 15)
   "server.help.compareTo":
     'What trends and every "vs before" figure compare with: previous-period = the same number of days just before (default); previous-week = the same weekdays one week earlier; four-weeks = the same days four weeks earlier.',
+  "server.help.gpmDrop":
+    "A live room's sales per 1,000 views, or a product's sales per 1,000 impressions, this much below the comparison window is a warning (20% by default).",
+  "server.help.carrierShareMax":
+    "When one carrier (live, short video, product card, image post) brings this share of the sales or more, the shop depends on it (80% by default).",
   "server.expect.compareTo": "expected previous-period, previous-week or four-weeks",
   // profit (issue 14)
   // profit (issue 14): the Costs tab the sidebar creates

@@ -339,7 +339,7 @@ export const report = {
   "sanity.clean": "粘贴的数据没有发现问题。",
   "sanity.noTables": "没有找到可诊断的数据：把生意参谋、Shopify 等平台导出的表格粘贴到任意工作表，再点“诊断店铺”。",
   "layout.scoreNote":
-    "每条已判断的诊断按状态计分（良好 1、注意 0.5、严重 0），先在各领域内取平均，再按领域权重加权，乘以 100。≥ {good} 良好，{warn}–{warnTop} 注意，< {warn} 严重。提示类不计分。详见 docs/SCORING.md。",
+    "各领域的分数 = 良好项 ÷（良好项 + 问题）：良好算 1 项良好，严重算 1 个问题，注意算半个问题；再按领域权重加权，乘以 100，所以多出一个问题绝不会加分。≥ {good} 良好，{warn}–{warnTop} 注意，< {warn} 严重。提示类不计分。详见 docs/SCORING.md。",
   "layout.tableLine": "{sheet}（{kind}，{rows} 行）",
   "layout.columnsNote": "识别到的列：",
   "layout.step": "环节",
@@ -418,11 +418,11 @@ export const report = {
   "currency.excluded":
     "有 {count} 张数据表的金额是另一种货币：{sheets}。不同货币的金额不能相加，本报告只诊断 {currency} 的数据，这些表没有计入。",
   "currency.todoExcluded":
-    "如果要诊断另一种货币的数据，在设置表的 currency 填它的代码（例如 {other}），或把它们放到单独的表格文件里诊断。",
+    "如果要诊断另一种货币的数据，在{settings}的 currency 填它的代码（例如 {other}），或把它们放到单独的表格文件里诊断。",
   "sanity.ambiguous-number-format":
     "「{sheet}」有 {count} 列数字（{cells}，例如 {text}）既可能用小数点也可能用小数逗号书写，表格里没有别的线索，已按小数点读取。如果不对，请导出带小数位的数据（1,234.00 或 1.234,00）。",
   "currency.assumed":
-    "数据里没有标明货币，金额按 {currency} 显示。如果不对，在设置表的 currency 填写正确的货币代码（如 USD、INR、VND）。",
+    "数据里没有标明货币，金额按 {currency} 显示。如果不对，在{settings}的 currency 填写正确的货币代码（如 USD、INR、VND）。",
   "settings.where.sheet": "设置表",
   "settings.where.cli": "命令行 --settings 指定的 JSON 文件里",
   // the HTTP function (issue 16)
@@ -607,6 +607,41 @@ export const report = {
     "翻看「{item}」的品退原因和退回实物：是做工、尺码还是与描述不符，先改掉最多的那一条，把品退率压到 {line} 以下。",
   "quality.todo.badReviewRate":
     "读「{item}」最近的差评，把反复出现的问题改掉（商品、详情页或发货），逐条回复差评，把差评率压到 {line} 以下。",
+  // GPM 趋势与载体构成（issue 12）
+  "layout.all.carrier": "全部载体",
+  "metric.gpmViews": "直播 GPM（千次观看）",
+  "note.gpmViews":
+    "每 1000 次直播间观看带来的成交金额（千次观看成交金额），每个时间窗都用成交金额和观看次数汇总后再算；参照是同一直播间的对比时间窗。不与商品 GPM 混用，后者按每 1000 次商品曝光计。",
+  "metric.gpmImpressions": "商品 GPM（千次曝光）",
+  "note.gpmImpressions":
+    "每 1000 次商品曝光带来的成交金额（千次曝光成交金额），每个时间窗都用成交金额和商品曝光次数汇总后再算；参照是同一商品的对比时间窗。不与直播 GPM 混用，后者按每 1000 次观看计。",
+  "metric.carrierShare": "各载体成交占比",
+  "note.carrierShare":
+    "某个载体（直播、短视频、商品卡、图文）在成交金额中的占比；参照是设置表里的上限，或它在对比时间窗里的占比。",
+  "metric.carrierConversion": "各载体转化率",
+  "note.carrierConversion": "某个载体的成交人数 ÷ 访客数（或 ÷ 商品点击人数）；参照是所有载体合计。",
+  "gpm.drop.room":
+    "直播间「{name}」：最近 {days} 天每千次观看成交金额（GPM）降到 {now}，之前是 {before}（低了 {change}）。按之前的 GPM，同样的观看量每天大约能多卖 {money}。",
+  "gpm.drop.product":
+    "商品「{name}」：最近 {days} 天每千次曝光成交金额（GPM）降到 {now}，之前是 {before}（低了 {change}）。按之前的 GPM，同样的曝光每天大约能多卖 {money}。",
+  "gpm.todo.room":
+    "查一查「{name}」最近变了什么（主播、话术、主推款、价格、开播时段），把最近几场和之前的场次对照，把千次观看成交金额拉回 {before}（每天约 {money}）。",
+  "gpm.todo.product":
+    "对照两周前，检查「{name}」的价格、主图、卖点和评价，把千次曝光成交金额拉回 {before}（每天约 {money}）。",
+  "carrier.depends":
+    "{share} 的成交来自{name}，达到或超过 {line} 的上限：全店依赖单一载体，这个载体一周不好，全店这一周就不好。",
+  "carrier.todoDepends":
+    "在{name}之外再做起一个载体（能带到商品卡的短视频，或商品卡自身的搜索流量），让任何一个载体的成交占比都不超过 {line}。",
+  "carrier.grew": "{name}在增长：最近 {days} 天成交占比升到 {now}，之前是 {before}。",
+  "carrier.shrank": "{name}在萎缩：最近 {days} 天成交占比降到 {now}，之前是 {before}，每天大约少卖 {money}。",
+  "carrier.shrankShare":
+    "{name}的占比在下降：最近 {days} 天成交占比降到 {now}，之前是 {before}（它自己的成交没有减少，是其他载体涨得更快）。",
+  "carrier.todoGrew": "继续加码{name}：它在成交里的占比越来越大（{before} → {now}）。",
+  "carrier.todoShrank": "查清{name}为什么丢了份额（场次或发布变少、投放减少、内容变弱），把占比拉回 {before} 附近。",
+  "carrier.best": "{name}的转化最好：{measure} {value}，所有载体合计是 {avg}。",
+  "carrier.todoBest": "把更多流量引到{name}，它的转化是 {value}（所有载体合计 {avg}）。",
+  "carrier.measure.visitors": "访客成交转化率",
+  "carrier.measure.productClickUsers": "商品点击-成交转化率",
   // history (issue 15)
   "history.sheetName": "体检记录",
   "history.note":
@@ -831,6 +866,8 @@ export const sidebar = {
   // compare, events and anomaly days (issue 15)
   "ui.invalid.compareTo": "请从列表里选一种对比方式。",
   "server.field.compareTo": "对比基准",
+  "server.field.gpmDrop": "GPM 下降预警线",
+  "server.field.carrierShareMax": "单一载体成交占比预警线",
   // profit (issue 14)
   "ui.createCosts": "添加成本表",
   "ui.createCosts.done": "已添加「{sheet}」工作表：每个商品填一行，然后重新诊断。",
@@ -921,6 +958,10 @@ export const server = {
   // compare, events and anomaly days (issue 15)
   "server.help.compareTo":
     "趋势和“比之前”的数字跟谁比：previous-period = 紧挨着的前一段同样天数（默认）；previous-week = 上周同一批星期几；four-weeks = 四周前的同几天。",
+  "server.help.gpmDrop":
+    "直播间的千次观看成交金额、或商品的千次曝光成交金额比对比时间窗低这么多，就提示注意（默认 20%）。",
+  "server.help.carrierShareMax":
+    "某一个载体（直播、短视频、商品卡、图文）的成交占比达到这个比例，就算全店依赖单一载体（默认 80%）。",
   "server.expect.compareTo": "应填 previous-period、previous-week 或 four-weeks",
   // profit (issue 14)
   // profit (issue 14): the Costs tab the sidebar creates

@@ -334,7 +334,7 @@ export const report = {
   "sanity.clean": "貼上的資料沒有發現問題。",
   "sanity.noTables": "沒有找到可診斷的資料：把生意參謀、Shopify 等平臺匯出的表格貼上到任意工作表，再點「診斷店鋪」。",
   "layout.scoreNote":
-    "每條已判斷的診斷按狀態計分（良好 1、注意 0.5、嚴重 0），先在各領域內取平均，再按領域權重加權，乘以 100。≥ {good} 良好，{warn}–{warnTop} 注意，< {warn} 嚴重。提示類不計分。詳見 docs/SCORING.md。",
+    "各領域的分數 = 良好項 ÷（良好項 + 問題）：良好算 1 項良好，嚴重算 1 個問題，注意算半個問題；再按領域權重加權，乘以 100，所以多出一個問題絕不會加分。≥ {good} 良好，{warn}–{warnTop} 注意，< {warn} 嚴重。提示類不計分。詳見 docs/SCORING.md。",
   "layout.tableLine": "{sheet}（{kind}，{rows} 列）",
   "layout.columnsNote": "識別到的欄位：",
   "layout.step": "環節",
@@ -413,11 +413,11 @@ export const report = {
   "currency.excluded":
     "有 {count} 張資料表的金額是另一種貨幣：{sheets}。不同貨幣的金額不能相加，本報告只診斷 {currency} 的資料，這些表沒有計入。",
   "currency.todoExcluded":
-    "如果要診斷另一種貨幣的資料，在設定表的 currency 填它的代碼（例如 {other}），或把它們放到單獨的試算表檔案裡診斷。",
+    "如果要診斷另一種貨幣的資料，在{settings}的 currency 填它的代碼（例如 {other}），或把它們放到單獨的試算表檔案裡診斷。",
   "sanity.ambiguous-number-format":
     "「{sheet}」有 {count} 欄數字（{cells}，例如 {text}）既可能用小數點也可能用小數逗號書寫，表格裡沒有別的線索，已按小數點讀取。如果不對，請匯出帶小數位的資料（1,234.00 或 1.234,00）。",
   "currency.assumed":
-    "資料裡沒有標明貨幣，金額按 {currency} 顯示。如果不對，在設定表的 currency 填寫正確的貨幣代碼（如 USD、INR、VND）。",
+    "資料裡沒有標明貨幣，金額按 {currency} 顯示。如果不對，在{settings}的 currency 填寫正確的貨幣代碼（如 USD、INR、VND）。",
   "settings.where.sheet": "設定表",
   "settings.where.cli": "命令列 --settings 指定的 JSON 檔案裡",
   // the HTTP function (issue 16)
@@ -602,6 +602,41 @@ export const report = {
     "查看「{item}」的品退原因和退回的實品：是做工、尺寸還是與描述不符，先改掉最多的那一項，把品退率壓到 {line} 以下。",
   "quality.todo.badReviewRate":
     "讀「{item}」最近的負評，把反覆出現的問題改掉（商品、商品頁或出貨），逐則回覆負評，把負評率壓到 {line} 以下。",
+  // GPM 趨勢與載體構成（issue 12）
+  "layout.all.carrier": "全部載體",
+  "metric.gpmViews": "直播 GPM（千次觀看）",
+  "note.gpmViews":
+    "每 1000 次直播間觀看帶來的成交金額（千次觀看成交金額），每個時間窗都用成交金額和觀看次數加總後再算；參照是同一直播間的對比時間窗。不與商品 GPM 混用，後者按每 1000 次商品曝光計。",
+  "metric.gpmImpressions": "商品 GPM（千次曝光）",
+  "note.gpmImpressions":
+    "每 1000 次商品曝光帶來的成交金額（千次曝光成交金額），每個時間窗都用成交金額和商品曝光次數加總後再算；參照是同一商品的對比時間窗。不與直播 GPM 混用，後者按每 1000 次觀看計。",
+  "metric.carrierShare": "各載體成交占比",
+  "note.carrierShare":
+    "某個載體（直播、短影音、商品卡、圖文）在成交金額中的占比；參照是設定表裡的上限，或它在對比時間窗裡的占比。",
+  "metric.carrierConversion": "各載體轉換率",
+  "note.carrierConversion": "某個載體的成交人數 ÷ 訪客數（或 ÷ 商品點擊人數）；參照是所有載體合計。",
+  "gpm.drop.room":
+    "直播間「{name}」：最近 {days} 天每千次觀看成交金額（GPM）降到 {now}，之前是 {before}（低了 {change}）。照之前的 GPM，同樣的觀看量每天大約能多賣 {money}。",
+  "gpm.drop.product":
+    "商品「{name}」：最近 {days} 天每千次曝光成交金額（GPM）降到 {now}，之前是 {before}（低了 {change}）。照之前的 GPM，同樣的曝光每天大約能多賣 {money}。",
+  "gpm.todo.room":
+    "查查「{name}」最近改了什麼（主播、話術、主推款、價格、開播時段），把最近幾場和之前的場次對照，讓千次觀看成交金額回到 {before}（每天約 {money}）。",
+  "gpm.todo.product":
+    "對照兩週前，檢查「{name}」的價格、主圖、賣點和評價，讓千次曝光成交金額回到 {before}（每天約 {money}）。",
+  "carrier.depends":
+    "{share} 的成交來自{name}，達到或超過 {line} 的上限：全店仰賴單一載體，這個載體一週不好，全店這一週就不好。",
+  "carrier.todoDepends":
+    "在{name}之外再經營起一個載體（能帶到商品卡的短影音，或商品卡本身的搜尋流量），讓任何一個載體的成交占比都不超過 {line}。",
+  "carrier.grew": "{name}在成長：最近 {days} 天成交占比升到 {now}，之前是 {before}。",
+  "carrier.shrank": "{name}在萎縮：最近 {days} 天成交占比降到 {now}，之前是 {before}，每天大約少賣 {money}。",
+  "carrier.shrankShare":
+    "{name}的占比在下降：最近 {days} 天成交占比降到 {now}，之前是 {before}（它本身的成交沒有減少，是其他載體漲得更快）。",
+  "carrier.todoGrew": "繼續加碼{name}：它在成交裡的占比越來越大（{before} → {now}）。",
+  "carrier.todoShrank": "查清{name}為什麼掉了份額（場次或發布變少、投放減少、內容變弱），把占比拉回 {before} 附近。",
+  "carrier.best": "{name}的轉換最好：{measure} {value}，所有載體合計是 {avg}。",
+  "carrier.todoBest": "把更多流量導到{name}，它的轉換是 {value}（所有載體合計 {avg}）。",
+  "carrier.measure.visitors": "訪客成交轉換率",
+  "carrier.measure.productClickUsers": "商品點擊-成交轉換率",
   // history (issue 15)
   "history.sheetName": "體檢記錄",
   "history.note":
@@ -826,6 +861,8 @@ export const sidebar = {
   // compare, events and anomaly days (issue 15)
   "ui.invalid.compareTo": "請從清單中選一種比較方式。",
   "server.field.compareTo": "比較基準",
+  "server.field.gpmDrop": "GPM 下降警示線",
+  "server.field.carrierShareMax": "單一載體成交占比警示線",
   // profit (issue 14)
   "ui.createCosts": "新增成本表",
   "ui.createCosts.done": "已新增「{sheet}」工作表：每個商品填一列，然後重新診斷。",
@@ -917,6 +954,10 @@ export const server = {
   // compare, events and anomaly days (issue 15)
   "server.help.compareTo":
     "趨勢和「比之前」的數字跟誰比：previous-period = 緊接著的前一段同樣天數（預設）；previous-week = 上週同一批星期幾；four-weeks = 四週前的同幾天。",
+  "server.help.gpmDrop":
+    "直播間的千次觀看成交金額、或商品的千次曝光成交金額比對比時間窗低這麼多，就提示注意（預設 20%）。",
+  "server.help.carrierShareMax":
+    "某一個載體（直播、短影音、商品卡、圖文）的成交占比達到這個比例，就算全店仰賴單一載體（預設 80%）。",
   "server.expect.compareTo": "應填 previous-period、previous-week 或 four-weeks",
   // profit (issue 14)
   // profit (issue 14): the Costs tab the sidebar creates

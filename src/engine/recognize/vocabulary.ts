@@ -1370,6 +1370,18 @@ export const TOTALS_LABELS =
  */
 export const CENT_HEADERS = /\((分|单位:分)\)|^(pay_gmv|pay_refund_gmv|live_pay_gmv|feed_pay_gmv)$/;
 
+/**
+ * A carrier's name as a cell spells it (直播 / 短视频 / 商品卡 / 图文, 小红书 笔记 / 商卡, both scripts),
+ * compared after trimming and lower-casing. A 流量来源 cell holding one names a carrier, not a channel.
+ */
+export const CARRIER_VALUES =
+  /^(直播|直播间|短视频|短視頻|视频|視頻|商品卡|商卡|图文|圖文|笔记|筆記|live|video|short video|product card|image post)$/;
+
+/** True when a cell names a carrier (see CARRIER_VALUES). */
+export function isCarrierName(v: unknown): v is string {
+  return typeof v === "string" && CARRIER_VALUES.test(v.trim().toLowerCase());
+}
+
 /** A dimension cell (carrier, live room) naming all of them at once: that row is a total over the others. */
 export const DIMENSION_ALL = /^(全部|全部载体|全部直播间|整体|合计|总计|汇总|all|total|overall)$/;
 

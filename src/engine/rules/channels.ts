@@ -61,7 +61,8 @@ export const trafficSourceMix = defineRule({
   ],
   run(ctx) {
     const sources = ctx.sources;
-    if (!sources) return [];
+    // Every row a carrier (直播 / 短视频 …): no channel to judge (carrier-mix reads them).
+    if (!sources || sources.subjects.length === 0) return [];
     const allVisitors = sources.total.get("visitors");
     const avg = sources.total.payConversion();
     if (allVisitors === null || allVisitors <= 0) return [];

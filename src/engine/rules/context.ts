@@ -13,6 +13,7 @@ import type { FieldName, RecognizedTable, TableKind, TableRow } from "../tables"
 import type { Rule } from "./define";
 import { dropRepeatedRows, type RepeatedData } from "../duplicates";
 import { applyGrain } from "../grain";
+import { isCarrierName } from "../recognize/vocabulary";
 import { fieldMask, num, readRow, Totals, TotalsStore } from "./totals";
 import { dayNumber } from "./days";
 import { comparisonFor, windowOf, type CompareTo, type Comparison } from "./windows";
@@ -334,6 +335,23 @@ function noteChild(s: Subject, row: TableRow, child: Keying["child"]): void {
   s.children.add(`${child.label}\u0000${c}`);
 }
 
+/**
+ * The carrier a traffic row names in its 流量来源 (`source`) cell, or null when that cell is a
+ * channel. Decided per cell, at the rules: a header cannot tell, and one column may mix both.
+ */
+export function carrierSource(row: TableRow): string | null {
+  const v = row.source;
+  return isCarrierName(v) ? v.trim() : null;
+}
+
+/** Adds the row `readRow` read last to the subject's window it falls in, when dated. */
+function addToWindow(s: Subject, row: TableRow, comparison: Comparison | null): void {
+  if (!comparison || !isIso(row.date)) return;
+  const w = windowOf(comparison, dayNumber(row.date));
+  if (w === "recent") s.recent!.addRead();
+  else if (w === "previous") s.previous!.addRead();
+}
+
 /** Groups a table's rows by subject (product, source …); dated tables also get recent/previous windows. */
 export function groupRows(
   tables: RecognizedTable[],
@@ -359,6 +377,11 @@ export function groupRows(
       const row = rows[i];
       const id = subjectKey(row, keying, subtotals);
       if (!id) continue;
+      // Read once, added to the table total and (below) to its subject and one window.
+      readRow(row, mask);
+      total.addRead();
+      // A 流量来源 of 直播 / 短视频 / 商品卡 / 图文 is a carrier (carrier-mix reads it), never a channel.
+      if (table.kind === "traffic-sources" && carrierSource(row) !== null) continue;
       const { key, name } = id;
       let s = bySubject.get(key);
       if (!s) {
@@ -372,15 +395,8 @@ export function groupRows(
         subjects.push(s);
       }
       noteChild(s, row, keying.child);
-      // Read once, added to the subject, the table total and (when dated) one window.
-      readRow(row, mask);
       s.addRead();
-      total.addRead();
-      if (comparison && isIso(row.date)) {
-        const w = windowOf(comparison, dayNumber(row.date));
-        if (w === "recent") s.recent!.addRead();
-        else if (w === "previous") s.previous!.addRead();
-      }
+      addToWindow(s, row, comparison);
     }
   }
   for (const s of subjects) if (s.children && s.children.size > 1) s.name = withChildren(s.name, s.children);

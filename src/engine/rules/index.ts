@@ -19,6 +19,7 @@ import { anomalyDaysRule } from "./pattern";
 import { eventResult } from "./events";
 import { costData, productProfit, refundRateRule, stockCover } from "./profit";
 import { itemQuality, liveFunnel, qianchuanNetRoi, qianchuanRefundJump } from "./content";
+import { carrierMix, gpmTrend } from "./content-trends";
 import { dataSanity } from "./sanity";
 import { oneVerdictPerProduct } from "./verdicts";
 import {
@@ -38,6 +39,7 @@ export const RULE_DECLARATIONS = [
   eventResult,
   productConversionTrend,
   trafficSourceMix,
+  carrierMix,
   priceConversionQuadrant,
   bounceRate,
   visitDepth,
@@ -52,6 +54,7 @@ export const RULE_DECLARATIONS = [
   qianchuanNetRoi,
   qianchuanRefundJump,
   liveFunnel,
+  gpmTrend,
   visitorValueVsCost,
   repurchase,
   serviceAgentConversion,
