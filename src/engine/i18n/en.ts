@@ -288,6 +288,8 @@ export const report = {
     '"{name}" had {visitors} visitors and no sales: about {money} a day of sales missed at the shop\'s conversion.',
   "zeroSales.found.export":
     '"{name}" had {visitors} visitors and no sales: about {money} of sales missed in this export at the shop\'s conversion.',
+  "zeroSales.foundNoMoney":
+    '"{name}" had {visitors} visitors and no sales. The sales missed are not priced: the export gives no paying buyers and order value in one order state to price them with.',
   "zeroSales.todo": 'Check price, stock and page of "{name}"; if it really does not sell, delist it or stop its ads.',
   "zeroSales.none": "Every product with visitors made a sale.",
   "presale.missing":

@@ -259,6 +259,8 @@ export const report = {
   "hero.todo.export": "给「{name}」搭配套餐或满减，把客单价做到 {target}（本次导出内 +{money}）。",
   "zeroSales.found": "「{name}」有 {visitors} 个访客却零成交，按全店转化算每天浪费约 {money} 的销售机会。",
   "zeroSales.found.export": "「{name}」有 {visitors} 个访客却零成交，按全店转化算，本次导出内错过约 {money} 的销售。",
+  "zeroSales.foundNoMoney":
+    "「{name}」有 {visitors} 个访客却零成交。错过的销售额没有估算：导出里没有同一订单状态下的支付买家数和客单价可以用来估算。",
   "zeroSales.todo": "检查「{name}」的价格、库存和详情页；确实卖不动就下架或停推广。",
   "zeroSales.none": "有访客的商品都有成交。",
   "presale.missing": "「{name}」是预售商品，尾款前支付转化率为 0 属正常。粘贴“下单买家数”即可按下单转化判断。",

@@ -254,6 +254,8 @@ export const report = {
   "hero.todo.export": "給「{name}」搭配套餐或滿減，把客單價做到 {target}（這份匯出內 +{money}）。",
   "zeroSales.found": "「{name}」有 {visitors} 個訪客卻零成交，按全店轉換算每天浪費約 {money} 的銷售機會。",
   "zeroSales.found.export": "「{name}」有 {visitors} 個訪客卻零成交，按全店轉換算，這份匯出內錯過約 {money} 的銷售。",
+  "zeroSales.foundNoMoney":
+    "「{name}」有 {visitors} 個訪客卻零成交。錯過的銷售額沒有估算：匯出裡沒有同一訂單狀態下的付款買家數和客單價可以拿來估算。",
   "zeroSales.todo": "檢查「{name}」的價格、庫存和詳情頁；確實賣不動就下架或停推廣。",
   "zeroSales.none": "有訪客的商品都有成交。",
   "presale.missing": "「{name}」是預售商品，尾款前支付轉換率為 0 屬正常。貼上「下單買家數」即可按下單轉換判斷。",

@@ -500,7 +500,6 @@ export const VOCABULARY = [
   f("orderConversion", "rate", "order buyers ÷ visitors (Shopee: the placed-order state)", [
     "下单转化率",
     "Conversion Rate (Placed Order)",
-    "Order Conversion Rate (Placed Order)",
     "Conversion Rate (Visit to Placed)",
   ]),
   f("orderPayConversion", "rate", "下单-支付转化率: paying ÷ ordering buyers", [
