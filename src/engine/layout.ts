@@ -360,7 +360,8 @@ function profitRows(g: GridBuilder, report: Report, t: Translate): ChartSpec | n
   const steps: [MessageKey, number][] = [
     ["profit.step.sales", p.sales],
     ["profit.step.refunds", -p.refunds],
-    ["profit.step.fees", -p.fees],
+    ["profit.step.platformFees", -p.platformFees],
+    ["profit.step.paymentFees", -p.paymentFees],
     ["profit.step.cogs", -p.cogs],
     ["profit.step.ads", -p.adSpend],
     ["profit.step.net", p.net],

@@ -200,7 +200,9 @@ export interface ScorePoint {
 export interface ProfitBlock {
   sales: number;
   refunds: number;
-  fees: number;
+  /** The platform's commission and the payment fee, each at its rate on what is not refunded. */
+  platformFees: number;
+  paymentFees: number;
   cogs: number;
   adSpend: number;
   net: number;

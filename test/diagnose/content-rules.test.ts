@@ -134,6 +134,23 @@ describe("qianchuan-net-roi", () => {
     expect(note.message).toContain("2026-05-04 ~ 2026-05-10");
   });
 
+  it("beside net ROI, ad-plan-efficiency's all-clear says it is on gross ROI (no bare “all plans break even”)", () => {
+    // margin 40 % → break-even 2.5; A gross 15,000 ÷ 5,000 = 3 and B gross 5,000 ÷ 2,000 = 2.5 both reach it,
+    // overall 20,000 ÷ 7,000 = 2.857; B's net 3,000 ÷ 2,000 = 1.5 is the ✖ net-ROI finding next to it.
+    const rows = [
+      { plan: "A", spend: 5000, adSales: 15000, adNetSales: 12000 },
+      { plan: "B", spend: 2000, adSales: 5000, adNetSales: 3000 },
+    ];
+    const withNet = findings(run([plans(rows)], { grossMargin: 0.4 }), "ad-plan-efficiency");
+    expect(withNet.map((f) => [f.status, f.value])).toEqual([["good", 20000 / 7000]]);
+    expect(withNet[0].message).toContain("按整体支付 ROI 看");
+    expect(withNet[0].message).toContain("净成交 ROI 单独判断");
+    // The same plans without net columns keep the plain all-clear.
+    const gross = rows.map(({ adNetSales: _, ...r }) => r);
+    const plain = findings(run([plans(gross)], { grossMargin: 0.4 }), "ad-plan-efficiency");
+    expect(plain[0].message).toContain("所有计划的投入产出都不低于保本线");
+  });
+
   it("without a margin, break-even is ROI 1", () => {
     // gross 1,200 ÷ 1,000 = 1.2 ≥ 1, net 900 ÷ 1,000 = 0.9 < 1 → ✖, loss 1,000 − 900 = 100
     const f = one(run([plans([{ plan: "A", spend: 1000, adSales: 1200, adNetSales: 900 }])]), "qianchuan-net-roi");

@@ -218,7 +218,8 @@ describe("the report's profit block", () => {
     expect(report.profit).toMatchObject({
       sales: 45000,
       refunds: 4500,
-      fees: 2430,
+      platformFees: 2025, // 5 % of (45,000 − 4,500) = 40,500
+      paymentFees: 405, // 1 % of 40,500; 2,025 + 405 = 2,430
       cogs: 33000,
       adSpend: 2000,
       net: 3070,
@@ -236,7 +237,8 @@ describe("the report's profit block", () => {
       ["Step", "Amount"],
       ["Sales", 45000],
       ["Refunds", -4500],
-      ["Platform and payment fees", -2430],
+      ["Platform fees", -2025],
+      ["Payment fees", -405],
       ["Cost of goods", -33000],
       ["Ad spend", -2000],
       ["Net profit", 3070],

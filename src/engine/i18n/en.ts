@@ -421,6 +421,8 @@ export const report = {
   "metric.quadrantConversion": "Conversion (price grid)",
   "note.quadrantConversion":
     "The product's pay conversion; benchmark: the median over products (price is compared with the median price too).",
+  "ads.allFineGross":
+    "On gross ROI every plan reaches break-even (overall gross ROI {roi}, break-even {breakEven}) and none has a clearly low CTR; net ROI after refunds is judged on its own line.",
   "ads.allFine":
     "Every plan returns at least break-even (overall ROI {roi}, break-even {breakEven}) and none has a clearly low CTR.",
   "layout.all.product": "All products",
@@ -620,7 +622,8 @@ export const report = {
   "layout.profitWorst": "Least profitable",
   "profit.step.sales": "Sales",
   "profit.step.refunds": "Refunds",
-  "profit.step.fees": "Platform and payment fees",
+  "profit.step.platformFees": "Platform fees",
+  "profit.step.paymentFees": "Payment fees",
   "profit.step.cogs": "Cost of goods",
   "profit.step.ads": "Ad spend",
   "profit.step.net": "Net profit",

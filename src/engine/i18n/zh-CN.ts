@@ -363,6 +363,8 @@ export const report = {
     "最近一段时间的支付转化率；基准是之前同样长的一段时间（{minDays} 天以上时为最近 {days} 天对比前 {days} 天）。",
   "metric.quadrantConversion": "转化率（四象限）",
   "note.quadrantConversion": "商品支付转化率；基准是所有商品转化率的中位数，价格同样与中位数比较。",
+  "ads.allFineGross":
+    "按整体支付 ROI 看，所有计划都不低于保本线（整体 ROI {roi}，保本 {breakEven}），点击率也没有明显偏低的；扣掉退款后的净成交 ROI 单独判断。",
   "ads.allFine": "所有计划的投入产出都不低于保本线（整体 ROI {roi}，保本 {breakEven}），点击率也没有明显偏低的。",
   "layout.all.product": "全部商品",
   "layout.all.source": "全部来源",
@@ -536,7 +538,8 @@ export const report = {
   "layout.profitWorst": "最不赚钱的商品",
   "profit.step.sales": "销售额",
   "profit.step.refunds": "退款",
-  "profit.step.fees": "平台和支付手续费",
+  "profit.step.platformFees": "平台佣金",
+  "profit.step.paymentFees": "支付手续费",
   "profit.step.cogs": "商品成本",
   "profit.step.ads": "推广花费",
   "profit.step.net": "净利润",

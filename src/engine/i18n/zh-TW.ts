@@ -358,6 +358,8 @@ export const report = {
     "最近一段時間的支付轉換率；基準是之前同樣長的一段時間（{minDays} 天以上時為最近 {days} 天對比前 {days} 天）。",
   "metric.quadrantConversion": "轉換率（四象限）",
   "note.quadrantConversion": "商品支付轉換率；基準是所有商品轉換率的中位數，價格同樣與中位數比較。",
+  "ads.allFineGross":
+    "按整體支付 ROI 看，所有計畫都不低於保本線（整體 ROI {roi}，保本 {breakEven}），點擊率也沒有明顯偏低的；扣掉退款後的淨成交 ROI 單獨判斷。",
   "ads.allFine": "所有計畫的投入產出都不低於保本線（整體 ROI {roi}，保本 {breakEven}），點擊率也沒有明顯偏低的。",
   "layout.all.product": "全部商品",
   "layout.all.source": "全部來源",
@@ -531,7 +533,8 @@ export const report = {
   "layout.profitWorst": "最不賺錢的商品",
   "profit.step.sales": "銷售額",
   "profit.step.refunds": "退款",
-  "profit.step.fees": "平台與金流手續費",
+  "profit.step.platformFees": "平台抽成",
+  "profit.step.paymentFees": "金流手續費",
   "profit.step.cogs": "商品成本",
   "profit.step.ads": "廣告花費",
   "profit.step.net": "淨利",

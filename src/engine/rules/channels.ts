@@ -220,6 +220,7 @@ export const adPlanEfficiency = defineRule({
     "ads.ctrLow",
     "ads.todoLow",
     "ads.allFine",
+    "ads.allFineGross",
     "ads.missingMargin",
     "ads.losingAfterRefunds",
     "ads.losingAfterRefunds.export",
@@ -266,20 +267,7 @@ export const adPlanEfficiency = defineRule({
     }
     const out = losing.drafts(this, ctx, "plan");
     out.push(...ctrFindings(this, ctx, others, avgCtr));
-    if (out.length === 0 && plans.total.roi() !== null) {
-      const roi = plans.total.roi()!;
-      out.push(
-        makeFinding(this, {
-          status: "good",
-          subjectType: "plan",
-          metric: "roi",
-          value: roi,
-          benchmark: breakEven,
-          format: "ratio",
-          message: ctx.t("ads.allFine", { roi: ctx.fmt(roi), breakEven: ctx.fmt(breakEven) }),
-        }),
-      );
-    }
+    if (out.length === 0 && plans.total.roi() !== null) out.push(allClear(this, ctx, plans.total.roi()!, breakEven));
     if (margin === null && plans.subjects.length > 0) {
       out.push(
         makeFinding(this, {
@@ -294,6 +282,27 @@ export const adPlanEfficiency = defineRule({
     return out;
   },
 });
+
+/** ✔ every plan reaches break-even; beside net ROI (千川) it says the verdict is on gross ROI. */
+function allClear(rule: Rule, ctx: RuleContext, roi: number, breakEven: number): Draft {
+  // A 千川-style export also carries net ROI after refunds: the gross "all clear" must not read as
+  // the verdict on those plans, which the net-ROI check judges on its own.
+  const key = hasNetRoi(ctx) ? "ads.allFineGross" : "ads.allFine";
+  return makeFinding(rule, {
+    status: "good",
+    subjectType: "plan",
+    metric: "roi",
+    value: roi,
+    benchmark: breakEven,
+    format: "ratio",
+    message: ctx.t(key, { roi: ctx.fmt(roi), breakEven: ctx.fmt(breakEven) }),
+  });
+}
+
+/** Whether an ad-plan table carries net sales or net ROI after refunds (巨量千川 净成交金额 / 净成交ROI). */
+function hasNetRoi(ctx: RuleContext): boolean {
+  return ctx.tables.some((t) => t.kind === "ad-plans" && ("adNetSales" in t.columns || "netRoi" in t.columns));
+}
 
 function offerLosingPlan(
   rule: Rule,

@@ -333,7 +333,8 @@ export function profitBlockOf(ctx: RuleContext): ProfitBlock | null {
   return {
     sales: round(sum((p) => p.sales)),
     refunds: round(sum((p) => p.refunds)),
-    fees: round(sum((p) => p.fees)),
+    platformFees: round(sum((p) => p.sales - p.refunds) * (ctx.settings.platformFeeRate ?? 0)),
+    paymentFees: round(sum((p) => p.sales - p.refunds) * (ctx.settings.paymentFeeRate ?? 0)),
     cogs: round(sum((p) => p.cogs)),
     adSpend: round(sum((p) => p.adSpend)),
     net: round(sum((p) => p.net)),
