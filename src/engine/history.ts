@@ -263,7 +263,7 @@ function num(value: HistoryValue | undefined): number | null {
   return typeof value === "number" && Number.isFinite(value) ? value : null;
 }
 
-/** One figure then and now; money is compared only within one currency. */
+/** One figure then and now; figures are compared only within one currency (one marketplace). */
 export function figureDelta(
   metric: FigureDelta["metric"],
   before: number | null,
@@ -280,7 +280,6 @@ export function figureDelta(
   return { metric, before, now, change, ratio, missing: null };
 }
 
-const MONEY: ReadonlySet<CoreMetric> = new Set<CoreMetric>(["sales", "aov"]);
 const CORE_METRICS: readonly CoreMetric[] = ["sales", "visitors", "conversion", "aov"];
 
 /** The problems then and now, compared by identity. */
@@ -322,7 +321,9 @@ export function sinceLast(previous: HistoryRecord | null, report: Report): Since
     },
     deltas: [
       figureDelta("score", num(previous.score), report.score),
-      ...CORE_METRICS.map((m) => figureDelta(m, num(previous[m]), figures[m], !MONEY.has(m) || sameCurrency)),
+      // Another currency means another marketplace or shop (a different table was diagnosed): its visitors
+      // and conversion are no "before" for these, so no core figure is compared across currencies.
+      ...CORE_METRICS.map((m) => figureDelta(m, num(previous[m]), figures[m], sameCurrency)),
     ],
     findings: findingChanges(previous, report.findings),
   };

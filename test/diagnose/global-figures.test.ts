@@ -70,8 +70,9 @@ describe("one hand-worked figure per platform, in the export's currency", () => 
     expect(aov.subject).toBe("Guanti riscaldati");
     expect(aov.impact).toBeCloseTo(40.625 * 63 - 2025, 2);
     expect(aov.message).toContain("adds €534 in this export");
-    // Sessioni 2.000 + 1.000 = 3,000 sessions: conversion 63 ÷ 3,000 = 2.10 %
-    expect(rule("pay-conversion-vs-peer")[0].value).toBeCloseTo(63 / 3000, 9);
+    // Amazon's Unit Session Percentage: Unità ordinate 50 + 15 = 65 over Sessioni 2.000 + 1.000 = 3,000 → 2.17 %
+    // (the order value above stays per order: 63 Totale articoli ordinati).
+    expect(rule("pay-conversion-vs-peer")[0].value).toBeCloseTo(65 / 3000, 9);
   });
 
   it("TikTok Shop product analytics: refunds over the team's line, in $", () => {

@@ -112,7 +112,9 @@ describe("platform definitions and published benchmarks", () => {
   it("names the conversion's own columns (Shopee: confirmed-order buyers ÷ product visitors)", () => {
     const { found } = finding([file("shopee-sg-product-performance.csv")], "pay-conversion-vs-peer");
     expect(found[0].status).toBe("info");
-    expect(found[0].message).toContain("(Shopee: Buyers (Confirmed Order) ÷ Product Visitors (Visit).)");
+    expect(found[0].message).toContain(
+      "(Shopee, conversion on confirmed orders: Buyers (Confirmed Order) ÷ Product Visitors (Visit).)",
+    );
   });
 
   it("judges Etsy against its published benchmark when no peer figure is set, never calling it peers", () => {

@@ -6,7 +6,7 @@
 import { describe, expect, it } from "vitest";
 import { diagnoseTables, recognizeTables } from "../../src/engine";
 import type { Finding, Report, SheetInput } from "../../src/engine";
-import { detectGrain, MIN_PARENTS } from "../../src/engine/grain";
+import { applyGrain, detectGrain, MIN_PARENTS } from "../../src/engine/grain";
 import { loadFixture } from "../support/fixtures";
 import type { PasteMode } from "../support/fixtures";
 
@@ -26,20 +26,21 @@ function grainNotes(report: Report): Finding[] {
 
 describe("Amazon child-item report with several SKUs per child ASIN", () => {
   for (const mode of MODES) {
-    it(`counts Sessions and Page Views once per ASIN: conversion 12.09 %, not 8.07 % (${mode})`, () => {
+    it(`counts Sessions and Page Views once per ASIN: conversion 12.37 %, not 8.26 % (${mode})`, () => {
       const sheet = loadFixture("amazon-child-items-sku-rows.csv", { mode });
       // By hand: sessions per child ASIN 306 + 847 + 648 + 2,434 = 4,235; summed over the 8 SKU
-      // rows 306×3 + 847×2 + 648×2 + 2,434 = 6,342. Total Order Items 29 + 99 + 79 + 305 = 512.
+      // rows 306×3 + 847×2 + 648×2 + 2,434 = 6,342. Amazon's Unit Session Percentage counts units:
+      // Units Ordered 15 + 9 + 6 + 63 + 39 + 53 + 28 + 311 = 524; 524 ÷ 4,235 = 12.37 % (÷ 6,342 it would be 8.26 %).
       const [table] = recognizeTables([sheet]);
       const summed = table.rows.reduce((s, r) => s + (r.visitors as number), 0);
       expect(summed).toBe(6342);
-      expect(Math.round((512 / summed) * 10000) / 100).toBe(8.07);
+      expect(Math.round((524 / summed) * 10000) / 100).toBe(8.26);
 
       const report = diagnoseTables([sheet], { language: "en" });
       const conv = payConversion(report);
-      expect(conv.value).toBeCloseTo(512 / 4235, 12);
-      expect(conv.message).toContain("12.09%");
-      expect(report.findings.some((f) => f.message.includes("8.07%"))).toBe(false);
+      expect(conv.value).toBeCloseTo(524 / 4235, 12);
+      expect(conv.message).toContain("12.37%");
+      expect(report.findings.some((f) => f.message.includes("8.26%"))).toBe(false);
       // Page views per session: 5,506 ÷ 4,235 = 1.30 (summed it would be 8,244 ÷ 6,342 = 1.30 too, by chance).
       const depth = report.findings.find((f) => f.rule === "visit-depth");
       expect(depth?.value).toBeCloseTo(5506 / 4235, 12);
@@ -93,6 +94,19 @@ describe("Shopee product + variation layout", () => {
     const names = report.findings.filter((f) => f.subjectType === "product").map((f) => f.subject);
     expect(names).toContain("Thermal Fleece Leggings (Variation Name: Black,M / Black,L / Grey,M)");
   });
+
+  it("each variation's placed-order rate counts its own buyers over the product's visitors: 120, not 75", () => {
+    // Conversion Rate (Placed Order) per variation is over the product's visitors: (2.50 + 1.67 + 0.83) % × 1,200
+    // = 60, (3.12 + 1.88) % × 800 = 40, 5.00 % × 400 = 20 → 120 placed-order buyers. Keeping only each product's
+    // first variation (2.50 % × 1,200 + 3.12 % × 800 + 5.00 % × 400) would give 75, fewer than the 120 buyers.
+    const [table] = recognizeTables([loadFixture("shopee-product-variations.csv", { mode: "text" })]);
+    const rows = applyGrain(table).rows;
+    const orderBuyers = rows.reduce(
+      (s, r) => s + ((r.orderConversion ?? 0) as number) * ((r.visitors ?? 0) as number),
+      0,
+    );
+    expect(orderBuyers).toBeCloseTo(120, 6);
+  });
 });
 
 describe("生意参谋 SKU rows (商品ID over SKU rows, two days)", () => {
@@ -120,11 +134,11 @@ describe("values equal by chance are not collapsed", () => {
   const header = ["商品ID", "SKU ID", "商品访客数", "支付买家数", "支付金额"];
   const sheet = (rows: (string | number)[][]): SheetInput => ({ name: "商品", values: [header, ...rows] });
 
-  it("one SKU per product: no grain (the original child-item fixture is unchanged at 8.23 %)", () => {
+  it("one SKU per product: no grain (the original child-item fixture is unchanged at 8.34 %)", () => {
     const report = diagnoseTables([loadFixture("amazon-child-items-2023.csv", { mode: "sheets" })], { language: "en" });
     expect(grainNotes(report)).toHaveLength(0);
-    // 137 + 44 + 133 + 200 = 514 order items over 2,589 + 834 + 1,195 + 1,631 = 6,249 sessions.
-    expect(payConversion(report).value).toBeCloseTo(514 / 6249, 12);
+    // Unit Session Percentage: 138 + 46 + 136 + 201 = 521 units over 2,589 + 834 + 1,195 + 1,631 = 6,249 sessions.
+    expect(payConversion(report).value).toBeCloseTo(521 / 6249, 12);
   });
 
   it(`needs ${MIN_PARENTS} products whose SKU rows differ`, () => {

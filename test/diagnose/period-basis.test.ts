@@ -207,10 +207,13 @@ describe("a one-product Amazon Business Report with no dates", () => {
     const money = moneyFindings(report);
     expect(money.length).toBeGreaterThan(0);
     for (const f of money) expect(f.impactBasis).toBe("export");
-    // Pay conversion 137 ÷ 2,589 = 5.29 % against the 10 % peer, order value 5,481.72 ÷ 137 = $40.01:
-    // (10 % × 2,589 − 137) × $40.01 = 121.9 × 40.0125… = $4,877.53 in this export (not ÷ 1 "a day").
+    // Amazon's Unit Session Percentage: Units Ordered 138 ÷ Sessions 2,589 = 5.33 % against the 10 % peer; one unit
+    // is worth Ordered Product Sales 5,481.72 ÷ 138 = $39.72: (10 % × 2,589 − 138) × $39.72 = 120.9 × 39.7226… =
+    // $4,802.46 in this export (not ÷ 1 "a day"; on the 137 order items it was $4,877.53, mixing two definitions).
     const shop = report.findings.find((f) => f.rule === "pay-conversion-vs-peer" && f.subjectType === "shop")!;
-    expect(shop.impact).toBeCloseTo((0.1 * 2589 - 137) * (5481.72 / 137), 2);
+    expect(shop.value).toBeCloseTo(138 / 2589, 12);
+    expect(shop.impact).toBeCloseTo(4802.46, 2);
+    expect(shop.impact).toBeCloseTo((0.1 * 2589 - 138) * (5481.72 / 138), 2);
     expect(shop.message).toContain("本次导出内");
     expect(amountsText(JSON.stringify(report), "zh-CN")).not.toMatch(PER_DAY);
     const grid = layoutReport(report);

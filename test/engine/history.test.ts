@@ -92,15 +92,17 @@ describe("since the last diagnosis", () => {
       ratio: 0.25,
       missing: null,
     });
-    const since = sinceLast(row({ currency: "USD", sales: 900, visitors: "n/a", aov: 90 }), report());
+    const since = sinceLast(row({ currency: "USD", sales: 900, visitors: 800, aov: 90 }), report());
     const by = Object.fromEntries(since.deltas.map((d) => [d.metric, d]));
+    // Another currency is another marketplace: not even visitors are compared across it.
     expect(by.sales.missing).toBe("currency");
     expect(by.aov.missing).toBe("currency");
-    expect(by.visitors.missing).toBe("before");
+    expect(by.visitors.missing).toBe("currency");
+    expect(sinceLast(row({ currency: "CNY", visitors: "n/a" }), report()).deltas[2].missing).toBe("before");
     expect(by.score.missing).toBe("before");
     const g = layoutReport({ ...report(), sinceLast: since });
     const text = g.values.flat().join("\n");
-    expect(text).toContain("两次的金额币种不同（上次 USD，本次 CNY），不做比较");
+    expect(text).toContain("两次的币种不同（上次 USD，本次 CNY），多半是不同的站点或店铺，不做比较");
     expect(text).toContain("上次的记录里没有这个数字，无法比较");
     expect(text).not.toMatch(/NaN|undefined|Infinity/);
   });

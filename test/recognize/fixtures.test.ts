@@ -462,7 +462,8 @@ const EXPECTED: Record<string, Expected[]> = {
         visitors: "Product Visitors (Visit)",
         orderUnits: "Units (Placed Order)",
         ctr: "CTR",
-        payConversion: "Conversion Rate (Placed Order)",
+        // Shopee's placed-order rate: orderConversion, not payConversion.
+        orderConversion: "Conversion Rate (Placed Order)",
       },
       first: {
         productId: "21834567001",
@@ -471,7 +472,7 @@ const EXPECTED: Record<string, Expected[]> = {
         visitors: 4820,
         orderUnits: 152,
         ctr: 0.05,
-        payConversion: 0.0315,
+        orderConversion: 0.0315,
       },
     },
   ],

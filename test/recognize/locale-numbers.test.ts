@@ -126,7 +126,10 @@ describe("decimal-comma exports", () => {
     expect(t.rows.map((r) => r.orderAmount)).toEqual([45_600_000, 8_250_000, 2_970_000, 0]);
     expect(t.rows.map((r) => r.visitors)).toEqual([4820, 1340, 615, 170]);
     expect(t.rows.map((r) => r.ctr)).toEqual([0.05, 0.04, 0.03, 0.02]);
-    expect(t.rows.map((r) => r.payConversion)).toEqual([0.0315, 0.041, 0.0537, 0]);
+    // "Conversion Rate (Placed Order)" is Shopee's placed-order rate, so orderConversion, never pay conversion:
+    // the cells "3,15%", "4,10%", "5,37%", "0,00%" read as 0.0315, 0.041, 0.0537, 0.
+    expect(t.rows.map((r) => r.orderConversion)).toEqual([0.0315, 0.041, 0.0537, 0]);
+    expect(t.columns.payConversion).toBeUndefined();
     expect(t.issues.filter((i) => i.code === "not-a-number" || i.code === "ambiguous-number-format")).toEqual([]);
     const report = diagnoseTables([loadFixture("shopee-vn-product-performance.csv", { mode: "text" })], {
       language: "en",

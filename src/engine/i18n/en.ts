@@ -142,6 +142,12 @@ export const report = {
     "WooCommerce's Analytics export has orders and sales but no sessions, so pay conversion, visitor value, bounce rate and what moved sales (visitors × conversion × order value) cannot be judged. Paste a traffic export next to it: GA4 Traffic acquisition (Sessions per day) or Jetpack Stats (Visitors and Views per day).",
   "payConv.definition": "({platform}: {buyers} ÷ {visitors}.)",
   "payConv.definitionRate": "({platform}: the export's {rate} column.)",
+  "payConv.definitionUsp": "(Amazon Unit Session Percentage: {units} ÷ {sessions}, units ordered rather than orders.)",
+  "payConv.definitionState": "({platform}, conversion on {state} orders: {buyers} ÷ {visitors}.)",
+  "payConv.definitionStateRate": "({platform}, conversion on {state} orders: the export's {rate} column.)",
+  "orderState.placed": "placed",
+  "orderState.confirmed": "confirmed",
+  "orderState.paid": "paid",
   "payConv.publishedGood":
     "Pay conversion {value} is at or above the published benchmark for {platform} ({benchmark}; no peer figure was given, see docs/SCORING.md for the source).",
   "payConv.publishedBad":
@@ -192,7 +198,7 @@ export const report = {
   "bounce.otherPlatform":
     "Bounce rate {value}: this is {platform}'s definition, not 生意参谋's, so the {good} / {bad} lines do not apply.",
   "depth.otherPlatform":
-    "{value} pages per visitor: this is {platform}'s measure (on Amazon, detail-page views per session), not 生意参谋's visit depth, so the {bad} / {good} lines do not apply.",
+    "{value} pages per visitor: this is {platform}'s own measure, not 生意参谋's visit depth, so the {bad} / {good} lines do not apply.",
   "platform.taobao": "Taobao/Tmall (生意参谋)",
   "platform.jd": "JD",
   "platform.pdd": "Pinduoduo",
@@ -282,6 +288,8 @@ export const report = {
     '"{name}" had {visitors} visitors and no sales: about {money} a day of sales missed at the shop\'s conversion.',
   "zeroSales.found.export":
     '"{name}" had {visitors} visitors and no sales: about {money} of sales missed in this export at the shop\'s conversion.',
+  "zeroSales.foundNoMoney":
+    '"{name}" had {visitors} visitors and no sales. The sales missed are not priced: the export gives no paying buyers and order value in one order state to price them with.',
   "zeroSales.todo": 'Check price, stock and page of "{name}"; if it really does not sell, delist it or stop its ads.',
   "zeroSales.none": "Every product with visitors made a sale.",
   "presale.missing":
@@ -769,7 +777,7 @@ export const report = {
   "layout.since.missing.now": "Today's data has no such figure, so there is nothing to compare",
   "layout.since.missing.both": "Neither run has this figure",
   "layout.since.missing.currency":
-    "The two runs' amounts are in different currencies ({before} then, {now} now): not compared",
+    "The two runs are in different currencies ({before} then, {now} now), so they are most likely different marketplaces: not compared",
   "layout.since.zero": "It was 0 last time, so there is no change %",
   "layout.since.pp": "pp",
   "layout.since.added": "{count, plural, one {New problem (#)} other {New problems (#)}}",

@@ -137,6 +137,13 @@ export const report = {
     "WooCommerce 的 Analytics 导出只有订单和销售额，没有访问量，所以支付转化率、访客价值、跳失率和销售变化拆解（访客 × 转化 × 客单价）都无法判断。请在旁边再粘贴一份流量导出：GA4 流量获取报告（每天的 Sessions）或 Jetpack Stats（每天的 Visitors 和 Views）。",
   "payConv.definition": "（{platform}口径：{buyers} ÷ {visitors}。）",
   "payConv.definitionRate": "（{platform}口径：导出里的「{rate}」列。）",
+  "payConv.definitionUsp":
+    "（Amazon 的 Unit Session Percentage 口径：{units} ÷ {sessions}，按订购件数算，不按订单数。）",
+  "payConv.definitionState": "（{platform}口径，按{state}订单算转化：{buyers} ÷ {visitors}。）",
+  "payConv.definitionStateRate": "（{platform}口径，按{state}订单算转化：导出里的「{rate}」列。）",
+  "orderState.placed": "已下单",
+  "orderState.confirmed": "已确认",
+  "orderState.paid": "已付款",
   "payConv.publishedGood":
     "支付转化率 {value}，不低于{platform}的公开基准 {benchmark}（没有填同行数据，来源见 docs/SCORING.md）。",
   "payConv.publishedBad":
@@ -176,7 +183,7 @@ export const report = {
   "bounce.otherPlatform":
     "跳失率 {value}：这是 {platform} 的口径，和生意参谋的跳失率不是同一个指标，所以不套用 {good} / {bad} 这两条线。",
   "depth.otherPlatform":
-    "人均浏览 {value} 页：这是 {platform} 的口径（Amazon 是每次会话的详情页浏览量），和生意参谋的访问深度不是同一个指标，所以不套用 {bad} / {good} 这两条线。",
+    "人均浏览 {value} 页：这是 {platform} 的口径，和生意参谋的访问深度不是同一个指标，所以不套用 {bad} / {good} 这两条线。",
   "platform.taobao": "淘宝/天猫（生意参谋）",
   "platform.jd": "京东",
   "platform.pdd": "拼多多",
@@ -252,6 +259,8 @@ export const report = {
   "hero.todo.export": "给「{name}」搭配套餐或满减，把客单价做到 {target}（本次导出内 +{money}）。",
   "zeroSales.found": "「{name}」有 {visitors} 个访客却零成交，按全店转化算每天浪费约 {money} 的销售机会。",
   "zeroSales.found.export": "「{name}」有 {visitors} 个访客却零成交，按全店转化算，本次导出内错过约 {money} 的销售。",
+  "zeroSales.foundNoMoney":
+    "「{name}」有 {visitors} 个访客却零成交。错过的销售额没有估算：导出里没有同一订单状态下的支付买家数和客单价可以用来估算。",
   "zeroSales.todo": "检查「{name}」的价格、库存和详情页；确实卖不动就下架或停推广。",
   "zeroSales.none": "有访客的商品都有成交。",
   "presale.missing": "「{name}」是预售商品，尾款前支付转化率为 0 属正常。粘贴“下单买家数”即可按下单转化判断。",
@@ -672,7 +681,7 @@ export const report = {
   "layout.since.missing.before": "上次的记录里没有这个数字，无法比较",
   "layout.since.missing.now": "本次的数据里没有这个数字，无法比较",
   "layout.since.missing.both": "两次都没有这个数字",
-  "layout.since.missing.currency": "两次的金额币种不同（上次 {before}，本次 {now}），不做比较",
+  "layout.since.missing.currency": "两次的币种不同（上次 {before}，本次 {now}），多半是不同的站点或店铺，不做比较",
   "layout.since.zero": "上次为 0，没有变化率",
   "layout.since.pp": "个百分点",
   "layout.since.added": "{count, plural, other {新出现的问题 #}}",

@@ -132,6 +132,13 @@ export const report = {
     "WooCommerce 的 Analytics 匯出只有訂單和銷售額，沒有造訪量，所以支付轉換率、訪客價值、跳出率和銷售變化拆解（訪客 × 轉換 × 客單價）都無法判斷。請在旁邊再貼上一份流量匯出：GA4 流量取得報表（每天的 Sessions）或 Jetpack Stats（每天的 Visitors 和 Views）。",
   "payConv.definition": "（{platform}口徑：{buyers} ÷ {visitors}。）",
   "payConv.definitionRate": "（{platform}口徑：匯出裡的「{rate}」欄。）",
+  "payConv.definitionUsp":
+    "（Amazon 的 Unit Session Percentage 口徑：{units} ÷ {sessions}，以訂購件數計，不以訂單數計。）",
+  "payConv.definitionState": "（{platform}口徑，以{state}訂單計算轉換：{buyers} ÷ {visitors}。）",
+  "payConv.definitionStateRate": "（{platform}口徑，以{state}訂單計算轉換：匯出裡的「{rate}」欄。）",
+  "orderState.placed": "已下單",
+  "orderState.confirmed": "已確認",
+  "orderState.paid": "已付款",
   "payConv.publishedGood":
     "支付轉換率 {value}，不低於{platform}的公開基準 {benchmark}（沒有填同業數據，來源見 docs/SCORING.md）。",
   "payConv.publishedBad":
@@ -171,7 +178,7 @@ export const report = {
   "bounce.otherPlatform":
     "跳失率 {value}：這是 {platform} 的定義，和生意參謀的跳失率不是同一個指標，所以不套用 {good} / {bad} 這兩條線。",
   "depth.otherPlatform":
-    "人均瀏覽 {value} 頁：這是 {platform} 的定義（Amazon 是每次工作階段的商品頁瀏覽量），和生意參謀的訪問深度不是同一個指標，所以不套用 {bad} / {good} 這兩條線。",
+    "人均瀏覽 {value} 頁：這是 {platform} 的定義，和生意參謀的訪問深度不是同一個指標，所以不套用 {bad} / {good} 這兩條線。",
   "platform.taobao": "淘寶/天貓（生意參謀）",
   "platform.jd": "京東",
   "platform.pdd": "拼多多",
@@ -247,6 +254,8 @@ export const report = {
   "hero.todo.export": "給「{name}」搭配套餐或滿減，把客單價做到 {target}（這份匯出內 +{money}）。",
   "zeroSales.found": "「{name}」有 {visitors} 個訪客卻零成交，按全店轉換算每天浪費約 {money} 的銷售機會。",
   "zeroSales.found.export": "「{name}」有 {visitors} 個訪客卻零成交，按全店轉換算，這份匯出內錯過約 {money} 的銷售。",
+  "zeroSales.foundNoMoney":
+    "「{name}」有 {visitors} 個訪客卻零成交。錯過的銷售額沒有估算：匯出裡沒有同一訂單狀態下的付款買家數和客單價可以拿來估算。",
   "zeroSales.todo": "檢查「{name}」的價格、庫存和詳情頁；確實賣不動就下架或停推廣。",
   "zeroSales.none": "有訪客的商品都有成交。",
   "presale.missing": "「{name}」是預售商品，尾款前支付轉換率為 0 屬正常。貼上「下單買家數」即可按下單轉換判斷。",
@@ -667,7 +676,7 @@ export const report = {
   "layout.since.missing.before": "上次的記錄裡沒有這個數字，無法比較",
   "layout.since.missing.now": "本次的資料裡沒有這個數字，無法比較",
   "layout.since.missing.both": "兩次都沒有這個數字",
-  "layout.since.missing.currency": "兩次的金額幣別不同（上次 {before}，本次 {now}），不做比較",
+  "layout.since.missing.currency": "兩次的幣別不同（上次 {before}，本次 {now}），多半是不同的站點或店鋪，不做比較",
   "layout.since.zero": "上次為 0，沒有變化率",
   "layout.since.pp": "個百分點",
   "layout.since.added": "{count, plural, other {新出現的問題 #}}",

@@ -497,7 +497,11 @@ export const VOCABULARY = [
   ]),
   f("avgUnitPrice", "money", "sales ÷ units (件单价, Average Selling Price)", ["件单价", "Average Selling Price"]),
   f("orderBuyers", "count", "buyers who placed an order", ["下单买家数", "下单人数", "下单客户数"]),
-  f("orderConversion", "rate", "order buyers ÷ visitors", ["下单转化率"]),
+  f("orderConversion", "rate", "order buyers ÷ visitors (Shopee: the placed-order state)", [
+    "下单转化率",
+    "Conversion Rate (Placed Order)",
+    "Conversion Rate (Visit to Placed)",
+  ]),
   f("orderPayConversion", "rate", "下单-支付转化率: paying ÷ ordering buyers", [
     "下单-支付转化率",
     "下单-成交转化率",

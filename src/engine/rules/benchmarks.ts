@@ -8,11 +8,13 @@
  * benchmarks"; Shopee, Lazada, Rakuten: single-shop anecdotes) get none and stay ℹ.
  *
  * The report also names how the conversion it shows was computed, from the table's own
- * headers: Shopee `Buyers (Confirmed Order)` ÷ `Product Visitors (Visit)`, Amazon `Total Order
- * Items` ÷ `Sessions - Total`, Etsy `Orders` ÷ `Visits`, or the export's own rate column.
+ * headers: Shopee on the export's order state (`Buyers (Confirmed Order)` ÷ `Product Visitors
+ * (Visit)`), Amazon's Unit Session Percentage (`Units Ordered` ÷ `Sessions - Total`), Etsy
+ * `Orders` ÷ `Visits`, or the export's own rate column.
  */
 import type { Platform, RecognizedTable } from "../tables";
 import type { RuleContext } from "./context";
+import { ratio, type Totals } from "./totals";
 
 /** A published conversion norm for one platform. */
 export interface PublishedBenchmark {
@@ -53,17 +55,85 @@ export function publishedBenchmark(platform: Platform): PublishedBenchmark | nul
   return PUBLISHED_BENCHMARKS.find((b) => b.platform === platform) ?? null;
 }
 
+/** An order state a Shopee header names: `Buyers (Confirmed Order)` → confirmed. */
+export type OrderState = "placed" | "confirmed" | "paid";
+
+/** The order state in a header (`(Confirmed Order)`, `(Paid Orders)`, `(Placed Order)`), or null. */
+export function orderStateOf(header: string | undefined): OrderState | null {
+  const m = header === undefined ? null : /\((placed|confirmed|paid) orders?\)/i.exec(header);
+  return m ? (m[1].toLowerCase() as OrderState) : null;
+}
+
 /**
- * How the shown conversion was computed, in the table's own words: `(Shopee: Buyers (Confirmed
- * Order) ÷ Product Visitors (Visit))`; "" for 生意参谋-style exports, whose definition is the default.
+ * The counts a platform's own conversion divides, so the shown rate and the money behind it use
+ * one definition: Amazon's Unit Session Percentage is units ordered ÷ sessions (not orders);
+ * Shopee's is on the order state the export gives (its confirmed-order buyers, else paid, else the
+ * placed-order rate), never a placed-order numerator against confirmed-order sales; elsewhere
+ * paying buyers ÷ visitors.
+ */
+export interface ConversionBasis {
+  numerator: "paidBuyers" | "units" | "orderBuyers";
+  /** Sales in the same state as the numerator, so sales ÷ numerator is the value of one conversion; null when absent. */
+  value: "sales" | null;
+  /** The order state named in the report (Shopee), else null. */
+  state: OrderState | null;
+}
+
+const DEFAULT_BASIS: ConversionBasis = { numerator: "paidBuyers", value: "sales", state: null };
+
+/** The conversion basis of the shop's table (see ConversionBasis). */
+export function conversionBasis(table: RecognizedTable | undefined): ConversionBasis {
+  const c = table?.columns;
+  if (!table || !c) return DEFAULT_BASIS;
+  if (table.platform === "amazon" && c.units !== undefined && c.visitors !== undefined)
+    return { numerator: "units", value: "sales", state: null };
+  if (table.platform !== "shopee") return DEFAULT_BASIS;
+  const buyers = orderStateOf(c.paidBuyers) ?? (c.paidBuyers === undefined ? null : orderStateOf(c.orders));
+  if (c.paidBuyers !== undefined) {
+    // The sales figure counts only when it is in the buyers' own state.
+    const same = orderStateOf(c.sales) === buyers || buyers === null;
+    return { numerator: "paidBuyers", value: same ? "sales" : null, state: buyers };
+  }
+  if (c.orderConversion !== undefined) return { numerator: "orderBuyers", value: null, state: "placed" };
+  return DEFAULT_BASIS;
+}
+
+/** Conversion on a basis: its numerator ÷ visitors. */
+export function conversionOn(t: Totals, basis: ConversionBasis): number | null {
+  return ratio(t.get(basis.numerator), t.get("visitors"));
+}
+
+/** What one conversion is worth on a basis: same-state sales ÷ its numerator (null when not in the export). */
+export function valuePerConversion(t: Totals, basis: ConversionBasis): number | null {
+  return basis.value === null ? null : ratio(t.get(basis.value), t.get(basis.numerator));
+}
+
+/**
+ * How the shown conversion was computed, in the table's own words: `(Shopee, conversion on
+ * confirmed orders: Buyers (Confirmed Order) ÷ Product Visitors (Visit).)`, `(Amazon Unit Session
+ * Percentage: Units Ordered ÷ Sessions - Total.)`; "" for 生意参谋-style exports, whose definition is the default.
  */
 export function conversionDefinition(ctx: RuleContext, table: RecognizedTable | undefined): string {
   if (!table || table.platform === undefined || table.platform === "taobao" || table.platform === "unknown") return "";
   const platform = ctx.t(`platform.${table.platform}`);
-  const buyers = table.columns.paidBuyers;
+  const basis = conversionBasis(table);
   const visitors = table.columns.visitors;
-  if (buyers !== undefined && visitors !== undefined)
-    return ctx.t("payConv.definition", { platform, buyers, visitors });
+  const counted = basis.numerator === "orderBuyers" ? undefined : table.columns[basis.numerator];
+  if (basis.numerator === "units" && counted !== undefined && visitors !== undefined)
+    return ctx.t("payConv.definitionUsp", { units: counted, sessions: visitors });
+  if (basis.state !== null) {
+    const state = ctx.t(`orderState.${basis.state}`);
+    const from = counted ?? table.columns.orderConversion ?? "";
+    return ctx.t(counted !== undefined ? "payConv.definitionState" : "payConv.definitionStateRate", {
+      platform,
+      state,
+      buyers: from,
+      visitors: visitors ?? "",
+      rate: from,
+    });
+  }
+  if (counted !== undefined && visitors !== undefined)
+    return ctx.t("payConv.definition", { platform, buyers: counted, visitors });
   const rate = table.columns.payConversion;
   return rate !== undefined ? ctx.t("payConv.definitionRate", { platform, rate }) : "";
 }

@@ -430,6 +430,7 @@ export const zeroSalesProducts = defineRule({
   messages: [
     "zeroSales.found",
     "zeroSales.found.export",
+    "zeroSales.foundNoMoney",
     "zeroSales.todo",
     "zeroSales.none",
     "common.more",
@@ -486,7 +487,7 @@ function zeroSalesDraft(
     const params = {
       name: p.name,
       visitors: ctx.fmt(visitors, 0),
-      money: impact !== null ? ctx.money(impact) : "—",
+      money: impact !== null ? ctx.money(impact) : "",
     };
     return makeFinding(rule, {
       status,
@@ -498,7 +499,11 @@ function zeroSalesDraft(
       format: "integer",
       impact,
       basis: basisOf(dayCount),
-      message: ctx.t(basedKey("zeroSales.found", basisOf(dayCount)), params),
+      // No money is never shown as "about — missed": the sentence says why it is not priced.
+      message:
+        impact !== null
+          ? ctx.t(basedKey("zeroSales.found", basisOf(dayCount)), params)
+          : ctx.t("zeroSales.foundNoMoney", params),
       todo: ctx.t("zeroSales.todo", params),
     });
   });

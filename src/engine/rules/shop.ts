@@ -19,7 +19,15 @@ import {
   type ShopSummary,
   type Subject,
 } from "./context";
-import { conversionDefinition, type PublishedBenchmark, publishedBenchmark } from "./benchmarks";
+import {
+  type ConversionBasis,
+  conversionBasis,
+  conversionDefinition,
+  conversionOn,
+  type PublishedBenchmark,
+  publishedBenchmark,
+  valuePerConversion,
+} from "./benchmarks";
 import { defineRule, fixed, fromSetting, type Rule } from "./define";
 import { MAX_SUBJECT_FINDINGS, MIN_VISITORS } from "./limits";
 import { shopAnomalies } from "./pattern";
@@ -41,6 +49,18 @@ export function salesFactors(
   const aov = t.aov();
   if (visitors === null || conversion === null || aov === null || (days !== null && days <= 0)) return null;
   return { visitors: perDay(visitors, days), conversion, aov };
+}
+
+/** Visitors per day, conversion and the value of one conversion on a platform's basis, when all exist. */
+function conversionFactors(
+  t: Totals,
+  days: number | null,
+  on: ConversionBasis,
+): { visitors: number; value: number } | null {
+  const visitors = t.get("visitors");
+  const value = valuePerConversion(t, on);
+  if (visitors === null || value === null || (days !== null && days <= 0)) return null;
+  return { visitors: perDay(visitors, days), value };
 }
 
 const PAY_CONVERSION = {
@@ -81,6 +101,12 @@ export const payConversionVsPeer = defineRule({
     "common.more.export",
     "payConv.definition",
     "payConv.definitionRate",
+    "payConv.definitionUsp",
+    "payConv.definitionState",
+    "payConv.definitionStateRate",
+    "orderState.placed",
+    "orderState.confirmed",
+    "orderState.paid",
     "payConv.missingTraffic",
     "payConv.publishedGood",
     "payConv.publishedBad",
@@ -90,7 +116,9 @@ export const payConversionVsPeer = defineRule({
   ],
   run(ctx) {
     const shop = ctx.shop;
-    const conv = shop?.totals.payConversion() ?? null;
+    const table = shop ? ctx.tables.find((t) => t.sheet === shop.sheet) : undefined;
+    const basis = conversionBasis(table);
+    const conv = shop ? conversionOn(shop.totals, basis) : null;
     if (!shop || conv === null) {
       // WooCommerce records orders and money but no sessions: say which checks wait for a traffic export.
       const woo = ctx.tables.some((t) => t.platform === "woocommerce" && !("visitors" in t.columns));
@@ -104,11 +132,10 @@ export const payConversionVsPeer = defineRule({
       ];
     }
     const peer = ctx.peer.payConversion;
-    const table = ctx.tables.find((t) => t.sheet === shop.sheet);
     const definition = conversionDefinition(ctx, table);
     if (peer === null) {
       const published = publishedBenchmark(table?.platform ?? "unknown");
-      if (published) return [payConversionPublished(this, ctx, shop, conv, published, definition)];
+      if (published) return [payConversionPublished(this, ctx, shop, basis, conv, published, definition)];
       return [
         makeFinding(this, {
           status: "info",
@@ -120,8 +147,8 @@ export const payConversionVsPeer = defineRule({
       ];
     }
     return [
-      payConversionShop(this, ctx, shop, conv, peer, definition),
-      ...payConversionProducts(this, ctx, shop, peer),
+      payConversionShop(this, ctx, shop, basis, conv, peer, definition),
+      ...payConversionProducts(this, ctx, shop, basis, peer),
     ];
   },
 });
@@ -130,13 +157,14 @@ function payConversionShop(
   rule: Rule,
   ctx: RuleContext,
   shop: ShopSummary,
+  basis: ConversionBasis,
   conv: number,
   peer: number,
   definition: string,
 ): Draft {
-  const f = salesFactors(shop.totals, shop.dayCount);
-  const basis = basisOf(shop.dayCount);
-  const impact = conv < peer && f ? (peer - conv) * f.visitors * f.aov : null;
+  const f = conversionFactors(shop.totals, shop.dayCount, basis);
+  const days = basisOf(shop.dayCount);
+  const impact = conv < peer && f ? (peer - conv) * f.visitors * f.value : null;
   const status: Status = stable(conv) >= peer ? "good" : "bad";
   const params = { value: ctx.pct(conv), peer: ctx.pct(peer), money: impact !== null ? ctx.money(impact) : "" };
   return makeFinding(rule, {
@@ -146,16 +174,16 @@ function payConversionShop(
     benchmark: peer,
     format: "percent",
     impact,
-    basis,
+    basis: days,
     message: withDefinition(
       status === "good"
         ? ctx.t("payConv.shopGood", params)
         : impact !== null
-          ? ctx.t(basedKey("payConv.shopBad", basis), params)
+          ? ctx.t(basedKey("payConv.shopBad", days), params)
           : ctx.t("payConv.shopBadNoAov", params),
       definition,
     ),
-    todo: impact !== null ? ctx.t(basedKey("payConv.todoShop", basis), params) : null,
+    todo: impact !== null ? ctx.t(basedKey("payConv.todoShop", days), params) : null,
   });
 }
 
@@ -171,21 +199,22 @@ function payConversionPublished(
   rule: Rule,
   ctx: RuleContext,
   shop: ShopSummary,
+  basis: ConversionBasis,
   conv: number,
   published: PublishedBenchmark,
   definition: string,
 ): Draft {
-  const f = salesFactors(shop.totals, shop.dayCount);
-  const basis = basisOf(shop.dayCount);
+  const f = conversionFactors(shop.totals, shop.dayCount, basis);
+  const days = basisOf(shop.dayCount);
   const below = stable(conv) < published.value;
-  const impact = below && f ? (published.value - conv) * f.visitors * f.aov : null;
+  const impact = below && f ? (published.value - conv) * f.visitors * f.value : null;
   const params = {
     value: ctx.pct(conv),
     benchmark: ctx.pct(published.value),
     platform: ctx.t(`platform.${published.platform}`),
     money: impact !== null ? ctx.money(impact) : "—",
   };
-  const key = below ? basedKey("payConv.publishedBad", basis) : "payConv.publishedGood";
+  const key = below ? basedKey("payConv.publishedBad", days) : "payConv.publishedGood";
   return makeFinding(rule, {
     status: below ? "warn" : "good",
     metric: "payConversion",
@@ -193,14 +222,20 @@ function payConversionPublished(
     benchmark: published.value,
     format: "percent",
     impact,
-    basis,
+    basis: days,
     message: withDefinition(ctx.t(key, params), definition),
-    todo: impact !== null ? ctx.t(basedKey("payConv.todoPublished", basis), params) : null,
+    todo: impact !== null ? ctx.t(basedKey("payConv.todoPublished", days), params) : null,
   });
 }
 
 /** Products below the peer line, largest money first; pre-sale items are judged elsewhere. */
-function payConversionProducts(rule: Rule, ctx: RuleContext, shop: ShopSummary, peer: number): Draft[] {
+function payConversionProducts(
+  rule: Rule,
+  ctx: RuleContext,
+  shop: ShopSummary,
+  on: ConversionBasis,
+  peer: number,
+): Draft[] {
   const products = ctx.products;
   if (!products) return [];
   const below = new TopList(PAY_CONVERSION.maxProducts.value);
@@ -208,12 +243,12 @@ function payConversionProducts(rule: Rule, ctx: RuleContext, shop: ShopSummary, 
     const p = products.subjects[k];
     if (p.presale) continue;
     const visitors = p.totals.get("visitors");
-    const pc = p.totals.payConversion();
+    const pc = conversionOn(p.totals, on);
     if (visitors === null || visitors < PAY_CONVERSION.minVisitors.value || pc === null || stable(pc) >= peer) continue;
     // No sales at all is the zero-sales rule's finding; one product, one finding.
     if (pc === 0 && (p.totals.get("sales") ?? 0) === 0) continue;
-    const aov = p.totals.aov() ?? shop.totals.aov();
-    const money = aov !== null ? (peer - pc) * perDay(visitors, products.dayCount) * aov : null;
+    const value = valuePerConversion(p.totals, on) ?? valuePerConversion(shop.totals, on);
+    const money = value !== null ? (peer - pc) * perDay(visitors, products.dayCount) * value : null;
     const basis = basisOf(products.dayCount);
     if (below.wants(money, p.name)) below.add(payConversionDraft(rule, ctx, p, pc, peer, money, basis));
   }
