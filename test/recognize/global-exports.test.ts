@@ -259,3 +259,28 @@ describe("Amazon", () => {
     });
   });
 });
+
+describe("Amazon Sponsored Products advertised product report", () => {
+  it("keys each ad row by its Advertised SKU and Advertised ASIN, so its spend can reach that product", () => {
+    const header = [
+      "Start Date",
+      "End Date",
+      "Currency",
+      "Campaign Name",
+      "Ad Group Name",
+      "Advertised SKU",
+      "Advertised ASIN",
+      "Impressions",
+      "Clicks",
+      "Spend",
+      "7 Day Total Sales ",
+    ];
+    const row = ["Nov 01, 2026", "Nov 30, 2026", "USD", "SP - Gloves", "Ad group 1", "GLV-01", "B0ABC12345"];
+    const [table] = recognizeTables([
+      { name: "Sponsored Products Advertised product report", values: [header, [...row, 12000, 240, 180, 450]] },
+    ]);
+    expect(table.kind).toBe("ad-plans");
+    expect(table.columns).toMatchObject({ sku: "Advertised SKU", productId: "Advertised ASIN", spend: "Spend" });
+    expect([table.rows[0].sku, table.rows[0].productId, table.rows[0].spend]).toEqual(["GLV-01", "B0ABC12345", 180]);
+  });
+});

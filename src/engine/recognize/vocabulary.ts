@@ -134,6 +134,7 @@ export const VOCABULARY = [
     "(Child) ASIN",
     "Child ASIN",
     "ASIN",
+    "Advertised ASIN",
     "Product ID",
     "Item ID",
     "(Untergeordnete) ASIN",
