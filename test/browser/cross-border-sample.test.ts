@@ -8,18 +8,11 @@
  */
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import type { Frame, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  CODE_PATH,
-  SAMPLES_DIR,
-  SIDEBAR_PATH,
-  sampleShopSettings,
-  sampleShopSheets,
-} from "../../src/local/preview/main";
-import { sidebarFromFile, startPreviewServer, type PreviewServer } from "../../src/local/preview/server";
-import { PreviewWorkbook } from "../../src/local/preview/workbook";
-import { chromiumAvailable, launchChromium, SCREENSHOT_DIR, type Browser } from "../support/browser";
+import { CODE_PATH, SAMPLES_DIR, SIDEBAR_PATH } from "../../src/local/preview/main";
+import { chromiumAvailable, SCREENSHOT_DIR } from "../support/browser";
+import { openSamplePreview, type SamplePreview } from "../support/sample-preview";
 
 const DIR = join(SAMPLES_DIR, "cross-border-shop");
 const ready = chromiumAvailable() && existsSync(CODE_PATH) && existsSync(SIDEBAR_PATH);
@@ -32,40 +25,21 @@ const MONEY = { USD: /(?<![A-Z])-?\$-?\d/, SGD: /S\$-?\d/, MYR: /RM-?\d/ } as co
 type Code = keyof typeof MONEY;
 
 describe.skipIf(!ready)("the cross-border sample in the preview", () => {
-  let browser: Browser;
-  let server: PreviewServer;
+  let preview: SamplePreview;
   let page: Page;
-  const serverLog: string[] = [];
-  const pageErrors: string[] = [];
+  let serverLog: string[];
+  let pageErrors: string[];
+  const sidebar = () => preview.sidebar();
 
   beforeAll(async () => {
-    // As `npm start` opens the sample: its four exports as tabs, its settings.json (30 % margin) saved.
-    const workbook = PreviewWorkbook.fromFile(CODE_PATH, sampleShopSheets(DIR));
-    expect(workbook.applySettings(sampleShopSettings(DIR))).toBeNull();
-    server = await startPreviewServer({
-      workbook,
-      sidebarHtml: sidebarFromFile(SIDEBAR_PATH),
-      port: 0,
-      log: (l) => serverLog.push(l),
-    });
-    browser = await launchChromium({ bypassCSP: true });
-    page = await browser.context.newPage();
-    await page.setViewportSize({ width: 1400, height: 900 });
-    page.on("pageerror", (e) => pageErrors.push(e.message));
-    await page.goto(server.url);
-    await page.waitForSelector("body[data-ready='true']");
+    // As `npm start` opens the sample: its exports as tabs, its settings.json saved.
+    preview = await openSamplePreview(DIR, { width: 1400, height: 900 });
+    ({ page, serverLog, pageErrors } = preview);
   }, 60_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    await preview?.close();
   });
-
-  function sidebar(): Frame {
-    const frame = page.frames().find((f) => f.url().endsWith("/sidebar"));
-    if (!frame) throw new Error("the sidebar iframe is not on the page");
-    return frame;
-  }
 
   async function cells(): Promise<string[][]> {
     return (await page.evaluate(

@@ -5,55 +5,31 @@
  */
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import type { Frame, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  CODE_PATH,
-  SAMPLES_DIR,
-  SIDEBAR_PATH,
-  sampleShopSettings,
-  sampleShopSheets,
-} from "../../src/local/preview/main";
-import { sidebarFromFile, startPreviewServer, type PreviewServer } from "../../src/local/preview/server";
-import { PreviewWorkbook } from "../../src/local/preview/workbook";
-import { chromiumAvailable, launchChromium, type Browser } from "../support/browser";
+import { CODE_PATH, SAMPLES_DIR, SIDEBAR_PATH } from "../../src/local/preview/main";
+import { chromiumAvailable } from "../support/browser";
+import { openSamplePreview, type SamplePreview } from "../support/sample-preview";
 
 const DIR = join(SAMPLES_DIR, "douyin-live-shop");
 const ready = chromiumAvailable() && existsSync(CODE_PATH) && existsSync(SIDEBAR_PATH);
 
 describe.skipIf(!ready)("the 抖音 live sample in the preview", () => {
-  let browser: Browser;
-  let server: PreviewServer;
+  let preview: SamplePreview;
   let page: Page;
-  const serverLog: string[] = [];
-  const pageErrors: string[] = [];
+  let serverLog: string[];
+  let pageErrors: string[];
+  const sidebar = () => preview.sidebar();
 
   beforeAll(async () => {
-    const workbook = PreviewWorkbook.fromFile(CODE_PATH, sampleShopSheets(DIR));
-    expect(workbook.applySettings(sampleShopSettings(DIR))).toBeNull();
-    server = await startPreviewServer({
-      workbook,
-      sidebarHtml: sidebarFromFile(SIDEBAR_PATH),
-      port: 0,
-      log: (l) => serverLog.push(l),
-    });
-    browser = await launchChromium({ bypassCSP: true });
-    page = await browser.context.newPage();
-    page.on("pageerror", (e) => pageErrors.push(e.message));
-    await page.goto(server.url);
-    await page.waitForSelector("body[data-ready='true']");
+    // As `npm start` opens the sample: its exports as tabs, its settings.json saved.
+    preview = await openSamplePreview(DIR);
+    ({ page, serverLog, pageErrors } = preview);
   }, 60_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    await preview?.close();
   });
-
-  function sidebar(): Frame {
-    const frame = page.frames().find((f) => f.url().endsWith("/sidebar"));
-    if (!frame) throw new Error("the sidebar iframe is not on the page");
-    return frame;
-  }
 
   it("opens the sample's tabs and diagnoses them with the planted problems", { timeout: 60_000 }, async () => {
     const tabs = await page.$$eval(".pv-tab", (els) => els.map((t) => t.textContent ?? ""));
