@@ -82,6 +82,90 @@ describe("event-result", () => {
   });
 });
 
+/** One product selling 1,000 (10 units at 100) whose unit cost leaves `1 − cost ÷ 100` of each sale. */
+function costed(unitCost: number): RecognizedTable[] {
+  const products = table(
+    "products",
+    [{ date: day(0), dateTo: day(34), productId: "P1", product: "Tee", sales: 1000, units: 10, price: 100 }],
+    "商品",
+  );
+  return [products, table("costs", [{ productId: "P1", product: "Tee", unitCost }], "成本")];
+}
+
+describe("event-result in profit (with the Costs tab's contribution margin)", () => {
+  it("✔ an event whose lift × margin beats the extra spend, labelled as profit", () => {
+    // Margin (1,000 − goods 10 × 70) ÷ 1,000 = 30 %. Profit = 6,000 × 0.3 − 1,500 = 1,800 − 1,500 = 300.
+    const report = run([SHOP, EVENTS, ...costed(70)], { language: "en" });
+    const f = one(report, "event-result");
+    expect(f.value).toBe(6000);
+    expect(f.benchmark).toBe(1500);
+    expect(f.status).toBe("good");
+    expect(f.message).toContain("the event paid (¥4,500 ahead)");
+    expect(f.message).toContain("contribution margin of 30.00% the lift kept about ¥1,800");
+    expect(f.message).toContain("the event paid in profit (¥300 profit)");
+    expect(f.impact).toBeNull();
+    expect(report.actions.some((a) => a.rule === "event-result")).toBe(false);
+  });
+
+  it("▲ an event that paid in sales but not in profit, with the profit lost per event day", () => {
+    // Margin (1,000 − 10 × 80) ÷ 1,000 = 20 %. Profit = 6,000 × 0.2 − 1,500 = 1,200 − 1,500 = −300: ▲,
+    // though the sales lift (6,000) beat the extra spend. −300 over 3 event days = 100 lost a day.
+    const report = run([SHOP, EVENTS, ...costed(80)], { language: "en" });
+    const f = one(report, "event-result");
+    expect(f.status).toBe("warn");
+    expect(f.message).toContain("the event paid (¥4,500 ahead)");
+    expect(f.message).toContain("contribution margin of 20.00% the lift kept about ¥1,200");
+    expect(f.message).toContain("did not pay in profit (¥300 of profit lost)");
+    expect(f.impact).toBe(100);
+    const action = report.actions.find((a) => a.rule === "event-result");
+    expect(action?.message).toContain("Review “618 预热”");
+  });
+
+  it("weights the margin by sales after refunds and fees, and says it in Chinese", () => {
+    // A: 3,000 − refunds 10 % 300 − fees 10 % × 2,700 = 270 − goods 30 × 60 = 1,800 → 630.
+    // B: 1,000 − 100 − 10 % × 900 = 90 − 10 × 90 = 900 → −90. Margin (630 − 90) ÷ 4,000 = 13.5 %.
+    // Profit = 6,000 × 0.135 − 1,500 = 810 − 1,500 = −690 → 230 lost per event day.
+    const products = table(
+      "products",
+      [
+        { date: day(0), dateTo: day(34), productId: "A", product: "Tee", sales: 3000, units: 30, price: 100 },
+        { date: day(0), dateTo: day(34), productId: "B", product: "Bag", sales: 1000, units: 10, price: 100 },
+      ],
+      "商品",
+    );
+    const costs = table(
+      "costs",
+      [
+        { productId: "A", product: "Tee", unitCost: 60 },
+        { productId: "B", product: "Bag", unitCost: 90 },
+      ],
+      "成本",
+    );
+    const settings = {
+      language: "zh-CN" as const,
+      platformFeeRate: 0.05,
+      paymentFeeRate: 0.05,
+      defaultRefundRate: 0.1,
+    };
+    const f = one(run([SHOP, EVENTS, products, costs], settings), "event-result");
+    expect(f.status).toBe("warn");
+    expect(f.impact).toBe(230);
+    expect(f.message).toContain("边际贡献率 13.50%");
+    expect(f.message).toContain("¥810");
+    expect(f.message).toContain("利润亏 ¥690");
+  });
+
+  it("without ad spend by day stays ℹ and claims no profit verdict", () => {
+    const noSpend = shopDays(35, (i) => {
+      const sales = EVENT_SALES[i] ?? [900, 1000, 1100][i % 3];
+      return { sales, visitors: 1000, paidBuyers: sales / 100 };
+    });
+    const f = one(run([noSpend, EVENTS, ...costed(70)], { language: "en" }), "event-result");
+    expect(f.status).toBe("info");
+    expect(f.message).not.toContain("profit");
+  });
+});
+
 describe("post-event dip on anomaly days", () => {
   it("labels a fall within the week after a 大促 as the post-event dip", () => {
     const report = run([SHOP, EVENTS], { language: "en" });

@@ -808,6 +808,10 @@ export const report = {
     "{kind} “{name}” ({start} to {end}, {count, plural, one {# day} other {# days}}): {mean} a day against {usual} on ordinary days (median of {baseline} ordinary days before it), about {lift} extra sales.",
   "events.paid": " Extra ad spend was about {spend}, less than the lift: the event paid ({net} ahead).",
   "events.notPaid": " Extra ad spend was about {spend}, more than the lift: the event did not pay ({net} short).",
+  "events.profitPaid":
+    " In profit: at a contribution margin of {margin} the lift kept about {kept}, more than the extra ad spend: the event paid in profit ({profit} profit).",
+  "events.profitNotPaid":
+    " In profit: at a contribution margin of {margin} the lift kept about {kept}, less than the extra ad spend: the event did not pay in profit ({profit} of profit lost).",
   "events.noSpend": " There is no ad spend by day, so whether the extra spend paid cannot be told.",
   "events.dip":
     " After it, {count, plural, one {# day} other {# days}} sold below ordinary days, about {money} in all: a post-event dip.",

@@ -708,6 +708,10 @@ export const report = {
     "{kind}「{name}」（{start} 至 {end}，{count} 天）：日均销售额 {mean}，平常日（活动前 {baseline} 个普通日的中位数）{usual}，多卖了约 {lift}。",
   "events.paid": "多花的推广费约 {spend}，增量高于多花的钱，这次活动划算（净多 {net}）。",
   "events.notPaid": "多花的推广费约 {spend}，增量没有超过多花的钱，这次活动不划算（差 {net}）。",
+  "events.profitPaid":
+    "按利润算：边际贡献率 {margin}，增量留下约 {kept}，高于多花的推广费，这次活动赚到了利润（利润 {profit}）。",
+  "events.profitNotPaid":
+    "按利润算：边际贡献率 {margin}，增量只留下约 {kept}，不够多花的推广费，这次活动在利润上亏了（利润亏 {profit}）。",
   "events.noSpend": "没有按天的推广花费，无法判断多花的钱是否赚回来。",
   "events.dip": "活动结束后 {count} 天的销售额低于平常，共少了约 {money}，这是大促后的回落。",
   "events.todoNotPaid": "复盘「{name}」：下次同类活动压低推广出价，或换成增量更高的玩法。",

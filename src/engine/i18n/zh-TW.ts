@@ -703,6 +703,10 @@ export const report = {
     "{kind}「{name}」（{start} 至 {end}，{count} 天）：日均銷售額 {mean}，平常日（活動前 {baseline} 個一般日的中位數）{usual}，多賣了約 {lift}。",
   "events.paid": "多花的廣告費約 {spend}，增量高於多花的錢，這次活動划算（淨多 {net}）。",
   "events.notPaid": "多花的廣告費約 {spend}，增量沒有超過多花的錢，這次活動不划算（差 {net}）。",
+  "events.profitPaid":
+    "按利潤算：邊際貢獻率 {margin}，增量留下約 {kept}，高於多花的廣告費，這次活動賺到了利潤（利潤 {profit}）。",
+  "events.profitNotPaid":
+    "按利潤算：邊際貢獻率 {margin}，增量只留下約 {kept}，不夠多花的廣告費，這次活動在利潤上虧了（利潤虧 {profit}）。",
   "events.noSpend": "沒有按天的廣告花費，無法判斷多花的錢是否賺回來。",
   "events.dip": "活動結束後 {count} 天的銷售額低於平常，共少了約 {money}，這是大促後的回落。",
   "events.todoNotPaid": "檢討「{name}」：下次同類活動壓低廣告出價，或換成增量更高的玩法。",

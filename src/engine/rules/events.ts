@@ -2,8 +2,10 @@
  * event-result (issue 15): each finished event on the team's Events tab judged against the
  * ordinary days before it. Lift = (mean daily sales of the event days − median daily sales of the
  * ordinary days within baselineDays before it) × event days; extra ad spend is worked the same way
- * from the ad spend by day; the event paid when lift > extra spend. The days after a 大促 whose sales
- * are below that median are named as a post-event dip (ℹ, not a fault of the shop).
+ * from the ad spend by day; the event paid when lift > extra spend. With a contribution margin from
+ * the Costs tab (profit-context.ts), the event's profit = lift × margin − extra spend, and the
+ * finding's status follows that profit verdict. The days after a 大促 whose sales are below that
+ * median are named as a post-event dip (ℹ, not a fault of the shop).
  */
 import { LANGUAGE_TABLE } from "../i18n/languages";
 import { ANOMALY } from "./anomaly";
@@ -11,6 +13,7 @@ import { makeFinding, type Draft, type RuleContext } from "./context";
 import { dayNumber, isoOfDay } from "./days";
 import { defineRule, fixed, type Rule } from "./define";
 import { daysOfEvent, type EventProblem, readEvents, type ShopEvent } from "./events-book";
+import { shopContributionMargin } from "./profit-context";
 import { num } from "./totals";
 
 export const EVENTS = {
@@ -67,6 +70,8 @@ interface EventResult {
   usual: number;
   lift: number;
   extraSpend: number | null;
+  /** The shop's contribution margin (Costs tab), or null without costs. */
+  margin: number | null;
   dip: { days: number; shortfall: number } | null;
 }
 
@@ -122,7 +127,8 @@ function resultOf(ctx: RuleContext, event: ShopEvent, sales: Map<string, number>
   if (!lift) return null;
   const ads = spend.size > 0 ? liftOf(spend, event, ctx.eventDays) : null;
   const dip = dipAfter(sales, event, lift.usual, ctx.eventDays);
-  return { event, ...lift, extraSpend: ads ? ads.lift : null, dip } satisfies EventResult;
+  const margin = shopContributionMargin(ctx)?.margin ?? null;
+  return { event, ...lift, extraSpend: ads ? ads.lift : null, margin, dip } satisfies EventResult;
 }
 
 const afterCache = new WeakMap<RuleContext, Map<string, string>>();
@@ -159,13 +165,15 @@ export const eventResult = defineRule({
     fields: ["eventName", "eventStart", "eventEnd", "eventKind", "date", "sales", "spend"],
   },
   summary:
-    "each finished event: lift = (mean event-day sales − median of the ordinary days within {baselineDays} before it) × event days, against the extra ad spend worked the same way — ✔ paid (lift > extra spend), ▲ did not, ℹ without daily ad spend; days within {postEventDays} after a 大促 below that median are named as a post-event dip; unusable date cells ▲ by cell",
+    "each finished event: lift = (mean event-day sales − median of the ordinary days within {baselineDays} before it) × event days, against the extra ad spend worked the same way — ✔ paid (lift > extra spend), ▲ did not, ℹ without daily ad spend; with the Costs tab's contribution margin the verdict is in profit: lift × margin − extra spend > 0 ✔, else ▲; days within {postEventDays} after a 大促 below that median are named as a post-event dip; unusable date cells ▲ by cell",
   thresholds: EVENTS,
   messages: [
     "events.result",
     "events.paid",
     "events.notPaid",
     "events.noSpend",
+    "events.profitPaid",
+    "events.profitNotPaid",
     "events.dip",
     "events.todoNotPaid",
     "events.badCells",
@@ -211,7 +219,16 @@ function badCells(rule: Rule, ctx: RuleContext, sheet: string, problems: EventPr
   });
 }
 
+/** The verdict: in profit (lift × margin − extra spend) with a margin, else in sales; null without ad spend. */
+function verdictOf(r: EventResult): { paid: boolean; gain: number; profit: number | null } | null {
+  if (r.extraSpend === null) return null;
+  const profit = r.margin === null ? null : r.lift * r.margin - r.extraSpend;
+  const gain = profit ?? r.lift - r.extraSpend;
+  return { paid: gain > 0, gain, profit };
+}
+
 function eventFinding(rule: Rule, ctx: RuleContext, r: EventResult): Draft {
+  const v = verdictOf(r);
   const params = {
     name: r.event.name,
     kind: ctx.t(`events.kind.${r.event.kind}`),
@@ -225,14 +242,18 @@ function eventFinding(rule: Rule, ctx: RuleContext, r: EventResult): Draft {
     spend: r.extraSpend === null ? "" : ctx.money(r.extraSpend),
     // How far ahead (paid) or short (did not) the lift is of the extra spend, as a positive amount.
     net: r.extraSpend === null ? "" : ctx.money(Math.abs(r.lift - r.extraSpend)),
+    margin: r.margin === null ? "" : ctx.pct(r.margin),
+    kept: r.margin === null ? "" : ctx.money(r.lift * r.margin),
+    profit: v?.profit == null ? "" : ctx.money(Math.abs(v.profit)),
   };
-  const paid = r.extraSpend === null ? null : r.lift > r.extraSpend;
-  const verdict = paid === null ? "events.noSpend" : paid ? "events.paid" : "events.notPaid";
+  const inSales = r.extraSpend === null ? null : r.lift > r.extraSpend;
+  const verdict = inSales === null ? "events.noSpend" : inSales ? "events.paid" : "events.notPaid";
+  const inProfit = v?.profit == null ? "" : ctx.t(v.paid ? "events.profitPaid" : "events.profitNotPaid", params);
   const dip = r.dip ? ctx.t("events.dip", { count: r.dip.days, money: ctx.money(r.dip.shortfall) }) : "";
-  // Money lost per event day when the event did not pay for its extra spend.
-  const lost = paid === false && r.extraSpend !== null ? (r.extraSpend - r.lift) / r.days : null;
+  // Money (profit with a margin, else sales) lost per event day when the event did not pay for its extra spend.
+  const lost = v && !v.paid ? -v.gain / r.days : null;
   return makeFinding(rule, {
-    status: paid === null ? "info" : paid ? "good" : "warn",
+    status: v === null ? "info" : v.paid ? "good" : "warn",
     subject: r.event.name,
     subjectType: "sheet",
     metric: "eventLift",
@@ -241,7 +262,7 @@ function eventFinding(rule: Rule, ctx: RuleContext, r: EventResult): Draft {
     format: "currency",
     impact: lost,
     basis: "day",
-    message: ctx.t("events.result", params) + ctx.t(verdict, params) + dip,
-    todo: paid === false ? ctx.t("events.todoNotPaid", params) : null,
+    message: ctx.t("events.result", params) + ctx.t(verdict, params) + inProfit + dip,
+    todo: v && !v.paid ? ctx.t("events.todoNotPaid", params) : null,
   });
 }

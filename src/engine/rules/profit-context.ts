@@ -300,6 +300,23 @@ function buildPicture(ctx: RuleContext): ProfitPicture | null {
 }
 
 /**
+ * The shop's contribution margin: Σ (sales − refunds − fees − goods) ÷ Σ sales over the costed
+ * products (so weighted by sales), before ad spend; null without a Costs tab, costed products or sales.
+ */
+export function shopContributionMargin(ctx: RuleContext): { margin: number; products: number } | null {
+  const picture = profitPicture(ctx);
+  if (!picture || picture.products.length === 0) return null;
+  let sales = 0;
+  let costs = 0;
+  for (const p of picture.products) {
+    sales += p.sales;
+    costs += p.refunds + p.fees + p.cogs;
+  }
+  const margin = metrics.contributionMargin(sales, costs);
+  return margin === null || !Number.isFinite(margin) ? null : { margin, products: picture.products.length };
+}
+
+/**
  * The shop's refund rate: refunds ÷ sales over the shop-daily tables (else the products tables)
  * that carry a refund column; else the team's default refund rate; null when neither says.
  */
