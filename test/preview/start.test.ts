@@ -5,7 +5,7 @@
  * dies without passing a signal on (SIGHUP, SIGKILL) the server sees its parent go
  * (src/local/preview/main.ts, stopWithParent).
  */
-import { type ChildProcess, spawn } from "node:child_process";
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { connect } from "node:net";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -54,17 +54,27 @@ async function waitClosed(port: number, ms: number): Promise<boolean> {
   return false;
 }
 
+/** `ps` lines of a process group, for the failure message. */
+function processesOfGroup(pgid: number): string {
+  try {
+    return execFileSync("ps", ["-o", "pid,ppid,pgid,stat,args", "-g", String(pgid)], { encoding: "utf8" });
+  } catch (error) {
+    return `(ps failed: ${(error as Error).message})`;
+  }
+}
+
 describe("npm start", () => {
   for (const signal of ["SIGTERM", "SIGINT", "SIGHUP"] as const) {
     it(`frees its port when the npm process gets ${signal}`, async () => {
       const { child, port, output } = await npmStart();
       expect(await portOpen(port)).toBe(true);
       child.kill(signal);
-      const closed = await waitClosed(port, 8000);
+      const closed = await waitClosed(port, 15_000);
       if (!closed) {
-        // Leave nothing running: the whole group this test started.
+        // Say what was still running (pid, parent, state), then leave nothing behind.
+        const ps = child.pid ? processesOfGroup(child.pid) : "";
         if (child.pid) process.kill(-child.pid, "SIGKILL");
-        throw new Error(`port ${port} still open 8 s after ${signal} to npm:\n${output()}`);
+        throw new Error(`port ${port} still open 15 s after ${signal} to npm:\n${output()}\n${ps}`);
       }
       expect(closed).toBe(true);
     }, 120_000);

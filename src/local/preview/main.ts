@@ -196,8 +196,24 @@ async function main(): Promise<void> {
 function stopWithParent(stop: (reason: string) => void): void {
   const parent = process.ppid;
   setInterval(() => {
-    if (process.ppid !== parent) stop("the process that started the preview exited");
+    if (process.ppid !== parent || !alive(parent)) stop("the process that started the preview exited");
   }, 250).unref();
+}
+
+/** Whether a process still runs: it exists and (on Linux) is not a zombie waiting to be reaped. */
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+  try {
+    // /proc/PID/stat: "pid (comm) S ..."; the state letter follows the last ")".
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    return stat.slice(stat.lastIndexOf(")") + 2, stat.lastIndexOf(")") + 3) !== "Z";
+  } catch {
+    return true; // no /proc (macOS): the ppid check above is the one that counts
+  }
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) void main();
