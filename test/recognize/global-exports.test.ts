@@ -179,6 +179,9 @@ describe("Mercado Libre and Rakuten", () => {
       packageRow: "Paquete de varios productos",
     });
     expect(t.subtotals?.map((s) => s.row)).toEqual([5]);
+    // `3 de noviembre de 2026 14:05 hs.` and the others, as the real export writes them
+    expect(t.rows.map((r) => r.date)).toEqual(["2026-11-03", "2026-11-04", "2026-11-04", "2026-11-06"]);
+    expect(t.issues.filter((i) => i.code === "not-a-date")).toEqual([]);
     // 1,200 + 600 + 450 + 1,350 = 3,600 MXN (the package row's 1,050 is its two items again)
     expect(sum(t, "sales")).toBeCloseTo(3600, 2);
     expect(tableCurrency(t, undefined)).toBe("MXN");
