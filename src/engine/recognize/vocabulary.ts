@@ -485,6 +485,12 @@ export const VOCABULARY = [
     "ユニットセッション率",
   ]),
   f("orderItemSessionRate", "rate", "Amazon order items ÷ sessions", ["Order Item Session Percentage"]),
+  f(
+    "unitPageviewRate",
+    "rate",
+    "eBay Sales conversion rate: quantity sold ÷ total page views (units over page views, not buyers over visitors, so never a stand-in for payConversion; checked against the counts)",
+    ["Sales conversion rate = Quantity sold/Total page views", "Sales conversion rate"],
+  ),
   f("aov", "money", "sales ÷ paid buyers", [
     "客单价",
     "成交客单价",
