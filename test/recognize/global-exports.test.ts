@@ -200,6 +200,9 @@ describe("Mercado Libre and Rakuten", () => {
       productId: "# de publicación",
       product: "Título de la publicación",
       packageRow: "Paquete de varios productos",
+      saleFees: "Cargo por venta e impuestos (MXN)",
+      shipping: "Ingresos por envío (MXN)",
+      shippingPaid: "Costos de envío (MXN)",
     });
     expect(t.subtotals?.map((s) => s.row)).toEqual([5]);
     // `3 de noviembre de 2026 14:05 hs.` and the others, as the real export writes them
