@@ -486,11 +486,71 @@ const MONTH_NAMES: Record<string, number> = {
   dec: 12,
 };
 
-/** English month-name dates as Amazon Ads and others write them: `Nov 01, 2026`, `1 November 2026`, `01-Nov-2026`. */
+/**
+ * Spanish and Portuguese month names and the abbreviations Mercado Libre (and Latin American
+ * exports generally) write: `octubre`, `outubro`, `oct`, `out`. Matched whole (after the
+ * optional dot), never by prefix, so `outro` or `marzipan` stay text.
+ */
+const IBERIAN_MONTHS: Record<string, number> = {
+  // es
+  enero: 1,
+  ene: 1,
+  febrero: 2,
+  marzo: 3,
+  abril: 4,
+  abr: 4,
+  mayo: 5,
+  junio: 6,
+  julio: 7,
+  agosto: 8,
+  ago: 8,
+  septiembre: 9,
+  setiembre: 9,
+  set: 9,
+  octubre: 10,
+  noviembre: 11,
+  diciembre: 12,
+  dic: 12,
+  // pt
+  janeiro: 1,
+  fevereiro: 2,
+  fev: 2,
+  março: 3,
+  marco: 3,
+  maio: 5,
+  mai: 5,
+  junho: 6,
+  julho: 7,
+  setembro: 9,
+  outubro: 10,
+  out: 10,
+  novembro: 11,
+  dezembro: 12,
+  dez: 12,
+};
+
+/** A Spanish/Portuguese month word, or an English abbreviation (`oct`, `sept`); null for any other word. */
+function iberianMonth(word: string): number | null {
+  return IBERIAN_MONTHS[word] ?? MONTH_NAMES[word] ?? null;
+}
+
+/**
+ * `15 de octubre de 2026 10:32 hs.` (Mercado Libre, es), `15 de outubro de 2026 10:32` (pt),
+ * `15 oct 2026`, `15 de out. de 2026`: day, optional `de`, month, optional `de`, year, and an
+ * optional time of day (with `hs.` / `h`, or `às` / `a las` before it), which is dropped.
+ */
+const IBERIAN_DATE =
+  /^(\d{1,2})\s+(?:de\s+)?([a-zà-ÿ]{3,10})\.?\s+(?:de\s+)?(\d{4})(?:,?\s+(?:(?:às|as|a las)\s+)?\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?:hs|hrs|h)\.?)?)?$/;
+
+/**
+ * Month-name dates: English as Amazon Ads and others write them (`Nov 01, 2026`,
+ * `1 November 2026`, `01-Nov-2026`), and Spanish / Portuguese long dates as Mercado Libre
+ * writes them (`15 de octubre de 2026 10:32 hs.`, `15 de outubro de 2026 10:32`, `15 oct 2026`).
+ */
 export function parseMonthNameDate(raw: string): string | null {
   const text = valueText(raw);
   if (text === null) return null;
-  const t = text.trim().toLowerCase();
+  const t = text.trim().toLowerCase().replace(/\s+/g, " ");
   let m = /^([a-z]{3,9})\.?\s+(\d{1,2}),?\s+(\d{4})$/.exec(t);
   if (m) {
     const month = MONTH_NAMES[m[1].slice(0, m[1] === "sept" ? 4 : 3)];
@@ -498,9 +558,14 @@ export function parseMonthNameDate(raw: string): string | null {
   }
   m = /^(\d{1,2})[\s-]([a-z]{3,9})\.?[\s-](\d{4}|\d{2})$/.exec(t);
   if (m) {
-    const month = MONTH_NAMES[m[2].slice(0, 3)];
+    const month = MONTH_NAMES[m[2].slice(0, 3)] ?? IBERIAN_MONTHS[m[2]];
     const year = m[3].length === 2 ? 2000 + Number(m[3]) : Number(m[3]);
     return month ? isoFromParts(year, month, Number(m[1])) : null;
+  }
+  m = IBERIAN_DATE.exec(t);
+  if (m) {
+    const month = iberianMonth(m[2]);
+    return month ? isoFromParts(Number(m[3]), month, Number(m[1])) : null;
   }
   return null;
 }

@@ -105,6 +105,15 @@ describe("one diagnosis per platform, in its currency", () => {
     const table = report.tables.find((t) => t.sheet === "mercadolibre-ventas")!;
     // rows 4, 6, 7, 8 are read; row 5 (the package) is kept aside
     expect(table.rows).toBe(4);
+    // the fee and shipping columns are read (and the package's shared over its items, see
+    // test/recognize/package-fees.test.ts); only Descripción del estado (D) and Total (K) are not used
+    expect(table.columns).toMatchObject({
+      saleFees: "Cargo por venta e impuestos (MXN)",
+      shippingPaid: "Costos de envío (MXN)",
+    });
+    const unknown = report.findings.find((f) => f.rule === "data-sanity" && f.message.includes("does not know"))!;
+    expect(unknown.value).toBe(2);
+    expect(unknown.message).toContain("(D3, K3)");
   });
 });
 

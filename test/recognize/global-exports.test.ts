@@ -163,6 +163,29 @@ describe("Lazada, WooCommerce, Etsy, eBay", () => {
     });
     expect(t.rows[2]).toMatchObject({ productId: "285512340003", ctr: null, pageviews: null });
   });
+
+  it("eBay Sales conversion rate is its own field (quantity sold ÷ page views), checked against the counts", () => {
+    const t = read("ebay-listings-traffic.csv");
+    expect(t.columns.unitPageviewRate).toBe("Sales conversion rate = Quantity sold/Total page views");
+    // units over page views is neither Shop Doctor's buyers ÷ visitors nor Amazon's units ÷ sessions
+    expect(t.columns.payConversion).toBeUndefined();
+    expect(t.columns.unitSessionRate).toBeUndefined();
+    // 2.25% = 18 ÷ 800; 1.90% ≈ 4 ÷ 210 = 1.905%; `-` is no data
+    expect(t.rows.map((r) => r.unitPageviewRate)).toEqual([0.0225, 0.019, null]);
+    expect(t.issues.filter((i) => i.code === "rate-mismatch")).toEqual([]);
+  });
+
+  it("an eBay conversion cell that disagrees with its counts is reported by cell", () => {
+    const sheet = readExportFile(join(DIR, "ebay-listings-traffic.csv"));
+    const values = sheet.values.map((row) => [...row]);
+    values[7][7] = "4.00%"; // Merino scarf: 4 sold ÷ 210 page views is 1.90%, not 4.00%
+    const [t] = recognizeTables([{ ...sheet, values }]);
+    const mismatch = t.issues.filter((i) => i.code === "rate-mismatch");
+    expect(mismatch).toHaveLength(1);
+    expect(mismatch[0]).toMatchObject({ row: 8, column: 8, field: "unitPageviewRate" });
+    expect(mismatch[0].message).toContain("= 4 ÷ 210 = 1.90%");
+    expect(mismatch[0].message).toContain("H8");
+  });
 });
 
 describe("Mercado Libre and Rakuten", () => {
@@ -177,8 +200,14 @@ describe("Mercado Libre and Rakuten", () => {
       productId: "# de publicación",
       product: "Título de la publicación",
       packageRow: "Paquete de varios productos",
+      saleFees: "Cargo por venta e impuestos (MXN)",
+      shipping: "Ingresos por envío (MXN)",
+      shippingPaid: "Costos de envío (MXN)",
     });
     expect(t.subtotals?.map((s) => s.row)).toEqual([5]);
+    // `3 de noviembre de 2026 14:05 hs.` and the others, as the real export writes them
+    expect(t.rows.map((r) => r.date)).toEqual(["2026-11-03", "2026-11-04", "2026-11-04", "2026-11-06"]);
+    expect(t.issues.filter((i) => i.code === "not-a-date")).toEqual([]);
     // 1,200 + 600 + 450 + 1,350 = 3,600 MXN (the package row's 1,050 is its two items again)
     expect(sum(t, "sales")).toBeCloseTo(3600, 2);
     expect(tableCurrency(t, undefined)).toBe("MXN");

@@ -22,6 +22,7 @@ const RATE_CHECKS: readonly RateCheck[] = [
   { rate: "ctr", numerator: "clicks", denominator: "impressions" },
   { rate: "clickConversion", numerator: "adOrders", denominator: "clicks" },
   { rate: "unitSessionRate", numerator: "units", denominator: "sessions" },
+  { rate: "unitPageviewRate", numerator: "units", denominator: "pageviews" },
   { rate: "consultConversion", numerator: "paidBuyers", denominator: "consultations" },
   { rate: "repeatBuyerShare", numerator: "repeatBuyers", denominator: "paidBuyers" },
   { rate: "returningVisitorShare", numerator: "returningVisitors", denominator: "visitors" },

@@ -72,7 +72,7 @@ export const RECOGNITION_ISSUE_CODES = {
   "parent-row": {
     level: "info",
     about:
-      "a product row over its variation rows (Shopee) or a package row over its items (Mercado Libre), kept in `subtotals`",
+      "a product row over its variation rows (Shopee) or a package row over its items (Mercado Libre, its fees and shipping shared over the items by sales), kept in `subtotals`",
   },
   "subtotal-row": { level: "info", about: "a 小计/Subtotal row, kept in `subtotals` instead of `rows`" },
   "average-row": { level: "info", about: "a 均值/平均/Average/Mean row, kept in `averages` instead of `rows`" },

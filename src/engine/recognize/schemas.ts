@@ -167,7 +167,17 @@ function minorSchemas(traffic: TrafficFields, funnel: FunnelFields) {
     .object({ contentItem: text(), contentId: text(), date: isoDate(), dateTo: isoDate(), ...traffic, ...funnel })
     .catchall(extra());
   const orders = z
-    .object({ orderId: text(), product: text(), productId: text(), date: isoDate(), dateTo: isoDate(), ...funnel })
+    .object({
+      orderId: text(),
+      product: text(),
+      productId: text(),
+      date: isoDate(),
+      dateTo: isoDate(),
+      saleFees: num(),
+      shipping: num(),
+      shippingPaid: num(),
+      ...funnel,
+    })
     .catchall(extra());
   const costs = z
     .object({
