@@ -760,6 +760,7 @@ export const report = {
   "history.col.visitors": "Visitors",
   "history.col.conversion": "Conversion rate",
   "history.col.aov": "Average order value",
+  "history.col.netProfit": "Net profit",
   "history.col.bad": "✖ Critical",
   "history.col.warn": "▲ Warning",
   "history.col.firstAction": "First action",

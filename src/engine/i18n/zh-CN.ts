@@ -666,6 +666,7 @@ export const report = {
   "history.col.visitors": "访客数",
   "history.col.conversion": "支付转化率",
   "history.col.aov": "客单价",
+  "history.col.netProfit": "净利润",
   "history.col.bad": "✖ 严重",
   "history.col.warn": "▲ 注意",
   "history.col.firstAction": "首要行动",

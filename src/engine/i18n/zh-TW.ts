@@ -661,6 +661,7 @@ export const report = {
   "history.col.visitors": "訪客數",
   "history.col.conversion": "付款轉換率",
   "history.col.aov": "客單價",
+  "history.col.netProfit": "淨利",
   "history.col.bad": "✖ 嚴重",
   "history.col.warn": "▲ 注意",
   "history.col.firstAction": "首要行動",
