@@ -38,5 +38,13 @@ export function lazily<M, K extends keyof M & string>(load: () => M, names: read
 export const server: Record<string, AnyFunction> = {
   onOpen,
   onInstall,
-  ...lazily(loadServer, ["showSidebar", "diagnoseShop", "getSettings", "saveSettings", "openReport", "createCostsTab"]),
+  ...lazily(loadServer, [
+    "showSidebar",
+    "diagnoseShop",
+    "getSettings",
+    "saveSettings",
+    "openReport",
+    "createCostsTab",
+    "createEventsTab",
+  ]),
 };

@@ -70,6 +70,8 @@ export const HISTORY_COLUMNS: readonly HistoryColumn[] = [
   core("visitors", "history.col.visitors", "count"),
   core("conversion", "history.col.conversion", "rate"),
   core("aov", "history.col.aov", "amount"),
+  // The profit block's net profit (in the row's currency, like sales); blank, never 0, without a Costs tab.
+  column("netProfit", "history.col.netProfit", "amount", (r) => r.profit?.net ?? null),
   column("bad", "history.col.bad", "count", (r) => r.counts.bad),
   column("warn", "history.col.warn", "count", (r) => r.counts.warn),
   column("firstAction", "history.col.firstAction", "text", (r) => r.actions[0]?.message ?? null),
@@ -305,6 +307,16 @@ function findingChanges(previous: HistoryRecord, findings: readonly Finding[]): 
   };
 }
 
+/**
+ * Net profit then and now, in the same currency only. Left out when neither run had a Costs tab
+ * (a shop that keeps no costs is not told about a missing figure every time); shown with the
+ * side that is missing when only one had it.
+ */
+function netProfitDelta(before: number | null, now: number | null, sameCurrency: boolean): FigureDelta[] {
+  if (before === null && now === null) return [];
+  return [figureDelta("netProfit", before, now, sameCurrency)];
+}
+
 /** "Since the last diagnosis": `previous` null for the first recorded run. */
 export function sinceLast(previous: HistoryRecord | null, report: Report): SinceLast {
   if (previous === null)
@@ -324,6 +336,7 @@ export function sinceLast(previous: HistoryRecord | null, report: Report): Since
       // Another currency means another marketplace or shop (a different table was diagnosed): its visitors
       // and conversion are no "before" for these, so no core figure is compared across currencies.
       ...CORE_METRICS.map((m) => figureDelta(m, num(previous[m]), figures[m], sameCurrency)),
+      ...netProfitDelta(num(previous.netProfit), report.profit?.net ?? null, sameCurrency),
     ],
     findings: findingChanges(previous, report.findings),
   };

@@ -430,6 +430,7 @@ export const DELTA_LABELS: Record<FigureDelta["metric"], MessageKey> = {
   visitors: "history.col.visitors",
   conversion: "history.col.conversion",
   aov: "history.col.aov",
+  netProfit: "history.col.netProfit",
 };
 
 /**

@@ -151,7 +151,8 @@ export type CoreMetric = keyof CoreFigures;
  * different currencies); `ratio` alone is null when before was 0.
  */
 export interface FigureDelta {
-  metric: "score" | CoreMetric;
+  /** `netProfit` is the profit block's net (only when a run had a Costs tab). */
+  metric: "score" | CoreMetric | "netProfit";
   before: number | null;
   now: number | null;
   change: number | null;

@@ -49,4 +49,6 @@ export interface ServerApi {
   openReport(): ApiResult<{ sheet: string }>;
   /** Adds an empty Costs tab with its headers and explanations; never touches a tab that exists. */
   createCostsTab(): ApiResult<{ sheet: string; created: boolean }>;
+  /** Adds an empty Events tab with its headers and explanations; never touches a tab that exists. */
+  createEventsTab(): ApiResult<{ sheet: string; created: boolean }>;
 }

@@ -50,4 +50,9 @@ export const SERVER_FUNCTIONS: ServerFunctionSpec[] = [
     description: "Adds an empty Costs tab (成本 / Costs) with headers and explanations, unless one exists.",
     params: [],
   },
+  {
+    name: "createEventsTab",
+    description: "Adds an empty Events tab (活动 / 活動 / Events) with headers and explanations, unless one exists.",
+    params: [],
+  },
 ];

@@ -478,3 +478,32 @@ export function createCostsTab(): ApiResult<{ sheet: string; created: boolean }>
   sheet.setFrozenRows(1);
   return { ok: true, value: { sheet: sheet.getName(), created: true } };
 }
+
+/** Every name the Events tab may have (one per language). */
+const EVENTS_SHEET_NAMES: readonly string[] = LANGUAGES.map((l) => translate(l, "server.events.sheetName"));
+
+/**
+ * Events (issue 15): adds an empty Events tab in the team's language, its header row the columns
+ * the Events reader recognises (name, start, end, kind) and a note on A1 explaining them and the
+ * kinds. An existing tab of that name is left as it is.
+ */
+export function createEventsTab(): ApiResult<{ sheet: string; created: boolean }> {
+  const refused = missingConsent();
+  if (refused) return refused;
+  const spreadsheet = SpreadsheetApp.getActive();
+  let language: Language;
+  try {
+    language = loadSettings(spreadsheet).language;
+  } catch {
+    language = languageFromLocale(spreadsheet.getSpreadsheetLocale());
+  }
+  const existing = findSheet(spreadsheet, EVENTS_SHEET_NAMES);
+  if (existing) return { ok: true, value: { sheet: existing.getName(), created: false } };
+  const headers = translate(language, "server.events.headers").split("|");
+  const sheet = spreadsheet.insertSheet(translate(language, "server.events.sheetName"));
+  const header = sheet.getRange(1, 1, 1, headers.length);
+  header.setNumberFormat("@").setValues([headers]).setFontWeight("bold");
+  sheet.getRange(1, 1).setNote(translate(language, "server.events.note"));
+  sheet.setFrozenRows(1);
+  return { ok: true, value: { sheet: sheet.getName(), created: true } };
+}

@@ -382,6 +382,22 @@ async function createCostsTab(event: Event): Promise<void> {
   render();
 }
 
+/** Events (issue 15): adds the Events tab, or says it exists (the server never changes an existing tab). */
+async function createEventsTab(event: Event): Promise<void> {
+  event.preventDefault();
+  state.error = null;
+  try {
+    const result = await run("createEventsTab");
+    if (result.ok) {
+      const key = result.value.created ? "ui.createEvents.done" : "ui.createEvents.exists";
+      state.status = { key, params: { sheet: result.value.sheet } };
+    } else state.error = { code: "said", message: result.error.message };
+  } catch (error) {
+    state.error = classifyFailure(error);
+  }
+  render();
+}
+
 // ---------------------------------------------------------------- settings form
 
 function fieldInput(key: FormKey): HTMLInputElement | HTMLSelectElement {
@@ -582,6 +598,7 @@ function start(): void {
   byId("diagnose").addEventListener("click", () => void diagnose());
   byId("open-report").addEventListener("click", (event) => void openReport(event));
   byId("create-costs").addEventListener("click", (event) => void createCostsTab(event));
+  byId("create-events").addEventListener("click", (event) => void createEventsTab(event));
   byId("settings-form").addEventListener("submit", (event) => void saveSettings(event));
   byId<HTMLButtonElement>("diagnose").disabled = false;
   performance.mark("diagnose-interactive");

@@ -330,9 +330,11 @@ describe.skipIf(!chromiumAvailable())("Diagnose shop sidebar in Chromium", () =>
     await page.keyboard.press("Enter");
     await expect.poll(() => world.activeSheet()).toBe("店铺体检");
     // The settings open and save from the keyboard too.
-    // Then Add a Costs tab, then the settings.
+    // Then Add a Costs tab, Add an Events tab, then the settings.
     await page.keyboard.press("Tab");
     expect(await page.evaluate("document.activeElement.id")).toBe("create-costs");
+    await page.keyboard.press("Tab");
+    expect(await page.evaluate("document.activeElement.id")).toBe("create-events");
     await page.keyboard.press("Tab");
     expect(await page.evaluate("document.activeElement.tagName")).toBe("SUMMARY");
     await page.keyboard.press("Enter");
@@ -341,6 +343,30 @@ describe.skipIf(!chromiumAvailable())("Diagnose shop sidebar in Chromium", () =>
     await page.keyboard.type("4.2");
     await page.keyboard.press("Enter");
     await expect.poll(() => world.storedSettings().peerPayConversion).toBeCloseTo(0.042, 10);
+  });
+
+  it("Add an Events tab creates 活动 once, says so the second time, and the next diagnosis reads the event typed in", async () => {
+    const world = createWorld(shopFixture());
+    const session = await open(world);
+    const { page } = session;
+    await diagnose(session);
+    expect(lastSummary(session).dataSheets).not.toContain("活动");
+    await page.click("#create-events");
+    await page.waitForFunction("document.getElementById('status').textContent.includes('活动')");
+    expect(await text(page, "#status")).toBe(
+      "已添加「活动」工作表：每个活动填一行（名称、开始和结束日期、类型），然后重新诊断。",
+    );
+    await screenshot(page, "12-events-tab-added-zh-CN");
+    world.typeInto("活动", "A2", "店铺券");
+    world.typeInto("活动", "B2", "2026-10-10");
+    world.typeInto("活动", "D2", "优惠券");
+    await page.click("#create-events");
+    await page.waitForFunction("document.getElementById('status').textContent.includes('已经存在')");
+    expect(await text(page, "#status")).toBe("「活动」工作表已经存在，没有改动它。");
+    await diagnose(session);
+    expect(lastSummary(session).dataSheets).toContain("活动");
+    expect(await text(page, "#data-sheets")).toContain("活动");
+    expect(session.pageErrors).toEqual([]);
   });
 
   it("every label is tied to its control and text contrast meets WCAG AA", async () => {

@@ -171,6 +171,7 @@ describe("what a custom-function call costs", () => {
     >;
     expect(Object.keys(api).sort()).toEqual([
       "createCostsTab",
+      "createEventsTab",
       "diagnoseShop",
       "getSettings",
       "openReport",

@@ -107,6 +107,29 @@ describe("since the last diagnosis", () => {
     expect(text).not.toMatch(/NaN|undefined|Infinity/);
   });
 
+  it("compares net profit only when a run had a Costs tab, within one currency", () => {
+    const profit = { net: 1200 } as Report["profit"];
+    const net = (previous: HistoryRecord, now: Report) =>
+      sinceLast(previous, now).deltas.filter((d) => d.metric === "netProfit");
+    // Neither run had costs: no net-profit line at all (no "missing" noise for shops that keep none).
+    expect(net(row({ currency: "CNY", sales: 900 }), report())).toEqual([]);
+    // ¥1,000 → ¥1,200: +200, 200 ÷ 1,000 = +20%.
+    expect(net(row({ currency: "CNY", netProfit: 1000 }), report({ profit }))).toEqual([
+      { metric: "netProfit", before: 1000, now: 1200, change: 200, ratio: 0.2, missing: null },
+    ]);
+    expect(net(row({ currency: "CNY" }), report({ profit }))[0]).toMatchObject({ change: null, missing: "before" });
+    expect(net(row({ currency: "CNY", netProfit: 1000 }), report())[0]).toMatchObject({ now: null, missing: "now" });
+    expect(net(row({ currency: "USD", netProfit: 1000 }), report({ profit }))[0].missing).toBe("currency");
+    // The row keeps it as a number; a report without a Costs tab keeps a blank, never 0.
+    expect(withHistory(report({ profit }), [], "2026-10-08T09:00:00+08:00").record.netProfit).toBe(1200);
+    expect(withHistory(report(), [], "2026-10-08T09:00:00+08:00").record.netProfit).toBeNull();
+    const g = layoutReport({
+      ...report({ profit: undefined }),
+      sinceLast: sinceLast(row({ currency: "CNY", netProfit: 1000 }), report()),
+    });
+    expect(g.values.find((r) => r[0] === "净利润")?.slice(2, 4)).toEqual([1000, null]);
+  });
+
   it("lists new, fixed and no-longer-judged problems by rule + metric + subject", () => {
     const before = encodeFindings([finding("a", "bad"), finding("b", "warn", "T恤"), finding("c", "warn")]);
     const now = report({ findings: [finding("a", "good"), finding("d", "bad", "袜子")] });

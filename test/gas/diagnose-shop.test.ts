@@ -1,7 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { snapshotSheet, zonedMidnight } from "../../src/local/fake";
-import { createCostsTab, diagnoseShop, getSettings, openReport, saveSettings } from "../../src/gas/server";
+import {
+  createCostsTab,
+  createEventsTab,
+  diagnoseShop,
+  getSettings,
+  openReport,
+  saveSettings,
+} from "../../src/gas/server";
 import { recognizeTables } from "../../src/engine";
+import { readEvents } from "../../src/engine/rules/events-book";
 import { productRows, sheetNames, sheetsJson, shop } from "./support";
 
 function report(google: ReturnType<typeof shop>, name = "店铺体检") {
@@ -400,6 +408,83 @@ describe("createCostsTab (issue 14)", () => {
       expect(Object.keys(t.columns).sort()).toEqual(
         ["packagingCost", "plan", "product", "productId", "shippingCost", "stock", "unitCost"].sort(),
       );
+    }
+  });
+});
+
+describe("createEventsTab (issue 15)", () => {
+  it("adds an empty 活动 tab whose header the Events reader recognises, with a note explaining the columns and kinds", () => {
+    const google = shop({ sheets: [{ name: "商品", values: productRows(5) }] });
+    expect(createEventsTab()).toEqual({ ok: true, value: { sheet: "活动", created: true } });
+    const sheet = google.spreadsheet.getSheetByName("活动")!;
+    const values = sheet.getDataRange().getValues();
+    expect(values).toEqual([["活动名称", "开始日期", "结束日期", "类型"]]);
+    expect(sheet.getFrozenRows()).toBe(1);
+    const note = sheet.getRange(1, 1).getNote();
+    for (const kind of ["大促", "优惠券", "秒杀", "直播", "调价"]) expect(note).toContain(kind);
+    // With one event typed in (a blank end: a one-day event), the Events reader reads it.
+    const tables = recognizeTables([{ name: "活动", values: [values[0], ["店铺券", "2026-05-10", "", "优惠券"]] }]);
+    expect(tables[0].kind).toBe("events");
+    expect(readEvents(tables)?.events).toEqual([
+      { name: "店铺券", start: "2026-05-10", end: "2026-05-10", kind: "coupon" },
+    ]);
+  });
+
+  it("leaves an existing Events tab (in any of its names) as it is and says so", () => {
+    const mine = [
+      ["活動名稱", "開始日期"],
+      ["雙11", "2026-11-11"],
+    ];
+    const google = shop({
+      sheets: [
+        { name: "商品", values: productRows(5) },
+        { name: "活動", values: mine },
+      ],
+    });
+    const before = sheetsJson(google);
+    expect(createEventsTab()).toEqual({ ok: true, value: { sheet: "活動", created: false } });
+    expect(sheetsJson(google)).toEqual(before);
+    expect(google.spreadsheet.getSheetByName("活动")).toBeNull();
+  });
+
+  it("speaks the team's language: Events in English, 活動 in zh-TW, each kind word read as its kind", () => {
+    const expected: [string, string, string[], [string, string][]][] = [
+      [
+        "en",
+        "Events",
+        ["Event", "Start", "End", "Kind"],
+        [
+          ["Big promo", "promo"],
+          ["Coupon", "coupon"],
+          ["Flash sale", "flash"],
+          ["Live session", "live"],
+          ["Price change", "price"],
+          ["Newsletter", "other"],
+        ],
+      ],
+      [
+        "zh-TW",
+        "活動",
+        ["活動名稱", "開始日期", "結束日期", "類型"],
+        [
+          ["大促", "promo"],
+          ["優惠券", "coupon"],
+          ["秒殺", "flash"],
+          ["直播", "live"],
+          ["調價", "price"],
+          ["其他", "other"],
+        ],
+      ],
+    ];
+    for (const [language, name, headers, kinds] of expected) {
+      const google = shop({ sheets: [{ name: "商品", values: productRows(5) }] });
+      expect(saveSettings({ language }).ok).toBe(true);
+      expect(createEventsTab()).toEqual({ ok: true, value: { sheet: name, created: true } });
+      const header = google.spreadsheet.getSheetByName(name)!.getDataRange().getValues()[0];
+      expect(header).toEqual(headers);
+      const rows = kinds.map(([word], i) => [`E${i}`, `2026-05-${10 + i}`, `2026-05-${11 + i}`, word]);
+      const book = readEvents(recognizeTables([{ name, values: [header, ...rows] }]));
+      expect(book?.events.map((e) => e.kind)).toEqual(kinds.map(([, kind]) => kind));
     }
   });
 });

@@ -8,6 +8,7 @@ import type { Cell, SheetInput } from "../../src/engine";
 import type { ApiResult, DiagnoseSummary, SettingsView } from "../../src/gas/api";
 import { createFakeGoogle, snapshotSheet, type FakeGoogle } from "../../src/local/fake";
 import { loadBundle, readBundle } from "../support/load-bundle";
+import { sampleSettings, sampleShop } from "./shop-data";
 
 let source = "";
 beforeAll(() => {
@@ -96,6 +97,9 @@ describe("the History sheet", () => {
     expect(rows[1][col("转化得分")]).toBe(0);
     expect(rows[2][col("转化得分")]).toBe(100);
     expect(rows[1][col("商品得分")]).toBe("");
+    // No Costs tab: the net profit cell is blank (never 0), and the since-last block leaves net profit out.
+    expect(col("净利润")).toBe(col("客单价") + 1);
+    expect([rows[1][col("净利润")], rows[2][col("净利润")]]).toEqual(["", ""]);
     expect(String(rows[1][col("首要行动")])).toContain("把支付转化率提到 2.10%");
     // Values with number formats; text columns are plain text.
     const formats = snapshotSheet(history).numberFormats;
@@ -125,6 +129,7 @@ describe("the History sheet", () => {
     expect(conversion.slice(0, 2)).toEqual([0.02, 0.02125]);
     expect(conversion[2]).toBeCloseTo(0.125, 12);
     expect(conversion[3]).toBeCloseTo(0.0625, 12);
+    expect(report.some((r) => r[0] === "净利润")).toBe(false);
     const aov = cells("客单价");
     expect(aov[2]).toBeCloseTo(8.8235294, 6);
     expect(aov[3]).toBeCloseTo(0.088235294, 8);
@@ -146,6 +151,23 @@ describe("the History sheet", () => {
       ["2026-10-08", 92],
     ]);
     expect(w.google.locks._documentLocked()).toBe(false);
+  });
+
+  it("keeps the profit block's net profit in the shop's currency when the sample shop has its 成本 tab", () => {
+    const w = world(sampleShop());
+    expect(w.saveSettings(sampleSettings()).ok).toBe(true);
+    diagnosed(w);
+    const history = snapshotSheet(sheet(w.google, "体检记录"));
+    const at = history.values[0].indexOf("净利润");
+    // The sample's six selling products, units = sales ÷ price (no units column), refunds at 18%,
+    // fees 5% + 1% of what is not refunded, the T恤 plan's ¥21,206.55 mapped by the 成本 tab:
+    // 281,734.29 − 50,712.17 − 11,551.11 − 2,310.22 − 150,149.59 − 21,206.55 = ¥45,804.65.
+    expect(history.values[1][at]).toBe(45804.65);
+    const report = sheet(w.google, "店铺体检").getDataRange().getValues();
+    expect(rowAfter(report, "利润：从销售额到净利润", "净利润")[1]).toBe(history.values[1][at]);
+    const column = String.fromCharCode(65 + at);
+    expect(history.numberFormats[`${column}2`]).toBe(history.numberFormats.O2);
+    expect(history.numberFormats.O2).toBe('"¥"#,##0.00');
   });
 
   it("diagnosing the same period again replaces its row, also after a day's figure was corrected", () => {

@@ -22,6 +22,8 @@ interface World {
   saveSettings(input: Record<string, unknown>): ApiResult<SettingsView>;
   getSettings(): ApiResult<SettingsView>;
   openReport(): ApiResult<{ sheet: string }>;
+  createCostsTab(): ApiResult<{ sheet: string; created: boolean }>;
+  createEventsTab(): ApiResult<{ sheet: string; created: boolean }>;
   showSidebar(): void;
 }
 
@@ -36,6 +38,8 @@ function world(sheets: SheetInput[] = sampleShop(), locale?: string): World {
     saveSettings: fn("saveSettings"),
     getSettings: fn("getSettings"),
     openReport: fn("openReport"),
+    createCostsTab: fn("createCostsTab"),
+    createEventsTab: fn("createEventsTab"),
     showSidebar: fn("showSidebar"),
   };
 }
@@ -222,7 +226,14 @@ describe("partial OAuth grants", () => {
     const w = world();
     const before = all(w);
     w.google.authorization.granted.delete(MANIFEST_SCOPES[0]);
-    for (const result of [w.diagnoseShop(), w.saveSettings({ language: "en" }), w.getSettings(), w.openReport()]) {
+    for (const result of [
+      w.diagnoseShop(),
+      w.saveSettings({ language: "en" }),
+      w.getSettings(),
+      w.openReport(),
+      w.createCostsTab(),
+      w.createEventsTab(),
+    ]) {
       expect(result.ok).toBe(false);
       if (result.ok) continue;
       // Without the spreadsheet scope its locale cannot be read: the message comes in all three languages.

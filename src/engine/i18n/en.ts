@@ -760,6 +760,7 @@ export const report = {
   "history.col.visitors": "Visitors",
   "history.col.conversion": "Conversion rate",
   "history.col.aov": "Average order value",
+  "history.col.netProfit": "Net profit",
   "history.col.bad": "✖ Critical",
   "history.col.warn": "▲ Warning",
   "history.col.firstAction": "First action",
@@ -999,6 +1000,10 @@ export const sidebar = {
   "ui.createCosts": "Add a Costs tab",
   "ui.createCosts.done": "Added the “{sheet}” tab: fill in one row per product, then diagnose again.",
   "ui.createCosts.exists": "The “{sheet}” tab already exists; it was left as it is.",
+  "ui.createEvents": "Add an Events tab",
+  "ui.createEvents.done":
+    "Added the “{sheet}” tab: list one promotion per row (name, first and last day, kind), then diagnose again.",
+  "ui.createEvents.exists": "The “{sheet}” tab already exists; it was left as it is.",
   "server.field.platformFeeRate": "Platform fee rate (commission)",
   "server.field.paymentFeeRate": "Payment fee rate",
   "server.field.defaultRefundRate": "Default refund rate",
@@ -1107,6 +1112,11 @@ export const server = {
   "server.costs.headers": "Product ID|Product|Unit cost|Shipping cost|Packaging|Stock|Campaign",
   "server.costs.note":
     "One row per product, matched to the exports by Product ID (or the product name). Unit cost: what one unit costs you. Shipping cost and Packaging: per unit, optional. Stock: units on hand, optional (for the restock check). Campaign: the ad plans that promote the product, separated by commas, optional (their spend counts against its profit).",
+  // events (issue 15): the Events tab the sidebar creates
+  "server.events.sheetName": "Events",
+  "server.events.headers": "Event|Start|End|Kind",
+  "server.events.note":
+    "One row per promotion or event. Event: its name. Start and End: its first and last day (e.g. 2026-11-01); leave End blank for a one-day event. Kind: big promo (618, 双11), coupon, flash sale, live session or price change; anything else counts as other. Days inside an event are compared with event days rather than ordinary ones, and each finished event gets its sales lift and whether it paid for itself.",
   "server.help.platformFeeRate":
     "The platform's commission as a share of each sale (佣金/扣点, referral fee). Used for net profit and the break-even ROI after fees; empty counts as no fee.",
   "server.help.paymentFeeRate": "The payment provider's fee as a share of each sale; added to the platform fee.",

@@ -666,6 +666,7 @@ export const report = {
   "history.col.visitors": "访客数",
   "history.col.conversion": "支付转化率",
   "history.col.aov": "客单价",
+  "history.col.netProfit": "净利润",
   "history.col.bad": "✖ 严重",
   "history.col.warn": "▲ 注意",
   "history.col.firstAction": "首要行动",
@@ -886,6 +887,9 @@ export const sidebar = {
   "ui.createCosts": "添加成本表",
   "ui.createCosts.done": "已添加「{sheet}」工作表：每个商品填一行，然后重新诊断。",
   "ui.createCosts.exists": "「{sheet}」工作表已经存在，没有改动它。",
+  "ui.createEvents": "添加活动表",
+  "ui.createEvents.done": "已添加「{sheet}」工作表：每个活动填一行（名称、开始和结束日期、类型），然后重新诊断。",
+  "ui.createEvents.exists": "「{sheet}」工作表已经存在，没有改动它。",
   "server.field.platformFeeRate": "平台扣点（佣金）",
   "server.field.paymentFeeRate": "支付手续费率",
   "server.field.defaultRefundRate": "默认退款率",
@@ -983,6 +987,11 @@ export const server = {
   "server.costs.headers": "商品ID|商品名称|单件成本|运费|包装|库存|推广计划",
   "server.costs.note":
     "每个商品一行，按商品ID（或商品名称）和导出数据对应。单件成本：一件商品的进货成本。运费、包装：每件的金额，可不填。库存：现有件数，可不填（用于补货提醒）。推广计划：推广这个商品的计划名称，多个用逗号分隔，可不填（其花费计入该商品的利润）。",
+  // events (issue 15): the Events tab the sidebar creates
+  "server.events.sheetName": "活动",
+  "server.events.headers": "活动名称|开始日期|结束日期|类型",
+  "server.events.note":
+    "每个活动填一行。活动名称：活动叫什么。开始日期、结束日期：活动的第一天和最后一天（如 2026-11-01），只有一天的活动可以不填结束日期。类型：大促（618、双11）、优惠券、秒杀、直播或调价，其他写法都算作其他。活动期间的日子会和活动日比较，不和平常日比较；每个结束了的活动会算出它带来的销售提升，以及是否划算。",
   "server.help.platformFeeRate":
     "平台按每笔成交收取的佣金比例（佣金/扣点）。用于计算净利润和扣除手续费后的保本 ROI；留空按无佣金计。",
   "server.help.paymentFeeRate": "支付渠道按成交收取的手续费比例，会和平台扣点相加。",

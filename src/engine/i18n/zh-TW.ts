@@ -661,6 +661,7 @@ export const report = {
   "history.col.visitors": "訪客數",
   "history.col.conversion": "付款轉換率",
   "history.col.aov": "客單價",
+  "history.col.netProfit": "淨利",
   "history.col.bad": "✖ 嚴重",
   "history.col.warn": "▲ 注意",
   "history.col.firstAction": "首要行動",
@@ -881,6 +882,9 @@ export const sidebar = {
   "ui.createCosts": "新增成本表",
   "ui.createCosts.done": "已新增「{sheet}」工作表：每個商品填一列，然後重新診斷。",
   "ui.createCosts.exists": "「{sheet}」工作表已經存在，沒有改動它。",
+  "ui.createEvents": "新增活動表",
+  "ui.createEvents.done": "已新增「{sheet}」工作表：每個活動填一列（名稱、開始和結束日期、類型），然後重新診斷。",
+  "ui.createEvents.exists": "「{sheet}」工作表已經存在，沒有改動它。",
   "server.field.platformFeeRate": "平台抽成（佣金）",
   "server.field.paymentFeeRate": "金流手續費率",
   "server.field.defaultRefundRate": "預設退款率",
@@ -979,6 +983,11 @@ export const server = {
   "server.costs.headers": "商品ID|商品名稱|單件成本|運費|包裝|庫存|推广计划",
   "server.costs.note":
     "每個商品一列，依商品ID（或商品名稱）和匯出資料對應。單件成本：一件商品的進貨成本。運費、包裝：每件的金額，可不填。庫存：現有件數，可不填（用於補貨提醒）。推广计划：推廣這個商品的廣告計畫名稱，多個用逗號分隔，可不填（其花費計入該商品的利潤）。",
+  // events (issue 15): the Events tab the sidebar creates
+  "server.events.sheetName": "活動",
+  "server.events.headers": "活動名稱|開始日期|結束日期|類型",
+  "server.events.note":
+    "每個活動填一列。活動名稱：活動叫什麼。開始日期、結束日期：活動的第一天和最後一天（如 2026-11-01），只有一天的活動可以不填結束日期。類型：大促（618、雙11）、優惠券、秒殺、直播或調價，其他寫法都算作其他。活動期間的日子會和活動日比較，不和平常日比較；每個結束了的活動會算出它帶來的銷售提升，以及是否划算。",
   "server.help.platformFeeRate":
     "平台依每筆成交收取的抽成比例（佣金）。用於計算淨利與扣除手續費後的保本 ROI；留空以無抽成計。",
   "server.help.paymentFeeRate": "金流依成交收取的手續費比例，會和平台抽成相加。",

@@ -153,7 +153,7 @@ function sinceLastLines(report: Report): string[] {
 }
 
 function figureText(metric: FigureDelta["metric"], value: number, currency: CurrencyCode): string {
-  if (metric === "sales" || metric === "aov") return formatAmount(value, currency, 2);
+  if (metric === "sales" || metric === "aov" || metric === "netProfit") return formatAmount(value, currency, 2);
   if (metric === "conversion") return `${(value * 100).toFixed(2)}%`;
   return Math.round(value).toLocaleString("en-US");
 }
