@@ -557,6 +557,7 @@ export const VOCABULARY = [
     "Nombre total d'articles commandés",
     "注文品目総数",
     "Purchases: Brand Count",
+    "Acquisti: conteggio marchio",
   ]),
   f("subOrders", "count", "支付子订单数", ["支付子订单数"]),
   f("productsPaid", "count", "支付商品数 (distinct products paid)", ["支付商品数"]),
@@ -578,6 +579,7 @@ export const VOCABULARY = [
     "Product Visitors (Add to Cart)",
     "Add to cart visitors",
     "Cart Adds: Brand Count",
+    "Aggiunte al carrello: conteggio marchio",
   ]),
   f("cartUnits", "count", "units added to cart", [
     "加购件数",
@@ -836,6 +838,7 @@ export const VOCABULARY = [
     "Lượt hiển thị",
     "Impresi",
     "Impressions: Brand Count",
+    "Impressioni: conteggio marchio",
     "整体展示次数",
   ]),
   f("clicks", "count", "ad clicks", [
@@ -851,6 +854,7 @@ export const VOCABULARY = [
     "Lượt click",
     "Klik",
     "Clicks: Brand Count",
+    "Clic: conteggio marchio",
   ]),
   f("ctr", "rate", "clicks ÷ impressions", [
     "点击率",
@@ -963,6 +967,8 @@ export const VOCABULARY = [
       "Terme de recherche client",
       "Termine di ricerca cliente",
       "カスタマーの検索キーワード",
+      // Amazon.it Search Query Performance (PEERS-2 a1); other SQP languages are n/v.
+      "Query di ricerca",
     ],
   ),
 
