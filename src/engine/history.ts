@@ -232,7 +232,17 @@ export function encodeFindings(findings: readonly Finding[]): string {
   return JSON.stringify(refs);
 }
 
-const SUBJECT_TYPES = new Set<string>(["shop", "product", "source", "plan", "agent", "sheet", "room", "carrier"]);
+const SUBJECT_TYPES = new Set<string>([
+  "shop",
+  "product",
+  "source",
+  "plan",
+  "agent",
+  "sheet",
+  "room",
+  "carrier",
+  "searchTerm",
+]);
 
 /** The problem list a row keeps, or why it cannot be used. */
 export function decodeFindings(

@@ -42,11 +42,11 @@ export interface Finding {
   status: Status;
   area: Area;
   /**
-   * The product / source / plan / agent / sheet name the finding is about; `shop` when subjectType is
+   * The product / source / plan / agent / sheet / search term the finding is about; `shop` when subjectType is
    * `shop`, and "" for a finding about a whole table (all products …), so any name, `shop` included, is itself.
    */
   subject: string;
-  subjectType: "shop" | "product" | "source" | "plan" | "agent" | "sheet" | "room" | "carrier";
+  subjectType: "shop" | "product" | "source" | "plan" | "agent" | "sheet" | "room" | "carrier" | "searchTerm";
   /** Canonical metric name, e.g. `payConversion`. */
   metric: MetricName;
   value: number | null;

@@ -117,8 +117,9 @@ describe.skipIf(!ready)("the cross-border sample in the preview", () => {
     expect(drop[0]).toMatch(/严重/);
     expect(drop.slice(3, 7)).toEqual(["$1,696.00", "$2,715.43", "-$1,019.43", "每天 $1,019.43"]);
     expect(drop[7]).toContain("主因是支付转化率");
-    // 2. `usb hand warmer` in SP - Gloves - Broad: $310 spend over 28 days and no sales, $310 ÷ 28 = $11.07 a day.
-    expect(finding(rows, "SP - Gloves - Broad")?.[6]).toBe("每天 $11.07");
+    // 2. `usb hand warmer` (named by its search term, SP - Gloves - Broad as context): $310 spend over 28 days and
+    //    no sales, $310 ÷ 28 = $11.07 a day.
+    expect(finding(rows, "usb hand warmer", "SP - Gloves - Broad")?.[6]).toBe("每天 $11.07");
     // 3. SP - Scarf - Auto: ACoS $600 ÷ $1,500 = 40 % over the 30 % margin; $600 ÷ 28 = $21.43 a day spent,
     //    losing (1 − 2.50 ÷ 3.33) × $21.43 = $5.36 a day.
     const scarf = finding(rows, "SP - Scarf - Auto")!;

@@ -52,8 +52,11 @@ describe("the cross-border sample shop", () => {
     expect(drop.benchmark).toBeCloseTo(19008 / 7, 2);
     expect(drop.message).toContain("$1,696");
     // Problem 2: `usb hand warmer` — $310 spend over 28 days, no sales: $11.07 a day lost.
-    const broad = byRule(report, "ad-plan-efficiency").find((f) => f.subject === "SP - Gloves - Broad")!;
+    const broad = byRule(report, "search-terms-no-sales").find((f) => f.subject === "usb hand warmer")!;
     expect(broad.impact).toBeCloseTo(310 / 28, 2);
+    expect(broad.message).toContain("(SP - Gloves - Broad)");
+    // …named once, by its search term: the campaign is not a losing plan as well.
+    expect(byRule(report, "ad-plan-efficiency").map((f) => f.subject)).not.toContain("SP - Gloves - Broad");
     // Problem 3: ROAS 2.50 below break-even 1 ÷ 30 % = 3.33: (3.33 − 2.5) ÷ 3.33 of $600 ÷ 28 = $5.36 a day.
     const scarf = byRule(report, "ad-plan-efficiency").find((f) => f.subject === "SP - Scarf - Auto")!;
     expect(scarf.status).toBe("bad");

@@ -98,3 +98,47 @@ describe("Amazon: Unit Session Percentage = units ordered ÷ sessions", () => {
     expect(it.message).toContain("Unità ordinate ÷ Sessioni – Totale");
   });
 });
+
+describe("the price × conversion quadrant on the platform's own conversion", () => {
+  // Amazon Business Report by child item, 1,000 sessions each; price = Ordered Product Sales ÷ Units Ordered.
+  //        units  order items  sales   price  units ÷ sessions  order items ÷ sessions
+  //   A      60        15      2,400    $40        6 %              1.5 %
+  //   B      20        20      1,000    $50        2 %              2 %
+  //   C      50        50        500    $10        5 %              5 %
+  //   D      10        10        120    $12        1 %              1 %
+  const sheet = {
+    name: "BusinessReport-child-items",
+    values: [
+      [
+        "(Parent) ASIN",
+        "(Child) ASIN",
+        "Title",
+        "Sessions - Total",
+        "Units Ordered",
+        "Ordered Product Sales",
+        "Total Order Items",
+      ],
+      ["B0P0000001", "B0C000000A", "A", 1000, 60, "$2,400.00", 15],
+      ["B0P0000001", "B0C000000B", "B", 1000, 20, "$1,000.00", 20],
+      ["B0P0000002", "B0C000000C", "C", 1000, 50, "$500.00", 50],
+      ["B0P0000002", "B0C000000D", "D", 1000, 10, "$120.00", 10],
+    ],
+  };
+
+  it("Amazon: units ÷ sessions picks A as the star, not B (which order items ÷ sessions would pick)", () => {
+    const report = diagnoseTables([sheet], { language: "en" });
+    const quadrant = report.findings.filter((f) => f.rule === "price-conversion-quadrant");
+    // median price (12 + 40) ÷ 2 = $26; median conversion on units (2 % + 5 %) ÷ 2 = 3.5 %
+    // star: price > $26 and conversion > 3.5 % → A (6 %); weak: price < $26 and conversion < 3.5 % → D (1 %).
+    // On order items the median would be (1.5 % + 2 %) ÷ 2 = 1.75 % and the star B (2 %), A (1.5 %) neither.
+    expect(quadrant.map((f) => `${f.subject} ${f.status}`).sort()).toEqual(["A good", "D warn"]);
+    const star = quadrant.find((f) => f.subject === "A")!;
+    expect(star.value).toBeCloseTo(0.06, 9);
+    expect(star.benchmark).toBeCloseTo(0.035, 9);
+    expect(star.message).toContain("($40.00, median $26.00)");
+    expect(star.message).toContain("(6.00%, median 3.50%)");
+    // The same definition as the conversion rule: 140 units ÷ 4,000 sessions = 3.5 %.
+    const shop = report.findings.find((f) => f.rule === "pay-conversion-vs-peer")!;
+    expect(shop.value).toBeCloseTo(0.035, 9);
+  });
+});

@@ -91,12 +91,13 @@ describe("one diagnosis per platform, in its currency", () => {
   });
 
   it("Amazon Sponsored Products: the search term with spend and no sales", () => {
-    const { report, found } = finding([file("amazon-sp-search-terms.csv")], "ad-plan-efficiency");
+    const { report, found } = finding([file("amazon-sp-search-terms.csv")], "search-terms-no-sales");
     expect(report.currency).toBe("USD");
-    const lost = found.find((f) => f.subject === "SP - Gloves - Broad")!;
-    // Spend $90.00 on `usb hand warmer`, 7 Day Total Sales $0.00, one day
+    const lost = found.find((f) => f.subject === "usb hand warmer")!;
+    // Spend $90.00 on `usb hand warmer` (SP - Gloves - Broad), 7 Day Total Sales $0.00, one day
     expect(lost.impact).toBeCloseTo(90, 6);
     expect(lost.message).toContain("$90.00");
+    expect(lost.message).toContain("SP - Gloves - Broad");
   });
 
   it("Mercado Libre: pesos, and the package row's 1,050 not added to its items", () => {

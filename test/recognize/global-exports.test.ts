@@ -287,6 +287,32 @@ describe("Amazon", () => {
       orders: "Purchases: Brand Count",
     });
   });
+
+  // Search Query Performance is documented in English and Italian only (PEERS-2 a1 and the parser it
+  // cites); its German, French, Spanish and Japanese headers are n/v, so none are guessed.
+  it("Search Query Performance, Italian (Amazon.it): the metadata row first, decimal-comma counts", () => {
+    const { table: t } = readText("amazon-it-sqp.csv");
+    expect(t).toMatchObject({ kind: "search-terms", platform: "amazon", headerRow: 2 });
+    expect(t.columns).toMatchObject({
+      searchTerm: "Query di ricerca",
+      impressions: "Impressioni: conteggio marchio",
+      clicks: "Clic: conteggio marchio",
+      orders: "Acquisti: conteggio marchio",
+    });
+    // The market-wide totals are not the brand's own figures.
+    expect(Object.values(t.columns)).not.toContain("Impressioni: numero totale");
+    expect(t.rows.map((r) => r.searchTerm)).toEqual(["guanti riscaldati", "scaldamani usb"]);
+    // brand impressions 16.000 + 3.400 = 19,400; brand clicks 456 + 80 = 536; brand purchases 42 + 3 = 45
+    expect([sum(t, "impressions"), sum(t, "clicks"), sum(t, "orders")]).toEqual([19400, 536, 45]);
+  });
+
+  it("Search Query Performance pasted into an unnamed tab is still Amazon's, in either language", () => {
+    for (const name of ["amazon-sqp.csv", "amazon-it-sqp.csv"]) {
+      const sheet = loadFixture(join("global", name), { mode: "text" });
+      const [t] = recognizeTables([{ ...sheet, name: "Sheet1" }]);
+      expect(t, name).toMatchObject({ kind: "search-terms", platform: "amazon", headerRow: 2 });
+    }
+  });
 });
 
 describe("Amazon Sponsored Products advertised product report", () => {

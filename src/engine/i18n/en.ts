@@ -898,6 +898,17 @@ export const report = {
     'Plan "{name}" has ACoS {acos}: inside the plain break-even ACoS of {plainAcos}, but after {refunds} refunds and {fees} fees break-even ACoS is {breakEvenAcos}, so it loses money after refunds and fees, about {money} of profit a day.',
   "ads.losingAfterRefundsAcos.export":
     'Plan "{name}" has ACoS {acos}: inside the plain break-even ACoS of {plainAcos}, but after {refunds} refunds and {fees} fees break-even ACoS is {breakEvenAcos}, so it loses money after refunds and fees, {money} of profit in this export.',
+  // search terms with spend and no sales (issue 13, Amazon Sponsored Products search term report)
+  "kind.searchTerm": "search terms",
+  "layout.all.searchTerm": "all search terms",
+  "metric.termSpend": "Spend with no sales",
+  "searchTerm.noSales":
+    'Shoppers who searched "{name}" clicked your ads ({campaigns}) and bought nothing: about {money} a day of ad spend with no sales.',
+  "searchTerm.noSales.export":
+    'Shoppers who searched "{name}" clicked your ads ({campaigns}) and bought nothing: {money} of ad spend with no sales in this export.',
+  "searchTerm.todo":
+    'Add "{name}" as a negative exact keyword in {campaigns}, or lower the bid on the targeting that matched it.',
+  "searchTerm.none": "Every search term your ads paid for brought sales.",
 } satisfies Record<ReportKey, string>;
 
 export const sidebar = {

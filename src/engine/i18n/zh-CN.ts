@@ -789,6 +789,16 @@ export const report = {
     "计划「{name}」ACoS {acos}，低于按毛利算的保本 ACoS {plainAcos}，但扣掉 {refunds} 退款和 {fees} 费用后保本 ACoS 只有 {breakEvenAcos}：退款和费用之后是亏的，每天少赚约 {money}。",
   "ads.losingAfterRefundsAcos.export":
     "计划「{name}」ACoS {acos}，低于按毛利算的保本 ACoS {plainAcos}，但扣掉 {refunds} 退款和 {fees} 费用后保本 ACoS 只有 {breakEvenAcos}：退款和费用之后是亏的，本次导出内少赚 {money}。",
+  // 有花费没成交的搜索词（issue 13，亚马逊 SP 搜索词报告）
+  "kind.searchTerm": "个搜索词",
+  "layout.all.searchTerm": "全部搜索词",
+  "metric.termSpend": "无成交花费",
+  "searchTerm.noSales":
+    "买家搜「{name}」点了你的广告（{campaigns}），却一单没买：每天约 {money} 的推广花费没带来成交。",
+  "searchTerm.noSales.export":
+    "买家搜「{name}」点了你的广告（{campaigns}），却一单没买：本次导出内 {money} 的推广花费没带来成交。",
+  "searchTerm.todo": "在 {campaigns} 里把「{name}」设为精准否定词，或调低匹配到它的投放词出价。",
+  "searchTerm.none": "每个花了推广费的搜索词都带来了成交。",
 };
 
 export const sidebar = {

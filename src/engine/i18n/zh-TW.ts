@@ -784,6 +784,16 @@ export const report = {
     "計畫「{name}」ACoS {acos}，低於按毛利算的保本 ACoS {plainAcos}，但扣掉 {refunds} 退款和 {fees} 費用後保本 ACoS 只剩 {breakEvenAcos}：退款和費用之後是虧的，每天少賺約 {money}。",
   "ads.losingAfterRefundsAcos.export":
     "計畫「{name}」ACoS {acos}，低於按毛利算的保本 ACoS {plainAcos}，但扣掉 {refunds} 退款和 {fees} 費用後保本 ACoS 只剩 {breakEvenAcos}：退款和費用之後是虧的，這份匯出內少賺 {money}。",
+  // 有花費沒成交的搜尋詞（issue 13，亞馬遜 SP 搜尋詞報告）
+  "kind.searchTerm": "個搜尋詞",
+  "layout.all.searchTerm": "全部搜尋詞",
+  "metric.termSpend": "無成交花費",
+  "searchTerm.noSales":
+    "買家搜尋「{name}」點了你的廣告（{campaigns}），卻一單沒買：每天約 {money} 的推廣花費沒帶來成交。",
+  "searchTerm.noSales.export":
+    "買家搜尋「{name}」點了你的廣告（{campaigns}），卻一單沒買：這份匯出內 {money} 的推廣花費沒帶來成交。",
+  "searchTerm.todo": "在 {campaigns} 裡把「{name}」設為精準否定關鍵字，或調低匹配到它的投放詞出價。",
+  "searchTerm.none": "每個花了推廣費的搜尋詞都帶來了成交。",
 } satisfies Record<ReportKey, string>;
 
 export const sidebar = {

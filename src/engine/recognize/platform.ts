@@ -34,7 +34,7 @@ const NAME_WORDS: readonly (readonly [Known, RegExp])[] = [
 const HEADER_SIGNS: readonly (readonly [Known, RegExp])[] = [
   [
     "amazon",
-    /asin|sessions\s*[-–—]\s*total|unit session percentage|order item session percentage|featured offer|buy box|ordered product sales|units ordered|average offer count/,
+    /asin|sessions\s*[-–—]\s*total|unit session percentage|order item session percentage|featured offer|buy box|ordered product sales|units ordered|average offer count|search query score|brand share|brand count|conteggio marchio|quota del marchio/,
   ],
   [
     "ga4",

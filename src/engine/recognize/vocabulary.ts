@@ -563,6 +563,7 @@ export const VOCABULARY = [
     "Nombre total d'articles commandés",
     "注文品目総数",
     "Purchases: Brand Count",
+    "Acquisti: conteggio marchio",
   ]),
   f("subOrders", "count", "支付子订单数", ["支付子订单数"]),
   f("productsPaid", "count", "支付商品数 (distinct products paid)", ["支付商品数"]),
@@ -584,6 +585,7 @@ export const VOCABULARY = [
     "Product Visitors (Add to Cart)",
     "Add to cart visitors",
     "Cart Adds: Brand Count",
+    "Aggiunte al carrello: conteggio marchio",
   ]),
   f("cartUnits", "count", "units added to cart", [
     "加购件数",
@@ -858,6 +860,7 @@ export const VOCABULARY = [
     "Lượt hiển thị",
     "Impresi",
     "Impressions: Brand Count",
+    "Impressioni: conteggio marchio",
     "整体展示次数",
   ]),
   f("clicks", "count", "ad clicks", [
@@ -873,6 +876,7 @@ export const VOCABULARY = [
     "Lượt click",
     "Klik",
     "Clicks: Brand Count",
+    "Clic: conteggio marchio",
   ]),
   f("ctr", "rate", "clicks ÷ impressions", [
     "点击率",
@@ -985,6 +989,8 @@ export const VOCABULARY = [
       "Terme de recherche client",
       "Termine di ricerca cliente",
       "カスタマーの検索キーワード",
+      // Amazon.it Search Query Performance (PEERS-2 a1); other SQP languages are n/v.
+      "Query di ricerca",
     ],
   ),
 

@@ -20,6 +20,7 @@ import { defineRule, fixed, fromSetting, type Rule } from "./define";
 import { MAX_SUBJECT_FINDINGS } from "./limits";
 import * as metrics from "../metrics";
 import { shopRefundRate } from "./profit-context";
+import { isSearchTermAdTable } from "./search-terms";
 import { firstN, lazy, topByImpact, TopList } from "./top";
 import { ratio } from "./totals";
 
@@ -206,7 +207,7 @@ export const adPlanEfficiency = defineRule({
   area: "ads",
   needs: { kinds: ["ad-plans"], fields: ["plan", "spend", "adSales", "clicks", "impressions"] },
   summary:
-    "ROI < 1 ÷ {margin} (or < 1 without a margin) ✖; ROI < 1 ÷ ({margin} × (1 − refund rate) × (1 − {platformFee} − {paymentFee})) ✖ loses money after refunds and fees (refund rate from the exports, else {refund}); CTR ≥ {ctrHigh} average ✔, < {ctrLow} ▲",
+    "ROI < 1 ÷ {margin} (or < 1 without a margin) ✖; ROI < 1 ÷ ({margin} × (1 − refund rate) × (1 − {platformFee} − {paymentFee})) ✖ loses money after refunds and fees (refund rate from the exports, else {refund}); CTR ≥ {ctrHigh} average ✔, < {ctrLow} ▲; from search term reports alone, a campaign with no ad sales is left to search-terms-no-sales, which names its terms",
   thresholds: ADS,
   messages: [
     "ads.losing",
@@ -247,9 +248,13 @@ export const adPlanEfficiency = defineRule({
     const avgCtr = plans.total.ctr();
     const losing = new TopList(ADS.maxLosing.value);
     const others: CtrPlan[] = [];
+    // From search term reports only, a campaign with no ad sales is exactly its search terms with
+    // spend and no sales: search-terms-no-sales names those terms, so the money is not stated twice.
+    const byTerm = ctx.tables.filter((t) => t.kind === "ad-plans").every(isSearchTermAdTable);
     for (const p of plans.subjects) {
       const spend = p.totals.get("spend");
       if (spend === null || spend <= 0) continue;
+      if (byTerm && p.totals.get("adSales") === 0) continue;
       const roi = p.totals.roi();
       if (roi !== null && stable(roi) < stable(plain)) {
         offerLosingPlan(this, ctx, plans, losing, p, { spend, roi, margin, breakEven: plain });

@@ -4,6 +4,7 @@
  * are all derived from this list; adding a rule is one `defineRule` plus one line here.
  */
 import { adPlanEfficiency, dsr, serviceAgentConversion, trafficSourceMix } from "./channels";
+import { searchTermsNoSales } from "./search-terms";
 import { serviceScore } from "./service-score";
 import { makeFinding, type Draft, type RuleContext } from "./context";
 import type { Rule } from "./define";
@@ -51,6 +52,7 @@ export const RULE_DECLARATIONS = [
   presaleConversion,
   dailyTarget,
   adPlanEfficiency,
+  searchTermsNoSales,
   qianchuanNetRoi,
   qianchuanRefundJump,
   liveFunnel,

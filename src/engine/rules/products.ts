@@ -14,6 +14,7 @@ import {
   type RuleContext,
   type Subject,
 } from "./context";
+import { type ConversionBasis, conversionBasis, conversionOn } from "./benchmarks";
 import { defineRule, fixed, fromSetting, type Rule } from "./define";
 import { MAX_SUBJECT_FINDINGS, MIN_VISITORS } from "./limits";
 import { Best, firstN, type LazyDraft, lazy, median, topByImpact, topN, TopList } from "./top";
@@ -178,7 +179,9 @@ export const priceConversionQuadrant = defineRule({
   run(ctx) {
     const products = ctx.products;
     if (!products) return [];
-    const judged = quadrantCandidates(products.subjects);
+    // The platform's own conversion, as the conversion rule states it (Amazon: units ÷ sessions).
+    const basis = conversionBasis(ctx.tables.find((t) => t.sheet === products.sheet));
+    const judged = quadrantCandidates(products.subjects, basis);
     if (judged.length < QUADRANT.minProducts.value) {
       return [
         makeFinding(this, {
@@ -224,7 +227,7 @@ interface QuadrantColumns {
   readonly length: number;
 }
 
-function quadrantCandidates(subjects: readonly Subject[]): QuadrantColumns {
+function quadrantCandidates(subjects: readonly Subject[], basis: ConversionBasis): QuadrantColumns {
   const judged = {
     p: [] as Subject[],
     price: [] as number[],
@@ -236,7 +239,7 @@ function quadrantCandidates(subjects: readonly Subject[]): QuadrantColumns {
     const p = subjects[k];
     if (p.presale) continue;
     const visitors = p.totals.get("visitors");
-    const conv = p.totals.payConversion();
+    const conv = conversionOn(p.totals, basis);
     const price = p.totals.price();
     if (visitors === null || visitors < QUADRANT.minVisitors.value || conv === null || price === null) continue;
     judged.p.push(p);

@@ -161,7 +161,7 @@ function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-type SubjectKind = "product" | "source" | "plan" | "agent";
+type SubjectKind = "product" | "source" | "plan" | "agent" | "searchTerm";
 
 /**
  * Keeps the `max` largest-impact candidates of a rule while counting and summing all of them,
