@@ -420,7 +420,7 @@ export const report = {
     "Pay conversion in the recent window; benchmark: the window before it (last {days} days vs the {days} before when there are {minDays}+ days).",
   "metric.quadrantConversion": "Conversion (price grid)",
   "note.quadrantConversion":
-    "The product's pay conversion; benchmark: the median over products (price is compared with the median price too).",
+    "The product's conversion as its platform defines it (Amazon: units ÷ sessions; Shopee: buyers in the order state the export gives ÷ visitors; elsewhere paid buyers ÷ visitors); benchmark: the median over products (price is compared with the median price too).",
   "ads.allFineGross":
     "On gross ROI every plan reaches break-even (overall gross ROI {roi}, break-even {breakEven}) and none has a clearly low CTR; net ROI after refunds is judged on its own line.",
   "ads.allFine":

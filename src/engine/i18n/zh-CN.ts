@@ -362,7 +362,7 @@ export const report = {
   "note.conversionTrend":
     "最近一段时间的支付转化率；基准是之前同样长的一段时间（{minDays} 天以上时为最近 {days} 天对比前 {days} 天）。",
   "metric.quadrantConversion": "转化率（四象限）",
-  "note.quadrantConversion": "商品支付转化率；基准是所有商品转化率的中位数，价格同样与中位数比较。",
+  "note.quadrantConversion": "商品转化率，按所在平台自己的口径计算（亚马逊为件数 ÷ 会话数；Shopee 为导出表所给订单状态下的买家数 ÷ 访客数；其他平台为支付买家数 ÷ 访客数）；基准是所有商品转化率的中位数，价格同样与中位数比较。",
   "ads.allFineGross":
     "按整体支付 ROI 看，所有计划都不低于保本线（整体 ROI {roi}，保本 {breakEven}），点击率也没有明显偏低的；扣掉退款后的净成交 ROI 单独判断。",
   "ads.allFine": "所有计划的投入产出都不低于保本线（整体 ROI {roi}，保本 {breakEven}），点击率也没有明显偏低的。",

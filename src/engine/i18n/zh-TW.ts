@@ -357,7 +357,7 @@ export const report = {
   "note.conversionTrend":
     "最近一段時間的支付轉換率；基準是之前同樣長的一段時間（{minDays} 天以上時為最近 {days} 天對比前 {days} 天）。",
   "metric.quadrantConversion": "轉換率（四象限）",
-  "note.quadrantConversion": "商品支付轉換率；基準是所有商品轉換率的中位數，價格同樣與中位數比較。",
+  "note.quadrantConversion": "商品轉換率，按所在平台自己的口徑計算（亞馬遜為件數 ÷ 工作階段數；Shopee 為匯出表所給訂單狀態下的買家數 ÷ 訪客數；其他平台為付款買家數 ÷ 訪客數）；基準是所有商品轉換率的中位數，價格同樣與中位數比較。",
   "ads.allFineGross":
     "按整體支付 ROI 看，所有計畫都不低於保本線（整體 ROI {roi}，保本 {breakEven}），點擊率也沒有明顯偏低的；扣掉退款後的淨成交 ROI 單獨判斷。",
   "ads.allFine": "所有計畫的投入產出都不低於保本線（整體 ROI {roi}，保本 {breakEven}），點擊率也沒有明顯偏低的。",
