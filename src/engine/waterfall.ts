@@ -30,12 +30,20 @@ export interface WaterfallBar {
   to: number;
 }
 
+/**
+ * A sum of amounts without binary noise: 45,000.1 − 0.2 is 44,999.9, not 44,999.899999999994.
+ * Fifteen significant digits are what a double holds exactly; -0 becomes 0.
+ */
+function tidy(x: number): number {
+  return Number.isFinite(x) ? Number.parseFloat(x.toPrecision(15)) + 0 : x;
+}
+
 /** The bars for a walk of totals and changes (see WaterfallBar); -0 never comes out. */
 export function waterfallBars(steps: readonly WaterfallInput[]): WaterfallBar[] {
   let running = 0;
   return steps.map((step) => {
     const from = step.kind === "total" ? 0 : running;
-    const to = step.kind === "total" ? step.value : running + step.value;
+    const to = step.kind === "total" ? step.value : tidy(running + step.value);
     running = to;
     const lo = Math.min(from, to);
     const hi = Math.max(from, to);
@@ -60,7 +68,7 @@ export function waterfallBars(steps: readonly WaterfallInput[]): WaterfallBar[] 
     }
     // A total at or above 0, or a change that adds, is a gain; a deduction or a loss is not.
     const gain = step.value >= 0;
-    return { base: base + 0, above: above + 0, below: below + 0, gain, from: from + 0, to: to + 0 };
+    return { base: tidy(base), above: tidy(above), below: tidy(below), gain, from: tidy(from), to: tidy(to) };
   });
 }
 
