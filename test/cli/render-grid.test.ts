@@ -182,7 +182,7 @@ describe("renderCharts", () => {
     ];
     const html = renderCharts({
       values: rows,
-      numberFormats: rows.map((r, i) => r.map((v, c) => (i > 0 && c > 0 ? num : "@"))),
+      numberFormats: rows.map((r, i) => r.map((_v, c) => (i > 0 && c > 0 ? num : "@"))),
       charts: [{ kind: "waterfall", title: "Profit", ranges: [{ row: 1, column: 1, numRows: 8, numColumns: 6 }] }],
     });
     const rects = [
