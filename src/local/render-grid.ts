@@ -417,8 +417,8 @@ function renderWaterfall(data: ChartData, spec: ChartSpec): string {
   const low = Math.min(0, ...steps.map((s) => s.lo));
   const high = Math.max(0, ...steps.map((s) => s.hi));
   const span = high > low ? high - low : 1;
-  // Headroom (8 % of the span) for the amounts written above the highest bar and below the lowest.
-  const step = niceStep(span, 5);
+  // About six gridlines, and headroom (8 % of the span) for the amounts above the highest bar and below the lowest.
+  const step = niceStep(span, 6);
   const axis = {
     min: low < 0 ? Math.floor((low - span * 0.08) / step) * step : 0,
     max: Math.ceil((high + span * 0.08) / step) * step,

@@ -190,7 +190,7 @@ describe("renderCharts", () => {
         /<rect class="sd-waterfall" x="[^"]+" y="([^"]+)" width="[^"]+" height="([^"]+)" fill="([^"]+)">/g,
       ),
     ].map((m) => [Number(m[1]), Number(m[2]), m[3]]);
-    // Lowest −4,930, highest 45,000: span 49,930, a fifth ≈ 9,986 → gridlines every 10,000; with 8 % headroom
+    // Lowest −4,930, highest 45,000: span 49,930, a sixth ≈ 8,322 → gridlines every 10,000; with 8 % headroom
     // (3,994) the axis runs −10,000 … 50,000 over 200 px from y = 216 up: y(v) = 216 − (v + 10,000) ÷ 300.
     // y(45,000) = 32.7; y(0) = 182.7; y(40,500) = 47.7; y(38,475) = 54.4; y(38,070) = 55.8; y(5,070) = 165.8;
     // y(−4,930) = 199.1. Heights: 45,000 ÷ 300 = 150; 4,500 ÷ 300 = 15; 2,025 ÷ 300 = 6.75; 405 ÷ 300 = 1.35;
