@@ -174,17 +174,16 @@ function builderFor(sheet: Sheet, kind: ChartKind): GoogleAppsScript.Spreadsheet
 }
 
 /**
- * The waterfall's series options: the base painted the chart's own white, out of the legend and
- * of the tooltips; green for sales and profit, red for costs and loss, above and below 0 alike.
+ * The waterfall's series options: the base painted the chart's own white and out of the legend
+ * (its tooltip names it "hidden base"); green for sales and profit, red for costs and loss,
+ * above and below 0 alike.
  * No legend: each bar is named on the axis and the colours read by themselves.
  */
 export function waterfallOptions(): { series: Record<number, Record<string, unknown>>; legend: { position: string } } {
   const series: Record<number, Record<string, unknown>> = {};
   WATERFALL_SERIES.forEach((name, i) => {
     series[i] =
-      name === "base"
-        ? { color: WATERFALL_COLOURS.base, visibleInLegend: false, enableInteractivity: false }
-        : { color: WATERFALL_COLOURS[name] };
+      name === "base" ? { color: WATERFALL_COLOURS.base, visibleInLegend: false } : { color: WATERFALL_COLOURS[name] };
   });
   return { series, legend: { position: "none" } };
 }

@@ -76,7 +76,7 @@ describe("diagnoseShop from build/Code.js", () => {
     expect(chart).toMatchObject({ type: "COLUMN", stacked: true });
     // The base (series 0) is painted the chart's white, out of the legend; green for sales and net, red for costs.
     expect(chart.series).toEqual({
-      0: { color: "#ffffff", visibleInLegend: false, enableInteractivity: false },
+      0: { color: "#ffffff", visibleInLegend: false },
       1: { color: "#34a853" },
       2: { color: "#34a853" },
       3: { color: "#ea4335" },
