@@ -12,5 +12,7 @@ export { recognizeTables, rowsOf } from "./recognize";
 export type { ShopDailyRow, ProductRow, TrafficSourceRow, AdPlanRow, ServiceAgentRow, RowOfKind } from "./recognize";
 export { diagnoseTables, diagnoseRecognized, inferCurrency, InvalidSettingsError } from "./diagnose";
 export { layoutReport, numberFormatOf, undatedText, COLOURS } from "./layout";
+export { waterfallBars, waterfallRow, WATERFALL_SERIES, WATERFALL_COLOURS } from "./waterfall";
+export type { WaterfallBar, WaterfallInput, WaterfallSeries } from "./waterfall";
 export { scoreFindings, AREA_WEIGHTS } from "./score";
 export { gateScore, coverageAllowsScore, judgedByArea, suggestedExports } from "./score-gate";

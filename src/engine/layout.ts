@@ -25,6 +25,7 @@ import {
   type ValueFormat,
 } from "./report";
 import { windowParams } from "./rules/windows";
+import { WATERFALL_SERIES, type WaterfallInput, type WaterfallSeries, waterfallBars, waterfallRow } from "./waterfall";
 import { scoreBand, scoreBandParams } from "./score";
 
 export const COLOURS = {
@@ -34,6 +35,8 @@ export const COLOURS = {
   grey: "#e3e5e8",
   white: "#ffffff",
   text: "#202124",
+  /** Cells that only feed a chart. */
+  muted: "#5f6368",
 } as const;
 
 const STATUS_FILL: Record<Status, string> = {
@@ -104,6 +107,10 @@ class GridBuilder {
 
   bold(row: number, from = 1, to = WIDTH): void {
     for (let c = from; c <= to; c++) this.fontWeights[row - 1][c - 1] = "bold";
+  }
+
+  fontColor(row: number, column: number, colour: string): void {
+    this.fontColors[row - 1][column - 1] = colour;
   }
 
   note(row: number, column: number, text: string): void {
@@ -335,10 +342,23 @@ function funnelRows(g: GridBuilder, report: Report, t: Translate): ChartSpec | n
   };
 }
 
+/** The header of each waterfall source column after the steps' labels, in WATERFALL_SERIES order. */
+const WATERFALL_HEADERS: Record<WaterfallSeries, MessageKey> = {
+  base: "layout.waterfall.base",
+  gainAbove: "layout.waterfall.gainAbove",
+  gainBelow: "layout.waterfall.gainBelow",
+  lossAbove: "layout.waterfall.lossAbove",
+  lossBelow: "layout.waterfall.lossBelow",
+};
+
+/** Where the waterfall's source columns start: right of the step and its signed amount. */
+const WATERFALL_COLUMN = 3;
+
 /**
- * Profit (issue 14): sales → refunds → fees → goods → ads → net profit as signed amounts, a column
- * chart over them (each bar one step down to the net, waterfall-style), and the five most and least
- * profitable products. Null without a Costs tab.
+ * Profit (issue 14): sales → refunds → fees → goods → ads → net profit as signed amounts, and
+ * beside them the waterfall's source cells (an invisible base and the bar above and below 0,
+ * see waterfall.ts; a part that is 0 is left blank) under a floating-bar chart; then the five
+ * most and least profitable products. Null without a Costs tab.
  */
 function profitRows(g: GridBuilder, report: Report, t: Translate): ChartSpec | null {
   const p = report.profit;
@@ -356,21 +376,33 @@ function profitRows(g: GridBuilder, report: Report, t: Translate): ChartSpec | n
   const cols = g.row();
   g.set(cols, 1, t("layout.step"));
   g.set(cols, 2, t("layout.amount"));
+  WATERFALL_SERIES.forEach((series, i) => {
+    g.set(cols, WATERFALL_COLUMN + i, t(WATERFALL_HEADERS[series]));
+    g.fontColor(cols, WATERFALL_COLUMN + i, COLOURS.muted);
+  });
+  g.note(cols, WATERFALL_COLUMN, t("layout.waterfall.note"));
   g.bold(cols, 1, 2);
-  const steps: [MessageKey, number][] = [
-    ["profit.step.sales", p.sales],
-    ["profit.step.refunds", -p.refunds],
-    ["profit.step.platformFees", -p.platformFees],
-    ["profit.step.paymentFees", -p.paymentFees],
-    ["profit.step.cogs", -p.cogs],
-    ["profit.step.ads", -p.adSpend],
-    ["profit.step.net", p.net],
+  const steps: [MessageKey, WaterfallInput][] = [
+    ["profit.step.sales", { kind: "total", value: p.sales }],
+    ["profit.step.refunds", { kind: "change", value: -p.refunds }],
+    ["profit.step.platformFees", { kind: "change", value: -p.platformFees }],
+    ["profit.step.paymentFees", { kind: "change", value: -p.paymentFees }],
+    ["profit.step.cogs", { kind: "change", value: -p.cogs }],
+    ["profit.step.ads", { kind: "change", value: -p.adSpend }],
+    ["profit.step.net", { kind: "total", value: p.net }],
   ];
-  for (const [key, value] of steps) {
+  const bars = waterfallBars(steps.map(([, step]) => step));
+  steps.forEach(([key, step], i) => {
     const r = g.row(key === "profit.step.net" ? (p.net < 0 ? STATUS_FILL.bad : STATUS_FILL.good) : COLOURS.white);
     g.set(r, 1, t(key));
-    g.set(r, 2, value + 0, money);
-  }
+    g.set(r, 2, step.value + 0, money);
+    const parts = waterfallRow(bars[i]);
+    WATERFALL_SERIES.forEach((series, n) => {
+      const v = parts[series];
+      g.set(r, WATERFALL_COLUMN + n, v === 0 ? null : v, money);
+      g.fontColor(r, WATERFALL_COLUMN + n, COLOURS.muted);
+    });
+  });
   if (p.unmappedAdSpend > 0) {
     const r = g.row();
     g.set(r, 1, t("layout.profitUnmapped"));
@@ -379,9 +411,12 @@ function profitRows(g: GridBuilder, report: Report, t: Translate): ChartSpec | n
   profitList(g, t("layout.profitBest"), p.best, money);
   profitList(g, t("layout.profitWorst"), p.worst, money);
   return {
-    kind: "column",
+    kind: "waterfall",
     title: t("layout.profit"),
-    ranges: [{ row: cols, column: 1, numRows: steps.length + 1, numColumns: 2 }],
+    ranges: [
+      { row: cols, column: 1, numRows: steps.length + 1, numColumns: 1 },
+      { row: cols, column: WATERFALL_COLUMN, numRows: steps.length + 1, numColumns: WATERFALL_SERIES.length },
+    ],
   };
 }
 

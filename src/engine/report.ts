@@ -275,9 +275,11 @@ export interface ReportGrid {
 
 /**
  * How a chart is drawn: `funnel` horizontal bars with each step's rate, `column` vertical bars,
- * `line` a line through the points. Each adapter (sheet writer, HTML, preview) draws every kind.
+ * `line` a line through the points, `waterfall` floating bars stacked on an invisible base (its
+ * series are WATERFALL_SERIES in order, see waterfall.ts). Each adapter (sheet writer, HTML,
+ * preview) draws every kind.
  */
-export const CHART_KINDS = ["funnel", "column", "line"] as const;
+export const CHART_KINDS = ["funnel", "column", "line", "waterfall"] as const;
 export type ChartKind = (typeof CHART_KINDS)[number];
 
 /**

@@ -5,6 +5,7 @@
  */
 import { LANGUAGES, translate } from "../engine/i18n";
 import type { ChartKind, ChartSpec, GridRange, ReportGrid } from "../engine/report";
+import { WATERFALL_COLOURS, WATERFALL_SERIES } from "../engine/waterfall";
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -166,7 +167,25 @@ function builderFor(sheet: Sheet, kind: ChartKind): GoogleAppsScript.Spreadsheet
       return builder.asColumnChart();
     case "line":
       return builder.asLineChart();
+    case "waterfall":
+      // Floating bars: a stacked column chart whose first series (the base) is not seen.
+      return builder.asColumnChart().setStacked();
   }
+}
+
+/**
+ * The waterfall's series options: the base painted the chart's own white and out of the legend
+ * (its tooltip names it "hidden base"); green for sales and profit, red for costs and loss,
+ * above and below 0 alike.
+ * No legend: each bar is named on the axis and the colours read by themselves.
+ */
+export function waterfallOptions(): { series: Record<number, Record<string, unknown>>; legend: { position: string } } {
+  const series: Record<number, Record<string, unknown>> = {};
+  WATERFALL_SERIES.forEach((name, i) => {
+    series[i] =
+      name === "base" ? { color: WATERFALL_COLOURS.base, visibleInLegend: false } : { color: WATERFALL_COLOURS[name] };
+  });
+  return { series, legend: { position: "none" } };
 }
 
 /**
@@ -179,6 +198,10 @@ function insertCharts(sheet: Sheet, charts: readonly ChartSpec[], columns: numbe
     if (spec.ranges.length === 0) continue;
     let builder = builderFor(sheet, spec.kind).setNumHeaders(1);
     for (const r of spec.ranges) builder = builder.addRange(sheet.getRange(r.row, r.column, r.numRows, r.numColumns));
+    if (spec.kind === "waterfall") {
+      const options = waterfallOptions();
+      builder = builder.setOption("series", options.series).setOption("legend", options.legend);
+    }
     const chart = builder
       .setOption("title", spec.title)
       .setPosition(spec.ranges[0].row, columns + 2, 0, 0)

@@ -7,6 +7,7 @@
  */
 import { columnLetter } from "../engine/recognize/issues";
 import type { ChartSpec, ReportGrid } from "../engine/report";
+import { WATERFALL_COLOURS, WATERFALL_SERIES } from "../engine/waterfall";
 
 /** Escapes text for HTML element content and double-quoted attributes. */
 export function escapeHtml(text: string): string {
@@ -351,10 +352,142 @@ function renderSvgChart(data: ChartData, spec: ChartSpec): string {
   );
 }
 
+/** A round gridline step for about `parts` steps over `span`: 1, 2 or 5 × a power of ten. */
+function niceStep(span: number, parts: number): number {
+  const raw = span / parts;
+  const power = 10 ** Math.floor(Math.log10(raw));
+  const m = raw / power;
+  return (m <= 1 ? 1 : m <= 2 ? 2 : m <= 5 ? 5 : 10) * power;
+}
+
+/** One floating bar of the waterfall, read back from its stacked source cells. */
+export interface WaterfallStep {
+  label: string;
+  /** The visible bar's lower and upper ends (the base is not drawn). */
+  lo: number;
+  hi: number;
+  /** Green (sales, profit) or red (a cost, a loss). */
+  gain: boolean;
+  /** The step's signed amount: + for a gain, − for a cost or a loss. */
+  amount: number;
+  /** The running total after the step, where the next bar starts. */
+  end: number;
+}
+
+/**
+ * The waterfall's steps from its source cells (WATERFALL_SERIES order): stacked as a chart
+ * stacks them, positives up from 0 and negatives down from 0, so a positive base lifts the bar
+ * above it and a negative base hangs it below. A blank cell is 0.
+ */
+export function waterfallSteps(data: ChartData): WaterfallStep[] {
+  if (data.series.length !== WATERFALL_SERIES.length) return [];
+  return data.labels.map((label, i) => {
+    const [base, gainAbove, gainBelow, lossAbove, lossBelow] = data.series.map((s) => s.values[i] ?? 0);
+    const above = gainAbove + lossAbove;
+    const below = gainBelow + lossBelow;
+    const up = Math.max(base, 0);
+    const down = Math.min(base, 0);
+    const lo = below < 0 ? down + below : above > 0 ? up : base;
+    const hi = above > 0 ? up + above : below < 0 ? down : base;
+    const gain = !(lossAbove !== 0 || lossBelow !== 0);
+    const size = above - below;
+    return { label, lo, hi, gain, amount: (gain ? size : -size) + 0, end: gain ? hi : lo };
+  });
+}
+
+/** Splits a label too wide for its slot into two lines at the space nearest its middle. */
+function labelLines(label: string, slot: number): string[] {
+  if (label.length * 6 <= slot * 0.9) return [label];
+  const spaces = [...label.matchAll(/ /g)].map((m) => m.index ?? 0);
+  if (spaces.length === 0) return [label];
+  const cut = spaces.reduce((a, b) => (Math.abs(b - label.length / 2) < Math.abs(a - label.length / 2) ? b : a));
+  return [label.slice(0, cut), label.slice(cut + 1)];
+}
+
+/**
+ * The waterfall as inline SVG: one floating bar per step (green sales and profit, red costs
+ * and loss), its signed amount beside it, dashed connectors at each running total, and the
+ * 0 line drawn darker so a loss reads as below it.
+ */
+function renderWaterfall(data: ChartData, spec: ChartSpec): string {
+  const steps = waterfallSteps(data);
+  if (steps.length === 0) return "";
+  const format = data.series.find((s) => s.format !== "")?.format ?? "";
+  const axisFormat = format.replace(/\.0+/g, "");
+  const low = Math.min(0, ...steps.map((s) => s.lo));
+  const high = Math.max(0, ...steps.map((s) => s.hi));
+  const span = high > low ? high - low : 1;
+  // About six gridlines, and headroom (8 % of the span) for the amounts above the highest bar and below the lowest.
+  const step = niceStep(span, 6);
+  const axis = {
+    min: low < 0 ? Math.floor((low - span * 0.08) / step) * step : 0,
+    max: Math.ceil((high + span * 0.08) / step) * step,
+  };
+  const plotW = SVG.width - SVG.left - SVG.right;
+  const plotH = SVG.height - SVG.top - SVG.bottom;
+  const slot = plotW / steps.length;
+  const x = (i: number) => SVG.left + slot * (i + 0.5);
+  const y = (v: number) => SVG.top + plotH - ((v - axis.min) / (axis.max - axis.min)) * plotH;
+  const out: string[] = [];
+  const ticks = Math.round((axis.max - axis.min) / step);
+  for (let k = 0; k <= ticks; k++) {
+    const v = axis.min + k * step;
+    const py = y(v).toFixed(1);
+    out.push(`<line x1="${SVG.left}" x2="${SVG.width - SVG.right}" y1="${py}" y2="${py}" stroke="#e0e0e0"/>`);
+    out.push(
+      `<text x="${SVG.left - 6}" y="${py}" text-anchor="end" dominant-baseline="middle">${escapeHtml(formatCellValue(v + 0, axisFormat))}</text>`,
+    );
+  }
+  const zero = y(0).toFixed(1);
+  out.push(
+    `<line class="sd-zero" x1="${SVG.left}" x2="${SVG.width - SVG.right}" y1="${zero}" y2="${zero}" stroke="#5f6368"/>`,
+  );
+  const barW = slot * 0.6;
+  steps.forEach((s, i) => {
+    const left = x(i) - barW / 2;
+    const colour = s.gain ? WATERFALL_COLOURS.gainAbove : WATERFALL_COLOURS.lossAbove;
+    const amount = formatCellValue(s.amount, format);
+    out.push(
+      `<rect class="sd-waterfall" x="${left.toFixed(1)}" y="${y(s.hi).toFixed(1)}" width="${barW.toFixed(1)}" height="${(y(s.lo) - y(s.hi)).toFixed(1)}" fill="${colour}">` +
+        `<title>${escapeHtml(`${s.label}: ${amount}`)}</title></rect>`,
+    );
+    // The amount sits above a bar that reaches above 0, under one that stays below.
+    const above = s.hi > 0 || s.lo >= 0;
+    const ly = above ? y(s.hi) - 5 : y(s.lo) + 13;
+    out.push(
+      `<text class="sd-amount" x="${x(i).toFixed(1)}" y="${ly.toFixed(1)}" text-anchor="middle" fill="#202124">${escapeHtml(amount)}</text>`,
+    );
+    if (i < steps.length - 1) {
+      const cy = y(s.end).toFixed(1);
+      out.push(
+        `<line class="sd-connector" x1="${(left + barW).toFixed(1)}" x2="${(x(i + 1) - barW / 2).toFixed(1)}" y1="${cy}" y2="${cy}" stroke="#9aa0a6" stroke-dasharray="3 2"/>`,
+      );
+    }
+    const lines = labelLines(s.label, slot);
+    const top = SVG.height - SVG.bottom + 16;
+    out.push(
+      `<text x="${x(i).toFixed(1)}" y="${top}" text-anchor="middle">` +
+        lines
+          .map((line, n) => `<tspan x="${x(i).toFixed(1)}" dy="${n === 0 ? 0 : 13}">${escapeHtml(line)}</tspan>`)
+          .join("") +
+        "</text>",
+    );
+  });
+  const label = escapeHtml(spec.title);
+  return (
+    `<figure class="sd-chart" data-kind="${spec.kind}"><figcaption>${label}</figcaption>` +
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${SVG.width} ${SVG.height}" role="img" aria-label="${label}">` +
+    out.join("") +
+    "</svg></figure>"
+  );
+}
+
 /** One chart of the report, drawn from its source cells in the grid. */
 export function renderChart(grid: RenderableGrid, spec: ChartSpec): string {
   const data = chartData(grid, spec);
-  return spec.kind === "funnel" ? renderFunnel(data, spec.title) : renderSvgChart(data, spec);
+  if (spec.kind === "funnel") return renderFunnel(data, spec.title);
+  if (spec.kind === "waterfall") return renderWaterfall(data, spec);
+  return renderSvgChart(data, spec);
 }
 
 /** Every chart of the grid, in order. */

@@ -19,7 +19,14 @@ import {
   type PreviewServer,
 } from "../../src/local/preview/server";
 import { PreviewWorkbook } from "../../src/local/preview/workbook";
-import { chromiumAvailable, launchChromium, SCREENSHOT_DIR, type Browser } from "../support/browser";
+import {
+  chromiumAvailable,
+  launchChromium,
+  overlappingLabels,
+  SCREENSHOT_DIR,
+  waterfallGeometry,
+  type Browser,
+} from "../support/browser";
 
 const FIXTURES = join(__dirname, "..", "fixtures");
 const ready = chromiumAvailable() && existsSync(CODE_PATH) && existsSync(SIDEBAR_PATH);
@@ -169,6 +176,35 @@ describe.skipIf(!ready)("npm start preview", () => {
     await page.screenshot({ path: join(SCREENSHOT_DIR, "preview-report-full.png") });
     await page.setViewportSize({ width: 1440, height: 900 });
     expect(pageErrors).toEqual([]);
+  });
+
+  it("draws the profit block as floating bars from the chart's cells, labels clear of each other", async () => {
+    expect(await activeTab()).toMatch(REPORT_TAB);
+    const selector = "#grid figure.sd-chart[data-kind='waterfall']";
+    const figure = page.locator(selector);
+    await figure.waitFor();
+    expect(await figure.locator("figcaption").textContent()).toBe("利润：从销售额到净利润");
+    const g = await waterfallGeometry(page, selector);
+    // Sales 281,734.29 → −50,712.17 → −11,551.11 → −2,310.22 → −150,149.59 → −21,206.55 → net 45,804.65.
+    expect(g.bars.map((b) => b.fill)).toEqual(["#34a853", ...new Array(5).fill("#ea4335"), "#34a853"]);
+    const px = (g.zero - g.bars[0].top) / 281734.29; // pixels per yuan, from the sales bar standing on 0
+    expect(g.bars[0].bottom).toBeCloseTo(g.zero, 0);
+    // Each deduction hangs from where the last one ended: refunds' top is the sales top, and its bottom is
+    // 231,022.12 above 0; the net stands on 0 and reaches 45,804.65, the ad spend's bottom.
+    expect(g.bars[1].top).toBeCloseTo(g.bars[0].top, 0);
+    expect(g.bars[1].bottom).toBeCloseTo(g.zero - 231022.12 * px, 0);
+    expect(g.bars[6].bottom).toBeCloseTo(g.zero, 0);
+    expect(g.bars[6].top).toBeCloseTo(g.bars[5].bottom, 0);
+    expect(g.bars[6].top).toBeCloseTo(g.zero - 45804.65 * px, 0);
+    expect(overlappingLabels(g.texts)).toEqual([]);
+    for (const t of g.texts) {
+      expect(t.left >= g.svg.left - 1 && t.right <= g.svg.right + 1 && t.bottom <= g.svg.bottom + 1, t.text).toBe(true);
+    }
+    expect(g.texts.map((t) => t.text)).toEqual(
+      expect.arrayContaining(["¥281,734.29", "-¥150,149.59", "¥45,804.65", "商品成本", "净利润"]),
+    );
+    mkdirSync(SCREENSHOT_DIR, { recursive: true });
+    await figure.screenshot({ path: join(SCREENSHOT_DIR, "preview-profit-waterfall.png") });
   });
 
   it("lays the report tab out at the layout's column widths and wraps its advice: no advice cell is cut off", async () => {

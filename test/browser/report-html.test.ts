@@ -2,11 +2,21 @@
  * The CLI's `--out` page in headless Chromium: advice cells wrap inside the layout's column
  * widths, so no cell of the report is cut off ("…") and each advice is there in full.
  */
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { diagnoseTables, layoutReport, type Report } from "../../src/engine";
 import { sampleShopSettings, sampleShopSheets } from "../../src/local/preview/main";
 import { renderGridPage } from "../../src/local/render-grid";
-import { chromiumAvailable, launchChromium, screenshot, type Browser } from "../support/browser";
+import {
+  chromiumAvailable,
+  launchChromium,
+  overlappingLabels,
+  SCREENSHOT_DIR,
+  screenshot,
+  waterfallGeometry,
+  type Browser,
+} from "../support/browser";
 
 interface CellView {
   cell: string;
@@ -54,6 +64,41 @@ describe.skipIf(!chromiumAvailable())("--out report page in Chromium", () => {
       for (const action of report.actions) expect(cells.some((c) => c.text === action.message && c.fits)).toBe(true);
     });
   }
+
+  it("draws a profit that turns into a loss with the loss below the 0 line, labels clear of each other", async () => {
+    const report = diagnoseTables(sampleShopSheets(), { ...sampleShopSettings(), language: "en" });
+    // The brief's shop with ad spend 10,000: 45,000 − 4,500 − 2,025 − 405 − 33,000 = 5,070; 5,070 − 10,000 = −4,930.
+    report.profit = {
+      ...report.profit!,
+      sales: 45000,
+      refunds: 4500,
+      platformFees: 2025,
+      paymentFees: 405,
+      cogs: 33000,
+      adSpend: 10000,
+      net: -4930,
+    };
+    const grid = layoutReport(report);
+    const page = await browser.context.newPage();
+    await page.setViewportSize({ width: 1400, height: 900 });
+    await page.setContent(renderGridPage(grid, grid.sheetName, report.language));
+    const selector = "figure.sd-chart[data-kind='waterfall']";
+    const g = await waterfallGeometry(page, selector);
+    const px = (g.zero - g.bars[0].top) / 45000;
+    // Ad spend runs from 5,070 above 0 to 4,930 below it; the net loss hangs from 0 down to −4,930, in red.
+    expect(g.bars[5].top).toBeCloseTo(g.zero - 5070 * px, 0);
+    expect(g.bars[5].bottom).toBeCloseTo(g.zero + 4930 * px, 0);
+    expect(g.bars[6]).toMatchObject({ fill: "#ea4335" });
+    expect(g.bars[6].top).toBeCloseTo(g.zero, 0);
+    expect(g.bars[6].bottom).toBeCloseTo(g.zero + 4930 * px, 0);
+    expect(overlappingLabels(g.texts)).toEqual([]);
+    for (const t of g.texts) {
+      expect(t.left >= g.svg.left - 1 && t.right <= g.svg.right + 1 && t.bottom <= g.svg.bottom + 1, t.text).toBe(true);
+    }
+    mkdirSync(SCREENSHOT_DIR, { recursive: true });
+    await page.locator(selector).screenshot({ path: join(SCREENSHOT_DIR, "out-profit-waterfall-loss.png") });
+    await page.close();
+  });
 
   it("an unbroken long word (a pasted URL as a product name) wraps too", async () => {
     const report = diagnoseTables(sampleShopSheets(), sampleShopSettings());

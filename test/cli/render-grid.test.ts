@@ -166,6 +166,68 @@ describe("renderCharts", () => {
     expect(html).toContain('height="66.7"');
   });
 
+  it("draws the waterfall's floating bars from its stacked cells, a loss below the 0 line", () => {
+    // The profit walk with ad spend 10,000 (the layout's cells: step, base, green ↑, green ↓, red ↑, red ↓):
+    // 45,000 − 4,500 = 40,500 − 2,025 = 38,475 − 405 = 38,070 − 33,000 = 5,070 − 10,000 = −4,930.
+    const num = "#,##0";
+    const rows: (string | number | null)[][] = [
+      ["Step", "base", "gain", "gain below", "loss", "loss below"],
+      ["Sales", null, 45000, null, null, null],
+      ["Refunds", 40500, null, null, 4500, null],
+      ["Platform fees", 38475, null, null, 2025, null],
+      ["Payment fees", 38070, null, null, 405, null],
+      ["Cost of goods", 5070, null, null, 33000, null],
+      ["Ad <spend>", null, null, null, 5070, -4930],
+      ["Net profit", null, null, null, null, -4930],
+    ];
+    const html = renderCharts({
+      values: rows,
+      numberFormats: rows.map((r, i) => r.map((_v, c) => (i > 0 && c > 0 ? num : "@"))),
+      charts: [{ kind: "waterfall", title: "Profit", ranges: [{ row: 1, column: 1, numRows: 8, numColumns: 6 }] }],
+    });
+    const rects = [
+      ...html.matchAll(
+        /<rect class="sd-waterfall" x="[^"]+" y="([^"]+)" width="[^"]+" height="([^"]+)" fill="([^"]+)">/g,
+      ),
+    ].map((m) => [Number(m[1]), Number(m[2]), m[3]]);
+    // Lowest −4,930, highest 45,000: span 49,930, a sixth ≈ 8,322 → gridlines every 10,000; with 8 % headroom
+    // (3,994) the axis runs −10,000 … 50,000 over 200 px from y = 216 up: y(v) = 216 − (v + 10,000) ÷ 300.
+    // y(45,000) = 32.7; y(0) = 182.7; y(40,500) = 47.7; y(38,475) = 54.4; y(38,070) = 55.8; y(5,070) = 165.8;
+    // y(−4,930) = 199.1. Heights: 45,000 ÷ 300 = 150; 4,500 ÷ 300 = 15; 2,025 ÷ 300 = 6.75; 405 ÷ 300 = 1.35;
+    // 33,000 ÷ 300 = 110; 10,000 ÷ 300 = 33.3 (5,070 above 0, 4,930 below); 4,930 ÷ 300 = 16.4.
+    const green = "#34a853";
+    const red = "#ea4335";
+    expect(rects).toEqual([
+      [32.7, 150, green],
+      [32.7, 15, red],
+      [47.7, 6.8, red],
+      [54.4, 1.3, red], // 1.35 is 1.3499… in binary, so one decimal shows 1.3
+      [55.8, 110, red],
+      [165.8, 33.3, red],
+      [182.7, 16.4, red],
+    ]);
+    expect(html).toContain('<line class="sd-zero" x1="56" x2="624" y1="182.7" y2="182.7"');
+    // Each bar's signed amount: above a bar reaching above 0, under the net loss (199.1 + 13 = 212.1).
+    const amounts = [...html.matchAll(/<text class="sd-amount"[^>]* y="([^"]+)"[^>]*>([^<]+)</g)].map((m) => [
+      Number(m[1]),
+      m[2],
+    ]);
+    expect(amounts.map((a) => a[1])).toEqual(["45,000", "-4,500", "-2,025", "-405", "-33,000", "-10,000", "-4,930"]);
+    expect(amounts[6][0]).toBe(212.1);
+    expect(html).toContain("<title>Ad &lt;spend&gt;: -10,000</title>");
+    expect(html).not.toMatch(/NaN|undefined|Infinity/);
+    // The gridlines' values: −10,000 to 50,000 in steps of 10,000.
+    expect([...html.matchAll(/dominant-baseline="middle">([^<]+)</g)].map((m) => m[1])).toEqual([
+      "-10,000",
+      "0",
+      "10,000",
+      "20,000",
+      "30,000",
+      "40,000",
+      "50,000",
+    ]);
+  });
+
   it("draws nothing when the grid has no chart", () => {
     expect(renderCharts({ values: [["x"]] })).toBe("");
   });

@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import type { RecognizedTable, TableRow } from "../../src/engine";
+import { waterfallBars, waterfallRow } from "../../src/engine/waterfall";
 import { findings, one, run, shopDays, table } from "./helpers";
 
 /** Products over 30 days (one row each, dated 2026-05-01~2026-05-30). */
@@ -209,7 +210,7 @@ describe("refund-rate", () => {
 });
 
 describe("the report's profit block", () => {
-  it("walks sales down to net profit over the costed products, with the best and worst, and a column chart", async () => {
+  it("walks sales down to net profit over the costed products, with the best and worst, and a waterfall chart", async () => {
     const { layoutReport } = await import("../../src/engine");
     const report = run([PRODUCTS, costs(), PLANS], SETTINGS);
     // Tee −620 (above); Bag 3,460; Cap 230. Sales 30,000 + 10,000 + 5,000 = 45,000.
@@ -230,10 +231,14 @@ describe("the report's profit block", () => {
     expect(report.profit!.best.map((b) => b.name)).toEqual(["Bag", "Cap", "Tee"]);
     expect(report.profit!.worst[0]).toEqual({ name: "Tee", net: -620 });
     const grid = layoutReport(report);
-    const chart = grid.charts.find((c) => c.kind === "column")!;
-    const [range] = chart.ranges;
-    const cells = grid.values.slice(range.row - 1, range.row - 1 + range.numRows).map((r) => r.slice(0, 2));
-    expect(cells).toEqual([
+    const chart = grid.charts.find((c) => c.kind === "waterfall")!;
+    expect(grid.charts.filter((c) => c.kind === "column")).toEqual([]);
+    const [labels, parts] = chart.ranges;
+    expect(parts).toMatchObject({ row: labels.row, column: 3, numRows: 8, numColumns: 5 });
+    const rows = grid.values.slice(labels.row - 1, labels.row - 1 + labels.numRows);
+    // The signed amounts stay in column B; the chart reads A and C:G (base, green ↑, green ↓, red ↑, red ↓),
+    // a part that is 0 left blank. Bases are the running totals worked in the waterfallBars test below.
+    expect(rows.map((r) => r.slice(0, 2))).toEqual([
       ["Step", "Amount"],
       ["Sales", 45000],
       ["Refunds", -4500],
@@ -243,8 +248,102 @@ describe("the report's profit block", () => {
       ["Ad spend", -2000],
       ["Net profit", 3070],
     ]);
+    expect(rows.map((r) => [r[0], ...r.slice(2, 7)])).toEqual([
+      [
+        "Step",
+        "Chart: hidden base",
+        "Chart: sales or profit",
+        "Chart: sales or profit below 0",
+        "Chart: cost or loss",
+        "Chart: cost or loss below 0",
+      ],
+      ["Sales", null, 45000, null, null, null],
+      ["Refunds", 40500, null, null, 4500, null],
+      ["Platform fees", 38475, null, null, 2025, null],
+      ["Payment fees", 38070, null, null, 405, null],
+      ["Cost of goods", 5070, null, null, 33000, null],
+      ["Ad spend", 3070, null, null, 2000, null],
+      ["Net profit", null, 3070, null, null, null],
+    ]);
   });
 
+  it("puts a loss below 0: the step that crosses 0 is split on base 0, and a negative net is red", async () => {
+    const { layoutReport } = await import("../../src/engine");
+    const bigAds = table("ad-plans", [
+      { plan: "T-plan", spend: 10000, adSales: 9000, clicks: 1000, impressions: 50000 },
+    ]);
+    const report = run([PRODUCTS, costs(), bigAds], SETTINGS);
+    // As above with ads 10,000: 5,070 − 10,000 = −4,930.
+    expect(report.profit).toMatchObject({ adSpend: 10000, net: -4930 });
+    const grid = layoutReport(report);
+    const [labels] = grid.charts.find((c) => c.kind === "waterfall")!.ranges;
+    const rows = grid.values.slice(labels.row - 1, labels.row - 1 + labels.numRows);
+    expect(rows.slice(5).map((r) => [r[0], r[1], ...r.slice(2, 7)])).toEqual([
+      ["Cost of goods", -33000, 5070, null, null, 33000, null],
+      // From 5,070 down to −4,930: 5,070 above 0 and −4,930 below it, on no base.
+      ["Ad spend", -10000, null, null, null, 5070, -4930],
+      ["Net profit", -4930, null, null, null, null, -4930],
+    ]);
+  });
+});
+
+describe("waterfallBars", () => {
+  const walk = (ads: number, net: number) =>
+    waterfallBars([
+      { kind: "total", value: 45000 },
+      { kind: "change", value: -4500 },
+      { kind: "change", value: -2025 },
+      { kind: "change", value: -405 },
+      { kind: "change", value: -33000 },
+      { kind: "change", value: -ads },
+      { kind: "total", value: net },
+    ]).map((b) => [b.base, b.above, b.below, b.gain]);
+
+  it("floats each deduction from the running total down, the totals from 0", () => {
+    // 45,000 − 4,500 = 40,500; − 2,025 = 38,475; − 405 = 38,070; − 33,000 = 5,070; − 2,000 = 3,070.
+    expect(walk(2000, 3070)).toEqual([
+      [0, 45000, 0, true],
+      [40500, 4500, 0, false],
+      [38475, 2025, 0, false],
+      [38070, 405, 0, false],
+      [5070, 33000, 0, false],
+      [3070, 2000, 0, false],
+      [0, 3070, 0, true],
+    ]);
+  });
+
+  it("splits a step that crosses 0 on base 0, and stands a loss below 0", () => {
+    // 5,070 − 10,000 = −4,930: 5,070 above 0, −4,930 below; the net −4,930 hangs from 0.
+    const bars = walk(10000, -4930);
+    expect(bars[5]).toEqual([0, 5070, -4930, false]);
+    expect(bars[6]).toEqual([0, 0, -4930, false]);
+  });
+
+  it("hangs a step that stays below 0 from a negative base", () => {
+    // 100 → −50 (crosses: 100 above, −50 below) → −80 (all below: base −50, bar −30) → net −80 from 0.
+    const bars = waterfallBars([
+      { kind: "total", value: 100 },
+      { kind: "change", value: -150 },
+      { kind: "change", value: -30 },
+      { kind: "total", value: -80 },
+    ]);
+    expect(bars.map((b) => [b.base, b.above, b.below, b.from, b.to])).toEqual([
+      [0, 100, 0, 0, 100],
+      [0, 100, -50, 100, -50],
+      [-50, 0, -30, -50, -80],
+      [0, 0, -80, 0, -80],
+    ]);
+    expect(waterfallRow(bars[2])).toEqual({ base: -50, gainAbove: 0, gainBelow: 0, lossAbove: 0, lossBelow: -30 });
+    // A change that adds is green, on the base of its lower end: −80 + 30 = −50 stays below 0.
+    const up = waterfallBars([
+      { kind: "total", value: -80 },
+      { kind: "change", value: 30 },
+    ])[1];
+    expect([up.base, up.above, up.below, up.gain]).toEqual([-50, 0, -30, true]);
+  });
+});
+
+describe("the report's profit block, without costs", () => {
   it("is absent without a Costs tab, so reports without costs keep their shape", () => {
     expect("profit" in run([PRODUCTS, PLANS], SETTINGS)).toBe(false);
   });

@@ -67,6 +67,48 @@ describe("diagnoseShop from build/Code.js", () => {
     expect(w.google.locks._documentLocked()).toBe(false);
   });
 
+  it("draws the profit block as a stacked column chart whose hidden base floats each deduction (issue 14)", () => {
+    const w = world(sampleShop());
+    expect(w.saveSettings(sampleSettings()).ok).toBe(true);
+    expect(w.diagnoseShop().ok).toBe(true);
+    const snap = snapshotSheet(w.google.spreadsheet.getSheetByName("店铺体检")!);
+    const chart = snap.charts.find((c) => c.title === "利润：从销售额到净利润")!;
+    expect(chart).toMatchObject({ type: "COLUMN", stacked: true });
+    // The base (series 0) is painted the chart's white, out of the legend; green for sales and net, red for costs.
+    expect(chart.series).toEqual({
+      0: { color: "#ffffff", visibleInLegend: false },
+      1: { color: "#34a853" },
+      2: { color: "#34a853" },
+      3: { color: "#ea4335" },
+      4: { color: "#ea4335" },
+    });
+    const [labels, parts] = chart.ranges;
+    const head = Number(labels.match(/^A(\d+):A(\d+)$/)![1]);
+    expect(chart.ranges).toEqual([`A${head}:A${head + 7}`, `C${head}:G${head + 7}`]);
+    // Columns A (step), B (signed amount, not charted), C:G (base, green ↑, green ↓, red ↑, red ↓).
+    // Running total: 281,734.29 − 50,712.17 = 231,022.12; − 11,551.11 = 219,471.01; − 2,310.22 = 217,160.79;
+    // − 150,149.59 = 67,011.20; − 21,206.55 = 45,804.65 = the net profit.
+    expect(snap.values.slice(head - 1, head + 7).map((r) => r.slice(0, 7))).toEqual([
+      [
+        "环节",
+        "金额",
+        "图表：隐藏底座",
+        "图表：销售额或利润",
+        "图表：销售额或利润（0 以下）",
+        "图表：成本或亏损",
+        "图表：成本或亏损（0 以下）",
+      ],
+      ["销售额", 281734.29, "", 281734.29, "", "", ""],
+      ["退款", -50712.17, 231022.12, "", "", 50712.17, ""],
+      ["平台佣金", -11551.11, 219471.01, "", "", 11551.11, ""],
+      ["支付手续费", -2310.22, 217160.79, "", "", 2310.22, ""],
+      ["商品成本", -150149.59, 67011.2, "", "", 150149.59, ""],
+      ["推广花费", -21206.55, 45804.65, "", "", 21206.55, ""],
+      ["净利润", 45804.65, "", 45804.65, "", "", ""],
+    ]);
+    expect(parts).toBe(`C${head}:G${head + 7}`);
+  });
+
   it("re-running gives an identical report in the same single sheet, and data sheets stay byte-identical", () => {
     const w = world(sampleShop());
     const before = Object.fromEntries(DATA_SHEETS.map((n) => [n, json(w.google, n)]));

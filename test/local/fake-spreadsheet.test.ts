@@ -167,6 +167,19 @@ describe("sheet structure", () => {
     expect(snap.charts).toEqual([{ type: "BAR", ranges: ["A1:B1"], title: "漏斗" }]);
     sheet.removeChart(sheet.getCharts()[0]);
     expect(sheet.getCharts()).toHaveLength(0);
+    // A stacked column chart keeps its stacking and its per-series options in the snapshot.
+    sheet.insertChart(
+      sheet
+        .newChart()
+        .asColumnChart()
+        .setStacked()
+        .addRange(sheet.getRange("A1:B1"))
+        .setOption("series", { 0: { color: "#ffffff" } })
+        .build(),
+    );
+    expect(snapshotSheet(sheet).charts).toEqual([
+      { type: "COLUMN", ranges: ["A1:B1"], title: null, stacked: true, series: { 0: { color: "#ffffff" } } },
+    ]);
   });
 
   it("rejects values outside a list validation that does not allow invalid data", () => {

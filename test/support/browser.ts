@@ -119,3 +119,42 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   await page.screenshot({ path, fullPage: true });
   return path;
 }
+
+/** A drawn waterfall as the browser lays it out (page pixels), for checks that it reads well. */
+export interface WaterfallGeometry {
+  bars: { top: number; bottom: number; fill: string }[];
+  zero: number;
+  /** Every text of the chart (axis values, amounts, step names) with its box. */
+  texts: { text: string; left: number; right: number; top: number; bottom: number }[];
+  svg: { left: number; right: number; top: number; bottom: number };
+}
+
+/** Reads the bars, the 0 line and every label's box of the waterfall figure under `selector`. */
+export async function waterfallGeometry(page: Page, selector: string): Promise<WaterfallGeometry> {
+  // A string, so the test's tsconfig (no DOM library) need not type the page's elements.
+  return page.$eval(
+    selector,
+    new Function(
+      "figure",
+      `const box = (el) => { const r = el.getBoundingClientRect(); return { left: r.left, right: r.right, top: r.top, bottom: r.bottom }; };
+      return {
+        bars: [...figure.querySelectorAll("rect.sd-waterfall")].map((rect) => ({ ...box(rect), fill: rect.getAttribute("fill") || "" })),
+        zero: box(figure.querySelector("line.sd-zero")).top,
+        texts: [...figure.querySelectorAll("svg text")].map((t) => ({ text: t.textContent || "", ...box(t) })),
+        svg: box(figure.querySelector("svg")),
+      };`,
+    ) as (figure: unknown) => WaterfallGeometry,
+  );
+}
+
+/** The pairs of chart labels whose boxes overlap (none, when the chart reads well). */
+export function overlappingLabels(texts: WaterfallGeometry["texts"]): string[] {
+  const out: string[] = [];
+  texts.forEach((a, i) => {
+    for (const b of texts.slice(i + 1)) {
+      if (a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom)
+        out.push(`${a.text} × ${b.text}`);
+    }
+  });
+  return out;
+}

@@ -633,6 +633,13 @@ export const report = {
   "profit.step.cogs": "Cost of goods",
   "profit.step.ads": "Ad spend",
   "profit.step.net": "Net profit",
+  "layout.waterfall.base": "Chart: hidden base",
+  "layout.waterfall.gainAbove": "Chart: sales or profit",
+  "layout.waterfall.gainBelow": "Chart: sales or profit below 0",
+  "layout.waterfall.lossAbove": "Chart: cost or loss",
+  "layout.waterfall.lossBelow": "Chart: cost or loss below 0",
+  "layout.waterfall.note":
+    "These five columns only feed the waterfall chart: each bar stands on the hidden base, and a bar that crosses 0 is split into its part above 0 and its part below. The amounts are in the Amount column.",
   "layout.profitUnmapped": "Ad spend mapped to no product (not taken off above)",
   "ads.todoAfterRefunds.export":
     'Lower bids on "{name}" until its ROI reaches {breakEven}, or cut its refunds ({money} lost in this export).',

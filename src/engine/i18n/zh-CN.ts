@@ -548,6 +548,13 @@ export const report = {
   "profit.step.cogs": "商品成本",
   "profit.step.ads": "推广花费",
   "profit.step.net": "净利润",
+  "layout.waterfall.base": "图表：隐藏底座",
+  "layout.waterfall.gainAbove": "图表：销售额或利润",
+  "layout.waterfall.gainBelow": "图表：销售额或利润（0 以下）",
+  "layout.waterfall.lossAbove": "图表：成本或亏损",
+  "layout.waterfall.lossBelow": "图表：成本或亏损（0 以下）",
+  "layout.waterfall.note":
+    "这五列只供瀑布图使用：每根柱子立在隐藏的底座上，跨过 0 的柱子拆成 0 以上和 0 以下两段。各项金额见“金额”列。",
   "layout.profitUnmapped": "未对应到商品的推广花费（上面未扣除）",
   "ads.todoAfterRefunds.export": "把「{name}」的出价降到 ROI 达到 {breakEven}，或先降低退款（本次导出内亏 {money}）。",
   // content commerce (issue 12)

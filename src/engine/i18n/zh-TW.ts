@@ -543,6 +543,13 @@ export const report = {
   "profit.step.cogs": "商品成本",
   "profit.step.ads": "廣告花費",
   "profit.step.net": "淨利",
+  "layout.waterfall.base": "圖表：隱藏底座",
+  "layout.waterfall.gainAbove": "圖表：銷售額或利潤",
+  "layout.waterfall.gainBelow": "圖表：銷售額或利潤（0 以下）",
+  "layout.waterfall.lossAbove": "圖表：成本或虧損",
+  "layout.waterfall.lossBelow": "圖表：成本或虧損（0 以下）",
+  "layout.waterfall.note":
+    "這五欄只供瀑布圖使用：每根柱子立在隱藏的底座上，跨過 0 的柱子拆成 0 以上與 0 以下兩段。各項金額見「金額」欄。",
   "layout.profitUnmapped": "未對應到商品的廣告花費（上面未扣除）",
   "ads.todoAfterRefunds.export": "把「{name}」的出價降到 ROI 達到 {breakEven}，或先降低退款（這份匯出內虧 {money}）。",
   // content commerce (issue 12)

@@ -27,7 +27,8 @@ export interface SheetSnapshot {
   merges: string[];
   frozenRows: number;
   columnWidths: Record<string, number>;
-  charts: { type: string; ranges: string[]; title: string | null }[];
+  /** `stacked` and `series` (the per-series options) appear only on a chart that set them. */
+  charts: { type: string; ranges: string[]; title: string | null; stacked?: true; series?: unknown }[];
   protections: { type: string; range: string | null; description: string; warningOnly: boolean }[];
 }
 
@@ -76,6 +77,8 @@ export function snapshotSheet(sheet: FakeSheet): SheetSnapshot {
       type: c._type,
       ranges: c._ranges.map((r) => a1Notation(r._rect.row, r._rect.column, r._rect.numRows, r._rect.numColumns)),
       title: typeof c._options.title === "string" ? c._options.title : null,
+      ...(c._options.isStacked === true ? { stacked: true as const } : {}),
+      ...(c._options.series !== undefined ? { series: c._options.series } : {}),
     })),
     protections: s.protections.map((p) => ({
       type: p._type,

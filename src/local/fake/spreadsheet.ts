@@ -1137,6 +1137,11 @@ export class FakeEmbeddedChartBuilder {
     this._type = "LINE";
     return this;
   }
+  /** Stacks the series (column, bar and area charts); kept as the `isStacked` option. */
+  setStacked(): FakeEmbeddedChartBuilder {
+    this._options.isStacked = true;
+    return this;
+  }
   /** How many rows of the ranges are headers (series names); kept as the `numHeaders` option. */
   setNumHeaders(headers: number): FakeEmbeddedChartBuilder {
     this._options.numHeaders = headers;

@@ -24,7 +24,10 @@ import { computeFormulas, isFormula, type CustomFunction, type SheetValue } from
 import { columnLetter, escapeHtml, renderChart, renderGridTable, type RenderableGrid } from "../render-grid";
 import type { ChartKind } from "../../engine/report";
 
-/** The report's chart kind for each chart type the writer builds (asBarChart, asColumnChart, asLineChart). */
+/**
+ * The report's chart kind for each chart type the writer builds (asBarChart, asColumnChart,
+ * asLineChart); a stacked column chart is the waterfall (asColumnChart().setStacked()).
+ */
 const CHART_KIND_OF: Record<string, ChartKind> = { BAR: "funnel", COLUMN: "column", LINE: "line" };
 
 /** Tabs show at most this many rows; the rest are summarised (the page stays fast on big pastes). */
@@ -431,7 +434,7 @@ export class PreviewWorkbook {
       let html = renderGridTable(grid, { headings: true });
       // The charts the writer inserted, each drawn from its source cells like the sheet's.
       for (const chart of snapshot.charts) {
-        const kind = CHART_KIND_OF[chart.type];
+        const kind = chart.type === "COLUMN" && chart.stacked ? "waterfall" : CHART_KIND_OF[chart.type];
         if (!kind || chart.ranges.length === 0) continue;
         const ranges = chart.ranges.map((a1) => {
           const p = parseA1(a1);
