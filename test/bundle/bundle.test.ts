@@ -153,6 +153,24 @@ describe("what a custom-function call costs", () => {
     expect(vm.runInContext("compiled_", fresh)).toBe(1);
   });
 
+  it("builds the registry and the cell parsers' tables on the first custom-function call, not on evaluation", () => {
+    // The parsers' top level builds two Sets (blank markers, Sheets error codes); count every Set built in the realm.
+    const context = vm.createContext({});
+    vm.runInContext(
+      "globalThis.sets_ = 0; globalThis.Set = new Proxy(Set, { construct(target, args, next) { sets_++; return Reflect.construct(target, args, next); } });",
+      context,
+    );
+    vm.runInContext(source, context, { filename: "Code.js" });
+    // A menu or sidebar execution evaluates the file and stops here: nothing of the registry was built.
+    expect(vm.runInContext("sets_", context)).toBe(0);
+    expect(vm.runInContext("PAY_CONVERSION(30, 1000)", context)).toBe(0.03); // 30 ÷ 1000
+    const afterFirst = vm.runInContext("sets_", context) as number;
+    expect(afterFirst).toBeGreaterThanOrEqual(2);
+    // Built once per execution: a second call (another function) builds nothing more.
+    expect(vm.runInContext("AOV(5000, 40)", context)).toBe(125); // 5000 ÷ 40
+    expect(vm.runInContext("sets_", context)).toBe(afterFirst);
+  });
+
   it("carries the registry's code but not its docs: those are in the stubs' JSDoc only", () => {
     const code = source.replace(/\/\*[\s\S]*?\*\//g, "");
     for (const fn of CUSTOM_FUNCTIONS) {
