@@ -45,15 +45,20 @@ export function encodePacked(bytes: ArrayLike<number>): string {
  * Utilities.newBlob takes as a Byte[] in Apps Script. A character outside the alphabet throws.
  */
 export function decodePacked(text: string): number[] {
-  const table: Record<number, number> = {};
-  for (let i = 0; i < 91; i++) table[PACKED_ALPHABET.charCodeAt(i)] = i;
-  const out: number[] = [];
+  const digits: number[] = [];
+  for (let c = 0; c < 128; c++) digits.push(-1);
+  for (let i = 0; i < 91; i++) digits[PACKED_ALPHABET.charCodeAt(i)] = i;
+  // Two characters carry at most 14 bits, so at most 7 bytes per 8 characters (and one for a last odd
+  // character). Allocated once, trimmed at the end: about half the time of growing it by push (Node 20).
+  const out: number[] = new Array(Math.ceil((text.length * 7) / 8) + 1);
+  let n = 0;
   let queue = 0;
   let bits = 0;
   let value = -1;
   for (let i = 0; i < text.length; i++) {
-    const digit = table[text.charCodeAt(i)];
-    if (digit === undefined) throw new Error(`packed text: unexpected character at ${i}`);
+    const code = text.charCodeAt(i);
+    const digit = code < 128 ? digits[code] : -1;
+    if (digit < 0) throw new Error(`packed text: unexpected character at ${i}`);
     if (value < 0) {
       value = digit;
       continue;
@@ -62,12 +67,13 @@ export function decodePacked(text: string): number[] {
     queue |= value << bits;
     bits += (value & 8191) > 88 ? 13 : 14;
     do {
-      out.push(((queue & 255) << 24) >> 24);
+      out[n++] = ((queue & 255) << 24) >> 24;
       queue >>= 8;
       bits -= 8;
     } while (bits > 7);
     value = -1;
   }
-  if (value >= 0) out.push((((queue | (value << bits)) & 255) << 24) >> 24);
+  if (value >= 0) out[n++] = (((queue | (value << bits)) & 255) << 24) >> 24;
+  out.length = n;
   return out;
 }
