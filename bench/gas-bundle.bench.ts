@@ -24,8 +24,9 @@ export default function gasBundleBench(): void {
     `${sizeKb.toFixed(0)} KB`,
     `target ≤ ${SIZE_BUDGET_KB} KB: ${verdict(sizeKb <= SIZE_BUDGET_KB)}`,
   );
-  const packed = /\(\)\{\/\*([A-Za-z0-9+/]+={0,2})\*\/\}/.exec(source);
-  if (packed) row("  of which the packed server half (gzip, base-64)", `${(packed[1].length / 1024).toFixed(0)} KB`);
+  // The comment that is a function's whole body, in packed text (src/gas/packed-text.ts).
+  const packed = /\(\)\{\/\*([A-Za-z0-9!#$%&()\-+,./:;<=>?@[\]^_`{|}~"]+)\*\/\}/.exec(source);
+  if (packed) row("  of which the packed server half (gzip, basE91)", `${(packed[1].length / 1024).toFixed(0)} KB`);
 
   const realms: number[] = [];
   const evals: number[] = [];

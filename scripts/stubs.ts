@@ -25,7 +25,7 @@ export function renderStubs(bundleGlobal: string): string {
       "@customfunction",
     ]);
     parts.push(
-      `${doc}\nfunction ${fn.name}(${params.join(", ")}) {\n  return ${bundleGlobal}.customFunctions.${fn.name}(${params.join(", ")});\n}`,
+      `${doc}\nfunction ${fn.name}(${params.join(", ")}) {\n  return ${bundleGlobal}.customFunction("${fn.name}")(${params.join(", ")});\n}`,
     );
   }
   for (const fn of SERVER_FUNCTIONS) {

@@ -2,8 +2,8 @@
  * Loads the server half of the add-on (menu actions, the sidebar's API, the engine and the
  * catalogues) on its first call. Under Node (tests, the local preview) this is an ordinary
  * module import. The Apps Script build (scripts/build.ts) replaces this file: there the server
- * half is compiled separately and embedded in build/Code.js gzipped and base-64 encoded, as the
- * text of a comment; it is unpacked (Utilities.base64Decode, Utilities.ungzip) and compiled here
+ * half is compiled separately and embedded in build/Code.js gzipped and as packed text (basE91,
+ * src/gas/packed-text.ts), in a comment; it is unpacked (decodePacked, Utilities.ungzip) and compiled here
  * on first use, so a custom-function call only skips over that comment instead of parsing code.
  */
 export type ServerModule = typeof import("./server");

@@ -8,10 +8,14 @@ import vm from "node:vm";
 import { gunzipSync } from "node:zlib";
 import { beforeAll, describe, expect, it } from "vitest";
 import { CUSTOM_FUNCTIONS } from "../../src/functions/registry";
+import { decodePacked } from "../../src/gas/packed-text";
 import { SERVER_FUNCTIONS } from "../../src/gas/public";
 import { createFakeGoogle, formatZoned } from "../../src/local/fake";
 import { BUNDLE_PATH, loadBundle, readBundle } from "../support/load-bundle";
 import type { BundleContext } from "../support/load-bundle";
+
+/** A comment that is a function's whole body and holds only packed text (src/gas/packed-text.ts). */
+const PACKED_COMMENT = /\(\)\{\/\*([A-Za-z0-9!#$%&()\-+,./:;<=>?@[\]^_`{|}~"]+)\*\/\}/g;
 
 let source = "";
 let realm: BundleContext;
@@ -23,12 +27,11 @@ beforeAll(() => {
   realm = loadBundle();
 });
 
-/** The server half's code: the one comment that is a function's whole body, base-64 of its gzipped text. */
+/** The server half's code: the one comment that is a function's whole body, its gzipped text as packed text. */
 function serverHalfOf(bundle: string): string {
-  const matches = [...bundle.matchAll(/\(\)\{\/\*([A-Za-z0-9+/]+={0,2})\*\/\}/g)];
+  const matches = [...bundle.matchAll(PACKED_COMMENT)];
   if (matches.length !== 1) throw new Error(`build/Code.js: ${matches.length} packed server halves, expected 1`);
-  const match = matches[0];
-  return gunzipSync(Buffer.from(match[1], "base64")).toString("utf8");
+  return gunzipSync(Uint8Array.from(decodePacked(matches[0][1]))).toString("utf8");
 }
 
 /** Evaluates an expression inside the bundle's realm, so Dates and arrays are that realm's own. */
@@ -150,6 +153,24 @@ describe("what a custom-function call costs", () => {
     expect(vm.runInContext("compiled_", fresh)).toBe(1);
   });
 
+  it("builds the registry and the cell parsers' tables on the first custom-function call, not on evaluation", () => {
+    // The parsers' top level builds two Sets (blank markers, Sheets error codes); count every Set built in the realm.
+    const context = vm.createContext({});
+    vm.runInContext(
+      "globalThis.sets_ = 0; globalThis.Set = new Proxy(Set, { construct(target, args, next) { sets_++; return Reflect.construct(target, args, next); } });",
+      context,
+    );
+    vm.runInContext(source, context, { filename: "Code.js" });
+    // A menu or sidebar execution evaluates the file and stops here: nothing of the registry was built.
+    expect(vm.runInContext("sets_", context)).toBe(0);
+    expect(vm.runInContext("PAY_CONVERSION(30, 1000)", context)).toBe(0.03); // 30 ÷ 1000
+    const afterFirst = vm.runInContext("sets_", context) as number;
+    expect(afterFirst).toBeGreaterThanOrEqual(2);
+    // Built once per execution: a second call (another function) builds nothing more.
+    expect(vm.runInContext("AOV(5000, 40)", context)).toBe(125); // 5000 ÷ 40
+    expect(vm.runInContext("sets_", context)).toBe(afterFirst);
+  });
+
   it("carries the registry's code but not its docs: those are in the stubs' JSDoc only", () => {
     const code = source.replace(/\/\*[\s\S]*?\*\//g, "");
     for (const fn of CUSTOM_FUNCTIONS) {
@@ -160,7 +181,7 @@ describe("what a custom-function call costs", () => {
     }
   });
 
-  it("carries the server half packed (gzip, base-64) as ES2019 text that evaluates to the server API", () => {
+  it("carries the server half packed (gzip, packed text) as ES2019 text that evaluates to the server API", () => {
     const code = serverHalfOf(source);
     const half = acorn.parse(code, { ecmaVersion: 2019, sourceType: "script" });
     expect(half.body.length).toBeGreaterThan(0);

@@ -1,6 +1,6 @@
 /**
- * The fake's Utilities: what build/Code.js unpacks its server half with (base64Decode → newBlob →
- * ungzip → getDataAsString) and formatDate, with Apps Script's signed Byte[] values.
+ * The fake's Utilities: base64Decode, newBlob → ungzip → getDataAsString (what build/Code.js unpacks
+ * its server half with, over decodePacked's bytes) and formatDate, with Apps Script's signed Byte[] values.
  */
 import { gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";

@@ -1,6 +1,7 @@
 /**
- * The Blobs of the fake's Utilities (services.ts) and its base64Decode → newBlob → ungzip, which
- * build/Code.js unpacks its server half with (then Blob.getDataAsString).
+ * The Blobs of the fake's Utilities (services.ts) and its base64Decode, newBlob and ungzip;
+ * build/Code.js unpacks its server half with newBlob (over the bytes decodePacked gives,
+ * src/gas/packed-text.ts) → ungzip → Blob.getDataAsString.
  * Bytes are Java's signed bytes (-128…127), as Utilities.base64Decode and Blob.getBytes return
  * them in Apps Script.
  */
