@@ -16,7 +16,7 @@ import { applyGrain } from "../grain";
 import { isCarrierName } from "../recognize/vocabulary";
 import { fieldMask, num, readRow, Totals, TotalsStore } from "./totals";
 import { dayNumber } from "./days";
-import { comparisonFor, windowOf, type CompareTo, type Comparison } from "./windows";
+import { comparisonFor, windowOf, type CompareTo, type Comparison, type IsEventDay } from "./windows";
 
 /** One day (or one undated row) of the shop. */
 export interface ShopDay {
@@ -149,6 +149,8 @@ export interface RuleContext {
   comparison: Comparison | null;
   /** Dates inside an event the team listed (Events tab): judged against event days, never as ordinary days. */
   eventDays: ReadonlySet<string>;
+  /** Whether a date is one of eventDays (false for an undated row): the one lookup every rule shares. */
+  isEventDay(date: string | null): boolean;
   t(key: MessageKey, params?: Record<string, string | number>): string;
   money(value: number): string;
   pct(value: number): string;
@@ -483,10 +485,10 @@ function summariseShop(tables: RecognizedTable[], fallback: Group | null, fallba
 }
 
 /** The shop's two windows, when its days are dated (week on week when there are enough). */
-function shopComparison(shop: ShopSummary | null, mode: CompareTo): Comparison | null {
+function shopComparison(shop: ShopSummary | null, mode: CompareTo, isEventDay: IsEventDay): Comparison | null {
   if (!shop || shop.from !== "shop-daily") return null;
   const dates = shop.days.filter((d) => d.date !== null).map((d) => d.date!);
-  return comparisonFor(dates, mode, true) ?? comparisonFor(dates, mode);
+  return comparisonFor(dates, mode, true, isEventDay) ?? comparisonFor(dates, mode, false, isEventDay);
 }
 
 /** The mean of a numeric field over every row of the given tables that has it, or null. */
@@ -579,6 +581,8 @@ export function buildContext(
   const ofKind = (kind: TableKind) => known.filter((t) => t.kind === kind);
   // Each group's days come from its own tables: an undated products report pasted beside a
   // dated day table does not borrow the day table's period (see daysCovered).
+  const eventDays = eventDaysOf(readEvents(known));
+  const isEventDay = (date: string | null) => date !== null && eventDays.has(date);
   const group = (kind: TableKind, keys: FieldName[]) => groupRows(ofKind(kind), keys, settings.compareTo);
   const products = group("products", ["productId", "product"]);
   const sources = group("traffic-sources", ["source"]);
@@ -610,8 +614,10 @@ export function buildContext(
     peer,
     period: periodOf(known),
     undated: undatedTables(known),
-    comparison: shopComparison(shop, settings.compareTo) ?? products?.comparison ?? sources?.comparison ?? null,
-    eventDays: eventDaysOf(readEvents(known)),
+    comparison:
+      shopComparison(shop, settings.compareTo, isEventDay) ?? products?.comparison ?? sources?.comparison ?? null,
+    eventDays,
+    isEventDay,
     // `{settings}` in advice names where this user fills settings (Settings sheet or --settings file).
     t: (key, params) => translate(language, key, { settings: settingsPhrase, ...params }),
     // A figure that is not a real number is shown as a dash, never as NaN or Infinity.

@@ -4,7 +4,7 @@
  */
 import { daysInMonth } from "../cells";
 import { LANGUAGE_TABLE } from "../i18n/languages";
-import type { Status } from "../report";
+import type { MetricName, Status, ValueFormat } from "../report";
 import type { Platform } from "../tables";
 import {
   basedKey,
@@ -33,7 +33,15 @@ import { MAX_SUBJECT_FINDINGS, MIN_VISITORS } from "./limits";
 import { shopAnomalies } from "./pattern";
 import { type LazyDraft, lazy, TopList } from "./top";
 import type { Totals } from "./totals";
-import { baselineDay, lastTwoWindows, WINDOW_DAYS, windowParams } from "./windows";
+import {
+  baselineDay,
+  type Comparison,
+  type IsEventDay,
+  lastTwoWindows,
+  NO_EVENT_DAYS,
+  WINDOW_DAYS,
+  windowParams,
+} from "./windows";
 import { dayNumber, isoOfDay, WEEKDAY_KEYS, weekdayOf } from "./days";
 
 /**
@@ -311,6 +319,8 @@ export const salesChangeDrivers = defineRule({
     "salesChange.good",
     "salesChange.drop",
     "salesChange.todo",
+    "compare.allEvent.recent",
+    "compare.allEvent.previous",
     "factor.visitors",
     "factor.conversion",
     "factor.aov",
@@ -320,7 +330,9 @@ export const salesChangeDrivers = defineRule({
     if (!shop || shop.from !== "shop-daily") return [];
     const days = SALES_CHANGE.window.value;
     const mode = ctx.settings.compareTo;
-    const w = lastTwoWindows(shop.days, mode, true);
+    const w = lastTwoWindows(shop.days, mode, true, ctx.isEventDay);
+    if (w && "allEventDays" in w) return [allEventDaysFinding(this, ctx, w, "salesPerDay", "currency")];
+    // Per day over the ordinary days each window holds (event days left out of both).
     const f1 = w && salesFactors(w.recent, w.recentDays);
     const f0 = w && salesFactors(w.previous, w.previousDays);
     if (!w || !f1 || !f0) {
@@ -376,6 +388,31 @@ export const salesChangeDrivers = defineRule({
     ];
   },
 });
+
+/**
+ * ℹ A window holds event days only: ordinary days are not set against event days, so the trend
+ * is not compared at all (no figure), and the message names the window.
+ */
+function allEventDaysFinding(
+  rule: Rule,
+  ctx: RuleContext,
+  w: { allEventDays: "recent" | "previous"; comparison: Comparison },
+  metric: MetricName,
+  format: ValueFormat,
+): Draft {
+  const c = w.comparison;
+  const recent = w.allEventDays === "recent";
+  return makeFinding(rule, {
+    status: "info",
+    metric,
+    format,
+    message: ctx.t(`compare.allEvent.${w.allEventDays}`, {
+      from: isoOfDay(recent ? c.recentFrom : c.previousFrom),
+      to: isoOfDay(recent ? c.recentTo : c.previousTo),
+      count: c.eventDays[w.allEventDays],
+    }),
+  });
+}
 
 function signedMoney(ctx: RuleContext, v: number): string {
   return (v >= 0 ? "+" : "-") + ctx.money(Math.abs(v));
@@ -557,13 +594,13 @@ const SHAPE_MIN_PER_WEEKDAY = TARGET.shapeDays.value / 7;
  * null while there are fewer than shapeDays dated days or four of some weekday. Event days
  * (`skip`) are not ordinary days and stay out of the shape.
  */
-export function weekdayShape(dated: ShopSummary["days"], skip: ReadonlySet<string> = new Set()): number[] | null {
+export function weekdayShape(dated: ShopSummary["days"], isEventDay: IsEventDay = NO_EVENT_DAYS): number[] | null {
   const sums = [0, 0, 0, 0, 0, 0, 0];
   const counts = [0, 0, 0, 0, 0, 0, 0];
   let days = 0;
   for (const d of dated) {
     const sales = d.totals.get("sales");
-    if (d.date === null || sales === null || skip.has(d.date)) continue;
+    if (d.date === null || sales === null || isEventDay(d.date)) continue;
     const w = weekdayOf(dayNumber(d.date));
     sums[w] += sales;
     counts[w]++;
@@ -620,6 +657,7 @@ export const dailyTarget = defineRule({
     "target.shapeFlat",
     "target.shapeWeekday",
     "target.vsBefore",
+    "target.vsBeforeEvent",
     "compare.day.previous-period",
     "compare.day.previous-week",
     "compare.day.four-weeks",
@@ -646,10 +684,17 @@ export const dailyTarget = defineRule({
   },
 });
 
-/** "Against the same weekday last week (2026-05-26: ¥1,270.00): +3.15%", or "" when that day is not in the data. */
+/**
+ * "Against the same weekday last week (2026-05-26: ¥1,270.00): +3.15%", or "" when that day is
+ * not in the data. A baseline day inside an event is not an ordinary day to judge by: it is named
+ * and not compared.
+ */
 function vsBefore(ctx: RuleContext, dated: ShopSummary["days"], yesterday: number): string {
   const mode = ctx.settings.compareTo;
   const baseDay = isoOfDay(baselineDay(dayNumber(dated[dated.length - 1].date!), mode));
+  if (ctx.isEventDay(baseDay)) {
+    return ctx.t("target.vsBeforeEvent", { when: ctx.t(`compare.day.${mode}`), date: baseDay });
+  }
   const base = dated.find((d) => d.date === baseDay)?.totals.get("sales") ?? null;
   if (base === null || base <= 0) return "";
   const change = yesterday / base - 1;
@@ -670,7 +715,7 @@ function shapeText(ctx: RuleContext, lastDate: string, shape: number[] | null): 
 
 /** Yesterday against its share of the target, and the month's pace (dated days: amounts per day). */
 function targetFindings(rule: Rule, ctx: RuleContext, dated: ShopSummary["days"], target: number): Draft[] {
-  const shape = weekdayShape(dated, ctx.eventDays);
+  const shape = weekdayShape(dated, ctx.isEventDay);
   const { lastDate, share, yesterday, toDate, due, remaining, neededPerDay } = targetFigures(dated, target, shape);
   const dayRatio = stable(yesterday / share);
   const dayStatus: Status = dayRatio >= 1 ? "good" : dayRatio >= TARGET.dayWarn.value ? "warn" : "bad";
@@ -857,7 +902,15 @@ export const repurchase = defineRule({
   needs: { kinds: ["shop-daily"], fields: ["date", "repurchaseRate"] },
   summary: "last {window} days vs the {window} before: a fall of {drop} or more (relative) ▲, else ✔",
   thresholds: REPURCHASE,
-  messages: ["repurchase.missing", "repurchase.noTrend", "repurchase.good", "repurchase.falling", "repurchase.todo"],
+  messages: [
+    "repurchase.missing",
+    "repurchase.noTrend",
+    "repurchase.good",
+    "repurchase.falling",
+    "repurchase.todo",
+    "compare.allEvent.recent",
+    "compare.allEvent.previous",
+  ],
   run(ctx) {
     const shop = ctx.shop;
     const rate = shop?.totals.repurchaseRate() ?? null;
@@ -874,7 +927,8 @@ export const repurchase = defineRule({
         : [];
     }
     const dated = shop.days.filter((d) => d.date !== null && d.totals.repurchaseRate() !== null);
-    const w = lastTwoWindows(dated, ctx.settings.compareTo);
+    const w = lastTwoWindows(dated, ctx.settings.compareTo, false, ctx.isEventDay);
+    if (w && "allEventDays" in w) return [allEventDaysFinding(this, ctx, w, "repurchaseRate", "percent")];
     const r1 = w?.recent.repurchaseRate() ?? null;
     const r0 = w?.previous.repurchaseRate() ?? null;
     if (r1 === null || r0 === null || r0 === 0) {
