@@ -1,0 +1,192 @@
+/**
+ * Event days (the Events tab) left out of the compareTo windows and the daily target's baseline
+ * day: ordinary days are compared with ordinary days, the report counts the days left out, and a
+ * window of event days only is not compared at all.
+ *
+ * Fixture: 14 shop days 2026-05-01 (i = 0) … 2026-05-14 (i = 13). An ordinary day has 100 visitors,
+ * 10 buyers and sells 1,000 (conversion 10 %, AOV 100); the event days 05-03 … 05-05 (i = 2, 3, 4),
+ * inside the earlier window (05-01 … 05-07), have 100 visitors, 40 buyers and sell 4,000.
+ */
+import { describe, expect, it } from "vitest";
+import { diagnoseTables, layoutReport } from "../../src/engine";
+import type { Cell, RecognizedTable, Report } from "../../src/engine";
+import { day, one, run, shopDays, table } from "./helpers";
+
+const EVENT = new Set([2, 3, 4]);
+const SHOP = shopDays(14, (i) =>
+  EVENT.has(i) ? { visitors: 100, paidBuyers: 40, sales: 4000 } : { visitors: 100, paidBuyers: 10, sales: 1000 },
+);
+
+function events(from: number, to: number, name = "双11"): RecognizedTable {
+  return table("events", [{ eventName: name, eventStart: day(from), eventEnd: day(to), eventKind: "大促" }], "活动");
+}
+
+/** The laid-out period row (its label is "Period" in English, "数据周期" etc. otherwise: the row's second cell). */
+function periodCell(r: Report, label = "Period"): string {
+  const g = layoutReport(r);
+  return String(g.values.find((row) => row[0] === label)![1]);
+}
+
+describe("sales-change-drivers with event days in the earlier window", () => {
+  it("without the Events tab, the event days count as ordinary: a 56.25 % drop that is only the event ending", () => {
+    const r = run([SHOP], { language: "en" });
+    const f = one(r, "sales-change-drivers");
+    // Earlier window 05-01 … 05-07: 4 × 1,000 + 3 × 4,000 = 16,000 over 7 days = 2,285.714… a day.
+    // Recent window 05-08 … 05-14: 7 × 1,000 ÷ 7 = 1,000 a day. 1,000 ÷ (16,000 ÷ 7) − 1 = 7,000 ÷ 16,000 − 1 = −56.25 %.
+    expect(f.benchmark).toBeCloseTo(16000 / 7, 9);
+    expect(f.value).toBeCloseTo(1000, 9);
+    expect(f.status).toBe("bad");
+    expect(f.message).toContain("fell 56.25%");
+    expect(r.comparison?.eventDaysLeftOut).toBe(0);
+    expect(periodCell(r)).not.toContain("event day");
+  });
+
+  it("with the Events tab, the earlier window is its 4 ordinary days: 1,000 a day, no drop", () => {
+    const r = run([SHOP, events(2, 4)], { language: "en" });
+    const f = one(r, "sales-change-drivers");
+    // Earlier window without 05-03 … 05-05: days 0, 1, 5, 6 = 4 × 1,000 = 4,000 ÷ 4 ordinary days = 1,000 a day
+    // (not ÷ 7 = 571.43). Recent 1,000 a day: change 0 → ✔.
+    expect(f.benchmark).toBeCloseTo(1000, 9);
+    expect(f.value).toBeCloseTo(1000, 9);
+    expect(f.status).toBe("good");
+    expect(r.comparison).toMatchObject({
+      recent: { from: "2026-05-08", to: "2026-05-14", days: 7 },
+      previous: { from: "2026-05-01", to: "2026-05-07", days: 7 },
+      eventDaysLeftOut: 3,
+      allEventDays: null,
+    });
+    expect(periodCell(r)).toContain(
+      "Compared: 2026-05-08 to 2026-05-14 against the 7 days just before (2026-05-01 to 2026-05-07), leaving out 3 event days from the Events tab",
+    );
+  });
+
+  it("counts one event day in the singular, and event days in the recent window too", () => {
+    // One event day in each window: 05-03 (i = 2) and 05-10 (i = 9) → 2 left out; then 05-10 only → 1.
+    const shop = shopDays(14, () => ({ visitors: 100, paidBuyers: 10, sales: 1000 }));
+    const two = run(
+      [
+        shop,
+        table(
+          "events",
+          [
+            { eventName: "券", eventStart: day(2), eventEnd: day(2), eventKind: "优惠券" },
+            { eventName: "秒杀", eventStart: day(9), eventEnd: day(9), eventKind: "秒杀" },
+          ],
+          "活动",
+        ),
+      ],
+      { language: "en" },
+    );
+    expect(two.comparison?.eventDaysLeftOut).toBe(2);
+    expect(periodCell(two)).toContain("leaving out 2 event days");
+    const single = run([shop, events(9, 9, "秒杀")], { language: "en" });
+    expect(single.comparison?.eventDaysLeftOut).toBe(1);
+    expect(periodCell(single)).toContain("leaving out 1 event day from the Events tab");
+  });
+
+  it("does not compare when every day of the earlier window is an event day, and says so instead of a figure", () => {
+    const r = run([SHOP, events(0, 6)], { language: "en" });
+    const f = one(r, "sales-change-drivers");
+    expect(f.status).toBe("info");
+    expect(f.value).toBeNull();
+    expect(f.benchmark).toBeNull();
+    expect(f.message).toBe(
+      "Every day of the window compared with, 2026-05-01 to 2026-05-07 (7 days), is inside an event on the Events tab; ordinary days are not set against event days, so this trend is not judged.",
+    );
+    expect(r.comparison).toMatchObject({ eventDaysLeftOut: 7, allEventDays: "previous" });
+    expect(periodCell(r)).toContain(
+      "but every day of the earlier window is an event day, so nothing is set against it",
+    );
+    expect(periodCell(r)).not.toContain("leaving out");
+  });
+
+  it("does not compare when every day of the recent window is an event day", () => {
+    const r = run([SHOP, events(7, 13)], { language: "en" });
+    const f = one(r, "sales-change-drivers");
+    expect(f.status).toBe("info");
+    expect(f.message).toContain("Every day of the recent window, 2026-05-08 to 2026-05-14 (7 days)");
+    expect(r.comparison?.allEventDays).toBe("recent");
+  });
+
+  it("says the all-event window in Chinese", () => {
+    const zh = one(run([SHOP, events(0, 6)], { language: "zh-CN" }), "sales-change-drivers");
+    expect(zh.message).toContain("用来对比的那段 2026-05-01 ~ 2026-05-07（7 天）每天都在活动表的活动里");
+    const tw = one(run([SHOP, events(0, 6)], { language: "zh-TW" }), "sales-change-drivers");
+    expect(tw.message).toContain("用來比較的那段 2026-05-01 ~ 2026-05-07（7 天）");
+  });
+});
+
+describe("repurchase with event days", () => {
+  it("leaves event days out of both windows' repurchase rate", () => {
+    // Ordinary days 5 %, event days 20 %. Without events the earlier window reads
+    // (4 × 5 % + 3 × 20 %) ÷ 7 = 80 % ÷ 7 = 11.43 % against 5 % now: a 56.25 % fall, ▲.
+    // With events: 5 % against 5 %, ✔.
+    const shop = shopDays(14, (i) => ({
+      visitors: 100,
+      paidBuyers: 10,
+      sales: 1000,
+      repurchaseRate: EVENT.has(i) ? 0.2 : 0.05,
+    }));
+    const without = one(run([shop], { language: "en" }), "repurchase");
+    expect(without.status).toBe("warn");
+    expect(without.benchmark).toBeCloseTo(0.8 / 7, 9);
+    const withEvents = one(run([shop, events(2, 4)], { language: "en" }), "repurchase");
+    expect(withEvents.status).toBe("good");
+    expect(withEvents.benchmark).toBeCloseTo(0.05, 9);
+    expect(withEvents.value).toBeCloseTo(0.05, 9);
+  });
+
+  it("does not compare repurchase against a window of event days only", () => {
+    const shop = shopDays(14, () => ({ visitors: 100, paidBuyers: 10, sales: 1000, repurchaseRate: 0.05 }));
+    const f = one(run([shop, events(0, 6)], { language: "en" }), "repurchase");
+    expect(f.status).toBe("info");
+    expect(f.value).toBeNull();
+    expect(f.message).toContain("Every day of the window compared with, 2026-05-01 to 2026-05-07");
+  });
+});
+
+describe("daily target: the vs-before day is never an event day", () => {
+  // 14 days: 05-13 (i = 12) is an event day selling 4,000; yesterday is 05-14 at 1,000.
+  const shop = shopDays(14, (i) => ({ visitors: 100, paidBuyers: 10, sales: i === 12 ? 4000 : 1000 }));
+  const settings = { monthlyTarget: 31000, language: "en" as const };
+
+  it("without the Events tab compares yesterday with the day before", () => {
+    // 1,000 ÷ 4,000 − 1 = −75 %.
+    const f = one(run([shop], settings), "daily-target", { metric: "dailySales" });
+    expect(f.message).toContain("Against the day before (2026-05-13, ¥4,000): -75.00%.");
+  });
+
+  it("with 05-13 on the Events tab names the day and does not compare", () => {
+    const f = one(run([shop, events(12, 12)], settings), "daily-target", { metric: "dailySales" });
+    expect(f.message).toContain(
+      "No comparison with the day before (2026-05-13): it was an event day on the Events tab.",
+    );
+    expect(f.message).not.toContain("Against the day before");
+  });
+});
+
+describe("end to end through diagnoseTables (pasted cells)", () => {
+  it("recognises the shop tab and the 活动 tab and states the event days left out next to the comparison", () => {
+    const shopCells: Cell[][] = [["统计日期", "访客数", "支付买家数", "支付金额"]];
+    for (let i = 0; i < 14; i++) shopCells.push([day(i), 100, EVENT.has(i) ? 40 : 10, EVENT.has(i) ? 4000 : 1000]);
+    const eventCells: Cell[][] = [
+      ["活动名称", "开始日期", "结束日期", "类型"],
+      ["双11", day(2), day(4), "大促"],
+    ];
+    const report = diagnoseTables(
+      [
+        { name: "店铺", values: shopCells },
+        { name: "活动", values: eventCells },
+      ],
+      { language: "zh-CN" },
+    );
+    expect(report.comparison?.eventDaysLeftOut).toBe(3);
+    // Earlier window 4 ordinary days × 1,000 ÷ 4 = 1,000 a day, the same as now: ✔.
+    const f = one(report, "sales-change-drivers");
+    expect(f.status).toBe("good");
+    expect(f.benchmark).toBeCloseTo(1000, 9);
+    const g = layoutReport(report);
+    const line = g.values.map((row) => row.map(String).join(" ")).find((s) => s.includes("对比："));
+    expect(line).toContain("不含活动表里的 3 个活动日");
+  });
+});
