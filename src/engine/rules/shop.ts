@@ -345,47 +345,7 @@ export const salesChangeDrivers = defineRule({
         }),
       ];
     }
-    const s1 = f1.visitors * f1.conversion * f1.aov;
-    const s0 = f0.visitors * f0.conversion * f0.aov;
-    // Sequential substitution: the three effects add up exactly to the change in sales per day.
-    const effects = {
-      visitors: (f1.visitors - f0.visitors) * f0.conversion * f0.aov,
-      conversion: f1.visitors * (f1.conversion - f0.conversion) * f0.aov,
-      aov: f1.visitors * f1.conversion * (f1.aov - f0.aov),
-    };
-    const change = s0 > 0 ? stable(s1 / s0 - 1) : 0;
-    const status: Status =
-      change <= -SALES_CHANGE.dropBad.value ? "bad" : change <= -SALES_CHANGE.dropWarn.value ? "warn" : "good";
-    const worst = (Object.keys(effects) as (keyof typeof effects)[]).reduce((a, b) =>
-      effects[b] < effects[a] ? b : a,
-    );
-    const best = (Object.keys(effects) as (keyof typeof effects)[]).reduce((a, b) => (effects[b] > effects[a] ? b : a));
-    const impact = status === "good" ? null : -effects[worst];
-    const params = {
-      ...windowParams(days),
-      change: ctx.pct(Math.abs(change)),
-      from: ctx.money(s0),
-      to: ctx.money(s1),
-      visitors: signedMoney(ctx, effects.visitors),
-      conversion: signedMoney(ctx, effects.conversion),
-      aov: signedMoney(ctx, effects.aov),
-      driver: ctx.t(`factor.${status === "good" ? best : worst}`),
-      money: impact !== null ? ctx.money(impact) : "",
-    };
-    return [
-      makeFinding(this, {
-        status,
-        metric: "salesPerDay",
-        value: s1,
-        benchmark: s0,
-        format: "currency",
-        // Dated windows: sales per day, always.
-        impact,
-        basis: "day",
-        message: ctx.t(status === "good" ? "salesChange.good" : "salesChange.drop", params),
-        todo: ctx.t("salesChange.todo", params),
-      }),
-    ];
+    return [salesChangeFinding(this, ctx, f0, f1, days)];
   },
 });
 
@@ -411,6 +371,49 @@ function allEventDaysFinding(
       to: isoOfDay(recent ? c.recentTo : c.previousTo),
       count: c.eventDays[w.allEventDays],
     }),
+  });
+}
+
+type Factors = NonNullable<ReturnType<typeof salesFactors>>;
+
+/** The week-on-week finding: sales per day split into visitors, conversion and AOV effects. */
+function salesChangeFinding(rule: Rule, ctx: RuleContext, f0: Factors, f1: Factors, days: number): Draft {
+  const s1 = f1.visitors * f1.conversion * f1.aov;
+  const s0 = f0.visitors * f0.conversion * f0.aov;
+  // Sequential substitution: the three effects add up exactly to the change in sales per day.
+  const effects = {
+    visitors: (f1.visitors - f0.visitors) * f0.conversion * f0.aov,
+    conversion: f1.visitors * (f1.conversion - f0.conversion) * f0.aov,
+    aov: f1.visitors * f1.conversion * (f1.aov - f0.aov),
+  };
+  const change = s0 > 0 ? stable(s1 / s0 - 1) : 0;
+  const status: Status =
+    change <= -SALES_CHANGE.dropBad.value ? "bad" : change <= -SALES_CHANGE.dropWarn.value ? "warn" : "good";
+  const worst = (Object.keys(effects) as (keyof typeof effects)[]).reduce((a, b) => (effects[b] < effects[a] ? b : a));
+  const best = (Object.keys(effects) as (keyof typeof effects)[]).reduce((a, b) => (effects[b] > effects[a] ? b : a));
+  const impact = status === "good" ? null : -effects[worst];
+  const params = {
+    ...windowParams(days),
+    change: ctx.pct(Math.abs(change)),
+    from: ctx.money(s0),
+    to: ctx.money(s1),
+    visitors: signedMoney(ctx, effects.visitors),
+    conversion: signedMoney(ctx, effects.conversion),
+    aov: signedMoney(ctx, effects.aov),
+    driver: ctx.t(`factor.${status === "good" ? best : worst}`),
+    money: impact !== null ? ctx.money(impact) : "",
+  };
+  return makeFinding(rule, {
+    status,
+    metric: "salesPerDay",
+    value: s1,
+    benchmark: s0,
+    format: "currency",
+    // Dated windows: sales per day, always.
+    impact,
+    basis: "day",
+    message: ctx.t(status === "good" ? "salesChange.good" : "salesChange.drop", params),
+    todo: ctx.t("salesChange.todo", params),
   });
 }
 
