@@ -15,8 +15,8 @@ import { dropRepeatedRows, type RepeatedData } from "../duplicates";
 import { applyGrain } from "../grain";
 import { isCarrierName } from "../recognize/vocabulary";
 import { fieldMask, num, readRow, Totals, TotalsStore } from "./totals";
-import { dayNumber } from "./days";
-import { comparisonFor, windowOf, type CompareTo, type Comparison, type IsEventDay } from "./windows";
+import { dayNumber, isoOfDay } from "./days";
+import { comparisonFor, windowOf, type CompareTo, type Comparison, type IsEventDay, NO_EVENT_DAYS } from "./windows";
 
 /** One day (or one undated row) of the shop. */
 export interface ShopDay {
@@ -72,7 +72,7 @@ export interface Group {
   dated: boolean;
   /** True when the table has dates spanning two comparable windows. */
   hasTrend: boolean;
-  /** Days in each trend window (windows.ts: a week with two weeks of data, else half the dates). */
+  /** Days in each trend window (windows.ts: a week with two weeks of data, else half the dates); per-day figures divide by ordinaryDays. */
   windowDays: number;
   /** The recent window and its baseline under the team's compareTo, when dated. */
   comparison: Comparison | null;
@@ -359,6 +359,7 @@ export function groupRows(
   tables: RecognizedTable[],
   keyFields: FieldName[],
   mode: CompareTo = "previous-period",
+  isEventDay: IsEventDay = NO_EVENT_DAYS,
 ): Group | null {
   if (tables.length === 0) return null;
   const bySubject = new Map<string, Subject>();
@@ -366,8 +367,9 @@ export function groupRows(
   const store = new TotalsStore();
   const total = new Totals();
   const { dates } = datesOf(tables);
-  // Two windows (see windows.ts): the recent days and the baseline the team compares with.
-  const comparison = comparisonFor([...dates].sort(), mode);
+  // Two windows (see windows.ts): the recent days and the baseline the team compares with,
+  // event days left out of both (addToWindow places none of them).
+  const comparison = comparisonFor([...dates].sort(), mode, false, isEventDay);
   const windowDays = comparison?.days ?? 0;
 
   for (const table of tables) {
@@ -583,7 +585,7 @@ export function buildContext(
   // dated day table does not borrow the day table's period (see daysCovered).
   const eventDays = eventDaysOf(readEvents(known));
   const isEventDay = (date: string | null) => date !== null && eventDays.has(date);
-  const group = (kind: TableKind, keys: FieldName[]) => groupRows(ofKind(kind), keys, settings.compareTo);
+  const group = (kind: TableKind, keys: FieldName[]) => groupRows(ofKind(kind), keys, settings.compareTo, isEventDay);
   const products = group("products", ["productId", "product"]);
   const sources = group("traffic-sources", ["source"]);
   const plans = group("ad-plans", ["plan"]);
@@ -675,6 +677,33 @@ function grainNotes(tables: RecognizedTable[], t: Translate, listSeparator: stri
 
 function finite(n: number | null | undefined): number | null {
   return n !== null && n !== undefined && Number.isFinite(n) ? n : null;
+}
+
+/**
+ * ℹ One of the comparison's windows holds event days only: ordinary days are not set against
+ * event days, so the trend is not compared at all (no figure), and the message names the window.
+ */
+export function allEventDaysFinding(
+  rule: Rule,
+  ctx: RuleContext,
+  c: Comparison,
+  metric: MetricName,
+  format: ValueFormat,
+  subjectType?: Finding["subjectType"],
+): Draft {
+  const which = c.allEventDays ?? "previous";
+  const recent = which === "recent";
+  return makeFinding(rule, {
+    status: "info",
+    subjectType,
+    metric,
+    format,
+    message: ctx.t(`compare.allEvent.${which}`, {
+      from: isoOfDay(recent ? c.recentFrom : c.previousFrom),
+      to: isoOfDay(recent ? c.recentTo : c.previousTo),
+      count: c.eventDays[which],
+    }),
+  });
 }
 
 /** Shorthand for a finding with the rule's id and area filled in. */

@@ -7,6 +7,7 @@ import { LANGUAGE_TABLE } from "../i18n/languages";
 import type { MetricName, Status, ValueFormat } from "../report";
 import type { Platform } from "../tables";
 import {
+  allEventDaysFinding,
   basedKey,
   basisOf,
   makeFinding,
@@ -331,7 +332,7 @@ export const salesChangeDrivers = defineRule({
     const days = SALES_CHANGE.window.value;
     const mode = ctx.settings.compareTo;
     const w = lastTwoWindows(shop.days, mode, true, ctx.isEventDay);
-    if (w && "allEventDays" in w) return [allEventDaysFinding(this, ctx, w, "salesPerDay", "currency")];
+    if (w && "allEventDays" in w) return [allEventDaysFinding(this, ctx, w.comparison, "salesPerDay", "currency")];
     // Per day over the ordinary days each window holds (event days left out of both).
     const f1 = w && salesFactors(w.recent, w.recentDays);
     const f0 = w && salesFactors(w.previous, w.previousDays);
@@ -348,31 +349,6 @@ export const salesChangeDrivers = defineRule({
     return [salesChangeFinding(this, ctx, f0, f1, days)];
   },
 });
-
-/**
- * ℹ A window holds event days only: ordinary days are not set against event days, so the trend
- * is not compared at all (no figure), and the message names the window.
- */
-function allEventDaysFinding(
-  rule: Rule,
-  ctx: RuleContext,
-  w: { allEventDays: "recent" | "previous"; comparison: Comparison },
-  metric: MetricName,
-  format: ValueFormat,
-): Draft {
-  const c = w.comparison;
-  const recent = w.allEventDays === "recent";
-  return makeFinding(rule, {
-    status: "info",
-    metric,
-    format,
-    message: ctx.t(`compare.allEvent.${w.allEventDays}`, {
-      from: isoOfDay(recent ? c.recentFrom : c.previousFrom),
-      to: isoOfDay(recent ? c.recentTo : c.previousTo),
-      count: c.eventDays[w.allEventDays],
-    }),
-  });
-}
 
 type Factors = NonNullable<ReturnType<typeof salesFactors>>;
 
@@ -931,7 +907,7 @@ export const repurchase = defineRule({
     }
     const dated = shop.days.filter((d) => d.date !== null && d.totals.repurchaseRate() !== null);
     const w = lastTwoWindows(dated, ctx.settings.compareTo, false, ctx.isEventDay);
-    if (w && "allEventDays" in w) return [allEventDaysFinding(this, ctx, w, "repurchaseRate", "percent")];
+    if (w && "allEventDays" in w) return [allEventDaysFinding(this, ctx, w.comparison, "repurchaseRate", "percent")];
     const r1 = w?.recent.repurchaseRate() ?? null;
     const r0 = w?.previous.repurchaseRate() ?? null;
     if (r1 === null || r0 === null || r0 === 0) {
