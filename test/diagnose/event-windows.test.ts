@@ -165,6 +165,80 @@ describe("daily target: the vs-before day is never an event day", () => {
   });
 });
 
+describe("product and source windows with event days", () => {
+  /** One product over 14 days: `make(i)` gives its visitors and buyers; each buyer pays 100. */
+  function product(make: (i: number) => { visitors: number; paidBuyers: number }): RecognizedTable {
+    const rows = Array.from({ length: 14 }, (_, i) => {
+      const r = make(i);
+      return { date: day(i), productId: "P1", product: "Tee", ...r, sales: r.paidBuyers * 100 };
+    });
+    return table("products", rows, "商品");
+  }
+
+  it("product-conversion-trend: event days in the earlier window no longer read as a conversion fall", () => {
+    // Ordinary days 100 visitors, 10 buyers (10 %); event days 05-03 … 05-05 100 visitors, 40 buyers.
+    const p = product((i) => ({ visitors: 100, paidBuyers: EVENT.has(i) ? 40 : 10 }));
+    // Without events: before (4 × 10 + 3 × 40) ÷ 700 = 160 ÷ 700 = 22.857 %, now 10 % → −56.25 % ✖.
+    const without = one(run([p], { language: "en" }), "product-conversion-trend", { subject: "Tee" });
+    expect(without.status).toBe("bad");
+    expect(without.benchmark).toBeCloseTo(160 / 700, 9);
+    // With events: before 40 ÷ 400 = 10 %, now 10 %: no product moved.
+    const withEvents = one(run([p, events(2, 4)], { language: "en" }), "product-conversion-trend");
+    expect(withEvents.status).toBe("good");
+    expect(withEvents.subject).toBe("");
+  });
+
+  it("product-conversion-trend: the money lost is per ordinary day of the recent window", () => {
+    // Earlier window 05-01 … 05-07: 100 visitors, 20 buyers a day (20 %). Recent 05-08 … 05-12:
+    // 100 visitors, 10 buyers (10 %); 05-13 and 05-14 are event days, 300 visitors and 60 buyers.
+    const p = product((i) =>
+      i >= 12 ? { visitors: 300, paidBuyers: 60 } : { visitors: 100, paidBuyers: i < 7 ? 20 : 10 },
+    );
+    const f = one(run([p, events(12, 13)], { language: "en" }), "product-conversion-trend", { subject: "Tee" });
+    // Recent ordinary days 05-08 … 05-12: 500 visitors, 50 buyers → 10 %, against 140 ÷ 700 = 20 %: −50 % ✖.
+    expect(f.status).toBe("bad");
+    expect(f.value).toBeCloseTo(0.1, 9);
+    expect(f.benchmark).toBeCloseTo(0.2, 9);
+    // (20 % − 10 %) × (500 visitors ÷ 5 ordinary days) × AOV 100 = 1,000 a day (÷ 7 days it would read 714.29).
+    expect(f.impact).toBeCloseTo(1000, 6);
+  });
+
+  it("product-conversion-trend: not compared against a window of event days only", () => {
+    const p = product(() => ({ visitors: 100, paidBuyers: 10 }));
+    const f = one(run([p, events(0, 6)], { language: "en" }), "product-conversion-trend");
+    expect(f.status).toBe("info");
+    expect(f.subjectType).toBe("product");
+    expect(f.message).toContain("Every day of the window compared with, 2026-05-01 to 2026-05-07 (7 days)");
+  });
+
+  /** One traffic source over 14 days with `visitors(i)` visitors, 10 % converting at 100 a buyer. */
+  function source(visitors: (i: number) => number): RecognizedTable {
+    const rows = Array.from({ length: 14 }, (_, i) => {
+      const v = visitors(i);
+      return { date: day(i), source: "手淘搜索", visitors: v, paidBuyers: v / 10, sales: v * 10 };
+    });
+    return table("traffic-sources", rows, "流量来源");
+  }
+  const fell = (r: Report) =>
+    r.findings.filter((f) => f.rule === "traffic-source-mix" && f.metric === "visitorsPerDay");
+
+  it("traffic-source-mix: visitors per day over each window's ordinary days", () => {
+    // Event days in the earlier window at 400 visitors, 100 otherwise. Without events: before
+    // (4 × 100 + 3 × 400) ÷ 7 = 1,600 ÷ 7 = 228.57 a day, now 100 → down 56.25 % ▲.
+    const earlier = source((i) => (EVENT.has(i) ? 400 : 100));
+    const without = fell(run([earlier], { language: "en" }));
+    expect(without).toHaveLength(1);
+    expect(without[0].benchmark).toBeCloseTo(1600 / 7, 9);
+    expect(without[0].value).toBeCloseTo(100, 9);
+    // With events: 400 ÷ 4 = 100 before, 100 now: no fall.
+    expect(fell(run([earlier, events(2, 4)], { language: "en" }))).toHaveLength(0);
+    // Event days 05-10 … 05-12 (i = 9, 10, 11) in the recent window: 400 ÷ 4 ordinary days = 100 a day,
+    // as before; over the window's 7 days it would read 57.14, a 42.86 % fall.
+    const recent = source((i) => (i >= 9 && i <= 11 ? 400 : 100));
+    expect(fell(run([recent, events(9, 11)], { language: "en" }))).toHaveLength(0);
+  });
+});
+
 describe("end to end through diagnoseTables (pasted cells)", () => {
   it("recognises the shop tab and the 活动 tab and states the event days left out next to the comparison", () => {
     const shopCells: Cell[][] = [["统计日期", "访客数", "支付买家数", "支付金额"]];
