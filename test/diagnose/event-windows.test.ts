@@ -239,6 +239,32 @@ describe("product and source windows with event days", () => {
   });
 });
 
+describe("daily target: the weekday shape is built from ordinary days only", () => {
+  // May 2026 (05-01 a Friday, 31 days: five Fridays, Saturdays and Sundays): 1,000 a day, Saturdays 2,000;
+  // the event 05-15 … 05-17 (Fri, Sat, Sun; i = 14, 15, 16) sells 5,000 a day. Target 35,000.
+  const isSaturday = (i: number) => new Date(`${day(i)}T00:00:00Z`).getUTCDay() === 6;
+  const shop = shopDays(31, (i) => ({ sales: i >= 14 && i <= 16 ? 5000 : isSaturday(i) ? 2000 : 1000 }));
+  const settings = { monthlyTarget: 35000, language: "en" as const };
+
+  it("without the Events tab the event inflates Friday to Sunday", () => {
+    // Means: Fri (4 × 1,000 + 5,000) ÷ 5 = 1,800, Sat (4 × 2,000 + 5,000) ÷ 5 = 2,600, Sun 1,800, Mon–Thu 1,000.
+    // Month weight 5 × 1,800 + 5 × 2,600 + 5 × 1,800 + 16 × 1,000 = 47,000 (in sales units; the mean cancels).
+    // Sunday 05-31: 35,000 × 1,800 ÷ 47,000 = 1,340.43; 1,000 ÷ 1,340.43 = 0.746 < 0.8 → ✖.
+    const f = one(run([shop], settings), "daily-target", { metric: "dailySales" });
+    expect(f.benchmark).toBeCloseTo((35000 * 1800) / 47000, 9);
+    expect(f.status).toBe("bad");
+  });
+
+  it("with the Events tab the shape is Saturday 1.75, other days 0.875, as without the event", () => {
+    // 28 ordinary days, four of each weekday: mean (6 × 1,000 + 2,000) ÷ 7 = 1,142.857; Sunday 0.875.
+    // Month weight 26 × 0.875 + 5 × 1.75 = 31.5; Sunday share 35,000 × 0.875 ÷ 31.5 = 972.22 ≤ 1,000 → ✔.
+    const f = one(run([shop, events(14, 16)], settings), "daily-target", { metric: "dailySales" });
+    expect(f.benchmark).toBeCloseTo((35000 * 0.875) / 31.5, 9);
+    expect(f.status).toBe("good");
+    expect(f.message).toContain("Sunday sales average 87.50% of the mean day");
+  });
+});
+
 describe("end to end through diagnoseTables (pasted cells)", () => {
   it("recognises the shop tab and the 活动 tab and states the event days left out next to the comparison", () => {
     const shopCells: Cell[][] = [["统计日期", "访客数", "支付买家数", "支付金额"]];
