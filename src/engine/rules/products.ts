@@ -42,7 +42,7 @@ export const productConversionTrend = defineRule({
   area: "products",
   needs: { kinds: ["products"], fields: ["date", "visitors", "paidBuyers"] },
   summary:
-    "last {window} days vs the {window} before, {minVisitors}+ visitors in each: change ≤ −{bad} ✖, ≤ −{warn} ▲, ≥ +{warn} ✔ (the {maxRising} busiest; not one another rule judges ▲/✖)",
+    "last {window} days vs the {window} before (event days left out), {minVisitors}+ visitors in each: change ≤ −{bad} ✖, ≤ −{warn} ▲, ≥ +{warn} ✔ (the {maxRising} busiest; not one another rule judges ▲/✖)",
   thresholds: TREND,
   messages: [
     "trend.missing",

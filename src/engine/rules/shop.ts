@@ -4,7 +4,7 @@
  */
 import { daysInMonth } from "../cells";
 import { LANGUAGE_TABLE } from "../i18n/languages";
-import type { MetricName, Status, ValueFormat } from "../report";
+import type { Status } from "../report";
 import type { Platform } from "../tables";
 import {
   allEventDaysFinding,
@@ -34,15 +34,7 @@ import { MAX_SUBJECT_FINDINGS, MIN_VISITORS } from "./limits";
 import { shopAnomalies } from "./pattern";
 import { type LazyDraft, lazy, TopList } from "./top";
 import type { Totals } from "./totals";
-import {
-  baselineDay,
-  type Comparison,
-  type IsEventDay,
-  lastTwoWindows,
-  NO_EVENT_DAYS,
-  WINDOW_DAYS,
-  windowParams,
-} from "./windows";
+import { baselineDay, type IsEventDay, lastTwoWindows, NO_EVENT_DAYS, WINDOW_DAYS, windowParams } from "./windows";
 import { dayNumber, isoOfDay, WEEKDAY_KEYS, weekdayOf } from "./days";
 
 /**
@@ -313,7 +305,8 @@ export const salesChangeDrivers = defineRule({
   id: "sales-change-drivers",
   area: "sales",
   needs: { kinds: ["shop-daily"], fields: ["date", "visitors", "paidBuyers", "sales"] },
-  summary: "last {window} days vs the {window} before: drop ≥ {dropBad} ✖, ≥ {dropWarn} ▲",
+  summary:
+    "last {window} days vs the {window} before, per ordinary day (Events tab days left out; a window of event days only is ℹ): drop ≥ {dropBad} ✖, ≥ {dropWarn} ▲",
   thresholds: SALES_CHANGE,
   messages: [
     "salesChange.missing",
@@ -622,7 +615,7 @@ export const dailyTarget = defineRule({
   area: "sales",
   needs: { kinds: ["shop-daily"], fields: ["date", "sales"] },
   summary:
-    "yesterday ≥ {target} ÷ days in month (by weekday shape after {shapeDays}) ✔, ≥ {dayWarn} ▲, below ✖; month pace ≥ 100 % ✔, ≥ {paceWarn} ▲, below ✖",
+    "yesterday ≥ {target} ÷ days in month (by weekday shape of the ordinary days after {shapeDays}) ✔, ≥ {dayWarn} ▲, below ✖; month pace ≥ 100 % ✔, ≥ {paceWarn} ▲, below ✖",
   thresholds: TARGET,
   messages: [
     "target.missing",
@@ -879,7 +872,8 @@ export const repurchase = defineRule({
   id: "repurchase",
   area: "sales",
   needs: { kinds: ["shop-daily"], fields: ["date", "repurchaseRate"] },
-  summary: "last {window} days vs the {window} before: a fall of {drop} or more (relative) ▲, else ✔",
+  summary:
+    "last {window} days vs the {window} before, event days left out: a fall of {drop} or more (relative) ▲, else ✔",
   thresholds: REPURCHASE,
   messages: [
     "repurchase.missing",
