@@ -10,7 +10,7 @@
 import { describe, expect, it } from "vitest";
 import { diagnoseTables, layoutReport } from "../../src/engine";
 import type { Cell, RecognizedTable, Report } from "../../src/engine";
-import { day, one, run, shopDays, table } from "./helpers";
+import { day, findings, one, run, shopDays, table } from "./helpers";
 
 const EVENT = new Set([2, 3, 4]);
 const SHOP = shopDays(14, (i) =>
@@ -236,6 +236,35 @@ describe("product and source windows with event days", () => {
     // as before; over the window's 7 days it would read 57.14, a 42.86 % fall.
     const recent = source((i) => (i >= 9 && i <= 11 ? 400 : 100));
     expect(fell(run([recent, events(9, 11)], { language: "en" }))).toHaveLength(0);
+  });
+});
+
+describe("gpm-trend with event days in the recent window", () => {
+  // One live room, 1,000 views a day. Earlier window 05-01 … 05-07 sells 1,000 a day (GPM 1,000);
+  // recent ordinary days 05-08 … 05-12 sell 500 (GPM 500); the event days 05-13, 05-14 sell 3,000.
+  const room = table(
+    "live-sessions",
+    Array.from({ length: 14 }, (_, i) => ({
+      date: day(i),
+      liveRoom: "旗舰店直播间",
+      views: 1000,
+      sales: i >= 12 ? 3000 : i >= 7 ? 500 : 1000,
+    })),
+    "直播",
+  );
+
+  it("without the Events tab the event hides the fall", () => {
+    // Recent (5 × 500 + 2 × 3,000) ÷ 7,000 views × 1,000 = 1,214.29 ≥ 1,000: no fall.
+    expect(findings(run([room], { language: "en" }), "gpm-trend")).toEqual([]);
+  });
+
+  it("with the Events tab the fall is found and sized per ordinary day", () => {
+    const f = one(run([room, events(12, 13)], { language: "en" }), "gpm-trend");
+    // Recent ordinary days: 2,500 ÷ 5,000 views × 1,000 = 500 against 1,000: 50 % lower ▲.
+    expect(f.value).toBeCloseTo(500, 9);
+    expect(f.benchmark).toBeCloseTo(1000, 9);
+    // (1,000 − 500) × 5,000 views ÷ 1,000 = 2,500 short over 5 ordinary days = 500 a day (÷ 7 it would read 357.14).
+    expect(f.impact).toBeCloseTo(500, 6);
   });
 });
 
