@@ -31,7 +31,7 @@ import { buildContext, makeFinding, type Draft, type RuleContext } from "./rules
 import { isoOfDay } from "./rules/days";
 import { profitBlockOf } from "./rules/profit-context";
 import type { Totals } from "./rules/totals";
-import type { Comparison } from "./rules/windows";
+import { type Comparison, eventDaysLeftOut } from "./rules/windows";
 import { scoreFindings } from "./score";
 import { gateScore } from "./score-gate";
 import { parseSettings, type Settings, type SettingsError } from "./settings";
@@ -135,6 +135,8 @@ function reportComparison(c: Comparison | null): ReportComparison | null {
     days: c.days,
     recent: span(c.recentFrom, c.recentTo),
     previous: span(c.previousFrom, c.previousTo),
+    eventDaysLeftOut: eventDaysLeftOut(c),
+    allEventDays: c.allEventDays,
   };
 }
 

@@ -644,13 +644,23 @@ function periodText(report: Report, t: Translate): string {
 export function comparedText(report: Pick<Report, "comparison">, t: Translate): string {
   const c = report.comparison;
   if (!c) return "";
-  return t("layout.compared", {
-    what: t(`compare.${c.mode}`, { days: c.days }),
-    recentFrom: c.recent.from,
-    recentTo: c.recent.to,
-    previousFrom: c.previous.from,
-    previousTo: c.previous.to,
-  });
+  return (
+    t("layout.compared", {
+      what: t(`compare.${c.mode}`, { days: c.days }),
+      recentFrom: c.recent.from,
+      recentTo: c.recent.to,
+      previousFrom: c.previous.from,
+      previousTo: c.previous.to,
+    }) + eventDaysText(c, t)
+  );
+}
+
+/** ", leaving out 3 event days from the Events tab …", a window of event days only, or "" without events. */
+function eventDaysText(c: NonNullable<Report["comparison"]>, t: Translate): string {
+  // Reports stored before event days were left out have neither field.
+  if (c.allEventDays) return t(`layout.allEventDays.${c.allEventDays}`);
+  const count = c.eventDaysLeftOut ?? 0;
+  return count > 0 ? t("layout.eventDaysLeftOut", { count }) : "";
 }
 
 /** "「X」的商品数据日期未知，其金额按本次导出合计", or "" when every table knows its days. */

@@ -233,6 +233,10 @@ export interface ReportComparison {
   days: number;
   recent: ReportPeriod;
   previous: ReportPeriod;
+  /** Dated days of the two windows inside an event (Events tab), left out of both: ordinary days are compared with ordinary days. */
+  eventDaysLeftOut: number;
+  /** The window whose every dated day is an event day (its trends are not compared), else null. */
+  allEventDays: "recent" | "previous" | null;
 }
 
 export interface FunnelStep {

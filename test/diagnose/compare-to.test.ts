@@ -31,6 +31,9 @@ describe("compareTo on one fixture", () => {
       days: 7,
       recent: { from: "2026-05-29", to: "2026-06-04", days: 7 },
       previous: { from: "2026-05-21", to: "2026-05-28", days: 8 },
+      // No Events tab: no day left out.
+      eventDaysLeftOut: 0,
+      allEventDays: null,
     });
     // Yesterday (06-04) sold 1340; the day before 1330: 1340 ÷ 1330 − 1 = +0.75 %.
     expect(one(r, "daily-target", { metric: "dailySales" }).message).toContain(

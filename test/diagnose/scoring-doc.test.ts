@@ -15,7 +15,9 @@ describe("docs/SCORING.md", () => {
     // Hand-worked: traffic 1 ÷ (1 + 0.5) = 2/3; 3 × 0.5 + 3 × 1 + 2 × 2/3 = 5.833, ÷ 8 = 0.729 → 73.
     expect(doc).toContain("Score = (3 × 0.5 + 3 × 1 + 2 × 0.667) ÷ (3 + 3 + 2) × 100 = 73.");
     expect(doc).toContain("80–100 ✔ good, 60–79 ▲ warning, 0–59 ✖ bad");
-    expect(doc).toContain("| sales-change-drivers | sales | last 7 days vs the 7 before: drop ≥ 10 % ✖, ≥ 3 % ▲ |");
+    expect(doc).toContain(
+      "| sales-change-drivers | sales | last 7 days vs the 7 before, per ordinary day (Events tab days left out; a window of event days only is ℹ): drop ≥ 10 % ✖, ≥ 3 % ▲ |",
+    );
     expect(doc).toContain(
       "| bounce-rate | `good` | 60 % | share | mean daily bounce rate at or below this is ✔ | `bounceGood` |",
     );

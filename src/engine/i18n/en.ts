@@ -525,6 +525,16 @@ export const report = {
   "compare.day.previous-period": "the day before",
   "compare.day.previous-week": "the same weekday last week",
   "compare.day.four-weeks": "the same weekday four weeks earlier",
+  "layout.eventDaysLeftOut":
+    ", leaving out {count, plural, one {# event day} other {# event days}} from the Events tab (per-day figures are over the ordinary days)",
+  "layout.allEventDays.recent":
+    ", but every day of the recent window is an event day, so it is not set against ordinary days",
+  "layout.allEventDays.previous": ", but every day of the earlier window is an event day, so nothing is set against it",
+  "compare.allEvent.recent":
+    "Every day of the recent window, {from} to {to} ({count, plural, one {# day} other {# days}}), is inside an event on the Events tab, so it is not compared with ordinary days; this trend is judged again once ordinary days follow.",
+  "compare.allEvent.previous":
+    "Every day of the window compared with, {from} to {to} ({count, plural, one {# day} other {# days}}), is inside an event on the Events tab; ordinary days are not set against event days, so this trend is not judged.",
+  "target.vsBeforeEvent": " No comparison with {when} ({date}): it was an event day on the Events tab.",
   "layout.compared": "Compared: {recentFrom} to {recentTo} against {what} ({previousFrom} to {previousTo})",
   "weekday.0": "Sunday",
   "weekday.1": "Monday",

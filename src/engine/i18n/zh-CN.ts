@@ -457,6 +457,14 @@ export const report = {
   "compare.day.previous-period": "前一天",
   "compare.day.previous-week": "上周同一天",
   "compare.day.four-weeks": "四周前同一天",
+  "layout.eventDaysLeftOut": "，不含活动表里的 {count, plural, other {# 个活动日}}（日均按平常日算）",
+  "layout.allEventDays.recent": "，但最近这段全是活动日，不拿来和平常日对比",
+  "layout.allEventDays.previous": "，但用来对比的那段全是活动日，不拿它当基准",
+  "compare.allEvent.recent":
+    "最近这段 {from} ~ {to}（{count, plural, other {# 天}}）每天都在活动表的活动里，不和平常日对比；等后面有了平常日再判断这项趋势。",
+  "compare.allEvent.previous":
+    "用来对比的那段 {from} ~ {to}（{count, plural, other {# 天}}）每天都在活动表的活动里；平常日不和活动日比，这项趋势本次不判断。",
+  "target.vsBeforeEvent": "{when}（{date}）是活动表里的活动日，不拿来对比。",
   "layout.compared": "对比：最近 {recentFrom} ~ {recentTo}，比{what}（{previousFrom} ~ {previousTo}）",
   "weekday.0": "周日",
   "weekday.1": "周一",

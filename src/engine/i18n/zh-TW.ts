@@ -452,6 +452,14 @@ export const report = {
   "compare.day.previous-period": "前一天",
   "compare.day.previous-week": "上週同一天",
   "compare.day.four-weeks": "四週前同一天",
+  "layout.eventDaysLeftOut": "，不含活動表裡的 {count, plural, other {# 個活動日}}（日均按平常日計）",
+  "layout.allEventDays.recent": "，但最近這段全是活動日，不拿來和平常日比較",
+  "layout.allEventDays.previous": "，但用來比較的那段全是活動日，不拿它當基準",
+  "compare.allEvent.recent":
+    "最近這段 {from} ~ {to}（{count, plural, other {# 天}}）每天都在活動表的活動裡，不和平常日比較；等後面有了平常日再判斷這項趨勢。",
+  "compare.allEvent.previous":
+    "用來比較的那段 {from} ~ {to}（{count, plural, other {# 天}}）每天都在活動表的活動裡；平常日不和活動日比，這項趨勢本次不判斷。",
+  "target.vsBeforeEvent": "{when}（{date}）是活動表裡的活動日，不拿來比較。",
   "layout.compared": "比較：最近 {recentFrom} ~ {recentTo}，比{what}（{previousFrom} ~ {previousTo}）",
   "weekday.0": "週日",
   "weekday.1": "週一",

@@ -23,6 +23,7 @@ import { shopRefundRate } from "./profit-context";
 import { isSearchTermAdTable } from "./search-terms";
 import { firstN, lazy, topByImpact, TopList } from "./top";
 import { ratio } from "./totals";
+import { ordinaryDays } from "./windows";
 
 const SOURCES = {
   minShare: fixed(0.05, "share", "sources below this share of visitors are too small to judge"),
@@ -152,9 +153,11 @@ function sourceVisitorsFell(
   c: number | null,
   aov: number | null,
 ): Draft | null {
-  if (!sources.hasTrend || !s.recent || !s.previous) return null;
-  const v1 = (s.recent.get("visitors") ?? 0) / sources.windowDays;
-  const v0 = (s.previous.get("visitors") ?? 0) / sources.windowDays;
+  const w = sources.comparison;
+  if (!sources.hasTrend || !w || w.allEventDays || !s.recent || !s.previous) return null;
+  // Per day over each window's ordinary days (event days left out of both).
+  const v1 = (s.recent.get("visitors") ?? 0) / ordinaryDays(w, "recent");
+  const v0 = (s.previous.get("visitors") ?? 0) / ordinaryDays(w, "previous");
   if (!(v0 > 0 && stable(1 - v1 / v0) >= SOURCES.visitorDrop.value)) return null;
   const impact = c !== null && aov !== null ? (v0 - v1) * c * aov : null;
   const params = {

@@ -12,7 +12,7 @@ import type { FieldName, RecognizedTable, TableRow } from "../tables";
 import { carrierSource, makeFinding, stable, type Draft, type RuleContext } from "./context";
 import { dayNumber } from "./days";
 import { defineRule, fixed, fromSetting, type Rule } from "./define";
-import { comparisonFor, windowOf, type Comparison } from "./windows";
+import { comparisonFor, ordinaryDays, windowOf, type Comparison } from "./windows";
 
 /** A finite number in a row, or null. */
 function value(row: TableRow, field: FieldName): number | null {
@@ -108,8 +108,8 @@ function gpmFinding(
   const drop = 1 - now / before;
   const threshold = ctx.settings.gpmDrop;
   if (stable(drop) < threshold) return null;
-  // The recent window's own exposures at the earlier GPM, less what they sold, per calendar day of the window.
-  const money = (((before - now) * recent.count) / 1000) * (1 / c.days);
+  // The recent window's own exposures at the earlier GPM, less what they sold, per ordinary day of the window.
+  const money = (((before - now) * recent.count) / 1000) * (1 / ordinaryDays(c, "recent"));
   const params = {
     name,
     now: ctx.money(now),
@@ -151,7 +151,7 @@ export const gpmTrend = defineRule({
       if (!spec || !("date" in table.columns) || !(spec.count in table.columns || spec.metric in table.columns))
         continue;
       const dates = [...new Set(table.rows.map(isoDate).filter((d): d is string => d !== null))].sort();
-      const c = comparisonFor(dates, ctx.settings.compareTo);
+      const c = comparisonFor(dates, ctx.settings.compareTo, false, ctx.isEventDay);
       if (c === null) continue;
       for (const [name, w] of gpmWindows(table, spec, c)) {
         const found = gpmFinding(this, ctx, spec, name, w, c);
@@ -252,7 +252,8 @@ function shifts(rule: Rule, ctx: RuleContext, sums: Map<string, CarrierSums>, c:
     const before = s.previous / previousAll;
     const change = stable(now - before);
     if (Math.abs(change) < CARRIER_MIX.shift.value) continue;
-    const fell = (s.previous - s.recent) / c.days;
+    // Sales a day lost: each window per its ordinary days (event days left out of both).
+    const fell = s.previous / ordinaryDays(c, "previous") - s.recent / ordinaryDays(c, "recent");
     const params = { name, now: ctx.pct(now), before: ctx.pct(before), days: c.days, money: ctx.money(fell) };
     const grew = change > 0;
     const key: MessageKey = grew ? "carrier.grew" : fell > 0 ? "carrier.shrank" : "carrier.shrankShare";
@@ -341,7 +342,7 @@ export const carrierMix = defineRule({
     for (const table of ctx.tables) {
       if (!carrierTable(table)) continue;
       const dates = [...new Set(table.rows.map(isoDate).filter((d): d is string => d !== null))].sort();
-      const c = comparisonFor(dates, ctx.settings.compareTo);
+      const c = comparisonFor(dates, ctx.settings.compareTo, false, ctx.isEventDay);
       const base = CONVERSION_BASES.find((f) => f in table.columns) ?? null;
       const sums = carrierSums(table, base, c);
       const total = [...sums.values()].reduce((a, s) => a + s.sales, 0);

@@ -15,8 +15,8 @@ import { dropRepeatedRows, type RepeatedData } from "../duplicates";
 import { applyGrain } from "../grain";
 import { isCarrierName } from "../recognize/vocabulary";
 import { fieldMask, num, readRow, Totals, TotalsStore } from "./totals";
-import { dayNumber } from "./days";
-import { comparisonFor, windowOf, type CompareTo, type Comparison } from "./windows";
+import { dayNumber, isoOfDay } from "./days";
+import { comparisonFor, windowOf, type CompareTo, type Comparison, type IsEventDay, NO_EVENT_DAYS } from "./windows";
 
 /** One day (or one undated row) of the shop. */
 export interface ShopDay {
@@ -72,7 +72,7 @@ export interface Group {
   dated: boolean;
   /** True when the table has dates spanning two comparable windows. */
   hasTrend: boolean;
-  /** Days in each trend window (windows.ts: a week with two weeks of data, else half the dates). */
+  /** Days in each trend window (windows.ts: a week with two weeks of data, else half the dates); per-day figures divide by ordinaryDays. */
   windowDays: number;
   /** The recent window and its baseline under the team's compareTo, when dated. */
   comparison: Comparison | null;
@@ -149,6 +149,8 @@ export interface RuleContext {
   comparison: Comparison | null;
   /** Dates inside an event the team listed (Events tab): judged against event days, never as ordinary days. */
   eventDays: ReadonlySet<string>;
+  /** Whether a date is one of eventDays (false for an undated row): the one lookup every rule shares. */
+  isEventDay(date: string | null): boolean;
   t(key: MessageKey, params?: Record<string, string | number>): string;
   money(value: number): string;
   pct(value: number): string;
@@ -357,6 +359,7 @@ export function groupRows(
   tables: RecognizedTable[],
   keyFields: FieldName[],
   mode: CompareTo = "previous-period",
+  isEventDay: IsEventDay = NO_EVENT_DAYS,
 ): Group | null {
   if (tables.length === 0) return null;
   const bySubject = new Map<string, Subject>();
@@ -364,8 +367,9 @@ export function groupRows(
   const store = new TotalsStore();
   const total = new Totals();
   const { dates } = datesOf(tables);
-  // Two windows (see windows.ts): the recent days and the baseline the team compares with.
-  const comparison = comparisonFor([...dates].sort(), mode);
+  // Two windows (see windows.ts): the recent days and the baseline the team compares with,
+  // event days left out of both (addToWindow places none of them).
+  const comparison = comparisonFor([...dates].sort(), mode, false, isEventDay);
   const windowDays = comparison?.days ?? 0;
 
   for (const table of tables) {
@@ -483,10 +487,10 @@ function summariseShop(tables: RecognizedTable[], fallback: Group | null, fallba
 }
 
 /** The shop's two windows, when its days are dated (week on week when there are enough). */
-function shopComparison(shop: ShopSummary | null, mode: CompareTo): Comparison | null {
+function shopComparison(shop: ShopSummary | null, mode: CompareTo, isEventDay: IsEventDay): Comparison | null {
   if (!shop || shop.from !== "shop-daily") return null;
   const dates = shop.days.filter((d) => d.date !== null).map((d) => d.date!);
-  return comparisonFor(dates, mode, true) ?? comparisonFor(dates, mode);
+  return comparisonFor(dates, mode, true, isEventDay) ?? comparisonFor(dates, mode, false, isEventDay);
 }
 
 /** The mean of a numeric field over every row of the given tables that has it, or null. */
@@ -579,7 +583,9 @@ export function buildContext(
   const ofKind = (kind: TableKind) => known.filter((t) => t.kind === kind);
   // Each group's days come from its own tables: an undated products report pasted beside a
   // dated day table does not borrow the day table's period (see daysCovered).
-  const group = (kind: TableKind, keys: FieldName[]) => groupRows(ofKind(kind), keys, settings.compareTo);
+  const eventDays = eventDaysOf(readEvents(known));
+  const isEventDay = (date: string | null) => date !== null && eventDays.has(date);
+  const group = (kind: TableKind, keys: FieldName[]) => groupRows(ofKind(kind), keys, settings.compareTo, isEventDay);
   const products = group("products", ["productId", "product"]);
   const sources = group("traffic-sources", ["source"]);
   const plans = group("ad-plans", ["plan"]);
@@ -610,8 +616,10 @@ export function buildContext(
     peer,
     period: periodOf(known),
     undated: undatedTables(known),
-    comparison: shopComparison(shop, settings.compareTo) ?? products?.comparison ?? sources?.comparison ?? null,
-    eventDays: eventDaysOf(readEvents(known)),
+    comparison:
+      shopComparison(shop, settings.compareTo, isEventDay) ?? products?.comparison ?? sources?.comparison ?? null,
+    eventDays,
+    isEventDay,
     // `{settings}` in advice names where this user fills settings (Settings sheet or --settings file).
     t: (key, params) => translate(language, key, { settings: settingsPhrase, ...params }),
     // A figure that is not a real number is shown as a dash, never as NaN or Infinity.
@@ -669,6 +677,33 @@ function grainNotes(tables: RecognizedTable[], t: Translate, listSeparator: stri
 
 function finite(n: number | null | undefined): number | null {
   return n !== null && n !== undefined && Number.isFinite(n) ? n : null;
+}
+
+/**
+ * ℹ One of the comparison's windows holds event days only: ordinary days are not set against
+ * event days, so the trend is not compared at all (no figure), and the message names the window.
+ */
+export function allEventDaysFinding(
+  rule: Rule,
+  ctx: RuleContext,
+  c: Comparison,
+  metric: MetricName,
+  format: ValueFormat,
+  subjectType?: Finding["subjectType"],
+): Draft {
+  const which = c.allEventDays ?? "previous";
+  const recent = which === "recent";
+  return makeFinding(rule, {
+    status: "info",
+    subjectType,
+    metric,
+    format,
+    message: ctx.t(`compare.allEvent.${which}`, {
+      from: isoOfDay(recent ? c.recentFrom : c.previousFrom),
+      to: isoOfDay(recent ? c.recentTo : c.previousTo),
+      count: c.eventDays[which],
+    }),
+  });
 }
 
 /** Shorthand for a finding with the rule's id and area filled in. */

@@ -143,7 +143,7 @@ export function postPromoDays(ctx: RuleContext): Map<string, string> {
     const last = dayNumber(e.end);
     for (let d = last + 1; d <= last + EVENTS.postEventDays.value; d++) {
       const iso = isoOfDay(d);
-      if (!ctx.eventDays.has(iso) && !out.has(iso)) out.set(iso, e.name);
+      if (!ctx.isEventDay(iso) && !out.has(iso)) out.set(iso, e.name);
     }
   }
   afterCache.set(ctx, out);

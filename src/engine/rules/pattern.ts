@@ -86,7 +86,7 @@ export const anomalyDaysRule = defineRule({
   run(ctx) {
     const shop = ctx.shop;
     if (!shop || shop.from !== "shop-daily") return [];
-    const dated = shop.days.filter((d) => d.date !== null && !ctx.eventDays.has(d.date)).length;
+    const dated = shop.days.filter((d) => d.date !== null && !ctx.isEventDay(d.date)).length;
     if (dated <= PATTERN.minBaseline.value) {
       return [info(this, ctx, "anomaly.missing", { days: PATTERN.minBaseline.value + 1 })];
     }

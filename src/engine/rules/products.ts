@@ -3,6 +3,7 @@
  * product, products with visitors but no sales, pre-sale items, reviews of the top products.
  */
 import {
+  allEventDaysFinding,
   basedKey,
   basisOf,
   makeFinding,
@@ -19,7 +20,7 @@ import { defineRule, fixed, fromSetting, type Rule } from "./define";
 import { MAX_SUBJECT_FINDINGS, MIN_VISITORS } from "./limits";
 import { Best, firstN, type LazyDraft, lazy, median, topByImpact, topN, TopList } from "./top";
 import { moreTraffic } from "./verdicts";
-import { WINDOW_DAYS } from "./windows";
+import { ordinaryDays, WINDOW_DAYS } from "./windows";
 
 const TREND = {
   warn: fixed(0.15, "share", "a relative conversion change this large is a trend: a fall ▲, a rise ✔"),
@@ -42,7 +43,7 @@ export const productConversionTrend = defineRule({
   area: "products",
   needs: { kinds: ["products"], fields: ["date", "visitors", "paidBuyers"] },
   summary:
-    "last {window} days vs the {window} before, {minVisitors}+ visitors in each: change ≤ −{bad} ✖, ≤ −{warn} ▲, ≥ +{warn} ✔ (the {maxRising} busiest; not one another rule judges ▲/✖)",
+    "last {window} days vs the {window} before (event days left out), {minVisitors}+ visitors in each: change ≤ −{bad} ✖, ≤ −{warn} ▲, ≥ +{warn} ✔ (the {maxRising} busiest; not one another rule judges ▲/✖)",
   thresholds: TREND,
   messages: [
     "trend.missing",
@@ -50,12 +51,17 @@ export const productConversionTrend = defineRule({
     "trend.todo",
     "trend.rising",
     "trend.stable",
+    "compare.allEvent.recent",
+    "compare.allEvent.previous",
     "common.more",
     "common.more.export",
   ],
   run(ctx) {
     const products = ctx.products;
     if (!products) return [];
+    if (products.comparison?.allEventDays) {
+      return [allEventDaysFinding(this, ctx, products.comparison, "conversionTrend", "percent", "product")];
+    }
     if (!products.hasTrend) {
       return [
         makeFinding(this, {
@@ -131,7 +137,9 @@ function offerFalling(
   const { c0, c1, v1, change } = c;
   const status: Judged = change <= -TREND.bad.value ? "bad" : "warn";
   const aov = p.recent!.aov() ?? p.totals.aov() ?? ctx.shop?.totals.aov() ?? null;
-  const impact = aov !== null ? (c0 - c1) * (v1 / products.windowDays) * aov : null;
+  // Visitors per ordinary day of the recent window (event days left out).
+  const days = products.comparison ? ordinaryDays(products.comparison, "recent") : products.windowDays;
+  const impact = aov !== null ? (c0 - c1) * (v1 / days) * aov : null;
   if (!falling.wants(impact, p.name)) return;
   falling.add(
     lazy(impact, p.name, () => {

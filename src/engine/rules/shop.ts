@@ -7,6 +7,7 @@ import { LANGUAGE_TABLE } from "../i18n/languages";
 import type { Status } from "../report";
 import type { Platform } from "../tables";
 import {
+  allEventDaysFinding,
   basedKey,
   basisOf,
   makeFinding,
@@ -33,7 +34,7 @@ import { MAX_SUBJECT_FINDINGS, MIN_VISITORS } from "./limits";
 import { shopAnomalies } from "./pattern";
 import { type LazyDraft, lazy, TopList } from "./top";
 import type { Totals } from "./totals";
-import { baselineDay, lastTwoWindows, WINDOW_DAYS, windowParams } from "./windows";
+import { baselineDay, type IsEventDay, lastTwoWindows, NO_EVENT_DAYS, WINDOW_DAYS, windowParams } from "./windows";
 import { dayNumber, isoOfDay, WEEKDAY_KEYS, weekdayOf } from "./days";
 
 /**
@@ -304,13 +305,16 @@ export const salesChangeDrivers = defineRule({
   id: "sales-change-drivers",
   area: "sales",
   needs: { kinds: ["shop-daily"], fields: ["date", "visitors", "paidBuyers", "sales"] },
-  summary: "last {window} days vs the {window} before: drop ≥ {dropBad} ✖, ≥ {dropWarn} ▲",
+  summary:
+    "last {window} days vs the {window} before, per ordinary day (Events tab days left out; a window of event days only is ℹ): drop ≥ {dropBad} ✖, ≥ {dropWarn} ▲",
   thresholds: SALES_CHANGE,
   messages: [
     "salesChange.missing",
     "salesChange.good",
     "salesChange.drop",
     "salesChange.todo",
+    "compare.allEvent.recent",
+    "compare.allEvent.previous",
     "factor.visitors",
     "factor.conversion",
     "factor.aov",
@@ -320,7 +324,9 @@ export const salesChangeDrivers = defineRule({
     if (!shop || shop.from !== "shop-daily") return [];
     const days = SALES_CHANGE.window.value;
     const mode = ctx.settings.compareTo;
-    const w = lastTwoWindows(shop.days, mode, true);
+    const w = lastTwoWindows(shop.days, mode, true, ctx.isEventDay);
+    if (w && "allEventDays" in w) return [allEventDaysFinding(this, ctx, w.comparison, "salesPerDay", "currency")];
+    // Per day over the ordinary days each window holds (event days left out of both).
     const f1 = w && salesFactors(w.recent, w.recentDays);
     const f0 = w && salesFactors(w.previous, w.previousDays);
     if (!w || !f1 || !f0) {
@@ -333,49 +339,52 @@ export const salesChangeDrivers = defineRule({
         }),
       ];
     }
-    const s1 = f1.visitors * f1.conversion * f1.aov;
-    const s0 = f0.visitors * f0.conversion * f0.aov;
-    // Sequential substitution: the three effects add up exactly to the change in sales per day.
-    const effects = {
-      visitors: (f1.visitors - f0.visitors) * f0.conversion * f0.aov,
-      conversion: f1.visitors * (f1.conversion - f0.conversion) * f0.aov,
-      aov: f1.visitors * f1.conversion * (f1.aov - f0.aov),
-    };
-    const change = s0 > 0 ? stable(s1 / s0 - 1) : 0;
-    const status: Status =
-      change <= -SALES_CHANGE.dropBad.value ? "bad" : change <= -SALES_CHANGE.dropWarn.value ? "warn" : "good";
-    const worst = (Object.keys(effects) as (keyof typeof effects)[]).reduce((a, b) =>
-      effects[b] < effects[a] ? b : a,
-    );
-    const best = (Object.keys(effects) as (keyof typeof effects)[]).reduce((a, b) => (effects[b] > effects[a] ? b : a));
-    const impact = status === "good" ? null : -effects[worst];
-    const params = {
-      ...windowParams(days),
-      change: ctx.pct(Math.abs(change)),
-      from: ctx.money(s0),
-      to: ctx.money(s1),
-      visitors: signedMoney(ctx, effects.visitors),
-      conversion: signedMoney(ctx, effects.conversion),
-      aov: signedMoney(ctx, effects.aov),
-      driver: ctx.t(`factor.${status === "good" ? best : worst}`),
-      money: impact !== null ? ctx.money(impact) : "",
-    };
-    return [
-      makeFinding(this, {
-        status,
-        metric: "salesPerDay",
-        value: s1,
-        benchmark: s0,
-        format: "currency",
-        // Dated windows: sales per day, always.
-        impact,
-        basis: "day",
-        message: ctx.t(status === "good" ? "salesChange.good" : "salesChange.drop", params),
-        todo: ctx.t("salesChange.todo", params),
-      }),
-    ];
+    return [salesChangeFinding(this, ctx, f0, f1, days)];
   },
 });
+
+type Factors = NonNullable<ReturnType<typeof salesFactors>>;
+
+/** The week-on-week finding: sales per day split into visitors, conversion and AOV effects. */
+function salesChangeFinding(rule: Rule, ctx: RuleContext, f0: Factors, f1: Factors, days: number): Draft {
+  const s1 = f1.visitors * f1.conversion * f1.aov;
+  const s0 = f0.visitors * f0.conversion * f0.aov;
+  // Sequential substitution: the three effects add up exactly to the change in sales per day.
+  const effects = {
+    visitors: (f1.visitors - f0.visitors) * f0.conversion * f0.aov,
+    conversion: f1.visitors * (f1.conversion - f0.conversion) * f0.aov,
+    aov: f1.visitors * f1.conversion * (f1.aov - f0.aov),
+  };
+  const change = s0 > 0 ? stable(s1 / s0 - 1) : 0;
+  const status: Status =
+    change <= -SALES_CHANGE.dropBad.value ? "bad" : change <= -SALES_CHANGE.dropWarn.value ? "warn" : "good";
+  const worst = (Object.keys(effects) as (keyof typeof effects)[]).reduce((a, b) => (effects[b] < effects[a] ? b : a));
+  const best = (Object.keys(effects) as (keyof typeof effects)[]).reduce((a, b) => (effects[b] > effects[a] ? b : a));
+  const impact = status === "good" ? null : -effects[worst];
+  const params = {
+    ...windowParams(days),
+    change: ctx.pct(Math.abs(change)),
+    from: ctx.money(s0),
+    to: ctx.money(s1),
+    visitors: signedMoney(ctx, effects.visitors),
+    conversion: signedMoney(ctx, effects.conversion),
+    aov: signedMoney(ctx, effects.aov),
+    driver: ctx.t(`factor.${status === "good" ? best : worst}`),
+    money: impact !== null ? ctx.money(impact) : "",
+  };
+  return makeFinding(rule, {
+    status,
+    metric: "salesPerDay",
+    value: s1,
+    benchmark: s0,
+    format: "currency",
+    // Dated windows: sales per day, always.
+    impact,
+    basis: "day",
+    message: ctx.t(status === "good" ? "salesChange.good" : "salesChange.drop", params),
+    todo: ctx.t("salesChange.todo", params),
+  });
+}
 
 function signedMoney(ctx: RuleContext, v: number): string {
   return (v >= 0 ? "+" : "-") + ctx.money(Math.abs(v));
@@ -557,13 +566,13 @@ const SHAPE_MIN_PER_WEEKDAY = TARGET.shapeDays.value / 7;
  * null while there are fewer than shapeDays dated days or four of some weekday. Event days
  * (`skip`) are not ordinary days and stay out of the shape.
  */
-export function weekdayShape(dated: ShopSummary["days"], skip: ReadonlySet<string> = new Set()): number[] | null {
+export function weekdayShape(dated: ShopSummary["days"], isEventDay: IsEventDay = NO_EVENT_DAYS): number[] | null {
   const sums = [0, 0, 0, 0, 0, 0, 0];
   const counts = [0, 0, 0, 0, 0, 0, 0];
   let days = 0;
   for (const d of dated) {
     const sales = d.totals.get("sales");
-    if (d.date === null || sales === null || skip.has(d.date)) continue;
+    if (d.date === null || sales === null || isEventDay(d.date)) continue;
     const w = weekdayOf(dayNumber(d.date));
     sums[w] += sales;
     counts[w]++;
@@ -606,7 +615,7 @@ export const dailyTarget = defineRule({
   area: "sales",
   needs: { kinds: ["shop-daily"], fields: ["date", "sales"] },
   summary:
-    "yesterday ≥ {target} ÷ days in month (by weekday shape after {shapeDays}) ✔, ≥ {dayWarn} ▲, below ✖; month pace ≥ 100 % ✔, ≥ {paceWarn} ▲, below ✖",
+    "yesterday ≥ {target} ÷ days in month (by weekday shape of the ordinary days after {shapeDays}) ✔, ≥ {dayWarn} ▲, below ✖; month pace ≥ 100 % ✔, ≥ {paceWarn} ▲, below ✖",
   thresholds: TARGET,
   messages: [
     "target.missing",
@@ -620,6 +629,7 @@ export const dailyTarget = defineRule({
     "target.shapeFlat",
     "target.shapeWeekday",
     "target.vsBefore",
+    "target.vsBeforeEvent",
     "compare.day.previous-period",
     "compare.day.previous-week",
     "compare.day.four-weeks",
@@ -646,10 +656,17 @@ export const dailyTarget = defineRule({
   },
 });
 
-/** "Against the same weekday last week (2026-05-26: ¥1,270.00): +3.15%", or "" when that day is not in the data. */
+/**
+ * "Against the same weekday last week (2026-05-26: ¥1,270.00): +3.15%", or "" when that day is
+ * not in the data. A baseline day inside an event is not an ordinary day to judge by: it is named
+ * and not compared.
+ */
 function vsBefore(ctx: RuleContext, dated: ShopSummary["days"], yesterday: number): string {
   const mode = ctx.settings.compareTo;
   const baseDay = isoOfDay(baselineDay(dayNumber(dated[dated.length - 1].date!), mode));
+  if (ctx.isEventDay(baseDay)) {
+    return ctx.t("target.vsBeforeEvent", { when: ctx.t(`compare.day.${mode}`), date: baseDay });
+  }
   const base = dated.find((d) => d.date === baseDay)?.totals.get("sales") ?? null;
   if (base === null || base <= 0) return "";
   const change = yesterday / base - 1;
@@ -670,7 +687,7 @@ function shapeText(ctx: RuleContext, lastDate: string, shape: number[] | null): 
 
 /** Yesterday against its share of the target, and the month's pace (dated days: amounts per day). */
 function targetFindings(rule: Rule, ctx: RuleContext, dated: ShopSummary["days"], target: number): Draft[] {
-  const shape = weekdayShape(dated, ctx.eventDays);
+  const shape = weekdayShape(dated, ctx.isEventDay);
   const { lastDate, share, yesterday, toDate, due, remaining, neededPerDay } = targetFigures(dated, target, shape);
   const dayRatio = stable(yesterday / share);
   const dayStatus: Status = dayRatio >= 1 ? "good" : dayRatio >= TARGET.dayWarn.value ? "warn" : "bad";
@@ -855,9 +872,18 @@ export const repurchase = defineRule({
   id: "repurchase",
   area: "sales",
   needs: { kinds: ["shop-daily"], fields: ["date", "repurchaseRate"] },
-  summary: "last {window} days vs the {window} before: a fall of {drop} or more (relative) ▲, else ✔",
+  summary:
+    "last {window} days vs the {window} before, event days left out: a fall of {drop} or more (relative) ▲, else ✔",
   thresholds: REPURCHASE,
-  messages: ["repurchase.missing", "repurchase.noTrend", "repurchase.good", "repurchase.falling", "repurchase.todo"],
+  messages: [
+    "repurchase.missing",
+    "repurchase.noTrend",
+    "repurchase.good",
+    "repurchase.falling",
+    "repurchase.todo",
+    "compare.allEvent.recent",
+    "compare.allEvent.previous",
+  ],
   run(ctx) {
     const shop = ctx.shop;
     const rate = shop?.totals.repurchaseRate() ?? null;
@@ -874,7 +900,8 @@ export const repurchase = defineRule({
         : [];
     }
     const dated = shop.days.filter((d) => d.date !== null && d.totals.repurchaseRate() !== null);
-    const w = lastTwoWindows(dated, ctx.settings.compareTo);
+    const w = lastTwoWindows(dated, ctx.settings.compareTo, false, ctx.isEventDay);
+    if (w && "allEventDays" in w) return [allEventDaysFinding(this, ctx, w.comparison, "repurchaseRate", "percent")];
     const r1 = w?.recent.repurchaseRate() ?? null;
     const r0 = w?.previous.repurchaseRate() ?? null;
     if (r1 === null || r0 === null || r0 === 0) {
