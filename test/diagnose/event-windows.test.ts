@@ -165,6 +165,31 @@ describe("daily target: the vs-before day is never an event day", () => {
   });
 });
 
+describe("daily target: yesterday inside an event is not judged against an ordinary day's share", () => {
+  // 14 days of May; yesterday 05-14 (i = 13) sells 500, every other day 1,000. Target 31,000 over
+  // May's 31 days, flat (fewer than 28 days): the day's share is 31,000 ÷ 31 = 1,000.
+  const shop = shopDays(14, (i) => ({ visitors: 100, paidBuyers: 10, sales: i === 13 ? 500 : 1000 }));
+  const settings = { monthlyTarget: 31000, language: "en" as const };
+
+  it("without the Events tab, 500 against 1,000 is ✖ with ¥500 at stake", () => {
+    const f = one(run([shop], settings), "daily-target", { metric: "dailySales" });
+    expect(f.status).toBe("bad");
+    expect(f.impact).toBeCloseTo(500, 9);
+  });
+
+  it("with 05-14 inside an event, the day is named with its event and not judged; the pace still counts it", () => {
+    const r = run([shop, events(13, 13, "Flash Friday")], settings);
+    const f = one(r, "daily-target", { metric: "dailySales" });
+    expect(f.status).toBe("info");
+    expect(f.impact).toBeNull();
+    expect(f.message).toContain('2026-05-14 falls inside the event "Flash Friday"');
+    expect(f.message).toContain("(¥1,000)");
+    // Month to date 13 × 1,000 + 500 = 13,500 against 31,000 × 14 ÷ 31 = 14,000 due: 96.43 % of pace.
+    const pace = one(r, "daily-target", { metric: "targetPace" });
+    expect(pace.value).toBeCloseTo(13500 / 14000, 9);
+  });
+});
+
 describe("product and source windows with event days", () => {
   /** One product over 14 days: `make(i)` gives its visitors and buyers; each buyer pays 100. */
   function product(make: (i: number) => { visitors: number; paidBuyers: number }): RecognizedTable {

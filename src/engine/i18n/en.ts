@@ -534,6 +534,8 @@ export const report = {
     "Every day of the recent window, {from} to {to} ({count, plural, one {# day} other {# days}}), is inside an event on the Events tab, so it is not compared with ordinary days; this trend is judged again once ordinary days follow.",
   "compare.allEvent.previous":
     "Every day of the window compared with, {from} to {to} ({count, plural, one {# day} other {# days}}), is inside an event on the Events tab; ordinary days are not set against event days, so this trend is not judged.",
+  "target.dayEvent":
+    "{date} falls inside the event \"{event}\" on the Events tab (sales {value}). An ordinary day's share of the target ({share}) is no yardstick for an event day, so the day is not judged; the month's pace counts its sales.",
   "target.vsBeforeEvent": " No comparison with {when} ({date}): it was an event day on the Events tab.",
   "layout.compared": "Compared: {recentFrom} to {recentTo} against {what} ({previousFrom} to {previousTo})",
   "weekday.0": "Sunday",

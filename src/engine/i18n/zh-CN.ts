@@ -362,7 +362,8 @@ export const report = {
   "note.conversionTrend":
     "最近一段时间的支付转化率；基准是之前同样长的一段时间（{minDays} 天以上时为最近 {days} 天对比前 {days} 天）。",
   "metric.quadrantConversion": "转化率（四象限）",
-  "note.quadrantConversion": "商品转化率，按所在平台自己的口径计算（亚马逊为件数 ÷ 会话数；Shopee 为导出表所给订单状态下的买家数 ÷ 访客数；其他平台为支付买家数 ÷ 访客数）；基准是所有商品转化率的中位数，价格同样与中位数比较。",
+  "note.quadrantConversion":
+    "商品转化率，按所在平台自己的口径计算（亚马逊为件数 ÷ 会话数；Shopee 为导出表所给订单状态下的买家数 ÷ 访客数；其他平台为支付买家数 ÷ 访客数）；基准是所有商品转化率的中位数，价格同样与中位数比较。",
   "ads.allFineGross":
     "按整体支付 ROI 看，所有计划都不低于保本线（整体 ROI {roi}，保本 {breakEven}），点击率也没有明显偏低的；扣掉退款后的净成交 ROI 单独判断。",
   "ads.allFine": "所有计划的投入产出都不低于保本线（整体 ROI {roi}，保本 {breakEven}），点击率也没有明显偏低的。",
@@ -464,6 +465,8 @@ export const report = {
     "最近这段 {from} ~ {to}（{count, plural, other {# 天}}）每天都在活动表的活动里，不和平常日对比；等后面有了平常日再判断这项趋势。",
   "compare.allEvent.previous":
     "用来对比的那段 {from} ~ {to}（{count, plural, other {# 天}}）每天都在活动表的活动里；平常日不和活动日比，这项趋势本次不判断。",
+  "target.dayEvent":
+    "{date} 在活动表的「{event}」期间（销售额 {value}）。普通日的目标份额（{share}）不适合衡量活动日，这一天不做判断；当月进度仍计入它的销售额。",
   "target.vsBeforeEvent": "{when}（{date}）是活动表里的活动日，不拿来对比。",
   "layout.compared": "对比：最近 {recentFrom} ~ {recentTo}，比{what}（{previousFrom} ~ {previousTo}）",
   "weekday.0": "周日",

@@ -357,7 +357,8 @@ export const report = {
   "note.conversionTrend":
     "最近一段時間的支付轉換率；基準是之前同樣長的一段時間（{minDays} 天以上時為最近 {days} 天對比前 {days} 天）。",
   "metric.quadrantConversion": "轉換率（四象限）",
-  "note.quadrantConversion": "商品轉換率，按所在平台自己的口徑計算（亞馬遜為件數 ÷ 工作階段數；Shopee 為匯出表所給訂單狀態下的買家數 ÷ 訪客數；其他平台為付款買家數 ÷ 訪客數）；基準是所有商品轉換率的中位數，價格同樣與中位數比較。",
+  "note.quadrantConversion":
+    "商品轉換率，按所在平台自己的口徑計算（亞馬遜為件數 ÷ 工作階段數；Shopee 為匯出表所給訂單狀態下的買家數 ÷ 訪客數；其他平台為付款買家數 ÷ 訪客數）；基準是所有商品轉換率的中位數，價格同樣與中位數比較。",
   "ads.allFineGross":
     "按整體支付 ROI 看，所有計畫都不低於保本線（整體 ROI {roi}，保本 {breakEven}），點擊率也沒有明顯偏低的；扣掉退款後的淨成交 ROI 單獨判斷。",
   "ads.allFine": "所有計畫的投入產出都不低於保本線（整體 ROI {roi}，保本 {breakEven}），點擊率也沒有明顯偏低的。",
@@ -459,6 +460,8 @@ export const report = {
     "最近這段 {from} ~ {to}（{count, plural, other {# 天}}）每天都在活動表的活動裡，不和平常日比較；等後面有了平常日再判斷這項趨勢。",
   "compare.allEvent.previous":
     "用來比較的那段 {from} ~ {to}（{count, plural, other {# 天}}）每天都在活動表的活動裡；平常日不和活動日比，這項趨勢本次不判斷。",
+  "target.dayEvent":
+    "{date} 在活動表的「{event}」期間（銷售額 {value}）。平日的目標份額（{share}）不適合衡量活動日，這一天不做判斷；當月進度仍計入它的銷售額。",
   "target.vsBeforeEvent": "{when}（{date}）是活動表裡的活動日，不拿來比較。",
   "layout.compared": "比較：最近 {recentFrom} ~ {recentTo}，比{what}（{previousFrom} ~ {previousTo}）",
   "weekday.0": "週日",

@@ -29,6 +29,7 @@ import {
   publishedBenchmark,
   valuePerConversion,
 } from "./benchmarks";
+import { readEvents } from "./events-book";
 import { defineRule, fixed, fromSetting, type Rule } from "./define";
 import { MAX_SUBJECT_FINDINGS, MIN_VISITORS } from "./limits";
 import { shopAnomalies } from "./pattern";
@@ -615,7 +616,7 @@ export const dailyTarget = defineRule({
   area: "sales",
   needs: { kinds: ["shop-daily"], fields: ["date", "sales"] },
   summary:
-    "yesterday ≥ {target} ÷ days in month (by weekday shape of the ordinary days after {shapeDays}) ✔, ≥ {dayWarn} ▲, below ✖; month pace ≥ 100 % ✔, ≥ {paceWarn} ▲, below ✖",
+    "yesterday ≥ {target} ÷ days in month (by weekday shape of the ordinary days after {shapeDays}) ✔, ≥ {dayWarn} ▲, below ✖ (a day inside an event on the Events tab ℹ, not judged); month pace ≥ 100 % ✔, ≥ {paceWarn} ▲, below ✖",
   thresholds: TARGET,
   messages: [
     "target.missing",
@@ -630,6 +631,7 @@ export const dailyTarget = defineRule({
     "target.shapeWeekday",
     "target.vsBefore",
     "target.vsBeforeEvent",
+    "target.dayEvent",
     "compare.day.previous-period",
     "compare.day.previous-week",
     "compare.day.four-weeks",
@@ -705,20 +707,7 @@ function targetFindings(rule: Rule, ctx: RuleContext, dated: ShopSummary["days"]
     needed: neededPerDay !== null ? ctx.money(Math.max(0, neededPerDay)) : "—",
   };
   return [
-    makeFinding(rule, {
-      status: dayStatus,
-      metric: "dailySales",
-      value: yesterday,
-      benchmark: share,
-      format: "currency",
-      impact: dayStatus === "good" ? null : share - yesterday,
-      basis: "day",
-      message:
-        ctx.t(dayStatus === "good" ? "target.dayGood" : "target.dayMiss", params) +
-        shapeText(ctx, lastDate, shape) +
-        vsBefore(ctx, dated, yesterday),
-      todo: ctx.t("target.todoDay", params),
-    }),
+    dayFinding(rule, ctx, { lastDate, yesterday, share, shape, dayStatus, params, dated }),
     makeFinding(rule, {
       status: paceStatus,
       metric: "targetPace",
@@ -734,6 +723,50 @@ function targetFindings(rule: Rule, ctx: RuleContext, dated: ShopSummary["days"]
       todo: remaining > 0 ? ctx.t("target.todoPace", params) : null,
     }),
   ];
+}
+
+/**
+ * Yesterday against its share of the target. A day inside an event on the Events tab is not an
+ * ordinary day: its share of the target (worked for ordinary days) is not its yardstick, so it is
+ * named with its event and not judged; the month's pace still counts its sales.
+ */
+function dayFinding(
+  rule: Rule,
+  ctx: RuleContext,
+  f: {
+    lastDate: string;
+    yesterday: number;
+    share: number;
+    shape: number[] | null;
+    dayStatus: Status;
+    params: Record<string, string>;
+    dated: ShopSummary["days"];
+  },
+): Draft {
+  if (ctx.isEventDay(f.lastDate)) {
+    const event = readEvents(ctx.tables)?.events.find((e) => e.start <= f.lastDate && f.lastDate <= e.end);
+    return makeFinding(rule, {
+      status: "info",
+      metric: "dailySales",
+      value: f.yesterday,
+      format: "currency",
+      message: ctx.t("target.dayEvent", { ...f.params, event: event?.name ?? "" }),
+    });
+  }
+  return makeFinding(rule, {
+    status: f.dayStatus,
+    metric: "dailySales",
+    value: f.yesterday,
+    benchmark: f.share,
+    format: "currency",
+    impact: f.dayStatus === "good" ? null : f.share - f.yesterday,
+    basis: "day",
+    message:
+      ctx.t(f.dayStatus === "good" ? "target.dayGood" : "target.dayMiss", f.params) +
+      shapeText(ctx, f.lastDate, f.shape) +
+      vsBefore(ctx, f.dated, f.yesterday),
+    todo: ctx.t("target.todoDay", f.params),
+  });
 }
 
 const VISITOR_VALUE = {
