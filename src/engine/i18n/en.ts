@@ -546,7 +546,7 @@ export const report = {
   "weekday.5": "Friday",
   "weekday.6": "Saturday",
   "target.shapeFlat":
-    " The day's share is the target split evenly over the month's days (with {days}+ days of daily data it follows the weekday pattern).",
+    " The day's share is the target split evenly over the month's days (with {days}+ days of daily data outside events it follows the weekday pattern).",
   "target.shapeWeekday":
     " The day's share follows the weekday pattern: {weekday} sales average {ratio} of the mean day.",
   "target.vsBefore": " Against {when} ({date}, {value}): {change}.",

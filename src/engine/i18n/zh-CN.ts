@@ -476,7 +476,7 @@ export const report = {
   "weekday.4": "周四",
   "weekday.5": "周五",
   "weekday.6": "周六",
-  "target.shapeFlat": "当天目标按月份天数平均分（有 {days} 天以上的日数据后，按星期几的销售规律分）。",
+  "target.shapeFlat": "当天目标按月份天数平均分（有 {days} 天以上非活动日的日数据后，按星期几的销售规律分）。",
   "target.shapeWeekday": "当天目标按星期几的销售规律分：{weekday}的销售平均是一周日均的 {ratio}。",
   "target.vsBefore": "比{when}（{date}，{value}）{change}。",
   "metric.anomalyDay": "偏离平常的一天",

@@ -471,7 +471,7 @@ export const report = {
   "weekday.4": "週四",
   "weekday.5": "週五",
   "weekday.6": "週六",
-  "target.shapeFlat": "當天目標按月份天數平均分（有 {days} 天以上的日資料後，按星期幾的銷售規律分）。",
+  "target.shapeFlat": "當天目標按月份天數平均分（有 {days} 天以上非活動日的日資料後，按星期幾的銷售規律分）。",
   "target.shapeWeekday": "當天目標按星期幾的銷售規律分：{weekday}的銷售平均是一週日均的 {ratio}。",
   "target.vsBefore": "比{when}（{date}，{value}）{change}。",
   "metric.anomalyDay": "偏離平常的一天",
