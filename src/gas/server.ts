@@ -451,14 +451,21 @@ export function openReport(): ApiResult<{ sheet: string }> {
   return { ok: true, value: { sheet: sheet.getName() } };
 }
 
-/** Every name the Costs tab may have (one per language). */
-const COSTS_SHEET_NAMES: readonly string[] = LANGUAGES.map((l) => translate(l, "server.costs.sheetName"));
+/** The tabs the team fills in and the sidebar can add empty: their catalogue keys' prefix. */
+type TeamTab = "costs" | "events";
+
+/** Every name a team tab may have (one per language). */
+const TEAM_TAB_NAMES: Record<TeamTab, readonly string[]> = {
+  costs: LANGUAGES.map((l) => translate(l, "server.costs.sheetName")),
+  events: LANGUAGES.map((l) => translate(l, "server.events.sheetName")),
+};
 
 /**
- * Profit (issue 14): adds an empty Costs tab in the team's language, its header row the columns
- * recognition reads and a note on A1 explaining them. An existing tab of that name is left as it is.
+ * Adds an empty team tab in the team's language: its header row the columns recognition reads,
+ * written as text, and a note on A1 explaining them. A tab under any of its names (in any
+ * language) is left exactly as it is.
  */
-export function createCostsTab(): ApiResult<{ sheet: string; created: boolean }> {
+function createTeamTab(tab: TeamTab): ApiResult<{ sheet: string; created: boolean }> {
   const refused = missingConsent();
   if (refused) return refused;
   const spreadsheet = SpreadsheetApp.getActive();
@@ -468,42 +475,23 @@ export function createCostsTab(): ApiResult<{ sheet: string; created: boolean }>
   } catch {
     language = languageFromLocale(spreadsheet.getSpreadsheetLocale());
   }
-  const existing = findSheet(spreadsheet, COSTS_SHEET_NAMES);
+  const existing = findSheet(spreadsheet, TEAM_TAB_NAMES[tab]);
   if (existing) return { ok: true, value: { sheet: existing.getName(), created: false } };
-  const headers = translate(language, "server.costs.headers").split("|");
-  const sheet = spreadsheet.insertSheet(translate(language, "server.costs.sheetName"));
+  const headers = translate(language, `server.${tab}.headers`).split("|");
+  const sheet = spreadsheet.insertSheet(translate(language, `server.${tab}.sheetName`));
   const header = sheet.getRange(1, 1, 1, headers.length);
   header.setNumberFormat("@").setValues([headers]).setFontWeight("bold");
-  sheet.getRange(1, 1).setNote(translate(language, "server.costs.note"));
+  sheet.getRange(1, 1).setNote(translate(language, `server.${tab}.note`));
   sheet.setFrozenRows(1);
   return { ok: true, value: { sheet: sheet.getName(), created: true } };
 }
 
-/** Every name the Events tab may have (one per language). */
-const EVENTS_SHEET_NAMES: readonly string[] = LANGUAGES.map((l) => translate(l, "server.events.sheetName"));
+/** Profit (issue 14): an empty Costs tab (product, unit cost, shipping, packaging, stock …). */
+export function createCostsTab(): ApiResult<{ sheet: string; created: boolean }> {
+  return createTeamTab("costs");
+}
 
-/**
- * Events (issue 15): adds an empty Events tab in the team's language, its header row the columns
- * the Events reader recognises (name, start, end, kind) and a note on A1 explaining them and the
- * kinds. An existing tab of that name is left as it is.
- */
+/** Events (issue 15): an empty Events tab (name, start, end, kind), its note listing the kinds. */
 export function createEventsTab(): ApiResult<{ sheet: string; created: boolean }> {
-  const refused = missingConsent();
-  if (refused) return refused;
-  const spreadsheet = SpreadsheetApp.getActive();
-  let language: Language;
-  try {
-    language = loadSettings(spreadsheet).language;
-  } catch {
-    language = languageFromLocale(spreadsheet.getSpreadsheetLocale());
-  }
-  const existing = findSheet(spreadsheet, EVENTS_SHEET_NAMES);
-  if (existing) return { ok: true, value: { sheet: existing.getName(), created: false } };
-  const headers = translate(language, "server.events.headers").split("|");
-  const sheet = spreadsheet.insertSheet(translate(language, "server.events.sheetName"));
-  const header = sheet.getRange(1, 1, 1, headers.length);
-  header.setNumberFormat("@").setValues([headers]).setFontWeight("bold");
-  sheet.getRange(1, 1).setNote(translate(language, "server.events.note"));
-  sheet.setFrozenRows(1);
-  return { ok: true, value: { sheet: sheet.getName(), created: true } };
+  return createTeamTab("events");
 }
