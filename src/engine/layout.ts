@@ -7,7 +7,7 @@
  * (✔ 良好, ▲ 注意, ✖ 严重, ℹ 提示). The four fills are light tints that differ in lightness
  * as well as hue, with near-black text (contrast above 10:1, well past WCAG AA).
  */
-import { amountNumberFormat, type CurrencyCode } from "./currency";
+import { amountNumberFormat, formatAmount, type CurrencyCode } from "./currency";
 import { isMessageKey, translate, type MessageKey } from "./i18n";
 import { LANGUAGE_TABLE } from "./i18n/languages";
 import {
@@ -26,6 +26,7 @@ import {
 } from "./report";
 import { windowParams } from "./rules/windows";
 import { scoreBand, scoreBandParams } from "./score";
+import { stakeShown, type StakeLabel, type Staked } from "./stake-text";
 
 export const COLOURS = {
   good: "#cfe9dc",
@@ -128,7 +129,7 @@ export function layoutReport(report: Report): ReportGrid {
 
   sinceLastRows(g, report, t);
   actionRows(g, report, t);
-  findingsHeader(g, t);
+  findingsHeader(g, t, report);
   areaRows(g, report, t);
   const charts: ChartSpec[] = [];
   const funnel = funnelRows(g, report, t);
@@ -239,7 +240,12 @@ function sheetsRow(g: GridBuilder, report: Report, t: Translate): number {
 function actionRows(g: GridBuilder, report: Report, t: Translate): void {
   g.row();
   const actionsHead = g.row(COLOURS.grey);
-  g.set(actionsHead, 1, t("layout.actions"));
+  // With a Costs tab the heading says what the three are ranked by (profit, or the money as stated).
+  const rankedBy =
+    report.actionsRankedBy === undefined
+      ? ""
+      : t(report.actionsRankedBy === "profit" ? "layout.actionsByProfit" : "layout.actionsBySales");
+  g.set(actionsHead, 1, t("layout.actions") + rankedBy);
   g.bold(actionsHead);
   g.merge(actionsHead, 1, WIDTH);
   if (report.actions.length === 0) {
@@ -252,7 +258,7 @@ function actionRows(g: GridBuilder, report: Report, t: Translate): void {
     g.set(r, 1, i + 1, "0");
     g.set(r, 2, action.message);
     g.merge(r, 2, 6);
-    g.set(r, 7, action.impact, impactFormat(action.impactBasis, report.currency, t));
+    setImpact(g, r, action, report.currency, t);
     g.bold(r, 7, 7);
   });
 }
@@ -269,7 +275,7 @@ const FINDING_HEADERS: readonly MessageKey[] = [
 ];
 
 /** The findings heading (after a blank row) and the column-header row. */
-function findingsHeader(g: GridBuilder, t: Translate): void {
+function findingsHeader(g: GridBuilder, t: Translate, report: Report): void {
   g.row();
   const findingsHead = g.row(COLOURS.grey);
   g.set(findingsHead, 1, t("layout.findings"));
@@ -278,7 +284,9 @@ function findingsHeader(g: GridBuilder, t: Translate): void {
   const header = g.row(COLOURS.grey);
   FINDING_HEADERS.forEach((key, i) => g.set(header, i + 1, t(key)));
   g.bold(header);
-  g.note(header, 7, t("layout.impactNote"));
+  // With a Costs tab the note also says how sales became profit at stake and what was left as it is.
+  const staked = report.actionsRankedBy !== undefined ? `\n${t("layout.stakeNote")}` : "";
+  g.note(header, 7, t("layout.impactNote") + staked);
 }
 
 /** Findings grouped by area in report order: an area row, then its findings. */
@@ -416,7 +424,7 @@ function findingRow(g: GridBuilder, f: Finding, currency: CurrencyCode, t: Trans
   g.set(r, 5, f.benchmark, format);
   const gap = f.value !== null && f.benchmark !== null ? f.value - f.benchmark : null;
   g.set(r, 6, gap !== null && Number.isFinite(gap) ? gap : null, format);
-  g.set(r, 7, f.impact, impactFormat(f.impactBasis, currency, t));
+  setImpact(g, r, f, currency, t);
   g.set(r, 8, f.message);
 }
 
@@ -632,14 +640,39 @@ function literal(text: string): string {
   return text === "" ? "" : `"${text.replace(/"/g, "")}"`;
 }
 
+/** The number-format wording of each stake label, per basis (day, export). */
+const CELL_KEYS: Record<StakeLabel, readonly [MessageKey, MessageKey]> = {
+  plain: ["layout.impactCell", "layout.impactCell.export"],
+  profit: ["layout.impactCell.profit", "layout.impactCell.profit.export"],
+  profitOfSales: ["layout.impactCell.profitOfSales", "layout.impactCell.profitOfSales.export"],
+  sales: ["layout.impactCell.sales", "layout.impactCell.sales.export"],
+};
+
+/**
+ * Column 7 of a finding or action: the money it states, as a number whose format says what it is
+ * (profit at stake with the sales it comes from, sales, or as before profit existed).
+ */
+function setImpact(g: GridBuilder, r: number, item: Staked, currency: CurrencyCode, t: Translate): void {
+  const shown = stakeShown(item);
+  g.set(r, 7, shown.amount, impactFormat(item.impactBasis, currency, t, shown));
+}
+
 /**
  * An impact cell's number format: the amount with the words of its basis around it, so a cell
  * reads `每天约 ¥1,234.00` or `本次导出内约 ¥1,234.00` and still holds a number.
  */
-function impactFormat(basis: Finding["impactBasis"], currency: CurrencyCode, t: Translate): string {
+function impactFormat(
+  basis: Finding["impactBasis"],
+  currency: CurrencyCode,
+  t: Translate,
+  shown: { label: StakeLabel; sales: number | null } = { label: "plain", sales: null },
+): string {
   const amount = numberFormatOf("currency", currency);
   if (basis === null) return amount;
-  const text = t(basis === "day" ? "layout.impactCell" : "layout.impactCell.export", { amount: "\u0000" });
+  // The sales behind a profit figure are words of the format (the cell holds the profit).
+  const params: Record<string, string> = { amount: "\u0000" };
+  if (shown.sales !== null) params.sales = formatAmount(shown.sales, currency, 0);
+  const text = t(CELL_KEYS[shown.label][basis === "day" ? 0 : 1], params);
   const at = text.indexOf("\u0000");
   if (at < 0) return amount;
   return literal(text.slice(0, at)) + amount + literal(text.slice(at + 1));
