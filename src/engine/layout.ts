@@ -46,6 +46,15 @@ const STATUS_FILL: Record<Status, string> = {
 
 export const COLUMN_WIDTHS = [96, 170, 130, 104, 104, 104, 118, 520];
 const WIDTH = COLUMN_WIDTHS.length;
+/** The money column's width when it states profit at stake with the sales it comes from (a number cannot wrap). */
+const STAKE_WIDTH = 240;
+
+/** The layout's widths; with a Costs tab the money column is wider for its longer label. */
+function columnWidthsOf(report: Report): number[] {
+  const widths = [...COLUMN_WIDTHS];
+  if (report.actionsRankedBy !== undefined) widths[6] = STAKE_WIDTH;
+  return widths;
+}
 const TEXT = "@";
 
 /** The Sheets number format of a value format; money uses the report currency's symbol and decimals. */
@@ -150,7 +159,7 @@ export function layoutReport(report: Report): ReportGrid {
     wraps: g.wraps,
     merges: g.merges,
     frozenRows,
-    columnWidths: [...COLUMN_WIDTHS],
+    columnWidths: columnWidthsOf(report),
     charts,
   };
 }

@@ -25,14 +25,23 @@ import { productContributionMargins, shopContributionMargin } from "./profit-con
 /** What a finding's `impact` is: sales, profit, or spend (see the file comment). */
 export type ImpactKind = "sales" | "profit" | "spend";
 
+/** A kind decided per finding, with the words docs/SCORING.md prints for it. */
+interface KindRule {
+  readonly kinds: string;
+  decide(f: Finding, ctx: RuleContext): ImpactKind;
+}
+
 /** A rule's kind, or one decided per finding; null for a rule that states no money. */
-type KindOf = ImpactKind | null | ((f: Finding, ctx: RuleContext) => ImpactKind);
+type KindOf = ImpactKind | null | KindRule;
 
 /**
  * Ad plans (ad-plan-efficiency, qianchuan-net-roi): with a gross margin set, lost = spend − ad sales ×
  * margin, already profit; without one, spend − ad sales (ROI below 1), spend beyond what it sold.
  */
-const adLoss = (_f: Finding, ctx: RuleContext): ImpactKind => (ctx.settings.grossMargin !== null ? "profit" : "spend");
+const adLoss: KindRule = {
+  kinds: "profit with the `grossMargin` setting, else spend",
+  decide: (_f, ctx) => (ctx.settings.grossMargin !== null ? "profit" : "spend"),
+};
 
 /**
  * Every rule's impact kind. A Record over RuleId: a new rule does not compile until it says what
@@ -64,7 +73,10 @@ export const IMPACT_KINDS: Record<RuleId, KindOf> = {
   "live-funnel": "sales",
   "gpm-trend": "sales",
   // visitorCost: (click cost − visitor value × margin) × clicks, profit; visitorValue: sales per visitor below the peer's.
-  "visitor-value-vs-cost": (f) => (f.metric === "visitorCost" ? "profit" : "sales"),
+  "visitor-value-vs-cost": {
+    kinds: "profit for visitorCost, sales for visitorValue",
+    decide: (f) => (f.metric === "visitorCost" ? "profit" : "sales"),
+  },
   repurchase: null,
   "service-agent-conversion": "sales",
   "top-product-reviews": null,
@@ -77,12 +89,12 @@ export const IMPACT_KINDS: Record<RuleId, KindOf> = {
 };
 
 /** Rules about one product whose money is nevertheless the shop's (the hero sets a shop-wide order value). */
-const SHOP_MONEY: ReadonlySet<RuleId> = new Set<RuleId>(["aov-vs-hero"]);
+export const SHOP_MONEY: ReadonlySet<RuleId> = new Set<RuleId>(["aov-vs-hero"]);
 
 /** The impact kind of one finding (sales for a rule that declares none yet carries money). */
 export function impactKind(f: Finding, ctx: RuleContext): ImpactKind {
   const kind = IMPACT_KINDS[f.rule];
-  if (typeof kind === "function") return kind(f, ctx);
+  if (kind !== null && typeof kind === "object") return kind.decide(f, ctx);
   return kind ?? "sales";
 }
 
@@ -124,4 +136,11 @@ export function stateStakes(ctx: RuleContext, drafts: readonly Draft[]): boolean
     Object.assign(f, stakeOf(f, impactKind(f, ctx), margins));
   }
   return true;
+}
+
+/** The kind of a rule's money as docs/SCORING.md prints it ("—" for a rule that states none). */
+export function impactKindText(rule: RuleId): string {
+  const kind = IMPACT_KINDS[rule];
+  if (kind === null) return "—";
+  return typeof kind === "object" ? kind.kinds : kind;
 }
