@@ -12,6 +12,8 @@ import { impactKind, IMPACT_KINDS } from "../../src/engine/rules/stake";
 import type { RuleContext } from "../../src/engine/rules/context";
 import type { Finding } from "../../src/engine/report";
 import { renderSummary } from "../../src/local/cli/summary";
+import { stakeLine } from "../../src/engine/stake-text";
+import { translate } from "../../src/engine/i18n";
 import { readExportFile } from "../../src/readers/delimited";
 import { RULE_IDS } from "../../src/engine/rules";
 
@@ -151,5 +153,54 @@ describe("without a Costs tab", () => {
     const at = grid.values.findIndex((row) => row[1] === r.actions[0].message);
     expect(grid.values[at][6]).toBeCloseTo(6280.7, 2);
     expect(grid.numberFormats[at][6]).toBe('"每天 ""¥"#,##0.00');
+  });
+});
+
+describe("stake labels", () => {
+  const money = (v: number) => `¥${Math.round(v).toLocaleString("en-US")}`;
+  const en = (key: Parameters<typeof translate>[1], params: Record<string, string>) => translate("en", key, params);
+  const tw = (key: Parameters<typeof translate>[1], params: Record<string, string>) => translate("zh-TW", key, params);
+
+  it("words profit of sales, profit, sales and spend, per day and for a whole export", () => {
+    // ¥1,000 of sales in an undated export at a 25 % margin: 1,000 × 0.25 = ¥250 profit.
+    const ofSales = {
+      impact: 1000,
+      impactBasis: "export",
+      profitAtStake: 250,
+      stakeBasis: "profit",
+      stakeMargin: 0.25,
+    } as const;
+    expect(stakeLine(ofSales, money, en)).toBe("Profit at stake: about ¥250 in this export, from ¥1,000 in sales");
+    expect(stakeLine({ ...ofSales, impactBasis: "day" }, money, tw)).toBe("利潤影響：每天約 ¥250（銷售額 ¥1,000）");
+    const loss = {
+      impact: 610,
+      impactBasis: "day",
+      profitAtStake: 610,
+      stakeBasis: "profit",
+      stakeMargin: null,
+    } as const;
+    expect(stakeLine(loss, money, en)).toBe("Profit at stake: about ¥610 a day");
+    const sales = {
+      impact: 678,
+      impactBasis: "day",
+      profitAtStake: null,
+      stakeBasis: "sales",
+      stakeMargin: null,
+    } as const;
+    expect(stakeLine(sales, money, en)).toBe("Sales at stake: about ¥678 a day (no profit figure)");
+    // Refunds above the usual rate: lost whole, worded as without costs.
+    const spend = {
+      impact: 90,
+      impactBasis: "day",
+      profitAtStake: null,
+      stakeBasis: "spend",
+      stakeMargin: null,
+    } as const;
+    expect(stakeLine(spend, money, en)).toBe("Money at stake: about ¥90 a day");
+    // Without a Costs tab (no stake fields): today's words.
+    expect(stakeLine({ impact: 90, impactBasis: "export" }, money, en)).toBe(
+      "Money at stake: about ¥90 in this export",
+    );
+    expect(stakeLine({ impact: 0, impactBasis: "day" }, money, en)).toBeNull();
   });
 });
