@@ -12,6 +12,7 @@ import { translate } from "../src/engine/i18n";
 import type { Area, Finding } from "../src/engine/report";
 import { RULE_DECLARATIONS, type Rule, type Threshold } from "../src/engine/rules";
 import { FULL_WINDOWS_DAYS, WINDOW_DAYS } from "../src/engine/rules/windows";
+import { impactKindText, SHOP_MONEY } from "../src/engine/rules/stake";
 import { PUBLISHED_BENCHMARKS } from "../src/engine/rules/benchmarks";
 import { AREA_SCORING, SCORE_BANDS, STATUS_WEIGHT, scoreFindings } from "../src/engine/score";
 import { defaultSettings } from "../src/engine/settings";
@@ -265,6 +266,29 @@ days of other tables pasted with it: with no days of its own its amounts are the
 worded "in this export" (本次导出内 / 這份匯出內), and \`impactBasis\` says which (\`day\` or
 \`export\`). Today's three actions are the three ✖/▲ findings with the largest impact, per-day
 amounts first, then whole-export ones (an export's total is never weighed against a day's amount).
+
+## Profit at stake
+
+With a Costs tab that prices at least one product that sold, one pass after the rules
+(\`src/engine/rules/stake.ts\`) adds to every finding and action with an impact \`profitAtStake\`,
+\`stakeBasis\` and \`stakeMargin\`, and the report gains \`actionsRankedBy\`. What the impact is depends on the
+rule (its *impact kind*):
+
+- **sales**: profit at stake = impact × the contribution margin that applies: the product's own
+  ((sales − refunds − fees − cost of goods) ÷ sales, before its ad spend; for a costed product that sold
+  nothing, one unit's at its price and the default refund rate) for a finding about one product, the shop's
+  sales-weighted one otherwise${[...SHOP_MONEY].map((id) => " and for `" + id + "`").join("")}. A product the Costs tab does not price,
+  or a margin at or below 0, leaves the figure in sales (\`stakeBasis\` \`sales\`, labelled "in sales").
+- **profit**: the impact is profit already (a product's loss, an ad plan losing money against the margin, an
+  event judged in profit): \`profitAtStake\` = impact, \`stakeMargin\` null, never multiplied again.
+- **spend**: money paid out or refunded, lost whole: not scaled by a margin, labelled as without costs.
+
+Today's three actions are ranked by profit at stake when every candidate has one, else by impact as above.
+Without a Costs tab none of these fields exist and every figure is as described above.
+
+| rule | impact kind |
+|---|---|
+${RULE_DECLARATIONS.map((r) => "| `" + r.id + "` | " + impactKindText(r.id) + " |").join("\n")}
 
 ## Published benchmarks
 

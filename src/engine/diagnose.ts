@@ -30,6 +30,7 @@ import { RULES, RULE_IDS, runRules } from "./rules";
 import { buildContext, makeFinding, type Draft, type RuleContext } from "./rules/context";
 import { isoOfDay } from "./rules/days";
 import { profitBlockOf } from "./rules/profit-context";
+import { stateStakes } from "./rules/stake";
 import type { Totals } from "./rules/totals";
 import { type Comparison, eventDaysLeftOut } from "./rules/windows";
 import { scoreFindings } from "./score";
@@ -98,9 +99,11 @@ function diagnose(
   // Each rule runs guarded: one that throws becomes one ℹ finding, the rest still report.
   const drafts: Draft[] = runRules(ctx);
   drafts.push(...currencyFindings(ctx, decision));
+  // With a Costs tab: each finding's money also as profit at stake, in one pass (rules/stake.ts).
+  const staked = stateStakes(ctx, drafts);
 
   const findings = orderFindings(drafts);
-  const actions = topActions(drafts);
+  const { actions, rankedBy } = topActions(drafts, staked);
   const counts = countStatuses(findings);
   const tableList = tableSummaries(tables);
   // A score only when the judged findings cover enough areas; otherwise null and why.
@@ -122,6 +125,7 @@ function diagnose(
     funnel: funnelOf(ctx.shop?.totals ?? null),
     core: coreOf(ctx.shop?.totals ?? null),
     ...profitOf(ctx),
+    ...(rankedBy ? { actionsRankedBy: rankedBy } : {}),
     settingsIn,
   };
 }
@@ -171,16 +175,24 @@ function orderFindings(drafts: readonly Draft[]): Finding[] {
   return indexed.map((x) => x.d.finding);
 }
 
-/** Today's three actions: the ✖/▲ findings with money at stake, largest first. */
-function topActions(drafts: readonly Draft[]): Action[] {
-  return drafts
-    .filter(
-      (d) =>
-        (d.finding.status === "bad" || d.finding.status === "warn") &&
-        d.finding.impact !== null &&
-        d.finding.impact > 0,
-    )
-    .sort((a, b) => byMoney(a.finding, b.finding))
+/**
+ * Today's three actions: the ✖/▲ findings with money at stake, largest first. With a Costs tab
+ * (`staked`) they are ranked by profit at stake when every candidate has one, else by the money as
+ * stated (sales, profit or spend, as without costs); `rankedBy` says which (null without costs).
+ */
+function topActions(
+  drafts: readonly Draft[],
+  staked: boolean,
+): { actions: Action[]; rankedBy: "profit" | "sales" | null } {
+  const candidates = drafts.filter(
+    (d) =>
+      (d.finding.status === "bad" || d.finding.status === "warn") && d.finding.impact !== null && d.finding.impact > 0,
+  );
+  const byProfit =
+    staked && candidates.length > 0 && candidates.every((d) => typeof d.finding.profitAtStake === "number");
+  const order = byProfit ? byProfitAtStake : byMoney;
+  const actions = candidates
+    .sort((a, b) => order(a.finding, b.finding))
     .slice(0, 3)
     .map((d) => ({
       rule: d.finding.rule,
@@ -189,7 +201,15 @@ function topActions(drafts: readonly Draft[]): Action[] {
       impact: d.finding.impact,
       impactBasis: d.finding.impactBasis,
       message: d.todo ?? d.finding.message,
+      ...stakeFieldsOf(d.finding),
     }));
+  return { actions, rankedBy: staked ? (byProfit ? "profit" : "sales") : null };
+}
+
+/** The finding's stake fields, when it has them (nothing at all otherwise, so reports without costs keep their shape). */
+function stakeFieldsOf(f: Finding): Partial<Pick<Action, "profitAtStake" | "stakeBasis" | "stakeMargin">> {
+  if (f.stakeBasis === undefined) return {};
+  return { profitAtStake: f.profitAtStake ?? null, stakeBasis: f.stakeBasis, stakeMargin: f.stakeMargin ?? null };
 }
 
 /** How many findings have each status. */
@@ -218,6 +238,12 @@ const BASIS_ORDER = { day: 0, export: 1 } as const;
 function byMoney(a: Finding, b: Finding): number {
   const basis = (f: Finding) => (f.impactBasis === null ? 2 : BASIS_ORDER[f.impactBasis]);
   return basis(a) - basis(b) || (b.impact ?? -1) - (a.impact ?? -1);
+}
+
+/** As byMoney, on profit at stake (every finding compared has one). */
+function byProfitAtStake(a: Finding, b: Finding): number {
+  const basis = (f: Finding) => (f.impactBasis === null ? 2 : BASIS_ORDER[f.impactBasis]);
+  return basis(a) - basis(b) || (b.profitAtStake ?? -1) - (a.profitAtStake ?? -1);
 }
 
 /**

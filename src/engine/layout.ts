@@ -7,7 +7,7 @@
  * (✔ 良好, ▲ 注意, ✖ 严重, ℹ 提示). The four fills are light tints that differ in lightness
  * as well as hue, with near-black text (contrast above 10:1, well past WCAG AA).
  */
-import { amountNumberFormat, type CurrencyCode } from "./currency";
+import { amountNumberFormat, formatAmount, type CurrencyCode } from "./currency";
 import { isMessageKey, translate, type MessageKey } from "./i18n";
 import { LANGUAGE_TABLE } from "./i18n/languages";
 import {
@@ -27,6 +27,7 @@ import {
 import { windowParams } from "./rules/windows";
 import { WATERFALL_SERIES, type WaterfallInput, type WaterfallSeries, waterfallBars, waterfallRow } from "./waterfall";
 import { scoreBand, scoreBandParams } from "./score";
+import { stakeShown, type StakeLabel, type Staked } from "./stake-text";
 
 export const COLOURS = {
   good: "#cfe9dc",
@@ -48,6 +49,15 @@ const STATUS_FILL: Record<Status, string> = {
 
 export const COLUMN_WIDTHS = [96, 170, 130, 104, 104, 104, 118, 520];
 const WIDTH = COLUMN_WIDTHS.length;
+/** The money column's width when it states profit at stake with the sales it comes from (a number cannot wrap). */
+const STAKE_WIDTH = 240;
+
+/** The layout's widths; with a Costs tab the money column is wider for its longer label. */
+function columnWidthsOf(report: Report): number[] {
+  const widths = [...COLUMN_WIDTHS];
+  if (report.actionsRankedBy !== undefined) widths[6] = STAKE_WIDTH;
+  return widths;
+}
 const TEXT = "@";
 
 /** The Sheets number format of a value format; money uses the report currency's symbol and decimals. */
@@ -135,7 +145,7 @@ export function layoutReport(report: Report): ReportGrid {
 
   sinceLastRows(g, report, t);
   actionRows(g, report, t);
-  findingsHeader(g, t);
+  findingsHeader(g, t, report);
   areaRows(g, report, t);
   const charts: ChartSpec[] = [];
   const funnel = funnelRows(g, report, t);
@@ -156,7 +166,7 @@ export function layoutReport(report: Report): ReportGrid {
     wraps: g.wraps,
     merges: g.merges,
     frozenRows,
-    columnWidths: [...COLUMN_WIDTHS],
+    columnWidths: columnWidthsOf(report),
     charts,
   };
 }
@@ -246,7 +256,12 @@ function sheetsRow(g: GridBuilder, report: Report, t: Translate): number {
 function actionRows(g: GridBuilder, report: Report, t: Translate): void {
   g.row();
   const actionsHead = g.row(COLOURS.grey);
-  g.set(actionsHead, 1, t("layout.actions"));
+  // With a Costs tab the heading says what the three are ranked by (profit, or the money as stated).
+  const rankedBy =
+    report.actionsRankedBy === undefined
+      ? ""
+      : t(report.actionsRankedBy === "profit" ? "layout.actionsByProfit" : "layout.actionsBySales");
+  g.set(actionsHead, 1, t("layout.actions") + rankedBy);
   g.bold(actionsHead);
   g.merge(actionsHead, 1, WIDTH);
   if (report.actions.length === 0) {
@@ -259,7 +274,7 @@ function actionRows(g: GridBuilder, report: Report, t: Translate): void {
     g.set(r, 1, i + 1, "0");
     g.set(r, 2, action.message);
     g.merge(r, 2, 6);
-    g.set(r, 7, action.impact, impactFormat(action.impactBasis, report.currency, t));
+    setImpact(g, r, action, report.currency, t);
     g.bold(r, 7, 7);
   });
 }
@@ -276,7 +291,7 @@ const FINDING_HEADERS: readonly MessageKey[] = [
 ];
 
 /** The findings heading (after a blank row) and the column-header row. */
-function findingsHeader(g: GridBuilder, t: Translate): void {
+function findingsHeader(g: GridBuilder, t: Translate, report: Report): void {
   g.row();
   const findingsHead = g.row(COLOURS.grey);
   g.set(findingsHead, 1, t("layout.findings"));
@@ -285,7 +300,9 @@ function findingsHeader(g: GridBuilder, t: Translate): void {
   const header = g.row(COLOURS.grey);
   FINDING_HEADERS.forEach((key, i) => g.set(header, i + 1, t(key)));
   g.bold(header);
-  g.note(header, 7, t("layout.impactNote"));
+  // With a Costs tab the note also says how sales became profit at stake and what was left as it is.
+  const staked = report.actionsRankedBy !== undefined ? `\n${t("layout.stakeNote")}` : "";
+  g.note(header, 7, t("layout.impactNote") + staked);
 }
 
 /** Findings grouped by area in report order: an area row, then its findings. */
@@ -451,7 +468,7 @@ function findingRow(g: GridBuilder, f: Finding, currency: CurrencyCode, t: Trans
   g.set(r, 5, f.benchmark, format);
   const gap = f.value !== null && f.benchmark !== null ? f.value - f.benchmark : null;
   g.set(r, 6, gap !== null && Number.isFinite(gap) ? gap : null, format);
-  g.set(r, 7, f.impact, impactFormat(f.impactBasis, currency, t));
+  setImpact(g, r, f, currency, t);
   g.set(r, 8, f.message);
 }
 
@@ -678,14 +695,39 @@ function literal(text: string): string {
   return text === "" ? "" : `"${text.replace(/"/g, "")}"`;
 }
 
+/** The number-format wording of each stake label, per basis (day, export). */
+const CELL_KEYS: Record<StakeLabel, readonly [MessageKey, MessageKey]> = {
+  plain: ["layout.impactCell", "layout.impactCell.export"],
+  profit: ["layout.impactCell.profit", "layout.impactCell.profit.export"],
+  profitOfSales: ["layout.impactCell.profitOfSales", "layout.impactCell.profitOfSales.export"],
+  sales: ["layout.impactCell.sales", "layout.impactCell.sales.export"],
+};
+
+/**
+ * Column 7 of a finding or action: the money it states, as a number whose format says what it is
+ * (profit at stake with the sales it comes from, sales, or as before profit existed).
+ */
+function setImpact(g: GridBuilder, r: number, item: Staked, currency: CurrencyCode, t: Translate): void {
+  const shown = stakeShown(item);
+  g.set(r, 7, shown.amount, impactFormat(item.impactBasis, currency, t, shown));
+}
+
 /**
  * An impact cell's number format: the amount with the words of its basis around it, so a cell
  * reads `每天约 ¥1,234.00` or `本次导出内约 ¥1,234.00` and still holds a number.
  */
-function impactFormat(basis: Finding["impactBasis"], currency: CurrencyCode, t: Translate): string {
+function impactFormat(
+  basis: Finding["impactBasis"],
+  currency: CurrencyCode,
+  t: Translate,
+  shown: { label: StakeLabel; sales: number | null } = { label: "plain", sales: null },
+): string {
   const amount = numberFormatOf("currency", currency);
   if (basis === null) return amount;
-  const text = t(basis === "day" ? "layout.impactCell" : "layout.impactCell.export", { amount: "\u0000" });
+  // The sales behind a profit figure are words of the format (the cell holds the profit).
+  const params: Record<string, string> = { amount: "\u0000" };
+  if (shown.sales !== null) params.sales = formatAmount(shown.sales, currency, 0);
+  const text = t(CELL_KEYS[shown.label][basis === "day" ? 0 : 1], params);
   const at = text.indexOf("\u0000");
   if (at < 0) return amount;
   return literal(text.slice(0, at)) + amount + literal(text.slice(at + 1));

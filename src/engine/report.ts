@@ -61,6 +61,30 @@ export interface Finding {
   impactBasis: "day" | "export" | null;
   /** One sentence in the report language: what is wrong (or fine) and what to do. */
   message: string;
+  /** Profit at stake and what it rests on (rules/stake.ts); absent without a Costs tab or without impact. */
+  profitAtStake?: StakeFields["profitAtStake"];
+  stakeBasis?: StakeFields["stakeBasis"];
+  stakeMargin?: StakeFields["stakeMargin"];
+}
+
+/**
+ * How a finding's money is stated once the Costs tab prices products (rules/stake.ts). Absent
+ * altogether without a Costs tab (or without impact), so such reports keep today's shape.
+ */
+export interface StakeFields {
+  /**
+   * The profit at stake, same basis as `impact`: `impact` × `stakeMargin` when `impact` is sales,
+   * `impact` itself when it is already profit; null when no profit is known (stakeBasis says which).
+   */
+  profitAtStake: number | null;
+  /**
+   * What the stated figure is: "profit" (profitAtStake), "sales" (impact is sales and no margin is
+   * known for its subject, or the margin is 0 or below), "spend" (impact is money paid out or
+   * refunded, lost whole, so no margin applies).
+   */
+  stakeBasis: "profit" | "sales" | "spend";
+  /** The contribution margin that turned sales into profit; null when impact was already profit or none applies. */
+  stakeMargin: number | null;
 }
 
 export interface Action {
@@ -73,6 +97,10 @@ export interface Action {
   impactBasis: "day" | "export" | null;
   /** Worded as a to-do for today, in the report language. */
   message: string;
+  /** As on the finding (absent without a Costs tab). */
+  profitAtStake?: StakeFields["profitAtStake"];
+  stakeBasis?: StakeFields["stakeBasis"];
+  stakeMargin?: StakeFields["stakeMargin"];
 }
 
 export interface ReportTable {
@@ -132,6 +160,11 @@ export interface Report {
   scoreHistory?: ScorePoint[];
   /** Sales down to net profit over the products the Costs tab prices; absent without a Costs tab. */
   profit?: ProfitBlock;
+  /**
+   * What today's actions are ranked by: "profit" when every candidate action has a profit at stake,
+   * else "sales" (the money as stated, as without costs). Absent without a Costs tab.
+   */
+  actionsRankedBy?: "profit" | "sales";
 }
 
 /** The four figures of sales = visitors × conversion × order value, for the whole shop. */

@@ -344,6 +344,10 @@ function summary(
       impact: a.impact,
       impactBasis: a.impactBasis,
       message: a.message,
+      // Profit at stake (with a Costs tab only), so the panel labels the money as the sheet does.
+      ...(a.stakeBasis !== undefined
+        ? { profitAtStake: a.profitAtStake ?? null, stakeBasis: a.stakeBasis, stakeMargin: a.stakeMargin ?? null }
+        : {}),
     })),
     reportSheet,
     language: report.language,

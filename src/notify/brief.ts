@@ -4,6 +4,7 @@
  * amount is one the report states, worded with the basis the report gives it (per day, or for
  * the whole export); an action without an amount gets none.
  */
+import { stakeLine } from "../engine/stake-text";
 import { translate, type Report } from "../engine";
 import { formatAmount } from "../engine/currency";
 import type { MessageKey } from "../engine/i18n";
@@ -76,11 +77,10 @@ export function buildBrief(report: Report, options: BriefOptions): Brief {
   const t = (key: MessageKey, params?: Record<string, string | number>) => translate(lang, key, params);
   const actions = report.actions.slice(0, BRIEF_ACTIONS).map((action) => ({
     text: action.message,
+    // Worded as the sheet and the CLI word it: profit at stake with a Costs tab, else as always.
     money:
       action.impact !== null && Number.isFinite(action.impact) && action.impact > 0 && action.impactBasis !== null
-        ? t(action.impactBasis === "export" ? "ui.impact.perDay.export" : "ui.impact.perDay", {
-            amount: formatAmount(action.impact, report.currency, 0),
-          })
+        ? stakeLine(action, (amount) => formatAmount(amount, report.currency, 0), t)
         : null,
   }));
   return {

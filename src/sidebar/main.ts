@@ -9,6 +9,7 @@ import { isLanguage as isCatalogueLanguage, isMessageKey, translate, type Messag
 import { LANGUAGE_TABLE } from "../engine/i18n/languages";
 import type { Status } from "../engine/report";
 import { scoreBand } from "../engine/score";
+import { stakeLine } from "../engine/stake-text";
 import { LANGUAGES, SETTINGS_SPEC, type Language, type Settings } from "../engine/settings";
 import { displayValue, formFields, readFormField, type FieldReading, type FormField } from "./form";
 import { run } from "./server";
@@ -239,12 +240,14 @@ function renderResult(): void {
         // The advice is in the report's language, which may trail a language switch.
         if (isLanguage(summary.language)) message.lang = summary.language;
         item.append(message);
+        // Profit at stake with a Costs tab (worded as the sheet words it), else the money as always.
         const impact =
           action.impact === null
             ? t("ui.impact.unknown")
-            : t(action.impactBasis === "export" ? "ui.impact.perDay.export" : "ui.impact.perDay", {
+            : (stakeLine(action, (amount) => formatMoney(amount, summary.currency), t) ??
+              t(action.impactBasis === "export" ? "ui.impact.perDay.export" : "ui.impact.perDay", {
                 amount: formatMoney(action.impact, summary.currency),
-              });
+              }));
         item.append(textElement("p", impact, "action-impact"));
         return item;
       }),

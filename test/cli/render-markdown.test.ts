@@ -37,12 +37,15 @@ describe("renderMarkdown", () => {
 
   it("today's actions numbered, each with its money per day as the sheet formats it", () => {
     const first = r.actions[0];
-    // The impact cell's format: "per day" words around ¥#,##0.00, e.g. 6280.7 → ¥6,280.70.
-    const amount = first.impact!.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+    // The sample shop has a Costs tab: the cell holds the profit at stake, its format says
+    // "profit/day" around ¥#,##0.00 and names the sales it comes from, e.g. 6280.7 → (¥6,281 in sales).
+    expect(first.stakeBasis).toBe("profit");
+    const money = (v: number, digits: number) =>
+      v.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
     const line = lines.find((l) => l.startsWith("1. "));
     expect(line).toBeDefined();
     expect(line).toContain(escapeMarkdown(first.message));
-    expect(line).toContain(`¥${amount}`);
+    expect(line).toContain(`¥${money(first.profitAtStake!, 2)} profit/day (¥${money(first.impact!, 0)} in sales)`);
     expect(lines.filter((l) => /^[1-3]\. /.test(l))).toHaveLength(r.actions.length);
   });
 

@@ -150,11 +150,14 @@ describe("the brief's content", () => {
     expect(report.score).toBe(36);
     expect(brief.band).toBe("bad"); // 36 < 60
     expect(brief.actions.map((a) => a.text)).toEqual(report.actions.map((a) => a.message));
-    // impacts 6280.7, 5767.84, 4721.24 (per day) rounded to whole yuan
+    // Sales at stake 6280.7, 5767.84, 4721.24 (per day) rounded to whole yuan; the sample's Costs tab
+    // gives the shop a contribution margin of 67,011.20 ÷ 281,734.29 = 0.237852 (test/diagnose/stake.test.ts),
+    // so each is stated as profit: 6280.7 × 0.237852 = 1,493.88 → ¥1,494; 5767.84 → 1,371.90 → ¥1,372;
+    // 4721.24 → 1,122.96 → ¥1,123.
     expect(brief.actions.map((a) => a.money)).toEqual([
-      "涉及金额：每天约 ¥6,281",
-      "涉及金额：每天约 ¥5,768",
-      "涉及金额：每天约 ¥4,721",
+      "利润影响：每天约 ¥1,494（销售额 ¥6,281）",
+      "利润影响：每天约 ¥1,372（销售额 ¥5,768）",
+      "利润影响：每天约 ¥1,123（销售额 ¥4,721）",
     ]);
   });
 

@@ -72,6 +72,11 @@ export interface ProfitPicture {
   dayCount: number | null;
   /** Ad exports with product keys left out because their days differ from the products'. */
   adSkipped: AdTableSkipped[];
+  /**
+   * Products the Costs tab prices that sold nothing: what each ¥1 of their sales would keep, from
+   * their price (price × (1 − default refund rate) × (1 − fee rate) − unit costs) ÷ price.
+   */
+  unsold: { subject: Subject; margin: number }[];
 }
 
 const COST_FIELDS = ["unitCost", "shippingCost", "packagingCost"] as const;
@@ -284,9 +289,14 @@ function buildPicture(ctx: RuleContext): ProfitPicture | null {
   const planShares = adSpendShares(ctx.plans, mapped);
   const exported = productAdSpend(ctx.tables, products);
   const out: ProductProfit[] = [];
+  const unsold: ProfitPicture["unsold"] = [];
   for (const [s, entry] of mapped) {
     const money = productProfit(s, entry, adOf(s, planShares, exported), refunds.get(s.key), rates);
     if (money) out.push({ subject: s, ...money, stock: stock.get(s.key) ?? entry.stock });
+    else if ((s.get("sales") ?? 0) <= 0) {
+      const margin = unitMargin(entry, entry.price ?? s.price(), rates);
+      if (margin !== null) unsold.push({ subject: s, margin });
+    }
   }
   return {
     costsSheet: book.sheet,
@@ -296,7 +306,37 @@ function buildPicture(ctx: RuleContext): ProfitPicture | null {
     feeRate: rates.feeRate,
     dayCount: products.dayCount,
     adSkipped: exported.skipped,
+    unsold,
   };
+}
+
+/**
+ * What each ¥1 of a product's sales keeps before ad spend when it has none to sum: one unit at its
+ * price, less the default refund rate's share (none without one), the fees on what is kept and its
+ * unit costs, ÷ the price. The same sum productProfit does for one unit; null without a price.
+ */
+function unitMargin(entry: CostEntry, price: number | null, rates: Rates): number | null {
+  if (price === null || !(price > 0)) return null;
+  const kept = price * (1 - (rates.defaultRefund ?? 0));
+  const margin = (kept * (1 - rates.feeRate) - entry.unitCost - entry.extra) / price;
+  return Number.isFinite(margin) ? margin : null;
+}
+
+/**
+ * Each costed product's contribution margin, by name: (sales − refunds − fees − goods) ÷ sales
+ * (before its ad spend), or for one that sold nothing its unit margin (unitMargin). Products the
+ * Costs tab does not price are absent: nothing is known of their profit.
+ */
+export function productContributionMargins(ctx: RuleContext): Map<string, number> {
+  const out = new Map<string, number>();
+  const picture = profitPicture(ctx);
+  if (!picture) return out;
+  for (const p of picture.products) {
+    const margin = metrics.contributionMargin(p.sales, p.refunds + p.fees + p.cogs);
+    if (margin !== null && Number.isFinite(margin)) out.set(p.subject.name, margin);
+  }
+  for (const u of picture.unsold) if (!out.has(u.subject.name)) out.set(u.subject.name, u.margin);
+  return out;
 }
 
 /**

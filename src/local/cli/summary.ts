@@ -9,6 +9,7 @@ import { scoreBand } from "../../engine/score";
 import { formatAmount, type CurrencyCode } from "../../engine/currency";
 import { DELTA_LABELS } from "../../engine/layout";
 import type { FigureDelta } from "../../engine/report";
+import { stakeLine, stakeShown } from "../../engine/stake-text";
 
 export interface SummaryStyle {
   color: boolean;
@@ -75,16 +76,18 @@ export function renderSummary(report: Report, style: SummaryStyle): string {
   lines.push(counts.join("   "));
   lines.push("");
 
-  lines.push(paint("bold", translate(lang, "ui.actions.title")));
+  // With a Costs tab the title says what the three are ranked by.
+  const rankedBy =
+    report.actionsRankedBy === undefined
+      ? ""
+      : translate(lang, report.actionsRankedBy === "profit" ? "layout.actionsByProfit" : "layout.actionsBySales");
+  lines.push(paint("bold", translate(lang, "ui.actions.title") + rankedBy));
   if (report.actions.length === 0) lines.push(`  ${translate(lang, "ui.actions.none")}`);
+  const money = (amount: number) => formatMoney(amount, report.currency);
+  const say = (key: Parameters<typeof translate>[1], params: Record<string, string>) => translate(lang, key, params);
   report.actions.forEach((action, i) => {
-    const impact =
-      action.impact !== null && action.impact > 0
-        ? paint(
-            "dim",
-            ` (${translate(lang, action.impactBasis === "export" ? "ui.impact.perDay.export" : "ui.impact.perDay", { amount: formatMoney(action.impact, report.currency) })})`,
-          )
-        : "";
+    const line = action.impact !== null && action.impact > 0 ? stakeLine(action, money, say) : null;
+    const impact = line !== null ? paint("dim", ` (${line})`) : "";
     lines.push(`  ${i + 1}. ${action.message}${impact}`);
   });
   lines.push("");
@@ -95,8 +98,14 @@ export function renderSummary(report: Report, style: SummaryStyle): string {
     const sorted = [...needing].sort(
       (a, b) => ORDER.indexOf(a.status) - ORDER.indexOf(b.status) || impactOf(b) - impactOf(a),
     );
-    for (const finding of sorted)
-      lines.push(`  ${paint(finding.status, MARK[finding.status])} ${findingLine(finding)}`);
+    for (const finding of sorted) {
+      // A finding's message states its money as the rule worked it out (profit already, for a loss); with a
+      // Costs tab, the profit at stake of sales follows, or that the sales have no profit figure.
+      const label = stakeShown(finding).label;
+      const line = label === "profitOfSales" || label === "sales" ? stakeLine(finding, money, say) : null;
+      const stake = line !== null ? paint("dim", ` (${line})`) : "";
+      lines.push(`  ${paint(finding.status, MARK[finding.status])} ${findingLine(finding)}${stake}`);
+    }
   }
   const good = report.findings.length - needing.length;
   if (good > 0) lines.push(paint("good", translate(lang, "cli.allGood", { count: good })));
