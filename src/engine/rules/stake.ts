@@ -70,6 +70,8 @@ export const IMPACT_KINDS: Record<RuleId, KindOf> = {
   "qianchuan-net-roi": adLoss,
   // Refunds above the plan's usual share: money handed back.
   "qianchuan-refund-1h": "spend",
+  // Ad spend on search terms that sold nothing: money already gone, stated as it is.
+  "search-terms-no-sales": "spend",
   "live-funnel": "sales",
   "gpm-trend": "sales",
   // visitorCost: (click cost − visitor value × margin) × clicks, profit; visitorValue: sales per visitor below the peer's.
