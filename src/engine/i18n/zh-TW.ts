@@ -1024,7 +1024,7 @@ export const server = {
   // profit (issue 14)
   // profit (issue 14): the Costs tab the sidebar creates
   "server.costs.sheetName": "成本",
-  "server.costs.headers": "商品ID|商品名稱|單件成本|運費|包裝|庫存|推广计划",
+  "server.costs.headers": "商品ID|商品名稱|單件成本|運費|包裝|庫存|推廣計劃",
   "server.costs.note":
     "每個商品一列，依商品ID（或商品名稱）和匯出資料對應。單件成本：一件商品的進貨成本。運費、包裝：每件的金額，可不填。庫存：現有件數，可不填（用於補貨提醒）。推广计划：推廣這個商品的廣告計畫名稱，多個用逗號分隔，可不填（其花費計入該商品的利潤）。",
   // events (issue 15): the Events tab the sidebar creates
