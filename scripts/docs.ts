@@ -298,7 +298,7 @@ it a "published benchmark", never the shop's peers; below it is ▲ (a published
 tier), at or above ✔. Platforms not listed (Amazon, Shopee, Lazada, Rakuten, the Chinese platforms) have no
 public conversion norm worth defaulting to and stay ℹ until a peer figure is entered. The conversion shown is
 named by the table's own headers (e.g. Shopee \`Buyers (Confirmed Order)\` ÷ \`Product Visitors (Visit)\`,
-Amazon \`Total Order Items\` ÷ \`Sessions - Total\`, Etsy \`Orders\` ÷ \`Visits\`).
+Amazon Unit Session Percentage, \`Units Ordered\` ÷ \`Sessions - Total\`, Etsy \`Orders\` ÷ \`Visits\`).
 
 | platform | pay conversion | what it is | source |
 |---|---|---|---|
