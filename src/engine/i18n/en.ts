@@ -864,6 +864,10 @@ export const report = {
     "against {count, plural, one {# other event day} other {# other event days}} of the kind {kind}: event days are judged against event days",
   "anomaly.eventsTooFew":
     "{count, plural, one {# event day is} other {# event days are}} judged only against the other event days, and {days}+ are needed: {count, plural, one {it was} other {they were}} not checked for a broken pattern.",
+  "salesChange.postEvent":
+    " {count, plural, one {# of these days falls} other {# of these days fall}} within {post} days after the big promotion “{name}”, when sales often dip after the event.",
+  "target.postEvent":
+    " {date} is within {post} days after the big promotion “{name}”, when sales often dip after the event.",
   "anomaly.postEvent": " This is the post-event dip after “{name}”.",
   // notify: the morning brief in the team's chat (issue 16)
   "notify.title": "Shop Doctor · today's health brief",

@@ -759,6 +759,8 @@ export const report = {
   "anomaly.baseline.eventKind": "对比其余 {count} 个同类（{kind}）活动日：活动日只和活动日比",
   "anomaly.eventsTooFew":
     "活动日只和其余活动日比，至少要有 {days} 个；现在只有 {count} 个，所以没有检查活动日是否偏离平常。",
+  "salesChange.postEvent": "其中 {count} 天在大促「{name}」结束后 {post} 天内，活动后销售常会回落。",
+  "target.postEvent": "{date} 在大促「{name}」结束后 {post} 天内，活动后销售常会回落。",
   "anomaly.postEvent": "这是大促「{name}」结束后的回落。",
   // notify: the morning brief in the team's chat (issue 16)
   "notify.title": "店铺医生 · 今日体检简报",

@@ -754,6 +754,8 @@ export const report = {
   "anomaly.baseline.eventKind": "對比其餘 {count} 個同類（{kind}）活動日：活動日只和活動日比",
   "anomaly.eventsTooFew":
     "活動日只和其餘活動日比，至少要有 {days} 個；現在只有 {count} 個，所以沒有檢查活動日是否偏離平常。",
+  "salesChange.postEvent": "其中 {count} 天在大促「{name}」結束後 {post} 天內，活動後銷售常會回落。",
+  "target.postEvent": "{date} 在大促「{name}」結束後 {post} 天內，活動後銷售常會回落。",
   "anomaly.postEvent": "這是大促「{name}」結束後的回落。",
   // notify: the morning brief in the team's chat (issue 16)
   "notify.title": "店鋪醫生 · 今日體檢簡報",

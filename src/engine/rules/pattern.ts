@@ -88,7 +88,7 @@ export const anomalyDaysRule = defineRule({
   area: "sales",
   needs: { kinds: ["shop-daily"], fields: ["date", "sales", "visitors", "paidBuyers"] },
   summary:
-    "a day whose |value − median| > {threshold} × 1.4826 × MAD of the ordinary days within {baselineDays} (same weekday with {minSameWeekday}+) is ▲ when it fell, ℹ when it rose; an event day is judged the same way against every other event day in the data (those of its kind with {minBaseline}+), and not judged (one ℹ) with fewer than {minBaseline} others; the {maxDays} costliest are listed",
+    "a day whose |value − median| > {threshold} the spread (1.4826 × MAD) of the ordinary days within {baselineDays} (same weekday with {minSameWeekday}+) is ▲ when it fell, ℹ when it rose; an event day is judged the same way against every other event day in the data (those of its kind with {minBaseline}+), and not judged (one ℹ) with fewer than {minBaseline} others; the {maxDays} costliest are listed",
   thresholds: PATTERN,
   messages: [
     "anomaly.missing",
