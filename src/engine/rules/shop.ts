@@ -29,6 +29,7 @@ import {
   publishedBenchmark,
   valuePerConversion,
 } from "./benchmarks";
+import { ANOMALY } from "./anomaly";
 import { EVENTS, postPromoAmong, postPromoDays } from "./events";
 import { readEvents } from "./events-book";
 import { defineRule, fixed, fromSetting, type Rule } from "./define";
@@ -438,7 +439,8 @@ export const bounceRate = defineRule({
   id: "bounce-rate",
   area: "traffic",
   needs: { kinds: ["shop-daily"], fields: ["bounceRate"] },
-  summary: "≤ {good} ✔, ≤ {bad} ▲, above ✖",
+  summary:
+    "≤ {good} ✔, ≤ {bad} ▲, above ✖ (another platform's bounce rate ℹ, not judged against these lines); the days whose bounce broke the shop's own pattern (anomaly-days' test) are named on every platform",
   thresholds: BOUNCE,
   messages: [
     "bounce.good",
@@ -468,7 +470,9 @@ export const bounceRate = defineRule({
           metric: "bounceRate",
           value: rate,
           format: "percent",
-          message: ctx.t("bounce.otherPlatform", params),
+          // The days that broke the shop's own pattern need no 生意参谋 line: they are named here
+          // too (anomaly-days leaves bounce to this rule, so each day is reported once).
+          message: ctx.t("bounce.otherPlatform", params) + highBounceDays(ctx),
         }),
       ];
     }
@@ -491,11 +495,14 @@ export const bounceRate = defineRule({
 /** Most high-bounce days named in the bounce finding (the highest first). */
 const MAX_BOUNCE_DAYS = 5;
 
-/** The days whose bounce rate broke pattern upwards (anomaly.ts), or that none did; "" without daily rates. */
+/**
+ * The days whose bounce rate broke pattern upwards (anomaly.ts), or that none did; "" without
+ * enough daily rates for any day to be judged (a baseline needs minBaseline other days).
+ */
 function highBounceDays(ctx: RuleContext): string {
   const shop = ctx.shop;
-  if (!shop || shop.from !== "shop-daily" || shop.days.filter((d) => d.totals.bounceRate() !== null).length < 2)
-    return "";
+  const rated = shop?.from === "shop-daily" ? shop.days.filter((d) => d.totals.bounceRate() !== null).length : 0;
+  if (!shop || rated <= ANOMALY.minBaseline.value) return "";
   const high: { date: string; value: number; median: number }[] = [];
   for (const day of shopAnomalies(ctx)) {
     const b = day.off.find((o) => o.series === "bounceRate");
