@@ -73,3 +73,18 @@ describe("anomaly days", () => {
     expect(one(r, "bounce-rate").message).toContain("No single day's bounce rate was clearly above usual.");
   });
 });
+
+describe("high-bounce days on a platform whose bounce rate is not 生意参谋's", () => {
+  it("names the planted bounce day in the ℹ bounce finding, and anomaly-days still leaves it out", () => {
+    // The same 56 days read as a Shopify export: the 60 % / 70 % lines do not apply (ℹ), but day 20
+    // (Thursday 05-21, 80 %) against the Thursdays around it (all 50 %, MAD 0, spread floor 2 % × 50 % = 1 pt):
+    // |80 % − 50 %| = 30 pts > 3.5 × 1 pt → named once, in the bounce finding.
+    const shopify = table("shop-daily", rows, "shop-daily", { platform: "shopify" });
+    const r = run([shopify], { language: "en" });
+    const f = one(r, "bounce-rate");
+    expect(f.status).toBe("info");
+    expect(f.message).toContain("this is Shopify's definition");
+    expect(f.message).toContain("Days with bounce clearly above usual: 2026-05-21 80.00% (usually 50.00%).");
+    expect(findings(r, "anomaly-days").some((a) => a.message.includes("2026-05-21"))).toBe(false);
+  });
+});

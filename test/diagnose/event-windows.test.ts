@@ -344,3 +344,48 @@ describe("end to end through diagnoseTables (pasted cells)", () => {
     expect(line).toContain("不含活动表里的 3 个活动日");
   });
 });
+
+describe("the post-event dip named in sales-change-drivers and daily-target", () => {
+  // 14 days: the 大促 双11 on 05-09 … 05-10 (i = 8, 9) sells 4,000 a day; the four days after it,
+  // 05-11 … 05-14 (i = 10 … 13), sell 700; every other day 1,000. 100 visitors, 100 a buyer.
+  const sales = (i: number) => (i === 8 || i === 9 ? 4000 : i >= 10 ? 700 : 1000);
+  const shop = shopDays(14, (i) => ({ visitors: 100, paidBuyers: sales(i) / 100, sales: sales(i) }));
+  const settings = { monthlyTarget: 31000, language: "en" as const };
+
+  it("says how many of the recent window's days are within 7 days after the 大促", () => {
+    const f = one(run([shop, events(8, 9)], settings), "sales-change-drivers");
+    // Recent window 05-08 … 05-14 less the 2 event days: i = 7, 10, 11, 12, 13 → (1,000 + 4 × 700) ÷ 5 = 760 a day;
+    // earlier 05-01 … 05-07: 1,000 a day → −24 %, ✖. The post-event days (05-11 … 05-17) in it: i = 10 … 13 = 4.
+    expect(f.value).toBeCloseTo(760, 9);
+    expect(f.benchmark).toBeCloseTo(1000, 9);
+    expect(f.message).toContain("fell 24.00%");
+    expect(f.message).toContain(
+      "4 of these days fall within 7 days after the big promotion “双11”, when sales often dip after the event.",
+    );
+    const zh = one(run([shop, events(8, 9)], { language: "zh-CN" }), "sales-change-drivers");
+    expect(zh.message).toContain("其中 4 天在大促「双11」结束后 7 天内");
+    const tw = one(run([shop, events(8, 9)], { language: "zh-TW" }), "sales-change-drivers");
+    expect(tw.message).toContain("其中 4 天在大促「双11」結束後 7 天內");
+  });
+
+  it("says yesterday is within the post-event days", () => {
+    const f = one(run([shop, events(8, 9)], settings), "daily-target", { metric: "dailySales" });
+    // Yesterday 05-14 sells 700 against the flat share 31,000 ÷ 31 = 1,000: ✖, and it is the 4th day after 05-10.
+    expect(f.status).toBe("bad");
+    expect(f.message).toContain(
+      "2026-05-14 is within 7 days after the big promotion “双11”, when sales often dip after the event.",
+    );
+  });
+
+  it("says nothing of a dip after an event that is not a 大促, nor without the Events tab", () => {
+    const coupon = table(
+      "events",
+      [{ eventName: "店铺券", eventStart: day(8), eventEnd: day(9), eventKind: "优惠券" }],
+      "活动",
+    );
+    for (const r of [run([shop, coupon], settings), run([shop], settings)]) {
+      expect(one(r, "sales-change-drivers").message).not.toContain("after the big promotion");
+      expect(one(r, "daily-target", { metric: "dailySales" }).message).not.toContain("after the big promotion");
+    }
+  });
+});

@@ -16,7 +16,7 @@ describe("docs/SCORING.md", () => {
     expect(doc).toContain("Score = (3 × 0.5 + 3 × 1 + 2 × 0.667) ÷ (3 + 3 + 2) × 100 = 73.");
     expect(doc).toContain("80–100 ✔ good, 60–79 ▲ warning, 0–59 ✖ bad");
     expect(doc).toContain(
-      "| sales-change-drivers | sales | last 7 days vs the 7 before, per ordinary day (Events tab days left out; a window of event days only is ℹ): drop ≥ 10 % ✖, ≥ 3 % ▲ |",
+      "| sales-change-drivers | sales | last 7 days vs the 7 before, per ordinary day (Events tab days left out; a window of event days only is ℹ): drop ≥ 10 % ✖, ≥ 3 % ▲; recent days within the post-event days after a 大促 are counted in the message |",
     );
     expect(doc).toContain(
       "| bounce-rate | `good` | 60 % | share | mean daily bounce rate at or below this is ✔ | `bounceGood` |",

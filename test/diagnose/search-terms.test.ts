@@ -4,7 +4,11 @@
  * money per day only when the report's dates give the days; figures worked by hand.
  */
 import { describe, expect, it } from "vitest";
-import { diagnoseTables, type Finding } from "../../src/engine";
+import { diagnoseTables, type Finding, recognizeTables } from "../../src/engine";
+import { buildContext } from "../../src/engine/rules/context";
+import { searchTermGroup } from "../../src/engine/rules/search-terms";
+import { defaultSettings } from "../../src/engine/settings";
+import { table } from "./helpers";
 
 const HEADER = [
   "Date",
@@ -172,5 +176,21 @@ describe("search terms with spend and no sales", () => {
     expect(zh.message).toBe(
       "买家搜「usb hand warmer」点了你的广告（SP - Gloves - Broad、SP - Gloves - Auto），却一单没买：每天约 $55.00 的推广花费没带来成交。",
     );
+  });
+});
+
+describe("search-term windows and the Events tab", () => {
+  it("leaves event days out of the search terms' compareTo windows, like every other group", () => {
+    // Two dated days → windows of 1 day each: recent 11-02, previous 11-01. With 11-02 on the Events
+    // tab the recent window holds 1 event day and nothing ordinary; without it, 0 event days.
+    const recognized = recognizeTables([DATED]);
+    const events = table("events", [{ eventName: "Black Friday", eventStart: "2026-11-02", eventEnd: "2026-11-02" }]);
+    const withEvents = searchTermGroup(buildContext([...recognized, events], defaultSettings(), "USD"))!;
+    expect(withEvents.comparison).toMatchObject({ eventDays: { recent: 1, previous: 0 }, allEventDays: "recent" });
+    const without = searchTermGroup(buildContext(recognized, defaultSettings(), "USD"))!;
+    expect(without.comparison).toMatchObject({ eventDays: { recent: 0, previous: 0 }, allEventDays: null });
+    // The finding itself is over the whole report either way: $110 over 2 days = $55.00 a day.
+    const report = diagnoseTables([DATED], { language: "en" });
+    expect(rule(report.findings)[0].impact).toBe(55);
   });
 });

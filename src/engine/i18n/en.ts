@@ -562,7 +562,7 @@ export const report = {
   "target.vsBefore": " Against {when} ({date}, {value}): {change}.",
   "metric.anomalyDay": "Day off pattern",
   "note.anomalyDay":
-    "Sales on the day; benchmark: the median of the same weekday within four weeks either side (all days when fewer than 4). Event days are left out.",
+    "Sales on the day; benchmark: the median of the same weekday within four weeks either side (all days when fewer than 4). Event days are judged against the other event days instead.",
   "anomaly.missing":
     "Paste {days}+ days of shop daily data to see which single days broke the usual pattern of sales, visitors, conversion or order value.",
   "anomaly.none":
@@ -858,6 +858,16 @@ export const report = {
   "events.kind.live": "Live session",
   "events.kind.price": "Price change",
   "events.kind.other": "Event",
+  "anomaly.baseline.events":
+    "against {count, plural, one {# other event day} other {# other event days}}: event days are judged against event days",
+  "anomaly.baseline.eventKind":
+    "against {count, plural, one {# other event day} other {# other event days}} of the kind {kind}: event days are judged against event days",
+  "anomaly.eventsTooFew":
+    "{count, plural, one {# event day is} other {# event days are}} judged only against the other event days, and {days}+ are needed: {count, plural, one {it was} other {they were}} not checked for a broken pattern.",
+  "salesChange.postEvent":
+    " {count, plural, one {# of these days falls} other {# of these days fall}} within {post} days after the big promotion “{name}”, when sales often dip after the event.",
+  "target.postEvent":
+    " {date} is within {post} days after the big promotion “{name}”, when sales often dip after the event.",
   "anomaly.postEvent": " This is the post-event dip after “{name}”.",
   // notify: the morning brief in the team's chat (issue 16)
   "notify.title": "Shop Doctor · today's health brief",

@@ -490,7 +490,8 @@ export const report = {
   "target.shapeWeekday": "当天目标按星期几的销售规律分：{weekday}的销售平均是一周日均的 {ratio}。",
   "target.vsBefore": "比{when}（{date}，{value}）{change}。",
   "metric.anomalyDay": "偏离平常的一天",
-  "note.anomalyDay": "当天的销售额；基准：前后四周内同一星期几（不够 4 个就用所有日子）的中位数。活动日不参与。",
+  "note.anomalyDay":
+    "当天的销售额；基准：前后四周内同一星期几（不够 4 个就用所有日子）的中位数。活动日不和平常日子比，只和其余活动日比。",
   "anomaly.missing": "贴上至少 {days} 天的店铺日数据，就能找出哪一天的销售、访客、转化或客单价偏离平常。",
   "anomaly.none": "{count} 天里没有哪一天的销售、访客、转化或客单价明显偏离平常。",
   "anomaly.day": "{date}（{weekday}）偏离平常：{parts}（{baseline}）。",
@@ -754,6 +755,12 @@ export const report = {
   "events.kind.live": "直播",
   "events.kind.price": "调价",
   "events.kind.other": "活动",
+  "anomaly.baseline.events": "对比其余 {count} 个活动日：活动日只和活动日比",
+  "anomaly.baseline.eventKind": "对比其余 {count} 个同类（{kind}）活动日：活动日只和活动日比",
+  "anomaly.eventsTooFew":
+    "活动日只和其余活动日比，至少要有 {days} 个；现在只有 {count} 个，所以没有检查活动日是否偏离平常。",
+  "salesChange.postEvent": "其中 {count} 天在大促「{name}」结束后 {post} 天内，活动后销售常会回落。",
+  "target.postEvent": "{date} 在大促「{name}」结束后 {post} 天内，活动后销售常会回落。",
   "anomaly.postEvent": "这是大促「{name}」结束后的回落。",
   // notify: the morning brief in the team's chat (issue 16)
   "notify.title": "店铺医生 · 今日体检简报",

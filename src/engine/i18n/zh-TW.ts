@@ -485,7 +485,8 @@ export const report = {
   "target.shapeWeekday": "當天目標按星期幾的銷售規律分：{weekday}的銷售平均是一週日均的 {ratio}。",
   "target.vsBefore": "比{when}（{date}，{value}）{change}。",
   "metric.anomalyDay": "偏離平常的一天",
-  "note.anomalyDay": "當天的銷售額；基準：前後四週內同一星期幾（不足 4 個就用所有日子）的中位數。活動日不參與。",
+  "note.anomalyDay":
+    "當天的銷售額；基準：前後四週內同一星期幾（不足 4 個就用所有日子）的中位數。活動日不和平常日子比，只和其餘活動日比。",
   "anomaly.missing": "貼上至少 {days} 天的店鋪日資料，就能找出哪一天的銷售、訪客、轉換或客單價偏離平常。",
   "anomaly.none": "{count} 天裡沒有哪一天的銷售、訪客、轉換或客單價明顯偏離平常。",
   "anomaly.day": "{date}（{weekday}）偏離平常：{parts}（{baseline}）。",
@@ -749,6 +750,12 @@ export const report = {
   "events.kind.live": "直播",
   "events.kind.price": "調價",
   "events.kind.other": "活動",
+  "anomaly.baseline.events": "對比其餘 {count} 個活動日：活動日只和活動日比",
+  "anomaly.baseline.eventKind": "對比其餘 {count} 個同類（{kind}）活動日：活動日只和活動日比",
+  "anomaly.eventsTooFew":
+    "活動日只和其餘活動日比，至少要有 {days} 個；現在只有 {count} 個，所以沒有檢查活動日是否偏離平常。",
+  "salesChange.postEvent": "其中 {count} 天在大促「{name}」結束後 {post} 天內，活動後銷售常會回落。",
+  "target.postEvent": "{date} 在大促「{name}」結束後 {post} 天內，活動後銷售常會回落。",
   "anomaly.postEvent": "這是大促「{name}」結束後的回落。",
   // notify: the morning brief in the team's chat (issue 16)
   "notify.title": "店鋪醫生 · 今日體檢簡報",

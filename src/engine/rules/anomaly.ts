@@ -3,7 +3,8 @@
  * order value, bounce). A day's baseline is the ordinary days within BASELINE_DAYS of it, the same
  * weekday only when at least MIN_SAME_WEEKDAY of those exist (a Saturday is judged against
  * Saturdays); the day is off pattern when |x − median| > THRESHOLD × 1.4826 × MAD. Event days
- * are neither judged nor part of a baseline. For each such day, the factor of
+ * are never part of an ordinary baseline: eventAnomalyDays judges each one against the other event
+ * days in the data instead (see there). For each such day, the factor of
  * sales = visitors × conversion × order value that moved most is the one with the largest
  * |ln(x ÷ baseline median)|: the three logs add up to the log change in sales.
  */
@@ -50,6 +51,11 @@ export interface AnomalyDay {
   off: OffPattern[];
   /** The factor of sales that moved most, with its change (x ÷ median − 1), when all three are known. */
   factor: { name: SalesFactor; change: number } | null;
+  /**
+   * Set on an event day (eventAnomalyDays): judged against other event days, of its own kind
+   * (`kind`) or of every kind (`kind` null).
+   */
+  event?: { kind: string | null };
 }
 
 /** A series' value on one day (null: not in the export, or no such rate). */
@@ -193,4 +199,61 @@ export function movedMost(day: ShopDay, medians: Partial<Record<AnomalySeries, n
     }
   }
   return best;
+}
+
+/**
+ * Every event day on which at least one series broke pattern, judged against the other event days
+ * in the data (`kindOf`: each event day → its event's kind). The same test and thresholds as
+ * anomalyDays, with this baseline: the other event days of the same kind when at least minBaseline
+ * of them have the figure, else the other event days of every kind; with fewer than minBaseline the
+ * day is not judged. Every other event day in the data counts, before or after the day and with no
+ * reach limit (events are rare: a four-week window would seldom hold enough), and weekdays are not
+ * told apart (an event sets its own pattern). A day in two events takes the kind `kindOf` gives it.
+ */
+export function eventAnomalyDays(days: readonly ShopDay[], kindOf: ReadonlyMap<string, string>): AnomalyDay[] {
+  const event = days.filter((d) => d.date !== null && kindOf.has(d.date));
+  const kinds = event.map((d) => kindOf.get(d.date!)!);
+  const series = ANOMALY_SERIES.map((s) => event.map((d) => seriesValue(d, s) ?? Number.NaN));
+  const buf = new Buffers(event.length);
+  const min = ANOMALY.minBaseline.value;
+  const out: AnomalyDay[] = [];
+  for (let i = 0; i < event.length; i++) {
+    const off: OffPattern[] = [];
+    const medians: Partial<Record<AnomalySeries, number>> = {};
+    let baseline = 0;
+    let sameKind = false;
+    for (let s = 0; s < ANOMALY_SERIES.length; s++) {
+      const values = series[s];
+      const x = values[i];
+      if (Number.isNaN(x)) continue;
+      let all = 0;
+      let same = 0;
+      for (let j = 0; j < event.length; j++) {
+        const v = values[j];
+        if (j === i || Number.isNaN(v)) continue;
+        buf.all[all++] = v;
+        if (kinds[j] === kinds[i]) buf.same[same++] = v;
+      }
+      const byKind = same >= min;
+      if (!byKind && all < min) continue;
+      const count = byKind ? same : all;
+      const c = centre(byKind ? buf.same : buf.all, count, buf.scratch);
+      const name = ANOMALY_SERIES[s];
+      medians[name] = c.median;
+      if (Math.abs(x - c.median) > ANOMALY.threshold.value * c.spread)
+        off.push({ series: name, value: x, median: c.median });
+      sameKind ||= byKind;
+      baseline = Math.max(baseline, count);
+    }
+    if (off.length > 0)
+      out.push({
+        date: event[i].date!,
+        byWeekday: false,
+        baseline,
+        off,
+        factor: movedMost(event[i], medians),
+        event: { kind: sameKind ? kinds[i] : null },
+      });
+  }
+  return out;
 }

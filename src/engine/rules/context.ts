@@ -147,7 +147,7 @@ export interface RuleContext {
   undated: { sheet: string; kind: TableKind }[];
   /** The recent window and its baseline under the team's compareTo (the shop's days first), or null. */
   comparison: Comparison | null;
-  /** Dates inside an event the team listed (Events tab): judged against event days, never as ordinary days. */
+  /** Dates inside an event the team listed (Events tab): left out of ordinary baselines; anomaly-days judges them against the other event days. */
   eventDays: ReadonlySet<string>;
   /** Whether a date is one of eventDays (false for an undated row): the one lookup every rule shares. */
   isEventDay(date: string | null): boolean;

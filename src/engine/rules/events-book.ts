@@ -1,7 +1,10 @@
 /**
  * The team's Events tab (issue 15): each row an event with its name, first and last day and kind.
  * Rows whose dates cannot be used (unreadable, missing, end before start) are listed by cell and
- * the event left out; the days of the usable events are judged against event days, never as ordinary days.
+ * the event left out. The days of the usable events are left out of every ordinary baseline and
+ * window (ctx.isEventDay); the anomaly check judges each of them against the other event days in
+ * the data instead (eventAnomalyDays in anomaly.ts), and event-result judges each finished event
+ * against the ordinary days before it (events.ts).
  */
 import { cellRef } from "../recognize/issues";
 import type { RecognizedTable, TableRow } from "../tables";

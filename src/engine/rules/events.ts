@@ -150,6 +150,23 @@ export function postPromoDays(ctx: RuleContext): Map<string, string> {
   return out;
 }
 
+/**
+ * The post-event dip days among `dates` (within postEventDays after a 大促, outside any event):
+ * how many, and the promotion the first of them follows; null when none is.
+ */
+export function postPromoAmong(ctx: RuleContext, dates: readonly string[]): { count: number; name: string } | null {
+  const after = postPromoDays(ctx);
+  let count = 0;
+  let name = "";
+  for (const d of [...dates].sort()) {
+    const promo = after.get(d);
+    if (promo === undefined) continue;
+    if (count === 0) name = promo;
+    count++;
+  }
+  return count > 0 ? { count, name } : null;
+}
+
 function problemText(ctx: RuleContext, p: EventProblem): string {
   if (p.reason === "badDate") return ctx.t("events.cellBadDate", { cell: p.cell, text: p.shown });
   if (p.reason === "noStart") return ctx.t("events.cellNoStart", { cell: p.cell });

@@ -1,14 +1,17 @@
 /**
  * anomaly-days: the individual days on which sales, visitors, conversion or order value broke
- * their usual pattern (anomaly.ts), each with the factor of sales that moved most. High-bounce
- * days are named by the bounce-rate rule instead, so one day is not reported twice.
+ * their usual pattern (anomaly.ts), each with the factor of sales that moved most. Ordinary days
+ * are judged against ordinary days, event days (Events tab) against the other event days; with too
+ * few other event days, event days are not judged and one ℹ line says so. High-bounce days are
+ * named by the bounce-rate rule instead, so one day is not reported twice.
  */
 import { LANGUAGE_TABLE } from "../i18n/languages";
-import { type AnomalyDay, ANOMALY, anomalyDays, type OffPattern } from "./anomaly";
+import { type AnomalyDay, ANOMALY, anomalyDays, eventAnomalyDays, type OffPattern } from "./anomaly";
 import { makeFinding, type Draft, type RuleContext } from "./context";
 import { dayNumber, WEEKDAY_KEYS, weekdayOf } from "./days";
 import { defineRule, fixed, type Rule } from "./define";
 import { postPromoDays } from "./events";
+import { daysOfEvent, type EventKind, readEvents } from "./events-book";
 
 const PATTERN = {
   ...ANOMALY,
@@ -27,6 +30,29 @@ export function shopAnomalies(ctx: RuleContext): AnomalyDay[] {
     cache.set(ctx, found);
   }
   return found;
+}
+
+/** The shop's dated event days → the kind of the first listed event that covers each. */
+function eventDayKinds(ctx: RuleContext): Map<string, EventKind> {
+  const out = new Map<string, EventKind>();
+  const dated = new Set(ctx.shop?.days.flatMap((d) => (d.date !== null ? [d.date] : [])) ?? []);
+  for (const e of readEvents(ctx.tables)?.events ?? [])
+    for (const d of daysOfEvent(e)) if (dated.has(d) && !out.has(d)) out.set(d, e.kind);
+  return out;
+}
+
+const eventCache = new WeakMap<RuleContext, { days: number; found: AnomalyDay[] }>();
+
+/** The shop's event days (how many are dated in the data) and those that broke pattern against the other event days. */
+export function eventAnomalies(ctx: RuleContext): { days: number; found: AnomalyDay[] } {
+  let got = eventCache.get(ctx);
+  if (!got) {
+    const shop = ctx.shop;
+    const kinds = shop && shop.from === "shop-daily" ? eventDayKinds(ctx) : new Map<string, string>();
+    got = { days: kinds.size, found: shop && kinds.size > 0 ? eventAnomalyDays(shop.days, kinds) : [] };
+    eventCache.set(ctx, got);
+  }
+  return got;
 }
 
 /** A reading worded in its own unit. */
@@ -62,7 +88,7 @@ export const anomalyDaysRule = defineRule({
   area: "sales",
   needs: { kinds: ["shop-daily"], fields: ["date", "sales", "visitors", "paidBuyers"] },
   summary:
-    "a day whose |value − median| > {threshold} × 1.4826 × MAD of the days within {baselineDays} (same weekday with {minSameWeekday}+) is ▲ when it fell, ℹ when it rose; the {maxDays} costliest are listed",
+    "a day whose |value − median| > {threshold} the spread (1.4826 × MAD) of the ordinary days within {baselineDays} (same weekday with {minSameWeekday}+) is ▲ when it fell, ℹ when it rose; an event day is judged the same way against every other event day in the data (those of its kind with {minBaseline}+), and not judged (one ℹ) with fewer than {minBaseline} others; the {maxDays} costliest are listed",
   thresholds: PATTERN,
   messages: [
     "anomaly.missing",
@@ -72,6 +98,9 @@ export const anomalyDaysRule = defineRule({
     "anomaly.part",
     "anomaly.baseline.weekday",
     "anomaly.baseline.all",
+    "anomaly.baseline.events",
+    "anomaly.baseline.eventKind",
+    "anomaly.eventsTooFew",
     "anomaly.todo",
     "anomaly.more",
     "anomaly.postEvent",
@@ -79,6 +108,12 @@ export const anomalyDaysRule = defineRule({
     "anomaly.metric.visitors",
     "anomaly.metric.conversion",
     "anomaly.metric.aov",
+    "events.kind.promo",
+    "events.kind.coupon",
+    "events.kind.flash",
+    "events.kind.live",
+    "events.kind.price",
+    "events.kind.other",
     "factor.visitors",
     "factor.conversion",
     "factor.aov",
@@ -86,30 +121,48 @@ export const anomalyDaysRule = defineRule({
   run(ctx) {
     const shop = ctx.shop;
     if (!shop || shop.from !== "shop-daily") return [];
+    const min = PATTERN.minBaseline.value;
     const dated = shop.days.filter((d) => d.date !== null && !ctx.isEventDay(d.date)).length;
-    if (dated <= PATTERN.minBaseline.value) {
-      return [info(this, ctx, "anomaly.missing", { days: PATTERN.minBaseline.value + 1 })];
-    }
-    const days = shopAnomalies(ctx)
+    // Event days are judged only against the other event days: each needs minBaseline others.
+    const events = eventAnomalies(ctx);
+    const eventsJudged = events.days > min;
+    const tooFew = events.days > 0 && !eventsJudged;
+    const eventNote = tooFew ? [info(this, ctx, "anomaly.eventsTooFew", { count: events.days, days: min + 1 })] : [];
+    const days = [...(dated > min ? shopAnomalies(ctx) : []), ...events.found]
       .map((d) => ({ ...d, off: d.off.filter((o) => o.series !== "bounceRate") }))
       .filter((d) => d.off.length > 0);
-    if (days.length === 0) return [info(this, ctx, "anomaly.none", { count: dated })];
+    if (days.length === 0) {
+      const head =
+        dated <= min
+          ? info(this, ctx, "anomaly.missing", { days: min + 1 })
+          : info(this, ctx, "anomaly.none", { count: dated + (eventsJudged ? events.days : 0) });
+      return [head, ...eventNote];
+    }
     // Most sales lost first, then the latest.
     days.sort((a, b) => (salesLost(b) ?? 0) - (salesLost(a) ?? 0) || (a.date < b.date ? 1 : -1));
     const out = days.slice(0, PATTERN.maxDays.value).map((d) => dayFinding(this, ctx, d));
     const rest = days.length - PATTERN.maxDays.value;
     if (rest > 0) out.push(info(this, ctx, "anomaly.more", { count: rest }));
-    return out;
+    return [...out, ...eventNote];
   },
 });
 
 function info(
   rule: Rule,
   ctx: RuleContext,
-  key: "anomaly.missing" | "anomaly.none" | "anomaly.more",
+  key: "anomaly.missing" | "anomaly.none" | "anomaly.more" | "anomaly.eventsTooFew",
   params: Record<string, number>,
 ): Draft {
   return makeFinding(rule, { status: "info", metric: "anomalyDay", format: "currency", message: ctx.t(key, params) });
+}
+
+/** What the day was compared with: ordinary days (same weekday or all) or the other event days. */
+function baselineText(ctx: RuleContext, day: AnomalyDay, weekday: string): string {
+  const count = day.baseline;
+  if (day.event?.kind)
+    return ctx.t("anomaly.baseline.eventKind", { count, kind: ctx.t(`events.kind.${day.event.kind as EventKind}`) });
+  if (day.event) return ctx.t("anomaly.baseline.events", { count });
+  return ctx.t(day.byWeekday ? "anomaly.baseline.weekday" : "anomaly.baseline.all", { count, weekday });
 }
 
 /** One day that broke pattern: ▲ when a figure fell, ℹ when it only rose. */
@@ -123,10 +176,7 @@ function dayFinding(rule: Rule, ctx: RuleContext, day: AnomalyDay): Draft {
     date: day.date,
     weekday,
     parts: day.off.map((o) => offText(ctx, o)).join(LANGUAGE_TABLE[ctx.language].listSeparator),
-    baseline: ctx.t(day.byWeekday ? "anomaly.baseline.weekday" : "anomaly.baseline.all", {
-      count: day.baseline,
-      weekday,
-    }),
+    baseline: baselineText(ctx, day, weekday),
     factor,
   };
   const factorText = day.factor ? ctx.t("anomaly.factor", { factor, change: signedPct(ctx, day.factor.change) }) : "";

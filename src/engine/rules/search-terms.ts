@@ -24,6 +24,14 @@ export function isSearchTermAdTable(t: RecognizedTable): boolean {
   return t.kind === "ad-plans" && "searchTerm" in t.columns && "spend" in t.columns && "adSales" in t.columns;
 }
 
+/**
+ * The search-term tables grouped by term. Like every other group, its compareTo windows leave the
+ * Events tab's days out (ctx.isEventDay); the totals judged here cover the whole export.
+ */
+export function searchTermGroup(ctx: RuleContext, tables = ctx.tables.filter(isSearchTermAdTable)) {
+  return groupRows(tables, ["searchTerm"], ctx.settings.compareTo, ctx.isEventDay);
+}
+
 /** search-terms-no-sales: search terms with ad spend and no ad sales, most spend first. */
 export const searchTermsNoSales = defineRule({
   id: "search-terms-no-sales",
@@ -42,7 +50,7 @@ export const searchTermsNoSales = defineRule({
   ],
   run(ctx) {
     const tables = ctx.tables.filter(isSearchTermAdTable);
-    const terms = groupRows(tables, ["searchTerm"], ctx.settings.compareTo);
+    const terms = searchTermGroup(ctx, tables);
     if (!terms || terms.subjects.length === 0) return [];
     const campaigns = campaignsByTerm(tables);
     const basis = basisOf(terms.dayCount);

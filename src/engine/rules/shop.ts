@@ -29,13 +29,23 @@ import {
   publishedBenchmark,
   valuePerConversion,
 } from "./benchmarks";
+import { ANOMALY } from "./anomaly";
+import { EVENTS, postPromoAmong, postPromoDays } from "./events";
 import { readEvents } from "./events-book";
 import { defineRule, fixed, fromSetting, type Rule } from "./define";
 import { MAX_SUBJECT_FINDINGS, MIN_VISITORS } from "./limits";
 import { shopAnomalies } from "./pattern";
 import { type LazyDraft, lazy, TopList } from "./top";
 import type { Totals } from "./totals";
-import { baselineDay, type IsEventDay, lastTwoWindows, NO_EVENT_DAYS, WINDOW_DAYS, windowParams } from "./windows";
+import {
+  baselineDay,
+  type IsEventDay,
+  lastTwoWindows,
+  NO_EVENT_DAYS,
+  WINDOW_DAYS,
+  windowOf,
+  windowParams,
+} from "./windows";
 import { dayNumber, isoOfDay, WEEKDAY_KEYS, weekdayOf } from "./days";
 
 /**
@@ -307,7 +317,7 @@ export const salesChangeDrivers = defineRule({
   area: "sales",
   needs: { kinds: ["shop-daily"], fields: ["date", "visitors", "paidBuyers", "sales"] },
   summary:
-    "last {window} days vs the {window} before, per ordinary day (Events tab days left out; a window of event days only is ℹ): drop ≥ {dropBad} ✖, ≥ {dropWarn} ▲",
+    "last {window} days vs the {window} before, per ordinary day (Events tab days left out; a window of event days only is ℹ): drop ≥ {dropBad} ✖, ≥ {dropWarn} ▲; recent days within the post-event days after a 大促 are counted in the message",
   thresholds: SALES_CHANGE,
   messages: [
     "salesChange.missing",
@@ -316,6 +326,7 @@ export const salesChangeDrivers = defineRule({
     "salesChange.todo",
     "compare.allEvent.recent",
     "compare.allEvent.previous",
+    "salesChange.postEvent",
     "factor.visitors",
     "factor.conversion",
     "factor.aov",
@@ -340,14 +351,25 @@ export const salesChangeDrivers = defineRule({
         }),
       ];
     }
-    return [salesChangeFinding(this, ctx, f0, f1, days)];
+    // The recent window's ordinary days that fall in a 大促's post-event dip days.
+    const recentDates = shop.days.flatMap((d) =>
+      d.date !== null && windowOf(w.comparison, dayNumber(d.date)) === "recent" ? [d.date] : [],
+    );
+    return [salesChangeFinding(this, ctx, f0, f1, days, postPromoAmong(ctx, recentDates))];
   },
 });
 
 type Factors = NonNullable<ReturnType<typeof salesFactors>>;
 
 /** The week-on-week finding: sales per day split into visitors, conversion and AOV effects. */
-function salesChangeFinding(rule: Rule, ctx: RuleContext, f0: Factors, f1: Factors, days: number): Draft {
+function salesChangeFinding(
+  rule: Rule,
+  ctx: RuleContext,
+  f0: Factors,
+  f1: Factors,
+  days: number,
+  dip: { count: number; name: string } | null,
+): Draft {
   const s1 = f1.visitors * f1.conversion * f1.aov;
   const s0 = f0.visitors * f0.conversion * f0.aov;
   // Sequential substitution: the three effects add up exactly to the change in sales per day.
@@ -382,7 +404,11 @@ function salesChangeFinding(rule: Rule, ctx: RuleContext, f0: Factors, f1: Facto
     // Dated windows: sales per day, always.
     impact,
     basis: "day",
-    message: ctx.t(status === "good" ? "salesChange.good" : "salesChange.drop", params),
+    message:
+      ctx.t(status === "good" ? "salesChange.good" : "salesChange.drop", params) +
+      (dip
+        ? ctx.t("salesChange.postEvent", { count: dip.count, name: dip.name, post: EVENTS.postEventDays.value })
+        : ""),
     todo: ctx.t("salesChange.todo", params),
   });
 }
@@ -413,7 +439,8 @@ export const bounceRate = defineRule({
   id: "bounce-rate",
   area: "traffic",
   needs: { kinds: ["shop-daily"], fields: ["bounceRate"] },
-  summary: "≤ {good} ✔, ≤ {bad} ▲, above ✖",
+  summary:
+    "≤ {good} ✔, ≤ {bad} ▲, above ✖ (another platform's bounce rate ℹ, not judged against these lines); the days whose bounce broke the shop's own pattern (anomaly-days' test) are named on every platform",
   thresholds: BOUNCE,
   messages: [
     "bounce.good",
@@ -443,7 +470,9 @@ export const bounceRate = defineRule({
           metric: "bounceRate",
           value: rate,
           format: "percent",
-          message: ctx.t("bounce.otherPlatform", params),
+          // The days that broke the shop's own pattern need no 生意参谋 line: they are named here
+          // too (anomaly-days leaves bounce to this rule, so each day is reported once).
+          message: ctx.t("bounce.otherPlatform", params) + highBounceDays(ctx),
         }),
       ];
     }
@@ -466,11 +495,14 @@ export const bounceRate = defineRule({
 /** Most high-bounce days named in the bounce finding (the highest first). */
 const MAX_BOUNCE_DAYS = 5;
 
-/** The days whose bounce rate broke pattern upwards (anomaly.ts), or that none did; "" without daily rates. */
+/**
+ * The days whose bounce rate broke pattern upwards (anomaly.ts), or that none did; "" without
+ * enough daily rates for any day to be judged (a baseline needs minBaseline other days).
+ */
 function highBounceDays(ctx: RuleContext): string {
   const shop = ctx.shop;
-  if (!shop || shop.from !== "shop-daily" || shop.days.filter((d) => d.totals.bounceRate() !== null).length < 2)
-    return "";
+  const rated = shop?.from === "shop-daily" ? shop.days.filter((d) => d.totals.bounceRate() !== null).length : 0;
+  if (!shop || rated <= ANOMALY.minBaseline.value) return "";
   const high: { date: string; value: number; median: number }[] = [];
   for (const day of shopAnomalies(ctx)) {
     const b = day.off.find((o) => o.series === "bounceRate");
@@ -616,7 +648,7 @@ export const dailyTarget = defineRule({
   area: "sales",
   needs: { kinds: ["shop-daily"], fields: ["date", "sales"] },
   summary:
-    "yesterday ≥ {target} ÷ days in month (by weekday shape of the ordinary days after {shapeDays}) ✔, ≥ {dayWarn} ▲, below ✖ (a day inside an event on the Events tab ℹ, not judged); month pace ≥ 100 % ✔, ≥ {paceWarn} ▲, below ✖",
+    "yesterday ≥ {target} ÷ days in month (by weekday shape of the ordinary days after {shapeDays}) ✔, ≥ {dayWarn} ▲, below ✖ (a day inside an event on the Events tab ℹ, not judged; a day within the post-event days after a 大促 is named so); month pace ≥ 100 % ✔, ≥ {paceWarn} ▲, below ✖",
   thresholds: TARGET,
   messages: [
     "target.missing",
@@ -632,6 +664,7 @@ export const dailyTarget = defineRule({
     "target.vsBefore",
     "target.vsBeforeEvent",
     "target.dayEvent",
+    "target.postEvent",
     "compare.day.previous-period",
     "compare.day.previous-week",
     "compare.day.four-weeks",
@@ -725,6 +758,12 @@ function targetFindings(rule: Rule, ctx: RuleContext, dated: ShopSummary["days"]
   ];
 }
 
+/** " 2026-06-21 is within 7 days after the big promotion “618”, …" when the day is a post-event dip day, else "". */
+function postEventText(ctx: RuleContext, date: string): string {
+  const promo = postPromoDays(ctx).get(date);
+  return promo === undefined ? "" : ctx.t("target.postEvent", { date, name: promo, post: EVENTS.postEventDays.value });
+}
+
 /**
  * Yesterday against its share of the target. A day inside an event on the Events tab is not an
  * ordinary day: its share of the target (worked for ordinary days) is not its yardstick, so it is
@@ -764,7 +803,8 @@ function dayFinding(
     message:
       ctx.t(f.dayStatus === "good" ? "target.dayGood" : "target.dayMiss", f.params) +
       shapeText(ctx, f.lastDate, f.shape) +
-      vsBefore(ctx, f.dated, f.yesterday),
+      vsBefore(ctx, f.dated, f.yesterday) +
+      postEventText(ctx, f.lastDate),
     todo: ctx.t("target.todoDay", f.params),
   });
 }
