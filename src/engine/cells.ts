@@ -159,20 +159,44 @@ const DIGIT_EDGE = /^[\d.]$/;
 function stripCurrency(text: string): string {
   let t = text;
   if (t === "" || (DIGIT_EDGE.test(t[0]) && DIGIT_EDGE.test(t[t.length - 1]) && !t.endsWith("元"))) return t;
-  const marks = currencyMarks();
-  for (const [mark] of marks) {
+  const { byFirst, byLast } = marksByEdge();
+  // Marks are tried longest first (`US$` before `$`), among those that start (end) with the text's first (last) character.
+  for (const mark of byFirst.get(t[0]) ?? NO_MARKS) {
     if (t.startsWith(mark)) {
       t = t.slice(mark.length).trim();
       break;
     }
   }
-  for (const [mark] of marks) {
+  if (t === "") return t;
+  for (const mark of byLast.get(t[t.length - 1]) ?? NO_MARKS) {
     if (t.endsWith(mark)) {
       t = t.slice(0, t.length - mark.length).trim();
       break;
     }
   }
   return t;
+}
+
+const NO_MARKS: readonly string[] = [];
+let markEdges: { byFirst: Map<string, string[]>; byLast: Map<string, string[]> } | null = null;
+
+/** The currency marks by their first and by their last character, each list longest first (as currencyMarks()). */
+function marksByEdge(): { byFirst: Map<string, string[]>; byLast: Map<string, string[]> } {
+  if (!markEdges) {
+    const byFirst = new Map<string, string[]>();
+    const byLast = new Map<string, string[]>();
+    const add = (map: Map<string, string[]>, key: string, mark: string) => {
+      const list = map.get(key);
+      if (list) list.push(mark);
+      else map.set(key, [mark]);
+    };
+    for (const [mark] of currencyMarks()) {
+      add(byFirst, mark[0], mark);
+      add(byLast, mark[mark.length - 1], mark);
+    }
+    markEdges = { byFirst, byLast };
+  }
+  return markEdges;
 }
 
 /**

@@ -37,9 +37,11 @@ export function cellStyle(raw: string, integer: boolean): CellStyle {
   if (raw.length > MAX_NUMBER_TEXT) return "none";
   // Invisible characters (a zero-width space inside `1\u200b234,56`) are read past, as parseNumberText does.
   const text = stripInvisible(raw);
-  // Digit-run lengths and the separators between them (`.`, `,`, or a space).
-  const runs: number[] = [];
-  const seps: string[] = [];
+  // Digit-run lengths and the separators between them (`.`, `,`, or a space), in buffers reused
+  // from cell to cell: this runs on every text cell of every number column.
+  const runs = RUNS;
+  const seps = SEPS;
+  let n = 0;
   let run = 0;
   let started = false;
   for (let i = 0; i < text.length; i++) {
@@ -49,51 +51,60 @@ export function cellStyle(raw: string, integer: boolean): CellStyle {
       started = true;
       continue;
     }
-    const ch = text[i];
     if (
       started &&
-      (ch === "." || ch === "," || isGroupSpace(code)) &&
+      (code === DOT || code === COMMA || isGroupSpace(code)) &&
       i + 1 < text.length &&
       isDigit(text.charCodeAt(i + 1))
     ) {
-      runs.push(run);
-      seps.push(isGroupSpace(code) ? " " : ch);
+      runs[n] = run;
+      seps[n] = isGroupSpace(code) ? SPACE : code;
+      n++;
       run = 0;
       continue;
     }
     if (started && run > 0) break;
   }
   if (!started) return "none";
-  runs.push(run);
+  runs[n] = run;
   let dots = 0;
   let commas = 0;
-  for (const s of seps) {
-    if (s === ".") dots++;
-    else if (s === ",") commas++;
+  for (let i = 0; i < n; i++) {
+    if (seps[i] === DOT) dots++;
+    else if (seps[i] === COMMA) commas++;
   }
   if (dots === 0 && commas === 0) return "none";
-  const point = readsAs(runs, seps, ".", ",");
-  const comma = readsAs(runs, seps, ",", ".");
+  const point = readsAs(runs, seps, n, DOT, COMMA);
+  const comma = readsAs(runs, seps, n, COMMA, DOT);
   if (point && comma) {
     if (!integer) return "either";
     // Whole numbers: the reading without a fraction is the one meant.
-    const last = seps[seps.length - 1];
-    return last === "," ? "point" : "comma";
+    return seps[n - 1] === COMMA ? "point" : "comma";
   }
   if (point) return "point";
   if (comma) return "comma";
   return "none";
 }
 
-/** True when the runs read as groups (`group` or spaces, threes or Indian twos) with at most one final `decimal`. */
-function readsAs(runs: readonly number[], seps: readonly string[], decimal: string, group: string): boolean {
-  let end = seps.length;
+const DOT = 46;
+const COMMA = 44;
+const SPACE = 32;
+/** A number cell is at most MAX_NUMBER_TEXT characters: it has fewer runs and separators than that. */
+const RUNS: number[] = new Array(MAX_NUMBER_TEXT + 1).fill(0);
+const SEPS: number[] = new Array(MAX_NUMBER_TEXT + 1).fill(0);
+
+/**
+ * True when the runs read as groups (`group` or spaces, threes or Indian twos) with at most one
+ * final `decimal`; `n` separators (char codes) stand between the n + 1 runs.
+ */
+function readsAs(runs: readonly number[], seps: readonly number[], n: number, decimal: number, group: number): boolean {
+  let end = n;
   if (end > 0 && seps[end - 1] === decimal) end--;
   for (let i = 0; i < end; i++) if (seps[i] === decimal) return false;
   if (end === 0) return true;
   // Grouped part: runs[0..end]; every group after the first has 3 digits, or Indian 2s before a final 3.
   if (runs[0] < 1 || runs[0] > 3) return false;
-  for (let i = 0; i < end; i++) if (seps[i] !== group && seps[i] !== " ") return false;
+  for (let i = 0; i < end; i++) if (seps[i] !== group && seps[i] !== SPACE) return false;
   if (runs[end] !== 3) return false;
   let threes = true;
   let indian = runs[0] <= 2;
@@ -101,7 +112,7 @@ function readsAs(runs: readonly number[], seps: readonly string[], decimal: stri
     if (runs[i] !== 3) threes = false;
     if (runs[i] !== 2) indian = false;
   }
-  return threes || (indian && group === ",");
+  return threes || (indian && group === COMMA);
 }
 
 /** A column's cells counted by what they allow. */
