@@ -343,6 +343,43 @@ describe("waterfallBars", () => {
   });
 });
 
+describe("Shopify / WooCommerce Returns as refunds", () => {
+  // Shopify: Gross sales 10,000, Returns −1,500 (no discounts, shipping or taxes): Total sales
+  // 10,000 − 1,500 = 8,500, so the sales before refunds are 8,500 + 1,500 = 10,000.
+  const shopify = (extra: TableRow = {}) =>
+    products([
+      { productId: "B", product: "Bag", grossSales: 10000, returns: -1500, sales: 8500, units: 100, ...extra },
+    ]);
+
+  it("counts −Returns as refunds: rate 1,500 ÷ 10,000 = 15 %, and the profit block's refunds step 1,500", () => {
+    const r = run([shopify(), costs()], { platformFeeRate: 0.05, language: "en" });
+    // 15 % ≤ 20 % (the line without a team default): no refund-rate finding; 25 % would be one.
+    expect(findings(r, "refund-rate")).toHaveLength(0);
+    // Bag: 10,000 − 1,500 = 8,500; fees 5 % × 8,500 = 425; goods 100 × 50 = 5,000; net 8,500 − 425 − 5,000 = 3,075.
+    expect(r.profit).toMatchObject({ sales: 10000, refunds: 1500, platformFees: 425, cogs: 5000, net: 3075 });
+    // With the team's default at 10 %: 15 % reaches 1.5 × 10 % = 15 %, so ✖.
+    const f = one(run([shopify(), costs()], { defaultRefundRate: 0.1 }), "refund-rate");
+    expect(f.value).toBeCloseTo(0.15, 10);
+    expect(f.status).toBe("bad");
+  });
+
+  it("takes WooCommerce's positive Returns the same way, in a shop-daily table", () => {
+    // 7 days of Gross 1,000, Returns 250, Total sales 750: 1,750 ÷ 7,000 = 25 % > 20 % ▲;
+    // (0.25 − 0.20) × 7,000 ÷ 7 days = 50 a day above the line.
+    const shop = shopDays(7, () => ({ visitors: 100, paidBuyers: 5, grossSales: 1000, returns: 250, sales: 750 }));
+    const f = one(run([shop]), "refund-rate");
+    expect(f.value).toBeCloseTo(0.25, 10);
+    expect(f.status).toBe("warn");
+    expect(f.impact).toBe(50);
+  });
+
+  it("never counts Returns as well as a refund column", () => {
+    // The refund amount 500 wins; Returns is left alone and the sales are not grossed up.
+    const r = run([shopify({ refundAmount: 500 }), costs()], { language: "en" });
+    expect(r.profit).toMatchObject({ sales: 8500, refunds: 500 });
+  });
+});
+
 describe("the report's profit block, without costs", () => {
   it("is absent without a Costs tab, so reports without costs keep their shape", () => {
     expect("profit" in run([PRODUCTS, PLANS], SETTINGS)).toBe(false);

@@ -155,9 +155,40 @@ function readCostBook(tables: RecognizedTable[], priceOf: (keys: string[]) => nu
   return book;
 }
 
-/** Per product key: refunds (amount, or rate × sales, per row) and the latest stock of the products exports. */
-function exportExtras(tables: RecognizedTable[]): { refunds: Map<string, number>; stock: Map<string, number> } {
+/**
+ * A row's refunds and how much of them its sales figure has already had taken out: the refund
+ * amount column, else the refund rate × sales, else (a table with neither) Shopify's or
+ * WooCommerce's Returns, as a positive amount (Shopify signs it −, WooCommerce +). Their Total sales
+ * is after returns, so those are `netted`: the sales before refunds are sales + returns. Never both.
+ */
+function rowRefund(table: RecognizedTable, row: TableRow): { refund: number; netted: number } | null {
+  const idx = table.columnIndex;
+  if ("refundAmount" in idx || "refundRate" in idx) {
+    const refund = num(row, "refundAmount") ?? rateTimes(num(row, "refundRate"), num(row, "sales"));
+    return refund === null ? null : { refund, netted: 0 };
+  }
+  const returns = num(row, "returns");
+  if (returns === null) return null;
+  return { refund: Math.abs(returns), netted: Math.abs(returns) };
+}
+
+/** The table carries refunds of some kind (an amount, a rate, or Returns). */
+function hasRefunds(table: RecognizedTable): boolean {
+  const idx = table.columnIndex;
+  return "refundAmount" in idx || "refundRate" in idx || "returns" in idx;
+}
+
+/**
+ * Per product key: refunds (rowRefund, summed over rows), the part of them already taken out of the
+ * export's sales (Returns), and the latest stock of the products exports.
+ */
+function exportExtras(tables: RecognizedTable[]): {
+  refunds: Map<string, number>;
+  netted: Map<string, number>;
+  stock: Map<string, number>;
+} {
   const refunds = new Map<string, number>();
+  const netted = new Map<string, number>();
   const stock = new Map<string, number>();
   const stockDate = new Map<string, string>();
   for (const table of tables) {
@@ -165,9 +196,11 @@ function exportExtras(tables: RecognizedTable[]): { refunds: Map<string, number>
     for (const row of table.rows) {
       const key = keyOf(row)[0];
       if (key === undefined) continue;
-      const sales = num(row, "sales");
-      const refund = num(row, "refundAmount") ?? rateTimes(num(row, "refundRate"), sales);
-      if (refund !== null) refunds.set(key, (refunds.get(key) ?? 0) + refund);
+      const refund = rowRefund(table, row);
+      if (refund !== null) {
+        refunds.set(key, (refunds.get(key) ?? 0) + refund.refund);
+        netted.set(key, (netted.get(key) ?? 0) + refund.netted);
+      }
       const s = num(row, "stock");
       const date = typeof row.date === "string" ? row.date : "";
       if (s !== null && date >= (stockDate.get(key) ?? "")) {
@@ -176,7 +209,7 @@ function exportExtras(tables: RecognizedTable[]): { refunds: Map<string, number>
       }
     }
   }
-  return { refunds, stock };
+  return { refunds, netted, stock };
 }
 
 function rateTimes(rate: number | null, base: number | null): number | null {
@@ -230,8 +263,16 @@ interface Rates {
 }
 
 /** One product's money, or null when it has no sales or no way to count its units. */
-function productProfit(s: Subject, entry: CostEntry, ad: AdShare, refunded: number | undefined, rates: Rates) {
-  const sales = s.get("sales");
+function productProfit(
+  s: Subject,
+  entry: CostEntry,
+  ad: AdShare,
+  refunded: { amount: number; netted: number } | undefined,
+  rates: Rates,
+) {
+  const exported = s.get("sales");
+  // Sales before refunds: the export's, plus any returns its figure already has taken out.
+  const sales = exported === null ? null : exported + (refunded?.netted ?? 0);
   if (sales === null || sales <= 0) return null;
   const price = entry.price ?? s.price();
   const exact = s.get("units");
@@ -239,7 +280,7 @@ function productProfit(s: Subject, entry: CostEntry, ad: AdShare, refunded: numb
   if (units === null) return null;
   const refundsFrom: RefundSource =
     refunded !== undefined ? "export" : rates.defaultRefund !== null ? "setting" : "none";
-  const refunds = refunded ?? sales * (rates.defaultRefund ?? 0);
+  const refunds = refunded?.amount ?? sales * (rates.defaultRefund ?? 0);
   const fees = (sales - refunds) * rates.feeRate;
   const cogs = units * (entry.unitCost + entry.extra);
   const net = metrics.netProfit(sales, cogs, fees, ad.amount, refunds);
@@ -274,7 +315,11 @@ function buildPicture(ctx: RuleContext): ProfitPicture | null {
   };
   const book = readCostBook(ctx.tables, priceOf);
   if (!book) return null;
-  const { refunds, stock } = exportExtras(ctx.tables);
+  const { refunds, netted, stock } = exportExtras(ctx.tables);
+  const refundOf = (s: Subject) => {
+    const amount = refunds.get(s.key);
+    return amount === undefined ? undefined : { amount, netted: netted.get(s.key) ?? 0 };
+  };
   const rates: Rates = {
     feeRate: (ctx.settings.platformFeeRate ?? 0) + (ctx.settings.paymentFeeRate ?? 0),
     defaultRefund: ctx.settings.defaultRefundRate,
@@ -291,7 +336,7 @@ function buildPicture(ctx: RuleContext): ProfitPicture | null {
   const out: ProductProfit[] = [];
   const unsold: ProfitPicture["unsold"] = [];
   for (const [s, entry] of mapped) {
-    const money = productProfit(s, entry, adOf(s, planShares, exported), refunds.get(s.key), rates);
+    const money = productProfit(s, entry, adOf(s, planShares, exported), refundOf(s), rates);
     if (money) out.push({ subject: s, ...money, stock: stock.get(s.key) ?? entry.stock });
     else if ((s.get("sales") ?? 0) <= 0) {
       const margin = unitMargin(entry, entry.price ?? s.price(), rates);
@@ -357,21 +402,23 @@ export function shopContributionMargin(ctx: RuleContext): { margin: number; prod
 }
 
 /**
- * The shop's refund rate: refunds ÷ sales over the shop-daily tables (else the products tables)
- * that carry a refund column; else the team's default refund rate; null when neither says.
+ * The shop's refund rate: refunds ÷ sales before refunds over the shop-daily tables (else the
+ * products tables) that carry refunds (rowRefund: an amount, a rate, else Returns, whose sales
+ * figure is after them, so they are added back); else the team's default refund rate; null when
+ * neither says.
  */
 export function shopRefundRate(ctx: RuleContext): { rate: number; from: "export" | "setting"; sales: number } | null {
   for (const kind of ["shop-daily", "products"] as const) {
     let refunds = 0;
     let sales = 0;
     for (const table of ctx.tables) {
-      if (table.kind !== kind || !("refundAmount" in table.columnIndex || "refundRate" in table.columnIndex)) continue;
+      if (table.kind !== kind || !hasRefunds(table)) continue;
       for (const row of table.rows) {
         const s = num(row, "sales");
-        const r = num(row, "refundAmount") ?? rateTimes(num(row, "refundRate"), s);
+        const r = rowRefund(table, row);
         if (s === null || r === null) continue;
-        refunds += r;
-        sales += s;
+        refunds += r.refund;
+        sales += s + r.netted;
       }
     }
     const rate = metrics.refundRate(refunds, sales);

@@ -133,7 +133,10 @@ function allFine(rule: Rule, ctx: RuleContext, picture: ProfitPicture): Draft {
 export const productProfit = defineRule({
   id: "product-profit",
   area: "products",
-  needs: { kinds: ["costs", "products"], fields: ["unitCost", "sales", "units", "price", "refundAmount"] },
+  needs: {
+    kinds: ["costs", "products"],
+    fields: ["unitCost", "sales", "units", "price", "refundAmount", "refundRate", "returns"],
+  },
   summary:
     "net profit = sales − refunds − ({platformFee} + {paymentFee}) of the rest − units × unit cost − ad spend (an ad export's rows keyed by the product's id, SKU or name over the same days, else the plans the Costs tab maps to it; never both): < 0 ✖ (profit lost per day); < {thinMargin} of sales ▲",
   thresholds: PROFIT,
@@ -330,9 +333,9 @@ const REFUNDS = {
 export const refundRateRule = defineRule({
   id: "refund-rate",
   area: "sales",
-  needs: { kinds: ["shop-daily", "products"], fields: ["refundAmount", "refundRate", "sales"] },
+  needs: { kinds: ["shop-daily", "products"], fields: ["refundAmount", "refundRate", "returns", "sales"] },
   summary:
-    "refunds ÷ sales from the exports > {norm} (else {fallback}) ▲; ≥ {badMultiple} that line ✖, with the refunds above the line per day",
+    "refunds ÷ sales before refunds from the exports (refund amount or rate; else Returns, which Shopify and WooCommerce have already taken out of Total sales) > {norm} (else {fallback}) ▲; ≥ {badMultiple} that line ✖, with the refunds above the line per day",
   thresholds: REFUNDS,
   messages: ["refunds.high", "refunds.high.export", "refunds.todo"],
   run(ctx) {
