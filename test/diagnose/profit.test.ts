@@ -135,6 +135,45 @@ describe("cost-data", () => {
   });
 });
 
+describe("cost-data: a blank unit cost", () => {
+  // Columns A productId, B product, C unitCost; Tee row 2, Cap row 3, Bag row 4 with its cost left empty.
+  const blankBook = table(
+    "costs",
+    [
+      { productId: "T", product: "Tee", unitCost: 70 },
+      { productId: "C", product: "Cap", unitCost: 80 },
+      { productId: "B", product: "Bag", unitCost: null },
+    ],
+    "成本",
+  );
+  const three = products([
+    { productId: "T", product: "Tee", sales: 30000, units: 300, price: 100 },
+    { productId: "C", product: "Cap", sales: 5000, units: 50, price: 100 },
+    { productId: "B", product: "Bag", sales: 10000, units: 100, price: 100 },
+  ]);
+  const report = run([three, blankBook], { language: "en" });
+
+  it("names the blank cell once, in the unusable-cells finding, and does not list the product as missing", () => {
+    const list = findings(report, "cost-data");
+    expect(list).toHaveLength(1);
+    expect(list[0].subject).toBe("成本");
+    expect(list[0].value).toBe(1);
+    expect(list[0].message).toContain("成本!C4 has no unit cost");
+    expect(list[0].message).not.toContain("Bag");
+  });
+
+  it("judges that product without profit", () => {
+    expect(findings(report, "product-profit", "Bag")).toHaveLength(0);
+    // Tee 30,000 − 300 × 70 = 9,000 and Cap 5,000 − 50 × 80 = 1,000 (no refunds or fees set): net 10,000 of 35,000.
+    expect(report.profit).toMatchObject({ sales: 35000, cogs: 25000, net: 10000, products: 2, uncosted: 1 });
+  });
+
+  it("says it in Chinese too", () => {
+    const zh = findings(run([three, blankBook], { language: "zh-CN" }), "cost-data")[0];
+    expect(zh.message).toContain("成本!C4 没有填单位成本");
+  });
+});
+
 describe("ad-plan-efficiency after refunds and fees", () => {
   // ROI 3.2 (3,200 ÷ 1,000) at a 35 % margin.
   const plan = table("ad-plans", [{ plan: "P1", spend: 1000, adSales: 3200, clicks: 500, impressions: 20000 }]);

@@ -622,6 +622,7 @@ export const report = {
   "costs.cellText": '{cell} "{text}" is not a number',
   "costs.cellNegative": "{cell} is negative ({value})",
   "costs.cellAbovePrice": "{cell} ({value}) is more than the price {price}",
+  "costs.cellBlank": "{cell} has no unit cost",
   "costs.missing":
     '{count, plural, one {One product} other {{count} products}} in the exports {count, plural, one {has} other {have}} no row in the Costs tab "{sheet}" and {count, plural, one {is} other {are}} judged without profit: {names}.',
   "costs.todoMissing": 'Add the unit cost of the products listed to the Costs tab "{sheet}".',

@@ -542,6 +542,7 @@ export const report = {
   "costs.cellText": "{cell}「{text}」不是数字",
   "costs.cellNegative": "{cell} 是负数（{value}）",
   "costs.cellAbovePrice": "{cell}（{value}）高于售价 {price}",
+  "costs.cellBlank": "{cell} 没有填单位成本",
   "costs.missing": "导出里有 {count} 个商品在成本表「{sheet}」中没有对应的行，不计算利润：{names}。",
   "costs.todoMissing": "在成本表「{sheet}」里补上这些商品的单件成本。",
   "ads.losingAfterRefunds":

@@ -537,6 +537,7 @@ export const report = {
   "costs.cellText": "{cell}「{text}」不是數字",
   "costs.cellNegative": "{cell} 是負數（{value}）",
   "costs.cellAbovePrice": "{cell}（{value}）高於售價 {price}",
+  "costs.cellBlank": "{cell} 沒有填單位成本",
   "costs.missing": "匯出裡有 {count} 個商品在成本表「{sheet}」中沒有對應的列，不計算利潤：{names}。",
   "costs.todoMissing": "在成本表「{sheet}」裡補上這些商品的單件成本。",
   "ads.losingAfterRefunds":

@@ -4,7 +4,7 @@
  * cost of goods (units × (unit cost + shipping + packaging)), its ad spend (an ad export's rows
  * keyed by the product, see profit-ads.ts, else the plans the Costs tab maps to it; never both),
  * and what is left. Cost cells that are text, negative or above the price are
- * listed by cell and their products left out, never judged on a made-up cost.
+ * listed by cell and their products left out, never judged on a made-up cost; so is a blank unit cost.
  */
 import * as metrics from "../metrics";
 import { cellRef } from "../recognize/issues";
@@ -29,7 +29,7 @@ interface CostEntry {
 export interface CostProblem {
   /** `成本!C7`. */
   cell: string;
-  reason: "text" | "negative" | "abovePrice";
+  reason: "text" | "negative" | "abovePrice" | "blank";
   /** The cell's text or value, as the message quotes it. */
   shown: string;
   price?: number;
@@ -119,6 +119,13 @@ function valueProblem(
   return null;
 }
 
+/** A row whose unit cost cell is empty: named by cell, like an unreadable one (a costs table always has the column). */
+function blankProblem(table: RecognizedTable, sheetRow: number): CostProblem | null {
+  const column = table.columnIndex.unitCost;
+  if (column === undefined) return null;
+  return { cell: `${table.sheet}!${cellRef(sheetRow, column)}`, reason: "blank", shown: "" };
+}
+
 interface CostBook {
   sheet: string;
   entries: Map<string, CostEntry>;
@@ -141,11 +148,13 @@ function readCostBook(tables: RecognizedTable[], priceOf: (keys: string[]) => nu
       const price = num(row, "price") ?? priceOf(keys);
       const problem = texts.get(sheetRow) ?? valueProblem(table, row, sheetRow, price);
       const unitCost = num(row, "unitCost");
-      if (problem || unitCost === null) {
-        if (problem) book.problems.push(problem);
+      const unusable = problem ?? (unitCost === null ? blankProblem(table, sheetRow) : null);
+      if (unusable) {
+        book.problems.push(unusable);
         for (const k of keys) book.bad.add(k);
         return;
       }
+      if (unitCost === null) return;
       const extra = (num(row, "shippingCost") ?? 0) + (num(row, "packagingCost") ?? 0);
       const plans = typeof row.plan === "string" ? row.plan.split(PLAN_SEPARATORS).map((p) => p.trim()) : [];
       const entry: CostEntry = { unitCost, extra, stock: num(row, "stock"), price, plans: plans.filter(Boolean) };

@@ -187,6 +187,7 @@ const COSTS = {
 
 function problemText(ctx: RuleContext, p: CostProblem): string {
   if (p.reason === "text") return ctx.t("costs.cellText", { cell: p.cell, text: p.shown });
+  if (p.reason === "blank") return ctx.t("costs.cellBlank", { cell: p.cell });
   if (p.reason === "negative") return ctx.t("costs.cellNegative", { cell: p.cell, value: p.shown });
   return ctx.t("costs.cellAbovePrice", {
     cell: p.cell,
@@ -207,13 +208,14 @@ export const costData = defineRule({
   area: "data",
   needs: { kinds: ["costs"], fields: ["unitCost", "shippingCost", "packagingCost", "price"] },
   summary:
-    "a cost cell that is text, negative or above the price ▲ (named by cell; its product judged without profit); products with sales missing from the Costs tab ▲ (one finding)",
+    "a cost cell that is text, negative or above the price, or a blank unit cost ▲ (named by cell; its product judged without profit); products with sales missing from the Costs tab ▲ (one finding)",
   thresholds: COSTS,
   messages: [
     "costs.badCells",
     "costs.cellText",
     "costs.cellNegative",
     "costs.cellAbovePrice",
+    "costs.cellBlank",
     "costs.missing",
     "costs.todoMissing",
   ],
