@@ -227,6 +227,29 @@ describe("stock-cover", () => {
     // 20 ÷ 10 a day = 2 days.
     expect(one(run([withStock]), "stock-cover").value).toBeCloseTo(2, 10);
   });
+
+  it("uses the platform's own days of cover (可售天数) when the export has no stock count, saying so", () => {
+    // 6.5 days < 7: ▲, sales at risk 30,000 ÷ 30 days = 1,000 a day.
+    const six = products([{ productId: "T", product: "Tee", sales: 30000, units: 300, daysOfCover: 6.5 }]);
+    const f = one(run([six], { language: "en" }), "stock-cover", { subject: "Tee" });
+    expect(f.status).toBe("warn");
+    expect(f.value).toBe(6.5);
+    expect(f.impact).toBe(1000);
+    expect(f.message).toContain("6.5 days");
+    expect(f.message).toContain("platform's own days-of-cover figure");
+    expect(one(run([six], { language: "zh-CN" }), "stock-cover").message).toContain("平台导出的可售天数");
+    // Exactly 7 days is quiet, as for a computed cover of 7 (the line is "fewer than 7").
+    const seven = products([{ productId: "T", product: "Tee", sales: 30000, units: 300, daysOfCover: 7 }]);
+    expect(findings(run([seven]), "stock-cover")).toHaveLength(0);
+  });
+
+  it("prefers a stock count to the platform's days of cover", () => {
+    // Stock 20 ÷ 10 a day = 2 days, not the export's 30.
+    const both = products([{ productId: "T", product: "Tee", sales: 30000, units: 300, stock: 20, daysOfCover: 30 }]);
+    const f = one(run([both], { language: "en" }), "stock-cover");
+    expect(f.value).toBeCloseTo(2, 10);
+    expect(f.message).toContain("20 units left");
+  });
 });
 
 describe("refund-rate", () => {

@@ -634,6 +634,8 @@ export const report = {
     'Lower bids on "{name}" until its ROI reaches {breakEven}, or cut its refunds: it loses about {money} a day.',
   "stock.low":
     '"{name}" has {stock} units left: {cover} days at {rate} a day. Restock now, or about {money} of sales a day is at risk once it runs out.',
+  "stock.lowPlatform":
+    '"{name}" has {cover} days of stock left by the platform\'s own days-of-cover figure (the export has no stock count). Restock now, or about {money} of sales a day is at risk once it runs out.',
   "stock.todo": 'Restock "{name}": {cover} days of stock left.',
   "refunds.high":
     "Refunds are {rate} of sales, above the {line} line: about {money} a day more refunded than at the line.",

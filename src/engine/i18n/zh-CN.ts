@@ -552,6 +552,8 @@ export const report = {
   "ads.todoAfterRefunds": "把「{name}」的出价降到 ROI 达到 {breakEven}，或先降低退款：它每天亏约 {money}。",
   "stock.low":
     "「{name}」只剩 {stock} 件，按每天 {rate} 件只够卖 {cover} 天。现在补货，否则断货后每天约 {money} 的销售额会受影响。",
+  "stock.lowPlatform":
+    "按平台导出的可售天数，「{name}」的库存只够卖 {cover} 天（导出里没有库存件数，用的是平台自己的数字）。现在补货，否则断货后每天约 {money} 的销售额会受影响。",
   "stock.todo": "给「{name}」补货：库存只够 {cover} 天。",
   "refunds.high": "退款占销售额 {rate}，高于 {line} 的警戒线：比警戒线每天多退约 {money}。",
   "refunds.high.export": "退款占销售额 {rate}，高于 {line} 的警戒线：本次导出内比警戒线多退 {money}。",

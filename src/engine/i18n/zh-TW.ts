@@ -547,6 +547,8 @@ export const report = {
   "ads.todoAfterRefunds": "把「{name}」的出價降到 ROI 達到 {breakEven}，或先降低退款：它每天虧約 {money}。",
   "stock.low":
     "「{name}」只剩 {stock} 件，照每天 {rate} 件只夠賣 {cover} 天。現在補貨，否則斷貨後每天約 {money} 的銷售額會受影響。",
+  "stock.lowPlatform":
+    "依平台匯出的可售天數，「{name}」的庫存只夠賣 {cover} 天（匯出裡沒有庫存件數，用的是平台自己的數字）。現在補貨，否則斷貨後每天約 {money} 的銷售額會受影響。",
   "stock.todo": "替「{name}」補貨：庫存只夠 {cover} 天。",
   "refunds.high": "退款占銷售額 {rate}，高於 {line} 的警戒線：比警戒線每天多退約 {money}。",
   "refunds.high.export": "退款占銷售額 {rate}，高於 {line} 的警戒線：這份匯出內比警戒線多退 {money}。",

@@ -195,11 +195,14 @@ function exportExtras(tables: RecognizedTable[]): {
   refunds: Map<string, number>;
   netted: Map<string, number>;
   stock: Map<string, number>;
+  cover: Map<string, number>;
 } {
   const refunds = new Map<string, number>();
   const netted = new Map<string, number>();
   const stock = new Map<string, number>();
   const stockDate = new Map<string, string>();
+  const cover = new Map<string, number>();
+  const coverDate = new Map<string, string>();
   for (const table of tables) {
     if (table.kind !== "products") continue;
     for (const row of table.rows) {
@@ -216,9 +219,14 @@ function exportExtras(tables: RecognizedTable[]): {
         stock.set(key, s);
         stockDate.set(key, date);
       }
+      const c = num(row, "daysOfCover");
+      if (c !== null && c >= 0 && date >= (coverDate.get(key) ?? "")) {
+        cover.set(key, c);
+        coverDate.set(key, date);
+      }
     }
   }
-  return { refunds, netted, stock };
+  return { refunds, netted, stock, cover };
 }
 
 function rateTimes(rate: number | null, base: number | null): number | null {
@@ -448,6 +456,18 @@ export function stockOf(ctx: RuleContext): Map<Subject, number> {
     const fromCosts = book ? findEntry(book.entries, s)?.stock : undefined;
     const v = stock.get(s.key) ?? fromCosts ?? null;
     if (v !== null) out.set(s, v);
+  }
+  return out;
+}
+
+/** The platform's own days of cover (可售天数) per product: the latest row of the products exports that has one. */
+export function platformCoverOf(ctx: RuleContext): Map<Subject, number> {
+  const out = new Map<Subject, number>();
+  if (!ctx.products) return out;
+  const { cover } = exportExtras(ctx.tables);
+  for (const s of ctx.products.subjects) {
+    const v = cover.get(s.key);
+    if (v !== undefined) out.set(s, v);
   }
   return out;
 }

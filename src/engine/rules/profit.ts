@@ -4,11 +4,12 @@
  * products it does not list), each said once.
  */
 import { LANGUAGE_TABLE } from "../i18n/languages";
-import { basedKey, basisOf, makeFinding, perDay, stable, type Draft, type RuleContext } from "./context";
+import { basedKey, basisOf, makeFinding, perDay, stable, type Draft, type RuleContext, type Subject } from "./context";
 import { defineRule, fixed, fromSetting, type Rule } from "./define";
 import { MAX_SUBJECT_FINDINGS } from "./limits";
 import * as metrics from "../metrics";
 import {
+  platformCoverOf,
   profitPicture,
   shopRefundRate,
   stockOf,
@@ -266,39 +267,61 @@ const STOCK = {
   topSellers: fixed(5, "products", "the best-selling products whose stock is checked"),
 };
 
-/** stock-cover: ▲ restock a top seller whose stock lasts under coverDays, with its sales at risk per day. */
+/** One top seller's days of cover: from its stock and selling rate, else the export's own 可售天数. */
+function coverOf(
+  s: Subject,
+  days: number,
+  stock: Map<Subject, number>,
+  platform: Map<Subject, number>,
+): { cover: number; left: number | null; units: number | null } | null {
+  const sales = s.get("sales") ?? 0;
+  const price = s.price();
+  const units = s.get("units") ?? (price !== null && price > 0 ? sales / price : null);
+  const left = stock.get(s);
+  if (left !== undefined) {
+    if (units === null || units <= 0) return null;
+    const cover = metrics.daysOfCover(left, units, days);
+    return cover === null ? null : { cover, left, units };
+  }
+  const exported = platform.get(s);
+  return exported === undefined ? null : { cover: exported, left: null, units };
+}
+
+/**
+ * stock-cover: ▲ restock a top seller whose stock lasts under coverDays, with its sales at risk per
+ * day. Stock ÷ units sold a day; a product without a stock figure but with the platform's own days of
+ * cover (可售天数) is judged on that figure, and the message says so.
+ */
 export const stockCover = defineRule({
   id: "stock-cover",
   area: "products",
-  needs: { kinds: ["products", "costs"], fields: ["stock", "sales", "units", "price"] },
+  needs: { kinds: ["products", "costs"], fields: ["stock", "daysOfCover", "sales", "units", "price"] },
   summary:
-    "stock ÷ units sold per day < {coverDays} days for one of the {topSellers} best sellers ▲ restock (sales at risk per day); needs the days of the data",
+    "stock ÷ units sold per day (else the export's own days of cover, 可售天数) < {coverDays} days for one of the {topSellers} best sellers ▲ restock (sales at risk per day); needs the days of the data",
   thresholds: STOCK,
-  messages: ["stock.low", "stock.todo"],
+  messages: ["stock.low", "stock.lowPlatform", "stock.todo"],
   run(ctx) {
     const products = ctx.products;
     const days = products?.dayCount ?? null;
     if (!products || days === null) return [];
     const stock = stockOf(ctx);
-    if (stock.size === 0) return [];
+    const platform = platformCoverOf(ctx);
+    if (stock.size === 0 && platform.size === 0) return [];
     const top = [...products.subjects]
       .filter((s) => (s.get("sales") ?? 0) > 0)
       .sort((a, b) => (b.get("sales") ?? 0) - (a.get("sales") ?? 0) || (a.name < b.name ? -1 : 1))
       .slice(0, STOCK.topSellers.value);
     const out: Draft[] = [];
     for (const s of top) {
-      const left = stock.get(s);
+      const found = coverOf(s, days, stock, platform);
+      if (found === null || stable(found.cover) >= STOCK.coverDays.value) continue;
+      const { cover, left, units } = found;
       const sales = s.get("sales") ?? 0;
-      const price = s.price();
-      const units = s.get("units") ?? (price !== null && price > 0 ? sales / price : null);
-      if (left === undefined || units === null || units <= 0) continue;
-      const cover = metrics.daysOfCover(left, units, days);
-      if (cover === null || stable(cover) >= STOCK.coverDays.value) continue;
       const params = {
         name: s.name,
-        stock: ctx.fmt(left, 0),
+        stock: left === null ? "" : ctx.fmt(left, 0),
         cover: ctx.fmt(cover, 1),
-        rate: ctx.fmt(units / days, 1),
+        rate: units === null ? "" : ctx.fmt(units / days, 1),
         money: ctx.money(sales / days),
       };
       out.push(
@@ -312,7 +335,7 @@ export const stockCover = defineRule({
           format: "number",
           impact: sales / days,
           basis: "day",
-          message: ctx.t("stock.low", params),
+          message: ctx.t(left === null ? "stock.lowPlatform" : "stock.low", params),
           todo: ctx.t("stock.todo", params),
         }),
       );
