@@ -105,6 +105,32 @@ describe("product-profit", () => {
   });
 });
 
+describe("product-profit boundaries", () => {
+  // One product: 100 units at ¥100 = 10,000 over 30 days; Costs tab row 2 with its unit cost.
+  const bag = products([{ productId: "B", product: "Bag", sales: 10000, units: 100, price: 100 }]);
+  const book = (unitCost: number) => table("costs", [{ productId: "B", product: "Bag", unitCost }], "成本");
+
+  it("net profit exactly 0 is not a loss (✖ is < 0) but a thin margin ▲ (0 % < 10 %)", () => {
+    // 10,000 − refunds 10 % 1,000 − fees 5 % × 9,000 = 450 − goods 100 × 85.5 = 8,550 = 0; 0 per unit.
+    const r = run([bag, book(85.5)], { defaultRefundRate: 0.1, platformFeeRate: 0.05, language: "en" });
+    const f = one(r, "product-profit", { subject: "Bag" });
+    expect(f.status).toBe("warn");
+    expect(f.value).toBeCloseTo(0, 10);
+    expect(f.message).not.toContain("-¥");
+    expect(findings(r, "product-profit").filter((x) => x.status === "bad")).toHaveLength(0);
+  });
+
+  it("a margin of exactly 10 % is not thin (▲ is < 10 %): ✔", () => {
+    // 10,000 − 1,000 − fees 6 % × 9,000 = 540 − goods 100 × 74.6 = 7,460 = 1,000: 1,000 ÷ 10,000 = 10 %.
+    const settings = { defaultRefundRate: 0.1, platformFeeRate: 0.05, paymentFeeRate: 0.01 };
+    const f = one(run([bag, book(74.6)], settings), "product-profit");
+    expect(f.status).toBe("good");
+    expect(f.value).toBeCloseTo(0.1, 10);
+    // A cent more of cost per unit: 1,000 − 100 × 0.01 = 999, 9.99 % < 10 % ▲.
+    expect(one(run([bag, book(74.61)], settings), "product-profit").status).toBe("warn");
+  });
+});
+
 describe("cost-data", () => {
   const report = run([PRODUCTS, costs(), PLANS], SETTINGS);
 
@@ -192,6 +218,22 @@ describe("ad-plan-efficiency after refunds and fees", () => {
     expect(p1.impactBasis).toBe("export");
     expect(p1.message).toContain("loses money after refunds and fees");
     expect(p1.message).toContain("3.76");
+  });
+
+  it("is fine at ROI exactly the break-even after refunds and fees (✖ is below it), ✖ just under", () => {
+    // Margin 50 %, refunds 20 %, fees 15 % + 5 % = 20 %: 1 ÷ (0.5 × 0.8 × 0.8) = 1 ÷ 0.32 = 3.125.
+    const settings = { grossMargin: 0.5, defaultRefundRate: 0.2, platformFeeRate: 0.15, paymentFeeRate: 0.05 };
+    const at = table("ad-plans", [{ plan: "P1", spend: 1000, adSales: 3125, clicks: 500, impressions: 20000 }]);
+    const r = run([at], settings);
+    expect(findings(r, "ad-plan-efficiency", "P1")).toHaveLength(0);
+    const clear = one(r, "ad-plan-efficiency");
+    expect(clear.status).toBe("good");
+    expect(clear.benchmark).toBeCloseTo(3.125, 9);
+    // ROI 3.124: ✖, losing 1,000 − 3,124 × 0.32 = 1,000 − 999.68 = 0.32 over the export.
+    const under = table("ad-plans", [{ plan: "P1", spend: 1000, adSales: 3124, clicks: 500, impressions: 20000 }]);
+    const p1 = one(run([under], settings), "ad-plan-efficiency", { subject: "P1" });
+    expect(p1.status).toBe("bad");
+    expect(p1.impact).toBe(0.32);
   });
 
   it("takes the refund rate from the shop's own refund column first", () => {
