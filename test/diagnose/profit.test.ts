@@ -244,6 +244,87 @@ describe("ad-plan-efficiency after refunds and fees", () => {
   });
 });
 
+describe("ad-plan-efficiency on the Costs tab's margin when grossMargin is unset", () => {
+  // Bag 10,000 (100 × ¥100, cost 50, plan P1) and Tee 30,000 (300 × ¥100, cost 70, no plan) over 30 days;
+  // refunds 10 % (default), fees 5 % of the rest.
+  // Bag: 10,000 − 1,000 − 450 − 5,000 = 3,550 → 35.5 %, break-even 1 ÷ 0.355 = 2.817.
+  // Tee: 30,000 − 3,000 − 1,350 − 21,000 = 4,650. Shop: 8,200 ÷ 40,000 = 20.5 %, break-even 1 ÷ 0.205 = 4.878.
+  const goods = products([
+    { productId: "B", product: "Bag", sales: 10000, units: 100, price: 100 },
+    { productId: "T", product: "Tee", sales: 30000, units: 300, price: 100 },
+  ]);
+  const book = table(
+    "costs",
+    [
+      { productId: "B", product: "Bag", unitCost: 50, plan: "P1" },
+      { productId: "T", product: "Tee", unitCost: 70, plan: null },
+    ],
+    "成本",
+  );
+  const plan = (name: string, adSales: number) => ({
+    plan: name,
+    spend: 1000,
+    adSales,
+    clicks: 500,
+    impressions: 20000,
+  });
+  const settings = { defaultRefundRate: 0.1, platformFeeRate: 0.05, language: "en" as const };
+
+  it("✖ a mapped plan below 1 ÷ its products' margin, saying whose margin, with the profit lost", () => {
+    const r = run([goods, book, table("ad-plans", [plan("P1", 2500)])], settings);
+    const p1 = one(r, "ad-plan-efficiency", { subject: "P1" });
+    expect(p1.status).toBe("bad");
+    expect(p1.benchmark).toBeCloseTo(1 / 0.355, 9);
+    // ROI 2.5 < 2.817: lost 1,000 − 2,500 × 0.355 = 1,000 − 887.50 = 112.50 over the export.
+    expect(p1.impact).toBe(112.5);
+    expect(p1.message).toContain("loses money after refunds and fees");
+    expect(p1.message).toContain("the product it promotes 「Bag」");
+    expect(p1.message).toContain("35.50%");
+    expect(p1.stakeBasis).toBe("profit");
+    expect(p1.profitAtStake).toBe(112.5);
+    // The Costs tab judges the plans, so the "enter grossMargin" note is not shown.
+    expect(findings(r, "ad-plan-efficiency").filter((f) => f.status === "info")).toHaveLength(0);
+  });
+
+  it("speaks ACoS when the export does: 1,000 ÷ 2,500 = 40 % against break-even ACoS 35.5 %", () => {
+    const acosPlans = table("ad-plans", [{ ...plan("P1", 2500), acos: 0.4 }]);
+    const p1 = one(run([goods, book, acosPlans], settings), "ad-plan-efficiency", { subject: "P1" });
+    expect(p1.metric).toBe("acos");
+    expect(p1.value).toBeCloseTo(0.4, 10);
+    expect(p1.benchmark).toBeCloseTo(0.355, 10);
+    expect(p1.message).toContain("break-even ACoS is 35.50%");
+    expect(p1.stakeBasis).toBe("profit");
+    expect(p1.profitAtStake).toBe(112.5);
+  });
+
+  it("judges a mapped plan by its products' margin, not the shop's: ROI 3 clears 2.817 though the shop needs 4.878", () => {
+    const r = run([goods, book, table("ad-plans", [plan("P1", 3000)])], settings);
+    expect(findings(r, "ad-plan-efficiency", "P1")).toHaveLength(0);
+  });
+
+  it("✖ a plan the Costs tab maps to no product by the shop's contribution margin, saying so", () => {
+    const r = run([goods, book, table("ad-plans", [plan("P1", 3000), plan("P2", 4000)])], settings);
+    const p2 = one(r, "ad-plan-efficiency", { subject: "P2" });
+    expect(p2.benchmark).toBeCloseTo(1 / 0.205, 9);
+    // ROI 4 < 4.878: lost 1,000 − 4,000 × 0.205 = 1,000 − 820 = 180.
+    expect(p2.impact).toBe(180);
+    expect(p2.message).toContain("the shop's contribution margin from the Costs tab");
+    expect(p2.message).toContain("20.50%");
+  });
+
+  it("keeps ROI below 1 as spend beyond sales, and the grossMargin setting wins when set", () => {
+    const r = run([goods, book, table("ad-plans", [plan("P2", 800)])], settings);
+    const p2 = one(r, "ad-plan-efficiency", { subject: "P2" });
+    // 1,000 − 800 = 200 spent beyond its sales.
+    expect(p2.impact).toBe(200);
+    expect(p2.stakeBasis).toBe("spend");
+    // With grossMargin 20 % set, refunds 10 % and fees 5 %: plain 1 ÷ 0.2 = 5, after them 1 ÷ (0.2 × 0.9 × 0.95)
+    // = 1 ÷ 0.171 = 5.848. ROI 5.5 is judged on that line, not on the Costs tab's 4.878.
+    const set = run([goods, book, table("ad-plans", [plan("P2", 5500)])], { ...settings, grossMargin: 0.2 });
+    expect(one(set, "ad-plan-efficiency", { subject: "P2" }).benchmark).toBeCloseTo(1 / 0.171, 9);
+  });
+});
+
 describe("stock-cover", () => {
   const stockRow = (stock: number) => table("costs", [{ productId: "T", product: "Tee", unitCost: 50, stock }], "成本");
   const tee = products([{ productId: "T", product: "Tee", sales: 30000, units: 300, price: 100 }]);

@@ -926,6 +926,17 @@ export const report = {
     'Plan "{name}" has ACoS {acos}, above {breakEvenAcos}: its ad sales do not even cover the spend, about {money} a day lost.',
   "ads.belowOneAcos.export":
     'Plan "{name}" has ACoS {acos}, above {breakEvenAcos}: its ad sales do not even cover the spend, about {money} lost in this export.',
+  "ads.losingCosts":
+    'Plan "{name}" has ROI {roi}: its ad sales cover the spend, but by {source} ({margin} kept of each sale after refunds, fees and goods) it needs ROI {breakEven}, so it loses money after refunds and fees, about {money} of profit a day.',
+  "ads.losingCosts.export":
+    'Plan "{name}" has ROI {roi}: its ad sales cover the spend, but by {source} ({margin} kept of each sale after refunds, fees and goods) it needs ROI {breakEven}, so it loses money after refunds and fees, {money} of profit in this export.',
+  "ads.losingCostsAcos":
+    'Plan "{name}" has ACoS {acos}: below 100 %, but by {source} ({margin} kept of each sale after refunds, fees and goods) break-even ACoS is {breakEvenAcos}, so it loses money after refunds and fees, about {money} of profit a day.',
+  "ads.losingCostsAcos.export":
+    'Plan "{name}" has ACoS {acos}: below 100 %, but by {source} ({margin} kept of each sale after refunds, fees and goods) break-even ACoS is {breakEvenAcos}, so it loses money after refunds and fees, {money} of profit in this export.',
+  "ads.marginProducts":
+    "the Costs tab's margin of the {count, plural, one {product} other {# products}} it promotes {names}",
+  "ads.marginShop": "the shop's contribution margin from the Costs tab (the tab maps no product to this plan)",
   "ads.losingAfterRefundsAcos":
     'Plan "{name}" has ACoS {acos}: inside the plain break-even ACoS of {plainAcos}, but after {refunds} refunds and {fees} fees break-even ACoS is {breakEvenAcos}, so it loses money after refunds and fees, about {money} of profit a day.',
   "ads.losingAfterRefundsAcos.export":

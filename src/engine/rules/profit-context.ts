@@ -59,6 +59,8 @@ export interface ProductProfit {
   /** Units were estimated as sales ÷ price (the export has no units column). */
   unitsEstimated: boolean;
   stock: number | null;
+  /** Ad plans the Costs tab maps to this product. */
+  plans: string[];
 }
 
 export interface ProfitPicture {
@@ -76,7 +78,7 @@ export interface ProfitPicture {
    * Products the Costs tab prices that sold nothing: what each ¥1 of their sales would keep, from
    * their price (price × (1 − default refund rate) × (1 − fee rate) − unit costs) ÷ price.
    */
-  unsold: { subject: Subject; margin: number }[];
+  unsold: { subject: Subject; margin: number; plans: string[] }[];
 }
 
 const COST_FIELDS = ["unitCost", "shippingCost", "packagingCost"] as const;
@@ -354,10 +356,10 @@ function buildPicture(ctx: RuleContext): ProfitPicture | null {
   const unsold: ProfitPicture["unsold"] = [];
   for (const [s, entry] of mapped) {
     const money = productProfit(s, entry, adOf(s, planShares, exported), refundOf(s), rates);
-    if (money) out.push({ subject: s, ...money, stock: stock.get(s.key) ?? entry.stock });
+    if (money) out.push({ subject: s, ...money, stock: stock.get(s.key) ?? entry.stock, plans: entry.plans });
     else if ((s.get("sales") ?? 0) <= 0) {
       const margin = unitMargin(entry, entry.price ?? s.price(), rates);
-      if (margin !== null) unsold.push({ subject: s, margin });
+      if (margin !== null) unsold.push({ subject: s, margin, plans: entry.plans });
     }
   }
   return {
@@ -416,6 +418,42 @@ export function shopContributionMargin(ctx: RuleContext): { margin: number; prod
   }
   const margin = metrics.contributionMargin(sales, costs);
   return margin === null || !Number.isFinite(margin) ? null : { margin, products: picture.products.length };
+}
+
+/**
+ * Each ad plan's contribution margin from the products the Costs tab maps it to: Σ (sales − refunds
+ * − fees − goods) ÷ Σ sales over those that sold, else the mean unit margin of those that sold
+ * nothing. Refunds and fees are already in it, so 1 ÷ this margin is the plan's break-even ROI
+ * after refunds and fees. Plans mapped to no costed product are absent.
+ */
+export function planContributionMargins(ctx: RuleContext): Map<string, { margin: number; products: string[] }> {
+  const out = new Map<string, { margin: number; products: string[] }>();
+  const picture = profitPicture(ctx);
+  if (!picture) return out;
+  const sums = new Map<string, { sales: number; costs: number; products: string[] }>();
+  for (const p of picture.products)
+    for (const plan of p.plans) {
+      const sum = sums.get(plan) ?? { sales: 0, costs: 0, products: [] };
+      sum.sales += p.sales;
+      sum.costs += p.refunds + p.fees + p.cogs;
+      sum.products.push(p.subject.name);
+      sums.set(plan, sum);
+    }
+  for (const [plan, sum] of sums) {
+    const margin = metrics.contributionMargin(sum.sales, sum.costs);
+    if (margin !== null && Number.isFinite(margin)) out.set(plan, { margin, products: sum.products });
+  }
+  const unsold = new Map<string, { total: number; products: string[] }>();
+  for (const u of picture.unsold)
+    for (const plan of u.plans) {
+      if (sums.has(plan)) continue;
+      const sum = unsold.get(plan) ?? { total: 0, products: [] };
+      sum.total += u.margin;
+      sum.products.push(u.subject.name);
+      unsold.set(plan, sum);
+    }
+  for (const [plan, sum] of unsold) out.set(plan, { margin: sum.total / sum.products.length, products: sum.products });
+  return out;
 }
 
 /**
