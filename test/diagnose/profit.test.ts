@@ -105,6 +105,32 @@ describe("product-profit", () => {
   });
 });
 
+describe("product-profit boundaries", () => {
+  // One product: 100 units at ¥100 = 10,000 over 30 days; Costs tab row 2 with its unit cost.
+  const bag = products([{ productId: "B", product: "Bag", sales: 10000, units: 100, price: 100 }]);
+  const book = (unitCost: number) => table("costs", [{ productId: "B", product: "Bag", unitCost }], "成本");
+
+  it("net profit exactly 0 is not a loss (✖ is < 0) but a thin margin ▲ (0 % < 10 %)", () => {
+    // 10,000 − refunds 10 % 1,000 − fees 5 % × 9,000 = 450 − goods 100 × 85.5 = 8,550 = 0; 0 per unit.
+    const r = run([bag, book(85.5)], { defaultRefundRate: 0.1, platformFeeRate: 0.05, language: "en" });
+    const f = one(r, "product-profit", { subject: "Bag" });
+    expect(f.status).toBe("warn");
+    expect(f.value).toBeCloseTo(0, 10);
+    expect(f.message).not.toContain("-¥");
+    expect(findings(r, "product-profit").filter((x) => x.status === "bad")).toHaveLength(0);
+  });
+
+  it("a margin of exactly 10 % is not thin (▲ is < 10 %): ✔", () => {
+    // 10,000 − 1,000 − fees 6 % × 9,000 = 540 − goods 100 × 74.6 = 7,460 = 1,000: 1,000 ÷ 10,000 = 10 %.
+    const settings = { defaultRefundRate: 0.1, platformFeeRate: 0.05, paymentFeeRate: 0.01 };
+    const f = one(run([bag, book(74.6)], settings), "product-profit");
+    expect(f.status).toBe("good");
+    expect(f.value).toBeCloseTo(0.1, 10);
+    // A cent more of cost per unit: 1,000 − 100 × 0.01 = 999, 9.99 % < 10 % ▲.
+    expect(one(run([bag, book(74.61)], settings), "product-profit").status).toBe("warn");
+  });
+});
+
 describe("cost-data", () => {
   const report = run([PRODUCTS, costs(), PLANS], SETTINGS);
 
@@ -135,6 +161,45 @@ describe("cost-data", () => {
   });
 });
 
+describe("cost-data: a blank unit cost", () => {
+  // Columns A productId, B product, C unitCost; Tee row 2, Cap row 3, Bag row 4 with its cost left empty.
+  const blankBook = table(
+    "costs",
+    [
+      { productId: "T", product: "Tee", unitCost: 70 },
+      { productId: "C", product: "Cap", unitCost: 80 },
+      { productId: "B", product: "Bag", unitCost: null },
+    ],
+    "成本",
+  );
+  const three = products([
+    { productId: "T", product: "Tee", sales: 30000, units: 300, price: 100 },
+    { productId: "C", product: "Cap", sales: 5000, units: 50, price: 100 },
+    { productId: "B", product: "Bag", sales: 10000, units: 100, price: 100 },
+  ]);
+  const report = run([three, blankBook], { language: "en" });
+
+  it("names the blank cell once, in the unusable-cells finding, and does not list the product as missing", () => {
+    const list = findings(report, "cost-data");
+    expect(list).toHaveLength(1);
+    expect(list[0].subject).toBe("成本");
+    expect(list[0].value).toBe(1);
+    expect(list[0].message).toContain("成本!C4 has no unit cost");
+    expect(list[0].message).not.toContain("Bag");
+  });
+
+  it("judges that product without profit", () => {
+    expect(findings(report, "product-profit", "Bag")).toHaveLength(0);
+    // Tee 30,000 − 300 × 70 = 9,000 and Cap 5,000 − 50 × 80 = 1,000 (no refunds or fees set): net 10,000 of 35,000.
+    expect(report.profit).toMatchObject({ sales: 35000, cogs: 25000, net: 10000, products: 2, uncosted: 1 });
+  });
+
+  it("says it in Chinese too", () => {
+    const zh = findings(run([three, blankBook], { language: "zh-CN" }), "cost-data")[0];
+    expect(zh.message).toContain("成本!C4 没有填单位成本");
+  });
+});
+
 describe("ad-plan-efficiency after refunds and fees", () => {
   // ROI 3.2 (3,200 ÷ 1,000) at a 35 % margin.
   const plan = table("ad-plans", [{ plan: "P1", spend: 1000, adSales: 3200, clicks: 500, impressions: 20000 }]);
@@ -155,11 +220,108 @@ describe("ad-plan-efficiency after refunds and fees", () => {
     expect(p1.message).toContain("3.76");
   });
 
+  it("is fine at ROI exactly the break-even after refunds and fees (✖ is below it), ✖ just under", () => {
+    // Margin 50 %, refunds 20 %, fees 15 % + 5 % = 20 %: 1 ÷ (0.5 × 0.8 × 0.8) = 1 ÷ 0.32 = 3.125.
+    const settings = { grossMargin: 0.5, defaultRefundRate: 0.2, platformFeeRate: 0.15, paymentFeeRate: 0.05 };
+    const at = table("ad-plans", [{ plan: "P1", spend: 1000, adSales: 3125, clicks: 500, impressions: 20000 }]);
+    const r = run([at], settings);
+    expect(findings(r, "ad-plan-efficiency", "P1")).toHaveLength(0);
+    const clear = one(r, "ad-plan-efficiency");
+    expect(clear.status).toBe("good");
+    expect(clear.benchmark).toBeCloseTo(3.125, 9);
+    // ROI 3.124: ✖, losing 1,000 − 3,124 × 0.32 = 1,000 − 999.68 = 0.32 over the export.
+    const under = table("ad-plans", [{ plan: "P1", spend: 1000, adSales: 3124, clicks: 500, impressions: 20000 }]);
+    const p1 = one(run([under], settings), "ad-plan-efficiency", { subject: "P1" });
+    expect(p1.status).toBe("bad");
+    expect(p1.impact).toBe(0.32);
+  });
+
   it("takes the refund rate from the shop's own refund column first", () => {
     // 2,000 refunded of 10,000 sold each day: 20 %, as above; the default 1 % is not used.
     const shop = shopDays(7, () => ({ visitors: 1000, sales: 10000, paidBuyers: 50, refundAmount: 2000 }));
     const r = run([shop, plan], { grossMargin: 0.35, defaultRefundRate: 0.01, platformFeeRate: 0.05 });
     expect(one(r, "ad-plan-efficiency", { subject: "P1" }).benchmark).toBeCloseTo(3.759398, 5);
+  });
+});
+
+describe("ad-plan-efficiency on the Costs tab's margin when grossMargin is unset", () => {
+  // Bag 10,000 (100 × ¥100, cost 50, plan P1) and Tee 30,000 (300 × ¥100, cost 70, no plan) over 30 days;
+  // refunds 10 % (default), fees 5 % of the rest.
+  // Bag: 10,000 − 1,000 − 450 − 5,000 = 3,550 → 35.5 %, break-even 1 ÷ 0.355 = 2.817.
+  // Tee: 30,000 − 3,000 − 1,350 − 21,000 = 4,650. Shop: 8,200 ÷ 40,000 = 20.5 %, break-even 1 ÷ 0.205 = 4.878.
+  const goods = products([
+    { productId: "B", product: "Bag", sales: 10000, units: 100, price: 100 },
+    { productId: "T", product: "Tee", sales: 30000, units: 300, price: 100 },
+  ]);
+  const book = table(
+    "costs",
+    [
+      { productId: "B", product: "Bag", unitCost: 50, plan: "P1" },
+      { productId: "T", product: "Tee", unitCost: 70, plan: null },
+    ],
+    "成本",
+  );
+  const plan = (name: string, adSales: number) => ({
+    plan: name,
+    spend: 1000,
+    adSales,
+    clicks: 500,
+    impressions: 20000,
+  });
+  const settings = { defaultRefundRate: 0.1, platformFeeRate: 0.05, language: "en" as const };
+
+  it("✖ a mapped plan below 1 ÷ its products' margin, saying whose margin, with the profit lost", () => {
+    const r = run([goods, book, table("ad-plans", [plan("P1", 2500)])], settings);
+    const p1 = one(r, "ad-plan-efficiency", { subject: "P1" });
+    expect(p1.status).toBe("bad");
+    expect(p1.benchmark).toBeCloseTo(1 / 0.355, 9);
+    // ROI 2.5 < 2.817: lost 1,000 − 2,500 × 0.355 = 1,000 − 887.50 = 112.50 over the export.
+    expect(p1.impact).toBe(112.5);
+    expect(p1.message).toContain("loses money after refunds and fees");
+    expect(p1.message).toContain("the product it promotes 「Bag」");
+    expect(p1.message).toContain("35.50%");
+    expect(p1.stakeBasis).toBe("profit");
+    expect(p1.profitAtStake).toBe(112.5);
+    // The Costs tab judges the plans, so the "enter grossMargin" note is not shown.
+    expect(findings(r, "ad-plan-efficiency").filter((f) => f.status === "info")).toHaveLength(0);
+  });
+
+  it("speaks ACoS when the export does: 1,000 ÷ 2,500 = 40 % against break-even ACoS 35.5 %", () => {
+    const acosPlans = table("ad-plans", [{ ...plan("P1", 2500), acos: 0.4 }]);
+    const p1 = one(run([goods, book, acosPlans], settings), "ad-plan-efficiency", { subject: "P1" });
+    expect(p1.metric).toBe("acos");
+    expect(p1.value).toBeCloseTo(0.4, 10);
+    expect(p1.benchmark).toBeCloseTo(0.355, 10);
+    expect(p1.message).toContain("break-even ACoS is 35.50%");
+    expect(p1.stakeBasis).toBe("profit");
+    expect(p1.profitAtStake).toBe(112.5);
+  });
+
+  it("judges a mapped plan by its products' margin, not the shop's: ROI 3 clears 2.817 though the shop needs 4.878", () => {
+    const r = run([goods, book, table("ad-plans", [plan("P1", 3000)])], settings);
+    expect(findings(r, "ad-plan-efficiency", "P1")).toHaveLength(0);
+  });
+
+  it("✖ a plan the Costs tab maps to no product by the shop's contribution margin, saying so", () => {
+    const r = run([goods, book, table("ad-plans", [plan("P1", 3000), plan("P2", 4000)])], settings);
+    const p2 = one(r, "ad-plan-efficiency", { subject: "P2" });
+    expect(p2.benchmark).toBeCloseTo(1 / 0.205, 9);
+    // ROI 4 < 4.878: lost 1,000 − 4,000 × 0.205 = 1,000 − 820 = 180.
+    expect(p2.impact).toBe(180);
+    expect(p2.message).toContain("the shop's contribution margin from the Costs tab");
+    expect(p2.message).toContain("20.50%");
+  });
+
+  it("keeps ROI below 1 as spend beyond sales, and the grossMargin setting wins when set", () => {
+    const r = run([goods, book, table("ad-plans", [plan("P2", 800)])], settings);
+    const p2 = one(r, "ad-plan-efficiency", { subject: "P2" });
+    // 1,000 − 800 = 200 spent beyond its sales.
+    expect(p2.impact).toBe(200);
+    expect(p2.stakeBasis).toBe("spend");
+    // With grossMargin 20 % set, refunds 10 % and fees 5 %: plain 1 ÷ 0.2 = 5, after them 1 ÷ (0.2 × 0.9 × 0.95)
+    // = 1 ÷ 0.171 = 5.848. ROI 5.5 is judged on that line, not on the Costs tab's 4.878.
+    const set = run([goods, book, table("ad-plans", [plan("P2", 5500)])], { ...settings, grossMargin: 0.2 });
+    expect(one(set, "ad-plan-efficiency", { subject: "P2" }).benchmark).toBeCloseTo(1 / 0.171, 9);
   });
 });
 
@@ -187,6 +349,29 @@ describe("stock-cover", () => {
     const withStock = products([{ productId: "T", product: "Tee", sales: 30000, units: 300, stock: 20 }]);
     // 20 ÷ 10 a day = 2 days.
     expect(one(run([withStock]), "stock-cover").value).toBeCloseTo(2, 10);
+  });
+
+  it("uses the platform's own days of cover (可售天数) when the export has no stock count, saying so", () => {
+    // 6.5 days < 7: ▲, sales at risk 30,000 ÷ 30 days = 1,000 a day.
+    const six = products([{ productId: "T", product: "Tee", sales: 30000, units: 300, daysOfCover: 6.5 }]);
+    const f = one(run([six], { language: "en" }), "stock-cover", { subject: "Tee" });
+    expect(f.status).toBe("warn");
+    expect(f.value).toBe(6.5);
+    expect(f.impact).toBe(1000);
+    expect(f.message).toContain("6.5 days");
+    expect(f.message).toContain("platform's own days-of-cover figure");
+    expect(one(run([six], { language: "zh-CN" }), "stock-cover").message).toContain("平台导出的可售天数");
+    // Exactly 7 days is quiet, as for a computed cover of 7 (the line is "fewer than 7").
+    const seven = products([{ productId: "T", product: "Tee", sales: 30000, units: 300, daysOfCover: 7 }]);
+    expect(findings(run([seven]), "stock-cover")).toHaveLength(0);
+  });
+
+  it("prefers a stock count to the platform's days of cover", () => {
+    // Stock 20 ÷ 10 a day = 2 days, not the export's 30.
+    const both = products([{ productId: "T", product: "Tee", sales: 30000, units: 300, stock: 20, daysOfCover: 30 }]);
+    const f = one(run([both], { language: "en" }), "stock-cover");
+    expect(f.value).toBeCloseTo(2, 10);
+    expect(f.message).toContain("20 units left");
   });
 });
 
@@ -340,6 +525,43 @@ describe("waterfallBars", () => {
       { kind: "change", value: 30 },
     ])[1];
     expect([up.base, up.above, up.below, up.gain]).toEqual([-50, 0, -30, true]);
+  });
+});
+
+describe("Shopify / WooCommerce Returns as refunds", () => {
+  // Shopify: Gross sales 10,000, Returns −1,500 (no discounts, shipping or taxes): Total sales
+  // 10,000 − 1,500 = 8,500, so the sales before refunds are 8,500 + 1,500 = 10,000.
+  const shopify = (extra: TableRow = {}) =>
+    products([
+      { productId: "B", product: "Bag", grossSales: 10000, returns: -1500, sales: 8500, units: 100, ...extra },
+    ]);
+
+  it("counts −Returns as refunds: rate 1,500 ÷ 10,000 = 15 %, and the profit block's refunds step 1,500", () => {
+    const r = run([shopify(), costs()], { platformFeeRate: 0.05, language: "en" });
+    // 15 % ≤ 20 % (the line without a team default): no refund-rate finding; 25 % would be one.
+    expect(findings(r, "refund-rate")).toHaveLength(0);
+    // Bag: 10,000 − 1,500 = 8,500; fees 5 % × 8,500 = 425; goods 100 × 50 = 5,000; net 8,500 − 425 − 5,000 = 3,075.
+    expect(r.profit).toMatchObject({ sales: 10000, refunds: 1500, platformFees: 425, cogs: 5000, net: 3075 });
+    // With the team's default at 10 %: 15 % reaches 1.5 × 10 % = 15 %, so ✖.
+    const f = one(run([shopify(), costs()], { defaultRefundRate: 0.1 }), "refund-rate");
+    expect(f.value).toBeCloseTo(0.15, 10);
+    expect(f.status).toBe("bad");
+  });
+
+  it("takes WooCommerce's positive Returns the same way, in a shop-daily table", () => {
+    // 7 days of Gross 1,000, Returns 250, Total sales 750: 1,750 ÷ 7,000 = 25 % > 20 % ▲;
+    // (0.25 − 0.20) × 7,000 ÷ 7 days = 50 a day above the line.
+    const shop = shopDays(7, () => ({ visitors: 100, paidBuyers: 5, grossSales: 1000, returns: 250, sales: 750 }));
+    const f = one(run([shop]), "refund-rate");
+    expect(f.value).toBeCloseTo(0.25, 10);
+    expect(f.status).toBe("warn");
+    expect(f.impact).toBe(50);
+  });
+
+  it("never counts Returns as well as a refund column", () => {
+    // The refund amount 500 wins; Returns is left alone and the sales are not grossed up.
+    const r = run([shopify({ refundAmount: 500 }), costs()], { language: "en" });
+    expect(r.profit).toMatchObject({ sales: 8500, refunds: 500 });
   });
 });
 

@@ -622,6 +622,7 @@ export const report = {
   "costs.cellText": '{cell} "{text}" is not a number',
   "costs.cellNegative": "{cell} is negative ({value})",
   "costs.cellAbovePrice": "{cell} ({value}) is more than the price {price}",
+  "costs.cellBlank": "{cell} has no unit cost",
   "costs.missing":
     '{count, plural, one {One product} other {{count} products}} in the exports {count, plural, one {has} other {have}} no row in the Costs tab "{sheet}" and {count, plural, one {is} other {are}} judged without profit: {names}.',
   "costs.todoMissing": 'Add the unit cost of the products listed to the Costs tab "{sheet}".',
@@ -633,6 +634,8 @@ export const report = {
     'Lower bids on "{name}" until its ROI reaches {breakEven}, or cut its refunds: it loses about {money} a day.',
   "stock.low":
     '"{name}" has {stock} units left: {cover} days at {rate} a day. Restock now, or about {money} of sales a day is at risk once it runs out.',
+  "stock.lowPlatform":
+    '"{name}" has {cover} days of stock left by the platform\'s own days-of-cover figure (the export has no stock count). Restock now, or about {money} of sales a day is at risk once it runs out.',
   "stock.todo": 'Restock "{name}": {cover} days of stock left.',
   "refunds.high":
     "Refunds are {rate} of sales, above the {line} line: about {money} a day more refunded than at the line.",
@@ -933,6 +936,17 @@ export const report = {
     'Plan "{name}" has ACoS {acos}, above {breakEvenAcos}: its ad sales do not even cover the spend, about {money} a day lost.',
   "ads.belowOneAcos.export":
     'Plan "{name}" has ACoS {acos}, above {breakEvenAcos}: its ad sales do not even cover the spend, about {money} lost in this export.',
+  "ads.losingCosts":
+    'Plan "{name}" has ROI {roi}: its ad sales cover the spend, but by {source} ({margin} kept of each sale after refunds, fees and goods) it needs ROI {breakEven}, so it loses money after refunds and fees, about {money} of profit a day.',
+  "ads.losingCosts.export":
+    'Plan "{name}" has ROI {roi}: its ad sales cover the spend, but by {source} ({margin} kept of each sale after refunds, fees and goods) it needs ROI {breakEven}, so it loses money after refunds and fees, {money} of profit in this export.',
+  "ads.losingCostsAcos":
+    'Plan "{name}" has ACoS {acos}: below 100 %, but by {source} ({margin} kept of each sale after refunds, fees and goods) break-even ACoS is {breakEvenAcos}, so it loses money after refunds and fees, about {money} of profit a day.',
+  "ads.losingCostsAcos.export":
+    'Plan "{name}" has ACoS {acos}: below 100 %, but by {source} ({margin} kept of each sale after refunds, fees and goods) break-even ACoS is {breakEvenAcos}, so it loses money after refunds and fees, {money} of profit in this export.',
+  "ads.marginProducts":
+    "the Costs tab's margin of the {count, plural, one {product} other {# products}} it promotes {names}",
+  "ads.marginShop": "the shop's contribution margin from the Costs tab (the tab maps no product to this plan)",
   "ads.losingAfterRefundsAcos":
     'Plan "{name}" has ACoS {acos}: inside the plain break-even ACoS of {plainAcos}, but after {refunds} refunds and {fees} fees break-even ACoS is {breakEvenAcos}, so it loses money after refunds and fees, about {money} of profit a day.',
   "ads.losingAfterRefundsAcos.export":

@@ -543,6 +543,7 @@ export const report = {
   "costs.cellText": "{cell}「{text}」不是数字",
   "costs.cellNegative": "{cell} 是负数（{value}）",
   "costs.cellAbovePrice": "{cell}（{value}）高于售价 {price}",
+  "costs.cellBlank": "{cell} 没有填单位成本",
   "costs.missing": "导出里有 {count} 个商品在成本表「{sheet}」中没有对应的行，不计算利润：{names}。",
   "costs.todoMissing": "在成本表「{sheet}」里补上这些商品的单件成本。",
   "ads.losingAfterRefunds":
@@ -552,6 +553,8 @@ export const report = {
   "ads.todoAfterRefunds": "把「{name}」的出价降到 ROI 达到 {breakEven}，或先降低退款：它每天亏约 {money}。",
   "stock.low":
     "「{name}」只剩 {stock} 件，按每天 {rate} 件只够卖 {cover} 天。现在补货，否则断货后每天约 {money} 的销售额会受影响。",
+  "stock.lowPlatform":
+    "按平台导出的可售天数，「{name}」的库存只够卖 {cover} 天（导出里没有库存件数，用的是平台自己的数字）。现在补货，否则断货后每天约 {money} 的销售额会受影响。",
   "stock.todo": "给「{name}」补货：库存只够 {cover} 天。",
   "refunds.high": "退款占销售额 {rate}，高于 {line} 的警戒线：比警戒线每天多退约 {money}。",
   "refunds.high.export": "退款占销售额 {rate}，高于 {line} 的警戒线：本次导出内比警戒线多退 {money}。",
@@ -820,6 +823,16 @@ export const report = {
   "ads.belowOneAcos": "计划「{name}」ACoS {acos}，超过 {breakEvenAcos}：广告成交额还不到花费，每天亏约 {money}。",
   "ads.belowOneAcos.export":
     "计划「{name}」ACoS {acos}，超过 {breakEvenAcos}：广告成交额还不到花费，本次导出内亏约 {money}。",
+  "ads.losingCosts":
+    "计划「{name}」ROI {roi}：推广成交盖得住花费，但按{source}（每笔成交扣掉退款、手续费和货品成本后留下 {margin}），ROI 要到 {breakEven} 才保本，算上退款和手续费是亏钱的，每天亏利润约 {money}。",
+  "ads.losingCosts.export":
+    "计划「{name}」ROI {roi}：推广成交盖得住花费，但按{source}（每笔成交扣掉退款、手续费和货品成本后留下 {margin}），ROI 要到 {breakEven} 才保本，算上退款和手续费是亏钱的，本次导出内亏利润 {money}。",
+  "ads.losingCostsAcos":
+    "计划「{name}」ACoS {acos}，低于 100%，但按{source}（每笔成交扣掉退款、手续费和货品成本后留下 {margin}），保本 ACoS 只有 {breakEvenAcos}：算上退款和手续费是亏钱的，每天亏利润约 {money}。",
+  "ads.losingCostsAcos.export":
+    "计划「{name}」ACoS {acos}，低于 100%，但按{source}（每笔成交扣掉退款、手续费和货品成本后留下 {margin}），保本 ACoS 只有 {breakEvenAcos}：算上退款和手续费是亏钱的，本次导出内亏利润 {money}。",
+  "ads.marginProducts": "成本表里它所推广商品{names}的利润率",
+  "ads.marginShop": "成本表算出的全店边际利润率（成本表没有把商品对应到这个计划）",
   "ads.losingAfterRefundsAcos":
     "计划「{name}」ACoS {acos}，低于按毛利算的保本 ACoS {plainAcos}，但扣掉 {refunds} 退款和 {fees} 费用后保本 ACoS 只有 {breakEvenAcos}：退款和费用之后是亏的，每天少赚约 {money}。",
   "ads.losingAfterRefundsAcos.export":

@@ -538,6 +538,7 @@ export const report = {
   "costs.cellText": "{cell}「{text}」不是數字",
   "costs.cellNegative": "{cell} 是負數（{value}）",
   "costs.cellAbovePrice": "{cell}（{value}）高於售價 {price}",
+  "costs.cellBlank": "{cell} 沒有填單位成本",
   "costs.missing": "匯出裡有 {count} 個商品在成本表「{sheet}」中沒有對應的列，不計算利潤：{names}。",
   "costs.todoMissing": "在成本表「{sheet}」裡補上這些商品的單件成本。",
   "ads.losingAfterRefunds":
@@ -547,6 +548,8 @@ export const report = {
   "ads.todoAfterRefunds": "把「{name}」的出價降到 ROI 達到 {breakEven}，或先降低退款：它每天虧約 {money}。",
   "stock.low":
     "「{name}」只剩 {stock} 件，照每天 {rate} 件只夠賣 {cover} 天。現在補貨，否則斷貨後每天約 {money} 的銷售額會受影響。",
+  "stock.lowPlatform":
+    "依平台匯出的可售天數，「{name}」的庫存只夠賣 {cover} 天（匯出裡沒有庫存件數，用的是平台自己的數字）。現在補貨，否則斷貨後每天約 {money} 的銷售額會受影響。",
   "stock.todo": "替「{name}」補貨：庫存只夠 {cover} 天。",
   "refunds.high": "退款占銷售額 {rate}，高於 {line} 的警戒線：比警戒線每天多退約 {money}。",
   "refunds.high.export": "退款占銷售額 {rate}，高於 {line} 的警戒線：這份匯出內比警戒線多退 {money}。",
@@ -815,6 +818,16 @@ export const report = {
   "ads.belowOneAcos": "計畫「{name}」ACoS {acos}，超過 {breakEvenAcos}：廣告成交額還不到花費，每天虧約 {money}。",
   "ads.belowOneAcos.export":
     "計畫「{name}」ACoS {acos}，超過 {breakEvenAcos}：廣告成交額還不到花費，這份匯出內虧約 {money}。",
+  "ads.losingCosts":
+    "計畫「{name}」ROI {roi}：廣告成交蓋得過花費，但依{source}（每筆成交扣掉退款、手續費和商品成本後留下 {margin}），ROI 要到 {breakEven} 才保本，算上退款和手續費是虧錢的，每天虧利潤約 {money}。",
+  "ads.losingCosts.export":
+    "計畫「{name}」ROI {roi}：廣告成交蓋得過花費，但依{source}（每筆成交扣掉退款、手續費和商品成本後留下 {margin}），ROI 要到 {breakEven} 才保本，算上退款和手續費是虧錢的，本次匯出內虧利潤 {money}。",
+  "ads.losingCostsAcos":
+    "計畫「{name}」ACoS {acos}，低於 100%，但依{source}（每筆成交扣掉退款、手續費和商品成本後留下 {margin}），保本 ACoS 只剩 {breakEvenAcos}：算上退款和手續費是虧錢的，每天虧利潤約 {money}。",
+  "ads.losingCostsAcos.export":
+    "計畫「{name}」ACoS {acos}，低於 100%，但依{source}（每筆成交扣掉退款、手續費和商品成本後留下 {margin}），保本 ACoS 只剩 {breakEvenAcos}：算上退款和手續費是虧錢的，本次匯出內虧利潤 {money}。",
+  "ads.marginProducts": "成本表裡它所推廣商品{names}的利潤率",
+  "ads.marginShop": "成本表算出的全店邊際利潤率（成本表沒有把商品對應到這個計畫）",
   "ads.losingAfterRefundsAcos":
     "計畫「{name}」ACoS {acos}，低於按毛利算的保本 ACoS {plainAcos}，但扣掉 {refunds} 退款和 {fees} 費用後保本 ACoS 只剩 {breakEvenAcos}：退款和費用之後是虧的，每天少賺約 {money}。",
   "ads.losingAfterRefundsAcos.export":

@@ -19,7 +19,7 @@ import {
 import { defineRule, fixed, fromSetting, type Rule } from "./define";
 import { MAX_SUBJECT_FINDINGS } from "./limits";
 import * as metrics from "../metrics";
-import { shopRefundRate } from "./profit-context";
+import { planContributionMargins, shopContributionMargin, shopRefundRate } from "./profit-context";
 import { isSearchTermAdTable } from "./search-terms";
 import { firstN, lazy, topByImpact, TopList } from "./top";
 import { ratio } from "./totals";
@@ -210,7 +210,7 @@ export const adPlanEfficiency = defineRule({
   area: "ads",
   needs: { kinds: ["ad-plans"], fields: ["plan", "spend", "adSales", "clicks", "impressions"] },
   summary:
-    "ROI < 1 ÷ {margin} (or < 1 without a margin) ✖; ROI < 1 ÷ ({margin} × (1 − refund rate) × (1 − {platformFee} − {paymentFee})) ✖ loses money after refunds and fees (refund rate from the exports, else {refund}); CTR ≥ {ctrHigh} average ✔, < {ctrLow} ▲; from search term reports alone, a campaign with no ad sales is left to search-terms-no-sales, which names its terms",
+    "ROI < 1 ÷ {margin} (or < 1 without a margin) ✖; ROI < 1 ÷ ({margin} × (1 − refund rate) × (1 − {platformFee} − {paymentFee})) ✖ loses money after refunds and fees (refund rate from the exports, else {refund}); without {margin}, a Costs tab's contribution margin (of the products it maps the plan to, else the shop's; refunds and fees already in it): ROI ≥ 1 but < 1 ÷ that margin ✖ loses money after refunds and fees; CTR ≥ {ctrHigh} average ✔, < {ctrLow} ▲; from search term reports alone, a campaign with no ad sales is left to search-terms-no-sales, which names its terms",
   thresholds: ADS,
   messages: [
     "ads.losing",
@@ -236,6 +236,12 @@ export const adPlanEfficiency = defineRule({
     "ads.belowOneAcos.export",
     "ads.losingAfterRefundsAcos",
     "ads.losingAfterRefundsAcos.export",
+    "ads.losingCosts",
+    "ads.losingCosts.export",
+    "ads.losingCostsAcos",
+    "ads.losingCostsAcos.export",
+    "ads.marginProducts",
+    "ads.marginShop",
     "metric.acos",
     "common.more",
     "common.more.export",
@@ -247,7 +253,10 @@ export const adPlanEfficiency = defineRule({
     // Without a margin the only certain loss is ROI below 1 (ad sales below spend).
     const plain = margin !== null ? 1 / margin : 1;
     const after = afterRefundsAndFees(ctx, margin);
-    const breakEven = after?.breakEven ?? plain;
+    // Without the setting, the Costs tab's contribution margins (null without a Costs tab).
+    const costs = margin === null ? costsMargins(ctx) : null;
+    const shopBreakEven = costs && costs.shop !== null && costs.shop > 0 ? 1 / costs.shop : null;
+    const breakEven = after?.breakEven ?? shopBreakEven ?? plain;
     const avgCtr = plans.total.ctr();
     const losing = new TopList(ADS.maxLosing.value);
     const others: CtrPlan[] = [];
@@ -267,6 +276,11 @@ export const adPlanEfficiency = defineRule({
         offerLosingAfterRefunds(this, ctx, plans, losing, p, { spend, roi, plain, ...after });
         continue;
       }
+      const fromCosts = costs ? costMarginOf(costs, p.name) : null;
+      if (roi !== null && fromCosts && stable(roi) < stable(1 / fromCosts.margin)) {
+        offerLosingAfterCosts(this, ctx, plans, losing, p, { spend, roi, ...fromCosts });
+        continue;
+      }
       const ctr = p.totals.ctr();
       if (ctr === null || avgCtr === null || avgCtr === 0) continue;
       const rel = stable(ctr / avgCtr);
@@ -276,7 +290,7 @@ export const adPlanEfficiency = defineRule({
     const out = losing.drafts(this, ctx, "plan");
     out.push(...ctrFindings(this, ctx, others, avgCtr));
     if (out.length === 0 && plans.total.roi() !== null) out.push(allClear(this, ctx, plans.total.roi()!, breakEven));
-    if (margin === null && plans.subjects.length > 0) {
+    if (margin === null && shopBreakEven === null && plans.subjects.length > 0) {
       out.push(
         makeFinding(this, {
           status: "info",
@@ -365,6 +379,78 @@ function afterRefundsAndFees(
   const breakEven = metrics.breakEvenRoi(margin, Math.min(1, refundRate), feeRate);
   if (breakEven === null) return null;
   return { kept: metrics.breakEvenAcos(margin, Math.min(1, refundRate), feeRate), breakEven, refundRate, feeRate };
+}
+
+/** The Costs tab's margins for the ad check when the grossMargin setting is unset. */
+interface CostsMargins {
+  plans: Map<string, { margin: number; products: string[] }>;
+  shop: number | null;
+}
+
+function costsMargins(ctx: RuleContext): CostsMargins | null {
+  const shop = shopContributionMargin(ctx)?.margin ?? null;
+  const plans = planContributionMargins(ctx);
+  return shop === null && plans.size === 0 ? null : { plans, shop };
+}
+
+/**
+ * A plan's margin from the Costs tab: its mapped products', else the shop's; null when the one that
+ * applies is 0 or below (every sale then loses money before ads, and no ROI breaks even).
+ */
+function costMarginOf(costs: CostsMargins, plan: string): { margin: number; products: string[] } | null {
+  const mapped = costs.plans.get(plan);
+  if (mapped) return mapped.margin > 0 ? mapped : null;
+  return costs.shop !== null && costs.shop > 0 ? { margin: costs.shop, products: [] } : null;
+}
+
+/**
+ * ✖ Without the grossMargin setting: a plan at ROI 1 or more but below 1 ÷ the Costs tab's
+ * contribution margin (refunds and fees already in it), with the profit it loses and whose margin.
+ */
+function offerLosingAfterCosts(
+  rule: Rule,
+  ctx: RuleContext,
+  plans: Group,
+  losing: TopList,
+  p: Subject,
+  f: { spend: number; roi: number; margin: number; products: string[] },
+): void {
+  const adSales = p.totals.get("adSales") ?? 0;
+  // Each ¥1 of ad sales keeps the contribution margin once refunds, fees and goods are paid.
+  const impact = perDay(f.spend - adSales * f.margin, plans.dayCount);
+  const basis = basisOf(plans.dayCount);
+  if (!losing.wants(impact, p.name)) return;
+  losing.add(
+    lazy(impact, p.name, () => {
+      const names = f.products.map((n) => `「${n}」`).join("");
+      const source =
+        f.products.length > 0
+          ? ctx.t("ads.marginProducts", { count: f.products.length, names })
+          : ctx.t("ads.marginShop");
+      const breakEven = 1 / f.margin;
+      const params = {
+        name: p.name,
+        roi: ctx.fmt(f.roi),
+        breakEven: ctx.fmt(breakEven),
+        margin: ctx.pct(f.margin),
+        source,
+        money: ctx.money(impact),
+      };
+      return losingPlanDraft(rule, ctx, p, {
+        spend: f.spend,
+        adSales,
+        line: f.margin,
+        acosKey: "ads.losingCostsAcos",
+        roi: f.roi,
+        breakEven,
+        roiKey: "ads.losingCosts",
+        todo: "ads.todoAfterRefunds",
+        params,
+        impact,
+        basis,
+      });
+    }),
+  );
 }
 
 type AfterRefundsPlan = {

@@ -4,7 +4,7 @@
  * cost of goods (units × (unit cost + shipping + packaging)), its ad spend (an ad export's rows
  * keyed by the product, see profit-ads.ts, else the plans the Costs tab maps to it; never both),
  * and what is left. Cost cells that are text, negative or above the price are
- * listed by cell and their products left out, never judged on a made-up cost.
+ * listed by cell and their products left out, never judged on a made-up cost; so is a blank unit cost.
  */
 import * as metrics from "../metrics";
 import { cellRef } from "../recognize/issues";
@@ -29,7 +29,7 @@ interface CostEntry {
 export interface CostProblem {
   /** `成本!C7`. */
   cell: string;
-  reason: "text" | "negative" | "abovePrice";
+  reason: "text" | "negative" | "abovePrice" | "blank";
   /** The cell's text or value, as the message quotes it. */
   shown: string;
   price?: number;
@@ -59,6 +59,8 @@ export interface ProductProfit {
   /** Units were estimated as sales ÷ price (the export has no units column). */
   unitsEstimated: boolean;
   stock: number | null;
+  /** Ad plans the Costs tab maps to this product. */
+  plans: string[];
 }
 
 export interface ProfitPicture {
@@ -76,7 +78,7 @@ export interface ProfitPicture {
    * Products the Costs tab prices that sold nothing: what each ¥1 of their sales would keep, from
    * their price (price × (1 − default refund rate) × (1 − fee rate) − unit costs) ÷ price.
    */
-  unsold: { subject: Subject; margin: number }[];
+  unsold: { subject: Subject; margin: number; plans: string[] }[];
 }
 
 const COST_FIELDS = ["unitCost", "shippingCost", "packagingCost"] as const;
@@ -119,6 +121,13 @@ function valueProblem(
   return null;
 }
 
+/** A row whose unit cost cell is empty: named by cell, like an unreadable one (a costs table always has the column). */
+function blankProblem(table: RecognizedTable, sheetRow: number): CostProblem | null {
+  const column = table.columnIndex.unitCost;
+  if (column === undefined) return null;
+  return { cell: `${table.sheet}!${cellRef(sheetRow, column)}`, reason: "blank", shown: "" };
+}
+
 interface CostBook {
   sheet: string;
   entries: Map<string, CostEntry>;
@@ -141,11 +150,13 @@ function readCostBook(tables: RecognizedTable[], priceOf: (keys: string[]) => nu
       const price = num(row, "price") ?? priceOf(keys);
       const problem = texts.get(sheetRow) ?? valueProblem(table, row, sheetRow, price);
       const unitCost = num(row, "unitCost");
-      if (problem || unitCost === null) {
-        if (problem) book.problems.push(problem);
+      const unusable = problem ?? (unitCost === null ? blankProblem(table, sheetRow) : null);
+      if (unusable) {
+        book.problems.push(unusable);
         for (const k of keys) book.bad.add(k);
         return;
       }
+      if (unitCost === null) return;
       const extra = (num(row, "shippingCost") ?? 0) + (num(row, "packagingCost") ?? 0);
       const plans = typeof row.plan === "string" ? row.plan.split(PLAN_SEPARATORS).map((p) => p.trim()) : [];
       const entry: CostEntry = { unitCost, extra, stock: num(row, "stock"), price, plans: plans.filter(Boolean) };
@@ -155,28 +166,69 @@ function readCostBook(tables: RecognizedTable[], priceOf: (keys: string[]) => nu
   return book;
 }
 
-/** Per product key: refunds (amount, or rate × sales, per row) and the latest stock of the products exports. */
-function exportExtras(tables: RecognizedTable[]): { refunds: Map<string, number>; stock: Map<string, number> } {
+/**
+ * A row's refunds and how much of them its sales figure has already had taken out: the refund
+ * amount column, else the refund rate × sales, else (a table with neither) Shopify's or
+ * WooCommerce's Returns, as a positive amount (Shopify signs it −, WooCommerce +). Their Total sales
+ * is after returns, so those are `netted`: the sales before refunds are sales + returns. Never both.
+ */
+function rowRefund(table: RecognizedTable, row: TableRow): { refund: number; netted: number } | null {
+  const idx = table.columnIndex;
+  if ("refundAmount" in idx || "refundRate" in idx) {
+    const refund = num(row, "refundAmount") ?? rateTimes(num(row, "refundRate"), num(row, "sales"));
+    return refund === null ? null : { refund, netted: 0 };
+  }
+  const returns = num(row, "returns");
+  if (returns === null) return null;
+  return { refund: Math.abs(returns), netted: Math.abs(returns) };
+}
+
+/** The table carries refunds of some kind (an amount, a rate, or Returns). */
+function hasRefunds(table: RecognizedTable): boolean {
+  const idx = table.columnIndex;
+  return "refundAmount" in idx || "refundRate" in idx || "returns" in idx;
+}
+
+/**
+ * Per product key: refunds (rowRefund, summed over rows), the part of them already taken out of the
+ * export's sales (Returns), and the latest stock of the products exports.
+ */
+function exportExtras(tables: RecognizedTable[]): {
+  refunds: Map<string, number>;
+  netted: Map<string, number>;
+  stock: Map<string, number>;
+  cover: Map<string, number>;
+} {
   const refunds = new Map<string, number>();
+  const netted = new Map<string, number>();
   const stock = new Map<string, number>();
   const stockDate = new Map<string, string>();
+  const cover = new Map<string, number>();
+  const coverDate = new Map<string, string>();
   for (const table of tables) {
     if (table.kind !== "products") continue;
     for (const row of table.rows) {
       const key = keyOf(row)[0];
       if (key === undefined) continue;
-      const sales = num(row, "sales");
-      const refund = num(row, "refundAmount") ?? rateTimes(num(row, "refundRate"), sales);
-      if (refund !== null) refunds.set(key, (refunds.get(key) ?? 0) + refund);
+      const refund = rowRefund(table, row);
+      if (refund !== null) {
+        refunds.set(key, (refunds.get(key) ?? 0) + refund.refund);
+        netted.set(key, (netted.get(key) ?? 0) + refund.netted);
+      }
       const s = num(row, "stock");
       const date = typeof row.date === "string" ? row.date : "";
       if (s !== null && date >= (stockDate.get(key) ?? "")) {
         stock.set(key, s);
         stockDate.set(key, date);
       }
+      const c = num(row, "daysOfCover");
+      if (c !== null && c >= 0 && date >= (coverDate.get(key) ?? "")) {
+        cover.set(key, c);
+        coverDate.set(key, date);
+      }
     }
   }
-  return { refunds, stock };
+  return { refunds, netted, stock, cover };
 }
 
 function rateTimes(rate: number | null, base: number | null): number | null {
@@ -230,8 +282,16 @@ interface Rates {
 }
 
 /** One product's money, or null when it has no sales or no way to count its units. */
-function productProfit(s: Subject, entry: CostEntry, ad: AdShare, refunded: number | undefined, rates: Rates) {
-  const sales = s.get("sales");
+function productProfit(
+  s: Subject,
+  entry: CostEntry,
+  ad: AdShare,
+  refunded: { amount: number; netted: number } | undefined,
+  rates: Rates,
+) {
+  const exported = s.get("sales");
+  // Sales before refunds: the export's, plus any returns its figure already has taken out.
+  const sales = exported === null ? null : exported + (refunded?.netted ?? 0);
   if (sales === null || sales <= 0) return null;
   const price = entry.price ?? s.price();
   const exact = s.get("units");
@@ -239,7 +299,7 @@ function productProfit(s: Subject, entry: CostEntry, ad: AdShare, refunded: numb
   if (units === null) return null;
   const refundsFrom: RefundSource =
     refunded !== undefined ? "export" : rates.defaultRefund !== null ? "setting" : "none";
-  const refunds = refunded ?? sales * (rates.defaultRefund ?? 0);
+  const refunds = refunded?.amount ?? sales * (rates.defaultRefund ?? 0);
   const fees = (sales - refunds) * rates.feeRate;
   const cogs = units * (entry.unitCost + entry.extra);
   const net = metrics.netProfit(sales, cogs, fees, ad.amount, refunds);
@@ -274,7 +334,11 @@ function buildPicture(ctx: RuleContext): ProfitPicture | null {
   };
   const book = readCostBook(ctx.tables, priceOf);
   if (!book) return null;
-  const { refunds, stock } = exportExtras(ctx.tables);
+  const { refunds, netted, stock } = exportExtras(ctx.tables);
+  const refundOf = (s: Subject) => {
+    const amount = refunds.get(s.key);
+    return amount === undefined ? undefined : { amount, netted: netted.get(s.key) ?? 0 };
+  };
   const rates: Rates = {
     feeRate: (ctx.settings.platformFeeRate ?? 0) + (ctx.settings.paymentFeeRate ?? 0),
     defaultRefund: ctx.settings.defaultRefundRate,
@@ -291,11 +355,11 @@ function buildPicture(ctx: RuleContext): ProfitPicture | null {
   const out: ProductProfit[] = [];
   const unsold: ProfitPicture["unsold"] = [];
   for (const [s, entry] of mapped) {
-    const money = productProfit(s, entry, adOf(s, planShares, exported), refunds.get(s.key), rates);
-    if (money) out.push({ subject: s, ...money, stock: stock.get(s.key) ?? entry.stock });
+    const money = productProfit(s, entry, adOf(s, planShares, exported), refundOf(s), rates);
+    if (money) out.push({ subject: s, ...money, stock: stock.get(s.key) ?? entry.stock, plans: entry.plans });
     else if ((s.get("sales") ?? 0) <= 0) {
       const margin = unitMargin(entry, entry.price ?? s.price(), rates);
-      if (margin !== null) unsold.push({ subject: s, margin });
+      if (margin !== null) unsold.push({ subject: s, margin, plans: entry.plans });
     }
   }
   return {
@@ -357,21 +421,59 @@ export function shopContributionMargin(ctx: RuleContext): { margin: number; prod
 }
 
 /**
- * The shop's refund rate: refunds ÷ sales over the shop-daily tables (else the products tables)
- * that carry a refund column; else the team's default refund rate; null when neither says.
+ * Each ad plan's contribution margin from the products the Costs tab maps it to: Σ (sales − refunds
+ * − fees − goods) ÷ Σ sales over those that sold, else the mean unit margin of those that sold
+ * nothing. Refunds and fees are already in it, so 1 ÷ this margin is the plan's break-even ROI
+ * after refunds and fees. Plans mapped to no costed product are absent.
+ */
+export function planContributionMargins(ctx: RuleContext): Map<string, { margin: number; products: string[] }> {
+  const out = new Map<string, { margin: number; products: string[] }>();
+  const picture = profitPicture(ctx);
+  if (!picture) return out;
+  const sums = new Map<string, { sales: number; costs: number; products: string[] }>();
+  for (const p of picture.products)
+    for (const plan of p.plans) {
+      const sum = sums.get(plan) ?? { sales: 0, costs: 0, products: [] };
+      sum.sales += p.sales;
+      sum.costs += p.refunds + p.fees + p.cogs;
+      sum.products.push(p.subject.name);
+      sums.set(plan, sum);
+    }
+  for (const [plan, sum] of sums) {
+    const margin = metrics.contributionMargin(sum.sales, sum.costs);
+    if (margin !== null && Number.isFinite(margin)) out.set(plan, { margin, products: sum.products });
+  }
+  const unsold = new Map<string, { total: number; products: string[] }>();
+  for (const u of picture.unsold)
+    for (const plan of u.plans) {
+      if (sums.has(plan)) continue;
+      const sum = unsold.get(plan) ?? { total: 0, products: [] };
+      sum.total += u.margin;
+      sum.products.push(u.subject.name);
+      unsold.set(plan, sum);
+    }
+  for (const [plan, sum] of unsold) out.set(plan, { margin: sum.total / sum.products.length, products: sum.products });
+  return out;
+}
+
+/**
+ * The shop's refund rate: refunds ÷ sales before refunds over the shop-daily tables (else the
+ * products tables) that carry refunds (rowRefund: an amount, a rate, else Returns, whose sales
+ * figure is after them, so they are added back); else the team's default refund rate; null when
+ * neither says.
  */
 export function shopRefundRate(ctx: RuleContext): { rate: number; from: "export" | "setting"; sales: number } | null {
   for (const kind of ["shop-daily", "products"] as const) {
     let refunds = 0;
     let sales = 0;
     for (const table of ctx.tables) {
-      if (table.kind !== kind || !("refundAmount" in table.columnIndex || "refundRate" in table.columnIndex)) continue;
+      if (table.kind !== kind || !hasRefunds(table)) continue;
       for (const row of table.rows) {
         const s = num(row, "sales");
-        const r = num(row, "refundAmount") ?? rateTimes(num(row, "refundRate"), s);
+        const r = rowRefund(table, row);
         if (s === null || r === null) continue;
-        refunds += r;
-        sales += s;
+        refunds += r.refund;
+        sales += s + r.netted;
       }
     }
     const rate = metrics.refundRate(refunds, sales);
@@ -392,6 +494,18 @@ export function stockOf(ctx: RuleContext): Map<Subject, number> {
     const fromCosts = book ? findEntry(book.entries, s)?.stock : undefined;
     const v = stock.get(s.key) ?? fromCosts ?? null;
     if (v !== null) out.set(s, v);
+  }
+  return out;
+}
+
+/** The platform's own days of cover (可售天数) per product: the latest row of the products exports that has one. */
+export function platformCoverOf(ctx: RuleContext): Map<Subject, number> {
+  const out = new Map<Subject, number>();
+  if (!ctx.products) return out;
+  const { cover } = exportExtras(ctx.tables);
+  for (const s of ctx.products.subjects) {
+    const v = cover.get(s.key);
+    if (v !== undefined) out.set(s, v);
   }
   return out;
 }

@@ -4,11 +4,12 @@
  * products it does not list), each said once.
  */
 import { LANGUAGE_TABLE } from "../i18n/languages";
-import { basedKey, basisOf, makeFinding, perDay, stable, type Draft, type RuleContext } from "./context";
+import { basedKey, basisOf, makeFinding, perDay, stable, type Draft, type RuleContext, type Subject } from "./context";
 import { defineRule, fixed, fromSetting, type Rule } from "./define";
 import { MAX_SUBJECT_FINDINGS } from "./limits";
 import * as metrics from "../metrics";
 import {
+  platformCoverOf,
   profitPicture,
   shopRefundRate,
   stockOf,
@@ -133,7 +134,10 @@ function allFine(rule: Rule, ctx: RuleContext, picture: ProfitPicture): Draft {
 export const productProfit = defineRule({
   id: "product-profit",
   area: "products",
-  needs: { kinds: ["costs", "products"], fields: ["unitCost", "sales", "units", "price", "refundAmount"] },
+  needs: {
+    kinds: ["costs", "products"],
+    fields: ["unitCost", "sales", "units", "price", "refundAmount", "refundRate", "returns"],
+  },
   summary:
     "net profit = sales − refunds − ({platformFee} + {paymentFee}) of the rest − units × unit cost − ad spend (an ad export's rows keyed by the product's id, SKU or name over the same days, else the plans the Costs tab maps to it; never both): < 0 ✖ (profit lost per day); < {thinMargin} of sales ▲",
   thresholds: PROFIT,
@@ -184,6 +188,7 @@ const COSTS = {
 
 function problemText(ctx: RuleContext, p: CostProblem): string {
   if (p.reason === "text") return ctx.t("costs.cellText", { cell: p.cell, text: p.shown });
+  if (p.reason === "blank") return ctx.t("costs.cellBlank", { cell: p.cell });
   if (p.reason === "negative") return ctx.t("costs.cellNegative", { cell: p.cell, value: p.shown });
   return ctx.t("costs.cellAbovePrice", {
     cell: p.cell,
@@ -204,13 +209,14 @@ export const costData = defineRule({
   area: "data",
   needs: { kinds: ["costs"], fields: ["unitCost", "shippingCost", "packagingCost", "price"] },
   summary:
-    "a cost cell that is text, negative or above the price ▲ (named by cell; its product judged without profit); products with sales missing from the Costs tab ▲ (one finding)",
+    "a cost cell that is text, negative or above the price, or a blank unit cost ▲ (named by cell; its product judged without profit); products with sales missing from the Costs tab ▲ (one finding)",
   thresholds: COSTS,
   messages: [
     "costs.badCells",
     "costs.cellText",
     "costs.cellNegative",
     "costs.cellAbovePrice",
+    "costs.cellBlank",
     "costs.missing",
     "costs.todoMissing",
   ],
@@ -261,39 +267,61 @@ const STOCK = {
   topSellers: fixed(5, "products", "the best-selling products whose stock is checked"),
 };
 
-/** stock-cover: ▲ restock a top seller whose stock lasts under coverDays, with its sales at risk per day. */
+/** One top seller's days of cover: from its stock and selling rate, else the export's own 可售天数. */
+function coverOf(
+  s: Subject,
+  days: number,
+  stock: Map<Subject, number>,
+  platform: Map<Subject, number>,
+): { cover: number; left: number | null; units: number | null } | null {
+  const sales = s.get("sales") ?? 0;
+  const price = s.price();
+  const units = s.get("units") ?? (price !== null && price > 0 ? sales / price : null);
+  const left = stock.get(s);
+  if (left !== undefined) {
+    if (units === null || units <= 0) return null;
+    const cover = metrics.daysOfCover(left, units, days);
+    return cover === null ? null : { cover, left, units };
+  }
+  const exported = platform.get(s);
+  return exported === undefined ? null : { cover: exported, left: null, units };
+}
+
+/**
+ * stock-cover: ▲ restock a top seller whose stock lasts under coverDays, with its sales at risk per
+ * day. Stock ÷ units sold a day; a product without a stock figure but with the platform's own days of
+ * cover (可售天数) is judged on that figure, and the message says so.
+ */
 export const stockCover = defineRule({
   id: "stock-cover",
   area: "products",
-  needs: { kinds: ["products", "costs"], fields: ["stock", "sales", "units", "price"] },
+  needs: { kinds: ["products", "costs"], fields: ["stock", "daysOfCover", "sales", "units", "price"] },
   summary:
-    "stock ÷ units sold per day < {coverDays} days for one of the {topSellers} best sellers ▲ restock (sales at risk per day); needs the days of the data",
+    "stock ÷ units sold per day (else the export's own days of cover, 可售天数) < {coverDays} days for one of the {topSellers} best sellers ▲ restock (sales at risk per day); needs the days of the data",
   thresholds: STOCK,
-  messages: ["stock.low", "stock.todo"],
+  messages: ["stock.low", "stock.lowPlatform", "stock.todo"],
   run(ctx) {
     const products = ctx.products;
     const days = products?.dayCount ?? null;
     if (!products || days === null) return [];
     const stock = stockOf(ctx);
-    if (stock.size === 0) return [];
+    const platform = platformCoverOf(ctx);
+    if (stock.size === 0 && platform.size === 0) return [];
     const top = [...products.subjects]
       .filter((s) => (s.get("sales") ?? 0) > 0)
       .sort((a, b) => (b.get("sales") ?? 0) - (a.get("sales") ?? 0) || (a.name < b.name ? -1 : 1))
       .slice(0, STOCK.topSellers.value);
     const out: Draft[] = [];
     for (const s of top) {
-      const left = stock.get(s);
+      const found = coverOf(s, days, stock, platform);
+      if (found === null || stable(found.cover) >= STOCK.coverDays.value) continue;
+      const { cover, left, units } = found;
       const sales = s.get("sales") ?? 0;
-      const price = s.price();
-      const units = s.get("units") ?? (price !== null && price > 0 ? sales / price : null);
-      if (left === undefined || units === null || units <= 0) continue;
-      const cover = metrics.daysOfCover(left, units, days);
-      if (cover === null || stable(cover) >= STOCK.coverDays.value) continue;
       const params = {
         name: s.name,
-        stock: ctx.fmt(left, 0),
+        stock: left === null ? "" : ctx.fmt(left, 0),
         cover: ctx.fmt(cover, 1),
-        rate: ctx.fmt(units / days, 1),
+        rate: units === null ? "" : ctx.fmt(units / days, 1),
         money: ctx.money(sales / days),
       };
       out.push(
@@ -307,7 +335,7 @@ export const stockCover = defineRule({
           format: "number",
           impact: sales / days,
           basis: "day",
-          message: ctx.t("stock.low", params),
+          message: ctx.t(left === null ? "stock.lowPlatform" : "stock.low", params),
           todo: ctx.t("stock.todo", params),
         }),
       );
@@ -330,9 +358,9 @@ const REFUNDS = {
 export const refundRateRule = defineRule({
   id: "refund-rate",
   area: "sales",
-  needs: { kinds: ["shop-daily", "products"], fields: ["refundAmount", "refundRate", "sales"] },
+  needs: { kinds: ["shop-daily", "products"], fields: ["refundAmount", "refundRate", "returns", "sales"] },
   summary:
-    "refunds ÷ sales from the exports > {norm} (else {fallback}) ▲; ≥ {badMultiple} that line ✖, with the refunds above the line per day",
+    "refunds ÷ sales before refunds from the exports (refund amount or rate; else Returns, which Shopify and WooCommerce have already taken out of Total sales) > {norm} (else {fallback}) ▲; ≥ {badMultiple} that line ✖, with the refunds above the line per day",
   thresholds: REFUNDS,
   messages: ["refunds.high", "refunds.high.export", "refunds.todo"],
   run(ctx) {

@@ -19,7 +19,7 @@
  * findings, actions and their order are exactly what they were before profit existed.
  */
 import type { Finding, RuleId, StakeFields } from "../report";
-import type { Draft, RuleContext } from "./context";
+import { stable, type Draft, type RuleContext } from "./context";
 import { productContributionMargins, shopContributionMargin } from "./profit-context";
 
 /** What a finding's `impact` is: sales, profit, or spend (see the file comment). */
@@ -41,6 +41,21 @@ type KindOf = ImpactKind | null | KindRule;
 const adLoss: KindRule = {
   kinds: "profit with the `grossMargin` setting, else spend",
   decide: (_f, ctx) => (ctx.settings.grossMargin !== null ? "profit" : "spend"),
+};
+
+/**
+ * ad-plan-efficiency also judges, without the setting, on the Costs tab's contribution margin:
+ * lost = spend − ad sales × that margin, profit. Those findings are the ones whose break-even is
+ * not the plain line of ROI 1 (ACoS 100 %): 1 ÷ a margin below 1 (ACoS at the margin).
+ */
+const planLoss: KindRule = {
+  kinds: "profit with the `grossMargin` setting or the Costs tab's margin, else spend",
+  decide: (f, ctx) => {
+    if (ctx.settings.grossMargin !== null) return "profit";
+    const b = f.benchmark;
+    const costed = typeof b === "number" && (f.metric === "acos" ? stable(b) < 1 : stable(b) > 1);
+    return costed ? "profit" : "spend";
+  },
 };
 
 /**
@@ -66,7 +81,7 @@ export const IMPACT_KINDS: Record<RuleId, KindOf> = {
   "zero-sales-products": "sales",
   "presale-conversion": "sales",
   "daily-target": "sales",
-  "ad-plan-efficiency": adLoss,
+  "ad-plan-efficiency": planLoss,
   "qianchuan-net-roi": adLoss,
   // Refunds above the plan's usual share: money handed back.
   "qianchuan-refund-1h": "spend",
