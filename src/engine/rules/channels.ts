@@ -436,7 +436,7 @@ function offerLosingAfterCosts(
         source,
         money: ctx.money(impact),
       };
-      return losingPlanDraft(rule, ctx, p, {
+      const draft = losingPlanDraft(rule, ctx, p, {
         spend: f.spend,
         adSales,
         line: f.margin,
@@ -449,6 +449,9 @@ function offerLosingAfterCosts(
         impact,
         basis,
       });
+      // Worked on the Costs tab's contribution margin: the loss is profit already (rules/stake.ts).
+      draft.finding.stakeBasis = "profit";
+      return draft;
     }),
   );
 }

@@ -44,21 +44,6 @@ const adLoss: KindRule = {
 };
 
 /**
- * ad-plan-efficiency also judges, without the setting, on the Costs tab's contribution margin:
- * lost = spend − ad sales × that margin, profit. Those findings are the ones whose break-even is
- * not the plain line of ROI 1 (ACoS 100 %): 1 ÷ a margin below 1 (ACoS at the margin).
- */
-const planLoss: KindRule = {
-  kinds: "profit with the `grossMargin` setting or the Costs tab's margin, else spend",
-  decide: (f, ctx) => {
-    if (ctx.settings.grossMargin !== null) return "profit";
-    const b = f.benchmark;
-    const costed = typeof b === "number" && (f.metric === "acos" ? stable(b) < 1 : stable(b) > 1);
-    return costed ? "profit" : "spend";
-  },
-};
-
-/**
  * Every rule's impact kind. A Record over RuleId: a new rule does not compile until it says what
  * its money is.
  */
@@ -81,7 +66,8 @@ export const IMPACT_KINDS: Record<RuleId, KindOf> = {
   "zero-sales-products": "sales",
   "presale-conversion": "sales",
   "daily-target": "sales",
-  "ad-plan-efficiency": planLoss,
+  // Without the setting, a plan judged on the Costs tab's margin marks its finding as profit itself.
+  "ad-plan-efficiency": adLoss,
   "qianchuan-net-roi": adLoss,
   // Refunds above the plan's usual share: money handed back.
   "qianchuan-refund-1h": "spend",
@@ -110,6 +96,8 @@ export const SHOP_MONEY: ReadonlySet<RuleId> = new Set<RuleId>(["aov-vs-hero"]);
 
 /** The impact kind of one finding (sales for a rule that declares none yet carries money). */
 export function impactKind(f: Finding, ctx: RuleContext): ImpactKind {
+  // A rule that worked this finding's money in profit (or spend) itself says so on the finding.
+  if (f.stakeBasis === "profit" || f.stakeBasis === "spend") return f.stakeBasis;
   const kind = IMPACT_KINDS[f.rule];
   if (kind !== null && typeof kind === "object") return kind.decide(f, ctx);
   return kind ?? "sales";
