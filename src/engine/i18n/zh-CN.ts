@@ -831,7 +831,7 @@ export const report = {
     "计划「{name}」ACoS {acos}，低于 100%，但按{source}（每笔成交扣掉退款、手续费和货品成本后留下 {margin}），保本 ACoS 只有 {breakEvenAcos}：算上退款和手续费是亏钱的，每天亏利润约 {money}。",
   "ads.losingCostsAcos.export":
     "计划「{name}」ACoS {acos}，低于 100%，但按{source}（每笔成交扣掉退款、手续费和货品成本后留下 {margin}），保本 ACoS 只有 {breakEvenAcos}：算上退款和手续费是亏钱的，本次导出内亏利润 {money}。",
-  "ads.marginProducts": "成本表里它所推广商品{names}的利润率",
+  "ads.marginProducts": "成本表里它所推广的 {count} 个商品{names}的利润率",
   "ads.marginShop": "成本表算出的全店边际利润率（成本表没有把商品对应到这个计划）",
   "ads.losingAfterRefundsAcos":
     "计划「{name}」ACoS {acos}，低于按毛利算的保本 ACoS {plainAcos}，但扣掉 {refunds} 退款和 {fees} 费用后保本 ACoS 只有 {breakEvenAcos}：退款和费用之后是亏的，每天少赚约 {money}。",

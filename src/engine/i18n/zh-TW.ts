@@ -826,7 +826,7 @@ export const report = {
     "計畫「{name}」ACoS {acos}，低於 100%，但依{source}（每筆成交扣掉退款、手續費和商品成本後留下 {margin}），保本 ACoS 只剩 {breakEvenAcos}：算上退款和手續費是虧錢的，每天虧利潤約 {money}。",
   "ads.losingCostsAcos.export":
     "計畫「{name}」ACoS {acos}，低於 100%，但依{source}（每筆成交扣掉退款、手續費和商品成本後留下 {margin}），保本 ACoS 只剩 {breakEvenAcos}：算上退款和手續費是虧錢的，本次匯出內虧利潤 {money}。",
-  "ads.marginProducts": "成本表裡它所推廣商品{names}的利潤率",
+  "ads.marginProducts": "成本表裡它所推廣的 {count} 個商品{names}的利潤率",
   "ads.marginShop": "成本表算出的全店邊際利潤率（成本表沒有把商品對應到這個計畫）",
   "ads.losingAfterRefundsAcos":
     "計畫「{name}」ACoS {acos}，低於按毛利算的保本 ACoS {plainAcos}，但扣掉 {refunds} 退款和 {fees} 費用後保本 ACoS 只剩 {breakEvenAcos}：退款和費用之後是虧的，每天少賺約 {money}。",
