@@ -68,6 +68,24 @@ describe("one diagnosis per platform, in its currency", () => {
     }
   });
 
+  it("Rakuten: 在庫数 is the stock the stock-cover check reads, over the 期間 of the preface", () => {
+    const sheet = file("rakuten-item-analysis-utf8-bom.csv");
+    // the leggings' 在庫数 120 → 20 (column AB of the row under the header on row 6)
+    const values = sheet.values.map((row) => [...row]);
+    values[6][27] = 20;
+    const { found } = finding([{ ...sheet, values }], "stock-cover");
+    expect(found).toHaveLength(1);
+    const low = found[0];
+    expect(low.subject).toBe("裏起毛レギンス 黒");
+    // 期間 2026/11/01〜2026/11/07 = 7 days; 売上個数 40 ÷ 7 = 5.71 a day; 20 ÷ 5.71 = 3.5 days of cover
+    expect(low.value).toBeCloseTo(3.5, 6);
+    // sales at risk per day: 売上 128,000 ÷ 7 = 18,285.71 円
+    expect(low.impact).toBeCloseTo(18285.71, 6); // kept to the cent
+    expect(low.message).toContain("18,286円");
+    // the untouched file: 120 ÷ (40 ÷ 7) = 21 days and 75 ÷ (18 ÷ 7) = 29.2 days, both over 7
+    expect(finding([sheet], "stock-cover").found).toEqual([]);
+  });
+
   it("Amazon.co.jp Business Report: ￥ amounts are yen", () => {
     const { report, found } = finding(
       [loadFixture("global/amazon-jp-child-items.csv", { mode: "text" })],

@@ -1049,6 +1049,8 @@ export const VOCABULARY = [
     "On hand",
     "Available",
     "Inventory",
+    "Quantity available",
+    "在庫数",
   ]),
   f("daysOfCover", "number", "days the stock lasts at the current rate, as the platform computes it", [
     "可售天数",
