@@ -118,6 +118,23 @@ describe("one diagnosis per platform, in its currency", () => {
     expect(lost.message).toContain("SP - Gloves - Broad");
   });
 
+  it("eBay listings traffic: no money in the export, so no money in the report", () => {
+    // The report carries impressions, page views, quantity sold and stock, but no sales amount,
+    // price or visitors: nothing can be priced, and no zero-sales finding is made from page views
+    // (the wool socks' 0 sold has `-` page views: no data, not zero).
+    const report = diagnoseTables([file("ebay-listings-traffic.csv")], { language: "en" });
+    for (const f of report.findings) {
+      expect(f.impact, f.rule).toBeNull();
+      expect(f.message, f.rule).not.toMatch(/\$\d/);
+    }
+    expect(report.findings.filter((f) => f.rule === "zero-sales-products")).toEqual([]);
+    const table = report.tables.find((t) => t.sheet === "ebay-listings-traffic")!;
+    // read, not judged: C (promotion status) and the three impression splits I, J, K are all that is unused
+    const unknown = report.findings.find((f) => f.rule === "data-sanity" && f.message.includes("does not know"))!;
+    expect(unknown.value).toBe(4);
+    expect(table.rows).toBe(3);
+  });
+
   it("Mercado Libre: pesos, and the package row's 1,050 not added to its items", () => {
     const report = diagnoseTables([file("mercadolibre-ventas.csv")], { language: "en" });
     expect(report.currency).toBe("MXN");
