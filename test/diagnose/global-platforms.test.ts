@@ -135,6 +135,39 @@ describe("one diagnosis per platform, in its currency", () => {
     expect(table.rows).toBe(3);
   });
 
+  it("Mercado Libre: profit in pesos, with the sale fees the export charged (the package's shared over its items)", () => {
+    const costs = {
+      name: "Costs",
+      values: [
+        ["Product", "Unit cost"],
+        ["Guantes térmicos", 500],
+        ["Bufanda de lana", 400],
+      ],
+    };
+    // fee rate settings that must not be used: the export says what it charged
+    const settings = { platformFeeRate: 0.5, paymentFeeRate: 0.1 };
+    const { report, found } = finding([file("mercadolibre-ventas.csv"), costs], "product-profit", settings);
+    expect(report.currency).toBe("MXN");
+    // Bufanda de lana: sales 450 (in the package) + 1,350 = 1,800; 1 + 3 = 4 units;
+    // Cargo por venta 450/1,050 × 157.50 = 67.50 + 202.50 = 270; goods 4 × 400 = 1,600; no refunds
+    // net 1,800 − 270 − 1,600 = −70 over 3–6 Nov (4 days, the 5th sold nothing) → 17.50 a day
+    // (at the fee rate settings it would be 1,800 × 60 % = 1,080 of fees instead)
+    const loss = found.find((f) => f.subject === "Bufanda de lana")!;
+    expect(loss.status).toBe("bad");
+    expect(loss.impact).toBeCloseTo(17.5, 6);
+    expect(loss.message).toContain("leave -MX$70.00");
+    expect(loss.message).toContain("fees MX$270");
+    expect(loss.message).toContain("Cargo por venta e impuestos (MXN)");
+    // Guantes térmicos: 1,200 + 600 = 1,800; fees 180 + 600/1,050 × 157.50 = 90 → 270; goods 3 × 500 = 1,500
+    // net 30 = 1.67 % of sales, under the 10 % thin line
+    const thin = found.find((f) => f.subject === "Guantes térmicos")!;
+    expect(thin.status).toBe("warn");
+    expect(thin.value).toBeCloseTo(30 / 1800, 6);
+    // the block: fees 270 + 270 = 540 as the platform's, none at the payment fee rate; goods 1,500 + 1,600;
+    // net 30 − 70 = −40
+    expect(report.profit).toMatchObject({ sales: 3600, platformFees: 540, paymentFees: 0, cogs: 3100, net: -40 });
+  });
+
   it("Mercado Libre: pesos, and the package row's 1,050 not added to its items", () => {
     const report = diagnoseTables([file("mercadolibre-ventas.csv")], { language: "en" });
     expect(report.currency).toBe("MXN");

@@ -47,6 +47,8 @@ export interface ProductProfit {
   refunds: number;
   refundsFrom: RefundSource;
   fees: number;
+  /** The export's own fee columns the fees were summed from (`Cargo por venta e impuestos (MXN)`); empty when the fee rate settings were used. */
+  feeColumns: string[];
   cogs: number;
   adSpend: number;
   adFrom: AdSource;
@@ -155,19 +157,46 @@ function readCostBook(tables: RecognizedTable[], priceOf: (keys: string[]) => nu
   return book;
 }
 
-/** Per product key: refunds (amount, or rate × sales, per row) and the latest stock of the products exports. */
-function exportExtras(tables: RecognizedTable[]): { refunds: Map<string, number>; stock: Map<string, number> } {
+/** The fees an export charges per line, summed for a product, with the columns they came from. */
+interface ExportFees {
+  amount: number;
+  columns: string[];
+}
+
+/** Fee columns an export may carry per product line: Mercado Libre's Cargo por venta e impuestos. */
+const FEE_FIELDS = ["saleFees"] as const;
+
+/**
+ * Per product key: refunds (amount, or rate × sales, per row), the fees the export itself charged
+ * (written negative by Mercado Libre, so counted by size) and the latest stock of the products exports
+ * (and of orders exports whose lines name their product).
+ */
+function exportExtras(tables: RecognizedTable[]): {
+  refunds: Map<string, number>;
+  stock: Map<string, number>;
+  fees: Map<string, ExportFees>;
+} {
   const refunds = new Map<string, number>();
   const stock = new Map<string, number>();
   const stockDate = new Map<string, string>();
+  const fees = new Map<string, ExportFees>();
   for (const table of tables) {
-    if (table.kind !== "products") continue;
+    if (table.kind !== "products" && table.kind !== "orders") continue;
     for (const row of table.rows) {
       const key = keyOf(row)[0];
       if (key === undefined) continue;
       const sales = num(row, "sales");
       const refund = num(row, "refundAmount") ?? rateTimes(num(row, "refundRate"), sales);
       if (refund !== null) refunds.set(key, (refunds.get(key) ?? 0) + refund);
+      for (const field of FEE_FIELDS) {
+        const fee = num(row, field);
+        const column = table.columns[field];
+        if (fee === null || column === undefined) continue;
+        const found = fees.get(key) ?? { amount: 0, columns: [] };
+        found.amount += Math.abs(fee);
+        if (!found.columns.includes(column)) found.columns.push(column);
+        fees.set(key, found);
+      }
       const s = num(row, "stock");
       const date = typeof row.date === "string" ? row.date : "";
       if (s !== null && date >= (stockDate.get(key) ?? "")) {
@@ -176,7 +205,7 @@ function exportExtras(tables: RecognizedTable[]): { refunds: Map<string, number>
       }
     }
   }
-  return { refunds, stock };
+  return { refunds, stock, fees };
 }
 
 function rateTimes(rate: number | null, base: number | null): number | null {
@@ -230,7 +259,14 @@ interface Rates {
 }
 
 /** One product's money, or null when it has no sales or no way to count its units. */
-function productProfit(s: Subject, entry: CostEntry, ad: AdShare, refunded: number | undefined, rates: Rates) {
+function productProfit(
+  s: Subject,
+  entry: CostEntry,
+  ad: AdShare,
+  refunded: number | undefined,
+  charged: ExportFees | undefined,
+  rates: Rates,
+) {
   const sales = s.get("sales");
   if (sales === null || sales <= 0) return null;
   const price = entry.price ?? s.price();
@@ -240,11 +276,24 @@ function productProfit(s: Subject, entry: CostEntry, ad: AdShare, refunded: numb
   const refundsFrom: RefundSource =
     refunded !== undefined ? "export" : rates.defaultRefund !== null ? "setting" : "none";
   const refunds = refunded ?? sales * (rates.defaultRefund ?? 0);
-  const fees = (sales - refunds) * rates.feeRate;
+  // The export's own charges when it has them; else the fee rate settings on what is kept.
+  const fees = charged !== undefined ? charged.amount : (sales - refunds) * rates.feeRate;
+  const feeColumns = charged?.columns ?? [];
   const cogs = units * (entry.unitCost + entry.extra);
   const net = metrics.netProfit(sales, cogs, fees, ad.amount, refunds);
   const adFields = { adSpend: ad.amount, adFrom: ad.from, adSheets: ad.sheets, adPlansSkipped: ad.plansSkipped };
-  return { sales, refunds, refundsFrom, fees, cogs, ...adFields, net, units, unitsEstimated: exact === null };
+  return {
+    sales,
+    refunds,
+    refundsFrom,
+    fees,
+    feeColumns,
+    cogs,
+    ...adFields,
+    net,
+    units,
+    unitsEstimated: exact === null,
+  };
 }
 
 const cache = new WeakMap<RuleContext, ProfitPicture | null>();
@@ -258,7 +307,7 @@ export function profitPicture(ctx: RuleContext): ProfitPicture | null {
 }
 
 function buildPicture(ctx: RuleContext): ProfitPicture | null {
-  const products = ctx.products;
+  const products = ctx.productLines;
   if (!products) return null;
   const byKey = new Map<string, Subject>();
   for (const s of products.subjects) {
@@ -274,7 +323,7 @@ function buildPicture(ctx: RuleContext): ProfitPicture | null {
   };
   const book = readCostBook(ctx.tables, priceOf);
   if (!book) return null;
-  const { refunds, stock } = exportExtras(ctx.tables);
+  const { refunds, stock, fees } = exportExtras(ctx.tables);
   const rates: Rates = {
     feeRate: (ctx.settings.platformFeeRate ?? 0) + (ctx.settings.paymentFeeRate ?? 0),
     defaultRefund: ctx.settings.defaultRefundRate,
@@ -291,7 +340,8 @@ function buildPicture(ctx: RuleContext): ProfitPicture | null {
   const out: ProductProfit[] = [];
   const unsold: ProfitPicture["unsold"] = [];
   for (const [s, entry] of mapped) {
-    const money = productProfit(s, entry, adOf(s, planShares, exported), refunds.get(s.key), rates);
+    const ad = adOf(s, planShares, exported);
+    const money = productProfit(s, entry, ad, refunds.get(s.key), fees.get(s.key), rates);
     if (money) out.push({ subject: s, ...money, stock: stock.get(s.key) ?? entry.stock });
     else if ((s.get("sales") ?? 0) <= 0) {
       const margin = unitMargin(entry, entry.price ?? s.price(), rates);
@@ -407,13 +457,18 @@ export function profitBlockOf(ctx: RuleContext): ProfitBlock | null {
   const ranked = picture.products
     .map((p) => ({ name: p.subject.name, net: Math.round(p.net * 100) / 100 }))
     .sort((a, b) => b.net - a.net || (a.name < b.name ? -1 : 1));
-  const withSales = ctx.products?.subjects.filter((s) => (s.get("sales") ?? 0) > 0).length ?? 0;
+  const withSales = ctx.productLines?.subjects.filter((s) => (s.get("sales") ?? 0) > 0).length ?? 0;
   const round = (v: number) => Math.round(v * 100) / 100;
   return {
     sales: round(sum((p) => p.sales)),
     refunds: round(sum((p) => p.refunds)),
-    platformFees: round(sum((p) => p.sales - p.refunds) * (ctx.settings.platformFeeRate ?? 0)),
-    paymentFees: round(sum((p) => p.sales - p.refunds) * (ctx.settings.paymentFeeRate ?? 0)),
+    // A product whose export charged its own fees counts them as the platform's (they replace both rates).
+    platformFees: round(
+      sum((p) => (p.feeColumns.length > 0 ? p.fees : (p.sales - p.refunds) * (ctx.settings.platformFeeRate ?? 0))),
+    ),
+    paymentFees: round(
+      sum((p) => (p.feeColumns.length > 0 ? 0 : (p.sales - p.refunds) * (ctx.settings.paymentFeeRate ?? 0))),
+    ),
     cogs: round(sum((p) => p.cogs)),
     adSpend: round(sum((p) => p.adSpend)),
     net: round(sum((p) => p.net)),
