@@ -58,6 +58,34 @@ describe("one diagnosis per platform, in its currency", () => {
     expect(value.message).toContain("€0.36");
   });
 
+  it("Etsy sold orders: profit with the Card Processing Fees the export charged, not the payment fee rate", () => {
+    const costs = {
+      name: "Costs",
+      values: [
+        ["SKU", "Unit cost"],
+        ["BEANIE-RED", 15],
+        ["SCARF-GRY", 30],
+        ["MITTENS-SET", 10],
+      ],
+    };
+    // Etsy's 6.5 % transaction fee as the platform rate; the 4 % payment rate must give way to the export
+    const settings = { platformFeeRate: 0.065, paymentFeeRate: 0.04 };
+    const { report, found } = finding([file("etsy-sold-orders.csv"), costs], "product-profit", settings);
+    expect(report.currency).toBe("EUR");
+    // SCARF-GRY: Order Value 32.00 − 6.5 % × 32 (2.08) − Card Processing Fees 1.29 − 1 × 30 = −1.37
+    // (at the 4 % rate the payment fee would be 1.28: −1.36) over 3–14 Nov, 12 days → 0.114 a day
+    const loss = found.find((f) => f.subject === "SCARF-GRY")!;
+    expect(loss.status).toBe("bad");
+    expect(loss.value).toBeCloseTo(-1.37 / 12, 9);
+    expect(loss.message).toContain("leave -€1.37");
+    expect(loss.message).toContain("fees €3.37");
+    expect(loss.message).toContain("Payment fees €1.29");
+    // payment fees 1.87 + 1.29 + 2.55 = 5.71 from the export; platform 6.5 % × (48 + 32 + 75 = 155) = 10.075
+    // goods 2 × 15 + 30 + 3 × 10 = 90; net 155 − 10.075 − 5.71 − 90 = 49.215 (the block keeps cents:
+    // 10.075 is held as 10.0749… in floating point, so 10.07; 49.215 as 49.2150…, so 49.22)
+    expect(report.profit).toMatchObject({ sales: 155, platformFees: 10.07, paymentFees: 5.71, cogs: 90, net: 49.22 });
+  });
+
   it("Rakuten: visitor value in yen, whichever encoding", () => {
     for (const name of ["rakuten-item-analysis-shift-jis.csv", "rakuten-item-analysis-utf8-bom.csv"]) {
       const { report, found } = finding([file(name)], "visitor-value-vs-cost");

@@ -139,7 +139,9 @@ describe("Lazada, WooCommerce, Etsy, eBay", () => {
       units: "Number of Items",
       currency: "Currency",
       sales: "Order Value",
+      paymentFees: "Card Processing Fees",
     });
+    expect(t.rows.map((r) => r.paymentFees)).toEqual([1.87, 1.29, 2.55]);
     expect(t.rows.map((r) => r.date)).toEqual(["2026-11-03", "2026-11-05", "2026-11-14"]);
     expect(tableCurrency(t, undefined)).toBe("EUR");
   });

@@ -612,6 +612,8 @@ export const report = {
   "profit.refundsAssumed": " Refunds are taken at the default refund rate {rate}: the export has no refund column.",
   "profit.feesFromExport":
     " Fees {fees} are what the export itself charged ({columns}), not the fee rates in settings.",
+  "profit.paymentFeesFromExport":
+    " Payment fees {fees} are what the export itself charged ({columns}), not the payment fee rate in settings; the platform fee rate still applies.",
   "profit.noRefunds": " The exports carry no refunds and no default refund rate is set, so refunds count as 0.",
   "profit.adsFromExport": " Ad spend {ads} is this product's own rows in {sheets}.",
   "profit.adsExportOverPlans":

@@ -598,12 +598,18 @@ export function buildContext(
   const isEventDay = (date: string | null) => date !== null && eventDays.has(date);
   const group = (kind: TableKind, keys: FieldName[]) => groupRows(ofKind(kind), keys, settings.compareTo, isEventDay);
   const products = group("products", ["productId", "product"]);
-  // An orders export whose lines name their product is that product's sales and units for its profit.
-  const orderLines = ofKind("orders").filter((t) => "productId" in t.columns || "product" in t.columns);
+  // An orders export whose lines name their product (by id, SKU or title) is that product's sales and
+  // units for its profit.
+  const orderLines = ofKind("orders").filter((t) => ["productId", "sku", "product"].some((f) => f in t.columns));
   const productLines =
     orderLines.length === 0
       ? products
-      : groupRows([...ofKind("products"), ...orderLines], ["productId", "product"], settings.compareTo, isEventDay);
+      : groupRows(
+          [...ofKind("products"), ...orderLines],
+          ["productId", "sku", "product"],
+          settings.compareTo,
+          isEventDay,
+        );
   const sources = group("traffic-sources", ["source"]);
   const plans = group("ad-plans", ["plan"]);
   const agents = group("service-agents", ["agent"]);

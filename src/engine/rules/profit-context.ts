@@ -46,9 +46,14 @@ export interface ProductProfit {
   sales: number;
   refunds: number;
   refundsFrom: RefundSource;
+  /** Platform + payment fees (the two parts below). */
   fees: number;
+  platformFees: number;
+  paymentFees: number;
   /** The export's own fee columns the fees were summed from (`Cargo por venta e impuestos (MXN)`); empty when the fee rate settings were used. */
   feeColumns: string[];
+  /** Which fees the export charged itself: all of them (sale fees), the payment part only, or none (both rates). */
+  feesCharged: "all" | "payment" | null;
   cogs: number;
   adSpend: number;
   adFrom: AdSource;
@@ -159,12 +164,18 @@ function readCostBook(tables: RecognizedTable[], priceOf: (keys: string[]) => nu
 
 /** The fees an export charges per line, summed for a product, with the columns they came from. */
 interface ExportFees {
-  amount: number;
+  /** Sale fees (Mercado Libre's Cargo por venta e impuestos), which stand for both fee rates; null when none. */
+  sale: number | null;
+  /** Payment fees (Etsy's Card Processing Fees), which stand for the payment fee rate; null when none. */
+  payment: number | null;
   columns: string[];
 }
 
-/** Fee columns an export may carry per product line: Mercado Libre's Cargo por venta e impuestos. */
-const FEE_FIELDS = ["saleFees"] as const;
+/** Fee columns an export may carry per product line and the part of the fees each is. */
+const FEE_FIELDS = [
+  ["saleFees", "sale"],
+  ["paymentFees", "payment"],
+] as const;
 
 /**
  * Per product key: refunds (amount, or rate × sales, per row), the fees the export itself charged
@@ -188,12 +199,12 @@ function exportExtras(tables: RecognizedTable[]): {
       const sales = num(row, "sales");
       const refund = num(row, "refundAmount") ?? rateTimes(num(row, "refundRate"), sales);
       if (refund !== null) refunds.set(key, (refunds.get(key) ?? 0) + refund);
-      for (const field of FEE_FIELDS) {
+      for (const [field, part] of FEE_FIELDS) {
         const fee = num(row, field);
         const column = table.columns[field];
         if (fee === null || column === undefined) continue;
-        const found = fees.get(key) ?? { amount: 0, columns: [] };
-        found.amount += Math.abs(fee);
+        const found = fees.get(key) ?? { sale: null, payment: null, columns: [] };
+        found[part] = (found[part] ?? 0) + Math.abs(fee);
         if (!found.columns.includes(column)) found.columns.push(column);
         fees.set(key, found);
       }
@@ -255,7 +266,19 @@ function adOf(s: Subject, planShares: Map<Subject, number>, exported: ProductAdS
 
 interface Rates {
   feeRate: number;
+  platformRate: number;
+  paymentRate: number;
   defaultRefund: number | null;
+}
+
+/**
+ * A product's platform and payment fees: the export's sale fees stand for both (Mercado Libre charges
+ * one Cargo por venta); its payment fees replace the payment rate only, the platform rate still applying
+ * on what is kept; without either, both rates on what is kept.
+ */
+function feeParts(kept: number, charged: ExportFees | undefined, rates: Rates): { platform: number; payment: number } {
+  if (charged?.sale != null) return { platform: charged.sale, payment: charged.payment ?? 0 };
+  return { platform: kept * rates.platformRate, payment: charged?.payment ?? kept * rates.paymentRate };
 }
 
 /** One product's money, or null when it has no sales or no way to count its units. */
@@ -277,8 +300,11 @@ function productProfit(
     refunded !== undefined ? "export" : rates.defaultRefund !== null ? "setting" : "none";
   const refunds = refunded ?? sales * (rates.defaultRefund ?? 0);
   // The export's own charges when it has them; else the fee rate settings on what is kept.
-  const fees = charged !== undefined ? charged.amount : (sales - refunds) * rates.feeRate;
+  const parts = feeParts(sales - refunds, charged, rates);
+  const fees = parts.platform + parts.payment;
   const feeColumns = charged?.columns ?? [];
+  const feesCharged: ProductProfit["feesCharged"] =
+    charged?.sale != null ? "all" : charged?.payment != null ? "payment" : null;
   const cogs = units * (entry.unitCost + entry.extra);
   const net = metrics.netProfit(sales, cogs, fees, ad.amount, refunds);
   const adFields = { adSpend: ad.amount, adFrom: ad.from, adSheets: ad.sheets, adPlansSkipped: ad.plansSkipped };
@@ -287,7 +313,10 @@ function productProfit(
     refunds,
     refundsFrom,
     fees,
+    platformFees: parts.platform,
+    paymentFees: parts.payment,
     feeColumns,
+    feesCharged,
     cogs,
     ...adFields,
     net,
@@ -326,6 +355,8 @@ function buildPicture(ctx: RuleContext): ProfitPicture | null {
   const { refunds, stock, fees } = exportExtras(ctx.tables);
   const rates: Rates = {
     feeRate: (ctx.settings.platformFeeRate ?? 0) + (ctx.settings.paymentFeeRate ?? 0),
+    platformRate: ctx.settings.platformFeeRate ?? 0,
+    paymentRate: ctx.settings.paymentFeeRate ?? 0,
     defaultRefund: ctx.settings.defaultRefundRate,
   };
   const mapped = new Map<Subject, CostEntry>();
@@ -462,13 +493,9 @@ export function profitBlockOf(ctx: RuleContext): ProfitBlock | null {
   return {
     sales: round(sum((p) => p.sales)),
     refunds: round(sum((p) => p.refunds)),
-    // A product whose export charged its own fees counts them as the platform's (they replace both rates).
-    platformFees: round(
-      sum((p) => (p.feeColumns.length > 0 ? p.fees : (p.sales - p.refunds) * (ctx.settings.platformFeeRate ?? 0))),
-    ),
-    paymentFees: round(
-      sum((p) => (p.feeColumns.length > 0 ? 0 : (p.sales - p.refunds) * (ctx.settings.paymentFeeRate ?? 0))),
-    ),
+    // Each product's own parts (feeParts): the export's charges where it has them, else the rates.
+    platformFees: round(sum((p) => p.platformFees)),
+    paymentFees: round(sum((p) => p.paymentFees)),
     cogs: round(sum((p) => p.cogs)),
     adSpend: round(sum((p) => p.adSpend)),
     net: round(sum((p) => p.net)),
