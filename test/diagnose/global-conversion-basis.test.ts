@@ -7,6 +7,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { SheetInput } from "../../src/engine";
 import { diagnoseTables } from "../../src/engine";
+import { hasUnreadState } from "../../src/engine/rules/benchmarks";
 import { readExportFile } from "../../src/readers/delimited";
 import { FIXTURE_DIR, loadFixture } from "../support/fixtures";
 
@@ -74,6 +75,46 @@ describe("Shopee: conversion on the export's order state", () => {
     // 20 ÷ 1,000 = 2 %
     expect(shop.value).toBeCloseTo(0.02, 6);
     expect(shop.impact).toBeNull();
+  });
+});
+
+describe("Shopee: a localized order-state note Shop Doctor cannot read", () => {
+  it("tells a state note from a currency or visit note", () => {
+    expect(hasUnreadState("Penjualan (Pesanan Dibuat)")).toBe(true);
+    expect(hasUnreadState("Doanh số (Đơn đã đặt)")).toBe(true);
+    expect(hasUnreadState("Sales (Confirmed Order) (SGD)")).toBe(false);
+    expect(hasUnreadState("Sales (VND)")).toBe(false);
+    expect(hasUnreadState("Product Visitors (Visit)")).toBe(false);
+    expect(hasUnreadState("Penjualan")).toBe(false);
+  });
+
+  it("placed-order sales in Indonesian: a rate and no money, as with the English placed-only export", () => {
+    // `Penjualan (Pesanan Dibuat)` (sales, placed orders) reaches the sales field only once its note is
+    // dropped; `Tingkat Konversi (Pesanan Dibuat)` likewise reaches the conversion rate.
+    const sheet = {
+      name: "shopee-id-product-performance",
+      values: [
+        [
+          "Item ID",
+          "Product",
+          "Penjualan (Pesanan Dibuat)",
+          "Tingkat Konversi (Pesanan Dibuat)",
+          "Product Visitors (Visit)",
+        ],
+        [4101, "Sarung tangan", 600000, "2.50%", 1000],
+        [4102, "Syal", 300000, "1.00%", 1000],
+      ],
+    };
+    const report = diagnoseTables([sheet], { language: "en", peerPayConversion: 0.03 });
+    const table = report.tables.find((t) => t.sheet === "shopee-id-product-performance")!;
+    expect(table.columns.sales).toBe("Penjualan (Pesanan Dibuat)");
+    const shop = report.findings.find((f) => f.rule === "pay-conversion-vs-peer" && f.subjectType === "shop")!;
+    // (2.5 % × 1,000 + 1 % × 1,000) ÷ 2,000 = 35 ÷ 2,000 = 1.75 %
+    expect(shop.value).toBeCloseTo(0.0175, 6);
+    // Before: 900,000 ÷ 35 conversions valued each one, (3 % − 1.75 %) × 2,000 × 25,714.29 = 642,857
+    // of placed-order money taken as paid. Now the order state is unknown, so no money.
+    expect(shop.impact).toBeNull();
+    expect(shop.message).toContain("Tingkat Konversi (Pesanan Dibuat)");
   });
 });
 

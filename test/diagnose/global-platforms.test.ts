@@ -58,6 +58,34 @@ describe("one diagnosis per platform, in its currency", () => {
     expect(value.message).toContain("€0.36");
   });
 
+  it("Etsy sold orders: profit with the Card Processing Fees the export charged, not the payment fee rate", () => {
+    const costs = {
+      name: "Costs",
+      values: [
+        ["SKU", "Unit cost"],
+        ["BEANIE-RED", 15],
+        ["SCARF-GRY", 30],
+        ["MITTENS-SET", 10],
+      ],
+    };
+    // Etsy's 6.5 % transaction fee as the platform rate; the 4 % payment rate must give way to the export
+    const settings = { platformFeeRate: 0.065, paymentFeeRate: 0.04 };
+    const { report, found } = finding([file("etsy-sold-orders.csv"), costs], "product-profit", settings);
+    expect(report.currency).toBe("EUR");
+    // SCARF-GRY: Order Value 32.00 − 6.5 % × 32 (2.08) − Card Processing Fees 1.29 − 1 × 30 = −1.37
+    // (at the 4 % rate the payment fee would be 1.28: −1.36) over 3–14 Nov, 12 days → 0.114 a day
+    const loss = found.find((f) => f.subject === "SCARF-GRY")!;
+    expect(loss.status).toBe("bad");
+    expect(loss.value).toBeCloseTo(-1.37 / 12, 9);
+    expect(loss.message).toContain("leave -€1.37");
+    expect(loss.message).toContain("fees €3.37");
+    expect(loss.message).toContain("Payment fees €1.29");
+    // payment fees 1.87 + 1.29 + 2.55 = 5.71 from the export; platform 6.5 % × (48 + 32 + 75 = 155) = 10.075
+    // goods 2 × 15 + 30 + 3 × 10 = 90; net 155 − 10.075 − 5.71 − 90 = 49.215 (the block keeps cents:
+    // 10.075 is held as 10.0749… in floating point, so 10.07; 49.215 as 49.2150…, so 49.22)
+    expect(report.profit).toMatchObject({ sales: 155, platformFees: 10.07, paymentFees: 5.71, cogs: 90, net: 49.22 });
+  });
+
   it("Rakuten: visitor value in yen, whichever encoding", () => {
     for (const name of ["rakuten-item-analysis-shift-jis.csv", "rakuten-item-analysis-utf8-bom.csv"]) {
       const { report, found } = finding([file(name)], "visitor-value-vs-cost");
@@ -66,6 +94,24 @@ describe("one diagnosis per platform, in its currency", () => {
       expect(found[0].value).toBeCloseTo(72.8, 6);
       expect(found[0].message).toContain("73円");
     }
+  });
+
+  it("Rakuten: 在庫数 is the stock the stock-cover check reads, over the 期間 of the preface", () => {
+    const sheet = file("rakuten-item-analysis-utf8-bom.csv");
+    // the leggings' 在庫数 120 → 20 (column AB of the row under the header on row 6)
+    const values = sheet.values.map((row) => [...row]);
+    values[6][27] = 20;
+    const { found } = finding([{ ...sheet, values }], "stock-cover");
+    expect(found).toHaveLength(1);
+    const low = found[0];
+    expect(low.subject).toBe("裏起毛レギンス 黒");
+    // 期間 2026/11/01〜2026/11/07 = 7 days; 売上個数 40 ÷ 7 = 5.71 a day; 20 ÷ 5.71 = 3.5 days of cover
+    expect(low.value).toBeCloseTo(3.5, 6);
+    // sales at risk per day: 売上 128,000 ÷ 7 = 18,285.71 円
+    expect(low.impact).toBeCloseTo(18285.71, 6); // kept to the cent
+    expect(low.message).toContain("18,286円");
+    // the untouched file: 120 ÷ (40 ÷ 7) = 21 days and 75 ÷ (18 ÷ 7) = 29.2 days, both over 7
+    expect(finding([sheet], "stock-cover").found).toEqual([]);
   });
 
   it("Amazon.co.jp Business Report: ￥ amounts are yen", () => {
@@ -98,6 +144,56 @@ describe("one diagnosis per platform, in its currency", () => {
     expect(lost.impact).toBeCloseTo(90, 6);
     expect(lost.message).toContain("$90.00");
     expect(lost.message).toContain("SP - Gloves - Broad");
+  });
+
+  it("eBay listings traffic: no money in the export, so no money in the report", () => {
+    // The report carries impressions, page views, quantity sold and stock, but no sales amount,
+    // price or visitors: nothing can be priced, and no zero-sales finding is made from page views
+    // (the wool socks' 0 sold has `-` page views: no data, not zero).
+    const report = diagnoseTables([file("ebay-listings-traffic.csv")], { language: "en" });
+    for (const f of report.findings) {
+      expect(f.impact, f.rule).toBeNull();
+      expect(f.message, f.rule).not.toMatch(/\$\d/);
+    }
+    expect(report.findings.filter((f) => f.rule === "zero-sales-products")).toEqual([]);
+    const table = report.tables.find((t) => t.sheet === "ebay-listings-traffic")!;
+    // read, not judged: C (promotion status) and the three impression splits I, J, K are all that is unused
+    const unknown = report.findings.find((f) => f.rule === "data-sanity" && f.message.includes("does not know"))!;
+    expect(unknown.value).toBe(4);
+    expect(table.rows).toBe(3);
+  });
+
+  it("Mercado Libre: profit in pesos, with the sale fees the export charged (the package's shared over its items)", () => {
+    const costs = {
+      name: "Costs",
+      values: [
+        ["Product", "Unit cost"],
+        ["Guantes térmicos", 500],
+        ["Bufanda de lana", 400],
+      ],
+    };
+    // fee rate settings that must not be used: the export says what it charged
+    const settings = { platformFeeRate: 0.5, paymentFeeRate: 0.1 };
+    const { report, found } = finding([file("mercadolibre-ventas.csv"), costs], "product-profit", settings);
+    expect(report.currency).toBe("MXN");
+    // Bufanda de lana: sales 450 (in the package) + 1,350 = 1,800; 1 + 3 = 4 units;
+    // Cargo por venta 450/1,050 × 157.50 = 67.50 + 202.50 = 270; goods 4 × 400 = 1,600; no refunds
+    // net 1,800 − 270 − 1,600 = −70 over 3–6 Nov (4 days, the 5th sold nothing) → 17.50 a day
+    // (at the fee rate settings it would be 1,800 × 60 % = 1,080 of fees instead)
+    const loss = found.find((f) => f.subject === "Bufanda de lana")!;
+    expect(loss.status).toBe("bad");
+    expect(loss.impact).toBeCloseTo(17.5, 6);
+    expect(loss.message).toContain("leave -MX$70.00");
+    expect(loss.message).toContain("fees MX$270");
+    expect(loss.message).toContain("Cargo por venta e impuestos (MXN)");
+    // Guantes térmicos: 1,200 + 600 = 1,800; fees 180 + 600/1,050 × 157.50 = 90 → 270; goods 3 × 500 = 1,500
+    // net 30 = 1.67 % of sales, under the 10 % thin line
+    const thin = found.find((f) => f.subject === "Guantes térmicos")!;
+    expect(thin.status).toBe("warn");
+    expect(thin.value).toBeCloseTo(30 / 1800, 6);
+    // the block: fees 270 + 270 = 540 as the platform's, none at the payment fee rate; goods 1,500 + 1,600;
+    // net 30 − 70 = −40
+    expect(report.profit).toMatchObject({ sales: 3600, platformFees: 540, paymentFees: 0, cogs: 3100, net: -40 });
   });
 
   it("Mercado Libre: pesos, and the package row's 1,050 not added to its items", () => {

@@ -139,7 +139,9 @@ describe("Lazada, WooCommerce, Etsy, eBay", () => {
       units: "Number of Items",
       currency: "Currency",
       sales: "Order Value",
+      paymentFees: "Card Processing Fees",
     });
+    expect(t.rows.map((r) => r.paymentFees)).toEqual([1.87, 1.29, 2.55]);
     expect(t.rows.map((r) => r.date)).toEqual(["2026-11-03", "2026-11-05", "2026-11-14"]);
     expect(tableCurrency(t, undefined)).toBe("EUR");
   });
@@ -160,8 +162,9 @@ describe("Lazada, WooCommerce, Etsy, eBay", () => {
       ctr: "Click-through rate = Page views from eBay site/Total impressions",
       units: "Quantity sold",
       pageviews: "Total page views",
+      stock: "Quantity available",
     });
-    expect(t.rows[2]).toMatchObject({ productId: "285512340003", ctr: null, pageviews: null });
+    expect(t.rows[2]).toMatchObject({ productId: "285512340003", ctr: null, pageviews: null, stock: 60 });
   });
 
   it("eBay Sales conversion rate is its own field (quantity sold ÷ page views), checked against the counts", () => {
@@ -227,9 +230,13 @@ describe("Mercado Libre and Rakuten", () => {
         payConversion: "転換率",
         aov: "客単価",
         bouncedVisitors: "直帰数",
+        stock: "在庫数",
       });
       // 売上 128,000 + 54,000
       expect(sum(t, "sales")).toBe(182000);
+      // 在庫数 120 + 75; 離脱率 (exit rate) has no field of its own and stays unused
+      expect(sum(t, "stock")).toBe(195);
+      expect(Object.values(t.columns)).not.toContain("離脱率");
       expect(tableCurrency(t, undefined)).toBe("JPY");
     });
   }

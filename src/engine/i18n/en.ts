@@ -610,6 +610,10 @@ export const report = {
   "profit.unitsEstimated":
     " Units are estimated as sales ÷ price ({units}); add a units column to the export for exact figures.",
   "profit.refundsAssumed": " Refunds are taken at the default refund rate {rate}: the export has no refund column.",
+  "profit.feesFromExport":
+    " Fees {fees} are what the export itself charged ({columns}), not the fee rates in settings.",
+  "profit.paymentFeesFromExport":
+    " Payment fees {fees} are what the export itself charged ({columns}), not the payment fee rate in settings; the platform fee rate still applies.",
   "profit.noRefunds": " The exports carry no refunds and no default refund rate is set, so refunds count as 0.",
   "profit.adsFromExport": " Ad spend {ads} is this product's own rows in {sheets}.",
   "profit.adsExportOverPlans":

@@ -532,6 +532,9 @@ export const report = {
   "profit.allFine": "有成本的商品都在赚钱：{sales} 的销售额，净利润 {net}（{margin}）。",
   "profit.unitsEstimated": "件数按销售额 ÷ 价格估算（{units} 件）；导出里带上支付件数会更准。",
   "profit.refundsAssumed": "导出里没有退款列，退款按默认退款率 {rate} 计算。",
+  "profit.feesFromExport": "费用 {fees} 取自导出里平台实际扣的（{columns}），不按设置里的费率算。",
+  "profit.paymentFeesFromExport":
+    "支付手续费 {fees} 取自导出里实际扣的（{columns}），不按设置里的支付费率算；平台佣金仍按费率算。",
   "profit.noRefunds": "导出里没有退款，也没有填默认退款率，退款按 0 计。",
   "profit.adsFromExport": "推广花费 {ads} 取自{sheets}里这个商品自己的行。",
   "profit.adsExportOverPlans": "推广花费 {ads} 取自{sheets}里这个商品自己的行；成本表给它对应的推广计划不再重复扣。",

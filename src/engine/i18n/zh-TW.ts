@@ -527,6 +527,9 @@ export const report = {
   "profit.allFine": "有成本的商品都在賺錢：{sales} 的銷售額，淨利 {net}（{margin}）。",
   "profit.unitsEstimated": "件數以銷售額 ÷ 售價估算（{units} 件）；匯出裡帶上付款件數會更準。",
   "profit.refundsAssumed": "匯出裡沒有退款欄，退款以預設退款率 {rate} 計算。",
+  "profit.feesFromExport": "費用 {fees} 取自匯出裡平台實際扣的（{columns}），不按設定裡的費率算。",
+  "profit.paymentFeesFromExport":
+    "金流手續費 {fees} 取自匯出裡實際扣的（{columns}），不按設定裡的金流費率算；平台抽成仍按費率算。",
   "profit.noRefunds": "匯出裡沒有退款，也沒有填預設退款率，退款以 0 計。",
   "profit.adsFromExport": "廣告花費 {ads} 取自{sheets}裡這個商品自己的列。",
   "profit.adsExportOverPlans": "廣告花費 {ads} 取自{sheets}裡這個商品自己的列；成本表替它對應的推廣計畫不再重複扣除。",

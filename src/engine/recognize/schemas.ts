@@ -174,6 +174,7 @@ function minorSchemas(traffic: TrafficFields, funnel: FunnelFields) {
       date: isoDate(),
       dateTo: isoDate(),
       saleFees: num(),
+      paymentFees: num(),
       shipping: num(),
       shippingPaid: num(),
       ...funnel,

@@ -652,6 +652,12 @@ export const VOCABULARY = [
     ["Cargo por venta e impuestos"],
   ),
   f(
+    "paymentFees",
+    "money",
+    "payment processing fees the platform charged on the row (Etsy Card Processing Fees, on the order as placed; the Adjusted column after refunds is not read)",
+    ["Card Processing Fees"],
+  ),
+  f(
     "shippingPaid",
     "money",
     "shipping the seller paid on the row, signed as exported (Mercado Libre Costos de envío, negative); a package row's is shared over its items",
@@ -1049,6 +1055,8 @@ export const VOCABULARY = [
     "On hand",
     "Available",
     "Inventory",
+    "Quantity available",
+    "在庫数",
   ]),
   f("daysOfCover", "number", "days the stock lasts at the current rate, as the platform computes it", [
     "可售天数",

@@ -12,6 +12,7 @@
  * (Visit)`), Amazon's Unit Session Percentage (`Units Ordered` ÷ `Sessions - Total`), Etsy
  * `Orders` ÷ `Visits`, or the export's own rate column.
  */
+import { CURRENCIES, currencyOfHeader } from "../currency";
 import type { Platform, RecognizedTable } from "../tables";
 import type { RuleContext } from "./context";
 import { ratio, type Totals } from "./totals";
@@ -64,6 +65,26 @@ export function orderStateOf(header: string | undefined): OrderState | null {
   return m ? (m[1].toLowerCase() as OrderState) : null;
 }
 
+/** Bracketed notes that say nothing about the order state: a currency (`(SGD)`, `(₫)`) or the visit / cart step. */
+function isStatelessNote(note: string): boolean {
+  const text = note.trim();
+  if (/^[a-z]{3}$/i.test(text) && text.toUpperCase() in CURRENCIES) return true;
+  if (currencyOfHeader(`(${text})`) !== null && text.length <= 3) return true;
+  return /^(visits?|add to cart)$/i.test(text);
+}
+
+/**
+ * True when a Shopee header carries a bracketed note that is neither a currency nor an order state
+ * Shop Doctor reads: `Penjualan (Pesanan Dibuat)` matched `Penjualan` (sales) only once its note was
+ * dropped, and that note may say "placed orders". Its amounts are then in an unknown order state,
+ * so they never value a conversion as if they were confirmed or paid money.
+ */
+export function hasUnreadState(header: string | undefined): boolean {
+  if (header === undefined || orderStateOf(header) !== null) return false;
+  for (const m of header.matchAll(/[(（]([^()（）]*)[)）]/g)) if (!isStatelessNote(m[1])) return true;
+  return false;
+}
+
 /**
  * The counts a platform's own conversion divides, so the shown rate and the money behind it use
  * one definition: Amazon's Unit Session Percentage is units ordered ÷ sessions (not orders);
@@ -88,14 +109,16 @@ export function conversionBasis(table: RecognizedTable | undefined): ConversionB
   if (table.platform === "amazon" && c.units !== undefined && c.visitors !== undefined)
     return { numerator: "units", value: "sales", state: null };
   if (table.platform !== "shopee") return DEFAULT_BASIS;
+  // A sales, buyers or rate header whose state note cannot be read is in no known state: no money from it.
+  const unread = hasUnreadState(c.sales) || hasUnreadState(c.paidBuyers) || hasUnreadState(c.payConversion);
   const buyers = orderStateOf(c.paidBuyers) ?? (c.paidBuyers === undefined ? null : orderStateOf(c.orders));
   if (c.paidBuyers !== undefined) {
     // The sales figure counts only when it is in the buyers' own state.
-    const same = orderStateOf(c.sales) === buyers || buyers === null;
+    const same = !unread && (orderStateOf(c.sales) === buyers || buyers === null);
     return { numerator: "paidBuyers", value: same ? "sales" : null, state: buyers };
   }
   if (c.orderConversion !== undefined) return { numerator: "orderBuyers", value: null, state: "placed" };
-  return DEFAULT_BASIS;
+  return unread ? { ...DEFAULT_BASIS, value: null } : DEFAULT_BASIS;
 }
 
 /** Conversion on a basis: its numerator ÷ visitors. */

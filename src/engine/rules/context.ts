@@ -137,6 +137,12 @@ export interface RuleContext {
   dataNotes: DataNote[];
   shop: ShopSummary | null;
   products: Group | null;
+  /**
+   * What the profit block reads per product: the products exports plus the lines of orders exports
+   * that name their product (Mercado Libre's # de publicación and título), summed per product. The
+   * same group as `products` when no orders export names products.
+   */
+  productLines: Group | null;
   sources: Group | null;
   plans: Group | null;
   agents: Group | null;
@@ -177,6 +183,10 @@ class DateSpan {
     if (isIso(dateTo) && to > from) this.ranged = true;
     if (from < this.first) this.first = from;
     if (to > this.last) this.last = to;
+  }
+  /** An orders export lists sales as they came: a day between its first and last order with none sold nothing. */
+  continuous(): void {
+    this.ranged = true;
   }
   days(distinct: number): number {
     return Math.max(1, this.ranged ? this.last - this.first + 1 : distinct);
@@ -271,6 +281,7 @@ function datesOf(tables: RecognizedTable[]): { dates: Set<string>; span: DateSpa
   const span = new DateSpan();
   for (const table of tables) {
     const rows = table.rows;
+    if (table.kind === "orders" && rows.length > 0) span.continuous();
     for (let i = 0; i < rows.length; i++) {
       const row = rows[i];
       const d = row.date;
@@ -587,6 +598,7 @@ export function buildContext(
   const isEventDay = (date: string | null) => date !== null && eventDays.has(date);
   const group = (kind: TableKind, keys: FieldName[]) => groupRows(ofKind(kind), keys, settings.compareTo, isEventDay);
   const products = group("products", ["productId", "product"]);
+  const productLines = productLinesOf(known, products, settings.compareTo, isEventDay);
   const sources = group("traffic-sources", ["source"]);
   const plans = group("ad-plans", ["plan"]);
   const agents = group("service-agents", ["agent"]);
@@ -610,6 +622,7 @@ export function buildContext(
     ],
     shop,
     products,
+    productLines,
     sources,
     plans,
     agents,
@@ -627,6 +640,23 @@ export function buildContext(
     pct: (v) => (Number.isFinite(v * 100) ? percentText(v) : "—"),
     fmt: (v, digits = 2) => (Number.isFinite(v) ? groupDigits(v, digits) : "—"),
   };
+}
+
+/**
+ * The products with their order lines: an orders export whose lines name their product (by id,
+ * SKU or title) is that product's sales and units for its profit. The products group itself when
+ * no orders export names products.
+ */
+function productLinesOf(
+  known: readonly RecognizedTable[],
+  products: Group | null,
+  compareTo: Settings["compareTo"],
+  isEventDay: IsEventDay,
+): Group | null {
+  const keys: FieldName[] = ["productId", "sku", "product"];
+  const orderLines = known.filter((t) => t.kind === "orders" && keys.some((f) => f in t.columns));
+  if (orderLines.length === 0) return products;
+  return groupRows([...known.filter((t) => t.kind === "products"), ...orderLines], keys, compareTo, isEventDay);
 }
 
 type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;

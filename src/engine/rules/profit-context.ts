@@ -46,7 +46,14 @@ export interface ProductProfit {
   sales: number;
   refunds: number;
   refundsFrom: RefundSource;
+  /** Platform + payment fees (the two parts below). */
   fees: number;
+  platformFees: number;
+  paymentFees: number;
+  /** The export's own fee columns the fees were summed from (`Cargo por venta e impuestos (MXN)`); empty when the fee rate settings were used. */
+  feeColumns: string[];
+  /** Which fees the export charged itself: all of them (sale fees), the payment part only, or none (both rates). */
+  feesCharged: "all" | "payment" | null;
   cogs: number;
   adSpend: number;
   adFrom: AdSource;
@@ -189,15 +196,33 @@ function hasRefunds(table: RecognizedTable): boolean {
   return "refundAmount" in idx || "refundRate" in idx || "returns" in idx;
 }
 
+/** The fees an export charges per line, summed for a product, with the columns they came from. */
+interface ExportFees {
+  /** Sale fees (Mercado Libre's Cargo por venta e impuestos), which stand for both fee rates; null when none. */
+  sale: number | null;
+  /** Payment fees (Etsy's Card Processing Fees), which stand for the payment fee rate; null when none. */
+  payment: number | null;
+  columns: string[];
+}
+
+/** Fee columns an export may carry per product line and the part of the fees each is. */
+const FEE_FIELDS = [
+  ["saleFees", "sale"],
+  ["paymentFees", "payment"],
+] as const;
+
 /**
  * Per product key: refunds (rowRefund, summed over rows), the part of them already taken out of the
- * export's sales (Returns), and the latest stock of the products exports.
+ * export's sales (Returns), the fees the export itself charged (written negative by Mercado Libre,
+ * so counted by size), and the latest stock and days of cover of the products exports (and of
+ * orders exports whose lines name their product).
  */
 function exportExtras(tables: RecognizedTable[]): {
   refunds: Map<string, number>;
   netted: Map<string, number>;
   stock: Map<string, number>;
   cover: Map<string, number>;
+  fees: Map<string, ExportFees>;
 } {
   const refunds = new Map<string, number>();
   const netted = new Map<string, number>();
@@ -205,8 +230,9 @@ function exportExtras(tables: RecognizedTable[]): {
   const stockDate = new Map<string, string>();
   const cover = new Map<string, number>();
   const coverDate = new Map<string, string>();
+  const fees = new Map<string, ExportFees>();
   for (const table of tables) {
-    if (table.kind !== "products") continue;
+    if (table.kind !== "products" && table.kind !== "orders") continue;
     for (const row of table.rows) {
       const key = keyOf(row)[0];
       if (key === undefined) continue;
@@ -214,6 +240,15 @@ function exportExtras(tables: RecognizedTable[]): {
       if (refund !== null) {
         refunds.set(key, (refunds.get(key) ?? 0) + refund.refund);
         netted.set(key, (netted.get(key) ?? 0) + refund.netted);
+      }
+      for (const [field, part] of FEE_FIELDS) {
+        const fee = num(row, field);
+        const column = table.columns[field];
+        if (fee === null || column === undefined) continue;
+        const found = fees.get(key) ?? { sale: null, payment: null, columns: [] };
+        found[part] = (found[part] ?? 0) + Math.abs(fee);
+        if (!found.columns.includes(column)) found.columns.push(column);
+        fees.set(key, found);
       }
       const s = num(row, "stock");
       const date = typeof row.date === "string" ? row.date : "";
@@ -228,7 +263,7 @@ function exportExtras(tables: RecognizedTable[]): {
       }
     }
   }
-  return { refunds, netted, stock, cover };
+  return { refunds, netted, stock, cover, fees };
 }
 
 function rateTimes(rate: number | null, base: number | null): number | null {
@@ -278,7 +313,19 @@ function adOf(s: Subject, planShares: Map<Subject, number>, exported: ProductAdS
 
 interface Rates {
   feeRate: number;
+  platformRate: number;
+  paymentRate: number;
   defaultRefund: number | null;
+}
+
+/**
+ * A product's platform and payment fees: the export's sale fees stand for both (Mercado Libre charges
+ * one Cargo por venta); its payment fees replace the payment rate only, the platform rate still applying
+ * on what is kept; without either, both rates on what is kept.
+ */
+function feeParts(kept: number, charged: ExportFees | undefined, rates: Rates): { platform: number; payment: number } {
+  if (charged?.sale != null) return { platform: charged.sale, payment: charged.payment ?? 0 };
+  return { platform: kept * rates.platformRate, payment: charged?.payment ?? kept * rates.paymentRate };
 }
 
 /** One product's money, or null when it has no sales or no way to count its units. */
@@ -287,6 +334,7 @@ function productProfit(
   entry: CostEntry,
   ad: AdShare,
   refunded: { amount: number; netted: number } | undefined,
+  charged: ExportFees | undefined,
   rates: Rates,
 ) {
   const exported = s.get("sales");
@@ -300,11 +348,30 @@ function productProfit(
   const refundsFrom: RefundSource =
     refunded !== undefined ? "export" : rates.defaultRefund !== null ? "setting" : "none";
   const refunds = refunded?.amount ?? sales * (rates.defaultRefund ?? 0);
-  const fees = (sales - refunds) * rates.feeRate;
+  // The export's own charges when it has them; else the fee rate settings on what is kept.
+  const parts = feeParts(sales - refunds, charged, rates);
+  const fees = parts.platform + parts.payment;
+  const feeColumns = charged?.columns ?? [];
+  const feesCharged: ProductProfit["feesCharged"] =
+    charged?.sale != null ? "all" : charged?.payment != null ? "payment" : null;
   const cogs = units * (entry.unitCost + entry.extra);
   const net = metrics.netProfit(sales, cogs, fees, ad.amount, refunds);
   const adFields = { adSpend: ad.amount, adFrom: ad.from, adSheets: ad.sheets, adPlansSkipped: ad.plansSkipped };
-  return { sales, refunds, refundsFrom, fees, cogs, ...adFields, net, units, unitsEstimated: exact === null };
+  return {
+    sales,
+    refunds,
+    refundsFrom,
+    fees,
+    platformFees: parts.platform,
+    paymentFees: parts.payment,
+    feeColumns,
+    feesCharged,
+    cogs,
+    ...adFields,
+    net,
+    units,
+    unitsEstimated: exact === null,
+  };
 }
 
 const cache = new WeakMap<RuleContext, ProfitPicture | null>();
@@ -318,7 +385,7 @@ export function profitPicture(ctx: RuleContext): ProfitPicture | null {
 }
 
 function buildPicture(ctx: RuleContext): ProfitPicture | null {
-  const products = ctx.products;
+  const products = ctx.productLines;
   if (!products) return null;
   const byKey = new Map<string, Subject>();
   for (const s of products.subjects) {
@@ -334,13 +401,15 @@ function buildPicture(ctx: RuleContext): ProfitPicture | null {
   };
   const book = readCostBook(ctx.tables, priceOf);
   if (!book) return null;
-  const { refunds, netted, stock } = exportExtras(ctx.tables);
+  const { refunds, netted, stock, fees } = exportExtras(ctx.tables);
   const refundOf = (s: Subject) => {
     const amount = refunds.get(s.key);
     return amount === undefined ? undefined : { amount, netted: netted.get(s.key) ?? 0 };
   };
   const rates: Rates = {
     feeRate: (ctx.settings.platformFeeRate ?? 0) + (ctx.settings.paymentFeeRate ?? 0),
+    platformRate: ctx.settings.platformFeeRate ?? 0,
+    paymentRate: ctx.settings.paymentFeeRate ?? 0,
     defaultRefund: ctx.settings.defaultRefundRate,
   };
   const mapped = new Map<Subject, CostEntry>();
@@ -355,7 +424,8 @@ function buildPicture(ctx: RuleContext): ProfitPicture | null {
   const out: ProductProfit[] = [];
   const unsold: ProfitPicture["unsold"] = [];
   for (const [s, entry] of mapped) {
-    const money = productProfit(s, entry, adOf(s, planShares, exported), refundOf(s), rates);
+    const ad = adOf(s, planShares, exported);
+    const money = productProfit(s, entry, ad, refundOf(s), fees.get(s.key), rates);
     if (money) out.push({ subject: s, ...money, stock: stock.get(s.key) ?? entry.stock, plans: entry.plans });
     else if ((s.get("sales") ?? 0) <= 0) {
       const margin = unitMargin(entry, entry.price ?? s.price(), rates);
@@ -521,13 +591,14 @@ export function profitBlockOf(ctx: RuleContext): ProfitBlock | null {
   const ranked = picture.products
     .map((p) => ({ name: p.subject.name, net: Math.round(p.net * 100) / 100 }))
     .sort((a, b) => b.net - a.net || (a.name < b.name ? -1 : 1));
-  const withSales = ctx.products?.subjects.filter((s) => (s.get("sales") ?? 0) > 0).length ?? 0;
+  const withSales = ctx.productLines?.subjects.filter((s) => (s.get("sales") ?? 0) > 0).length ?? 0;
   const round = (v: number) => Math.round(v * 100) / 100;
   return {
     sales: round(sum((p) => p.sales)),
     refunds: round(sum((p) => p.refunds)),
-    platformFees: round(sum((p) => p.sales - p.refunds) * (ctx.settings.platformFeeRate ?? 0)),
-    paymentFees: round(sum((p) => p.sales - p.refunds) * (ctx.settings.paymentFeeRate ?? 0)),
+    // Each product's own parts (feeParts): the export's charges where it has them, else the rates.
+    platformFees: round(sum((p) => p.platformFees)),
+    paymentFees: round(sum((p) => p.paymentFees)),
     cogs: round(sum((p) => p.cogs)),
     adSpend: round(sum((p) => p.adSpend)),
     net: round(sum((p) => p.net)),

@@ -50,6 +50,13 @@ function caveats(ctx: RuleContext, p: ProductProfit): string {
     const params = { ads: ctx.money(p.adSpend), sheets: p.adSheets.map((s) => `「${s}」`).join("") };
     text += ctx.t(p.adPlansSkipped ? "profit.adsExportOverPlans" : "profit.adsFromExport", params);
   }
+  if (p.feesCharged !== null) {
+    const columns = p.feeColumns.join(LANGUAGE_TABLE[ctx.language].listSeparator);
+    text +=
+      p.feesCharged === "all"
+        ? ctx.t("profit.feesFromExport", { fees: ctx.money(p.fees), columns })
+        : ctx.t("profit.paymentFeesFromExport", { fees: ctx.money(p.paymentFees), columns });
+  }
   if (p.unitsEstimated) text += ctx.t("profit.unitsEstimated", { units: ctx.fmt(p.units, 0) });
   if (p.refundsFrom === "setting")
     text += ctx.t("profit.refundsAssumed", { rate: ctx.pct(ctx.settings.defaultRefundRate ?? 0) });
@@ -135,11 +142,11 @@ export const productProfit = defineRule({
   id: "product-profit",
   area: "products",
   needs: {
-    kinds: ["costs", "products"],
-    fields: ["unitCost", "sales", "units", "price", "refundAmount", "refundRate", "returns"],
+    kinds: ["costs", "products", "orders"],
+    fields: ["unitCost", "sales", "units", "price", "refundAmount", "refundRate", "returns", "saleFees", "paymentFees"],
   },
   summary:
-    "net profit = sales − refunds − ({platformFee} + {paymentFee}) of the rest − units × unit cost − ad spend (an ad export's rows keyed by the product's id, SKU or name over the same days, else the plans the Costs tab maps to it; never both): < 0 ✖ (profit lost per day); < {thinMargin} of sales ▲",
+    "net profit = sales − refunds − ({platformFee} + {paymentFee}) of the rest (the export's own charges where it has them: Mercado Libre's Cargo por venta for both, Etsy's Card Processing Fees for the payment fee) − units × unit cost − ad spend (an ad export's rows keyed by the product's id, SKU or name over the same days, else the plans the Costs tab maps to it; never both): < 0 ✖ (profit lost per day); < {thinMargin} of sales ▲",
   thresholds: PROFIT,
   messages: [
     "profit.loss",
@@ -152,6 +159,8 @@ export const productProfit = defineRule({
     "profit.unitsEstimated",
     "profit.refundsAssumed",
     "profit.noRefunds",
+    "profit.feesFromExport",
+    "profit.paymentFeesFromExport",
     "profit.adsFromExport",
     "profit.adsExportOverPlans",
     "profit.adsOtherPeriod",
