@@ -51,8 +51,64 @@ async function buildServerHalf(): Promise<string> {
     minifyIdentifiers: true,
     entryPoints: [join(root, "src/gas/server.ts")],
     globalName: SERVER_VALUE,
+    plugins: [rulesWithoutDocs()],
   });
   return result.outputFiles[0].text.trim();
+}
+
+/**
+ * Drops, from the rule files (src/engine/rules/*.ts) and the header vocabulary, the text only the
+ * docs read (written by scripts/docs.ts under Node): each `defineRule({...})`'s `summary`, the
+ * one-line meaning of each `fixed(…)` / `fromSetting(…)` threshold and each vocabulary field's
+ * `about`, which become "". The engine runs the same; the bundle carries English no user sees less.
+ */
+const DOC_ARGUMENTS: Record<string, { index: number; arity: number }> = {
+  fixed: { index: 2, arity: 3 },
+  fromSetting: { index: 2, arity: 3 },
+  // src/engine/recognize/vocabulary.ts: f(field, type, about, headers); `about` is for the docs.
+  f: { index: 2, arity: 4 },
+};
+
+function rulesWithoutDocs(): Plugin {
+  const strip: ts.TransformerFactory<ts.SourceFile> = (context) => (file) => {
+    const visit = (node: ts.Node): ts.Node => {
+      if (ts.isCallExpression(node) && ts.isIdentifier(node.expression)) {
+        const callee = node.expression.text;
+        const docArg = DOC_ARGUMENTS[callee];
+        if (docArg && node.arguments.length === docArg.arity) {
+          const args = node.arguments.map((arg, i) =>
+            i === docArg.index ? ts.factory.createStringLiteral("") : (ts.visitNode(arg, visit) as ts.Expression),
+          );
+          return ts.factory.updateCallExpression(node, node.expression, node.typeArguments, args);
+        }
+        const spec = node.arguments[0];
+        if (callee === "defineRule" && spec && ts.isObjectLiteralExpression(spec)) {
+          const kept = spec.properties.filter(
+            (p) => !(ts.isPropertyAssignment(p) && ts.isIdentifier(p.name) && p.name.text === "summary"),
+          );
+          const object = ts.factory.updateObjectLiteralExpression(spec, kept);
+          return ts.visitEachChild(
+            ts.factory.updateCallExpression(node, node.expression, node.typeArguments, [object]),
+            visit,
+            context,
+          );
+        }
+      }
+      return ts.visitEachChild(node, visit, context);
+    };
+    return ts.visitEachChild(file, visit, context);
+  };
+  return {
+    name: "rules-without-docs",
+    setup(b) {
+      const filter = /[\\/]src[\\/]engine[\\/](rules[\\/][^\\/]+|recognize[\\/]vocabulary)\.ts$/;
+      b.onLoad({ filter }, (args) => {
+        const file = ts.createSourceFile(args.path, readFileSync(args.path, "utf8"), ts.ScriptTarget.ES2019, true);
+        const stripped = ts.transform(file, [strip]).transformed[0];
+        return { loader: "ts", contents: ts.createPrinter().printFile(stripped) };
+      });
+    },
+  };
 }
 
 /** Stands for the server half in the loader until the bundle is written (see embedServerHalf). */

@@ -7,6 +7,9 @@ import { existsSync } from "node:fs";
 import vm from "node:vm";
 import { gunzipSync } from "node:zlib";
 import { beforeAll, describe, expect, it } from "vitest";
+import { translate } from "../../src/engine/i18n";
+import { VOCABULARY } from "../../src/engine/recognize";
+import { RULE_DECLARATIONS } from "../../src/engine/rules";
 import { CUSTOM_FUNCTIONS } from "../../src/functions/registry";
 import { decodePacked } from "../../src/gas/packed-text";
 import { SERVER_FUNCTIONS } from "../../src/gas/public";
@@ -179,6 +182,24 @@ describe("what a custom-function call costs", () => {
       expect(code, fn.name).not.toContain(fn.example);
       for (const param of fn.params) expect(code, `${fn.name} ${param.name}`).not.toContain(param.description);
     }
+  });
+
+  it("leaves the docs-only text of the rules and the vocabulary out of the server half", () => {
+    const code = serverHalfOf(source);
+    // Rule summaries and threshold meanings are read only by scripts/docs.ts (docs/SCORING.md).
+    for (const rule of RULE_DECLARATIONS) {
+      expect(code, rule.id).toContain(`"${rule.id}"`);
+      expect(code, rule.id).not.toContain(rule.summary.slice(0, 40));
+      for (const [name, threshold] of Object.entries(rule.thresholds ?? {})) {
+        if (threshold.meaning.length >= 20) expect(code, `${rule.id} ${name}`).not.toContain(threshold.meaning);
+      }
+    }
+    // The vocabulary's headers ship (recognition needs them), its field notes do not.
+    const spec = VOCABULARY.find((f) => f.field === "sourceLevel1")!;
+    expect(code).toContain(spec.headers[0]);
+    expect(code).not.toContain(spec.about);
+    // The catalogue's words do ship.
+    expect(code).toContain(translate("en", "report.title"));
   });
 
   it("carries the server half packed (gzip, packed text) as ES2019 text that evaluates to the server API", () => {
