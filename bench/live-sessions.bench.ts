@@ -60,9 +60,10 @@ export function liveTable(n: number): Cell[][] {
     const room = i % 2 === 0 ? "旗舰店直播间" : "童装直播间";
     const e = 20000 + (i % 997) * 20;
     const v = e / 5;
-    const pe = v * 0.6;
-    const pc = pe / 5;
-    const b = pc / 10;
+    // Counts are whole numbers, as in a real export (fractional "counts" would each be a not-a-number issue).
+    const pe = Math.round(v * 0.6);
+    const pc = Math.round(pe / 5);
+    const b = Math.round(pc / 10);
     const sales = b * 300;
     values.push([
       day,

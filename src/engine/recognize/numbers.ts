@@ -35,6 +35,8 @@ function isGroupSpace(code: number): boolean {
  */
 export function cellStyle(raw: string, integer: boolean): CellStyle {
   if (raw.length > MAX_NUMBER_TEXT) return "none";
+  // No `.` and no `,`: nothing to decide (digits with or without group spaces read the same either way).
+  if (raw.indexOf(".") < 0 && raw.indexOf(",") < 0) return "none";
   // Invisible characters (a zero-width space inside `1\u200b234,56`) are read past, as parseNumberText does.
   const text = stripInvisible(raw);
   // Digit-run lengths and the separators between them (`.`, `,`, or a space), in buffers reused
