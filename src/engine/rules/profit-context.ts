@@ -387,6 +387,8 @@ export function profitPicture(ctx: RuleContext): ProfitPicture | null {
 function buildPicture(ctx: RuleContext): ProfitPicture | null {
   const products = ctx.productLines;
   if (!products) return null;
+  // No Costs tab, no picture: the product index below is not built for nothing (1M products → 2M keys).
+  if (!ctx.tables.some((t) => t.kind === "costs" && t.rows.length > 0)) return null;
   const byKey = new Map<string, Subject>();
   for (const s of products.subjects) {
     byKey.set(s.key, s);
