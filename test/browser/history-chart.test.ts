@@ -62,8 +62,13 @@ describe.skipIf(!ready)("score over time in the preview", () => {
     // One point per recorded period, each with its score in its hover title.
     const titles = await chart.locator("circle.sd-point title").allTextContents();
     expect(titles).toEqual([`2026-10-30 · 健康分: ${scores[0]}`, `2026-10-31 · 健康分: ${scores[1]}`]);
-    const box = await chart.locator("svg").boundingBox();
-    expect(box && box.width > 300 && box.height > 100).toBe(true);
+    // Laid out at a readable size (polled: under a loaded machine the grid may still be re-rendering).
+    await expect
+      .poll(async () => {
+        const box = await chart.locator("svg").boundingBox();
+        return box !== null && box.width > 300 && box.height > 100;
+      })
+      .toBe(true);
     // The since-last block is on the report too.
     expect(await page.locator("#grid td", { hasText: "自上次诊断以来" }).count()).toBe(1);
     mkdirSync(SCREENSHOT_DIR, { recursive: true });

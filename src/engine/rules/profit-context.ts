@@ -384,24 +384,28 @@ export function profitPicture(ctx: RuleContext): ProfitPicture | null {
   return picture;
 }
 
-function buildPicture(ctx: RuleContext): ProfitPicture | null {
-  const products = ctx.productLines;
-  if (!products) return null;
-  // No Costs tab, no picture: the product index below is not built for nothing (1M products → 2M keys).
-  if (!ctx.tables.some((t) => t.kind === "costs" && t.rows.length > 0)) return null;
+/** A product's price by any of its keys (id or name): its own, else sales ÷ units; null when not in the exports. */
+function priceLookup(subjects: readonly Subject[]): (keys: string[]) => number | null {
   const byKey = new Map<string, Subject>();
-  for (const s of products.subjects) {
+  for (const s of subjects) {
     byKey.set(s.key, s);
     byKey.set(s.name, s);
   }
-  const priceOf = (keys: string[]) => {
+  return (keys) => {
     for (const k of keys) {
       const s = byKey.get(k);
       if (s) return s.price() ?? metrics.ratio(s.get("sales") ?? 0, s.get("units") ?? 0);
     }
     return null;
   };
-  const book = readCostBook(ctx.tables, priceOf);
+}
+
+function buildPicture(ctx: RuleContext): ProfitPicture | null {
+  const products = ctx.productLines;
+  if (!products) return null;
+  // No Costs tab, no picture: the product index below is not built for nothing (1M products → 2M keys).
+  if (!ctx.tables.some((t) => t.kind === "costs" && t.rows.length > 0)) return null;
+  const book = readCostBook(ctx.tables, priceLookup(products.subjects));
   if (!book) return null;
   const { refunds, netted, stock, fees } = exportExtras(ctx.tables);
   const refundOf = (s: Subject) => {
