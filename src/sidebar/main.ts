@@ -369,30 +369,17 @@ async function openReport(event: Event): Promise<void> {
   render();
 }
 
-/** Profit (issue 14): adds the Costs tab, or says it exists (the server never changes an existing tab). */
-async function createCostsTab(event: Event): Promise<void> {
+/**
+ * Adds a tab the team fills in — the Costs tab (profit, issue 14) or the Events tab (issue 15) —
+ * or says it exists (the server never changes an existing tab).
+ */
+async function createTeamTab(event: Event, tab: "Costs" | "Events"): Promise<void> {
   event.preventDefault();
   state.error = null;
   try {
-    const result = await run("createCostsTab");
+    const result = await run(`create${tab}Tab`);
     if (result.ok) {
-      const key = result.value.created ? "ui.createCosts.done" : "ui.createCosts.exists";
-      state.status = { key, params: { sheet: result.value.sheet } };
-    } else state.error = { code: "said", message: result.error.message };
-  } catch (error) {
-    state.error = classifyFailure(error);
-  }
-  render();
-}
-
-/** Events (issue 15): adds the Events tab, or says it exists (the server never changes an existing tab). */
-async function createEventsTab(event: Event): Promise<void> {
-  event.preventDefault();
-  state.error = null;
-  try {
-    const result = await run("createEventsTab");
-    if (result.ok) {
-      const key = result.value.created ? "ui.createEvents.done" : "ui.createEvents.exists";
+      const key = result.value.created ? (`ui.create${tab}.done` as const) : (`ui.create${tab}.exists` as const);
       state.status = { key, params: { sheet: result.value.sheet } };
     } else state.error = { code: "said", message: result.error.message };
   } catch (error) {
@@ -600,8 +587,8 @@ function start(): void {
   render();
   byId("diagnose").addEventListener("click", () => void diagnose());
   byId("open-report").addEventListener("click", (event) => void openReport(event));
-  byId("create-costs").addEventListener("click", (event) => void createCostsTab(event));
-  byId("create-events").addEventListener("click", (event) => void createEventsTab(event));
+  byId("create-costs").addEventListener("click", (event) => void createTeamTab(event, "Costs"));
+  byId("create-events").addEventListener("click", (event) => void createTeamTab(event, "Events"));
   byId("settings-form").addEventListener("submit", (event) => void saveSettings(event));
   byId<HTMLButtonElement>("diagnose").disabled = false;
   performance.mark("diagnose-interactive");
