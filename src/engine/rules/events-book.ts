@@ -10,7 +10,11 @@ import { cellRef } from "../recognize/issues";
 import type { RecognizedTable, TableRow } from "../tables";
 import { dayNumber, isoOfDay } from "./days";
 
-export type EventKind = "promo" | "coupon" | "flash" | "live" | "price" | "other";
+/** The kinds an event can be, as the Events tab's 类型 column names them (eventKindOf). */
+export const EVENT_KINDS = ["promo", "coupon", "flash", "live", "price", "other"] as const;
+export type EventKind = (typeof EVENT_KINDS)[number];
+/** The catalogue key of each kind's name, for the rules that show it. */
+export const EVENT_KIND_MESSAGES = EVENT_KINDS.map((k) => `events.kind.${k}` as const);
 
 export interface ShopEvent {
   name: string;

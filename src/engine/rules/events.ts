@@ -12,7 +12,7 @@ import { ANOMALY } from "./anomaly";
 import { makeFinding, type Draft, type RuleContext } from "./context";
 import { dayNumber, isoOfDay } from "./days";
 import { defineRule, fixed, type Rule } from "./define";
-import { daysOfEvent, type EventProblem, readEvents, type ShopEvent } from "./events-book";
+import { daysOfEvent, EVENT_KIND_MESSAGES, type EventProblem, readEvents, type ShopEvent } from "./events-book";
 import { shopContributionMargin } from "./profit-context";
 import { num } from "./totals";
 
@@ -197,12 +197,7 @@ export const eventResult = defineRule({
     "events.cellBadDate",
     "events.cellNoStart",
     "events.cellEndBeforeStart",
-    "events.kind.promo",
-    "events.kind.coupon",
-    "events.kind.flash",
-    "events.kind.live",
-    "events.kind.price",
-    "events.kind.other",
+    ...EVENT_KIND_MESSAGES,
   ],
   run(ctx) {
     const book = readEvents(ctx.tables);

@@ -11,7 +11,7 @@ import { makeFinding, type Draft, type RuleContext } from "./context";
 import { dayNumber, WEEKDAY_KEYS, weekdayOf } from "./days";
 import { defineRule, fixed, type Rule } from "./define";
 import { postPromoDays } from "./events";
-import { daysOfEvent, type EventKind, readEvents } from "./events-book";
+import { daysOfEvent, EVENT_KIND_MESSAGES, type EventKind, readEvents } from "./events-book";
 
 const PATTERN = {
   ...ANOMALY,
@@ -108,12 +108,7 @@ export const anomalyDaysRule = defineRule({
     "anomaly.metric.visitors",
     "anomaly.metric.conversion",
     "anomaly.metric.aov",
-    "events.kind.promo",
-    "events.kind.coupon",
-    "events.kind.flash",
-    "events.kind.live",
-    "events.kind.price",
-    "events.kind.other",
+    ...EVENT_KIND_MESSAGES,
     "factor.visitors",
     "factor.conversion",
     "factor.aov",
