@@ -375,6 +375,17 @@ function productProfit(
 }
 
 const cache = new WeakMap<RuleContext, ProfitPicture | null>();
+const extrasCache = new WeakMap<RuleContext, ReturnType<typeof exportExtras>>();
+
+/** exportExtras of this diagnosis's tables: one pass over the export rows, shared by the profit picture and stock cover. */
+function extrasOf(ctx: RuleContext): ReturnType<typeof exportExtras> {
+  let extras = extrasCache.get(ctx);
+  if (!extras) {
+    extras = exportExtras(ctx.tables);
+    extrasCache.set(ctx, extras);
+  }
+  return extras;
+}
 
 /** The profit picture of this diagnosis, or null without a Costs tab or products export. Built once. */
 export function profitPicture(ctx: RuleContext): ProfitPicture | null {
@@ -407,7 +418,7 @@ function buildPicture(ctx: RuleContext): ProfitPicture | null {
   if (!ctx.tables.some((t) => t.kind === "costs" && t.rows.length > 0)) return null;
   const book = readCostBook(ctx.tables, priceLookup(products.subjects));
   if (!book) return null;
-  const { refunds, netted, stock, fees } = exportExtras(ctx.tables);
+  const { refunds, netted, stock, fees } = extrasOf(ctx);
   const refundOf = (s: Subject) => {
     const amount = refunds.get(s.key);
     return amount === undefined ? undefined : { amount, netted: netted.get(s.key) ?? 0 };
@@ -564,7 +575,7 @@ export function stockOf(ctx: RuleContext): Map<Subject, number> {
   const out = new Map<Subject, number>();
   const products = ctx.products;
   if (!products) return out;
-  const { stock } = exportExtras(ctx.tables);
+  const { stock } = extrasOf(ctx);
   const book = readCostBook(ctx.tables, () => null);
   for (const s of products.subjects) {
     const fromCosts = book ? findEntry(book.entries, s)?.stock : undefined;
@@ -578,7 +589,7 @@ export function stockOf(ctx: RuleContext): Map<Subject, number> {
 export function platformCoverOf(ctx: RuleContext): Map<Subject, number> {
   const out = new Map<Subject, number>();
   if (!ctx.products) return out;
-  const { cover } = exportExtras(ctx.tables);
+  const { cover } = extrasOf(ctx);
   for (const s of ctx.products.subjects) {
     const v = cover.get(s.key);
     if (v !== undefined) out.set(s, v);
