@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fieldMask, Totals } from "../../src/engine/rules/totals";
+import { fieldMask, Totals, TotalsStore } from "../../src/engine/rules/totals";
 
 describe("Totals.add (table-driven)", () => {
   it("sums counts and recomputes rates from the sums", () => {
@@ -78,5 +78,44 @@ describe("Totals.add (table-driven)", () => {
     expect(a.rows).toBe(2);
     expect(a.get("visitors")).toBe(15);
     expect(a.price()).toBe(6);
+  });
+
+  it("a store made for some tables keeps only their slots, with the same sums as a full one", () => {
+    const products = fieldMask({ visitors: 0, paidBuyers: 1, sales: 2, price: 3 });
+    const days = fieldMask({ visitors: 0, bounceRate: 1 });
+    const store = new TotalsStore([products, days]);
+    // visitors, paidBuyers, sales, the price mean (sum + count), the bounce mean (sum + count),
+    // after the row count and the seen bits: 9 doubles, not 2 + 25
+    expect(store.width).toBe(9);
+    const rows = [
+      { visitors: 1000, paidBuyers: 30, sales: 4500, price: 150 },
+      { visitors: 500, paidBuyers: 10, sales: 1000, price: 100 },
+    ];
+    const compact = [new Totals(store), new Totals(store)];
+    const full = new Totals();
+    for (const t of compact) for (const row of rows) t.add(row, products);
+    for (const row of rows) full.add(row, products);
+    compact[1].add({ visitors: 200, bounceRate: 0.5 }, days);
+    expect(compact[0].rows).toBe(2);
+    expect(compact[0].get("visitors")).toBe(1500);
+    expect(compact[0].get("sales")).toBe(5500);
+    expect(compact[0].payConversion()).toBe(full.payConversion()); // 40 ÷ 1,500
+    expect(compact[0].price()).toBe(125); // the mean of 150 and 100
+    expect(compact[0].bounceRate()).toBeNull(); // no row of it had one
+    expect(compact[0].get("units")).toBeNull(); // not a slot of this store
+    // the second Totals of the block is its own: 1,700 visitors, bounce 0.5
+    expect(compact[1].get("visitors")).toBe(1700);
+    expect(compact[1].bounceRate()).toBe(0.5);
+    expect(compact[1].rows).toBe(3);
+  });
+
+  it("refuses a row with a field its store has no slot for, rather than drop it", () => {
+    const store = new TotalsStore([fieldMask({ visitors: 0 })]);
+    const t = new Totals(store);
+    expect(() => t.add({ visitors: 1, units: 2 }, fieldMask({ visitors: 0, units: 1 }))).toThrow(/not made for/);
+    // merging into it a Totals that has units is refused the same way
+    const other = new Totals();
+    other.add({ units: 2 });
+    expect(() => t.merge(other)).toThrow(/not made for/);
   });
 });

@@ -38,16 +38,13 @@ export interface ShopSummary {
 
 /** A product, source, plan or agent with its rows summed, and the two trend windows when dated. */
 export class Subject extends Totals {
-  recent: Totals | null = null;
-  previous: Totals | null = null;
   /** True when the name or a pre-sale column marks it as a pre-sale item. */
   presale = false;
-  /** The rows' own ids under this subject when it is a parent (a product's SKUs or variations). */
-  children: Set<string> | null = null;
+  /** The rarely set parts, in one object only when set: most products have neither. */
+  private more: { recent: Totals | null; previous: Totals | null; children: Set<string> | null } | null = null;
   constructor(
     readonly key: string,
     public name: string,
-    readonly sheet: string,
     store: TotalsStore,
   ) {
     super(store);
@@ -55,6 +52,30 @@ export class Subject extends Totals {
   /** The subject's own sums (a Subject is its Totals: one object per product, not two). */
   get totals(): Totals {
     return this;
+  }
+  /** Its sums in the recent window, when its table is dated. */
+  get recent(): Totals | null {
+    return this.more?.recent ?? null;
+  }
+  /** Its sums in the window the recent one is compared with, when its table is dated. */
+  get previous(): Totals | null {
+    return this.more?.previous ?? null;
+  }
+  /** The rows' own ids under this subject when it is a parent (a product's SKUs or variations). */
+  get children(): Set<string> | null {
+    return this.more?.children ?? null;
+  }
+  /** Gives it windows to sum into. */
+  addWindows(store: TotalsStore): void {
+    this.more ??= { recent: null, previous: null, children: null };
+    this.more.recent = new Totals(store);
+    this.more.previous = new Totals(store);
+  }
+  /** Remembers one of its children (`label\u0000id`). */
+  addChild(child: string): void {
+    this.more ??= { recent: null, previous: null, children: null };
+    this.more.children ??= new Set();
+    this.more.children.add(child);
   }
 }
 
@@ -164,6 +185,8 @@ export interface RuleContext {
 }
 
 const PRESALE_WORDS = ["预售", "預售", "pre-sale", "presale", "pre-order", "preorder"];
+/** Any of PRESALE_WORDS in any letter case (tested on the name as it is: no lower-cased copy per product). */
+const PRESALE_NAME = new RegExp(PRESALE_WORDS.join("|"), "i");
 
 function isIso(v: unknown): v is string {
   return typeof v === "string" && v.length >= 10 && v.charCodeAt(4) === 45 && v.charCodeAt(7) === 45;
@@ -313,18 +336,21 @@ function daysCovered(tables: RecognizedTable[]): number | null {
   return dates.size > 0 || periods > 0 ? span.days(dates.size) : null;
 }
 
-/** The subject key and display name of a row, or null when the row has no key (or totals deeper rows). */
-function subjectKey(
-  row: TableRow,
-  keying: Keying,
-  subtotals: Set<string> | null,
-): { key: string; name: string } | null {
+/** The display name of the row `subjectKey` read last (set with its key: no object per row). */
+let keyName = "";
+
+/**
+ * The subject key of a row, or null when the row has no key (or totals deeper rows); its
+ * display name is left in `keyName`.
+ */
+function subjectKey(row: TableRow, keying: Keying, subtotals: Set<string> | null): string | null {
   if (keying.combined) {
     const parts = combinedParts(row, keying.combined);
     if (parts.length === 0) return null;
     const key = parts.join("\u0000");
     if (subtotals?.has(key)) return null;
-    return { key, name: parts.join(" › ") };
+    keyName = parts.join(" › ");
+    return key;
   }
   let key = "";
   let name = "";
@@ -336,7 +362,8 @@ function subjectKey(
       name = String(v);
     }
   }
-  return key ? { key, name } : null;
+  keyName = name;
+  return key || null;
 }
 
 /** Remembers a parent's child (SKU, variation) so its findings can list them. */
@@ -344,8 +371,7 @@ function noteChild(s: Subject, row: TableRow, child: Keying["child"]): void {
   if (!child) return;
   const c = partText(row[child.field]);
   if (c === "") return;
-  if (!s.children) s.children = new Set();
-  s.children.add(`${child.label}\u0000${c}`);
+  s.addChild(`${child.label}\u0000${c}`);
 }
 
 /**
@@ -375,7 +401,8 @@ export function groupRows(
   if (tables.length === 0) return null;
   const bySubject = new Map<string, Subject>();
   const subjects: Subject[] = [];
-  const store = new TotalsStore();
+  // Room for the fields these tables have, not every field (5 doubles a product, not 25).
+  const store = new TotalsStore(tables.map((t) => fieldMask(t.columnIndex)));
   const total = new Totals();
   const { dates } = datesOf(tables);
   // Two windows (see windows.ts): the recent days and the baseline the team compares with,
@@ -390,21 +417,18 @@ export function groupRows(
     const rows = table.rows;
     for (let i = 0; i < rows.length; i++) {
       const row = rows[i];
-      const id = subjectKey(row, keying, subtotals);
-      if (!id) continue;
+      const key = subjectKey(row, keying, subtotals);
+      if (key === null) continue;
+      const name = keyName;
       // Read once, added to the table total and (below) to its subject and one window.
       readRow(row, mask);
       total.addRead();
       // A 流量来源 of 直播 / 短视频 / 商品卡 / 图文 is a carrier (carrier-mix reads it), never a channel.
       if (table.kind === "traffic-sources" && carrierSource(row) !== null) continue;
-      const { key, name } = id;
       let s = bySubject.get(key);
       if (!s) {
-        s = new Subject(key, name || key, table.sheet, store);
-        if (windowDays > 0) {
-          s.recent = new Totals(store);
-          s.previous = new Totals(store);
-        }
+        s = new Subject(key, name || key, store);
+        if (windowDays > 0) s.addWindows(store);
         s.presale = isPresale(s.name, row);
         bySubject.set(key, s);
         subjects.push(s);
@@ -441,9 +465,7 @@ function withChildren(name: string, children: Set<string>): string {
 function isPresale(name: string, row: TableRow): boolean {
   const flag = row.presale;
   if (flag === 1 || flag === "1" || flag === "是" || flag === "yes" || flag === "true") return true;
-  const lower = name.toLowerCase();
-  for (const w of PRESALE_WORDS) if (lower.includes(w)) return true;
-  return false;
+  return PRESALE_NAME.test(name);
 }
 
 function summariseShop(tables: RecognizedTable[], fallback: Group | null, fallbackKind: TableKind): ShopSummary | null {

@@ -201,8 +201,9 @@ export const priceConversionQuadrant = defineRule({
         }),
       ];
     }
-    const midPrice = median(Float64Array.from(judged.price));
-    const midConv = median(Float64Array.from(judged.conv));
+    // median reorders its input: each takes a copy of the filled part.
+    const midPrice = median(judged.price.slice(0, judged.length));
+    const midConv = median(judged.conv.slice(0, judged.length));
     const stars = busiestWhere(
       judged,
       QUADRANT.maxStars.value,
@@ -225,38 +226,41 @@ type QuadrantProduct = { p: Subject; price: number; conv: number; visitors: numb
 
 /**
  * Products busy enough, with a price and a conversion, that the quadrant can place: one
- * column per figure (no object per product on a 1,000,000-product export).
+ * typed column per figure, sized once (no object and no array growth per product on a
+ * 1,000,000-product export). Entries [0, length) are filled; `at` indexes the subjects.
  */
 interface QuadrantColumns {
-  readonly p: Subject[];
-  readonly price: number[];
-  readonly conv: number[];
-  readonly visitors: number[];
+  readonly subjects: readonly Subject[];
+  readonly at: Int32Array;
+  readonly price: Float64Array;
+  readonly conv: Float64Array;
+  readonly visitors: Float64Array;
   readonly length: number;
 }
 
 function quadrantCandidates(subjects: readonly Subject[], basis: ConversionBasis): QuadrantColumns {
-  const judged = {
-    p: [] as Subject[],
-    price: [] as number[],
-    conv: [] as number[],
-    visitors: [] as number[],
-    length: 0,
-  };
-  for (let k = 0; k < subjects.length; k++) {
+  const n = subjects.length;
+  const at = new Int32Array(n);
+  const price = new Float64Array(n);
+  const conv = new Float64Array(n);
+  const visitors = new Float64Array(n);
+  let length = 0;
+  for (let k = 0; k < n; k++) {
     const p = subjects[k];
     if (p.presale) continue;
-    const visitors = p.totals.get("visitors");
-    const conv = conversionOn(p.totals, basis);
-    const price = p.totals.price();
-    if (visitors === null || visitors < QUADRANT.minVisitors.value || conv === null || price === null) continue;
-    judged.p.push(p);
-    judged.price.push(price);
-    judged.conv.push(conv);
-    judged.visitors.push(visitors);
-    judged.length++;
+    const v = p.totals.get("visitors");
+    if (v === null || v < QUADRANT.minVisitors.value) continue;
+    const c = conversionOn(p.totals, basis);
+    if (c === null) continue;
+    const pr = p.totals.price();
+    if (pr === null) continue;
+    at[length] = k;
+    price[length] = pr;
+    conv[length] = c;
+    visitors[length] = v;
+    length++;
   }
-  return judged;
+  return { subjects, at, price, conv, visitors, length };
 }
 
 /** The `max` busiest products (most visitors, ties in table order) among those `where` picks. */
@@ -264,7 +268,7 @@ function busiestWhere(judged: QuadrantColumns, max: number, where: (i: number) =
   const best = new Best<number>(max, (a, b) => judged.visitors[b] - judged.visitors[a]);
   for (let i = 0; i < judged.length; i++) if (where(i)) best.offer(i);
   return best.items.map((i) => ({
-    p: judged.p[i],
+    p: judged.subjects[judged.at[i]],
     price: judged.price[i],
     conv: judged.conv[i],
     visitors: judged.visitors[i],

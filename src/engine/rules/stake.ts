@@ -19,7 +19,7 @@
  * findings, actions and their order are exactly what they were before profit existed.
  */
 import type { Finding, RuleId, StakeFields } from "../report";
-import { stable, type Draft, type RuleContext } from "./context";
+import type { Draft, RuleContext } from "./context";
 import { productContributionMargins, shopContributionMargin } from "./profit-context";
 
 /** What a finding's `impact` is: sales, profit, or spend (see the file comment). */

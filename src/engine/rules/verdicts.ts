@@ -29,12 +29,16 @@ export function moreTraffic(draft: Draft): Draft {
 
 /** The drafts with every "more traffic" ✔ dropped whose product another finding judges ▲/✖. */
 export function oneVerdictPerProduct(drafts: readonly Draft[]): Draft[] {
-  if (!drafts.some((d) => d.advice === "more-traffic")) return [...drafts];
+  // The few products advised more traffic; the judged ones (a "+N more" line may cover
+  // 100,000s) are only looked up in this small set, never collected into one of their own.
+  const advised = new Set<string>();
+  for (const d of drafts) if (d.advice === "more-traffic") advised.add(d.finding.subject);
+  if (advised.size === 0) return [...drafts];
   const judged = new Set<string>();
   for (const { finding: f, covers } of drafts) {
     if (f.subjectType !== "product" || !PRODUCT_VERDICTS.has(f.rule)) continue;
-    if (f.status === "bad" || f.status === "warn") judged.add(f.subject);
-    if (covers) for (const s of covers) judged.add(s);
+    if ((f.status === "bad" || f.status === "warn") && advised.has(f.subject)) judged.add(f.subject);
+    if (covers) for (const s of covers) if (advised.has(s)) judged.add(s);
   }
   return drafts.filter((d) => d.advice !== "more-traffic" || !judged.has(d.finding.subject));
 }
