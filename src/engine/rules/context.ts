@@ -14,7 +14,10 @@ import type { Rule } from "./define";
 import { dropRepeatedRows, type RepeatedData } from "../duplicates";
 import { applyGrain } from "../grain";
 import { isCarrierName } from "../recognize/vocabulary";
+import { SubjectColumns, SubjectCursor, type Subject } from "./subjects";
 import { fieldMask, num, readRow, Totals, TotalsStore } from "./totals";
+
+export type { Subject, SubjectCursor } from "./subjects";
 import { dayNumber, isoOfDay } from "./days";
 import { comparisonFor, windowOf, type CompareTo, type Comparison, type IsEventDay, NO_EVENT_DAYS } from "./windows";
 
@@ -36,53 +39,17 @@ export interface ShopSummary {
   dsr: { description: number | null; service: number | null; logistics: number | null } | null;
 }
 
-/** A product, source, plan or agent with its rows summed, and the two trend windows when dated. */
-export class Subject extends Totals {
-  /** True when the name or a pre-sale column marks it as a pre-sale item. */
-  presale = false;
-  /** The rarely set parts, in one object only when set: most products have neither. */
-  private more: { recent: Totals | null; previous: Totals | null; children: Set<string> | null } | null = null;
-  constructor(
-    readonly key: string,
-    public name: string,
-    store: TotalsStore,
-  ) {
-    super(store);
-  }
-  /** The subject's own sums (a Subject is its Totals: one object per product, not two). */
-  get totals(): Totals {
-    return this;
-  }
-  /** Its sums in the recent window, when its table is dated. */
-  get recent(): Totals | null {
-    return this.more?.recent ?? null;
-  }
-  /** Its sums in the window the recent one is compared with, when its table is dated. */
-  get previous(): Totals | null {
-    return this.more?.previous ?? null;
-  }
-  /** The rows' own ids under this subject when it is a parent (a product's SKUs or variations). */
-  get children(): Set<string> | null {
-    return this.more?.children ?? null;
-  }
-  /** Gives it windows to sum into. */
-  addWindows(store: TotalsStore): void {
-    this.more ??= { recent: null, previous: null, children: null };
-    this.more.recent = new Totals(store);
-    this.more.previous = new Totals(store);
-  }
-  /** Remembers one of its children (`label\u0000id`). */
-  addChild(child: string): void {
-    this.more ??= { recent: null, previous: null, children: null };
-    this.more.children ??= new Set();
-    this.more.children.add(child);
-  }
-}
-
 /** A table's rows grouped by product, source, plan or agent. */
 export interface Group {
   sheet: string;
-  subjects: Subject[];
+  /** Every subject as an object, made on first use: on a big products group, prefer `cursor()`. */
+  readonly subjects: readonly Subject[];
+  /** How many subjects. */
+  readonly size: number;
+  /** Subject i as a kept object (the same object each time). */
+  subject(i: number): Subject;
+  /** A cursor over the subjects (`at(i)`), making no object per subject. */
+  cursor(): SubjectCursor;
   /**
    * Days the sums cover, from this group's own tables: distinct dates (or the span of date
    * ranges), else each undated table's own period (title rows, file or tab name). Null when a
@@ -367,11 +334,11 @@ function subjectKey(row: TableRow, keying: Keying, subtotals: Set<string> | null
 }
 
 /** Remembers a parent's child (SKU, variation) so its findings can list them. */
-function noteChild(s: Subject, row: TableRow, child: Keying["child"]): void {
+function noteChild(columns: SubjectColumns, s: number, row: TableRow, child: Keying["child"]): void {
   if (!child) return;
   const c = partText(row[child.field]);
   if (c === "") return;
-  s.addChild(`${child.label}\u0000${c}`);
+  columns.addChild(s, `${child.label}\u0000${c}`);
 }
 
 /**
@@ -383,12 +350,11 @@ export function carrierSource(row: TableRow): string | null {
   return isCarrierName(v) ? v.trim() : null;
 }
 
-/** Adds the row `readRow` read last to the subject's window it falls in, when dated. */
-function addToWindow(s: Subject, row: TableRow, comparison: Comparison | null): void {
-  if (!comparison || !isIso(row.date)) return;
+/** The window a dated row falls in (event days and days outside both: none). */
+function windowOfRow(row: TableRow, comparison: Comparison | null): "recent" | "previous" | null {
+  if (!comparison || !isIso(row.date)) return null;
   const w = windowOf(comparison, dayNumber(row.date));
-  if (w === "recent") s.recent!.addRead();
-  else if (w === "previous") s.previous!.addRead();
+  return w === "recent" || w === "previous" ? w : null;
 }
 
 /** Groups a table's rows by subject (product, source …); dated tables also get recent/previous windows. */
@@ -399,9 +365,7 @@ export function groupRows(
   isEventDay: IsEventDay = NO_EVENT_DAYS,
 ): Group | null {
   if (tables.length === 0) return null;
-  const bySubject = new Map<string, Subject>();
-  const subjects: Subject[] = [];
-  // Room for the fields these tables have, not every field (5 doubles a product, not 25).
+  // Room for the fields these tables have, not every field (7 doubles a product, not 27).
   const store = new TotalsStore(tables.map((t) => fieldMask(t.columnIndex)));
   const total = new Totals();
   const { dates } = datesOf(tables);
@@ -409,6 +373,7 @@ export function groupRows(
   // event days left out of both (addToWindow places none of them).
   const comparison = comparisonFor([...dates].sort(), mode, false, isEventDay);
   const windowDays = comparison?.days ?? 0;
+  const columns = new SubjectColumns(store, windowDays > 0);
 
   for (const table of tables) {
     const mask = fieldMask(table.columnIndex);
@@ -419,35 +384,42 @@ export function groupRows(
       const row = rows[i];
       const key = subjectKey(row, keying, subtotals);
       if (key === null) continue;
-      const name = keyName;
+      const name = keyName || key;
       // Read once, added to the table total and (below) to its subject and one window.
       readRow(row, mask);
       total.addRead();
       // A 流量来源 of 直播 / 短视频 / 商品卡 / 图文 is a carrier (carrier-mix reads it), never a channel.
       if (table.kind === "traffic-sources" && carrierSource(row) !== null) continue;
-      let s = bySubject.get(key);
-      if (!s) {
-        s = new Subject(key, name || key, store);
-        if (windowDays > 0) s.addWindows(store);
-        s.presale = isPresale(s.name, row);
-        bySubject.set(key, s);
-        subjects.push(s);
-      }
-      noteChild(s, row, keying.child);
-      s.addRead();
-      addToWindow(s, row, comparison);
+      let s = columns.find(key);
+      if (s < 0) s = columns.add(key, name, isPresale(name, row));
+      noteChild(columns, s, row, keying.child);
+      columns.addRead(s, windowOfRow(row, comparison));
     }
   }
-  for (const s of subjects) if (s.children && s.children.size > 1) s.name = withChildren(s.name, s.children);
+  for (const [s, children] of columns.parents())
+    if (children.size > 1) columns.names[s] = withChildren(columns.names[s], children);
+  const sums = { total, dated: dates.size > 0, comparison, dayCount: daysCovered(tables) };
+  return asGroup(tables[0].sheet, columns, sums);
+}
+
+/** The Group of some grouped columns and their sums. */
+function asGroup(
+  sheet: string,
+  columns: SubjectColumns,
+  sums: Pick<Group, "total" | "dated" | "comparison" | "dayCount">,
+): Group {
+  const windowDays = sums.comparison?.days ?? 0;
   return {
-    sheet: tables[0].sheet,
-    subjects,
-    dayCount: daysCovered(tables),
-    dated: dates.size > 0,
+    sheet,
+    get subjects() {
+      return columns.all();
+    },
+    size: columns.size,
+    subject: (i) => columns.subject(i),
+    cursor: () => new SubjectCursor(columns),
+    ...sums,
     hasTrend: windowDays > 0,
     windowDays,
-    comparison,
-    total,
   };
 }
 

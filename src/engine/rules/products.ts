@@ -18,7 +18,7 @@ import {
 import { type ConversionBasis, conversionBasis, conversionOn } from "./benchmarks";
 import { defineRule, fixed, fromSetting, type Rule } from "./define";
 import { MAX_SUBJECT_FINDINGS, MIN_VISITORS } from "./limits";
-import { Best, firstN, type LazyDraft, lazy, median, topByImpact, topN, TopList } from "./top";
+import { Best, firstN, type LazyDraft, lazy, median, topByImpact, TopList, topSubjects } from "./top";
 import { moreTraffic } from "./verdicts";
 import { ordinaryDays, WINDOW_DAYS } from "./windows";
 
@@ -75,12 +75,13 @@ export const productConversionTrend = defineRule({
     }
     const falling = new TopList(TREND.maxFalling.value);
     const rising: Rising[] = [];
-    for (let k = 0; k < products.subjects.length; k++) {
-      const p = products.subjects[k];
-      const change = conversionChange(p);
+    const c = products.cursor();
+    for (let k = 0; k < products.size; k++) {
+      const change = conversionChange(c.at(k));
       if (!change) continue;
-      if (change.change <= -TREND.warn.value) offerFalling(this, ctx, products, falling, p, change);
-      else if (change.change >= TREND.warn.value) rising.push({ p, c0: change.c0, c1: change.c1, v: change.v1 });
+      if (change.change <= -TREND.warn.value) offerFalling(this, ctx, products, falling, c.kept(), change);
+      else if (change.change >= TREND.warn.value)
+        rising.push({ p: c.kept(), c0: change.c0, c1: change.c1, v: change.v1 });
     }
     const out = falling.drafts(this, ctx, "product");
     for (const r of firstN(rising, TREND.maxRising.value, (a, b) => b.v - a.v)) {
@@ -189,7 +190,7 @@ export const priceConversionQuadrant = defineRule({
     if (!products) return [];
     // The platform's own conversion, as the conversion rule states it (Amazon: units ÷ sessions).
     const basis = conversionBasis(ctx.tables.find((t) => t.sheet === products.sheet));
-    const judged = quadrantCandidates(products.subjects, basis);
+    const judged = quadrantCandidates(products, basis);
     if (judged.length < QUADRANT.minProducts.value) {
       return [
         makeFinding(this, {
@@ -230,7 +231,7 @@ type QuadrantProduct = { p: Subject; price: number; conv: number; visitors: numb
  * 1,000,000-product export). Entries [0, length) are filled; `at` indexes the subjects.
  */
 interface QuadrantColumns {
-  readonly subjects: readonly Subject[];
+  readonly group: Group;
   readonly at: Int32Array;
   readonly price: Float64Array;
   readonly conv: Float64Array;
@@ -238,15 +239,16 @@ interface QuadrantColumns {
   readonly length: number;
 }
 
-function quadrantCandidates(subjects: readonly Subject[], basis: ConversionBasis): QuadrantColumns {
-  const n = subjects.length;
+function quadrantCandidates(group: Group, basis: ConversionBasis): QuadrantColumns {
+  const n = group.size;
+  const cursor = group.cursor();
   const at = new Int32Array(n);
   const price = new Float64Array(n);
   const conv = new Float64Array(n);
   const visitors = new Float64Array(n);
   let length = 0;
   for (let k = 0; k < n; k++) {
-    const p = subjects[k];
+    const p = cursor.at(k);
     if (p.presale) continue;
     const v = p.totals.get("visitors");
     if (v === null || v < QUADRANT.minVisitors.value) continue;
@@ -260,7 +262,7 @@ function quadrantCandidates(subjects: readonly Subject[], basis: ConversionBasis
     visitors[length] = v;
     length++;
   }
-  return { subjects, at, price, conv, visitors, length };
+  return { group, at, price, conv, visitors, length };
 }
 
 /** The `max` busiest products (most visitors, ties in table order) among those `where` picks. */
@@ -268,7 +270,7 @@ function busiestWhere(judged: QuadrantColumns, max: number, where: (i: number) =
   const best = new Best<number>(max, (a, b) => judged.visitors[b] - judged.visitors[a]);
   for (let i = 0; i < judged.length; i++) if (where(i)) best.offer(i);
   return best.items.map((i) => ({
-    p: judged.subjects[judged.at[i]],
+    p: judged.group.subject(judged.at[i]),
     price: judged.price[i],
     conv: judged.conv[i],
     visitors: judged.visitors[i],
@@ -304,21 +306,25 @@ function normalise(text: string): string {
 
 /** The hero product: the one the team named, else the best seller; a string when the named one is not found. */
 function findHero(products: Group, wanted: string | null): Subject | null | "not-found" {
+  const c = products.cursor();
   if (wanted) {
     const w = normalise(wanted);
-    return products.subjects.find((p) => normalise(p.name) === w || normalise(p.key) === w) ?? "not-found";
+    for (let k = 0; k < products.size; k++) {
+      const p = c.at(k);
+      if (normalise(p.name) === w || normalise(p.key) === w) return c.kept();
+    }
+    return "not-found";
   }
-  let hero: Subject | null = null;
+  let hero = -1;
   let best = -1;
-  for (let k = 0; k < products.subjects.length; k++) {
-    const p = products.subjects[k];
-    const s = p.totals.get("sales") ?? -1;
+  for (let k = 0; k < products.size; k++) {
+    const s = c.at(k).totals.get("sales") ?? -1;
     if (s > best) {
       best = s;
-      hero = p;
+      hero = k;
     }
   }
-  return hero;
+  return hero < 0 ? null : products.subject(hero);
 }
 
 const HERO = {
@@ -417,9 +423,11 @@ function heroInfo(
 
 /** True when no product but `hero` has sales (or paid buyers). */
 function onlySeller(products: Group, hero: Subject): boolean {
-  for (let k = 0; k < products.subjects.length; k++) {
-    const p = products.subjects[k];
-    if (p === hero) continue;
+  const c = products.cursor();
+  for (let k = 0; k < products.size; k++) {
+    const p = c.at(k);
+    // Keys are unique within a group: the same key is the hero itself.
+    if (p.key === hero.key) continue;
     if ((p.totals.get("sales") ?? 0) > 0 || (p.totals.get("paidBuyers") ?? 0) > 0) return false;
   }
   return true;
@@ -458,8 +466,9 @@ export const zeroSalesProducts = defineRule({
     const shopAov = ctx.shop?.totals.aov() ?? null;
     const drafts = new TopList(ZERO_SALES.maxProducts.value);
     let judged = 0;
-    for (let k = 0; k < products.subjects.length; k++) {
-      const p = products.subjects[k];
+    const c = products.cursor();
+    for (let k = 0; k < products.size; k++) {
+      const p = c.at(k);
       if (p.presale) continue;
       const visitors = p.totals.get("visitors");
       const sales = p.totals.get("sales") ?? p.totals.get("paidBuyers");
@@ -470,7 +479,7 @@ export const zeroSalesProducts = defineRule({
       const aov = p.totals.price() ?? shopAov;
       const impact = shopConv !== null && aov !== null ? perDay(visitors, products.dayCount) * shopConv * aov : null;
       if (drafts.wants(impact, p.name))
-        drafts.add(zeroSalesDraft(this, ctx, p, status, visitors, impact, products.dayCount));
+        drafts.add(zeroSalesDraft(this, ctx, c.kept(), status, visitors, impact, products.dayCount));
     }
     if (judged === 0) return [];
     if (drafts.isEmpty()) {
@@ -557,10 +566,10 @@ export const presaleConversion = defineRule({
     if (!products) return [];
     const benchmark = ctx.peer.payConversion ?? ctx.shop?.totals.payConversion() ?? null;
     const drafts: Draft[] = [];
-    for (let k = 0; k < products.subjects.length; k++) {
-      const p = products.subjects[k];
-      if (!p.presale) continue;
-      const draft = presaleFinding(this, ctx, products, p, benchmark);
+    const c = products.cursor();
+    for (let k = 0; k < products.size; k++) {
+      if (!c.at(k).presale) continue;
+      const draft = presaleFinding(this, ctx, products, c.kept(), benchmark);
       if (draft) drafts.push(draft);
     }
     return topByImpact(this, ctx, drafts, "product", PRESALE.maxProducts.value);
@@ -651,7 +660,7 @@ export const topProductReviews = defineRule({
     if (shopDraft) out.push(shopDraft);
     const products = ctx.products;
     if (!products) return out;
-    const top = topN(products.subjects, REVIEWS.topProducts.value, (p) => p.totals.get("visitors") ?? 0);
+    const top = topSubjects(products, REVIEWS.topProducts.value, (p) => p.totals.get("visitors") ?? 0);
     if (top.length === 0) return out;
     const hasReviews = top.some((p) => p.totals.get("badReviews") !== null);
     if (!hasReviews) {

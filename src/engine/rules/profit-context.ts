@@ -577,6 +577,8 @@ export function stockOf(ctx: RuleContext): Map<Subject, number> {
   if (!products) return out;
   const { stock } = extrasOf(ctx);
   const book = readCostBook(ctx.tables, () => null);
+  // Neither an inventory column nor a Costs tab: no product has stock, none is looked at.
+  if (stock.size === 0 && !book) return out;
   for (const s of products.subjects) {
     const fromCosts = book ? findEntry(book.entries, s)?.stock : undefined;
     const v = stock.get(s.key) ?? fromCosts ?? null;
@@ -590,6 +592,7 @@ export function platformCoverOf(ctx: RuleContext): Map<Subject, number> {
   const out = new Map<Subject, number>();
   if (!ctx.products) return out;
   const { cover } = extrasOf(ctx);
+  if (cover.size === 0) return out;
   for (const s of ctx.products.subjects) {
     const v = cover.get(s.key);
     if (v !== undefined) out.set(s, v);

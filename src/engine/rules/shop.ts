@@ -251,8 +251,9 @@ function payConversionProducts(
   const products = ctx.products;
   if (!products) return [];
   const below = new TopList(PAY_CONVERSION.maxProducts.value);
-  for (let k = 0; k < products.subjects.length; k++) {
-    const p = products.subjects[k];
+  const c = products.cursor();
+  for (let k = 0; k < products.size; k++) {
+    const p = c.at(k);
     if (p.presale) continue;
     const visitors = p.totals.get("visitors");
     const pc = conversionOn(p.totals, on);
@@ -262,7 +263,7 @@ function payConversionProducts(
     const value = valuePerConversion(p.totals, on) ?? valuePerConversion(shop.totals, on);
     const money = value !== null ? (peer - pc) * perDay(visitors, products.dayCount) * value : null;
     const basis = basisOf(products.dayCount);
-    if (below.wants(money, p.name)) below.add(payConversionDraft(rule, ctx, p, pc, peer, money, basis));
+    if (below.wants(money, p.name)) below.add(payConversionDraft(rule, ctx, c.kept(), pc, peer, money, basis));
   }
   return below.drafts(rule, ctx, "product");
 }

@@ -4,7 +4,7 @@
  * order exactly as a stable sort would. On top of it, findings ranked by money at stake with
  * one ℹ line counting (and summing) the rest, worded only if kept.
  */
-import { basedKey, makeFinding, type Basis, type Draft, type RuleContext } from "./context";
+import { basedKey, makeFinding, type Basis, type Draft, type Group, type RuleContext, type Subject } from "./context";
 import type { Rule } from "./define";
 import { MAX_SUBJECT_FINDINGS } from "./limits";
 
@@ -56,6 +56,21 @@ export function topN<T>(items: readonly T[], n: number, key: (item: T) => number
     if (k > 0) best.offer({ item, k });
   }
   return best.items.map((b) => b.item);
+}
+
+/**
+ * topN over a group's subjects (largest positive key first, ties in table order), looking at
+ * each through one cursor: only the kept ones become objects.
+ */
+export function topSubjects(group: Group, n: number, key: (s: Subject) => number): Subject[] {
+  const best = new Best<{ i: number; k: number }>(n, (a, b) => b.k - a.k);
+  const probe = { i: 0, k: 0 };
+  const c = group.cursor();
+  for (let i = 0; i < group.size; i++) {
+    probe.k = key(c.at(i));
+    if (probe.k > 0 && best.admits(probe)) best.insert({ i, k: probe.k });
+  }
+  return best.items.map((b) => group.subject(b.i));
 }
 
 /** The order Float64Array.prototype.sort puts numbers in: ascending, −0 before +0, NaN last. */

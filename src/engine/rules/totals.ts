@@ -281,23 +281,55 @@ export class TotalsStore {
     this.width = layout.width;
   }
 
-  /** Makes room for one more Totals: afterwards `block` at `next` holds `width` zeros. */
-  reserve(): void {
-    if (this.next + this.width <= this.block.v.length) return;
-    this.size = Math.min(this.maxBlock, this.size * 2);
-    this.block = { v: new Float64Array(this.size * this.width), pos: this.pos };
-    this.next = 0;
+  /** Places one more Totals: its offset in `block`, where `width` zeros are now its own. */
+  place(): number {
+    if (this.next + this.width > this.block.v.length) {
+      this.size = Math.min(this.maxBlock, this.size * 2);
+      this.block = { v: new Float64Array(this.size * this.width), pos: this.pos };
+      this.next = 0;
+    }
+    const o = this.next;
+    this.next += this.width;
+    return o;
   }
 }
 
 /** One block of a store: its sums and the store's layout (kept here, not in every Totals). */
-interface Block {
+export interface Block {
   readonly v: Float64Array;
   readonly pos: Int32Array;
 }
 
+/** Sums that are empty and stay so: where a view with nothing to show points. */
+export const NO_BLOCK: Block = { v: new Float64Array(HEAD), pos: new Int32Array(SLOTS).fill(-1) };
+
 /** Where Totals made without a store keep their sums. */
 const shared = new TotalsStore(undefined, SHARED_BLOCK);
+
+/** Adds the row `readRow` read last to the sums at offset `o` of block `b` (Totals.addRead without a Totals). */
+export function addReadAt(b: Block, o: number): void {
+  const plan = readPlan;
+  if (plan === null) throw new Error("Shop Doctor: Totals.addRead before readRow");
+  const { v, pos } = b;
+  v[o + ROWS]++;
+  let seen = v[o + SEEN];
+  for (let i = 0; i < plan.target.length; i++) {
+    const value = readValues[i];
+    if (Number.isNaN(value)) continue;
+    const t = plan.target[i];
+    const p = pos[t];
+    // Never dropped in silence: a store is made for the masks of every table it is given.
+    if (p < 0) throw new Error("Shop Doctor: a row with a field its TotalsStore was not made for");
+    if (plan.mean[i] === 1) {
+      v[o + p] += value;
+      v[o + p + 1]++;
+    } else {
+      v[o + p] += value;
+      seen |= 1 << t;
+    }
+  }
+  v[o + SEEN] = seen;
+}
 
 /**
  * Running sums over rows of one table (or one product, source, day …): the store's `width`
@@ -307,14 +339,18 @@ const shared = new TotalsStore(undefined, SHARED_BLOCK);
  * export allocates as little as it can that the garbage collector has to copy.
  */
 export class Totals {
-  private readonly b: Block;
-  private readonly o: number;
+  protected b: Block;
+  protected o: number;
 
-  constructor(store: TotalsStore = shared) {
-    store.reserve();
-    this.b = store.block;
-    this.o = store.next;
-    store.next += store.width;
+  /** New sums placed in `store`, or (given a block and an offset) a view of sums placed before. */
+  constructor(store: TotalsStore | Block = shared, o = 0) {
+    if (store instanceof TotalsStore) {
+      this.o = store.place();
+      this.b = store.block;
+    } else {
+      this.b = store;
+      this.o = o;
+    }
   }
 
   /** Rows added. */
@@ -338,28 +374,7 @@ export class Totals {
 
   /** Adds the row `readRow` read last. */
   addRead(): void {
-    const plan = readPlan;
-    if (plan === null) throw new Error("Shop Doctor: Totals.addRead before readRow");
-    const { v, pos } = this.b;
-    const o = this.o;
-    v[o + ROWS]++;
-    let seen = v[o + SEEN];
-    for (let i = 0; i < plan.target.length; i++) {
-      const value = readValues[i];
-      if (Number.isNaN(value)) continue;
-      const t = plan.target[i];
-      const p = pos[t];
-      // Never dropped in silence: a store is made for the masks of every table it is given.
-      if (p < 0) throw new Error("Shop Doctor: a row with a field its TotalsStore was not made for");
-      if (plan.mean[i] === 1) {
-        v[o + p] += value;
-        v[o + p + 1]++;
-      } else {
-        v[o + p] += value;
-        seen |= 1 << t;
-      }
-    }
-    v[o + SEEN] = seen;
+    addReadAt(this.b, this.o);
   }
 
   /** Adds another Totals' sums and means into this one. */
