@@ -257,8 +257,8 @@ function layoutFor(masks: readonly number[]): { pos: Int32Array; width: number }
 
 /**
  * Where the sums of many Totals live (one group's products, sources …): `width` doubles per
- * Totals in shared Float64Array blocks, so 1,000,000 products cost 1,000,000 small objects
- * and a few hundred blocks the garbage collector never copies or scans, not 3,000,000 objects.
+ * Totals in shared Float64Array blocks, so the sums of 1,000,000 products are a few hundred
+ * blocks the garbage collector never copies or scans (subjects.ts keeps the rest as columns).
  * A store made for some tables' masks keeps only the slots those tables can fill.
  */
 export class TotalsStore {
