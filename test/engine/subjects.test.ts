@@ -40,7 +40,7 @@ describe("SubjectColumns", () => {
             expected.set(r.key, (expected.get(r.key) ?? 0) + r.visitors);
           }
           expect(columns.size).toBe(expected.size);
-          expect([...columns.keys]).toEqual([...expected.keys()]);
+          expect(columns.keys.slice(0, columns.size)).toEqual([...expected.keys()]);
           for (const [key, visitors] of expected)
             expect(columns.subject(columns.find(key)).get("visitors")).toBe(visitors);
         },

@@ -373,7 +373,9 @@ export function groupRows(
   // event days left out of both (addToWindow places none of them).
   const comparison = comparisonFor([...dates].sort(), mode, false, isEventDay);
   const windowDays = comparison?.days ?? 0;
-  const columns = new SubjectColumns(store, windowDays > 0);
+  // Each subject has a row of its own at least: room for that many, so no column regrows.
+  const capacity = tables.reduce((n, t) => n + t.rows.length, 0);
+  const columns = new SubjectColumns(store, windowDays > 0, capacity);
 
   for (const table of tables) {
     const mask = fieldMask(table.columnIndex);

@@ -9,12 +9,15 @@ import { addReadAt, type Block, NO_BLOCK, Totals, type TotalsStore } from "./tot
 
 /** The columns of one group's subjects, in the order their first rows came. */
 export class SubjectColumns {
-  readonly keys: string[] = [];
-  readonly names: string[] = [];
-  private flags = new Uint8Array(64);
-  /** Per subject, the block and offset of its own sums in the store. */
-  private readonly blocks: Block[] = [];
-  private offsets = new Int32Array(64);
+  /** Per subject [0, size), its key and its name (room for `capacity` from the start: no regrowth). */
+  readonly keys: string[];
+  readonly names: string[];
+  private count = 0;
+  private flags: Uint8Array;
+  /** Per subject, which of the store's blocks holds its own sums (an index into `blockList`), and where. */
+  private blockNo: Int32Array;
+  private readonly blockList: Block[] = [];
+  private offsets: Int32Array;
   /** Per subject, its sums in the recent window and in the one compared with, when the group is dated. */
   private readonly recent: Totals[] | null;
   private readonly previous: Totals[] | null;
@@ -28,23 +31,34 @@ export class SubjectColumns {
    * each key's hash kept per subject. A JS Map of 1,000,000 string keys costs several cache
    * misses a lookup; this costs about one, and holds numbers only.
    */
-  private slots = new Int32Array(64);
-  private hashes = new Int32Array(64);
+  private slots: Int32Array;
+  private hashes: Int32Array;
   /** The free slot the last `find` that missed ended on, and the hash it computed. */
   private freeSlot = -1;
   private freeHash = 0;
   private freeKey: string | null = null;
 
+  /** `capacity`: how many subjects there can be at most (the rows to group), so nothing regrows on the way. */
   constructor(
     private readonly store: TotalsStore,
     dated: boolean,
+    capacity = 0,
   ) {
+    const room = Math.max(16, capacity);
+    this.keys = new Array(room);
+    this.names = new Array(room);
+    this.flags = new Uint8Array(room);
+    this.blockNo = new Int32Array(room);
+    this.offsets = new Int32Array(room);
+    this.hashes = new Int32Array(room);
+    // At most half full: the next power of two at or above twice the room.
+    this.slots = new Int32Array(2 ** Math.ceil(Math.log2(room * 2)));
     this.recent = dated ? [] : null;
     this.previous = dated ? [] : null;
   }
 
   get size(): number {
-    return this.keys.length;
+    return this.count;
   }
 
   /** The index of the subject with this key, or -1 (then `add` may follow, for this key). */
@@ -65,22 +79,21 @@ export class SubjectColumns {
 
   /** A new subject with nothing summed yet, right after `find(key)` missed; its index. */
   add(key: string, name: string, presale: boolean): number {
-    const i = this.keys.length;
+    const i = this.count;
     if (key !== this.freeKey) throw new Error("Shop Doctor: SubjectColumns.add without a find of that key that missed");
-    if (i === this.offsets.length) {
-      this.offsets = grown(this.offsets, new Int32Array(i * 2));
-      this.flags = grown(this.flags, new Uint8Array(i * 2));
-      this.hashes = grown(this.hashes, new Int32Array(i * 2));
-    }
+    // Only when the capacity given was too small: double every column.
+    if (i === this.offsets.length) this.grow(i * 2);
     this.slots[this.freeSlot] = i + 1;
     this.hashes[i] = this.freeHash;
     this.freeKey = null;
-    if ((i + 1) * 2 > this.slots.length) this.rehash();
-    this.keys.push(key);
-    this.names.push(name);
+    this.count = i + 1;
+    if (this.count * 2 > this.slots.length) this.rehash();
+    this.keys[i] = key;
+    this.names[i] = name;
     this.flags[i] = presale ? 1 : 0;
     this.offsets[i] = this.store.place();
-    this.blocks.push(this.store.block);
+    if (this.blockList[this.blockList.length - 1] !== this.store.block) this.blockList.push(this.store.block);
+    this.blockNo[i] = this.blockList.length - 1;
     if (this.recent && this.previous) {
       this.recent.push(new Totals(this.store));
       this.previous.push(new Totals(this.store));
@@ -88,11 +101,18 @@ export class SubjectColumns {
     return i;
   }
 
+  private grow(room: number): void {
+    this.offsets = grown(this.offsets, new Int32Array(room));
+    this.flags = grown(this.flags, new Uint8Array(room));
+    this.hashes = grown(this.hashes, new Int32Array(room));
+    this.blockNo = grown(this.blockNo, new Int32Array(room));
+  }
+
   /** Doubles the key table, every key in its new slot. */
   private rehash(): void {
     const slots = new Int32Array(this.slots.length * 2);
     const mask = slots.length - 1;
-    const n = this.keys.length + 1;
+    const n = this.count;
     for (let i = 0; i < n; i++) {
       let at = this.hashes[i] & mask;
       while (slots[at] !== 0) at = (at + 1) & mask;
@@ -103,7 +123,7 @@ export class SubjectColumns {
 
   /** Adds the row `readRow` read last to subject i (and, when `window` says so, to that window). */
   addRead(i: number, window: "recent" | "previous" | null): void {
-    addReadAt(this.blocks[i], this.offsets[i]);
+    addReadAt(this.blockList[this.blockNo[i]], this.offsets[i]);
     if (window === "recent") this.recent?.[i].addRead();
     else if (window === "previous") this.previous?.[i].addRead();
   }
@@ -121,10 +141,10 @@ export class SubjectColumns {
     return this.flags[i] === 1;
   }
   block(i: number): Block {
-    return this.blocks[i] ?? NO_BLOCK;
+    return i < this.count ? this.blockList[this.blockNo[i]] : NO_BLOCK;
   }
   offset(i: number): number {
-    return i < this.size ? this.offsets[i] : 0;
+    return i < this.count ? this.offsets[i] : 0;
   }
   recentOf(i: number): Totals | null {
     return this.recent?.[i] ?? null;
