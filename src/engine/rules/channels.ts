@@ -335,36 +335,49 @@ function offerLosingPlan(
   f: { spend: number; roi: number; margin: number | null; breakEven: number },
 ): void {
   const { spend, roi, margin, breakEven } = f;
+  // Without a margin, each ¥1 of ad sales keeps ¥1 against the spend (the loss is spend − ad sales).
+  offerLosing(losing, plans, p, spend, margin ?? 1, (adSales, impact, basis) => {
+    const params = {
+      name: p.name,
+      roi: ctx.fmt(roi),
+      breakEven: ctx.fmt(breakEven),
+      spend: ctx.money(perDay(spend, plans.dayCount)),
+      money: ctx.money(impact),
+    };
+    // ACoS-worded exports: spend ÷ ad sales against break-even ACoS = margin (100 % without one).
+    return losingPlanDraft(rule, ctx, p, {
+      spend,
+      adSales,
+      line: margin ?? 1,
+      acosKey: margin !== null ? "ads.losingAcos" : "ads.belowOneAcos",
+      roi,
+      breakEven,
+      roiKey: margin !== null ? "ads.losing" : "ads.belowOne",
+      todo: "ads.todoLosing",
+      params,
+      impact,
+      basis,
+    });
+  });
+}
+
+/**
+ * Offers a losing plan to `losing`: the profit it loses a day when each ¥1 of its ad sales keeps
+ * `kept` (its break-even ACoS) against the spend, worded by `word` only if the plan is kept.
+ */
+function offerLosing(
+  losing: TopList,
+  plans: Group,
+  p: Subject,
+  spend: number,
+  kept: number,
+  word: (adSales: number, impact: number, basis: Basis) => Draft,
+): void {
   const adSales = p.totals.get("adSales") ?? 0;
-  const lost = margin !== null ? spend - adSales * margin : spend - adSales;
-  const impact = perDay(lost, plans.dayCount);
-  const basis = basisOf(plans.dayCount);
+  const impact = perDay(spend - adSales * kept, plans.dayCount);
   if (!losing.wants(impact, p.name)) return;
-  losing.add(
-    lazy(impact, p.name, () => {
-      const params = {
-        name: p.name,
-        roi: ctx.fmt(roi),
-        breakEven: ctx.fmt(breakEven),
-        spend: ctx.money(perDay(spend, plans.dayCount)),
-        money: ctx.money(impact),
-      };
-      // ACoS-worded exports: spend ÷ ad sales against break-even ACoS = margin (100 % without one).
-      return losingPlanDraft(rule, ctx, p, {
-        spend,
-        adSales,
-        line: margin ?? 1,
-        acosKey: margin !== null ? "ads.losingAcos" : "ads.belowOneAcos",
-        roi,
-        breakEven,
-        roiKey: margin !== null ? "ads.losing" : "ads.belowOne",
-        todo: "ads.todoLosing",
-        params,
-        impact,
-        basis,
-      });
-    }),
-  );
+  const basis = basisOf(plans.dayCount);
+  losing.add(lazy(impact, p.name, () => word(adSales, impact, basis)));
 }
 
 /** What is kept of a sale after refunds and fees, and the break-even ROI that follows; null without a margin or either. */
@@ -415,45 +428,39 @@ function offerLosingAfterCosts(
   p: Subject,
   f: { spend: number; roi: number; margin: number; products: string[] },
 ): void {
-  const adSales = p.totals.get("adSales") ?? 0;
   // Each ¥1 of ad sales keeps the contribution margin once refunds, fees and goods are paid.
-  const impact = perDay(f.spend - adSales * f.margin, plans.dayCount);
-  const basis = basisOf(plans.dayCount);
-  if (!losing.wants(impact, p.name)) return;
-  losing.add(
-    lazy(impact, p.name, () => {
-      const names = f.products.map((n) => `「${n}」`).join("");
-      const source =
-        f.products.length > 0
-          ? ctx.t("ads.marginProducts", { count: f.products.length, names })
-          : ctx.t("ads.marginShop");
-      const breakEven = 1 / f.margin;
-      const params = {
-        name: p.name,
-        roi: ctx.fmt(f.roi),
-        breakEven: ctx.fmt(breakEven),
-        margin: ctx.pct(f.margin),
-        source,
-        money: ctx.money(impact),
-      };
-      const draft = losingPlanDraft(rule, ctx, p, {
-        spend: f.spend,
-        adSales,
-        line: f.margin,
-        acosKey: "ads.losingCostsAcos",
-        roi: f.roi,
-        breakEven,
-        roiKey: "ads.losingCosts",
-        todo: "ads.todoAfterRefunds",
-        params,
-        impact,
-        basis,
-      });
-      // Worked on the Costs tab's contribution margin: the loss is profit already (rules/stake.ts).
-      draft.finding.stakeBasis = "profit";
-      return draft;
-    }),
-  );
+  offerLosing(losing, plans, p, f.spend, f.margin, (adSales, impact, basis) => {
+    const names = f.products.map((n) => `「${n}」`).join("");
+    const source =
+      f.products.length > 0
+        ? ctx.t("ads.marginProducts", { count: f.products.length, names })
+        : ctx.t("ads.marginShop");
+    const breakEven = 1 / f.margin;
+    const params = {
+      name: p.name,
+      roi: ctx.fmt(f.roi),
+      breakEven: ctx.fmt(breakEven),
+      margin: ctx.pct(f.margin),
+      source,
+      money: ctx.money(impact),
+    };
+    const draft = losingPlanDraft(rule, ctx, p, {
+      spend: f.spend,
+      adSales,
+      line: f.margin,
+      acosKey: "ads.losingCostsAcos",
+      roi: f.roi,
+      breakEven,
+      roiKey: "ads.losingCosts",
+      todo: "ads.todoAfterRefunds",
+      params,
+      impact,
+      basis,
+    });
+    // Worked on the Costs tab's contribution margin: the loss is profit already (rules/stake.ts).
+    draft.finding.stakeBasis = "profit";
+    return draft;
+  });
 }
 
 type AfterRefundsPlan = {
@@ -475,39 +482,33 @@ function offerLosingAfterRefunds(
   p: Subject,
   f: AfterRefundsPlan,
 ): void {
-  const adSales = p.totals.get("adSales") ?? 0;
   // Each ¥1 of ad sales keeps margin × (1 − refund rate) × (1 − fee rate) once refunds and fees are paid.
-  const impact = perDay(f.spend - adSales * f.kept, plans.dayCount);
-  const basis = basisOf(plans.dayCount);
-  if (!losing.wants(impact, p.name)) return;
-  losing.add(
-    lazy(impact, p.name, () => {
-      const params = {
-        name: p.name,
-        roi: ctx.fmt(f.roi),
-        plain: ctx.fmt(f.plain),
-        breakEven: ctx.fmt(f.breakEven),
-        refunds: ctx.pct(f.refundRate),
-        fees: ctx.pct(f.feeRate),
-        money: ctx.money(impact),
-      };
-      // Break-even ACoS after refunds and fees = margin × (1 − refund rate) × (1 − fee rate) = f.kept.
-      return losingPlanDraft(rule, ctx, p, {
-        spend: f.spend,
-        adSales,
-        line: f.kept,
-        plain: 1 / f.plain,
-        acosKey: "ads.losingAfterRefundsAcos",
-        roi: f.roi,
-        breakEven: f.breakEven,
-        roiKey: "ads.losingAfterRefunds",
-        todo: "ads.todoAfterRefunds",
-        params,
-        impact,
-        basis,
-      });
-    }),
-  );
+  offerLosing(losing, plans, p, f.spend, f.kept, (adSales, impact, basis) => {
+    const params = {
+      name: p.name,
+      roi: ctx.fmt(f.roi),
+      plain: ctx.fmt(f.plain),
+      breakEven: ctx.fmt(f.breakEven),
+      refunds: ctx.pct(f.refundRate),
+      fees: ctx.pct(f.feeRate),
+      money: ctx.money(impact),
+    };
+    // Break-even ACoS after refunds and fees = margin × (1 − refund rate) × (1 − fee rate) = f.kept.
+    return losingPlanDraft(rule, ctx, p, {
+      spend: f.spend,
+      adSales,
+      line: f.kept,
+      plain: 1 / f.plain,
+      acosKey: "ads.losingAfterRefundsAcos",
+      roi: f.roi,
+      breakEven: f.breakEven,
+      roiKey: "ads.losingAfterRefunds",
+      todo: "ads.todoAfterRefunds",
+      params,
+      impact,
+      basis,
+    });
+  });
 }
 
 /**
