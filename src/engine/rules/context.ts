@@ -16,10 +16,10 @@ import { applyGrain } from "../grain";
 import { isCarrierName } from "../recognize/vocabulary";
 import { SubjectColumns, SubjectCursor, type Subject } from "./subjects";
 import { fieldMask, num, readRow, Totals, TotalsStore } from "./totals";
-
-export type { Subject, SubjectCursor } from "./subjects";
 import { dayNumber, isoOfDay } from "./days";
 import { comparisonFor, windowOf, type CompareTo, type Comparison, type IsEventDay, NO_EVENT_DAYS } from "./windows";
+
+export type { Subject, SubjectCursor } from "./subjects";
 
 /** One day (or one undated row) of the shop. */
 export interface ShopDay {
@@ -352,9 +352,7 @@ export function carrierSource(row: TableRow): string | null {
 
 /** The window a dated row falls in (event days and days outside both: none). */
 function windowOfRow(row: TableRow, comparison: Comparison | null): "recent" | "previous" | null {
-  if (!comparison || !isIso(row.date)) return null;
-  const w = windowOf(comparison, dayNumber(row.date));
-  return w === "recent" || w === "previous" ? w : null;
+  return comparison && isIso(row.date) ? windowOf(comparison, dayNumber(row.date)) : null;
 }
 
 /** Groups a table's rows by subject (product, source …); dated tables also get recent/previous windows. */
@@ -370,7 +368,7 @@ export function groupRows(
   const total = new Totals();
   const { dates } = datesOf(tables);
   // Two windows (see windows.ts): the recent days and the baseline the team compares with,
-  // event days left out of both (addToWindow places none of them).
+  // event days left out of both (windowOfRow places none of them).
   const comparison = comparisonFor([...dates].sort(), mode, false, isEventDay);
   const windowDays = comparison?.days ?? 0;
   // Each subject has a row of its own at least: room for that many, so no column regrows.

@@ -252,8 +252,4 @@ export class SubjectCursor extends Subject {
   kept(): Subject {
     return this.columns.subject(this.index);
   }
-  /** The index of the subject it is on. */
-  get position(): number {
-    return this.index;
-  }
 }

@@ -237,8 +237,9 @@ const FULL_LAYOUT = Int32Array.from({ length: SLOTS }, (_, i) => HEAD + i);
 
 /**
  * The slots a set of tables can fill (from their fieldMasks) at consecutive offsets, -1 for
- * the rest: a products table with visitors, buyers, sales and a price keeps 5 doubles per
- * product instead of SLOTS. A mean's count slot always follows its sum.
+ * the rest: a products table with visitors, buyers, sales and a price keeps 5 slots per
+ * product (7 doubles with the row count and seen bits) instead of SLOTS. A mean's count slot
+ * always follows its sum.
  */
 function layoutFor(masks: readonly number[]): { pos: Int32Array; width: number } {
   const used = new Uint8Array(SLOTS);
